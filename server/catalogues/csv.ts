@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * A small RFC 4180 reader: quoted fields (with "" escapes and embedded newlines), CRLF or LF line ends,
+ * a UTF-8 byte-order mark (what Excel writes when it saves "CSV UTF-8"). Rows keep their 1-based line
+ * number so that an import error can name the spreadsheet row a clerk has to fix.
+ */
+export interface CsvRow {
+  line: number;
+  fields: string[];
+}
+
+export function parseCsv(text: string): CsvRow[] {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rows: CsvRow[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (src[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') { fields.push(field); field = ''; }
+    else if (ch === '\r' && src[i + 1] === '\n') continue;
+    else if (ch === '\n' || ch === '\r') {
+      fields.push(field);
+      rows.push({ line: rowLine, fields });
+      fields = []; field = ''; line++; rowLine = line;
+    } else field += ch;
+  }
+  if (field !== '' || fields.length > 0) { fields.push(field); rows.push({ line: rowLine, fields }); }
+  // Blank lines (a trailing newline, an empty spreadsheet row) are not records.
+  return rows.filter((r) => r.fields.some((f) => f.trim() !== ''));
+}
+
+/** Rows as objects keyed by the header row; the header must contain every name in `required`. */
+export function csvRecords(text: string, required: readonly string[]): { line: number; get(col: string): string }[] {
+  const [header, ...body] = parseCsv(text);
+  if (!header) throw new Error('文件为空：缺少表头行');
+  const cols = header.fields.map((f) => f.trim());
+  const missing = required.filter((r) => !cols.includes(r));
+  if (missing.length) throw new Error(`表头缺少列：${missing.join('、')}（现有列：${cols.join('、')}）`);
+  return body.map((r) => ({ line: r.line, get: (col: string) => (r.fields[cols.indexOf(col)] ?? '').trim() }));
+}
+
+/** The repository root (the folder holding package.json). */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Reference files published with the project live in `<repo>/../shared/data/` (read-only, beside the
+ * repository); SHARED_DATA_DIR overrides that for installations that keep them elsewhere.
+ */
+export function sharedDataPath(file: string): string {
+  const dir = process.env.SHARED_DATA_DIR || path.join(repoRoot, '..', 'shared', 'data');
+  return path.join(dir, file);
+}
+
+export function readText(file: string): string {
+  return fs.readFileSync(file, 'utf8');
+}
+
+/** `source` text of a catalogue edition: the file's name and a short content hash, so a changed file is visible. */
+export function describeSource(file: string, text: string, what: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${what}; file ${path.basename(file)} (fnv1a ${h.toString(16).padStart(8, '0')})`;
+}

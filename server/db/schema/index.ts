@@ -1,0 +1,5 @@
+export * from './organisations.ts';
+export * from './accounts.ts';
+export * from './audit.ts';
+export * from './catalogues.ts';
+export * from './registry.ts';

@@ -1,0 +1,199 @@
+import { sql } from 'drizzle-orm';
+import type { DashboardSection, HomeResponse, StatItem } from '../../contracts/dashboard.ts';
+import type { Actor, Membership } from '../../core/authz/index.ts';
+import { currentPlan } from '../../policy/index.ts';
+import { rows, type Db } from '../db/engine.ts';
+import { registryFigures, share, type FigureScope, type RegistryFigures } from './figures.ts';
+import { planTarget } from './targets.ts';
+
+type Builder = (db: Db, actor: Actor, m: Membership & { organisationName: string }) => Promise<HomeResponse>;
+
+function registryStats(f: RegistryFigures, withEnterprises: boolean): StatItem[] {
+  const items: StatItem[] = [
+    { key: 'schools', label: '职业院校', value: f.schools, unit: '所' },
+    ...(withEnterprises ? [
+      { key: 'enterprises', label: '在册企业', value: f.enterprises, unit: '家' },
+      { key: 'certifiedEnterprises', label: '产教融合型企业', value: f.certifiedEnterprises, unit: '家', target: planTarget('integration_enterprises') },
+    ] : []),
+    { key: 'teachers', label: '教师', value: f.teachers, unit: '人' },
+    { key: 'dualQualifiedShare', label: '“双师型”教师占专业课教师比例', value: share(f.dualQualifiedTeachers, f.specialtyTeachers), unit: '%', target: planTarget('dual_qualified_teacher_share') },
+    { key: 'students', label: '在校学生', value: f.students, unit: '人' },
+    { key: 'programs', label: '开设专业', value: f.programs, unit: '个' },
+    { key: 'practiceShareMet', label: '实践性教学课时达标专业占比', value: share(f.programsMeetingPracticeShare, f.programsWithPracticeShare), unit: '%', hint: '实践性教学课时不少于总课时50%的专业所占比例' },
+  ];
+  return items;
+}
+
+const scopeOf = (m: Membership): FigureScope =>
+  m.organisationKind === 'district' ? { kind: 'district', districtId: m.organisationId }
+    : m.organisationKind === 'school' ? { kind: 'school', schoolId: m.organisationId }
+      : { kind: 'city' };
+
+const city: Builder = async (db, _actor, m) => {
+  const f = await registryFigures(db, { kind: 'city' });
+  const byDistrict = await rows<{ name: string; schools: number; enterprises: number; students: number }>(db, sql`
+    select d.name,
+      (select count(*)::int from organisations o where o.kind = 'school' and o.status = 'active' and o.district_id = d.id) as schools,
+      (select count(*)::int from organisations o where o.kind = 'enterprise' and o.status = 'active' and o.district_id = d.id) as enterprises,
+      (select count(*)::int from students s join organisations o on o.id = s.school_id where o.district_id = d.id and s.status = 'enrolled') as students
+    from organisations d where d.kind = 'district' order by d.code`);
+  const byCluster = await rows<{ name: string; value: number }>(db, sql`
+    select c.name, count(e.organisation_id)::int as value from industry_clusters c
+    left join enterprises e on e.cluster_code = c.code group by c.code, c.name, c.sort_order order by c.sort_order`);
+  return {
+    role: 'city_admin', title: '全市产教融合概览', organisation: m.organisationName, isDemoData: f.isDemo,
+    sections: [
+      { kind: 'stats', key: 'registry', title: '登记在册', items: registryStats(f, true) },
+      { kind: 'chart', key: 'enterprisesByCluster', title: '企业按产业集群分布', chart: 'bar', data: byCluster },
+      {
+        kind: 'table', key: 'districts', title: '各区县(市)、开发区',
+        columns: [{ key: 'name', title: '区域' }, { key: 'schools', title: '学校' }, { key: 'enterprises', title: '企业' }, { key: 'students', title: '在校生' }],
+        rows: byDistrict,
+      },
+    ],
+  };
+};
+
+const department: Builder = async (db, _actor, m) => {
+  const [unit] = await rows<{ code: string }>(db, sql`select code from organisations where id = ${m.organisationId}`);
+  const tasks = currentPlan.tasks.filter((t) => t.leadUnit === unit?.code || t.coUnits.includes(unit?.code ?? ''));
+  const f = await registryFigures(db, { kind: 'city' });
+  return {
+    role: 'department', title: '本部门承担的任务', organisation: m.organisationName, isDemoData: f.isDemo,
+    sections: [
+      {
+        kind: 'stats', key: 'tasks', title: `任务清单（${currentPlan.document}）`, items: [
+          { key: 'lead', label: '牵头任务', value: tasks.filter((t) => t.leadUnit === unit?.code).length, unit: '项' },
+          { key: 'co', label: '配合任务', value: tasks.filter((t) => t.leadUnit !== unit?.code).length, unit: '项' },
+        ],
+      },
+      {
+        kind: 'table', key: 'taskList', title: '任务明细',
+        columns: [{ key: 'no', title: '序号' }, { key: 'text', title: '工作任务' }, { key: 'part', title: '职责' }],
+        rows: tasks.map((t) => ({ no: t.no, text: t.text, part: t.leadUnit === unit?.code ? '牵头' : '配合' })),
+      },
+      { kind: 'stats', key: 'registry', title: '全市登记在册', items: registryStats(f, true) },
+    ],
+  };
+};
+
+const district: Builder = async (db, _actor, m) => {
+  const f = await registryFigures(db, scopeOf(m));
+  const schools = await rows<Record<string, string | number>>(db, sql`
+    select o.name, s.level,
+      (select count(*)::int from students st where st.school_id = o.id and st.status = 'enrolled') as students,
+      (select count(*)::int from programs p where p.school_id = o.id and p.status = 'active') as programs
+    from organisations o join schools s on s.organisation_id = o.id
+    where o.district_id = ${m.organisationId} and o.status = 'active' order by o.name`);
+  return {
+    role: 'district', title: '本区域产教融合概览', organisation: m.organisationName, isDemoData: f.isDemo,
+    sections: [
+      { kind: 'stats', key: 'registry', title: '本区域登记在册', items: registryStats(f, true) },
+      {
+        kind: 'table', key: 'schools', title: '本区域学校',
+        columns: [{ key: 'name', title: '学校' }, { key: 'level', title: '层次' }, { key: 'programs', title: '专业数' }, { key: 'students', title: '在校生' }],
+        rows: schools,
+      },
+    ],
+  };
+};
+
+const school: Builder = async (db, actor, m) => {
+  const f = await registryFigures(db, scopeOf(m));
+  const programs = await rows<Record<string, string | number | null>>(db, sql`
+    select mj.code, mj.name, p.enrolment, round(p.practice_share * 100)::int as "practiceShare",
+      (select count(*)::int from students s where s.program_id = p.id and s.status = 'enrolled') as students
+    from programs p join majors mj on mj.id = p.major_id
+    where p.school_id = ${m.organisationId} and p.status = 'active' order by mj.code`);
+  const role = m.role === 'teacher' ? 'teacher' : 'school_admin';
+  return {
+    role, title: role === 'teacher' ? `${actor.displayName}老师，您好` : '本校概览', organisation: m.organisationName, isDemoData: f.isDemo,
+    sections: [
+      { kind: 'stats', key: 'registry', title: '本校登记在册', items: registryStats(f, false).filter((i) => i.key !== 'schools') },
+      {
+        kind: 'table', key: 'programs', title: '开设专业',
+        columns: [{ key: 'code', title: '专业代码' }, { key: 'name', title: '专业名称' }, { key: 'enrolment', title: '招生数' }, { key: 'students', title: '在校生' }, { key: 'practiceShare', title: '实践教学占比(%)' }],
+        rows: programs,
+      },
+    ],
+  };
+};
+
+const enterprise: Builder = async (db, _actor, m) => {
+  const [e] = await rows<{ staffCount: number; aboveDesignatedSize: boolean; integrationStatus: string; cluster: string | null; industry: string | null; isDemo: boolean }>(db, sql`
+    select e.staff_count as "staffCount", e.above_designated_size as "aboveDesignatedSize", e.integration_status as "integrationStatus",
+      c.name as cluster, i.name as industry, o.is_demo as "isDemo"
+    from enterprises e join organisations o on o.id = e.organisation_id
+    left join industry_clusters c on c.code = e.cluster_code
+    left join lateral (select name from industries where code = e.industry_code limit 1) i on true
+    where e.organisation_id = ${m.organisationId}`);
+  const posts = planRange('internship_posts_share');
+  return {
+    role: 'enterprise_admin', title: '本企业概览', organisation: m.organisationName, isDemoData: e?.isDemo ?? false,
+    sections: [
+      {
+        kind: 'stats', key: 'profile', title: '企业信息', items: [
+          { key: 'staff', label: '职工总数', value: e?.staffCount ?? null, unit: '人' },
+          {
+            key: 'internshipPosts', label: '应安排实习岗位（下限）', unit: '个',
+            value: e?.aboveDesignatedSize && posts ? Math.ceil(e.staffCount * posts.min) : null,
+            hint: posts ? `规模以上企业按职工总数的${posts.min * 100}%–${posts.max * 100}%安排（${posts.article}）` : undefined,
+          },
+        ],
+      },
+      {
+        kind: 'table', key: 'facts', title: '登记信息',
+        columns: [{ key: 'item', title: '项目' }, { key: 'value', title: '内容' }],
+        rows: [
+          { item: '所属产业集群', value: e?.cluster ?? '未填写' },
+          { item: '国民经济行业', value: e?.industry ?? '未填写' },
+          { item: '规模以上企业', value: e?.aboveDesignatedSize ? '是' : '否' },
+          { item: '产教融合型企业', value: INTEGRATION_LABELS[e?.integrationStatus ?? 'none'] ?? '—' },
+        ],
+      },
+    ],
+  };
+};
+
+const student: Builder = async (db, actor, m) => {
+  const [s] = await rows<{ name: string; school: string; major: string | null; cohort: number; isDemo: boolean }>(db, sql`
+    select st.name, o.name as school, mj.name as major, st.cohort, o.is_demo as "isDemo"
+    from students st join organisations o on o.id = st.school_id
+    left join programs p on p.id = st.program_id left join majors mj on mj.id = p.major_id
+    where st.user_id = ${actor.userId} limit 1`);
+  return {
+    role: 'student', title: `${s?.name ?? actor.displayName}同学，您好`, organisation: m.organisationName, isDemoData: s?.isDemo ?? false,
+    sections: [
+      {
+        kind: 'table', key: 'enrolment', title: '我的学籍',
+        columns: [{ key: 'item', title: '项目' }, { key: 'value', title: '内容' }],
+        rows: [
+          { item: '学校', value: s?.school ?? m.organisationName },
+          { item: '专业', value: s?.major ?? '未登记' },
+          { item: '入学年份', value: s?.cohort ?? null },
+        ],
+      },
+    ],
+  };
+};
+
+const INTEGRATION_LABELS: Record<string, string> = {
+  none: '未申报', reserve: '培育储备库', applied: '已申报', certified_city: '市级认定', certified_province: '省级认定', certified_nation: '国家级认定',
+};
+
+function planRange(code: string) {
+  const rule = currentPlan.targets.find((t) => t.code === code);
+  if (!rule || rule.comparator !== 'between') return undefined;
+  return { min: rule.min / 100, max: rule.max / 100, article: rule.article.join('；') };
+}
+
+const BUILDERS: Record<Membership['role'], Builder> = {
+  city_admin: city, department, district, school_admin: school, teacher: school, enterprise_admin: enterprise, student,
+};
+
+/** The home page of the actor's first role (the web app's role switcher asks for another with `role`). */
+export async function buildHome(db: Db, actor: Actor, organisationNames: Map<string, string>, role?: string): Promise<HomeResponse> {
+  const m = actor.memberships.find((x) => x.role === role) ?? actor.memberships[0];
+  if (!m) return { role: 'none', title: '尚未分配角色', organisation: '', isDemoData: false, sections: [] as DashboardSection[] };
+  return BUILDERS[m.role](db, actor, { ...m, organisationName: organisationNames.get(m.organisationId) ?? '' });
+}

@@ -1,0 +1,26 @@
+import { buildApp } from './app.ts';
+import { bootstrap } from './bootstrap.ts';
+import { seedIfEmpty } from './demo/seed.ts';
+
+/** `npm start`: open and migrate the database, load the demo data on first start, serve API and web app. */
+const services = await bootstrap();
+const { config } = services;
+const app = await buildApp(services, { serveWeb: true });
+const logins = await seedIfEmpty(services, (msg) => app.log.info(msg));
+await app.listen({ port: config.port, host: config.host });
+
+const url = `http://localhost:${config.port}/`;
+const engine = services.database.engine === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL server';
+console.log(`\n产教 Chanjiao is running at ${url}  [database: ${engine}]`);
+if (logins.length) {
+  console.log(`Demo sign-ins (password: ${config.demoPasswordIsDefault ? config.demoPassword : 'the value of DEMO_PASSWORD'}):`);
+  for (const l of logins) console.log(`  ${l.username.padEnd(18)} ${l.label}`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await app.close();
+    await services.database.close();
+    process.exit(0);
+  });
+}

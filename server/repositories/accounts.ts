@@ -1,0 +1,59 @@
+import crypto from 'node:crypto';
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { assignmentProblem, inScope, type Access, type Actor } from '../../core/authz/index.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import type { AccountCreate } from '../../contracts/accounts.ts';
+import type { Auditor } from '../audit/auditor.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import type { Db, Tx } from '../db/engine.ts';
+import { memberships, organisations, users } from '../db/schema/index.ts';
+import { countOf } from './paging.ts';
+import { scopeWhere } from '../http/scope-sql.ts';
+
+/** A one-time password that meets the password rules: the user must replace it at first sign-in. */
+export function initialPassword(): string {
+  const body = crypto.randomBytes(9).toString('base64url').replace(/[-_]/g, 'x');
+  return `Cj-${body}7a`;
+}
+
+export async function createAccount(tx: Tx, audit: Auditor, actor: Actor, access: Access, input: AccountCreate) {
+  const [org] = await tx.select({ id: organisations.id, kind: organisations.kind, districtId: organisations.districtId })
+    .from(organisations).where(eq(organisations.id, input.organisationId));
+  if (!org || !inScope(access, { organisationId: org.id, districtId: org.districtId })) {
+    throw new AppError('NOT_FOUND', '组织不存在或不在您的管理范围内', { fields: { organisationId: '组织不存在或不在您的管理范围内' } });
+  }
+  const problem = assignmentProblem(actor.memberships.map((m) => m.role), input.role, org.kind);
+  if (problem) throw new AppError('VALIDATION_FAILED', problem, { fields: { role: problem } });
+  const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+  if (taken) throw new AppError('CONFLICT', '用户名已被使用', { fields: { username: '用户名已被使用' } });
+  const password = initialPassword();
+  const [user] = await tx.insert(users).values({
+    username: input.username, displayName: input.displayName, passwordHash: await hashPassword(password), mustChangePassword: true,
+  }).returning({ id: users.id });
+  await tx.insert(memberships).values({ userId: user!.id, organisationId: org.id, role: input.role });
+  await audit.record({ action: 'create', entityType: 'user', entityId: user!.id, after: { ...input, mustChangePassword: true } });
+  return { id: user!.id, username: input.username, initialPassword: password };
+}
+
+export async function listAccounts(db: Db, access: Access, q: { q?: string; organisationId?: string; page: number; pageSize: number }) {
+  const where = and(
+    scopeWhere(access, { organisationId: organisations.id, districtId: organisations.districtId }),
+    q.organisationId ? eq(organisations.id, q.organisationId) : undefined,
+    q.q ? or(ilike(users.username, `%${q.q}%`), ilike(users.displayName, `%${q.q}%`)) : undefined,
+  );
+  const from = () => db.select({
+    id: users.id, username: users.username, displayName: users.displayName, role: memberships.role,
+    organisationId: organisations.id, organisationName: organisations.name,
+    mustChangePassword: users.mustChangePassword, disabled: users.disabled,
+  }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).innerJoin(organisations, eq(organisations.id, memberships.organisationId));
+  const [items, total] = await Promise.all([
+    from().where(where).orderBy(asc(users.username), asc(memberships.role)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    countOf(db.select({ total: sql<number>`count(*)::int` }).from(memberships).innerJoin(users, eq(users.id, memberships.userId))
+      .innerJoin(organisations, eq(organisations.id, memberships.organisationId)).where(where)),
+  ]);
+  if (q.organisationId && !items.length && q.page === 1) {
+    const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, q.organisationId));
+    if (!org) throw notFound('组织');
+  }
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}

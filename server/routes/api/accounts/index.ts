@@ -1,0 +1,17 @@
+import { accountCreate, accountCreated, accountListQuery, accountPage } from '../../../../contracts/accounts.ts';
+import { defineRoute, type AnyRoute } from '../../../http/route.ts';
+import { createAccount, listAccounts } from '../../../repositories/accounts.ts';
+
+const list = defineRoute({
+  method: 'GET', url: '/api/accounts', tags: ['accounts'], access: { resource: 'account', action: 'read' },
+  summary: '账号列表（按数据范围）', query: accountListQuery, response: accountPage,
+  handler: ({ services, access, query }) => listAccounts(services.database.db, access, query),
+});
+
+const create = defineRoute({
+  method: 'POST', url: '/api/accounts', tags: ['accounts'], access: { resource: 'account', action: 'create' }, status: 201,
+  summary: '创建账号：返回一次性初始密码，首次登录须修改', body: accountCreate, response: accountCreated,
+  handler: ({ access, actor, body, write }) => write((tx, audit) => createAccount(tx, audit, actor!, access, body)),
+});
+
+export const accountRoutes: AnyRoute[] = [list, create];

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { POLICY } from '../../core/authz/index.ts';
+import { allRoutes } from '../../server/routes/index.ts';
+
+test('every route declares who may call it, and every permission it names exists in the policy table', () => {
+  const routes = allRoutes();
+  assert.ok(routes.length > 5);
+  for (const r of routes) {
+    assert.ok(r.access, `${r.method} ${r.url} declares no access policy`);
+    if (typeof r.access === 'object') {
+      const resource = POLICY[r.access.resource] as Record<string, unknown> | undefined;
+      assert.ok(resource, `${r.method} ${r.url}: unknown resource ${r.access.resource}`);
+      assert.ok(resource[r.access.action], `${r.method} ${r.url}: unknown action ${r.access.resource}.${r.access.action}`);
+    }
+  }
+});
+
+test('only the declared public routes are public', () => {
+  const publicRoutes = allRoutes().filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort();
+  assert.deepEqual(publicRoutes, ['GET /api/docs', 'GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login']);
+});
+
+test('every write route names a permission or is an authentication route', () => {
+  for (const r of allRoutes().filter((x) => x.method !== 'GET')) {
+    const isAuth = r.url.startsWith('/api/auth/');
+    assert.ok(isAuth || typeof r.access === 'object', `${r.method} ${r.url} writes without a declared permission`);
+  }
+});
