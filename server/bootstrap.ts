@@ -1,5 +1,7 @@
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/engine.ts';
+import { createJobRegistry } from './jobs/kinds.ts';
+import { startJobRunner } from './jobs/runner.ts';
 import { createPiiCipher, loadPiiKey } from './pii.ts';
 import type { Services } from './services.ts';
 
@@ -11,5 +13,14 @@ export async function bootstrap(config: Config = loadConfig()): Promise<Services
     config,
     pii: createPiiCipher(loadPiiKey(config.piiKey, config.dataDir)),
     now: () => new Date(),
+    jobs: createJobRegistry(),
+    pokeJobs: () => {},
   };
+}
+
+/** Starts this process's job runner and lets submitted work wake it. */
+export function startWorkers(services: Services, log?: (msg: string, err?: unknown) => void) {
+  const runner = startJobRunner(services, services.jobs, { log, pollMs: 1000 });
+  services.pokeJobs = runner.poke;
+  return runner;
 }

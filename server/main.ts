@@ -1,12 +1,13 @@
 import { buildApp } from './app.ts';
-import { bootstrap } from './bootstrap.ts';
+import { bootstrap, startWorkers } from './bootstrap.ts';
 import { seedIfEmpty } from './demo/seed.ts';
 
 /** `npm start`: open and migrate the database, load the demo data on first start, serve API and web app. */
 const services = await bootstrap();
 const { config } = services;
 const app = await buildApp(services, { serveWeb: true });
-const logins = await seedIfEmpty(services, (msg) => app.log.info(msg));
+const logins = await seedIfEmpty(services, (msg: string) => app.log.info(msg));
+const runner = startWorkers(services, (msg, err) => app.log.error({ err }, msg));
 await app.listen({ port: config.port, host: config.host });
 
 const url = `http://localhost:${config.port}/`;
@@ -19,6 +20,7 @@ if (logins.length) {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
+    await runner.stop();
     await app.close();
     await services.database.close();
     process.exit(0);

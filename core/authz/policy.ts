@@ -13,9 +13,13 @@ const staffRead: Grants = {
   district: 'district',
 };
 
+const everyoneSelf: Grants = {
+  city_admin: 'self', department: 'self', district: 'self', school_admin: 'self', teacher: 'self', enterprise_admin: 'self', student: 'self',
+};
+
 export const POLICY = {
   home: {
-    read: { city_admin: 'self', department: 'self', district: 'self', school_admin: 'self', teacher: 'self', enterprise_admin: 'self', student: 'self' },
+    read: everyoneSelf,
   },
   school: {
     read: { ...staffRead, school_admin: 'organisation', teacher: 'organisation' },
@@ -38,6 +42,11 @@ export const POLICY = {
   },
   organisation: {
     read: { ...staffRead, school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
+  },
+  /** Long-running work: its submitter follows it; the bureau sees all. */
+  job: {
+    read: { ...everyoneSelf, city_admin: 'city' },
+    retry: { ...everyoneSelf, city_admin: 'city' },
   },
   auditLog: {
     read: { city_admin: 'city' },

@@ -89,11 +89,9 @@ for (const engine of testEngines()) {
       const c = new TestClient(server.url);
       await c.login(user.username, TEST_PASSWORD);
       // A new app process over the same database: only the database holds sessions.
-      await server.app.close();
-      const restarted = await listen(server.services);
-      server = { ...restarted, close: server.close.bind(null) };
-      server.close = async () => { await restarted.app.close(); await restarted.services.database.close(); };
-      const again = new TestClient(restarted.url);
+      await server.stopApp();
+      server = await listen(server.services);
+      const again = new TestClient(server.url);
       again.cookie = c.cookie;
       const me = await again.get('/api/auth/me');
       assert.equal(me.status, 200);

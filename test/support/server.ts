@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../../server/app.ts';
+import { startWorkers } from '../../server/bootstrap.ts';
 import { loadConfig } from '../../server/config.ts';
 import { openDatabase } from '../../server/db/engine.ts';
+import { createJobRegistry } from '../../server/jobs/kinds.ts';
 import { createPiiCipher } from '../../server/pii.ts';
 import type { Services } from '../../server/services.ts';
 import type { TestEngine } from './engines.ts';
@@ -12,6 +14,8 @@ export interface TestServer {
   url: string;
   services: Services;
   app: FastifyInstance;
+  /** Stops the HTTP server and job runner but keeps the database open (a process restart over the same data). */
+  stopApp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -21,17 +25,22 @@ const TEST_PII_KEY = Buffer.alloc(32, 7);
 export async function startTestServer(engine: TestEngine, env: Record<string, string> = {}): Promise<TestServer> {
   const config = loadConfig({ ...env, DATA_DIR: path.join(os.tmpdir(), 'chanjiao-test-unused'), SEED_DEMO: 'false' });
   const database = await openDatabase({ databaseUrl: engine.databaseUrl });
-  const services: Services = { database, config, pii: createPiiCipher(TEST_PII_KEY), now: () => new Date() };
+  const services: Services = { database, config, pii: createPiiCipher(TEST_PII_KEY), now: () => new Date(), jobs: createJobRegistry(), pokeJobs: () => {} };
   return listen(services);
 }
 
 export async function listen(services: Services): Promise<TestServer> {
   const app = await buildApp(services, { logger: false });
+  const runner = startWorkers(services);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const stopApp = async () => {
+    await runner.stop();
+    await app.close();
+  };
   return {
-    url: address, services, app,
+    url: address, services, app, stopApp,
     async close() {
-      await app.close();
+      await stopApp();
       await services.database.close();
     },
   };

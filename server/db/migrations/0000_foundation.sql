@@ -175,6 +175,26 @@ CREATE TABLE "teachers" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "jobs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"status" text DEFAULT 'queued' NOT NULL,
+	"idempotency_key" text,
+	"input" jsonb NOT NULL,
+	"progress" jsonb DEFAULT '{"done":0,"total":null,"message":"排队中"}'::jsonb NOT NULL,
+	"checkpoint" jsonb,
+	"result" jsonb,
+	"error" jsonb,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"created_by" uuid,
+	"organisation_id" uuid,
+	"locked_by" text,
+	"heartbeat_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp with time zone,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -213,4 +233,7 @@ CREATE UNIQUE INDEX "students_id_number_index_uq" ON "students" USING btree ("id
 CREATE INDEX "students_school_idx" ON "students" USING btree ("school_id");--> statement-breakpoint
 CREATE INDEX "students_program_idx" ON "students" USING btree ("program_id");--> statement-breakpoint
 CREATE INDEX "students_user_idx" ON "students" USING btree ("user_id") WHERE "students"."user_id" is not null;--> statement-breakpoint
-CREATE INDEX "teachers_school_idx" ON "teachers" USING btree ("school_id");
+CREATE INDEX "teachers_school_idx" ON "teachers" USING btree ("school_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "jobs_kind_key_uq" ON "jobs" USING btree ("kind","idempotency_key");--> statement-breakpoint
+CREATE INDEX "jobs_status_idx" ON "jobs" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "jobs_created_by_idx" ON "jobs" USING btree ("created_by","created_at");
