@@ -19,12 +19,18 @@ export interface AppOptions {
   /** Serve the built web app from web/dist (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** Where logs go (tests read them); stdout by default. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** The HTTP application: API routes, error shape, and the built web app on the same port. */
 export async function buildApp(services: Services, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: services.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger: opts.logger === false ? false : {
+      level: services.config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      ...(opts.logStream && { stream: opts.logStream }),
+    },
     bodyLimit: services.config.bodyLimitBytes,
     genReqId: () => crypto.randomUUID(),
     trustProxy: process.env.TRUST_PROXY === 'true',

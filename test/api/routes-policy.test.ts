@@ -18,12 +18,12 @@ test('every route declares who may call it, and every permission it names exists
 
 test('only the declared public routes are public', () => {
   const publicRoutes = allRoutes().filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort();
-  assert.deepEqual(publicRoutes, ['GET /api/docs', 'GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login']);
+  assert.deepEqual(publicRoutes, ['GET /api/docs', 'GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/codes/validate']);
 });
 
-test('every write route names a permission or is an authentication route', () => {
+test('every write route names a permission, or is sign-in or the public code check', () => {
   for (const r of allRoutes().filter((x) => x.method !== 'GET')) {
-    const isAuth = r.url.startsWith('/api/auth/');
+    const isAuth = r.url.startsWith('/api/auth/') || r.url === '/api/codes/validate';
     assert.ok(isAuth || typeof r.access === 'object', `${r.method} ${r.url} writes without a declared permission`);
   }
 });

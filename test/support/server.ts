@@ -22,15 +22,15 @@ export interface TestServer {
 const TEST_PII_KEY = Buffer.alloc(32, 7);
 
 /** The real app on a free port over real HTTP, on a fresh in-memory PGlite or the test server database. */
-export async function startTestServer(engine: TestEngine, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(engine: TestEngine, env: Record<string, string> = {}, logStream?: NodeJS.WritableStream): Promise<TestServer> {
   const config = loadConfig({ ...env, DATA_DIR: path.join(os.tmpdir(), 'chanjiao-test-unused'), SEED_DEMO: 'false' });
   const database = await openDatabase({ databaseUrl: engine.databaseUrl });
   const services: Services = { database, config, pii: createPiiCipher(TEST_PII_KEY), now: () => new Date(), jobs: createJobRegistry(), pokeJobs: () => {} };
-  return listen(services);
+  return listen(services, logStream);
 }
 
-export async function listen(services: Services): Promise<TestServer> {
-  const app = await buildApp(services, { logger: false });
+export async function listen(services: Services, logStream?: NodeJS.WritableStream): Promise<TestServer> {
+  const app = await buildApp(services, logStream ? { logStream } : { logger: false });
   const runner = startWorkers(services);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const stopApp = async () => {
