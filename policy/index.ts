@@ -1,0 +1,10 @@
+/**
+ * The plan in force. Each plan is one versioned JSON file beside this one; switching plans (or cities)
+ * is a change of this import, not of the code that reads `currentPlan`.
+ * Parsing at import time makes a malformed policy file fail at start-up, not on the first request.
+ */
+import { parsePlanPolicy } from '../core/policy/plan.ts';
+import type { PlanPolicy } from '../core/policy/plan.ts';
+import plan from './zhengzhou-2023.json' with { type: 'json' };
+
+export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
