@@ -12,7 +12,8 @@ export interface Config {
   demoPasswordIsDefault: boolean;
   /** Load the demo data set into an empty database at start. */
   seedDemo: boolean;
-  demoScale: 'demo' | 'city';
+  /** `tiny` for browser tests, `demo` for `npm start`, `city` for benchmarks. */
+  demoScale: 'tiny' | 'demo' | 'city';
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   cookieSecure: boolean;
@@ -20,6 +21,9 @@ export interface Config {
   piiKey: string | undefined;
   logLevel: string;
   bodyLimitBytes: number;
+  /** Largest spreadsheet accepted for import (413 above it), and most data rows in one import. */
+  importMaxBytes: number;
+  importMaxRows: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'Chanjiao@2025';
@@ -34,13 +38,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword,
     demoPasswordIsDefault: !env.DEMO_PASSWORD,
     seedDemo: env.SEED_DEMO !== 'false',
-    demoScale: env.DEMO_SCALE === 'city' ? 'city' : 'demo',
+    demoScale: env.DEMO_SCALE === 'city' || env.DEMO_SCALE === 'tiny' ? env.DEMO_SCALE : 'demo',
     sessionIdleMinutes: intOr(env.SESSION_IDLE_MINUTES, 120),
     sessionAbsoluteHours: intOr(env.SESSION_ABSOLUTE_HOURS, 12),
     cookieSecure: env.COOKIE_SECURE === 'true',
     piiKey: env.PII_KEY || undefined,
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimitBytes: intOr(env.BODY_LIMIT_BYTES, 1024 * 1024),
+    importMaxBytes: intOr(env.IMPORT_MAX_BYTES, 20 * 1024 * 1024),
+    importMaxRows: intOr(env.IMPORT_MAX_ROWS, 200_000),
   };
 }
 

@@ -45,14 +45,20 @@ export function parseCsv(text: string): CsvRow[] {
   return rows.filter((r) => r.fields.some((f) => f.trim() !== ''));
 }
 
-/** Rows as objects keyed by the header row; the header must contain every name in `required`. */
+/**
+ * Rows as objects keyed by the header row; the header must contain every name in `required`. Rows above
+ * the header (a spreadsheet's title line, notes) are skipped: the header is the first row that holds all
+ * required column names.
+ */
 export function csvRecords(text: string, required: readonly string[]): { line: number; get(col: string): string }[] {
-  const [header, ...body] = parseCsv(text);
+  const all = parseCsv(text);
+  const at = all.findIndex((r) => required.every((name) => r.fields.some((f) => f.trim() === name)));
+  const header = at >= 0 ? all[at] : all[0];
   if (!header) throw new Error('文件为空：缺少表头行');
   const cols = header.fields.map((f) => f.trim());
   const missing = required.filter((r) => !cols.includes(r));
   if (missing.length) throw new Error(`表头缺少列：${missing.join('、')}（现有列：${cols.join('、')}）`);
-  return body.map((r) => ({ line: r.line, get: (col: string) => (r.fields[cols.indexOf(col)] ?? '').trim() }));
+  return all.slice(all.indexOf(header) + 1).map((r) => ({ line: r.line, get: (col: string) => (r.fields[cols.indexOf(col)] ?? '').trim() }));
 }
 
 /** The repository root (the folder holding package.json). */

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/engine.ts';
 import { organisations } from '../db/schema/index.ts';
 import { csvRecords, describeSource, readText, sharedDataPath } from './csv.ts';
-import { upsertEdition } from './industry.ts';
+import { auditBulkLoad, upsertEdition } from './editions.ts';
 
 /**
  * The parties of the plan that are not schools or enterprises, as organisations:
@@ -133,7 +133,7 @@ export async function loadOrganisations(
   const departments = (opts.units ?? []).filter((u) => u.kind === 'department');
   if (!opts.units) anomalies.push('未提供政策文件的责任单位，未创建市直部门');
   return db.transaction(async (tx) => {
-    await upsertEdition(tx, {
+    const editionId = await upsertEdition(tx, {
       kind: 'division', edition: DIVISIONS_EDITION, title: '郑州市县级行政区划和开发区',
       source: describeSource(file, text, '国家统计用区划代码（郑州市部分）；郑东新区无统计代码，使用本地代码ZZ-ZDXQ'),
     });
@@ -141,6 +141,7 @@ export async function loadOrganisations(
     for (const d of parsed.divisions) await upsertOrg(tx, { kind: 'district', code: d.code, name: d.name }, tally);
     await upsertOrg(tx, { kind: 'bureau', code: BUREAU.code, name: BUREAU.name }, tally);
     for (const u of departments) await upsertOrg(tx, { kind: 'department', code: u.code, name: u.name }, tally);
+    await auditBulkLoad(tx, { action: 'organisations.load', entityType: 'catalogue_edition', entityId: editionId, ...tally });
     return {
       kind: 'organisations' as const, file, districts: parsed.divisions.length, departments: departments.length, ...tally, anomalies,
     };

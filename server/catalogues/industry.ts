@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
-import type { Db, Tx } from '../db/engine.ts';
-import { catalogueEditions, industries } from '../db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/engine.ts';
+import { industries } from '../db/schema/index.ts';
 import { csvRecords, describeSource, readText, sharedDataPath } from './csv.ts';
+import { auditBulkLoad, upsertEdition } from './editions.ts';
 
 /**
  * 国民经济行业分类 GB/T 4754-2017 from `industry-gbt4754-2017.csv` (code,name,level,parent).
@@ -154,29 +155,6 @@ export interface IndustryLoadSummary {
   corrections: ParsedIndustries['corrections'];
 }
 
-/** Ensure an edition row; returns its id. The source text is refreshed only when it differs. */
-export async function upsertEdition(
-  db: Db | Tx,
-  e: { kind: 'major' | 'industry' | 'occupation' | 'division'; edition: string; title: string; source: string; isDemoSubset?: boolean },
-): Promise<string> {
-  const [existing] = await db
-    .select({ id: catalogueEditions.id, title: catalogueEditions.title, source: catalogueEditions.source, isDemoSubset: catalogueEditions.isDemoSubset })
-    .from(catalogueEditions)
-    .where(and(eq(catalogueEditions.kind, e.kind), eq(catalogueEditions.edition, e.edition)));
-  const isDemoSubset = e.isDemoSubset ?? false;
-  if (!existing) {
-    const [row] = await db
-      .insert(catalogueEditions)
-      .values({ kind: e.kind, edition: e.edition, title: e.title, source: e.source, isDemoSubset })
-      .returning({ id: catalogueEditions.id });
-    return row!.id;
-  }
-  if (existing.title !== e.title || existing.source !== e.source || existing.isDemoSubset !== isDemoSubset) {
-    await db.update(catalogueEditions).set({ title: e.title, source: e.source, isDemoSubset }).where(eq(catalogueEditions.id, existing.id));
-  }
-  return existing.id;
-}
-
 export async function loadIndustries(db: Db, opts: { file?: string } = {}): Promise<IndustryLoadSummary> {
   const file = opts.file ?? sharedDataPath(INDUSTRY_FILE);
   const text = readText(file);
@@ -201,6 +179,9 @@ export async function loadIndustries(db: Db, opts: { file?: string } = {}): Prom
       }
     }
     for (let i = 0; i < toInsert.length; i += 1000) await tx.insert(industries).values(toInsert.slice(i, i + 1000));
+    await auditBulkLoad(tx, {
+      action: 'catalogue.load', entityType: 'catalogue_edition', entityId: editionId, inserted: toInsert.length, updated, source,
+    });
     return {
       kind: 'industry' as const,
       edition: INDUSTRY_EDITION,

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { validationFailed } from '../../core/errors.ts';
 import type { Db } from '../db/engine.ts';
 import { majors } from '../db/schema/index.ts';
 import { csvRecords, describeSource, readText } from './csv.ts';
-import { upsertEdition } from './industry.ts';
+import { auditBulkLoad, upsertEdition } from './editions.ts';
 
 /**
  * 职业教育专业目录 importer for the Ministry of Education's published spreadsheet layout, saved as CSV
@@ -17,6 +18,7 @@ import { upsertEdition } from './industry.ts';
  *   专业代码  6 digits starting with the 专业类 code; the Ministry marks 国家控制专业 with a trailing K (570102K)
  *   年份      the year the major entered the catalogue (2021 for the original list, later years for additions)
  *
+ * The Ministry's .xlsx can be given as it is (first worksheet; title rows above the header are skipped).
  * Every row is checked before anything is written; a file with any bad row is refused as a whole, each
  * problem naming its line and column. A loaded file becomes one versioned catalogue edition; loading the
  * same file again changes nothing.
@@ -130,6 +132,27 @@ export function parseMajorCsv(text: string): ParsedMajors {
   return { entries, errors, warnings };
 }
 
+/**
+ * The file's rows as CSV text: a .xlsx workbook's first worksheet is converted (one CSV line per sheet row,
+ * so errors name the spreadsheet row), anything else is read as UTF-8 CSV.
+ */
+export async function readCatalogueFile(file: string): Promise<string> {
+  if (!/\.xlsx$/i.test(file)) return readText(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.worksheets[0];
+  if (!ws) return '';
+  const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const lines: string[] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= Math.max(row.cellCount, 1); c++) cells.push(quote(row.getCell(c).text.replace(/\s*[\r\n]+\s*/g, ' ').trim()));
+    lines.push(cells.join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
 export interface MajorLoadSummary {
   kind: 'major';
   edition: string;
@@ -150,7 +173,7 @@ export async function loadMajors(
   db: Db,
   opts: { file: string; edition?: string; title?: string; isDemoSubset?: boolean; sourceNote?: string },
 ): Promise<MajorLoadSummary> {
-  const text = readText(opts.file);
+  const text = await readCatalogueFile(opts.file);
   const parsed = parseMajorCsv(text);
   if (Object.keys(parsed.errors).length) {
     throw validationFailed(parsed.errors, `专业目录文件${path.basename(opts.file)}有${Object.keys(parsed.errors).length}处错误，未导入任何数据`);
@@ -179,6 +202,9 @@ export async function loadMajors(
       }
     }
     for (let i = 0; i < toInsert.length; i += 1000) await tx.insert(majors).values(toInsert.slice(i, i + 1000));
+    await auditBulkLoad(tx, {
+      action: 'catalogue.load', entityType: 'catalogue_edition', entityId: editionId, inserted: toInsert.length, updated, source,
+    });
     const counts: Record<MajorLevel, number> = { secondary: 0, higher: 0, vocUndergrad: 0 };
     for (const e of parsed.entries) counts[e.level]++;
     return {

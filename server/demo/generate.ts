@@ -1,0 +1,65 @@
+import { planAccounts, studentAccountIndexes } from './accounts.ts';
+import { generateEnterprises } from './enterprises.ts';
+import { generateStudents, generateTeachers } from './people.ts';
+import { generatePrograms, type ProgramPlan } from './programs.ts';
+import { createRng } from './prng.ts';
+import { generateSchools } from './schools.ts';
+import { SCALES, type DemoAccount, type DemoEnterprise, type DemoScale, type DemoSchool, type DemoStudent, type DemoTeacher, type ReferenceContext, type ScaleParams } from './types.ts';
+
+/** The seed `npm start` uses: the same demo city on every machine. */
+export const DEFAULT_SEED = 20231010; // the plan's date of issue, 2023-10-10
+
+export interface DemoCity {
+  scale: ScaleParams;
+  seed: number;
+  /** Intake years of the enrolled students, oldest first. */
+  cohorts: number[];
+  schools: (DemoSchool & { focus: readonly string[] })[];
+  enterprises: DemoEnterprise[];
+  plan: ProgramPlan;
+  teachers: DemoTeacher[];
+  /** Sign-ins other than students'. */
+  accounts: DemoAccount[];
+  /** Indexes of the students that get sign-ins (student1, student2, …). */
+  studentAccountIndexes: number[];
+  /** Students in batches; every call replays the same sequence. */
+  students(batchSize?: number): Generator<DemoStudent[]>;
+}
+
+/** The academic year (intake year) in progress at `now`, Beijing time: a new one starts on 1 September. */
+export function currentIntakeYear(now: Date): number {
+  const t = new Date(now.getTime() + 8 * 3600_000);
+  return t.getUTCMonth() >= 8 ? t.getUTCFullYear() : t.getUTCFullYear() - 1;
+}
+
+/**
+ * Generate a demo city (pure: reference data, scale, seed and the clock's `now` in; plain records out).
+ * Each part draws from its own forked stream, so e.g. the student count does not change the enterprises.
+ */
+export function generateCity(ctx: ReferenceContext, opts: { scale: DemoScale | ScaleParams; seed?: number; now: Date }): DemoCity {
+  const scale = typeof opts.scale === 'string' ? SCALES[opts.scale] : opts.scale;
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const root = createRng(seed);
+  const rSchools = root.fork('schools');
+  const rEnterprises = root.fork('enterprises');
+  const rPrograms = root.fork('programs');
+  const rTeachers = root.fork('teachers');
+  const studentSeed = Math.floor(root.next() * 4294967296);
+
+  const intake = currentIntakeYear(opts.now);
+  const cohorts = [intake - 2, intake - 1, intake];
+  const districts = [...ctx.districts].sort((a, b) => a.code.localeCompare(b.code));
+  const majors = [...ctx.majors].sort((a, b) => a.code.localeCompare(b.code));
+
+  const schools = generateSchools(rSchools, scale.schools, districts, scale.students);
+  const enterprises = generateEnterprises(rEnterprises, scale.enterprises, districts, ctx.clusters, ctx.industryClasses);
+  const plan = generatePrograms(rPrograms, schools, majors, cohorts);
+  const { teachers } = generateTeachers(rTeachers, schools, scale.teachers);
+  const accounts = planAccounts({ departments: ctx.departments, districts, schools, enterprises, teachers });
+  return {
+    scale, seed, cohorts, schools, enterprises, plan, teachers, accounts,
+    studentAccountIndexes: studentAccountIndexes(schools),
+    students: (batchSize = 5000) =>
+      generateStudents(createRng(studentSeed), { schools, plan, cohorts, homeDivisions: districts }, batchSize),
+  };
+}

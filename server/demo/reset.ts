@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import { rows, type Database } from '../db/engine.ts';
+
+/**
+ * Remove the demo data set (organisations and users flagged is_demo, and the rows that hang off them), so
+ * that a different scale or seed can be loaded. Reference data and every non-demo row stay.
+ *
+ * Refused unless the database's name (PostgreSQL) or data folder (PGlite) contains "test" or "demo": a
+ * production database that somehow holds demo rows is cleaned by hand, deliberately.
+ */
+export async function databaseLabel(database: Database, dataDir: string): Promise<string> {
+  if (database.engine === 'pglite') return dataDir;
+  const [r] = await rows<{ name: string }>(database.db, sql`select current_database() as name`);
+  return r!.name;
+}
+
+export function resetAllowed(label: string): boolean {
+  return /test|demo/i.test(label);
+}
+
+export async function resetDemo(database: Database, dataDir: string, log: (msg: string) => void): Promise<Record<string, number>> {
+  const label = await databaseLabel(database, dataDir);
+  if (!resetAllowed(label)) {
+    throw new Error(`拒绝重置：数据库“${label}”的名称不含 test 或 demo。演示数据只能在测试或演示数据库中重置。`);
+  }
+  const demoOrgs = sql`(select id from organisations where is_demo)`;
+  const demoUsers = sql`(select id from users where is_demo)`;
+  const steps: [string, ReturnType<typeof sql>][] = [
+    ['sessions', sql`delete from sessions where user_id in ${demoUsers}`],
+    ['memberships', sql`delete from memberships where user_id in ${demoUsers} or organisation_id in ${demoOrgs}`],
+    ['students', sql`delete from students where school_id in ${demoOrgs}`],
+    ['teachers', sql`delete from teachers where school_id in ${demoOrgs}`],
+    ['programs', sql`delete from programs where school_id in ${demoOrgs}`],
+    ['schools', sql`delete from schools where organisation_id in ${demoOrgs}`],
+    ['enterprises', sql`delete from enterprises where organisation_id in ${demoOrgs}`],
+    // A non-demo teacher or student record linked to a demo user keeps its record, without the link.
+    ['teachers.user_id', sql`update teachers set user_id = null where user_id in ${demoUsers}`],
+    ['students.user_id', sql`update students set user_id = null where user_id in ${demoUsers}`],
+    ['users', sql`delete from users where is_demo`],
+    ['organisations', sql`delete from organisations where is_demo`],
+  ];
+  const counts: Record<string, number> = {};
+  await database.db.transaction(async (tx) => {
+    for (const [name, stmt] of steps) {
+      const res = (await tx.execute(stmt)) as unknown as { rowCount?: number | null; affectedRows?: number };
+      counts[name] = Number(res.rowCount ?? res.affectedRows ?? 0);
+    }
+  });
+  log(`已删除演示数据：${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join('，')}`);
+  return counts;
+}

@@ -1,0 +1,95 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { ROLE_LABELS } from '../../core/authz/roles.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { formatSummary, loadReferenceData } from '../catalogues/index.ts';
+import { rows, type Db } from '../db/engine.ts';
+import { memberships, organisations, users } from '../db/schema/index.ts';
+import type { Services } from '../services.ts';
+import type { PiiCipher } from '../pii.ts';
+import { referenceContextFromDb } from './context.ts';
+import { DEFAULT_SEED, generateCity } from './generate.ts';
+import { loadCity, type LoadCounts } from './load.ts';
+import type { DemoScale } from './types.ts';
+
+/**
+ * The demo data set: on the first start of an empty database (and unless SEED_DEMO=false), load the
+ * reference catalogues and generate a demo Zhengzhou at DEMO_SCALE. Every start prints the demo sign-ins
+ * that exist, so a developer always knows how to get in.
+ */
+
+/** The sign-ins printed at start: one per role and a couple more, in this order. */
+const FEATURED = ['admin', 'dept_ndrc', 'dept_finance', 'district_jinshui', 'school1', 'school2', 'teacher1', 'enterprise1', 'student1'];
+
+export interface DemoLogin {
+  username: string;
+  label: string;
+}
+
+/** The featured demo sign-ins present in the database, with Chinese labels (role · organisation). */
+export async function demoLogins(db: Db, opts: { all?: boolean } = {}): Promise<(DemoLogin & { role: string })[]> {
+  const found = await db
+    .select({ username: users.username, displayName: users.displayName, role: memberships.role, orgName: organisations.name })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(users.isDemo, true), eq(users.disabled, false), opts.all ? undefined : inArray(users.username, FEATURED)))
+    .orderBy(asc(users.username));
+  const order = (u: string) => (FEATURED.includes(u) ? FEATURED.indexOf(u) : FEATURED.length);
+  const seen = new Set<string>();
+  return found
+    .sort((a, b) => order(a.username) - order(b.username) || a.username.localeCompare(b.username, 'en', { numeric: true }))
+    .filter((r) => !seen.has(r.username) && seen.add(r.username))
+    .map((r) => {
+      const who = r.role === 'teacher' || r.role === 'student' ? `${r.displayName}，${r.orgName}` : r.orgName;
+      return { username: r.username, role: r.role, label: `${ROLE_LABELS[r.role]} · ${who}` };
+    });
+}
+
+export interface SeedResult {
+  counts: LoadCounts;
+  seconds: number;
+}
+
+/** Generate a demo city and load it (reference data must be loaded). */
+export async function seedDemo(
+  db: Db,
+  pii: PiiCipher,
+  opts: { scale: DemoScale; now: Date; demoPassword: string; seed?: number; log: (msg: string) => void },
+): Promise<SeedResult> {
+  const started = performance.now();
+  const ctx = await referenceContextFromDb(db);
+  if (ctx.districts.length === 0) throw new Error('参考数据尚未导入（没有区县）');
+  const city = generateCity(ctx, { scale: opts.scale, seed: opts.seed ?? DEFAULT_SEED, now: opts.now });
+  // One hash for every demo account: acceptable only because all of them are demo accounts (is_demo).
+  const passwordHash = await hashPassword(opts.demoPassword);
+  opts.log(`生成演示数据（规模 ${opts.scale}：${city.scale.schools} 所学校，${city.scale.enterprises} 家企业，${city.scale.teachers} 名教师，${city.scale.students} 名学生）`);
+  const counts = await loadCity(db, pii, city, { passwordHash, log: opts.log });
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  opts.log(`演示数据导入完成，用时 ${seconds} 秒`);
+  return { counts, seconds };
+}
+
+/** Called by main.ts at every start. */
+export async function seedIfEmpty(services: Services, log: (msg: string) => void): Promise<DemoLogin[]> {
+  const db = services.database.db;
+  const seedIfStillEmpty = async () => {
+    const [{ n }] = (await rows<{ n: number }>(db, sql`select count(*)::int as n from organisations`)) as [{ n: number }];
+    if (n > 0) return;
+    log('数据库为空：导入参考数据并生成演示数据');
+    for (const s of await loadReferenceData(db)) for (const line of formatSummary(s)) log(line);
+    await seedDemo(db, services.pii, {
+      scale: services.config.demoScale, now: services.now(), demoPassword: services.config.demoPassword, log,
+    });
+  };
+  if (services.config.seedDemo) {
+    if (services.database.engine === 'postgres') {
+      // Several app servers may start together on an empty server database: one seeds (its loads run on
+      // other pool connections while this transaction holds the lock), the others wait, then find it full.
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(7283002)`);
+        await seedIfStillEmpty();
+      });
+    } else await seedIfStillEmpty();
+  }
+  return (await demoLogins(db)).map(({ username, label }) => ({ username, label }));
+}

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { maskIdNumber, validateIdNumber, validateUscc } from '../../core/codes/index.ts';
+import { verifyPassword } from '../../server/auth/passwords.ts';
+import { loadReferenceData } from '../../server/catalogues/index.ts';
+import { loadConfig } from '../../server/config.ts';
+import { openDatabase, rows, type Database } from '../../server/db/engine.ts';
+import { referenceContextFromDb, referenceContextFromFiles } from '../../server/demo/context.ts';
+import { generateCity } from '../../server/demo/generate.ts';
+import { resetAllowed, resetDemo } from '../../server/demo/reset.ts';
+import { demoLogins, seedDemo, seedIfEmpty } from '../../server/demo/seed.ts';
+import { SCALES } from '../../server/demo/types.ts';
+import { createPiiCipher } from '../../server/pii.ts';
+import type { Services } from '../../server/services.ts';
+
+/**
+ * The whole path on an in-memory PGlite: reference data, a tiny demo city, sign-ins, reset. Runs on PGlite
+ * only: the demo data set claims fixed sign-in names (admin, school1 …) that a shared server test database
+ * must not be given.
+ */
+const NOW = new Date('2025-11-29T04:00:00Z');
+const pii = createPiiCipher(crypto.randomBytes(32));
+let database: Database;
+
+before(async () => { database = await openDatabase({}); });
+after(async () => { await database.close(); });
+
+const count = async (q: ReturnType<typeof sql>) => (await rows<{ n: number }>(database.db, q))[0]!.n;
+
+test('reference data loads, and loading it again changes nothing', async () => {
+  const first = await loadReferenceData(database.db);
+  const industry = first.find((s) => s.kind === 'industry')!;
+  assert.equal(industry.inserted, 20 + 97 + 473 + 1381);
+  const orgs = first.find((s) => s.kind === 'organisations')!;
+  assert.equal(orgs.kind === 'organisations' && orgs.districts, 16);
+  assert.ok(orgs.kind === 'organisations' && orgs.departments > 0, 'departments from the policy file');
+  const audited = sql`select count(*)::int as n from audit_log where action in ('catalogue.load', 'organisations.load')`;
+  assert.equal(await count(audited), 4, 'each load is audited');
+  const second = await loadReferenceData(database.db);
+  for (const s of second) assert.deepEqual([s.kind, s.inserted, s.updated], [s.kind, 0, 0]);
+  assert.equal(await count(audited), 4, 'a load that changes nothing writes nothing');
+  assert.equal(await count(sql`select count(*)::int as n from organisations where kind = 'district' and district_id = id`), 16);
+  assert.equal(await count(sql`select count(*)::int as n from organisations where kind = 'district' and code = 'ZZ-ZDXQ'`), 1);
+  assert.equal(await count(sql`select count(*)::int as n from organisations where kind = 'district' and code = '410100'`), 0);
+  assert.equal(await count(sql`select count(*)::int as n from organisations where kind = 'bureau' and code = 'edu'`), 1);
+  assert.equal(await count(sql`select count(*)::int as n from industry_clusters`), 17);
+  assert.equal(await count(sql`select count(*)::int as n from catalogue_editions where is_demo_subset and kind = 'major'`), 1);
+  assert.equal(await count(sql`select count(*)::int as n from organisations where is_demo`), 0, 'reference data is not demo data');
+});
+
+test('the generator sees the same reference data from the database as from the files', async () => {
+  const fromDb = await referenceContextFromDb(database.db);
+  const fromFiles = referenceContextFromFiles(fromDb.departments);
+  const norm = (c: typeof fromDb) => ({
+    ...c,
+    districts: [...c.districts].sort((x, y) => x.code.localeCompare(y.code)),
+    majors: [...c.majors].sort((x, y) => x.code.localeCompare(y.code)),
+    industryClasses: [...c.industryClasses].sort(),
+  });
+  assert.deepEqual(norm(fromDb), norm(fromFiles));
+  const a = generateCity(fromDb, { scale: 'tiny', now: NOW });
+  const b = generateCity(fromFiles, { scale: 'tiny', now: NOW });
+  assert.deepEqual([a.schools, a.enterprises, a.accounts], [b.schools, b.enterprises, b.accounts]);
+});
+
+test('a tiny demo city loads with protected personal information and working sign-ins', async () => {
+  const { counts } = await seedDemo(database.db, pii, { scale: 'tiny', now: NOW, demoPassword: 'Demo-Pass-1', log: () => {} });
+  const p = SCALES.tiny;
+  assert.deepEqual([counts.schools, counts.enterprises, counts.teachers, counts.students], [p.schools, p.enterprises, p.teachers, p.students]);
+  assert.equal(await count(sql`select count(*)::int as n from students`), p.students);
+  assert.equal(await count(sql`select count(*)::int as n from audit_log where action = 'demo.load'`), 1);
+  assert.equal(await count(sql`select count(*)::int as n from organisations where is_demo and kind in ('school', 'enterprise')`), p.schools + p.enterprises);
+  assert.equal(await count(sql`select count(*)::int as n from organisations o where o.is_demo and not exists (select 1 from organisations d where d.id = o.district_id and d.kind = 'district')`), 0);
+
+  const sample = await rows<{ c: string; i: string; m: string; pc: string; pm: string; birth: string; sex: string }>(database.db,
+    sql`select id_number_cipher c, id_number_index i, id_number_masked m, phone_cipher pc, phone_masked pm, birth_date::text birth, sex from students limit 50`);
+  for (const s of sample) {
+    const id = pii.decrypt(s.c);
+    assert.ok(validateIdNumber(id).valid, id);
+    assert.equal(pii.index(id), s.i);
+    assert.equal(maskIdNumber(id), s.m);
+    assert.equal(id.slice(6, 14), s.birth.replaceAll('-', ''));
+    assert.equal(Number(id[16]) % 2 === 1 ? 'male' : 'female', s.sex);
+    assert.ok(!s.c.includes(id) && s.pm.includes('****') && pii.decrypt(s.pc).startsWith(s.pm.slice(0, 3)));
+  }
+  const usccs = await rows<{ code: string }>(database.db, sql`select code from organisations where kind = 'enterprise' and is_demo`);
+  for (const u of usccs) assert.ok(validateUscc(u.code).valid, u.code);
+
+  const [admin] = await rows<{ h: string; must: boolean; demo: boolean }>(database.db,
+    sql`select password_hash h, must_change_password must, is_demo demo from users where username = 'admin'`);
+  assert.ok(await verifyPassword('Demo-Pass-1', admin!.h));
+  assert.equal(admin!.must, false);
+  assert.equal(admin!.demo, true);
+  assert.equal(await count(sql`select count(*)::int as n from users where not is_demo or must_change_password`), 0);
+  assert.equal(await count(sql`select count(distinct password_hash)::int as n from users`), 1, 'the demo password is hashed once');
+  assert.equal(await count(sql`select count(*)::int as n from students s join users u on u.id = s.user_id where u.username like 'student%'`), 3);
+  assert.equal(await count(sql`select count(*)::int as n from teachers t join users u on u.id = t.user_id where u.username = 'teacher1'`), 1);
+  assert.equal(await count(sql`select count(*)::int as n from memberships m join organisations o on o.id = m.organisation_id join users u on u.id = m.user_id
+    where u.username = 'district_jinshui' and m.role = 'district' and o.code = '410105'`), 1);
+  // Programme levels match the school's.
+  assert.equal(await count(sql`select count(*)::int as n from programs p join schools s on s.organisation_id = p.school_id join majors m on m.id = p.major_id
+    where s.level = 'secondary' and m.level <> 'secondary' or s.level = 'higher' and m.level <> 'higher'`), 0);
+});
+
+test('the featured sign-ins: one per role, labelled in Chinese', async () => {
+  const logins = await demoLogins(database.db);
+  assert.equal(logins[0]!.username, 'admin');
+  const roles = new Set(logins.map((l) => l.role));
+  for (const r of ['city_admin', 'department', 'district', 'school_admin', 'teacher', 'enterprise_admin', 'student']) assert.ok(roles.has(r), r);
+  assert.ok(logins.length <= 10);
+  assert.match(logins.find((l) => l.username === 'district_jinshui')!.label, /金水区/);
+  const all = await demoLogins(database.db, { all: true });
+  assert.ok(all.length > logins.length);
+});
+
+test('seedIfEmpty leaves a database with organisations alone and still returns the sign-ins', async () => {
+  const services = { database, config: { ...loadConfig({}), seedDemo: true, demoScale: 'demo' }, pii, now: () => NOW } as Services;
+  const before = await count(sql`select count(*)::int as n from students`);
+  const logins = await seedIfEmpty(services, () => {});
+  assert.equal(await count(sql`select count(*)::int as n from students`), before);
+  assert.ok(logins.some((l) => l.username === 'admin'));
+});
+
+test('reset removes demo rows only, and only in a test or demo database', async () => {
+  assert.equal(resetAllowed('/srv/chanjiao/data'), false);
+  assert.equal(resetAllowed('chanjiao_demo'), true);
+  await assert.rejects(resetDemo(database, '/srv/chanjiao/data', () => {}), /拒绝重置/);
+  await resetDemo(database, '/tmp/test-data', () => {});
+  assert.equal(await count(sql`select count(*)::int as n from organisations where is_demo`), 0);
+  assert.equal(await count(sql`select count(*)::int as n from users`), 0);
+  assert.equal(await count(sql`select count(*)::int as n from students`), 0);
+  assert.equal(await count(sql`select count(*)::int as n from organisations where kind = 'district'`), 16, 'reference data stays');
+  // …and the demo can be loaded again.
+  await seedDemo(database.db, pii, { scale: 'tiny', now: NOW, demoPassword: 'Demo-Pass-1', log: () => {} });
+  assert.equal(await count(sql`select count(*)::int as n from students`), SCALES.tiny.students);
+});
