@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { peakRssMiB, report, signIn, startServer } from './lib.ts';
+import { peakRssMiB, report, signIn, startServer } from '../test/support/process.ts';
 
 /**
  * Issue 2's benchmark: cold start to the first 200 of /api/health on an empty and on an existing data folder;

@@ -51,6 +51,26 @@ export const POLICY = {
   auditLog: {
     read: { city_admin: 'city' },
   },
+  /**
+   * Spreadsheet import of a register (任务 item 4), one action per register. Schools and enterprises are
+   * loaded by the bureau and districts; a school keeps its own programs, teachers and students, and a
+   * district may correct its district's. Exports need only the list's read permission.
+   */
+  import: {
+    schools: { city_admin: 'city', district: 'district' },
+    enterprises: { city_admin: 'city', district: 'district' },
+    programs: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
+    teachers: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
+    students: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
+  },
+  /**
+   * The search box: everyone finds the public register (what anonymous visitors see); beyond it, each role
+   * finds the unpublished records it may read (pending and uncertified enterprises, its own organisation's).
+   */
+  search: {
+    read: { ...staffRead, school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation', student: 'self' },
+    reindex: { city_admin: 'city' },
+  },
 } as const satisfies Record<string, ResourcePolicy>;
 
 export type Resource = keyof typeof POLICY;

@@ -10,10 +10,10 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import * as schema from './schema/index.ts';
+import * as tables from './schema/index.ts';
 
 /** The query builder both engines share; repositories only ever see this. */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Db = PgDatabase<PgQueryResultHKT, typeof tables>;
 /** A transaction has the same surface as the database. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -26,8 +26,8 @@ export interface Database {
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Opens PGlite in `dataDir` (created if absent), or the PostgreSQL server at `databaseUrl`, and migrates it. */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
-  if (opts.databaseUrl) return openServer(opts.databaseUrl, opts.poolSize ?? 10);
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number; schema?: string }): Promise<Database> {
+  if (opts.databaseUrl) return openServer(opts.databaseUrl, opts.poolSize ?? 10, opts.schema);
   return openEmbedded(opts.dataDir);
 }
 
@@ -35,21 +35,32 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
   // No folder means an in-memory database: used by tests, never by `npm start`.
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir: dataDir ? path.join(dataDir, 'pglite') : undefined, extensions: { pg_trgm } });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, { schema: tables }) as unknown as Db;
   await db.execute(sql`create extension if not exists pg_trgm`);
   await migratePglite(db as never, { migrationsFolder });
   return { db, engine: 'pglite', close: () => client.close() };
 }
 
-async function openServer(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+/**
+ * `schema` puts every table (and the migrations' bookkeeping) in a schema of its own instead of `public`:
+ * tests use it to get a fresh database per test file on one shared server.
+ */
+async function openServer(url: string, max: number, schema?: string): Promise<Database> {
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema if not exists ${schema}`);
+    await admin.end();
+  }
+  const pool = new pg.Pool({ connectionString: url, max, ...(schema && { options: `-c search_path=${schema},public` }) });
+  const db = drizzlePg(pool, { schema: tables }) as unknown as Db;
   // Several app servers may start together: one migrates, the others wait on the advisory lock.
   const conn = await pool.connect();
   try {
     await conn.query('select pg_advisory_lock(7283001)');
     await conn.query('create extension if not exists pg_trgm');
-    await migratePg(drizzlePg(conn, { schema }), { migrationsFolder });
+    await migratePg(drizzlePg(conn, { schema: tables }), { migrationsFolder, ...(schema && { migrationsSchema: schema }) });
   } finally {
     await conn.query('select pg_advisory_unlock(7283001)').catch(() => {});
     conn.release();

@@ -4,9 +4,11 @@ import type { Actor, Membership } from '../../core/authz/index.ts';
 import { currentPlan } from '../../policy/index.ts';
 import { rows, type Db } from '../db/engine.ts';
 import { registryFigures, share, type FigureScope, type RegistryFigures } from './figures.ts';
-import { planTarget } from './targets.ts';
+import { planRange, planShare, planTarget } from './targets.ts';
 
 type Builder = (db: Db, actor: Actor, m: Membership & { organisationName: string }) => Promise<HomeResponse>;
+
+const practice = planShare('practice_teaching_share');
 
 function registryStats(f: RegistryFigures, withEnterprises: boolean): StatItem[] {
   const items: StatItem[] = [
@@ -16,10 +18,13 @@ function registryStats(f: RegistryFigures, withEnterprises: boolean): StatItem[]
       { key: 'certifiedEnterprises', label: '产教融合型企业', value: f.certifiedEnterprises, unit: '家', target: planTarget('integration_enterprises') },
     ] : []),
     { key: 'teachers', label: '教师', value: f.teachers, unit: '人' },
-    { key: 'dualQualifiedShare', label: '“双师型”教师占专业课教师比例', value: share(f.dualQualifiedTeachers, f.specialtyTeachers), unit: '%', target: planTarget('dual_qualified_teacher_share') },
+    { key: 'dualQualifiedShare', label: '“双师型”教师占专业课教师比例', value: share(f.dualQualifiedTeachers, f.specialtyTeachers), unit: '%', target: planTarget('dual_qualified_share') },
     { key: 'students', label: '在校学生', value: f.students, unit: '人' },
     { key: 'programs', label: '开设专业', value: f.programs, unit: '个' },
-    { key: 'practiceShareMet', label: '实践性教学课时达标专业占比', value: share(f.programsMeetingPracticeShare, f.programsWithPracticeShare), unit: '%', hint: '实践性教学课时不少于总课时50%的专业所占比例' },
+    {
+      key: 'practiceShareMet', label: '实践性教学课时达标专业占比', value: share(f.programsMeetingPracticeShare, f.programsWithPracticeShare), unit: '%',
+      hint: `实践性教学课时不少于总课时${practice.value * 100}%的专业所占比例（${practice.article}）`,
+    },
   ];
   return items;
 }
@@ -30,7 +35,7 @@ const scopeOf = (m: Membership): FigureScope =>
       : { kind: 'city' };
 
 const city: Builder = async (db, _actor, m) => {
-  const f = await registryFigures(db, { kind: 'city' });
+  const f = await registryFigures(db, { kind: 'city' }, practice.value);
   const byDistrict = await rows<{ name: string; schools: number; enterprises: number; students: number }>(db, sql`
     select d.name,
       (select count(*)::int from organisations o where o.kind = 'school' and o.status = 'active' and o.district_id = d.id) as schools,
@@ -57,7 +62,7 @@ const city: Builder = async (db, _actor, m) => {
 const department: Builder = async (db, _actor, m) => {
   const [unit] = await rows<{ code: string }>(db, sql`select code from organisations where id = ${m.organisationId}`);
   const tasks = currentPlan.tasks.filter((t) => t.leadUnit === unit?.code || t.coUnits.includes(unit?.code ?? ''));
-  const f = await registryFigures(db, { kind: 'city' });
+  const f = await registryFigures(db, { kind: 'city' }, practice.value);
   return {
     role: 'department', title: '本部门承担的任务', organisation: m.organisationName, isDemoData: f.isDemo,
     sections: [
@@ -78,7 +83,7 @@ const department: Builder = async (db, _actor, m) => {
 };
 
 const district: Builder = async (db, _actor, m) => {
-  const f = await registryFigures(db, scopeOf(m));
+  const f = await registryFigures(db, scopeOf(m), practice.value);
   const schools = await rows<Record<string, string | number>>(db, sql`
     select o.name, s.level,
       (select count(*)::int from students st where st.school_id = o.id and st.status = 'enrolled') as students,
@@ -99,7 +104,7 @@ const district: Builder = async (db, _actor, m) => {
 };
 
 const school: Builder = async (db, actor, m) => {
-  const f = await registryFigures(db, scopeOf(m));
+  const f = await registryFigures(db, scopeOf(m), practice.value);
   const programs = await rows<Record<string, string | number | null>>(db, sql`
     select mj.code, mj.name, p.enrolment, round(p.practice_share * 100)::int as "practiceShare",
       (select count(*)::int from students s where s.program_id = p.id and s.status = 'enrolled') as students
@@ -136,8 +141,8 @@ const enterprise: Builder = async (db, _actor, m) => {
           { key: 'staff', label: '职工总数', value: e?.staffCount ?? null, unit: '人' },
           {
             key: 'internshipPosts', label: '应安排实习岗位（下限）', unit: '个',
-            value: e?.aboveDesignatedSize && posts ? Math.ceil(e.staffCount * posts.min) : null,
-            hint: posts ? `规模以上企业按职工总数的${posts.min * 100}%–${posts.max * 100}%安排（${posts.article}）` : undefined,
+            value: e?.aboveDesignatedSize ? Math.ceil(e.staffCount * posts.min) : null,
+            hint: `规模以上企业按职工总数的${posts.min * 100}%–${posts.max * 100}%安排（${posts.article}）`,
           },
         ],
       },
@@ -180,12 +185,6 @@ const student: Builder = async (db, actor, m) => {
 const INTEGRATION_LABELS: Record<string, string> = {
   none: '未申报', reserve: '培育储备库', applied: '已申报', certified_city: '市级认定', certified_province: '省级认定', certified_nation: '国家级认定',
 };
-
-function planRange(code: string) {
-  const rule = currentPlan.targets.find((t) => t.code === code);
-  if (!rule || rule.comparator !== 'between') return undefined;
-  return { min: rule.min / 100, max: rule.max / 100, article: rule.article.join('；') };
-}
 
 const BUILDERS: Record<Membership['role'], Builder> = {
   city_admin: city, department, district, school_admin: school, teacher: school, enterprise_admin: enterprise, student,

@@ -26,7 +26,7 @@ export interface RegistryFigures {
 }
 
 /** The registry counts behind the home pages, in one round trip. */
-export async function registryFigures(db: Db, scope: FigureScope): Promise<RegistryFigures> {
+export async function registryFigures(db: Db, scope: FigureScope, practiceShareMin: number): Promise<RegistryFigures> {
   const schoolOrgs = sql`(select o.id from organisations o where o.kind = 'school' and o.status = 'active' and ${orgFilter(scope, 'o')})`;
   const [r] = await rows<RegistryFigures>(db, sql`
     select
@@ -40,7 +40,7 @@ export async function registryFigures(db: Db, scope: FigureScope): Promise<Regis
       (select count(*)::int from students s where s.status = 'enrolled' and s.school_id in ${schoolOrgs}) as "students",
       (select count(*)::int from programs p where p.status = 'active' and p.school_id in ${schoolOrgs}) as "programs",
       (select count(*)::int from programs p where p.status = 'active' and p.practice_share is not null and p.school_id in ${schoolOrgs}) as "programsWithPracticeShare",
-      (select count(*)::int from programs p where p.status = 'active' and p.practice_share >= 0.5 and p.school_id in ${schoolOrgs}) as "programsMeetingPracticeShare",
+      (select count(*)::int from programs p where p.status = 'active' and p.practice_share >= ${practiceShareMin} and p.school_id in ${schoolOrgs}) as "programsMeetingPracticeShare",
       exists (select 1 from organisations o where o.is_demo) as "isDemo"
   `);
   return r!;

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { createAuditor } from '../../server/audit/auditor.ts';
-import { openDatabase, type Database } from '../../server/db/engine.ts';
+import type { Database } from '../../server/db/engine.ts';
 import { auditLog, organisations } from '../../server/db/schema/index.ts';
-import { testEngines } from '../support/engines.ts';
+import { openTestDatabase, testEngines } from '../support/engines.ts';
 import { makeDistrict } from '../support/factory.ts';
 
 const ctx = { actorUserId: null, actorName: '测试', actorOrganisationId: null, requestId: 'req-test' };
@@ -12,7 +12,7 @@ const ctx = { actorUserId: null, actorName: '测试', actorOrganisationId: null,
 for (const engine of testEngines()) {
   describe(`audit rows commit or roll back with their write [${engine.name}]`, () => {
     let database: Database;
-    before(async () => { database = await openDatabase({ databaseUrl: engine.databaseUrl }); });
+    before(async () => { database = await openTestDatabase(engine); });
     after(() => database.close());
 
     test('a committed write leaves its audit row with the changed fields', async () => {

@@ -3,14 +3,14 @@ import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { loadConfig } from '../../server/config.ts';
-import { openDatabase, type Database } from '../../server/db/engine.ts';
+import type { Database } from '../../server/db/engine.ts';
 import { jobs } from '../../server/db/schema/index.ts';
 import { JobRegistry } from '../../server/jobs/registry.ts';
 import { startJobRunner } from '../../server/jobs/runner.ts';
 import { submitJob } from '../../server/jobs/submit.ts';
 import { createPiiCipher } from '../../server/pii.ts';
 import type { Services } from '../../server/services.ts';
-import { testEngines } from '../support/engines.ts';
+import { openTestDatabase, testEngines } from '../support/engines.ts';
 
 async function until<T>(fn: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
   const t0 = Date.now();
@@ -30,7 +30,7 @@ for (const engine of testEngines()) {
     let failOnce = true;
     const seen: unknown[] = [];
     before(async () => {
-      database = await openDatabase({ databaseUrl: engine.databaseUrl });
+      database = await openTestDatabase(engine);
       services = { database, config: loadConfig({}), pii: createPiiCipher(Buffer.alloc(32)), now: () => new Date(), jobs: registry, pokeJobs: () => {} };
       registry.register(`count-${engine.name}`, async ({ input, progress }) => {
         const n = Number(input.n);

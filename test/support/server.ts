@@ -4,11 +4,10 @@ import path from 'node:path';
 import { buildApp } from '../../server/app.ts';
 import { startWorkers } from '../../server/bootstrap.ts';
 import { loadConfig } from '../../server/config.ts';
-import { openDatabase } from '../../server/db/engine.ts';
 import { createJobRegistry } from '../../server/jobs/kinds.ts';
 import { createPiiCipher } from '../../server/pii.ts';
 import type { Services } from '../../server/services.ts';
-import type { TestEngine } from './engines.ts';
+import { openTestDatabase, type TestEngine } from './engines.ts';
 
 export interface TestServer {
   url: string;
@@ -24,7 +23,7 @@ const TEST_PII_KEY = Buffer.alloc(32, 7);
 /** The real app on a free port over real HTTP, on a fresh in-memory PGlite or the test server database. */
 export async function startTestServer(engine: TestEngine, env: Record<string, string> = {}, logStream?: NodeJS.WritableStream): Promise<TestServer> {
   const config = loadConfig({ ...env, DATA_DIR: path.join(os.tmpdir(), 'chanjiao-test-unused'), SEED_DEMO: 'false' });
-  const database = await openDatabase({ databaseUrl: engine.databaseUrl });
+  const database = await openTestDatabase(engine);
   const services: Services = { database, config, pii: createPiiCipher(TEST_PII_KEY), now: () => new Date(), jobs: createJobRegistry(), pokeJobs: () => {} };
   return listen(services, logStream);
 }

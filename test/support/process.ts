@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 
-/** Helpers shared by the benchmarks: start the real server as a child process, sign in, read its peak RSS. */
+/** The real server as a child process (benchmarks and browser tests): start it, sign in, read its peak RSS. */
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
