@@ -19,6 +19,11 @@ export const ERROR_CODES = [
   'VERSION_CONFLICT',
   'TOO_MANY_ATTEMPTS',
   'RATE_LIMITED',
+  'RULE_VIOLATION',
+  'PLACES_EXHAUSTED',
+  'INTERN_CAP_EXCEEDED',
+  'INVALID_STATE',
+  'ALREADY_APPLIED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   /** PostgreSQL server URL; when absent the embedded PGlite engine is used. */
   databaseUrl: string | undefined;
+  /** PostgreSQL schema for the tables (default public); tests give each run a schema of its own. */
+  databaseSchema: string | undefined;
   /** Data folder of the embedded engine and of the local key file. */
   dataDir: string;
   demoPassword: string;
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intOr(env.PORT, 3000),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.DATABASE_SCHEMA || undefined,
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     demoPassword,
     demoPasswordIsDefault: !env.DEMO_PASSWORD,

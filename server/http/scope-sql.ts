@@ -3,7 +3,8 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Access } from '../../core/authz/index.ts';
 
 export interface ScopeColumns {
-  organisationId?: PgColumn;
+  /** The organisation(s) a record belongs to; several when two parties share it (a school's student at an enterprise). */
+  organisationId?: PgColumn | PgColumn[];
   districtId?: PgColumn;
   userId?: PgColumn;
 }
@@ -17,7 +18,9 @@ export function scopeWhere(access: Access, cols: ScopeColumns): SQL | undefined 
   if (access.kind === 'none') return sql`false`;
   const parts: SQL[] = [];
   if (cols.districtId && access.districtIds.length) parts.push(inArray(cols.districtId, access.districtIds));
-  if (cols.organisationId && access.organisationIds.length) parts.push(inArray(cols.organisationId, access.organisationIds));
+  if (cols.organisationId && access.organisationIds.length) {
+    for (const col of [cols.organisationId].flat()) parts.push(inArray(col, access.organisationIds));
+  }
   if (cols.userId && access.userId) parts.push(eq(cols.userId, access.userId));
   return parts.length ? or(...parts) : sql`false`;
 }

@@ -1,0 +1,135 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Access, Actor } from '../../../core/authz/index.ts';
+import { AppError, notFound } from '../../../core/errors.ts';
+import { checkPlacement, internCaps } from '../../../core/internships/placement-check.ts';
+import type { Auditor } from '../../audit/auditor.ts';
+import { rows, type Db, type Tx } from '../../db/engine.ts';
+import { enterprises, internshipApplications, internshipPosts, organisations, students } from '../../db/schema/index.ts';
+import { scopeWhere } from '../../http/scope-sql.ts';
+import { countOf } from '../paging.ts';
+import { rules } from './posts.ts';
+
+const school = alias(organisations, 'school');
+
+const columns = {
+  id: internshipApplications.id, postId: internshipApplications.postId, postTitle: internshipPosts.title,
+  studentId: internshipApplications.studentId, studentName: students.name, schoolId: internshipApplications.schoolId,
+  enterpriseId: internshipApplications.enterpriseId, status: internshipApplications.status, source: internshipApplications.source,
+  createdAt: internshipApplications.createdAt,
+};
+
+const scoped = (access: Access) => scopeWhere(access, {
+  organisationId: [internshipApplications.schoolId, internshipApplications.enterpriseId],
+  districtId: school.districtId,
+  userId: students.userId,
+});
+
+function selectApplications(db: Db | Tx) {
+  return db.select(columns).from(internshipApplications)
+    .innerJoin(internshipPosts, eq(internshipPosts.id, internshipApplications.postId))
+    .innerJoin(students, eq(students.id, internshipApplications.studentId))
+    .innerJoin(school, eq(school.id, internshipApplications.schoolId));
+}
+
+const toApi = <T extends { createdAt: Date }>(r: T) => ({ ...r, createdAt: r.createdAt.toISOString() });
+
+export async function listApplications(db: Db, access: Access, q: { status?: string; postId?: string; page: number; pageSize: number }) {
+  const where = and(scoped(access),
+    q.status ? eq(internshipApplications.status, q.status as 'applied') : undefined,
+    q.postId ? eq(internshipApplications.postId, q.postId) : undefined);
+  const [items, total] = await Promise.all([
+    selectApplications(db).where(where).orderBy(desc(internshipApplications.createdAt), internshipApplications.id).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    countOf(db.select({ total: sql<number>`count(*)::int` }).from(internshipApplications)
+      .innerJoin(students, eq(students.id, internshipApplications.studentId))
+      .innerJoin(school, eq(school.id, internshipApplications.schoolId)).where(where)),
+  ]);
+  return { items: items.map(toApi), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getApplication(db: Db | Tx, access: Access, id: string) {
+  const [row] = await selectApplications(db).where(and(eq(internshipApplications.id, id), scoped(access)));
+  if (!row) throw notFound('实习申请');
+  return toApi(row);
+}
+
+/** A student applies for a post (or the school for its student); the regulation's placement rules are checked first. */
+export async function apply(tx: Tx, audit: Auditor, actor: Actor, access: Access, postId: string, studentId: string | undefined) {
+  const [student] = await tx.select().from(students).innerJoin(school, eq(school.id, students.schoolId))
+    .where(and(
+      studentId ? eq(students.id, studentId) : eq(students.userId, actor.userId),
+      scopeWhere(access, { organisationId: students.schoolId, userId: students.userId }),
+    ));
+  if (!student) throw new AppError('NOT_FOUND', '学生不存在或不在您的管理范围内', { fields: { studentId: '学生不存在或不在您的管理范围内' } });
+  const [post] = await tx.select().from(internshipPosts).where(and(eq(internshipPosts.id, postId), eq(internshipPosts.status, 'published')));
+  if (!post) throw notFound('实习岗位');
+  const violations = checkPlacement(student.students, post, rules);
+  if (violations.length) {
+    throw new AppError('RULE_VIOLATION', violations[0]!.message, { fields: Object.fromEntries(violations.map((v) => [v.field, v.message])), details: { violations } });
+  }
+  const [row] = await tx.insert(internshipApplications).values({
+    postId, studentId: student.students.id, schoolId: student.students.schoolId, enterpriseId: post.enterpriseId,
+  }).onConflictDoNothing().returning({ id: internshipApplications.id });
+  if (!row) throw new AppError('ALREADY_APPLIED', '已申请过该岗位，请勿重复申请', { fields: { postId: '已申请过该岗位' } });
+  await audit.record({ action: 'apply', entityType: 'internshipApplication', entityId: row.id, after: { postId, studentId: student.students.id, status: 'applied' } });
+  return getApplication(tx, access, row.id);
+}
+
+async function transition(tx: Tx, audit: Auditor, access: Access, id: string, from: string[], to: 'school_approved' | 'accepted' | 'rejected', by: string, reason?: string) {
+  const [app] = await tx.select({ status: internshipApplications.status }).from(internshipApplications)
+    .innerJoin(students, eq(students.id, internshipApplications.studentId))
+    .innerJoin(school, eq(school.id, internshipApplications.schoolId))
+    .where(and(eq(internshipApplications.id, id), scoped(access))).for('update', { of: internshipApplications });
+  if (!app) throw notFound('实习申请');
+  if (!from.includes(app.status)) throw new AppError('INVALID_STATE', `当前状态（${app.status}）下不能进行此操作`);
+  await tx.update(internshipApplications).set({
+    status: to, updatedAt: new Date(),
+    decisions: sql`${internshipApplications.decisions} || ${JSON.stringify([{ at: new Date().toISOString(), by, status: to, ...(reason && { reason }) }])}::jsonb`,
+  }).where(eq(internshipApplications.id, id));
+  await audit.record({ action: to, entityType: 'internshipApplication', entityId: id, before: { status: app.status }, after: { status: to, ...(reason && { reason }) } });
+  return getApplication(tx, access, id);
+}
+
+export const approve = (tx: Tx, audit: Auditor, actor: Actor, access: Access, id: string) =>
+  transition(tx, audit, access, id, ['applied'], 'school_approved', actor.userId);
+
+export const reject = (tx: Tx, audit: Auditor, actor: Actor, access: Access, id: string, reason: string) =>
+  transition(tx, audit, access, id, ['applied', 'school_approved'], 'rejected', actor.userId, reason);
+
+/**
+ * The enterprise accepts an approved application. Places and the regulation's caps can never be oversold,
+ * however many app servers accept at once: the enterprise row is locked for the count, and the post's
+ * counter only moves while it is below the places.
+ */
+export async function accept(tx: Tx, audit: Auditor, actor: Actor, access: Access, id: string, today: string) {
+  const [app] = await tx.select({ enterpriseId: internshipApplications.enterpriseId, postId: internshipApplications.postId, status: internshipApplications.status })
+    .from(internshipApplications)
+    .innerJoin(students, eq(students.id, internshipApplications.studentId))
+    .innerJoin(school, eq(school.id, internshipApplications.schoolId))
+    .where(and(eq(internshipApplications.id, id), scoped(access)));
+  if (!app) throw notFound('实习申请');
+  if (app.status !== 'school_approved') throw new AppError('INVALID_STATE', app.status === 'accepted' ? '该申请已被接收' : '学校审核通过后企业才能接收');
+  const [enterprise] = await tx.select({ staffCount: enterprises.staffCount }).from(enterprises)
+    .where(eq(enterprises.organisationId, app.enterpriseId)).for('update');
+  if (!enterprise) throw new AppError('INVALID_STATE', '企业登记信息不完整（缺少职工人数），不能接收实习生');
+  const [post] = await tx.select().from(internshipPosts).where(eq(internshipPosts.id, app.postId));
+  if (post!.kind === 'placement') {
+    const [counts] = await rows<{ atEnterprise: number; atPost: number }>(tx, sql`
+      select count(*)::int as "atEnterprise", count(*) filter (where p.id = ${post!.id})::int as "atPost"
+      from internship_applications a join internship_posts p on p.id = a.post_id
+      where a.enterprise_id = ${app.enterpriseId} and a.status = 'accepted' and p.kind = 'placement' and p.end_date >= ${today}`);
+    const caps = internCaps(enterprise.staffCount, post!.positionStaff, rules);
+    if (counts!.atEnterprise + 1 > caps.enterprise) {
+      const r = rules.ref('intern_enterprise_cap');
+      throw new AppError('INTERN_CAP_EXCEEDED', `岗位实习学生已达企业在岗职工的${rules.enterpriseCap * 100}%（上限 ${caps.enterprise} 人）（${r.name}，${r.article}）`, { details: { rule: r } });
+    }
+    if (counts!.atPost + 1 > caps.position) {
+      const r = rules.ref('intern_position_cap');
+      throw new AppError('INTERN_CAP_EXCEEDED', `该岗位实习学生已达同类岗位在岗职工的${rules.positionCap * 100}%（上限 ${caps.position} 人）（${r.name}，${r.article}）`, { details: { rule: r } });
+    }
+  }
+  const taken = await tx.update(internshipPosts).set({ placesTaken: sql`${internshipPosts.placesTaken} + 1` })
+    .where(and(eq(internshipPosts.id, app.postId), sql`${internshipPosts.placesTaken} < ${internshipPosts.places}`)).returning({ id: internshipPosts.id });
+  if (!taken.length) throw new AppError('PLACES_EXHAUSTED', '该岗位名额已满');
+  return transition(tx, audit, access, id, ['school_approved'], 'accepted', actor.userId);
+}

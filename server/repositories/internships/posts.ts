@@ -1,0 +1,80 @@
+import { and, desc, eq, or, sql } from 'drizzle-orm';
+import type { Access, Actor } from '../../../core/authz/index.ts';
+import { AppError, notFound, versionConflict } from '../../../core/errors.ts';
+import { checkPost } from '../../../core/internships/post-check.ts';
+import { internshipRules } from '../../../core/internships/rules.ts';
+import type { PostCreate } from '../../../contracts/internships.ts';
+import { currentPlan } from '../../../policy/index.ts';
+import type { Auditor } from '../../audit/auditor.ts';
+import type { Db, Tx } from '../../db/engine.ts';
+import { internshipPosts, organisations } from '../../db/schema/index.ts';
+import { scopeWhere } from '../../http/scope-sql.ts';
+import { countOf } from '../paging.ts';
+
+export const rules = internshipRules(currentPlan);
+
+const columns = {
+  id: internshipPosts.id, enterpriseId: internshipPosts.enterpriseId, enterpriseName: organisations.name, title: internshipPosts.title,
+  kind: internshipPosts.kind, places: internshipPosts.places, placesTaken: internshipPosts.placesTaken, monthlyPayYuan: internshipPosts.monthlyPayYuan,
+  startDate: internshipPosts.startDate, endDate: internshipPosts.endDate, status: internshipPosts.status, majorCodes: internshipPosts.majorCodes,
+  version: internshipPosts.version,
+};
+
+/** Published posts are for everyone signed in; drafts only for their enterprise (and the bureau). */
+function visible(owner: Access) {
+  return or(eq(internshipPosts.status, 'published'), scopeWhere(owner, { organisationId: internshipPosts.enterpriseId }));
+}
+
+export async function listPosts(db: Db, owner: Access, q: { status?: string; enterpriseId?: string; page: number; pageSize: number }) {
+  const where = and(
+    visible(owner),
+    q.status ? eq(internshipPosts.status, q.status as 'published') : undefined,
+    q.enterpriseId ? eq(internshipPosts.enterpriseId, q.enterpriseId) : undefined,
+  );
+  const [items, total] = await Promise.all([
+    db.select(columns).from(internshipPosts).innerJoin(organisations, eq(organisations.id, internshipPosts.enterpriseId))
+      .where(where).orderBy(desc(internshipPosts.createdAt), internshipPosts.id).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    countOf(db.select({ total: sql<number>`count(*)::int` }).from(internshipPosts).where(where)),
+  ]);
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getPost(db: Db | Tx, owner: Access, id: string) {
+  const [row] = await db.select(columns).from(internshipPosts).innerJoin(organisations, eq(organisations.id, internshipPosts.enterpriseId))
+    .where(and(eq(internshipPosts.id, id), visible(owner)));
+  if (!row) throw notFound('实习岗位');
+  return row;
+}
+
+export async function createPost(tx: Tx, audit: Auditor, actor: Actor, access: Access, input: PostCreate) {
+  const enterpriseId = input.enterpriseId ?? actor.memberships.find((m) => m.role === 'enterprise_admin')?.organisationId;
+  const [enterprise] = enterpriseId
+    ? await tx.select({ id: organisations.id, districtId: organisations.districtId }).from(organisations)
+      .where(and(eq(organisations.id, enterpriseId), eq(organisations.kind, 'enterprise'), scopeWhere(access, { organisationId: organisations.id })))
+    : [];
+  if (!enterprise) throw new AppError('NOT_FOUND', '企业不存在或不在您的管理范围内', { fields: { enterpriseId: '企业不存在或不在您的管理范围内' } });
+  const { enterpriseId: _ignored, ...terms } = input;
+  const [row] = await tx.insert(internshipPosts).values({ ...terms, enterpriseId: enterprise.id, districtId: enterprise.districtId }).returning();
+  await audit.record({ action: 'create', entityType: 'internshipPost', entityId: row!.id, after: { ...terms, enterpriseId: enterprise.id } });
+  return getPost(tx, access, row!.id);
+}
+
+/** Publishing checks every rule of the regulation the post's terms touch and refuses with the rules broken. */
+export async function publishPost(tx: Tx, audit: Auditor, access: Access, id: string, version: number, today: string) {
+  const [p] = await tx.select().from(internshipPosts)
+    .where(and(eq(internshipPosts.id, id), scopeWhere(access, { organisationId: internshipPosts.enterpriseId })));
+  if (!p) throw notFound('实习岗位');
+  if (p.status !== 'draft') throw new AppError('INVALID_STATE', '只有草稿状态的岗位可以发布');
+  const violations = checkPost(p, rules, today);
+  if (violations.length) {
+    throw new AppError('RULE_VIOLATION', `岗位不符合实习管理规定：${violations[0]!.message}`, {
+      fields: Object.fromEntries(violations.map((v) => [v.field, v.message])),
+      details: { violations },
+    });
+  }
+  const [row] = await tx.update(internshipPosts).set({ status: 'published', version: sql`${internshipPosts.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(internshipPosts.id, id), eq(internshipPosts.version, version))).returning({ id: internshipPosts.id });
+  if (!row) throw versionConflict();
+  await audit.record({ action: 'publish', entityType: 'internshipPost', entityId: id, before: { status: 'draft' }, after: { status: 'published' } });
+  return getPost(tx, access, id);
+}

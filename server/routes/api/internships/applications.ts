@@ -1,0 +1,38 @@
+import { idParams } from '../../../../contracts/common.ts';
+import { application, applicationListQuery, applicationPage, applyRequest, decisionRequest, rejectRequest } from '../../../../contracts/internships.ts';
+import { defineRoute } from '../../../http/route.ts';
+import { accept, apply, approve, getApplication, listApplications, reject } from '../../../repositories/internships/applications.ts';
+
+export const applicationRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/internship-applications', tags: ['internships'], access: { resource: 'internshipApplication', action: 'read' },
+    summary: '实习申请列表（学生本人、学校、企业、区县按范围）', query: applicationListQuery, response: applicationPage,
+    handler: ({ services, access, query }) => listApplications(services.database.db, access, query),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/internship-applications/:id', tags: ['internships'], access: { resource: 'internshipApplication', action: 'read' },
+    summary: '实习申请详情', params: idParams, response: application,
+    handler: ({ services, access, params }) => getApplication(services.database.db, access, params.id),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/internship-posts/:id/applications', tags: ['internships'], access: { resource: 'internshipApplication', action: 'apply' }, status: 201,
+    summary: '申请实习岗位（检查年龄、年级等规定）', params: idParams, body: applyRequest, response: application,
+    handler: ({ actor, access, params, body, write }) => write((tx, audit) => apply(tx, audit, actor!, access, params.id, body.studentId)),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/internship-applications/:id/approve', tags: ['internships'], access: { resource: 'internshipApplication', action: 'approve' },
+    summary: '学校审核通过', params: idParams, body: decisionRequest, response: application,
+    handler: ({ actor, access, params, write }) => write((tx, audit) => approve(tx, audit, actor!, access, params.id)),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/internship-applications/:id/accept', tags: ['internships'], access: { resource: 'internshipApplication', action: 'accept' },
+    summary: '企业接收：名额和比例上限在并发下也不会超出', params: idParams, body: decisionRequest, response: application,
+    handler: ({ actor, access, params, services, write }) =>
+      write((tx, audit) => accept(tx, audit, actor!, access, params.id, services.now().toISOString().slice(0, 10))),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/internship-applications/:id/reject', tags: ['internships'], access: { resource: 'internshipApplication', action: 'reject' },
+    summary: '学校或企业拒绝（须填写理由）', params: idParams, body: rejectRequest, response: application,
+    handler: ({ actor, access, params, body, write }) => write((tx, audit) => reject(tx, audit, actor!, access, params.id, body.reason)),
+  }),
+];

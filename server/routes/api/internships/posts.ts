@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { idParams } from '../../../../contracts/common.ts';
+import { post, postCreate, postListQuery, postPage } from '../../../../contracts/internships.ts';
+import { accessFor } from '../../../../core/authz/index.ts';
+import { defineRoute } from '../../../http/route.ts';
+import { createPost, getPost, listPosts, publishPost } from '../../../repositories/internships/posts.ts';
+
+const today = (d: Date) => d.toISOString().slice(0, 10);
+
+export const postRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/internship-posts', tags: ['internships'], access: { resource: 'internshipPost', action: 'read' },
+    summary: '实习岗位列表（已发布；本企业可见草稿）', query: postListQuery, response: postPage,
+    // Drafts are visible to those who may create posts for the enterprise.
+    handler: ({ services, actor, query }) => listPosts(services.database.db, accessFor(actor!, { resource: 'internshipPost', action: 'create' }), query),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/internship-posts/:id', tags: ['internships'], access: { resource: 'internshipPost', action: 'read' },
+    summary: '实习岗位详情', params: idParams, response: post,
+    handler: ({ services, actor, params }) => getPost(services.database.db, accessFor(actor!, { resource: 'internshipPost', action: 'create' }), params.id),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/internship-posts', tags: ['internships'], access: { resource: 'internshipPost', action: 'create' }, status: 201,
+    summary: '新建实习岗位（草稿）', body: postCreate, response: post,
+    handler: ({ actor, access, body, write }) => write((tx, audit) => createPost(tx, audit, actor!, access, body)),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/internship-posts/:id/publish', tags: ['internships'], access: { resource: 'internshipPost', action: 'publish' },
+    summary: '发布实习岗位：按《职业学校学生实习管理规定》逐条检查，不符合时说明违反的规定', params: idParams,
+    body: z.strictObject({ version: z.number().int().min(1) }), response: post,
+    handler: ({ access, params, body, services, write }) => write((tx, audit) => publishPost(tx, audit, access, params.id, body.version, today(services.now()))),
+  }),
+];
