@@ -57,6 +57,7 @@ describe('each role signs in, sees its home page and signs out', () => {
           await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="home"]')?.textContent ?? ''));
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           assert.ok(overflow <= 1, `no horizontal scrolling at ${vp.width}px (overflow ${overflow}px)`);
+          await page.waitForLoadState('networkidle');
           await page.screenshot({ path: path.join(shots, `home-${role}-${vp.name}.png`), fullPage: true });
           await page.click('[data-testid="user-menu"]');
           await page.click('[data-testid="logout"]');
