@@ -12,6 +12,7 @@ import { AppError } from '../core/errors.ts';
 import { formatSummary, loadReferenceData } from '../server/catalogues/index.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/engine.ts';
+import { reindexAll } from '../server/search/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +35,7 @@ try {
     majorFiles: (values.majors ?? []).map((file, i) => ({ file, edition: values.edition?.[i] })),
   });
   for (const s of summaries) for (const line of formatSummary(s)) console.log(line);
+  await reindexAll(database.db); // the search index's segmentation dictionary is built from the catalogues
   console.log(`完成，用时 ${Math.round(performance.now() - started)} ms（${database.engine === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}）`);
 } catch (e) {
   if (e instanceof AppError && e.fields) {

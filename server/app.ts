@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { installErrorHandler } from './http/error-handler.ts';
 import { registerRoutes } from './http/register.ts';
+import { registerUploadParser } from './imports/upload-parser.ts';
 import { allRoutes } from './routes/index.ts';
 import type { Services } from './services.ts';
 
@@ -37,6 +38,8 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   });
   await app.register(cookie);
   installErrorHandler(app);
+  // Spreadsheet uploads: raw bodies with the import's own size limit (JSON keeps the small one).
+  registerUploadParser(app, services.config);
   registerRoutes(app, services, allRoutes());
   if (opts.serveWeb && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

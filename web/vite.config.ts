@@ -1,7 +1,11 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-/** The web app: built into web/dist, served by the API server on the same port; `npm run dev` proxies /api. */
+/**
+ * The web app: built into web/dist, served by the API server on the same port; `npm run dev` proxies /api.
+ * React and ECharts get chunks of their own (long-cached, ECharts only loaded with the first chart); Ant
+ * Design is left to the bundler so that components used only by lazily loaded pages load with those pages.
+ */
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
@@ -12,13 +16,13 @@ export default defineConfig({
     rollupOptions: {
       output: {
         manualChunks(id: string) {
-          if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts';
-          if (id.includes('node_modules/antd') || id.includes('node_modules/@ant-design') || id.includes('node_modules/rc-')) return 'antd';
-          if (id.includes('node_modules/react') || id.includes('node_modules/scheduler')) return 'react';
+          if (/node_modules\/(echarts|zrender)\//.test(id)) return 'echarts';
+          if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id)) return 'react';
           return undefined;
         },
       },
     },
   },
-  server: { port: 5173, proxy: { '/api': 'http://localhost:3000' } },
+  // `API_URL` points the dev server at an API server on another port.
+  server: { port: 5173, proxy: { '/api': process.env.API_URL ?? 'http://localhost:3000' } },
 });

@@ -24,13 +24,67 @@ export const POLICY = {
   school: {
     read: { ...staffRead, school_admin: 'organisation', teacher: 'organisation' },
     update: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
+    /** Schools (and their accounts) are created by the bureau; archiving is the bureau's too. */
+    create: { city_admin: 'city' },
+    archive: { city_admin: 'city' },
+    /** 学校标识码, district and level are the register's facts: a school asks its district or the bureau to correct them. */
+    correct: { city_admin: 'city', district: 'district' },
+  },
+  /** A school keeps its programs, major groups and teachers; its district reviews and corrects them; the bureau all. */
+  program: {
+    read: { ...staffRead, school_admin: 'organisation', teacher: 'organisation' },
+    create: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
+    update: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
+    archive: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
+  },
+  majorGroup: {
+    read: { ...staffRead, school_admin: 'organisation', teacher: 'organisation' },
+    create: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
+    update: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
+    archive: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
+    /** Naming a group a 产教融合型重点专业（群） (任务清单 3) is the bureau's decision, not the school's claim. */
+    designate: { city_admin: 'city' },
+  },
+  teacher: {
+    read: { ...staffRead, school_admin: 'organisation', teacher: 'organisation' },
+    create: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
+    update: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
+    archive: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
   },
   enterprise: {
     read: { ...staffRead, enterprise_admin: 'organisation' },
     update: { city_admin: 'city', district: 'district', enterprise_admin: 'organisation' },
+    /** Districts review and correct their district's register; an enterprise joins itself through registration. */
+    create: { city_admin: 'city', district: 'district' },
+    archive: { city_admin: 'city', district: 'district' },
+    /** 产教融合型企业 status and the code itself are the register's facts, not the enterprise's own claim. */
+    certify: { city_admin: 'city' },
+    correct: { city_admin: 'city', district: 'district' },
+  },
+  /** Self-registrations from the public page, reviewed by the registrant's district or the bureau. */
+  enterpriseRegistration: {
+    read: { city_admin: 'city', district: 'district' },
+    review: { city_admin: 'city', district: 'district' },
+  },
+  /** The plan's carriers (载体). Partners read through the repository's carrier scope; only the lead's side edits. */
+  carrier: {
+    read: { ...staffRead, school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
+    create: { city_admin: 'city', district: 'district', school_admin: 'organisation', enterprise_admin: 'organisation' },
+    update: { city_admin: 'city', district: 'district', school_admin: 'organisation', enterprise_admin: 'organisation' },
+    archive: { city_admin: 'city', district: 'district' },
+    /** Recording a certification (认定) is the bureau's act. */
+    certify: { city_admin: 'city' },
+  },
+  /** The cluster ↔ major and cluster ↔ industry mapping (reading it is public). */
+  industryCluster: {
+    update: { city_admin: 'city' },
   },
   student: {
     read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', student: 'self' },
+    /** A school enrols its students; a district corrects records but does not enrol. */
+    create: { city_admin: 'city', school_admin: 'organisation' },
+    update: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
+    archive: { city_admin: 'city', school_admin: 'organisation' },
   },
   /** Reading a student's ID number or phone in clear: fewer roles than reading the record, and every read is logged. */
   studentPersonalInfo: {
@@ -39,6 +93,8 @@ export const POLICY = {
   account: {
     read: { city_admin: 'city', district: 'district', school_admin: 'organisation', enterprise_admin: 'organisation' },
     create: { city_admin: 'city', school_admin: 'organisation', enterprise_admin: 'organisation' },
+    /** Accounts for a school's teachers and students in one call (POST /api/schools/:id/accounts/bulk). */
+    bulkCreate: { city_admin: 'city', school_admin: 'organisation' },
   },
   organisation: {
     read: { ...staffRead, school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
@@ -47,6 +103,20 @@ export const POLICY = {
   job: {
     read: { ...everyoneSelf, city_admin: 'city' },
     retry: { ...everyoneSelf, city_admin: 'city' },
+  },
+  /** 实习岗位: enterprises publish their own; everyone signed in reads published posts (drafts stay with the enterprise). */
+  internshipPost: {
+    read: { city_admin: 'city', department: 'city', district: 'city', school_admin: 'city', teacher: 'city', enterprise_admin: 'city', student: 'city' },
+    create: { city_admin: 'city', enterprise_admin: 'organisation' },
+    publish: { city_admin: 'city', enterprise_admin: 'organisation' },
+  },
+  /** Applications: students apply for themselves, schools approve their students', enterprises accept their own posts'. */
+  internshipApplication: {
+    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation', student: 'self' },
+    apply: { student: 'self', school_admin: 'organisation' },
+    approve: { school_admin: 'organisation', teacher: 'organisation' },
+    accept: { enterprise_admin: 'organisation' },
+    reject: { school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
   },
   auditLog: {
     read: { city_admin: 'city' },
@@ -70,6 +140,72 @@ export const POLICY = {
   search: {
     read: { ...staffRead, school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation', student: 'self' },
     reindex: { city_admin: 'city' },
+  },
+  /**
+   * The plan cockpit (大屏) and its indicators: the bureau and departments see the city, a district its own
+   * district. Reported values come from the target's responsible units (the repository checks the unit).
+   */
+  cockpit: {
+    read: staffRead,
+  },
+  indicator: {
+    read: staffRead,
+    report: { city_admin: 'organisation', department: 'organisation', district: 'organisation' },
+    review: { city_admin: 'city' },
+    recompute: { city_admin: 'city' },
+    /** Choosing what the public statistics page shows. */
+    publish: { city_admin: 'city' },
+  },
+  /**
+   * Supervision of the task list (三 18): units report on their own tasks (the repository checks that the task
+   * is the unit's), read their own reports (a district: its district's); the bureau reads and rates all.
+   */
+  supervision: {
+    read: { city_admin: 'city', department: 'organisation', district: 'district' },
+    report: { city_admin: 'organisation', department: 'organisation', district: 'organisation' },
+    rate: { city_admin: 'city' },
+    export: { city_admin: 'city' },
+  },
+  /**
+   * 学分银行 (二 (四) 11). Learners see their own account; schools their students' and the rules they are party
+   * to; enterprises the accounts they opened and the outcomes they issued; the bureau everything. The
+   * repositories (server/repositories/creditbank/) apply the party-specific scopes.
+   */
+  creditAccount: {
+    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation', student: 'self' },
+    open: { city_admin: 'city', school_admin: 'organisation', enterprise_admin: 'organisation' },
+  },
+  learningOutcome: {
+    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation', student: 'self' },
+    issue: { school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
+    revoke: { city_admin: 'city', school_admin: 'organisation', enterprise_admin: 'organisation' },
+  },
+  recognitionRule: {
+    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
+    /** Either party drafts and agrees; a rule is in force once both have agreed. */
+    write: { school_admin: 'organisation', enterprise_admin: 'organisation' },
+    archive: { city_admin: 'city', school_admin: 'organisation', enterprise_admin: 'organisation' },
+  },
+  creditTransfer: {
+    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', student: 'self' },
+    request: { school_admin: 'organisation', student: 'self' },
+    decide: { school_admin: 'organisation' },
+  },
+  creditLedger: {
+    read: { city_admin: 'city', school_admin: 'organisation', student: 'self' },
+    compensate: { city_admin: 'city', school_admin: 'organisation' },
+  },
+  credential: {
+    read: { city_admin: 'city', school_admin: 'organisation', student: 'self' },
+    issue: { city_admin: 'city', school_admin: 'organisation', student: 'self' },
+    revoke: { city_admin: 'city' },
+  },
+  /** The platform's signing keys: rotation and revocation are the bureau's. */
+  credentialKey: {
+    manage: { city_admin: 'city' },
+  },
+  creditBankStats: {
+    read: { city_admin: 'city', department: 'city', district: 'district' },
   },
 } as const satisfies Record<string, ResourcePolicy>;
 

@@ -110,6 +110,35 @@ export type PlanRule =
   | (RuleBase & { kind: 'studyYear'; comparator: Comparator; value: number })
   | (RuleBase & { kind: 'list'; items: ListItem[] });
 
+/**
+ * Red / amber / green of a target: green when its progress keeps pace with the time elapsed since the plan
+ * was issued, amber when it reaches `amberRatio` of that pace, red below (core/indicators/status.ts).
+ */
+export interface ProgressStatusRule {
+  article: string;
+  amberRatio: number;
+  note?: string;
+}
+
+export type ReportFrequency = 'monthly' | 'quarterly' | 'halfYearly' | 'yearly';
+
+/** Weights of the district league table (三 18 督导考核); they add up to 1. */
+export interface ScoringScheme {
+  weights: { timeliness: number; quality: number; indicators: number };
+  /** Target codes whose district values make up the `indicators` part. */
+  indicators: string[];
+  note?: string;
+}
+
+/** Periodic progress reports on the task list (三 18): how often, how long after a period ends, how scored. */
+export interface SupervisionRule {
+  article: string;
+  frequency: ReportFrequency;
+  dueAfterDays: number;
+  scoring: ScoringScheme;
+  note?: string;
+}
+
 export interface PlanPolicy {
   id: string;
   version: number;
@@ -124,6 +153,8 @@ export interface PlanPolicy {
   targets: PlanTarget[];
   tasks: PlanTask[];
   rules: Record<string, PlanRule>;
+  progressStatus: ProgressStatusRule;
+  supervision: SupervisionRule;
 }
 
 export class PlanPolicyError extends Error {
@@ -340,6 +371,46 @@ function parseRule(c: Checker, v: unknown, path: string): PlanRule {
   }
 }
 
+const FREQUENCIES = ['monthly', 'quarterly', 'halfYearly', 'yearly'] as const;
+
+function parseProgressStatus(c: Checker, v: unknown, path: string): ProgressStatusRule {
+  const o = c.obj(v, path);
+  const amberRatio = c.num(o.amberRatio, `${path}.amberRatio`);
+  if (amberRatio <= 0 || amberRatio >= 1) c.fail(`${path}.amberRatio`, 'should be a fraction between 0 and 1 (exclusive)');
+  const rule: ProgressStatusRule = { article: c.str(o.article, `${path}.article`), amberRatio };
+  const note = c.optStr(o.note, `${path}.note`);
+  if (note) rule.note = note;
+  return rule;
+}
+
+function parseSupervision(c: Checker, v: unknown, path: string): SupervisionRule {
+  const o = c.obj(v, path);
+  const dueAfterDays = c.num(o.dueAfterDays, `${path}.dueAfterDays`);
+  if (!Number.isInteger(dueAfterDays) || dueAfterDays < 0) c.fail(`${path}.dueAfterDays`, 'should be a whole number of days ≥ 0');
+  const s = c.obj(o.scoring, `${path}.scoring`);
+  const w = c.obj(s.weights, `${path}.scoring.weights`);
+  const weights = {
+    timeliness: c.num(w.timeliness, `${path}.scoring.weights.timeliness`),
+    quality: c.num(w.quality, `${path}.scoring.weights.quality`),
+    indicators: c.num(w.indicators, `${path}.scoring.weights.indicators`),
+  };
+  const values = Object.values(weights);
+  if (values.some((x) => x < 0)) c.fail(`${path}.scoring.weights`, 'weights should not be negative');
+  if (Math.abs(values.reduce((a, b) => a + b, 0) - 1) > 1e-9) c.fail(`${path}.scoring.weights`, 'weights should add up to 1');
+  const scoring: ScoringScheme = { weights, indicators: c.strList(s.indicators, `${path}.scoring.indicators`) };
+  const scoringNote = c.optStr(s.note, `${path}.scoring.note`);
+  if (scoringNote) scoring.note = scoringNote;
+  const rule: SupervisionRule = {
+    article: c.str(o.article, `${path}.article`),
+    frequency: c.oneOf(o.frequency, FREQUENCIES, `${path}.frequency`),
+    dueAfterDays,
+    scoring,
+  };
+  const note = c.optStr(o.note, `${path}.note`);
+  if (note) rule.note = note;
+  return rule;
+}
+
 /** Cross-references: unique codes, tasks numbered 1..n, every unit/target code resolves. */
 function checkReferences(c: Checker, p: PlanPolicy): void {
   const dup = (codes: string[], what: string) => {
@@ -365,6 +436,9 @@ function checkReferences(c: Checker, p: PlanPolicy): void {
     if (!CODE_RE.test(code)) c.fail(`rules.${code}`, 'key should be snake_case');
     if (r.target && !targets.has(r.target)) c.fail(`rules.${code}.target`, `unknown target "${r.target}"`);
   }
+  for (const code of p.supervision.scoring.indicators) {
+    if (!targets.has(code)) c.fail('supervision.scoring.indicators', `unknown target "${code}"`);
+  }
 }
 
 export function parsePlanPolicy(json: unknown): PlanPolicy {
@@ -385,6 +459,8 @@ export function parsePlanPolicy(json: unknown): PlanPolicy {
     targets: c.arr(o.targets, '$.targets').map((t, i) => parseTarget(c, t, `$.targets[${i}]`)),
     tasks: c.arr(o.tasks, '$.tasks').map((t, i) => parseTask(c, t, `$.tasks[${i}]`)),
     rules: Object.fromEntries(Object.entries(rulesObj).map(([k, r]) => [k, parseRule(c, r, `$.rules.${k}`)])),
+    progressStatus: parseProgressStatus(c, o.progressStatus, '$.progressStatus'),
+    supervision: parseSupervision(c, o.supervision, '$.supervision'),
   };
   if (c.issues.length === 0) checkReferences(c, policy);
   if (c.issues.length > 0) throw new PlanPolicyError(c.issues);

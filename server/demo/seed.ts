@@ -9,6 +9,7 @@ import type { PiiCipher } from '../pii.ts';
 import { referenceContextFromDb } from './context.ts';
 import { DEFAULT_SEED, generateCity } from './generate.ts';
 import { loadCity, type LoadCounts } from './load.ts';
+import { reindexAll } from '../search/index.ts';
 import type { DemoScale } from './types.ts';
 
 /**
@@ -64,6 +65,7 @@ export async function seedDemo(
   const passwordHash = await hashPassword(opts.demoPassword);
   opts.log(`生成演示数据（规模 ${opts.scale}：${city.scale.schools} 所学校，${city.scale.enterprises} 家企业，${city.scale.teachers} 名教师，${city.scale.students} 名学生）`);
   const counts = await loadCity(db, pii, city, { passwordHash, log: opts.log });
+  await reindexAll(db);
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   opts.log(`演示数据导入完成，用时 ${seconds} 秒`);
   return { counts, seconds };

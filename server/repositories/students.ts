@@ -1,46 +1,62 @@
-import { and, asc, eq, ilike, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Access } from '../../core/authz/index.ts';
 import { notFound } from '../../core/errors.ts';
-import type { Db } from '../db/engine.ts';
+import type { Student, StudentListQuery } from '../../contracts/registry.ts';
+import type { Db, Tx } from '../db/engine.ts';
 import { majors, organisations, piiAccessLog, programs, students } from '../db/schema/index.ts';
 import { countOf } from './paging.ts';
 import { scopeWhere } from '../http/scope-sql.ts';
 import type { PiiCipher } from '../pii.ts';
+import { escapeLike } from './registry-guards.ts';
+
+/** Reads of students: masked personal information only, except the logged personal-information read. */
 
 const columns = {
   id: students.id, name: students.name, schoolId: students.schoolId, schoolName: organisations.name,
-  programName: majors.name, cohort: students.cohort, sex: students.sex, birthDate: students.birthDate,
+  programId: students.programId, programName: majors.name, cohort: students.cohort, sex: students.sex, birthDate: students.birthDate,
   idNumberMasked: students.idNumberMasked, phoneMasked: students.phoneMasked, status: students.status,
+  hasAccount: sql<boolean>`${students.userId} is not null`, archived: sql<boolean>`${students.archivedAt} is not null`,
+  version: students.version,
 };
 
-const scoped = (access: Access) =>
+export const scopedStudents = (access: Access) =>
   scopeWhere(access, { organisationId: students.schoolId, districtId: organisations.districtId, userId: students.userId });
 
-function selectStudents(db: Db) {
+function selectStudents(db: Db | Tx) {
   return db.select(columns).from(students)
     .innerJoin(organisations, eq(organisations.id, students.schoolId))
     .leftJoin(programs, eq(programs.id, students.programId))
     .leftJoin(majors, eq(majors.id, programs.majorId));
 }
 
-export async function listStudents(db: Db, access: Access, q: { q?: string; schoolId?: string; cohort?: number; page: number; pageSize: number }) {
+const SORTS: Record<StudentListQuery['sort'], SQL[]> = {
+  name: [asc(students.name)], '-name': [desc(students.name)],
+  cohort: [asc(students.cohort), asc(students.name)], '-cohort': [desc(students.cohort), asc(students.name)],
+};
+
+export async function listStudents(db: Db, access: Access, q: StudentListQuery) {
   const where = and(
-    scoped(access),
+    scopedStudents(access),
+    q.includeArchived ? undefined : isNull(students.archivedAt),
     q.schoolId ? eq(students.schoolId, q.schoolId) : undefined,
+    q.programId ? eq(students.programId, q.programId) : undefined,
     q.cohort ? eq(students.cohort, q.cohort) : undefined,
-    q.q ? ilike(students.name, `${q.q}%`) : undefined,
+    q.status ? eq(students.status, q.status) : undefined,
+    q.hasAccount === undefined ? undefined : q.hasAccount ? isNotNull(students.userId) : isNull(students.userId),
+    // A name prefix: the school index serves it, and a clerk types the start of a name.
+    q.q ? ilike(students.name, `${escapeLike(q.q)}%`) : undefined,
   );
   const [items, total] = await Promise.all([
-    selectStudents(db).where(where).orderBy(asc(students.name), asc(students.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    selectStudents(db).where(where).orderBy(...SORTS[q.sort], asc(students.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     countOf(db.select({ total: sql<number>`count(*)::int` }).from(students).innerJoin(organisations, eq(organisations.id, students.schoolId)).where(where)),
   ]);
-  return { items, total, page: q.page, pageSize: q.pageSize };
+  return { items: items as Student[], total, page: q.page, pageSize: q.pageSize };
 }
 
-export async function getStudent(db: Db, access: Access, id: string) {
-  const [row] = await selectStudents(db).where(and(eq(students.id, id), scoped(access)));
+export async function getStudent(db: Db | Tx, access: Access, id: string): Promise<Student> {
+  const [row] = await selectStudents(db).where(and(eq(students.id, id), scopedStudents(access)));
   if (!row) throw notFound('学生');
-  return row;
+  return row as Student;
 }
 
 /** The ID number and phone in clear, for a caller the personal-information policy allows; every read is logged. */
@@ -48,7 +64,7 @@ export async function readStudentPersonalInfo(db: Db, pii: PiiCipher, access: Ac
   const [row] = await db
     .select({ idNumberCipher: students.idNumberCipher, phoneCipher: students.phoneCipher })
     .from(students).innerJoin(organisations, eq(organisations.id, students.schoolId))
-    .where(and(eq(students.id, id), scoped(access)));
+    .where(and(eq(students.id, id), scopedStudents(access)));
   if (!row) throw notFound('学生');
   await db.insert(piiAccessLog).values({
     userId: reader.userId, entityType: 'student', entityId: id, fields: ['idNumber', 'phone'], requestId: reader.requestId,

@@ -18,12 +18,33 @@ test('every route declares who may call it, and every permission it names exists
 
 test('only the declared public routes are public', () => {
   const publicRoutes = allRoutes().filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort();
-  assert.deepEqual(publicRoutes, ['GET /api/docs', 'GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/codes/validate']);
+  assert.deepEqual(publicRoutes, [
+    'GET /api/clusters',
+    'GET /api/clusters/:code',
+    'GET /api/directory/carriers',
+    'GET /api/directory/enterprises',
+    'GET /api/directory/options',
+    'GET /api/directory/programs',
+    'GET /api/directory/schools',
+    'GET /api/directory/schools/:id',
+    'GET /api/docs',
+    'GET /api/health',
+    'GET /api/openapi.json',
+    'GET /api/public/credentials/:id',
+    'GET /api/public/credit-bank/keys',
+    'GET /api/public/search',
+    'GET /api/public/statistics',
+    'POST /api/auth/login',
+    'POST /api/codes/validate',
+    'POST /api/public/credentials/verify',
+    'POST /api/registrations',
+  ]);
 });
 
-test('every write route names a permission, or is sign-in or the public code check', () => {
+test('every write route names a permission, or is sign-in, the public code check, enterprise self-registration or the public credential check', () => {
   for (const r of allRoutes().filter((x) => x.method !== 'GET')) {
-    const isAuth = r.url.startsWith('/api/auth/') || r.url === '/api/codes/validate';
+    const isAuth = r.url.startsWith('/api/auth/') || r.url === '/api/codes/validate' || (r.method === 'POST' && r.url === '/api/registrations') ||
+      (r.method === 'POST' && r.url === '/api/public/credentials/verify');
     assert.ok(isAuth || typeof r.access === 'object', `${r.method} ${r.url} writes without a declared permission`);
   }
 });

@@ -328,3 +328,29 @@ test('the policy parses and is what policy/index.ts exports', () => {
   assert.equal(plan.issued, '2023-10-10');
   assert.equal(plan.horizon, '2025-12-31');
 });
+
+test('the status thresholds and the supervision scheme are checked too', () => {
+  const copy = structuredClone(rawPolicy) as unknown as {
+    progressStatus: { amberRatio: number };
+    supervision: { frequency: string; scoring: { weights: { quality: number }; indicators: string[] } };
+  };
+  copy.progressStatus.amberRatio = 1.5;
+  copy.supervision.frequency = 'weekly';
+  copy.supervision.scoring.weights.quality = 0.9;
+  copy.supervision.scoring.indicators.push('no_such_target');
+  try {
+    parsePlanPolicy(copy);
+    assert.fail('should throw');
+  } catch (e) {
+    assert.ok(e instanceof PlanPolicyError);
+    const all = e.issues.join('\n');
+    assert.match(all, /progressStatus\.amberRatio/);
+    assert.match(all, /supervision\.frequency/);
+    assert.match(all, /weights should add up to 1/);
+  }
+  const unknown = structuredClone(rawPolicy) as unknown as { supervision: { scoring: { indicators: string[] } } };
+  unknown.supervision.scoring.indicators.push('no_such_target');
+  assert.throws(() => parsePlanPolicy(unknown), /unknown target "no_such_target"/);
+  assert.equal(plan.progressStatus.amberRatio, 0.8);
+  assert.equal(plan.supervision.frequency, 'quarterly');
+});

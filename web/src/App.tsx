@@ -1,28 +1,24 @@
-import { lazy, Suspense } from 'react';
-import { Route, Routes } from 'react-router-dom';
-import { Skeleton } from 'antd';
-import { RequireSession } from './auth/session.tsx';
-import { AppLayout } from './layout/AppLayout.tsx';
-import HomePage from './pages/HomePage.tsx';
-import LoginPage from './pages/LoginPage.tsx';
-import NotFoundPage from './pages/NotFoundPage.tsx';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntdApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/es/locale/zh_CN.js';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn.js';
+import { RouterProvider } from 'react-router-dom';
+import { queryClient } from './api/queryClient.ts';
+import { router } from './router.tsx';
+import { theme } from './theme.ts';
 
-const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
-const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
+dayjs.locale('zh-cn');
 
+/** The app shell: Chinese locale, the platform theme, the query cache and the routes. */
 export function App() {
   return (
-    <Suspense fallback={<Skeleton active style={{ padding: 24 }} />}>
-      <Routes>
-        <Route path="/login" element={<LoginPage />} />
-        <Route element={<RequireSession><AppLayout /></RequireSession>}>
-          <Route index element={<HomePage />} />
-          <Route path="audit" element={<AuditPage />} />
-          <Route path="account" element={<ChangePasswordPage />} />
-          <Route path="change-password" element={<ChangePasswordPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>
-    </Suspense>
+    <ConfigProvider locale={zhCN} theme={theme}>
+      <AntdApp>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </AntdApp>
+    </ConfigProvider>
   );
 }

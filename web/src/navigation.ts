@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { AuditOutlined, HomeOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, DashboardOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { Role } from '../../core/authz/roles.ts';
 
 /**
@@ -20,6 +20,11 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: '首页', icon: HomeOutlined, roles: 'all' },
+  { path: '/credit-bank', label: '学分银行', icon: BankOutlined, roles: ['student'] },
+  { path: '/cockpit', label: '规划驾驶舱', icon: DashboardOutlined, roles: ['city_admin', 'department', 'district'], group: '规划督导' },
+  { path: '/tasks', label: '任务督导', icon: ScheduleOutlined, roles: ['city_admin', 'department', 'district'], group: '规划督导' },
+  { path: '/reports', label: '进展报告与排名', icon: FileDoneOutlined, roles: ['city_admin', 'department', 'district'], group: '规划督导' },
+  { path: '/indicators', label: '指标与公开统计', icon: FundOutlined, roles: ['city_admin', 'department', 'district'], group: '规划督导' },
   { path: '/audit', label: '审计日志', icon: AuditOutlined, roles: ['city_admin'], group: '系统管理' },
 ];
 

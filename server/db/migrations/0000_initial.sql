@@ -121,6 +121,32 @@ CREATE TABLE "enterprises" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "major_group_programs" (
+	"group_id" uuid NOT NULL,
+	"program_id" uuid NOT NULL,
+	CONSTRAINT "major_group_programs_pk" PRIMARY KEY("group_id","program_id")
+);
+--> statement-breakpoint
+CREATE TABLE "major_groups" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"school_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"cluster_code" text NOT NULL,
+	"key_major" boolean DEFAULT false NOT NULL,
+	"status" text DEFAULT 'active' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "program_years" (
+	"program_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"enrolment" integer,
+	"graduates" integer,
+	CONSTRAINT "program_years_pk" PRIMARY KEY("program_id","year")
+);
+--> statement-breakpoint
 CREATE TABLE "programs" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"school_id" uuid NOT NULL,
@@ -129,6 +155,7 @@ CREATE TABLE "programs" (
 	"enrolment" integer DEFAULT 0 NOT NULL,
 	"practice_share" numeric(4, 3),
 	"status" text DEFAULT 'active' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -158,8 +185,20 @@ CREATE TABLE "students" (
 	"phone_cipher" text,
 	"phone_masked" text,
 	"status" text DEFAULT 'enrolled' NOT NULL,
+	"archived_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "teacher_practice_periods" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"teacher_id" uuid NOT NULL,
+	"organisation_id" uuid,
+	"enterprise_name" text,
+	"start_date" date NOT NULL,
+	"end_date" date,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "teachers" (
@@ -171,6 +210,12 @@ CREATE TABLE "teachers" (
 	"subject" text NOT NULL,
 	"dual_qualified" boolean DEFAULT false NOT NULL,
 	"status" text DEFAULT 'active' NOT NULL,
+	"subject_name" text,
+	"dual_certificate_name" text,
+	"dual_certificate_number" text,
+	"dual_certificate_issuer" text,
+	"dual_certificate_date" date,
+	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -234,6 +279,350 @@ CREATE TABLE "search_documents" (
 	CONSTRAINT "search_documents_pk" PRIMARY KEY("entity_type","entity_id")
 );
 --> statement-breakpoint
+CREATE TABLE "carrier_partners" (
+	"carrier_id" uuid NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "carrier_partners_pk" PRIMARY KEY("carrier_id","organisation_id")
+);
+--> statement-breakpoint
+CREATE TABLE "carriers" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"name" text NOT NULL,
+	"level" text NOT NULL,
+	"lead_organisation_id" uuid NOT NULL,
+	"district_id" uuid,
+	"cluster_code" text,
+	"legal_person" boolean,
+	"country" text,
+	"start_date" date,
+	"end_date" date,
+	"status" text DEFAULT 'planned' NOT NULL,
+	"certified_at" date,
+	"certifying_body" text,
+	"archived_at" timestamp with time zone,
+	"is_demo" boolean DEFAULT false NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "cluster_industries" (
+	"cluster_code" text NOT NULL,
+	"industry_code" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "cluster_industries_pk" PRIMARY KEY("cluster_code","industry_code")
+);
+--> statement-breakpoint
+CREATE TABLE "cluster_majors" (
+	"cluster_code" text NOT NULL,
+	"major_code" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "cluster_majors_pk" PRIMARY KEY("cluster_code","major_code")
+);
+--> statement-breakpoint
+CREATE TABLE "enterprise_registrations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"submitted_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"reviewed_by" uuid,
+	"reviewed_at" timestamp with time zone,
+	"reason" text
+);
+--> statement-breakpoint
+CREATE TABLE "indicator_publications" (
+	"code" text PRIMARY KEY NOT NULL,
+	"published" boolean DEFAULT false NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_by" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "indicator_reports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"district_id" uuid,
+	"organisation_id" uuid NOT NULL,
+	"unit_code" text NOT NULL,
+	"value" double precision NOT NULL,
+	"measured_on" date NOT NULL,
+	"note" text,
+	"status" text DEFAULT 'submitted' NOT NULL,
+	"review_comment" text,
+	"reviewed_by" uuid,
+	"reviewed_at" timestamp with time zone,
+	"submitted_by" uuid NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "indicator_runs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"job_id" uuid,
+	"status" text DEFAULT 'running' NOT NULL,
+	"started_at" timestamp with time zone NOT NULL,
+	"finished_at" timestamp with time zone,
+	"duration_ms" integer
+);
+--> statement-breakpoint
+CREATE TABLE "indicator_snapshots" (
+	"run_id" uuid NOT NULL,
+	"scope" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "indicator_snapshots_pk" PRIMARY KEY("run_id","scope")
+);
+--> statement-breakpoint
+CREATE TABLE "indicator_values" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"scope" text NOT NULL,
+	"value" double precision,
+	"numerator" double precision,
+	"denominator" double precision,
+	"measured_at" timestamp with time zone NOT NULL,
+	"source" text NOT NULL,
+	"report_id" uuid,
+	"run_id" uuid NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "evidence_files" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"owner_kind" text NOT NULL,
+	"owner_id" uuid NOT NULL,
+	"file_name" text NOT NULL,
+	"type" text NOT NULL,
+	"media_type" text NOT NULL,
+	"byte_size" integer NOT NULL,
+	"sha256" text NOT NULL,
+	"data" "bytea" NOT NULL,
+	"uploaded_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "task_reports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"task_no" integer NOT NULL,
+	"period" text NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"district_id" uuid,
+	"unit_code" text NOT NULL,
+	"text" text NOT NULL,
+	"figures" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"submitted_by" uuid NOT NULL,
+	"submitted_at" timestamp with time zone NOT NULL,
+	"late" boolean DEFAULT false NOT NULL,
+	"status" text DEFAULT 'submitted' NOT NULL,
+	"score" integer,
+	"rating_comment" text,
+	"rated_by" uuid,
+	"rated_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "credential_keys" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"public_key_multibase" text NOT NULL,
+	"private_key_cipher" text NOT NULL,
+	"status" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"retired_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	"revoked_reason" text
+);
+--> statement-breakpoint
+CREATE TABLE "credentials" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"account_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"outcome_id" uuid,
+	"key_id" uuid NOT NULL,
+	"document" text NOT NULL,
+	"status" text DEFAULT 'active' NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"revoked_reason" text,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "credit_accounts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"account_no" text NOT NULL,
+	"kind" text NOT NULL,
+	"student_id" uuid,
+	"user_id" uuid,
+	"holder_name" text NOT NULL,
+	"id_number_index" text NOT NULL,
+	"id_number_masked" text NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"district_id" uuid,
+	"status" text DEFAULT 'active' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "credit_ledger" (
+	"seq" bigint PRIMARY KEY NOT NULL,
+	"account_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"credits" numeric(8, 2) NOT NULL,
+	"outcome_id" uuid,
+	"transfer_item_id" uuid,
+	"rule_id" uuid,
+	"program_id" uuid,
+	"course_code" text,
+	"compensates_seq" bigint,
+	"reason" text,
+	"idempotency_key" text NOT NULL,
+	"district_id" uuid,
+	"created_by" uuid,
+	"created_at" timestamp with time zone NOT NULL,
+	"prev_hash" text NOT NULL,
+	"hash" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "credit_ledger_head" (
+	"id" integer PRIMARY KEY NOT NULL,
+	"seq" bigint NOT NULL,
+	"hash" text NOT NULL,
+	CONSTRAINT "credit_ledger_head_single" CHECK ("credit_ledger_head"."id" = 1)
+);
+--> statement-breakpoint
+CREATE TABLE "credit_transfer_items" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"transfer_id" uuid NOT NULL,
+	"outcome_id" uuid NOT NULL,
+	"program_id" uuid NOT NULL,
+	"status" text NOT NULL,
+	"rule_id" uuid,
+	"course_code" text,
+	"course_name" text,
+	"credits" numeric(6, 2),
+	"reason" text,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	"ledger_seq" bigint
+);
+--> statement-breakpoint
+CREATE TABLE "credit_transfers" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"account_id" uuid NOT NULL,
+	"school_id" uuid NOT NULL,
+	"program_id" uuid NOT NULL,
+	"status" text NOT NULL,
+	"idempotency_key" text,
+	"note" text,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"completed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "learning_outcomes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"account_id" uuid NOT NULL,
+	"issuer_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"code" text,
+	"title" text NOT NULL,
+	"field" text,
+	"level" integer,
+	"credits" numeric(6, 2),
+	"grade" text,
+	"hours" integer,
+	"award_rank" text,
+	"achieved_on" date NOT NULL,
+	"evidence_url" text,
+	"evidence_sha256" text,
+	"evidence_note" text,
+	"status" text DEFAULT 'active' NOT NULL,
+	"revoked_reason" text,
+	"idempotency_key" text NOT NULL,
+	"district_id" uuid,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "recognition_rules" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"rule_key" uuid NOT NULL,
+	"version" integer NOT NULL,
+	"status" text DEFAULT 'proposed' NOT NULL,
+	"scope" text NOT NULL,
+	"issuer_id" uuid NOT NULL,
+	"outcome_kind" text,
+	"outcome_code" text,
+	"field" text,
+	"min_level" integer,
+	"target_school_id" uuid NOT NULL,
+	"target_program_id" uuid,
+	"target_course_code" text NOT NULL,
+	"target_course_name" text NOT NULL,
+	"credit_mode" text NOT NULL,
+	"credit_value" numeric(8, 2) NOT NULL,
+	"max_credits" numeric(6, 2),
+	"effective_from" date NOT NULL,
+	"effective_to" date,
+	"agreement_ref" text,
+	"issuer_agreed_by" uuid,
+	"issuer_agreed_at" timestamp with time zone,
+	"school_agreed_by" uuid,
+	"school_agreed_at" timestamp with time zone,
+	"archived_at" timestamp with time zone,
+	"archived_reason" text,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "internship_applications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"post_id" uuid NOT NULL,
+	"student_id" uuid NOT NULL,
+	"school_id" uuid NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	"status" text DEFAULT 'applied' NOT NULL,
+	"source" text DEFAULT 'student' NOT NULL,
+	"decisions" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "internship_posts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	"district_id" uuid,
+	"title" text NOT NULL,
+	"kind" text NOT NULL,
+	"position_staff" integer NOT NULL,
+	"major_codes" text[] DEFAULT '{}'::text[] NOT NULL,
+	"places" integer NOT NULL,
+	"places_taken" integer DEFAULT 0 NOT NULL,
+	"monthly_pay_yuan" integer NOT NULL,
+	"same_post_wage_yuan" integer NOT NULL,
+	"daily_hours" integer NOT NULL,
+	"weekly_hours" integer NOT NULL,
+	"night_shift" boolean DEFAULT false NOT NULL,
+	"holiday_work" boolean DEFAULT false NOT NULL,
+	"overtime" boolean DEFAULT false NOT NULL,
+	"workplace_kind" text,
+	"tasks" text[] DEFAULT '{}'::text[] NOT NULL,
+	"high_risk_filed" boolean DEFAULT false NOT NULL,
+	"fees" text[] DEFAULT '{}'::text[] NOT NULL,
+	"insurance" text NOT NULL,
+	"via_intermediary" boolean DEFAULT false NOT NULL,
+	"location" text,
+	"start_date" date NOT NULL,
+	"end_date" date NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -242,15 +631,67 @@ ALTER TABLE "industries" ADD CONSTRAINT "industries_edition_id_catalogue_edition
 ALTER TABLE "majors" ADD CONSTRAINT "majors_edition_id_catalogue_editions_id_fk" FOREIGN KEY ("edition_id") REFERENCES "catalogue_editions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enterprises" ADD CONSTRAINT "enterprises_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enterprises" ADD CONSTRAINT "enterprises_cluster_code_industry_clusters_code_fk" FOREIGN KEY ("cluster_code") REFERENCES "industry_clusters"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "major_group_programs" ADD CONSTRAINT "major_group_programs_group_id_major_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "major_groups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "major_group_programs" ADD CONSTRAINT "major_group_programs_program_id_programs_id_fk" FOREIGN KEY ("program_id") REFERENCES "programs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "major_groups" ADD CONSTRAINT "major_groups_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "major_groups" ADD CONSTRAINT "major_groups_cluster_code_industry_clusters_code_fk" FOREIGN KEY ("cluster_code") REFERENCES "industry_clusters"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "program_years" ADD CONSTRAINT "program_years_program_id_programs_id_fk" FOREIGN KEY ("program_id") REFERENCES "programs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "programs" ADD CONSTRAINT "programs_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "programs" ADD CONSTRAINT "programs_major_id_majors_id_fk" FOREIGN KEY ("major_id") REFERENCES "majors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "schools" ADD CONSTRAINT "schools_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "students" ADD CONSTRAINT "students_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "students" ADD CONSTRAINT "students_program_id_programs_id_fk" FOREIGN KEY ("program_id") REFERENCES "programs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "students" ADD CONSTRAINT "students_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "teacher_practice_periods" ADD CONSTRAINT "teacher_practice_periods_teacher_id_teachers_id_fk" FOREIGN KEY ("teacher_id") REFERENCES "teachers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "teacher_practice_periods" ADD CONSTRAINT "teacher_practice_periods_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "teachers" ADD CONSTRAINT "teachers_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "teachers" ADD CONSTRAINT "teachers_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "teacher_id_numbers" ADD CONSTRAINT "teacher_id_numbers_teacher_id_teachers_id_fk" FOREIGN KEY ("teacher_id") REFERENCES "teachers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "carrier_partners" ADD CONSTRAINT "carrier_partners_carrier_id_carriers_id_fk" FOREIGN KEY ("carrier_id") REFERENCES "carriers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "carrier_partners" ADD CONSTRAINT "carrier_partners_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "carriers" ADD CONSTRAINT "carriers_lead_organisation_id_organisations_id_fk" FOREIGN KEY ("lead_organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "carriers" ADD CONSTRAINT "carriers_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "carriers" ADD CONSTRAINT "carriers_cluster_code_industry_clusters_code_fk" FOREIGN KEY ("cluster_code") REFERENCES "industry_clusters"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cluster_industries" ADD CONSTRAINT "cluster_industries_cluster_code_industry_clusters_code_fk" FOREIGN KEY ("cluster_code") REFERENCES "industry_clusters"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cluster_majors" ADD CONSTRAINT "cluster_majors_cluster_code_industry_clusters_code_fk" FOREIGN KEY ("cluster_code") REFERENCES "industry_clusters"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "enterprise_registrations" ADD CONSTRAINT "enterprise_registrations_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "enterprise_registrations" ADD CONSTRAINT "enterprise_registrations_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "enterprise_registrations" ADD CONSTRAINT "enterprise_registrations_reviewed_by_users_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "indicator_publications" ADD CONSTRAINT "indicator_publications_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "indicator_reports" ADD CONSTRAINT "indicator_reports_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "indicator_reports" ADD CONSTRAINT "indicator_reports_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "indicator_reports" ADD CONSTRAINT "indicator_reports_reviewed_by_users_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "indicator_reports" ADD CONSTRAINT "indicator_reports_submitted_by_users_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "indicator_snapshots" ADD CONSTRAINT "indicator_snapshots_run_id_indicator_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "indicator_runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "indicator_values" ADD CONSTRAINT "indicator_values_run_id_indicator_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "indicator_runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evidence_files" ADD CONSTRAINT "evidence_files_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "task_reports" ADD CONSTRAINT "task_reports_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "task_reports" ADD CONSTRAINT "task_reports_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "task_reports" ADD CONSTRAINT "task_reports_submitted_by_users_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "task_reports" ADD CONSTRAINT "task_reports_rated_by_users_id_fk" FOREIGN KEY ("rated_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "credentials" ADD CONSTRAINT "credentials_account_id_credit_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "credit_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "credentials" ADD CONSTRAINT "credentials_outcome_id_learning_outcomes_id_fk" FOREIGN KEY ("outcome_id") REFERENCES "learning_outcomes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "credentials" ADD CONSTRAINT "credentials_key_id_credential_keys_id_fk" FOREIGN KEY ("key_id") REFERENCES "credential_keys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "credit_accounts" ADD CONSTRAINT "credit_accounts_student_id_students_id_fk" FOREIGN KEY ("student_id") REFERENCES "students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "credit_accounts" ADD CONSTRAINT "credit_accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "credit_accounts" ADD CONSTRAINT "credit_accounts_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "credit_transfer_items" ADD CONSTRAINT "credit_transfer_items_transfer_id_credit_transfers_id_fk" FOREIGN KEY ("transfer_id") REFERENCES "credit_transfers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "credit_transfer_items" ADD CONSTRAINT "credit_transfer_items_outcome_id_learning_outcomes_id_fk" FOREIGN KEY ("outcome_id") REFERENCES "learning_outcomes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "credit_transfer_items" ADD CONSTRAINT "credit_transfer_items_rule_id_recognition_rules_id_fk" FOREIGN KEY ("rule_id") REFERENCES "recognition_rules"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "credit_transfers" ADD CONSTRAINT "credit_transfers_account_id_credit_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "credit_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "credit_transfers" ADD CONSTRAINT "credit_transfers_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "credit_transfers" ADD CONSTRAINT "credit_transfers_program_id_programs_id_fk" FOREIGN KEY ("program_id") REFERENCES "programs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "learning_outcomes" ADD CONSTRAINT "learning_outcomes_account_id_credit_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "credit_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "learning_outcomes" ADD CONSTRAINT "learning_outcomes_issuer_id_organisations_id_fk" FOREIGN KEY ("issuer_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "recognition_rules" ADD CONSTRAINT "recognition_rules_issuer_id_organisations_id_fk" FOREIGN KEY ("issuer_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "recognition_rules" ADD CONSTRAINT "recognition_rules_target_school_id_organisations_id_fk" FOREIGN KEY ("target_school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "recognition_rules" ADD CONSTRAINT "recognition_rules_target_program_id_programs_id_fk" FOREIGN KEY ("target_program_id") REFERENCES "programs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internship_applications" ADD CONSTRAINT "internship_applications_post_id_internship_posts_id_fk" FOREIGN KEY ("post_id") REFERENCES "internship_posts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internship_applications" ADD CONSTRAINT "internship_applications_student_id_students_id_fk" FOREIGN KEY ("student_id") REFERENCES "students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internship_applications" ADD CONSTRAINT "internship_applications_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internship_applications" ADD CONSTRAINT "internship_applications_enterprise_id_organisations_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internship_posts" ADD CONSTRAINT "internship_posts_enterprise_id_organisations_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internship_posts" ADD CONSTRAINT "internship_posts_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_kind_code_uq" ON "organisations" USING btree ("kind","code");--> statement-breakpoint
 CREATE INDEX "organisations_district_idx" ON "organisations" USING btree ("district_id");--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind") WHERE "organisations"."status" <> 'archived';--> statement-breakpoint
@@ -267,13 +708,18 @@ CREATE UNIQUE INDEX "industries_edition_code_uq" ON "industries" USING btree ("e
 CREATE INDEX "industries_parent_idx" ON "industries" USING btree ("parent_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "majors_edition_code_uq" ON "majors" USING btree ("edition_id","code");--> statement-breakpoint
 CREATE INDEX "enterprises_cluster_idx" ON "enterprises" USING btree ("cluster_code");--> statement-breakpoint
+CREATE INDEX "major_group_programs_program_idx" ON "major_group_programs" USING btree ("program_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "major_groups_school_name_uq" ON "major_groups" USING btree ("school_id","name");--> statement-breakpoint
+CREATE INDEX "major_groups_cluster_idx" ON "major_groups" USING btree ("cluster_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "programs_school_major_uq" ON "programs" USING btree ("school_id","major_id");--> statement-breakpoint
 CREATE INDEX "programs_major_idx" ON "programs" USING btree ("major_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "students_id_number_index_uq" ON "students" USING btree ("id_number_index");--> statement-breakpoint
 CREATE INDEX "students_school_idx" ON "students" USING btree ("school_id");--> statement-breakpoint
 CREATE INDEX "students_program_idx" ON "students" USING btree ("program_id");--> statement-breakpoint
 CREATE INDEX "students_user_idx" ON "students" USING btree ("user_id") WHERE "students"."user_id" is not null;--> statement-breakpoint
+CREATE INDEX "teacher_practice_periods_teacher_idx" ON "teacher_practice_periods" USING btree ("teacher_id");--> statement-breakpoint
 CREATE INDEX "teachers_school_idx" ON "teachers" USING btree ("school_id");--> statement-breakpoint
+CREATE INDEX "teachers_user_idx" ON "teachers" USING btree ("user_id") WHERE "teachers"."user_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "jobs_kind_key_uq" ON "jobs" USING btree ("kind","idempotency_key");--> statement-breakpoint
 CREATE INDEX "jobs_status_idx" ON "jobs" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "jobs_created_by_idx" ON "jobs" USING btree ("created_by","created_at");--> statement-breakpoint
@@ -281,4 +727,49 @@ CREATE INDEX "import_files_created_by_idx" ON "import_files" USING btree ("creat
 CREATE UNIQUE INDEX "teacher_id_numbers_index_uq" ON "teacher_id_numbers" USING btree ("id_number_index");--> statement-breakpoint
 CREATE INDEX "search_documents_tokens_idx" ON "search_documents" USING gin ("tokens");--> statement-breakpoint
 CREATE INDEX "search_documents_title_trgm_idx" ON "search_documents" USING gin ("title" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "search_documents_organisation_idx" ON "search_documents" USING btree ("organisation_id");
+CREATE INDEX "search_documents_organisation_idx" ON "search_documents" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "carrier_partners_organisation_idx" ON "carrier_partners" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "carriers_lead_idx" ON "carriers" USING btree ("lead_organisation_id");--> statement-breakpoint
+CREATE INDEX "carriers_district_idx" ON "carriers" USING btree ("district_id");--> statement-breakpoint
+CREATE INDEX "carriers_kind_idx" ON "carriers" USING btree ("kind","status") WHERE "carriers"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX "cluster_industries_industry_idx" ON "cluster_industries" USING btree ("industry_code");--> statement-breakpoint
+CREATE INDEX "cluster_majors_major_idx" ON "cluster_majors" USING btree ("major_code");--> statement-breakpoint
+CREATE INDEX "enterprise_registrations_org_idx" ON "enterprise_registrations" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "enterprise_registrations_status_idx" ON "enterprise_registrations" USING btree ("status","submitted_at");--> statement-breakpoint
+CREATE INDEX "indicator_reports_code_idx" ON "indicator_reports" USING btree ("code","status");--> statement-breakpoint
+CREATE INDEX "indicator_reports_org_idx" ON "indicator_reports" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "indicator_runs_done_idx" ON "indicator_runs" USING btree ("status","finished_at");--> statement-breakpoint
+CREATE INDEX "indicator_values_code_scope_idx" ON "indicator_values" USING btree ("code","scope","measured_at");--> statement-breakpoint
+CREATE INDEX "indicator_values_run_idx" ON "indicator_values" USING btree ("run_id");--> statement-breakpoint
+CREATE INDEX "evidence_files_owner_idx" ON "evidence_files" USING btree ("owner_kind","owner_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "task_reports_task_period_org_uq" ON "task_reports" USING btree ("task_no","period","organisation_id");--> statement-breakpoint
+CREATE INDEX "task_reports_org_idx" ON "task_reports" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "task_reports_period_idx" ON "task_reports" USING btree ("period");--> statement-breakpoint
+CREATE UNIQUE INDEX "credential_keys_public_uq" ON "credential_keys" USING btree ("public_key_multibase");--> statement-breakpoint
+CREATE UNIQUE INDEX "credential_keys_one_active_uq" ON "credential_keys" USING btree ("status") WHERE "credential_keys"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "credentials_account_idx" ON "credentials" USING btree ("account_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "credit_accounts_no_uq" ON "credit_accounts" USING btree ("account_no");--> statement-breakpoint
+CREATE UNIQUE INDEX "credit_accounts_id_index_uq" ON "credit_accounts" USING btree ("id_number_index");--> statement-breakpoint
+CREATE UNIQUE INDEX "credit_accounts_student_uq" ON "credit_accounts" USING btree ("student_id");--> statement-breakpoint
+CREATE INDEX "credit_accounts_user_idx" ON "credit_accounts" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "credit_accounts_org_idx" ON "credit_accounts" USING btree ("organisation_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "credit_ledger_key_uq" ON "credit_ledger" USING btree ("idempotency_key");--> statement-breakpoint
+CREATE INDEX "credit_ledger_account_idx" ON "credit_ledger" USING btree ("account_id","seq");--> statement-breakpoint
+CREATE UNIQUE INDEX "credit_ledger_compensates_uq" ON "credit_ledger" USING btree ("compensates_seq");--> statement-breakpoint
+CREATE INDEX "credit_transfer_items_transfer_idx" ON "credit_transfer_items" USING btree ("transfer_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "credit_transfer_items_outcome_program_uq" ON "credit_transfer_items" USING btree ("outcome_id","program_id") WHERE "credit_transfer_items"."status" <> 'rejected';--> statement-breakpoint
+CREATE UNIQUE INDEX "credit_transfers_key_uq" ON "credit_transfers" USING btree ("account_id","idempotency_key");--> statement-breakpoint
+CREATE INDEX "credit_transfers_school_idx" ON "credit_transfers" USING btree ("school_id","status");--> statement-breakpoint
+CREATE INDEX "credit_transfers_account_idx" ON "credit_transfers" USING btree ("account_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "learning_outcomes_issuer_key_uq" ON "learning_outcomes" USING btree ("issuer_id","idempotency_key");--> statement-breakpoint
+CREATE INDEX "learning_outcomes_account_idx" ON "learning_outcomes" USING btree ("account_id","achieved_on");--> statement-breakpoint
+CREATE INDEX "learning_outcomes_issuer_idx" ON "learning_outcomes" USING btree ("issuer_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "recognition_rules_key_version_uq" ON "recognition_rules" USING btree ("rule_key","version");--> statement-breakpoint
+CREATE INDEX "recognition_rules_target_idx" ON "recognition_rules" USING btree ("target_school_id","status");--> statement-breakpoint
+CREATE INDEX "recognition_rules_issuer_idx" ON "recognition_rules" USING btree ("issuer_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "internship_applications_live_uq" ON "internship_applications" USING btree ("post_id","student_id") WHERE "internship_applications"."status" in ('applied', 'school_approved', 'accepted');--> statement-breakpoint
+CREATE INDEX "internship_applications_student_idx" ON "internship_applications" USING btree ("student_id");--> statement-breakpoint
+CREATE INDEX "internship_applications_enterprise_idx" ON "internship_applications" USING btree ("enterprise_id","status");--> statement-breakpoint
+CREATE INDEX "internship_applications_school_idx" ON "internship_applications" USING btree ("school_id","status");--> statement-breakpoint
+CREATE INDEX "internship_posts_enterprise_idx" ON "internship_posts" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE INDEX "internship_posts_status_idx" ON "internship_posts" USING btree ("status","start_date");

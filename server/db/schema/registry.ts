@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint, boolean, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid,
+  bigint, boolean, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { industryClusters, majors } from './catalogues.ts';
@@ -10,6 +10,9 @@ const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 };
+
+/** Optimistic concurrency: an edit names the version it read; a stale one is refused (409). */
+const version = { version: integer('version').notNull().default(1) };
 
 export const schools = pgTable('schools', {
   organisationId: uuid('organisation_id').primaryKey().references(() => organisations.id),
@@ -52,9 +55,53 @@ export const programs = pgTable(
     /** 实践性教学课时占比 (0–1); the plan asks ≥ 0.5 (二 (三) 8). */
     practiceShare: numeric('practice_share', { precision: 4, scale: 3 }),
     status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+    ...version,
     ...timestamps,
   },
   (t) => [uniqueIndex('programs_school_major_uq').on(t.schoolId, t.majorId), index('programs_major_idx').on(t.majorId)],
+);
+
+/**
+ * A program's intake and graduates by year. `programs.enrolment` stays the current intake (what lists, the
+ * spreadsheet and the home pages show); the API keeps it equal to the latest year's enrolment here.
+ */
+export const programYears = pgTable(
+  'program_years',
+  {
+    programId: uuid('program_id').notNull().references(() => programs.id),
+    year: integer('year').notNull(),
+    enrolment: integer('enrolment'),
+    graduates: integer('graduates'),
+  },
+  (t) => [primaryKey({ name: 'program_years_pk', columns: [t.programId, t.year] })],
+);
+
+/**
+ * 专业群: a school's programs grouped and aligned to one of the plan's industry clusters (二 (一) 3).
+ * `keyMajor` marks the bureau's 产教融合型重点专业（群） (任务清单 3: 50 by 2025).
+ */
+export const majorGroups = pgTable(
+  'major_groups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id').notNull().references(() => organisations.id),
+    name: text('name').notNull(),
+    clusterCode: text('cluster_code').notNull().references(() => industryClusters.code),
+    keyMajor: boolean('key_major').notNull().default(false),
+    status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+    ...version,
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('major_groups_school_name_uq').on(t.schoolId, t.name), index('major_groups_cluster_idx').on(t.clusterCode)],
+);
+
+export const majorGroupPrograms = pgTable(
+  'major_group_programs',
+  {
+    groupId: uuid('group_id').notNull().references(() => majorGroups.id),
+    programId: uuid('program_id').notNull().references(() => programs.id),
+  },
+  (t) => [primaryKey({ name: 'major_group_programs_pk', columns: [t.groupId, t.programId] }), index('major_group_programs_program_idx').on(t.programId)],
 );
 
 export const teachers = pgTable(
@@ -69,9 +116,36 @@ export const teachers = pgTable(
     subject: text('subject', { enum: ['specialty', 'general'] }).notNull(),
     dualQualified: boolean('dual_qualified').notNull().default(false),
     status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+    /** 任教专业或学科, free text ("数控技术", "语文"). */
+    subjectName: text('subject_name'),
+    /** Evidence of the dual-qualified status (证书名称、编号、发证机构、发证日期); scanned files come later. */
+    dualCertificateName: text('dual_certificate_name'),
+    dualCertificateNumber: text('dual_certificate_number'),
+    dualCertificateIssuer: text('dual_certificate_issuer'),
+    dualCertificateDate: date('dual_certificate_date'),
+    ...version,
     ...timestamps,
   },
-  (t) => [index('teachers_school_idx').on(t.schoolId)],
+  (t) => [index('teachers_school_idx').on(t.schoolId), index('teachers_user_idx').on(t.userId).where(sql`${t.userId} is not null`)],
+);
+
+/**
+ * 教师企业实践: a period a teacher spent in an enterprise, for the 1-year-in-5 rule (二 (三) 10). The
+ * enterprise is a registered one (`organisationId`) or, when it is not in the register, its name.
+ * `endDate` null: still there.
+ */
+export const teacherPracticePeriods = pgTable(
+  'teacher_practice_periods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teacherId: uuid('teacher_id').notNull().references(() => teachers.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    enterpriseName: text('enterprise_name'),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('teacher_practice_periods_teacher_idx').on(t.teacherId)],
 );
 
 /**
@@ -95,6 +169,12 @@ export const students = pgTable(
     phoneCipher: text('phone_cipher'),
     phoneMasked: text('phone_masked'),
     status: text('status', { enum: ['enrolled', 'graduated', 'withdrawn'] }).notNull().default('enrolled'),
+    /**
+     * Archived (归档) records — entered by mistake, duplicates — are hidden from lists but kept, because
+     * internships, credits and audit rows refer to them. Separate from `status`, which is the enrolment.
+     */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    ...version,
     ...timestamps,
   },
   (t) => [

@@ -39,12 +39,18 @@ export interface ClientHooks {
   onSessionLost(error: ApiError): void;
   /** 403 PASSWORD_CHANGE_REQUIRED. */
   onPasswordChangeRequired(error: ApiError): void;
+  /**
+   * 403 CSRF_FAILED: the token held is stale (e.g. the user signed in again in another tab). Reload it;
+   * the write is then sent once more.
+   */
+  refreshCsrfToken(): Promise<void>;
 }
 
 let hooks: ClientHooks = {
   csrfToken: () => undefined,
   onSessionLost: () => {},
   onPasswordChangeRequired: () => {},
+  refreshCsrfToken: async () => {},
 };
 
 export function installClientHooks(h: ClientHooks) {
@@ -64,7 +70,7 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-export async function api<T>(method: string, path: string, body?: unknown, init: { signal?: AbortSignal } = {}): Promise<T> {
+export async function api<T>(method: string, path: string, body?: unknown, init: { signal?: AbortSignal; csrfRetried?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {
@@ -87,6 +93,10 @@ export async function api<T>(method: string, path: string, body?: unknown, init:
     const error = new ApiError(res.status, data && typeof data === 'object' ? (data as Record<string, unknown>) : {});
     if (res.status === 401 && SESSION_LOST.has(error.code) && path !== '/api/auth/login') hooks.onSessionLost(error);
     else if (res.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') hooks.onPasswordChangeRequired(error);
+    else if (res.status === 403 && error.code === 'CSRF_FAILED' && !init.csrfRetried) {
+      await hooks.refreshCsrfToken();
+      return api<T>(method, path, body, { ...init, csrfRetried: true });
+    }
     throw error;
   }
   return data as T;

@@ -1,87 +1,66 @@
-import { AuditOutlined, BankOutlined, BookOutlined, DashboardOutlined, HomeOutlined, LogoutOutlined, MenuOutlined, ShopOutlined, SolutionOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Tag, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { ROLE_LABELS } from '../../../core/authz/roles.ts';
-import { post } from '../api/client.ts';
-import { useMe } from '../auth/session.tsx';
-import { navFor, type NavItem } from '../navigation.ts';
+import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
+import { createElement, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { Link, useLocation } from 'react-router-dom';
+import type { Me } from '../../../contracts/auth.ts';
+import { FullPageSpin, rolesOf, useMe } from '../auth/session.tsx';
+import { useLogout } from '../auth/useLogout.ts';
+import { useIsDesktop } from '../hooks/useMediaQuery.ts';
+import { roleLabel } from '../labels.ts';
+import { navItemOf, navItemsFor, type NavItem } from '../navigation.ts';
+import { SIDER_BG } from '../theme.ts';
 
-const ICONS: Record<NavItem['icon'], ReactNode> = {
-  home: <HomeOutlined />, audit: <AuditOutlined />, account: <UserOutlined />, internship: <SolutionOutlined />,
-  school: <BankOutlined />, enterprise: <ShopOutlined />, cockpit: <DashboardOutlined />, credit: <BookOutlined />,
-};
+const { Header, Sider, Content, Footer } = Layout;
 
-/** Sider menu on desktops, a top bar with a drawer on phones; the user menu (password, sign-out) in the header. */
-export function AppLayout() {
+export const PLATFORM_NAME = '郑州市产教融合信息服务平台';
+
+/**
+ * The signed-in frame: a side menu on desktops (≥ 992 px), a top bar with a drawer menu on phones and
+ * tablets, and the user menu (修改密码, 退出登录) in the header on both. A user who must change their
+ * password sees the frame without menu until they have.
+ */
+export function AppLayout({ children }: { children: ReactNode }) {
   const me = useMe();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const queryClient = useQueryClient();
-  const screens = Grid.useBreakpoint();
-  const desktop = screens.lg ?? false;
+  const isDesktop = useIsDesktop();
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const items = navFor(me.roles.map((r) => r.role));
-  const selected = items.filter((i) => i.path === '/' ? location.pathname === '/' : location.pathname.startsWith(i.path)).map((i) => i.path);
-  const menu = (
-    <Menu
-      mode="inline"
-      selectedKeys={selected}
-      items={items.map((i) => ({ key: i.path, icon: ICONS[i.icon], label: i.label }))}
-      onClick={({ key }) => { setDrawerOpen(false); navigate(key); }}
-      style={{ borderInlineEnd: 0 }}
-    />
-  );
-  const primary = me.roles[0];
-
-  async function signOut() {
-    try { await post('/api/auth/logout'); } finally {
-      queryClient.clear();
-      navigate('/login', { replace: true });
-    }
-  }
+  const forced = me.user.mustChangePassword;
+  const menu = forced ? null : <NavMenu me={me} onNavigate={() => setDrawerOpen(false)} />;
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      {desktop && (
-        <Layout.Sider width={232} theme="light" style={{ borderRight: '1px solid #eef0f3' }}>
+    <Layout className="cj-shell">
+      {isDesktop && menu && (
+        <Sider width={232} className="cj-sider">
           <Brand />
           {menu}
-        </Layout.Sider>
+        </Sider>
       )}
-      <Layout>
-        <Layout.Header style={{ background: '#fff', padding: desktop ? '0 24px' : '0 12px', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #eef0f3', height: 56, lineHeight: '56px' }}>
-          {!desktop && <Button type="text" icon={<MenuOutlined />} aria-label="打开菜单" onClick={() => setDrawerOpen(true)} />}
-          {!desktop && <Typography.Text strong style={{ flex: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>产教融合信息服务平台</Typography.Text>}
-          {desktop && <div style={{ flex: 1 }} />}
-          {me.user.isDemo && <Tag color="orange">演示数据</Tag>}
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: [
-                { key: 'who', label: <span>{primary ? `${ROLE_LABELS[primary.role]} · ${primary.organisation.name}` : '未分配角色'}</span>, disabled: true },
-                { type: 'divider' },
-                { key: 'password', icon: <UserOutlined />, label: '修改密码', onClick: () => navigate('/account') },
-                { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">退出登录</span>, onClick: signOut },
-              ],
-            }}
-          >
-            <Button type="text" data-testid="user-menu" style={{ display: 'flex', alignItems: 'center', gap: 8, maxWidth: desktop ? 360 : 150 }}>
-              <Avatar size="small" icon={<UserOutlined />} style={{ background: '#0f4c81' }} />
-              <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{me.user.displayName}</span>
-            </Button>
-          </Dropdown>
-        </Layout.Header>
-        <Layout.Content style={{ padding: desktop ? 24 : 12 }}>
-          <Outlet />
-        </Layout.Content>
-        <Layout.Footer style={{ textAlign: 'center', color: '#8c8c8c', fontSize: 12, padding: '12px' }}>
-          郑州市产教融合、校企合作信息服务平台 · 依据《深化产教融合推进职业教育高质量发展实施方案》（郑政办〔2023〕38号）
-        </Layout.Footer>
+      <Layout className="cj-main">
+        <Header className="cj-header">
+          {!isDesktop && menu && (
+            <Button type="text" aria-label="打开菜单" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} className="cj-menu-button" />
+          )}
+          {(!isDesktop || !menu) && (
+            <Link to="/" className="cj-header-brand" aria-label={`${PLATFORM_NAME} 首页`}>
+              <span className="cj-logo" aria-hidden>产教</span>
+              {isDesktop && <span className="cj-header-title">{PLATFORM_NAME}</span>}
+            </Link>
+          )}
+          <div className="cj-header-spacer" />
+          {me.user.isDemo && <Tag color="orange" className="cj-demo-tag">演示数据</Tag>}
+          <UserMenu me={me} compact={!isDesktop} />
+        </Header>
+        <Content className="cj-content">
+          <Suspense fallback={<FullPageSpin />}>{children}</Suspense>
+        </Content>
+        <Footer className="cj-footer">
+          {PLATFORM_NAME}（产教 Chanjiao）· 依据《深化产教融合推进职业教育高质量发展实施方案》（郑政办〔2023〕38号）建设
+        </Footer>
       </Layout>
-      {!desktop && (
-        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} width={260} styles={{ body: { padding: 0 } }} title={<Brand compact />}>
+      {!isDesktop && menu && (
+        <Drawer
+          open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={272}
+          title={<Brand dark={false} />} styles={{ body: { padding: 0, background: SIDER_BG } }}
+        >
           {menu}
         </Drawer>
       )}
@@ -89,14 +68,90 @@ export function AppLayout() {
   );
 }
 
-function Brand({ compact }: { compact?: boolean }) {
+function Brand({ dark = true }: { dark?: boolean }) {
   return (
-    <div style={{ padding: compact ? 0 : '18px 20px', display: 'flex', alignItems: 'center', gap: 10 }}>
-      <div style={{ width: 32, height: 32, borderRadius: 8, background: '#0f4c81', color: '#fff', display: 'grid', placeItems: 'center', fontWeight: 700 }}>产</div>
-      <div style={{ lineHeight: 1.3 }}>
-        <div style={{ fontWeight: 600, fontSize: 15 }}>产教融合平台</div>
-        <div style={{ fontSize: 12, color: '#8c8c8c' }}>郑州市教育局</div>
-      </div>
-    </div>
+    <Link to="/" className={dark ? 'cj-brand cj-brand-dark' : 'cj-brand'}>
+      <span className="cj-logo" aria-hidden>产教</span>
+      <span className="cj-brand-text">
+        <span className="cj-brand-name">产教 Chanjiao</span>
+        <span className="cj-brand-sub">{PLATFORM_NAME}</span>
+      </span>
+    </Link>
+  );
+}
+
+function NavMenu({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
+  const { pathname } = useLocation();
+  const items = useMemo(() => menuItems(navItemsFor(rolesOf(me))), [me]);
+  const selected = navItemOf(pathname)?.path;
+  return (
+    <Menu
+      mode="inline" theme="dark" items={items} selectedKeys={selected ? [selected] : []}
+      onClick={onNavigate} className="cj-nav"
+    />
+  );
+}
+
+type MenuItem = NonNullable<MenuProps['items']>[number];
+
+/** Entries without a group first, then one titled group per `group`, in the order of navigation.ts. */
+function menuItems(nav: NavItem[]): MenuItem[] {
+  const entry = (item: NavItem): MenuItem => ({
+    key: item.path, icon: createElement(item.icon), label: <Link to={item.path}>{item.label}</Link>,
+  });
+  const out: MenuItem[] = nav.filter((i) => !i.group).map(entry);
+  const groups = [...new Set(nav.filter((i) => i.group).map((i) => i.group!))];
+  for (const group of groups) {
+    out.push({ type: 'group', key: `group:${group}`, label: group, children: nav.filter((i) => i.group === group).map(entry) });
+  }
+  return out;
+}
+
+function rolesText(me: Me): string {
+  return me.roles.map((r) => `${roleLabel(r.role)} · ${r.organisation.name}`).join('；');
+}
+
+function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
+  const logout = useLogout();
+  const first = me.roles[0];
+  const items: MenuProps['items'] = [
+    {
+      key: 'who', disabled: true, className: 'cj-user-card',
+      label: (
+        <div className="cj-user-card-body">
+          <Typography.Text strong>{me.user.displayName}</Typography.Text>
+          <Typography.Text type="secondary" className="cj-user-card-line">账号：{me.user.username}</Typography.Text>
+          {me.roles.map((r) => (
+            <span key={`${r.role}:${r.organisation.id}`} className="cj-user-card-line">
+              <Tag color="blue">{roleLabel(r.role)}</Tag>{r.organisation.name}
+            </span>
+          ))}
+        </div>
+      ),
+    },
+    { type: 'divider' },
+    { key: 'account', icon: <UserOutlined />, label: <Link to="/account">账号信息</Link> },
+    { key: 'password', icon: <KeyOutlined />, label: <Link to="/change-password">修改密码</Link> },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined />, danger: true, label: <span data-testid="logout">退出登录</span> },
+  ];
+  return (
+    <Dropdown
+      trigger={['click']} placement="bottomRight"
+      menu={{ items, onClick: ({ key }) => { if (key === 'logout') logout.mutate(); } }}
+    >
+      <button type="button" className="cj-user-trigger" data-testid="user-menu" aria-label="用户菜单" title={rolesText(me)}>
+        <Avatar size="small" icon={<UserOutlined />} className="cj-avatar" />
+        <span className="cj-user-text">
+          <span className="cj-user-name">{me.user.displayName}</span>
+          {!compact && first && (
+            <span className="cj-user-role">
+              {roleLabel(first.role)} · {first.organisation.name}{me.roles.length > 1 ? ` 等${me.roles.length}个身份` : ''}
+            </span>
+          )}
+        </span>
+        <DownOutlined className="cj-user-caret" />
+      </button>
+    </Dropdown>
   );
 }

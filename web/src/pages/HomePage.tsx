@@ -1,22 +1,128 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Skeleton, Tag, Typography } from 'antd';
-import type { HomeResponse } from '../../../contracts/dashboard.ts';
+import { Card, Col, Empty, Row, Skeleton, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
+import type { DashboardSection, HomeResponse } from '../../../contracts/dashboard.ts';
 import { get } from '../api/client.ts';
-import { Dashboard } from '../components/Dashboard.tsx';
+import { rolesOf, useMe } from '../auth/session.tsx';
+import { formatCell } from '../components/format.ts';
+import { QueryError } from '../components/QueryError.tsx';
+import { StatCard } from '../components/StatCard.tsx';
+import { PLATFORM_NAME } from '../layout/AppLayout.tsx';
 
-export default function HomePage() {
-  const home = useQuery({ queryKey: ['home'], queryFn: () => get<HomeResponse>('/api/home') });
-  if (home.isPending) return <Skeleton active />;
-  if (home.error) return <Alert type="error" showIcon message={home.error.message} />;
-  const h = home.data;
+const EChart = lazy(() => import('../components/EChart.tsx'));
+
+/** The role's home page, rendered from GET /api/home: figure cards, tables and charts in the order given. */
+export function HomePage() {
+  const me = useMe();
+  const home = useQuery({ queryKey: ['home'], queryFn: ({ signal }) => get<HomeResponse>('/api/home', undefined, { signal }) });
+  const role = home.data?.role ?? rolesOf(me)[0] ?? '';
+
+  useEffect(() => {
+    document.title = `${home.data?.title ?? '首页'} · ${PLATFORM_NAME}`;
+  }, [home.data?.title]);
+
   return (
-    <div data-testid="home" data-role={h.role}>
-      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: 8, marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{h.title}</Typography.Title>
-        <Typography.Text type="secondary">{h.organisation}</Typography.Text>
-        {h.isDemoData && <Tag color="orange">演示数据：由程序生成，非真实统计</Tag>}
-      </div>
-      <Dashboard sections={h.sections} />
+    <div data-testid="home" data-role={role}>
+      {home.isPending && <Skeleton active paragraph={{ rows: 8 }} />}
+      {home.error && <QueryError error={home.error} onRetry={() => void home.refetch()} />}
+      {home.data && (
+        <>
+          <div className="cj-page-head">
+            <Typography.Title level={3}>{home.data.title}</Typography.Title>
+            <Typography.Text type="secondary">{home.data.organisation}</Typography.Text>
+            {(home.data.isDemoData || me.user.isDemo) && (
+              <Tag color="orange" title="本页数字来自自动生成的演示数据，不代表真实情况">演示数据</Tag>
+            )}
+          </div>
+          {home.data.sections.length === 0 && <Card><Empty description="暂无数据" /></Card>}
+          <Row gutter={[16, 16]}>
+            {home.data.sections.map((section, i) => (
+              <Col key={section.key} xs={24} xxl={wideSpan(home.data.sections, i)}>
+                <Section section={section} />
+              </Col>
+            ))}
+          </Row>
+        </>
+      )}
     </div>
+  );
+}
+
+/**
+ * Width of a section on large screens (≥ 1600 px): figure cards take the whole row; tables and charts
+ * that follow each other go two to a row, and one left without a partner takes the whole row.
+ */
+function wideSpan(sections: DashboardSection[], i: number): number {
+  if (sections[i]!.kind === 'stats') return 24;
+  let start = i;
+  while (start > 0 && sections[start - 1]!.kind !== 'stats') start--;
+  let end = i;
+  while (end + 1 < sections.length && sections[end + 1]!.kind !== 'stats') end++;
+  const runLength = end - start + 1;
+  const last = i === end && (i - start) % 2 === 0;
+  return runLength === 1 || last ? 24 : 12;
+}
+
+function Section({ section }: { section: DashboardSection }) {
+  switch (section.kind) {
+    case 'stats':
+      return (
+        <Card title={section.title} className="cj-section" data-section={section.key} styles={{ body: { padding: 16 } }}>
+          {section.items.length === 0 ? <Empty description="暂无数据" /> : (
+            <Row gutter={[12, 12]}>
+              {section.items.map((item) => (
+                <Col key={item.key} xs={24} sm={12} md={8} lg={8} xl={6} xxl={4}>
+                  <StatCard item={item} />
+                </Col>
+              ))}
+            </Row>
+          )}
+        </Card>
+      );
+    case 'table':
+      return <TableSection section={section} />;
+    case 'chart':
+      return (
+        <Card title={section.title} className="cj-section" data-section={section.key}>
+          {section.data.length === 0 ? <Empty description="暂无数据" /> : (
+            <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 240 }} />}>
+              <EChart kind={section.chart} data={section.data} title={section.title} />
+            </Suspense>
+          )}
+        </Card>
+      );
+  }
+}
+
+type TableSectionData = Extract<DashboardSection, { kind: 'table' }>;
+type TableRow = TableSectionData['rows'][number];
+/** Rows have no id of their own: their position is their key (the rows are shown as given, never reordered in place). */
+const ROW_KEY = '__row';
+
+function TableSection({ section }: { section: TableSectionData }) {
+  // A column whose values are all numbers is right-aligned, like figures on paper.
+  const numeric = (key: string) => section.rows.length > 0 && section.rows.every((r) => r[key] === null || typeof r[key] === 'number');
+  const columns = section.columns.map((c, i) => ({
+    key: c.key,
+    dataIndex: c.key,
+    title: c.title,
+    align: numeric(c.key) ? ('right' as const) : undefined,
+    fixed: i === 0 && section.columns.length > 3 ? ('left' as const) : undefined,
+    render: (v: TableRow[string]) => formatCell(v),
+    sorter: numeric(c.key) ? (a: TableRow, b: TableRow) => Number(a[c.key] ?? -Infinity) - Number(b[c.key] ?? -Infinity) : undefined,
+  }));
+  const rows = useMemo(() => section.rows.map((r, i) => ({ ...r, [ROW_KEY]: i })), [section.rows]);
+  return (
+    <Card title={section.title} className="cj-section" data-section={section.key} styles={{ body: { padding: 0 } }}>
+      <Table<TableRow>
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        rowKey={ROW_KEY}
+        scroll={{ x: 'max-content' }}
+        pagination={section.rows.length > 20 ? { pageSize: 20, showSizeChanger: false, size: 'small' } : false}
+        locale={{ emptyText: '暂无数据' }}
+      />
+    </Card>
   );
 }

@@ -1,26 +1,60 @@
 import { idParams } from '../../../../contracts/common.ts';
-import { school, schoolListQuery, schoolPage, schoolUpdate } from '../../../../contracts/registry.ts';
+import {
+  archiveRequest, school, schoolCreate, schoolDetail, schoolListQuery, schoolPage, schoolUpdate,
+} from '../../../../contracts/registry.ts';
+import { accessFor } from '../../../../core/authz/index.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
-import { getSchool, listSchools, updateSchool } from '../../../repositories/schools.ts';
+import { beijingDate } from '../../../repositories/registry-rules.ts';
+import { schoolStandings } from '../../../repositories/school-standings.ts';
+import { createSchool, getSchool, listSchools, setSchoolArchived, updateSchool } from '../../../repositories/schools.ts';
+import { bulkAccountRoutes } from './bulk-accounts.ts';
 
 const list = defineRoute({
   method: 'GET', url: '/api/schools', tags: ['schools'], access: { resource: 'school', action: 'read' },
-  summary: '学校列表（按数据范围）',
+  summary: '学校列表（按数据范围；已归档的默认不显示）',
   query: schoolListQuery, response: schoolPage,
   handler: ({ services, access, query }) => listSchools(services.database.db, access, query),
 });
 
 const detail = defineRoute({
   method: 'GET', url: '/api/schools/:id', tags: ['schools'], access: { resource: 'school', action: 'read' },
-  summary: '学校详情', params: idParams, response: school,
-  handler: ({ services, access, params }) => getSchool(services.database.db, access, params.id),
+  summary: '学校详情，含兼职教师比例、“双师型”比例、教师企业实践和实践教学课时的达标情况（阈值取自政策文件）',
+  params: idParams, response: schoolDetail,
+  async handler({ services, access, params }) {
+    const db = services.database.db;
+    const found = await getSchool(db, access, params.id);
+    return { ...found, standings: await schoolStandings(db, found, beijingDate(services.now())) };
+  },
+});
+
+const create = defineRoute({
+  method: 'POST', url: '/api/schools', tags: ['schools'], access: { resource: 'school', action: 'create' }, status: 201,
+  summary: '登记学校（市教育局；学校标识码为10位数字）', body: schoolCreate, response: school,
+  handler: ({ access, body, services, write }) => write((tx, audit) => createSchool(tx, audit, access, body, services.now())),
 });
 
 const update = defineRoute({
   method: 'PATCH', url: '/api/schools/:id', tags: ['schools'], access: { resource: 'school', action: 'update' },
-  summary: '修改学校信息（需提供读取时的版本号）', params: idParams, body: schoolUpdate, response: school,
-  handler: ({ access, params, body, services, write }) =>
-    write((tx, audit) => updateSchool(tx, audit, access, params.id, body, services.now())),
+  summary: '修改学校信息（需提供读取时的版本号；学校标识码、区县和办学层次的更正限区县和市教育局）',
+  params: idParams, body: schoolUpdate, response: school,
+  handler: ({ access, actor, params, body, services, write }) => {
+    const correct = accessFor(actor!, { resource: 'school', action: 'correct' });
+    return write((tx, audit) => updateSchool(tx, audit, access, correct, params.id, body, services.now()));
+  },
 });
 
-export const schoolRoutes: AnyRoute[] = [list, detail, update];
+const archive = defineRoute({
+  method: 'POST', url: '/api/schools/:id/archive', tags: ['schools'], access: { resource: 'school', action: 'archive' },
+  summary: '归档学校（不删除：其专业、教师、学生等记录保留可查）', params: idParams, body: archiveRequest, response: school,
+  handler: ({ access, params, body, services, write }) =>
+    write((tx, audit) => setSchoolArchived(tx, audit, access, params.id, body.version, true, services.now())),
+});
+
+const restore = defineRoute({
+  method: 'POST', url: '/api/schools/:id/restore', tags: ['schools'], access: { resource: 'school', action: 'archive' },
+  summary: '恢复已归档的学校', params: idParams, body: archiveRequest, response: school,
+  handler: ({ access, params, body, services, write }) =>
+    write((tx, audit) => setSchoolArchived(tx, audit, access, params.id, body.version, false, services.now())),
+});
+
+export const schoolRoutes: AnyRoute[] = [list, detail, create, update, archive, restore, ...bulkAccountRoutes];

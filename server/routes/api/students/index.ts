@@ -1,11 +1,14 @@
 import { idParams } from '../../../../contracts/common.ts';
-import { student, studentListQuery, studentPage, studentPersonalInfo } from '../../../../contracts/registry.ts';
+import {
+  archiveRequest, student, studentCreate, studentListQuery, studentPage, studentPersonalInfo, studentUpdate,
+} from '../../../../contracts/registry.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
+import { createStudent, setStudentArchived, updateStudent } from '../../../repositories/student-writes.ts';
 import { getStudent, listStudents, readStudentPersonalInfo } from '../../../repositories/students.ts';
 
 const list = defineRoute({
   method: 'GET', url: '/api/students', tags: ['students'], access: { resource: 'student', action: 'read' },
-  summary: '学生列表（身份证号、手机号已脱敏）', query: studentListQuery, response: studentPage,
+  summary: '学生列表（身份证号、手机号已脱敏；已归档的默认不显示）', query: studentListQuery, response: studentPage,
   handler: ({ services, access, query }) => listStudents(services.database.db, access, query),
 });
 
@@ -23,4 +26,33 @@ const personalInfo = defineRoute({
     readStudentPersonalInfo(services.database.db, services.pii, access, params.id, { userId: actor!.userId, requestId }),
 });
 
-export const studentRoutes: AnyRoute[] = [list, detail, personalInfo];
+const create = defineRoute({
+  method: 'POST', url: '/api/students', tags: ['students'], access: { resource: 'student', action: 'create' }, status: 201,
+  summary: '登记学生（身份证号按GB 11643校验，出生日期和性别由号码推出并核对；身份证号、手机号加密存储）',
+  body: studentCreate, response: student,
+  handler: ({ access, body, services, write }) =>
+    write((tx, audit) => createStudent(tx, audit, access, body, { pii: services.pii, now: services.now() })),
+});
+
+const update = defineRoute({
+  method: 'PATCH', url: '/api/students/:id', tags: ['students'], access: { resource: 'student', action: 'update' },
+  summary: '修改学生信息（需提供读取时的版本号）', params: idParams, body: studentUpdate, response: student,
+  handler: ({ access, params, body, services, write }) =>
+    write((tx, audit) => updateStudent(tx, audit, access, params.id, body, { pii: services.pii, now: services.now() })),
+});
+
+const archive = defineRoute({
+  method: 'POST', url: '/api/students/:id/archive', tags: ['students'], access: { resource: 'student', action: 'archive' },
+  summary: '归档学生记录（误录、重复；不删除）', params: idParams, body: archiveRequest, response: student,
+  handler: ({ access, params, body, services, write }) =>
+    write((tx, audit) => setStudentArchived(tx, audit, access, params.id, body.version, true, services.now())),
+});
+
+const restore = defineRoute({
+  method: 'POST', url: '/api/students/:id/restore', tags: ['students'], access: { resource: 'student', action: 'archive' },
+  summary: '恢复已归档的学生记录', params: idParams, body: archiveRequest, response: student,
+  handler: ({ access, params, body, services, write }) =>
+    write((tx, audit) => setStudentArchived(tx, audit, access, params.id, body.version, false, services.now())),
+});
+
+export const studentRoutes: AnyRoute[] = [list, detail, personalInfo, create, update, archive, restore];

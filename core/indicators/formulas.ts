@@ -1,0 +1,115 @@
+import type { IndicatorSource } from './definitions.ts';
+import { round } from './status.ts';
+
+/**
+ * The formulas of the computed indicators over register tallies grouped by district (the server's SQL
+ * groups, this code adds up), so one pass over the register yields the city value and every district's.
+ * Pure. Shares are in percent with one decimal, as the policy file states targets.
+ */
+
+/** Rows with a null district (organisations not yet placed) count for the city only. */
+interface ByDistrict {
+  districtId: string | null;
+}
+
+export interface CarrierTally extends ByDistrict {
+  kind: string;
+  level: string;
+  status: string;
+  legalPerson: boolean | null;
+  n: number;
+}
+
+export interface EnterpriseTally extends ByDistrict {
+  certified: number;
+}
+
+export interface SchoolTally extends ByDistrict {
+  enterpriseRun: number;
+  /** Sum of 核定编制数 over schools that declare one. */
+  staffingQuota: number;
+  /** Part-time teachers and industry mentors of those same schools. */
+  partTimeInQuotaSchools: number;
+}
+
+export interface TeacherTally extends ByDistrict {
+  specialty: number;
+  dualQualified: number;
+}
+
+export interface ProgramTally extends ByDistrict {
+  /** Programs that record a practice-teaching share, the sum of their shares (fractions), and how many reach the rule. */
+  withShare: number;
+  shareSum: number;
+  meeting: number;
+}
+
+export interface RegisterTallies {
+  carriers: CarrierTally[];
+  enterprises: EnterpriseTally[];
+  schools: SchoolTally[];
+  teachers: TeacherTally[];
+  programs: ProgramTally[];
+}
+
+/** A measured value, with the parts it was computed from so screens can show "7 / 10" next to 70%. */
+export interface Measured {
+  value: number | null;
+  numerator?: number;
+  denominator?: number;
+}
+
+/** `city`, or a district's organisation id. */
+export type ScopeKey = string;
+export const CITY = 'city';
+
+const inScope = <T extends ByDistrict>(rows: readonly T[], scope: ScopeKey) => (scope === CITY ? rows : rows.filter((r) => r.districtId === scope));
+const sum = <T>(rows: readonly T[], f: (r: T) => number) => rows.reduce((a, r) => a + f(r), 0);
+
+export function percent(part: number, whole: number): number | null {
+  return whole > 0 ? round((part / whole) * 100, 1) : null;
+}
+
+export function measure(source: IndicatorSource, t: RegisterTallies, scope: ScopeKey): Measured {
+  switch (source.source) {
+    case 'carriers': {
+      const rows = inScope(t.carriers, scope).filter((r) =>
+        source.kinds.includes(r.kind as never) && source.statuses.includes(r.status as never) &&
+        (!source.levels || source.levels.includes(r.level as never)) &&
+        (source.legalPerson === undefined || r.legalPerson === source.legalPerson));
+      return { value: sum(rows, (r) => r.n) };
+    }
+    case 'certifiedEnterprises':
+      return { value: sum(inScope(t.enterprises, scope), (r) => r.certified) };
+    case 'enterpriseRunSchools':
+      return { value: sum(inScope(t.schools, scope), (r) => r.enterpriseRun) };
+    case 'dualQualifiedShare': {
+      const rows = inScope(t.teachers, scope);
+      const numerator = sum(rows, (r) => r.dualQualified);
+      const denominator = sum(rows, (r) => r.specialty);
+      return { value: percent(numerator, denominator), numerator, denominator };
+    }
+    case 'practiceTeachingShare': {
+      const rows = inScope(t.programs, scope);
+      const withShare = sum(rows, (r) => r.withShare);
+      // The mean share is the value; numerator/denominator are the programs that meet the rule, of all that report.
+      return { value: withShare > 0 ? round((sum(rows, (r) => r.shareSum) / withShare) * 100, 1) : null, numerator: sum(rows, (r) => r.meeting), denominator: withShare };
+    }
+    case 'partTimeTeacherShare': {
+      const rows = inScope(t.schools, scope);
+      const numerator = sum(rows, (r) => r.partTimeInQuotaSchools);
+      const denominator = sum(rows, (r) => r.staffingQuota);
+      return { value: percent(numerator, denominator), numerator, denominator };
+    }
+  }
+}
+
+/**
+ * The city value of a reported indicator: the bureau-accepted city-wide report when there is one; for a
+ * count, otherwise the sum of the districts' accepted reports (shares and amounts do not add up).
+ */
+export function reportedCityValue(kind: string, city: number | null, districts: readonly number[]): number | null {
+  if (city !== null) return city;
+  if (kind === 'count' && districts.length) return districts.reduce((a, b) => a + b, 0);
+  return null;
+}

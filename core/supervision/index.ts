@@ -1,0 +1,5 @@
+export * from './units.ts';
+export * from './periods.ts';
+export * from './evidence.ts';
+export * from './league.ts';
+export * from './slots.ts';

@@ -1,0 +1,89 @@
+import { and, asc, eq, gt, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Access } from '../../core/authz/index.ts';
+import type { StudentListQuery } from '../../contracts/registry.ts';
+import { labelOf, STUDENT_STATUS_LABELS, studentSpec } from '../../core/imports/index.ts';
+import type { Db } from '../db/engine.ts';
+import { majors, organisations, programs, students } from '../db/schema/index.ts';
+import { scopeWhere } from '../http/scope-sql.ts';
+import { escapeLike } from '../repositories/schools.ts';
+import type { PiiCipher } from '../pii.ts';
+import { streamWorkbook } from './xlsx-stream.ts';
+
+const BATCH = 2000;
+
+/** Clear personal information: the cipher, the caller's PII scope, and who reads (for pii_access_log). */
+export interface ClearPii { pii: PiiCipher; access: Access; userId: string; requestId: string }
+
+const scoped = (access: Access) => scopeWhere(access, { organisationId: students.schoolId, districtId: organisations.districtId, userId: students.userId });
+
+/**
+ * The students list (the filters and scope of GET /api/students, repeated from listStudents) as .xlsx, with the import template's
+ * columns so an export can be corrected and imported again. ID numbers and phones are masked unless `clear`
+ * is given; then only students within the personal-information scope are exported, and each one exported is
+ * recorded in pii_access_log before its row is written. Read school by school, in pages, keyed on
+ * (cohort, name, id) so each page uses the school index and the file comes out sorted.
+ */
+export function exportStudents(db: Db, access: Access, q: StudentListQuery, clear: ClearPii | null) {
+  const where = and(
+    scoped(access),
+    clear ? scoped(clear.access) : undefined,
+    q.includeArchived ? undefined : isNull(students.archivedAt),
+    q.programId ? eq(students.programId, q.programId) : undefined,
+    q.cohort ? eq(students.cohort, q.cohort) : undefined,
+    q.status ? eq(students.status, q.status) : undefined,
+    q.hasAccount === undefined ? undefined : q.hasAccount ? isNotNull(students.userId) : isNull(students.userId),
+    q.q ? ilike(students.name, `${escapeLike(q.q)}%`) : undefined,
+  );
+  return streamWorkbook('学生', studentSpec.columns.map((c) => ({ header: c.header, width: c.text ? 22 : 14 })), async (add, drain) => {
+    const schoolIds = await db.selectDistinct({ id: students.schoolId, code: organisations.code }).from(students)
+      .innerJoin(organisations, eq(organisations.id, students.schoolId))
+      .where(and(where, q.schoolId ? eq(students.schoolId, q.schoolId) : undefined)).orderBy(asc(organisations.code));
+    for (const { id: schoolId } of schoolIds) {
+      let after: After | null = null;
+      for (;;) {
+        const page = await studentPage(db, and(where, eq(students.schoolId, schoolId)), after);
+        if (!page.length) break;
+        if (clear) {
+          await db.execute(sql`insert into pii_access_log (user_id, entity_type, entity_id, fields, request_id)
+            select ${clear.userId}::uuid, 'student', u.id, array['idNumber', 'phone'], ${clear.requestId}
+            from unnest(${sql.param(page.map((s) => s.id))}::text[]) as u(id)`);
+        }
+        for (const s of page) {
+          add([
+            s.schoolCode, s.schoolName, s.name,
+            clear ? clear.pii.decrypt(s.idNumberCipher) : s.idNumberMasked,
+            s.birthDate, s.majorCode ?? '', s.majorName ?? '', s.cohort,
+            clear ? (s.phoneCipher ? clear.pii.decrypt(s.phoneCipher) : '') : (s.phoneMasked ?? ''),
+            labelOf(STUDENT_STATUS_LABELS, s.status as 'enrolled'),
+          ]);
+        }
+        await drain();
+        const last = page.at(-1)!;
+        after = { cohort: last.cohort, name: last.name, id: last.id };
+        if (page.length < BATCH) break;
+      }
+    }
+  });
+}
+
+type After = { cohort: number; name: string; id: string };
+const school = alias(organisations, 'school');
+
+function studentPage(db: Db, where: SQL | undefined, after: After | null) {
+  return db.select({
+    id: students.id, cohort: students.cohort, name: students.name, birthDate: students.birthDate, status: students.status,
+    idNumberMasked: students.idNumberMasked, phoneMasked: students.phoneMasked, idNumberCipher: students.idNumberCipher, phoneCipher: students.phoneCipher,
+    schoolCode: school.code, schoolName: school.name, majorCode: majors.code, majorName: majors.name,
+  }).from(students)
+    .innerJoin(organisations, eq(organisations.id, students.schoolId))
+    .innerJoin(school, eq(school.id, students.schoolId))
+    .leftJoin(programs, eq(programs.id, students.programId))
+    .leftJoin(majors, eq(majors.id, programs.majorId))
+    .where(and(where, after ? or(
+      gt(students.cohort, after.cohort),
+      and(eq(students.cohort, after.cohort), gt(students.name, after.name)),
+      and(eq(students.cohort, after.cohort), eq(students.name, after.name), gt(students.id, after.id)),
+    ) : undefined))
+    .orderBy(asc(students.cohort), asc(students.name), asc(students.id)).limit(BATCH);
+}

@@ -1,0 +1,17 @@
+import type { ImportEntity } from '../../../core/imports/index.ts';
+import { enterpriseWriter } from './enterprises.ts';
+import { programWriter } from './programs.ts';
+import { schoolWriter } from './schools.ts';
+import { studentWriter } from './students.ts';
+import { teacherWriter } from './teachers.ts';
+import type { EntityWriter } from './types.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const WRITERS: Readonly<Record<ImportEntity, EntityWriter<any>>> = {
+  schools: schoolWriter,
+  enterprises: enterpriseWriter,
+  teachers: teacherWriter,
+  students: studentWriter,
+  programs: programWriter,
+};
+export type { EntityWriter, Tally, WriteContext } from './types.ts';

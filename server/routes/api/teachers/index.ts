@@ -1,0 +1,53 @@
+import { idParams } from '../../../../contracts/common.ts';
+import { archiveRequest } from '../../../../contracts/registry.ts';
+import {
+  teacher, teacherCreate, teacherDetail, teacherDetailQuery, teacherListQuery, teacherPage, teacherUpdate,
+} from '../../../../contracts/teachers.ts';
+import { defineRoute, type AnyRoute } from '../../../http/route.ts';
+import { beijingDate } from '../../../repositories/registry-rules.ts';
+import {
+  createTeacher, getTeacherDetail, listTeachers, setTeacherArchived, updateTeacher,
+} from '../../../repositories/teachers.ts';
+
+const list = defineRoute({
+  method: 'GET', url: '/api/teachers', tags: ['teachers'], access: { resource: 'teacher', action: 'read' },
+  summary: '教师列表（按数据范围；可按聘用类型、任教类别、是否“双师型”、是否已开通账号筛选）',
+  query: teacherListQuery, response: teacherPage,
+  handler: ({ services, access, query }) => listTeachers(services.database.db, access, query),
+});
+
+const detail = defineRoute({
+  method: 'GET', url: '/api/teachers/:id', tags: ['teachers'], access: { resource: 'teacher', action: 'read' },
+  summary: '教师详情：“双师型”佐证、企业实践记录，以及截至 asOf（默认今天）每5年累计企业实践是否满1年（二 (三) 10）',
+  params: idParams, query: teacherDetailQuery, response: teacherDetail,
+  handler: ({ services, access, params, query }) =>
+    getTeacherDetail(services.database.db, access, params.id, query.asOf ?? beijingDate(services.now())),
+});
+
+const create = defineRoute({
+  method: 'POST', url: '/api/teachers', tags: ['teachers'], access: { resource: 'teacher', action: 'create' }, status: 201,
+  summary: '登记教师（认定为“双师型”须附证书信息）', body: teacherCreate, response: teacher,
+  handler: ({ access, body, services, write }) => write((tx, audit) => createTeacher(tx, audit, access, body, services.now())),
+});
+
+const update = defineRoute({
+  method: 'PATCH', url: '/api/teachers/:id', tags: ['teachers'], access: { resource: 'teacher', action: 'update' },
+  summary: '修改教师信息（需提供读取时的版本号；practicePeriods 整体替换）', params: idParams, body: teacherUpdate, response: teacher,
+  handler: ({ access, params, body, services, write }) => write((tx, audit) => updateTeacher(tx, audit, access, params.id, body, services.now())),
+});
+
+const archive = defineRoute({
+  method: 'POST', url: '/api/teachers/:id/archive', tags: ['teachers'], access: { resource: 'teacher', action: 'archive' },
+  summary: '归档教师（不删除：账号、企业实践记录保留）', params: idParams, body: archiveRequest, response: teacher,
+  handler: ({ access, params, body, services, write }) =>
+    write((tx, audit) => setTeacherArchived(tx, audit, access, params.id, body.version, true, services.now())),
+});
+
+const restore = defineRoute({
+  method: 'POST', url: '/api/teachers/:id/restore', tags: ['teachers'], access: { resource: 'teacher', action: 'archive' },
+  summary: '恢复已归档的教师', params: idParams, body: archiveRequest, response: teacher,
+  handler: ({ access, params, body, services, write }) =>
+    write((tx, audit) => setTeacherArchived(tx, audit, access, params.id, body.version, false, services.now())),
+});
+
+export const teacherRoutes: AnyRoute[] = [list, detail, create, update, archive, restore];

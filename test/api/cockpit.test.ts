@@ -1,0 +1,214 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import { auditLog } from '../../server/db/schema/index.ts';
+import { testEngines } from '../support/engines.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { buildPlanWorld, enterprise, finished, PDF_BYTES, signedIn, upload, type PlanWorld } from './plan-fixtures.ts';
+
+/**
+ * The cockpit, its indicators and the public statistics over real HTTP: who sees which scope, recompute
+ * jobs and the history they keep, drill-downs, reported values with evidence, and publication.
+ */
+for (const engine of testEngines()) {
+  describe(`plan cockpit [${engine.name}]`, () => {
+    let server: TestServer;
+    let w: PlanWorld;
+    before(async () => {
+      server = await startTestServer(engine);
+      w = await buildPlanWorld(server);
+    });
+    after(() => server.close());
+    const as = (who: keyof PlanWorld['users']) => signedIn(server, w.users[who].username);
+    const target = (body: { targets: Array<{ code: string }> }, code: string) => body.targets.find((t) => t.code === code) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+    async function recompute() {
+      const admin = await as('cityAdmin');
+      const res = await admin.post('/api/indicators/recompute', {});
+      assert.equal(res.status, 202);
+      const job = await finished(admin, res.body.id);
+      assert.equal(job.status, 'succeeded', JSON.stringify(job.error));
+      return job;
+    }
+
+    test('before the first recompute the cockpit answers with no values and says so', async () => {
+      const res = await (await as('cityAdmin')).get('/api/cockpit');
+      assert.equal(res.status, 200);
+      assert.equal(res.body.computedAt, null);
+      assert.ok(res.body.alerts.some((a: { kind: string }) => a.kind === 'noSnapshot'));
+      assert.equal(res.body.targets.length, 32);
+      assert.ok(res.body.targets.every((t: { status: string }) => t.status === 'unknown'));
+      // …and the first viewer's request starts the initial computation (once).
+      const admin = await as('cityAdmin');
+      let computed = null;
+      for (let i = 0; i < 100 && !computed; i++) {
+        computed = (await admin.get('/api/cockpit')).body.computedAt;
+        if (!computed) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.ok(computed, 'the initial snapshot was computed');
+    });
+
+    test('only the bureau may recompute; the job reports its progress and result', async () => {
+      assert.equal((await (await as('hrss')).post('/api/indicators/recompute', {})).status, 403);
+      const job = await recompute();
+      assert.deepEqual(job.progress.done, job.progress.total);
+      assert.equal(job.result.scopes, 4, 'the city and three districts');
+      assert.equal(job.result.values, 4 * 32);
+    });
+
+    test('city-wide figures come from the register, with status, parts, districts and clusters', async () => {
+      const res = await (await as('cityAdmin')).get('/api/cockpit');
+      assert.equal(res.status, 200);
+      assert.equal(res.body.scope.kind, 'city');
+      assert.equal(target(res.body, 'integration_enterprises').value, 4);
+      assert.equal(target(res.body, 'training_bases').value, 2, 'the carrier under construction is not counted');
+      const dual = target(res.body, 'dual_qualified_share');
+      assert.deepEqual([dual.value, dual.numerator, dual.denominator], [63.6, 7, 11]);
+      assert.equal(dual.method, 'computed');
+      assert.ok(['green', 'amber', 'red'].includes(dual.status));
+      assert.equal(target(res.body, 'key_majors').method, 'reported');
+      assert.equal(target(res.body, 'key_majors').status, 'unknown');
+      const a = res.body.districts.find((d: { id: string }) => d.id === w.districtA.id);
+      assert.equal(a.values.integration_enterprises, 3);
+      assert.equal(res.body.districts.find((d: { id: string }) => d.id === w.devZone.id).devZone, true);
+      const cluster = res.body.clusters.find((c: { code: string }) => c.code === 'test_cluster');
+      assert.deepEqual([cluster.enterprises, cluster.certifiedEnterprises], [1, 1]);
+      assert.ok(res.body.alerts.some((x: { kind: string }) => x.kind === 'indicator'));
+    });
+
+    test('a district sees its own district only; another district is 404; departments see the city', async () => {
+      const a = await as('districtA');
+      const own = await a.get('/api/cockpit');
+      assert.equal(own.status, 200);
+      assert.equal(own.body.scope.districtId, w.districtA.id);
+      assert.equal(target(own.body, 'integration_enterprises').value, 3);
+      assert.equal(target(own.body, 'integration_enterprises').cityTotal, true, 'a city-wide count is not judged per district');
+      assert.equal(target(own.body, 'integration_enterprises').status, 'unknown');
+      assert.equal(target(own.body, 'dual_qualified_share').cityTotal, false);
+      assert.notEqual(target(own.body, 'dual_qualified_share').status, 'unknown', 'shares hold in every district');
+      assert.equal(own.body.districts.length, 1);
+      const other = await a.get(`/api/cockpit?districtId=${w.districtB.id}`);
+      assert.equal(other.status, 404);
+      assert.equal((await a.get(`/api/cockpit/drill/integration_enterprises?districtId=${w.districtB.id}`)).status, 404);
+      const dept = await as('hrss');
+      assert.equal(target((await dept.get('/api/cockpit')).body, 'integration_enterprises').value, 4);
+      assert.equal(target((await dept.get(`/api/cockpit?districtId=${w.districtB.id}`)).body, 'integration_enterprises').value, 1);
+      assert.equal((await (await as('schoolAdmin')).get('/api/cockpit')).status, 403);
+    });
+
+    test('drill-down lists the records behind a number, within scope; teachers by name and masked ID only', async () => {
+      const a = await as('districtA');
+      const ent = await a.get('/api/cockpit/drill/integration_enterprises?pageSize=50');
+      assert.equal(ent.status, 200);
+      assert.equal(ent.body.total, 3);
+      assert.ok(ent.body.items.every((e: { district: string }) => e.district === w.districtA.name));
+      const bases = await a.get('/api/cockpit/drill/training_bases');
+      assert.deepEqual(bases.body.items.map((b: { name: string }) => b.name).sort(), ['甲区实训基地一', '甲区实训基地二']);
+      const inCluster = await a.get('/api/cockpit/drill/enterprises?cluster=test_cluster');
+      assert.equal(inCluster.body.total, 1);
+      const t = await (await as('cityAdmin')).get('/api/cockpit/drill/dual_qualified_share?pageSize=200');
+      assert.equal(t.body.total, 11);
+      assert.deepEqual(Object.keys(t.body.items[0]).sort(), ['dualQualified', 'employment', 'id', 'idNumber', 'name', 'school']);
+      const text = JSON.stringify(t.body);
+      assert.ok(text.includes('110105********002X'));
+      assert.ok(!text.includes('11010519491231002X'), 'never the clear ID number');
+      assert.equal((await a.get('/api/cockpit/drill/no_such_target')).status, 404);
+    });
+
+    test('every recompute keeps its values: history grows and the trend follows', async () => {
+      await enterprise(server.services.database.db, w.districtA.id, 'certified_city');
+      await recompute();
+      const admin = await as('cityAdmin');
+      const h = await admin.get('/api/indicators/integration_enterprises/history');
+      assert.equal(h.status, 200);
+      assert.deepEqual(h.body.items.slice(0, 2).map((x: { value: number }) => x.value), [5, 4]);
+      assert.ok(h.body.items.every((x: { source: string }) => x.source === 'computed'));
+      const hA = await (await as('districtA')).get('/api/indicators/integration_enterprises/history');
+      assert.equal(hA.body.scope, w.districtA.id);
+      assert.equal(hA.body.items[0].value, 4);
+      const c = await admin.get('/api/cockpit');
+      const trend = target(c.body, 'integration_enterprises').trend;
+      assert.equal(trend.at(-1).value, 5, 'the month shows its latest value');
+    });
+
+    test('reported values: only the responsible unit reports; figures contradicting their definition are refused', async () => {
+      const hrss = await as('hrss');
+      const union = await as('union');
+      const day = new Date().toISOString().slice(0, 10);
+      assert.equal((await union.post('/api/indicators/collaborative_projects/reports', { value: 3, measuredOn: day })).status, 404);
+      const computed = await hrss.post('/api/indicators/integration_enterprises/reports', { value: 3, measuredOn: day });
+      assert.equal(computed.status, 400);
+      assert.ok(computed.body.fields.code);
+      const share = await hrss.post('/api/indicators/smart_campus_share/reports', { value: 130, measuredOn: day });
+      assert.equal(share.status, 400);
+      assert.match(share.body.fields.value, /不能超过100%/);
+      const negative = await hrss.post('/api/indicators/collaborative_projects/reports', { value: -1, measuredOn: day });
+      assert.equal(negative.status, 400);
+      assert.match(negative.body.fields.value, /负数/);
+      assert.equal((await (await as('schoolAdmin')).post('/api/indicators/collaborative_projects/reports', { value: 3, measuredOn: day })).status, 403);
+    });
+
+    test('a reported value with evidence, accepted by the bureau, enters the cockpit and its drill-down', async () => {
+      const hrss = await as('hrss');
+      const day = new Date().toISOString().slice(0, 10);
+      const created = await hrss.post('/api/indicators/collaborative_projects/reports', { value: 12, measuredOn: day, note: '立项文件见附件' });
+      assert.equal(created.status, 201);
+      const id = created.body.id;
+      const path = `/api/indicators/reports/${id}/evidence`;
+      assert.equal((await upload(hrss, path, '立项文件.pdf', PDF_BYTES)).status, 201);
+      const exe = await upload(hrss, path, 'tool.exe', Buffer.from('MZ\x90\x00'));
+      assert.equal(exe.status, 415);
+      const renamed = await upload(hrss, path, '假文件.pdf', Buffer.from('MZ\x90\x00this is not a pdf'));
+      assert.equal(renamed.status, 415);
+      assert.match(renamed.body.message, /不是PDF文件/);
+      const big = await upload(hrss, path, '大文件.pdf', Buffer.concat([PDF_BYTES, Buffer.alloc(10 * 1024 * 1024)]));
+      assert.equal(big.status, 413);
+      assert.match(big.body.message, /超过上限10 MB/);
+      assert.equal((await upload(await as('union'), path, 'x.pdf', PDF_BYTES)).status, 404, "another unit's report does not exist for it");
+      const report = await hrss.get(`/api/indicators/reports/${id}`);
+      assert.equal(report.body.evidence.length, 1, 'refused files leave the report as it was');
+      const file = await fetch(`${server.url}${path}/${report.body.evidence[0].id}`, { headers: { cookie: hrss.cookie } });
+      assert.equal(file.status, 200);
+      assert.equal(file.headers.get('content-type'), 'application/pdf');
+      assert.equal(file.headers.get('x-content-type-options'), 'nosniff');
+
+      assert.equal((await hrss.post(`/api/indicators/reports/${id}/review`, { decision: 'accept', version: 1 })).status, 403);
+      const admin = await as('cityAdmin');
+      const reviewed = await admin.post(`/api/indicators/reports/${id}/review`, { decision: 'accept', version: report.body.version });
+      assert.equal(reviewed.status, 200);
+      assert.equal(reviewed.body.status, 'accepted');
+      assert.equal((await admin.post(`/api/indicators/reports/${id}/review`, { decision: 'reject', version: reviewed.body.version })).status, 409);
+      let value: number | null = null;
+      for (let i = 0; i < 100 && value !== 12; i++) {
+        value = target((await admin.get('/api/cockpit')).body, 'collaborative_projects').value;
+        if (value !== 12) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.equal(value, 12, 'acceptance queues a recompute');
+      const drill = await admin.get('/api/cockpit/drill/collaborative_projects');
+      assert.equal(drill.body.items[0].organisation, '市人社局');
+      assert.equal(drill.body.items[0].evidence, '立项文件.pdf');
+    });
+
+    test('public statistics show only what the bureau published; publishing is audited', async () => {
+      const anon = await fetch(`${server.url}/api/public/statistics`);
+      assert.equal(anon.status, 200);
+      assert.deepEqual((await anon.json()).items, []);
+      assert.equal((await (await as('hrss')).request('PUT', '/api/indicators/integration_enterprises/publication', { published: true })).status, 403);
+      const admin = await as('cityAdmin');
+      const put = await admin.request('PUT', '/api/indicators/integration_enterprises/publication', { published: true });
+      assert.equal(put.status, 200);
+      assert.equal((await admin.request('PUT', '/api/indicators/no_such/publication', { published: true })).status, 404);
+      const body = await (await fetch(`${server.url}/api/public/statistics`)).json();
+      assert.deepEqual(body.items.map((i: { code: string }) => i.code), ['integration_enterprises']);
+      assert.equal(body.items[0].value, 5);
+      assert.ok(!JSON.stringify(body).includes(w.districtA.id), 'no district figures in public');
+      await admin.request('PUT', '/api/indicators/integration_enterprises/publication', { published: false });
+      assert.deepEqual((await (await fetch(`${server.url}/api/public/statistics`)).json()).items, []);
+      const audits = await server.services.database.db.select().from(auditLog)
+        .where(and(eq(auditLog.entityType, 'indicator'), eq(auditLog.entityId, 'integration_enterprises')));
+      assert.deepEqual(audits.map((a) => a.action).sort(), ['indicator.publish', 'indicator.unpublish']);
+      const list = await admin.get('/api/indicators');
+      assert.equal(list.body.items.find((i: { code: string }) => i.code === 'integration_enterprises').published, false);
+    });
+  });
+}

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  assess, figureKindOfTarget, figureProblem, figuresProblems, goalOf, INDICATOR_DEFINITIONS, indicatorDefinition, measure,
+  mergeTrend, monthOf, percent, progressOf, reportedCityValue, statusOf, timeShare, type RegisterTallies,
+} from '../../core/indicators/index.ts';
+import { currentPlan } from '../../policy/index.ts';
+
+test('every target of the policy file has exactly one indicator definition, and no definition is orphaned', () => {
+  const codes = currentPlan.targets.map((t) => t.code).sort();
+  assert.deepEqual(INDICATOR_DEFINITIONS.map((d) => d.code).sort(), codes);
+  assert.equal(new Set(INDICATOR_DEFINITIONS.map((d) => d.code)).size, INDICATOR_DEFINITIONS.length);
+  for (const d of INDICATOR_DEFINITIONS) assert.ok(d.basis.length > 4, `${d.code}: basis`);
+});
+
+test('counts of carriers, certified enterprises and the dual-qualified share are computed, not reported', () => {
+  for (const code of ['integration_enterprises', 'training_bases', 'practice_centers', 'industry_colleges', 'consortia', 'enterprise_run_schools', 'dual_qualified_share', 'practice_teaching_share', 'part_time_teacher_quota']) {
+    assert.equal(indicatorDefinition(code)?.method, 'computed', code);
+  }
+  for (const code of ['graduate_retention_rate', 'per_student_funding', 'key_majors']) assert.equal(indicatorDefinition(code)?.method, 'reported', code);
+});
+
+test('progress: ≥ targets, ≤ ceilings and ranges', () => {
+  assert.equal(progressOf(50, { comparator: '>=', value: 100 }), 0.5);
+  assert.equal(progressOf(120, { comparator: '>=', value: 100 }), 1.2);
+  assert.equal(progressOf(-3, { comparator: '>=', value: 100 }), 0);
+  assert.equal(progressOf(null, { comparator: '>=', value: 100 }), null);
+  assert.equal(progressOf(25, { comparator: '<=', value: 30 }), 1);
+  assert.equal(progressOf(60, { comparator: '<=', value: 30 }), 0.5);
+  assert.equal(progressOf(1, { comparator: 'between', min: 2, max: 3 }), 0.5);
+  assert.equal(progressOf(2.5, { comparator: 'between', min: 2, max: 3 }), 1);
+  assert.equal(progressOf(6, { comparator: 'between', min: 2, max: 3 }), 0.5);
+});
+
+test('time share runs from the issue date to the end of the deadline day, clamped to 0–1', () => {
+  assert.equal(timeShare('2023-10-10', '2025-12-31', new Date('2023-10-09T16:00:00Z')), 0); // 00:00 CST on the issue day
+  assert.equal(timeShare('2023-10-10', '2025-12-31', new Date('2026-01-01T00:00:00+08:00')), 1);
+  assert.equal(timeShare('2023-10-10', '2025-12-31', new Date('2030-01-01T00:00:00Z')), 1);
+  assert.equal(timeShare('2023-10-10', null, new Date('2024-01-01T00:00:00Z')), 1, 'a standing rule must hold now');
+  const mid = timeShare('2024-01-01', '2024-01-10', new Date('2024-01-06T00:00:00+08:00'));
+  assert.equal(mid, 0.5);
+});
+
+test('status: green keeps pace with time, amber within 80% of it, red below; unknown without a value', () => {
+  assert.equal(statusOf(0.5, 0.5, 0.8), 'green');
+  assert.equal(statusOf(0.41, 0.5, 0.8), 'amber');
+  assert.equal(statusOf(0.4, 0.5, 0.8), 'amber');
+  assert.equal(statusOf(0.39, 0.5, 0.8), 'red');
+  assert.equal(statusOf(1, 1, 0.8), 'green');
+  assert.equal(statusOf(0.9, 1, 0.8), 'amber');
+  assert.equal(statusOf(null, 0.3, 0.8), 'unknown');
+  const timing = { issued: '2023-10-10', deadline: '2025-12-31', now: new Date('2024-11-20T00:00:00+08:00'), amberRatio: currentPlan.progressStatus.amberRatio };
+  const a = assess(40, goalOf({ comparator: '>=', value: 100 }), timing);
+  assert.ok(a.elapsed > 0.49 && a.elapsed < 0.51, String(a.elapsed));
+  assert.equal(a.status, 'amber');
+  assert.equal(assess(60, goalOf({ comparator: '>=', value: 100 }), timing).status, 'green');
+  assert.equal(assess(10, goalOf({ comparator: '>=', value: 100 }), timing).status, 'red');
+});
+
+test('the amber threshold is data in the policy file', () => {
+  assert.equal(currentPlan.progressStatus.amberRatio, 0.8);
+  assert.equal(currentPlan.progressStatus.article, '三 18');
+});
+
+const tallies: RegisterTallies = {
+  carriers: [
+    { districtId: 'd1', kind: 'trainingBase', level: 'city', status: 'certified', legalPerson: null, n: 3 },
+    { districtId: 'd2', kind: 'trainingBase', level: 'province', status: 'certified', legalPerson: null, n: 2 },
+    { districtId: 'd2', kind: 'trainingBase', level: 'city', status: 'building', legalPerson: null, n: 9 },
+    { districtId: 'd1', kind: 'educationGroup', level: 'city', status: 'operating', legalPerson: true, n: 4 },
+    { districtId: 'd1', kind: 'educationGroup', level: 'city', status: 'operating', legalPerson: false, n: 1 },
+    { districtId: 'd1', kind: 'innovationCenter', level: 'province', status: 'certified', legalPerson: null, n: 5 },
+    { districtId: null, kind: 'lubanWorkshop', level: 'national', status: 'operating', legalPerson: null, n: 1 },
+    { districtId: 'd2', kind: 'internationalProject', level: 'city', status: 'certified', legalPerson: null, n: 2 },
+  ],
+  enterprises: [{ districtId: 'd1', certified: 7 }, { districtId: 'd2', certified: 3 }, { districtId: null, certified: 1 }],
+  schools: [
+    { districtId: 'd1', enterpriseRun: 2, staffingQuota: 100, partTimeInQuotaSchools: 20 },
+    { districtId: 'd2', enterpriseRun: 0, staffingQuota: 0, partTimeInQuotaSchools: 0 },
+  ],
+  teachers: [{ districtId: 'd1', specialty: 10, dualQualified: 7 }, { districtId: 'd2', specialty: 0, dualQualified: 0 }],
+  programs: [{ districtId: 'd1', withShare: 4, shareSum: 2.2, meeting: 3 }, { districtId: 'd2', withShare: 0, shareSum: 0, meeting: 0 }],
+};
+const value = (code: string, scope: string) => {
+  const d = indicatorDefinition(code)!;
+  assert.equal(d.method, 'computed');
+  return d.method === 'computed' ? measure(d.source, tallies, scope) : null;
+};
+
+test('formulas: carrier counts follow kind, status, level and legal personality; the city adds up every district', () => {
+  assert.equal(value('training_bases', 'city')!.value, 5, 'certified only');
+  assert.equal(value('training_bases', 'd2')!.value, 2);
+  assert.equal(value('education_groups', 'city')!.value, 5);
+  assert.equal(value('entity_education_groups', 'city')!.value, 4);
+  assert.equal(value('provincial_innovation_centers', 'city')!.value, 5);
+  assert.equal(value('city_innovation_centers', 'city')!.value, 0);
+  assert.equal(value('international_projects', 'city')!.value, 3, 'Luban workshops count as international projects');
+  assert.equal(value('integration_enterprises', 'city')!.value, 11, 'an enterprise without a district still counts city-wide');
+  assert.equal(value('integration_enterprises', 'd1')!.value, 7);
+  assert.equal(value('enterprise_run_schools', 'city')!.value, 2);
+});
+
+test('formulas: shares in percent with their parts; no denominator → no value', () => {
+  assert.deepEqual(value('dual_qualified_share', 'city'), { value: 70, numerator: 7, denominator: 10 });
+  assert.deepEqual(value('dual_qualified_share', 'd2'), { value: null, numerator: 0, denominator: 0 });
+  assert.deepEqual(value('practice_teaching_share', 'd1'), { value: 55, numerator: 3, denominator: 4 });
+  assert.deepEqual(value('part_time_teacher_quota', 'city'), { value: 20, numerator: 20, denominator: 100 });
+  assert.equal(percent(1, 3), 33.3);
+  assert.equal(percent(1, 0), null);
+});
+
+test('reported city values: the city report wins; counts add up districts; shares never do', () => {
+  assert.equal(reportedCityValue('count', 12, [1, 2]), 12);
+  assert.equal(reportedCityValue('count', null, [1, 2]), 3);
+  assert.equal(reportedCityValue('share', null, [50, 70]), null);
+  assert.equal(reportedCityValue('count', null, []), null);
+});
+
+test('trend: one point per month, the latest run of the month wins, at most `keep` months', () => {
+  assert.equal(monthOf(new Date('2025-01-31T17:00:00Z')), '2025-02', 'China Standard Time');
+  let t = mergeTrend([], '2025-01', 1);
+  t = mergeTrend(t, '2025-01', 2);
+  t = mergeTrend(t, '2025-02', 3);
+  assert.deepEqual(t, [{ month: '2025-01', value: 2 }, { month: '2025-02', value: 3 }]);
+  assert.equal(mergeTrend(Array.from({ length: 30 }, (_, i) => ({ month: `2020-${String(i).padStart(2, '0')}`, value: i })), '2030-01', 9, 24).length, 24);
+});
+
+test('a figure that contradicts its own definition is named: share above 100%, negative or fractional count', () => {
+  assert.equal(figureProblem('share', 101), '比例不能超过100%');
+  assert.equal(figureProblem('share', 100), null);
+  assert.equal(figureProblem('share', -1), '比例不能小于0%');
+  assert.equal(figureProblem('count', -2), '个数不能为负数');
+  assert.equal(figureProblem('count', 2.5), '个数应为整数');
+  assert.equal(figureProblem('amount', 12000.5), null);
+  assert.equal(figureProblem('amount', Number.NaN), '应为数字');
+  assert.deepEqual(figuresProblems([{ kind: 'count', value: 3 }, { kind: 'share', value: 130 }]), { 'figures.1.value': '比例不能超过100%' });
+  assert.equal(figureKindOfTarget({ kind: 'range', unit: '%' }), 'share');
+  assert.equal(figureKindOfTarget({ kind: 'amount', unit: '元' }), 'amount');
+});

@@ -1,0 +1,68 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router-dom';
+import { get, installClientHooks, type ApiError } from './api/client.ts';
+import { queryClient } from './api/queryClient.ts';
+import { changePasswordPath, loginPath, ME_KEY, RequireSession } from './auth/session.tsx';
+import type { Me } from '../../contracts/auth.ts';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { RoleGate } from './layout/RoleGate.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
+import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { noteSessionLoss } from './auth/session-loss.ts';
+
+// Pages that only some roles open, loaded on demand.
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
+const CreditBankLearnerPage = lazy(() => import('./pages/credit-bank/LearnerPage.tsx'));
+const CreditBankVerifyPage = lazy(() => import('./pages/credit-bank/VerifyPage.tsx'));
+const CockpitPage = lazy(() => import('./pages/cockpit/CockpitPage.tsx'));
+const CockpitScreenPage = lazy(() => import('./pages/cockpit/ScreenPage.tsx'));
+const TasksPage = lazy(() => import('./pages/supervision/TasksPage.tsx'));
+const ReportsPage = lazy(() => import('./pages/supervision/ReportsPage.tsx'));
+const IndicatorsPage = lazy(() => import('./pages/supervision/IndicatorsPage.tsx'));
+const PublicStatsPage = lazy(() => import('./pages/public-stats/PublicStatsPage.tsx'));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  { path: '/credit-bank/verify', element: <Suspense fallback={null}><CreditBankVerifyPage /></Suspense> },
+  { path: '/statistics', element: <Suspense fallback={null}><PublicStatsPage /></Suspense> },
+  { path: '/screen', element: <RequireSession><Suspense fallback={null}><CockpitScreenPage /></Suspense></RequireSession> },
+  {
+    path: '/',
+    element: <RequireSession><AppLayout><Outlet /></AppLayout></RequireSession>,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'change-password', element: <ChangePasswordPage /> },
+      { path: 'account', element: <AccountPage /> },
+      { path: 'audit', element: <RoleGate><AuditPage /></RoleGate> },
+      { path: 'credit-bank', element: <RoleGate><CreditBankLearnerPage /></RoleGate> },
+      { path: 'cockpit', element: <RoleGate><CockpitPage /></RoleGate> },
+      { path: 'tasks', element: <RoleGate><TasksPage /></RoleGate> },
+      { path: 'reports', element: <RoleGate><ReportsPage /></RoleGate> },
+      { path: 'indicators', element: <RoleGate><IndicatorsPage /></RoleGate> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+const here = () => window.location.pathname + window.location.search;
+
+installClientHooks({
+  csrfToken: () => queryClient.getQueryData<Me>(ME_KEY)?.csrfToken,
+  onSessionLost(error: ApiError) {
+    if (window.location.pathname === '/login') return;
+    noteSessionLoss(error.code);
+    // The sign-in page forgets everything cached for the old session once this page has unmounted.
+    void router.navigate(loginPath(here()), { replace: true });
+  },
+  async refreshCsrfToken() {
+    await queryClient.fetchQuery({ queryKey: ME_KEY, queryFn: () => get<Me>('/api/auth/me'), staleTime: 0 });
+  },
+  onPasswordChangeRequired() {
+    if (window.location.pathname === '/change-password') return;
+    void queryClient.invalidateQueries({ queryKey: ME_KEY });
+    void router.navigate(changePasswordPath(here()), { replace: true });
+  },
+});
