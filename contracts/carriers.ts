@@ -89,4 +89,3 @@ export const carrier = z.object({
 export type Carrier = z.infer<typeof carrier>;
 export const carrierPage = pageOf(carrier);
 
-export const carrierArchive = z.strictObject({ ...versioned });

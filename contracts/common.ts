@@ -13,3 +13,6 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 
 /** Optimistic concurrency: an edit names the version it read. */
 export const versioned = { version: z.number().int().min(1) };
+
+/** Archive and restore name the version they read, like every edit. */
+export const archiveRequest = z.strictObject({ ...versioned });

@@ -54,7 +54,6 @@ export const enterpriseUpdate = z.strictObject({
 });
 export type EnterpriseUpdate = z.infer<typeof enterpriseUpdate>;
 
-export const archiveRequest = z.strictObject({ ...versioned });
 
 export const ENTERPRISE_SORTS = ['name', '-name', 'uscc', '-uscc', 'staff', '-staff', 'updated', '-updated'] as const;
 export const enterpriseListQuery = z.strictObject({

@@ -12,8 +12,6 @@ export const OWNERSHIPS = ['public', 'private'] as const;
 /** Calendar dates are "YYYY-MM-DD" and must exist (no 2023-02-29). */
 export const dateField = z.iso.date('日期格式应为YYYY-MM-DD，且须为有效日期');
 
-/** Archive and restore name the version they read, like every edit. */
-export const archiveRequest = z.strictObject({ ...versioned });
 
 /** A standing against one of the plan's share rules (shares are fractions: 0.5 = 50%); `met` null: unknown. */
 export const shareStanding = z.object({

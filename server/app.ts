@@ -16,9 +16,20 @@ z.config(z.locales.zhCN());
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
+/** The web/dist file a URL names, if it names one (has an extension, stays inside the folder). */
+function builtFile(url: string): string | null {
+  let file: string;
+  try {
+    file = path.posix.normalize(decodeURIComponent(url.split('?')[0]!)).replace(/^\/+/, '');
+  } catch {
+    return null;
+  }
+  return !file.includes('..') && path.posix.extname(file) ? file : null;
+}
+
 export interface AppOptions {
-  /** Serve the built web app from web/dist (off in API tests). */
-  serveWeb?: boolean;
+  /** Serve the built web app: `true` for web/dist, or another build folder (off in API tests). */
+  serveWeb?: boolean | string;
   logger?: boolean;
   /** Where logs go (tests read them); stdout by default. */
   logStream?: NodeJS.WritableStream;
@@ -41,11 +52,18 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   // Spreadsheet uploads: raw bodies with the import's own size limit (JSON keeps the small one).
   registerUploadParser(app, services.config);
   registerRoutes(app, services, allRoutes());
-  if (opts.serveWeb && fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
-    // Client-side routes (/home, /audit …) all load the app shell.
+  const webRoot = typeof opts.serveWeb === 'string' ? opts.serveWeb : webDist;
+  if (opts.serveWeb && fs.existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    // Client-side routes (/home, /audit …) all load the app shell. Files the static plugin did not see at start
+    // (a `npm run build:web` while the server runs gives new hashed asset names) are served from disk here, and a
+    // missing asset is a 404, not the shell: the browser would otherwise try to run HTML as a script.
     app.get('/*', (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.code(404).send({ code: 'NOT_FOUND', message: '请求的地址不存在', requestId: req.id });
+      const notFound = () => reply.code(404).send({ code: 'NOT_FOUND', message: '请求的地址不存在', requestId: req.id });
+      if (req.url.startsWith('/api/')) return notFound();
+      const file = builtFile(req.url);
+      if (file && fs.existsSync(path.join(webRoot, file))) return reply.sendFile(file);
+      if (file?.startsWith('assets/')) return notFound();
       return reply.sendFile('index.html');
     });
   }

@@ -59,7 +59,9 @@ async function openServer(url: string, max: number, schema?: string): Promise<Da
   const conn = await pool.connect();
   try {
     await conn.query('select pg_advisory_lock(7283001)');
-    await conn.query('create extension if not exists pg_trgm');
+    // In public, which every schema's search_path ends with: created from a per-schema run it would land in
+    // that schema and be invisible to (and dropped from under) the others.
+    await conn.query('create extension if not exists pg_trgm with schema public');
     await migratePg(drizzlePg(conn, { schema: tables }), { migrationsFolder, ...(schema && { migrationsSchema: schema }) });
   } finally {
     await conn.query('select pg_advisory_unlock(7283001)').catch(() => {});

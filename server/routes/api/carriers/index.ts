@@ -1,6 +1,7 @@
 import { idParams } from '../../../../contracts/common.ts';
-import { carrier, carrierArchive, carrierCreate, carrierListQuery, carrierPage, carrierUpdate } from '../../../../contracts/carriers.ts';
+import { carrier, carrierCreate, carrierListQuery, carrierPage, carrierUpdate } from '../../../../contracts/carriers.ts';
 import { accessFor } from '../../../../core/authz/index.ts';
+import { archiveRoutes } from '../../../http/archive-routes.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
 import { createCarrier, getCarrier, listCarriers, setCarrierArchived, updateCarrier } from '../../../repositories/carriers.ts';
 
@@ -34,18 +35,9 @@ const update = defineRoute({
   },
 });
 
-const archive = defineRoute({
-  method: 'POST', url: '/api/carriers/:id/archive', tags: ['carriers'], access: { resource: 'carrier', action: 'archive' },
-  summary: '归档载体（不删除）', params: idParams, body: carrierArchive, response: carrier,
-  handler: ({ access, params, body, services, write }) =>
-    write((tx, audit) => setCarrierArchived(tx, audit, access, params.id, body.version, true, services.now())),
+const archived = archiveRoutes({
+  base: '/api/carriers', tag: 'carriers', access: { resource: 'carrier', action: 'archive' }, noun: '载体', kept: '不删除',
+  response: carrier, setArchived: setCarrierArchived,
 });
 
-const restore = defineRoute({
-  method: 'POST', url: '/api/carriers/:id/restore', tags: ['carriers'], access: { resource: 'carrier', action: 'archive' },
-  summary: '恢复已归档的载体', params: idParams, body: carrierArchive, response: carrier,
-  handler: ({ access, params, body, services, write }) =>
-    write((tx, audit) => setCarrierArchived(tx, audit, access, params.id, body.version, false, services.now())),
-});
-
-export const carrierRoutes: AnyRoute[] = [list, detail, create, update, archive, restore];
+export const carrierRoutes: AnyRoute[] = [list, detail, create, update, ...archived];

@@ -1,8 +1,9 @@
 import { idParams } from '../../../../contracts/common.ts';
 import {
-  archiveRequest, enterprise, enterpriseCreate, enterpriseDetail, enterpriseListQuery, enterprisePage, enterpriseUpdate,
+  enterprise, enterpriseCreate, enterpriseDetail, enterpriseListQuery, enterprisePage, enterpriseUpdate,
 } from '../../../../contracts/enterprises.ts';
 import { accessFor } from '../../../../core/authz/index.ts';
+import { archiveRoutes } from '../../../http/archive-routes.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
 import {
   createEnterprise, getEnterpriseDetail, listEnterprises, setEnterpriseArchived, updateEnterprise,
@@ -41,18 +42,9 @@ const update = defineRoute({
   },
 });
 
-const archive = defineRoute({
-  method: 'POST', url: '/api/enterprises/:id/archive', tags: ['enterprises'], access: { resource: 'enterprise', action: 'archive' },
-  summary: '归档企业（不删除：被引用的记录仍可查阅）', params: idParams, body: archiveRequest, response: enterprise,
-  handler: ({ access, params, body, services, write }) =>
-    write((tx, audit) => setEnterpriseArchived(tx, audit, access, params.id, body.version, true, services.now())),
+const archived = archiveRoutes({
+  base: '/api/enterprises', tag: 'enterprises', access: { resource: 'enterprise', action: 'archive' }, noun: '企业', kept: '不删除：被引用的记录仍可查阅',
+  response: enterprise, setArchived: setEnterpriseArchived,
 });
 
-const restore = defineRoute({
-  method: 'POST', url: '/api/enterprises/:id/restore', tags: ['enterprises'], access: { resource: 'enterprise', action: 'archive' },
-  summary: '恢复已归档的企业', params: idParams, body: archiveRequest, response: enterprise,
-  handler: ({ access, params, body, services, write }) =>
-    write((tx, audit) => setEnterpriseArchived(tx, audit, access, params.id, body.version, false, services.now())),
-});
-
-export const enterpriseRoutes: AnyRoute[] = [list, detail, create, update, archive, restore, ...enterpriseAccountRoutes];
+export const enterpriseRoutes: AnyRoute[] = [list, detail, create, update, ...archived, ...enterpriseAccountRoutes];

@@ -1,5 +1,6 @@
 import { enterpriseExportQuery, programExportQuery, schoolExportQuery, studentExportQuery, teacherExportQuery } from '../../../../contracts/imports.ts';
-import { accessFor } from '../../../../core/authz/index.ts';
+import type { z } from 'zod';
+import { accessFor, type Access, type Permission } from '../../../../core/authz/index.ts';
 import { AppError } from '../../../../core/errors.ts';
 import { exportEnterprises } from '../../../exports/enterprises.ts';
 import { exportPrograms, exportTeachers } from '../../../exports/school-members.ts';
@@ -7,6 +8,7 @@ import { exportSchools } from '../../../exports/schools.ts';
 import { exportStudents } from '../../../exports/students.ts';
 import { attachment, XLSX_MIME } from '../../../exports/xlsx-stream.ts';
 import type { FastifyReply } from 'fastify';
+import type { Db } from '../../../db/engine.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
 
 /**
@@ -17,41 +19,26 @@ const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 1
 const xlsx = (reply: FastifyReply, name: string) =>
   reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(`${name}_${today()}.xlsx`)).header('cache-control', 'no-store');
 
-const schools = defineRoute({
-  method: 'GET', url: '/api/exports/schools', tags: ['exports'], access: { resource: 'school', action: 'read' },
-  summary: '导出学校列表（.xlsx，筛选条件同学校列表）', query: schoolExportQuery,
-  async handler({ services, access, query, reply }) {
-    xlsx(reply, '学校');
-    return exportSchools(services.database.db, access, query);
-  },
-});
+/** A list export needing only the list's read permission and filters. */
+function listExport<T, R>(d: {
+  entity: string; access: Permission; name: string; summary: string; query: z.ZodType<T>;
+  run: (db: Db, access: Access, q: T) => R;
+}) {
+  return defineRoute({
+    method: 'GET', url: `/api/exports/${d.entity}`, tags: ['exports'], access: d.access, summary: d.summary, query: d.query,
+    async handler({ services, access, query, reply }) {
+      xlsx(reply, d.name);
+      return d.run(services.database.db, access, query);
+    },
+  });
+}
 
-const enterprises = defineRoute({
-  method: 'GET', url: '/api/exports/enterprises', tags: ['exports'], access: { resource: 'enterprise', action: 'read' },
-  summary: '导出企业列表（.xlsx，筛选条件同企业列表）', query: enterpriseExportQuery,
-  async handler({ services, access, query, reply }) {
-    xlsx(reply, '企业');
-    return exportEnterprises(services.database.db, access, query);
-  },
-});
-
-const teachers = defineRoute({
-  method: 'GET', url: '/api/exports/teachers', tags: ['exports'], access: { resource: 'teacher', action: 'read' },
-  summary: '导出教师列表（.xlsx，筛选条件同教师列表；身份证号已脱敏）', query: teacherExportQuery,
-  async handler({ services, access, query, reply }) {
-    xlsx(reply, '教师');
-    return exportTeachers(services.database.db, access, query);
-  },
-});
-
-const programs = defineRoute({
-  method: 'GET', url: '/api/exports/programs', tags: ['exports'], access: { resource: 'program', action: 'read' },
-  summary: '导出开设专业列表（.xlsx，筛选条件同开设专业列表）', query: programExportQuery,
-  async handler({ services, access, query, reply }) {
-    xlsx(reply, '开设专业');
-    return exportPrograms(services.database.db, access, query);
-  },
-});
+const lists = [
+  listExport({ entity: 'schools', access: { resource: 'school', action: 'read' }, name: '学校', summary: '导出学校列表（.xlsx，筛选条件同学校列表）', query: schoolExportQuery, run: exportSchools }),
+  listExport({ entity: 'enterprises', access: { resource: 'enterprise', action: 'read' }, name: '企业', summary: '导出企业列表（.xlsx，筛选条件同企业列表）', query: enterpriseExportQuery, run: exportEnterprises }),
+  listExport({ entity: 'teachers', access: { resource: 'teacher', action: 'read' }, name: '教师', summary: '导出教师列表（.xlsx，筛选条件同教师列表；身份证号已脱敏）', query: teacherExportQuery, run: exportTeachers }),
+  listExport({ entity: 'programs', access: { resource: 'program', action: 'read' }, name: '开设专业', summary: '导出开设专业列表（.xlsx，筛选条件同开设专业列表）', query: programExportQuery, run: exportPrograms }),
+];
 
 const students = defineRoute({
   method: 'GET', url: '/api/exports/students', tags: ['exports'], access: { resource: 'student', action: 'read' },
@@ -69,4 +56,4 @@ const students = defineRoute({
   },
 });
 
-export const exportRoutes: AnyRoute[] = [schools, enterprises, teachers, programs, students];
+export const exportRoutes: AnyRoute[] = [...lists, students];

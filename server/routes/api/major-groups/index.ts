@@ -2,8 +2,8 @@ import { idParams } from '../../../../contracts/common.ts';
 import {
   majorGroup, majorGroupCreate, majorGroupDetail, majorGroupListQuery, majorGroupPage, majorGroupUpdate,
 } from '../../../../contracts/major-groups.ts';
-import { archiveRequest } from '../../../../contracts/registry.ts';
 import { accessFor } from '../../../../core/authz/index.ts';
+import { archiveRoutes } from '../../../http/archive-routes.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
 import {
   createMajorGroup, getMajorGroupDetail, listMajorGroups, setMajorGroupArchived, updateMajorGroup,
@@ -41,18 +41,9 @@ const update = defineRoute({
   },
 });
 
-const archive = defineRoute({
-  method: 'POST', url: '/api/major-groups/:id/archive', tags: ['majorGroups'], access: { resource: 'majorGroup', action: 'archive' },
-  summary: '归档专业群（保留成员记录）', params: idParams, body: archiveRequest, response: majorGroup,
-  handler: ({ access, params, body, services, write }) =>
-    write((tx, audit) => setMajorGroupArchived(tx, audit, access, params.id, body.version, true, services.now())),
+const archived = archiveRoutes({
+  base: '/api/major-groups', tag: 'majorGroups', access: { resource: 'majorGroup', action: 'archive' }, noun: '专业群', kept: '保留成员记录',
+  response: majorGroup, setArchived: setMajorGroupArchived,
 });
 
-const restore = defineRoute({
-  method: 'POST', url: '/api/major-groups/:id/restore', tags: ['majorGroups'], access: { resource: 'majorGroup', action: 'archive' },
-  summary: '恢复已归档的专业群', params: idParams, body: archiveRequest, response: majorGroup,
-  handler: ({ access, params, body, services, write }) =>
-    write((tx, audit) => setMajorGroupArchived(tx, audit, access, params.id, body.version, false, services.now())),
-});
-
-export const majorGroupRoutes: AnyRoute[] = [list, detail, create, update, archive, restore];
+export const majorGroupRoutes: AnyRoute[] = [list, detail, create, update, ...archived];

@@ -1,6 +1,6 @@
 import { idParams } from '../../../../contracts/common.ts';
 import { program, programCreate, programDetail, programListQuery, programPage, programUpdate } from '../../../../contracts/programs.ts';
-import { archiveRequest } from '../../../../contracts/registry.ts';
+import { archiveRoutes } from '../../../http/archive-routes.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
 import {
   createProgram, getProgramDetail, listPrograms, setProgramArchived, updateProgram,
@@ -32,18 +32,9 @@ const update = defineRoute({
   handler: ({ access, params, body, services, write }) => write((tx, audit) => updateProgram(tx, audit, access, params.id, body, services.now())),
 });
 
-const archive = defineRoute({
-  method: 'POST', url: '/api/programs/:id/archive', tags: ['programs'], access: { resource: 'program', action: 'archive' },
-  summary: '归档开设专业（不删除：学生和专业群仍引用它）', params: idParams, body: archiveRequest, response: program,
-  handler: ({ access, params, body, services, write }) =>
-    write((tx, audit) => setProgramArchived(tx, audit, access, params.id, body.version, true, services.now())),
+const archived = archiveRoutes({
+  base: '/api/programs', tag: 'programs', access: { resource: 'program', action: 'archive' }, noun: '开设专业', kept: '不删除：学生和专业群仍引用它',
+  response: program, setArchived: setProgramArchived,
 });
 
-const restore = defineRoute({
-  method: 'POST', url: '/api/programs/:id/restore', tags: ['programs'], access: { resource: 'program', action: 'archive' },
-  summary: '恢复已归档的开设专业', params: idParams, body: archiveRequest, response: program,
-  handler: ({ access, params, body, services, write }) =>
-    write((tx, audit) => setProgramArchived(tx, audit, access, params.id, body.version, false, services.now())),
-});
-
-export const programRoutes: AnyRoute[] = [list, detail, create, update, archive, restore];
+export const programRoutes: AnyRoute[] = [list, detail, create, update, ...archived];

@@ -1,8 +1,9 @@
 import { idParams } from '../../../../contracts/common.ts';
 import {
-  archiveRequest, school, schoolCreate, schoolDetail, schoolListQuery, schoolPage, schoolUpdate,
+  school, schoolCreate, schoolDetail, schoolListQuery, schoolPage, schoolUpdate,
 } from '../../../../contracts/registry.ts';
 import { accessFor } from '../../../../core/authz/index.ts';
+import { archiveRoutes } from '../../../http/archive-routes.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
 import { beijingDate } from '../../../repositories/registry-rules.ts';
 import { schoolStandings } from '../../../repositories/school-standings.ts';
@@ -43,18 +44,9 @@ const update = defineRoute({
   },
 });
 
-const archive = defineRoute({
-  method: 'POST', url: '/api/schools/:id/archive', tags: ['schools'], access: { resource: 'school', action: 'archive' },
-  summary: '归档学校（不删除：其专业、教师、学生等记录保留可查）', params: idParams, body: archiveRequest, response: school,
-  handler: ({ access, params, body, services, write }) =>
-    write((tx, audit) => setSchoolArchived(tx, audit, access, params.id, body.version, true, services.now())),
+const archived = archiveRoutes({
+  base: '/api/schools', tag: 'schools', access: { resource: 'school', action: 'archive' }, noun: '学校', kept: '不删除：其专业、教师、学生等记录保留可查',
+  response: school, setArchived: setSchoolArchived,
 });
 
-const restore = defineRoute({
-  method: 'POST', url: '/api/schools/:id/restore', tags: ['schools'], access: { resource: 'school', action: 'archive' },
-  summary: '恢复已归档的学校', params: idParams, body: archiveRequest, response: school,
-  handler: ({ access, params, body, services, write }) =>
-    write((tx, audit) => setSchoolArchived(tx, audit, access, params.id, body.version, false, services.now())),
-});
-
-export const schoolRoutes: AnyRoute[] = [list, detail, create, update, archive, restore, ...bulkAccountRoutes];
+export const schoolRoutes: AnyRoute[] = [list, detail, create, update, ...archived, ...bulkAccountRoutes];

@@ -1,7 +1,8 @@
 import { idParams } from '../../../../contracts/common.ts';
 import {
-  archiveRequest, student, studentCreate, studentListQuery, studentPage, studentPersonalInfo, studentUpdate,
+  student, studentCreate, studentListQuery, studentPage, studentPersonalInfo, studentUpdate,
 } from '../../../../contracts/registry.ts';
+import { archiveRoutes } from '../../../http/archive-routes.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
 import { createStudent, setStudentArchived, updateStudent } from '../../../repositories/student-writes.ts';
 import { getStudent, listStudents, readStudentPersonalInfo } from '../../../repositories/students.ts';
@@ -41,18 +42,9 @@ const update = defineRoute({
     write((tx, audit) => updateStudent(tx, audit, access, params.id, body, { pii: services.pii, now: services.now() })),
 });
 
-const archive = defineRoute({
-  method: 'POST', url: '/api/students/:id/archive', tags: ['students'], access: { resource: 'student', action: 'archive' },
-  summary: '归档学生记录（误录、重复；不删除）', params: idParams, body: archiveRequest, response: student,
-  handler: ({ access, params, body, services, write }) =>
-    write((tx, audit) => setStudentArchived(tx, audit, access, params.id, body.version, true, services.now())),
+const archived = archiveRoutes({
+  base: '/api/students', tag: 'students', access: { resource: 'student', action: 'archive' }, noun: '学生记录', kept: '误录、重复；不删除',
+  response: student, setArchived: setStudentArchived,
 });
 
-const restore = defineRoute({
-  method: 'POST', url: '/api/students/:id/restore', tags: ['students'], access: { resource: 'student', action: 'archive' },
-  summary: '恢复已归档的学生记录', params: idParams, body: archiveRequest, response: student,
-  handler: ({ access, params, body, services, write }) =>
-    write((tx, audit) => setStudentArchived(tx, audit, access, params.id, body.version, false, services.now())),
-});
-
-export const studentRoutes: AnyRoute[] = [list, detail, personalInfo, create, update, archive, restore];
+export const studentRoutes: AnyRoute[] = [list, detail, personalInfo, create, update, ...archived];

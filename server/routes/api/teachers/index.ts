@@ -1,8 +1,8 @@
 import { idParams } from '../../../../contracts/common.ts';
-import { archiveRequest } from '../../../../contracts/registry.ts';
 import {
   teacher, teacherCreate, teacherDetail, teacherDetailQuery, teacherListQuery, teacherPage, teacherUpdate,
 } from '../../../../contracts/teachers.ts';
+import { archiveRoutes } from '../../../http/archive-routes.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
 import { beijingDate } from '../../../repositories/registry-rules.ts';
 import {
@@ -36,18 +36,9 @@ const update = defineRoute({
   handler: ({ access, params, body, services, write }) => write((tx, audit) => updateTeacher(tx, audit, access, params.id, body, services.now())),
 });
 
-const archive = defineRoute({
-  method: 'POST', url: '/api/teachers/:id/archive', tags: ['teachers'], access: { resource: 'teacher', action: 'archive' },
-  summary: '归档教师（不删除：账号、企业实践记录保留）', params: idParams, body: archiveRequest, response: teacher,
-  handler: ({ access, params, body, services, write }) =>
-    write((tx, audit) => setTeacherArchived(tx, audit, access, params.id, body.version, true, services.now())),
+const archived = archiveRoutes({
+  base: '/api/teachers', tag: 'teachers', access: { resource: 'teacher', action: 'archive' }, noun: '教师', kept: '不删除：账号、企业实践记录保留',
+  response: teacher, setArchived: setTeacherArchived,
 });
 
-const restore = defineRoute({
-  method: 'POST', url: '/api/teachers/:id/restore', tags: ['teachers'], access: { resource: 'teacher', action: 'archive' },
-  summary: '恢复已归档的教师', params: idParams, body: archiveRequest, response: teacher,
-  handler: ({ access, params, body, services, write }) =>
-    write((tx, audit) => setTeacherArchived(tx, audit, access, params.id, body.version, false, services.now())),
-});
-
-export const teacherRoutes: AnyRoute[] = [list, detail, create, update, archive, restore];
+export const teacherRoutes: AnyRoute[] = [list, detail, create, update, ...archived];
