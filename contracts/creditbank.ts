@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { OUTCOME_KINDS } from '../core/creditbank/kinds.ts';
+import { OUTCOME_KINDS, outcomeFactProblems } from '../core/creditbank/kinds.ts';
 import { CREDIT_MODES, RULE_SCOPES } from '../core/creditbank/rules.ts';
+import { accountCreate } from './accounts.ts';
 import { pageOf, paging } from './common.ts';
 
 /** 学分银行 API: accounts, learning outcomes, recognition rules, transfers, ledger, credentials, verification. */
@@ -17,7 +18,12 @@ export const accountOpen = z.union([
     holderName: z.string().trim().min(1).max(50),
     idNumber: z.string().trim().length(18, '身份证号码应为 18 位'),
     userId: z.uuid().optional(),
-  }),
+    /**
+     * A sign-in for a learner who has none (an enterprise employee in training): a user with the `learner` role in
+     * the opening organisation, linked to the account, with a one-time password shown once.
+     */
+    username: accountCreate.shape.username.optional(),
+  }).refine((b) => !(b.userId && b.username), { path: ['username'], message: '已关联用户时不能再新建登录账号' }),
 ]);
 export type AccountOpen = z.infer<typeof accountOpen>;
 
@@ -29,6 +35,8 @@ export const account = z.object({
 });
 export type Account = z.infer<typeof account>;
 export const accountPage = pageOf(account);
+/** An opened account, with the learner's new sign-in when one was asked for (the password is shown this once). */
+export const accountOpened = account.extend({ signIn: z.object({ username: z.string(), initialPassword: z.string() }).nullable() });
 export const accountListQuery = z.strictObject({ q: z.string().trim().max(50).optional(), organisationId: z.uuid().optional(), ...paging });
 
 export const openForStudentsBody = z.strictObject({ schoolId: z.uuid() });
@@ -54,12 +62,7 @@ export const outcomeIssue = z.strictObject({
   evidenceNote: z.string().trim().max(500).optional(),
   idempotencyKey,
 }).superRefine((o, ctx) => {
-  // Each kind carries the fact it is measured by (issue 6, item 1).
-  if (o.kind === 'schoolCourse' && o.credits === undefined) ctx.addIssue({ code: 'custom', path: ['credits'], message: '学校课程需填写学分' });
-  if ((o.kind === 'trainingCourse' || o.kind === 'onlineCourse' || o.kind === 'internship') && o.hours === undefined) ctx.addIssue({ code: 'custom', path: ['hours'], message: '该类成果需填写学时' });
-  if (o.kind === 'skillCertificate' && o.level === undefined) ctx.addIssue({ code: 'custom', path: ['level'], message: '证书需填写等级' });
-  if (o.kind === 'competitionAward' && !o.awardRank) ctx.addIssue({ code: 'custom', path: ['awardRank'], message: '竞赛获奖需填写奖项' });
-  if (!o.evidenceUrl && !o.evidenceNote) ctx.addIssue({ code: 'custom', path: ['evidenceUrl'], message: '请提供佐证材料（链接或说明）' });
+  for (const p of outcomeFactProblems(o)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
 });
 export type OutcomeIssue = z.infer<typeof outcomeIssue>;
 

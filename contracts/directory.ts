@@ -55,3 +55,9 @@ export const directoryOptions = z.object({
   districts: z.array(z.object({ id: z.string(), name: z.string(), code: z.string() })),
   clusters: z.array(z.object({ code: z.string(), name: z.string() })),
 });
+
+/** GB/T 4754-2017 look-up for the registration form: by code prefix (「34」) or part of the name (「锅炉」). */
+export const directoryIndustryQuery = z.strictObject({ q: z.string().trim().min(1, '请输入行业代码或名称').max(30) });
+export const directoryIndustries = z.object({
+  items: z.array(z.object({ code: z.string(), name: z.string(), level: z.enum(['section', 'division', 'group', 'class']) })),
+});

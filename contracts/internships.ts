@@ -29,13 +29,30 @@ export const postCreate = z.strictObject({
 });
 export type PostCreate = z.infer<typeof postCreate>;
 
+/** Editing a draft: any of the terms, with the version read (published posts are not edited). */
+export const postUpdate = postCreate.omit({ enterpriseId: true }).partial().extend({ version: z.number().int().min(1) });
+export type PostUpdate = z.infer<typeof postUpdate>;
+
 export const post = z.object({
   id: z.string(), enterpriseId: z.string(), enterpriseName: z.string(), title: z.string(), kind: z.enum(['observation', 'placement']),
   places: z.number(), placesTaken: z.number(), monthlyPayYuan: z.number(), startDate: z.string(), endDate: z.string(),
   status: z.enum(['draft', 'published', 'closed']), majorCodes: z.array(z.string()), version: z.number(),
+  // The terms a student weighs and an enterprise edits (shown on the post's page).
+  districtId: z.string().nullable(), districtName: z.string().nullable(),
+  majors: z.array(z.object({ code: z.string(), name: z.string() })),
+  positionStaff: z.number(), samePostWageYuan: z.number(), dailyHours: z.number(), weeklyHours: z.number(),
+  nightShift: z.boolean(), holidayWork: z.boolean(), overtime: z.boolean(), workplaceKind: z.string().nullable(),
+  tasks: z.array(z.string()), highRiskFiled: z.boolean(), fees: z.array(z.string()), insurance: z.enum(['school', 'enterprise', 'none']),
+  viaIntermediary: z.boolean(), location: z.string().nullable(),
 });
+export type Post = z.infer<typeof post>;
 export const postPage = pageOf(post);
-export const postListQuery = z.strictObject({ status: z.enum(['draft', 'published', 'closed']).optional(), enterpriseId: z.uuid().optional(), ...paging });
+export const postListQuery = z.strictObject({
+  status: z.enum(['draft', 'published', 'closed']).optional(), enterpriseId: z.uuid().optional(),
+  q: z.string().trim().max(50).optional().describe('岗位名称、企业名称或地点中的文字'),
+  majorCode: z.string().regex(/^\d{6}$/, '专业代码应为6位数字').optional(), districtId: z.uuid().optional(),
+  ...paging,
+});
 
 export const violationList = z.array(z.object({ rule: z.object({ code: z.string(), name: z.string(), article: z.string() }), field: z.string(), message: z.string() }));
 
@@ -47,8 +64,27 @@ export const application = z.object({
   id: z.string(), postId: z.string(), postTitle: z.string(), studentId: z.string(), studentName: z.string(),
   schoolId: z.string(), enterpriseId: z.string(), status: z.enum(['applied', 'school_approved', 'accepted', 'rejected', 'withdrawn']),
   source: z.enum(['student', 'allocation']), createdAt: z.string(),
+  enterpriseName: z.string(), schoolName: z.string(),
+  /** The reason given with the latest decision (a refusal's reason for the student to read). */
+  reason: z.string().nullable(),
 });
+export type Application = z.infer<typeof application>;
 export const applicationPage = pageOf(application);
 export const applicationListQuery = z.strictObject({
   status: z.enum(['applied', 'school_approved', 'accepted', 'rejected', 'withdrawn']).optional(), postId: z.uuid().optional(), ...paging,
 });
+
+/** The regulation's checkable figures and lists, for forms' options and hints (from the policy file, each with its article). */
+const ruleRef = z.object({ code: z.string(), name: z.string(), article: z.string() });
+export const internshipRulesResponse = z.object({
+  payFloor: ruleRef.extend({ value: z.number() }),
+  dailyHours: ruleRef.extend({ value: z.number() }),
+  weeklyHours: ruleRef.extend({ value: z.number() }),
+  enterpriseCap: ruleRef.extend({ value: z.number() }),
+  positionCap: ruleRef.extend({ value: z.number() }),
+  minAge: ruleRef.extend({ value: z.number() }),
+  tasks: ruleRef.extend({ items: z.array(z.object({ code: z.string(), name: z.string() })) }),
+  fees: ruleRef.extend({ items: z.array(z.object({ code: z.string(), name: z.string() })) }),
+  workplaces: ruleRef.extend({ items: z.array(z.object({ code: z.string(), name: z.string() })) }),
+});
+export type InternshipRulesResponse = z.infer<typeof internshipRulesResponse>;

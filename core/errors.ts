@@ -24,6 +24,9 @@ export const ERROR_CODES = [
   'INTERN_CAP_EXCEEDED',
   'INVALID_STATE',
   'ALREADY_APPLIED',
+  'NOT_THE_PARTY',
+  'ALREADY_SIGNED',
+  'OVERLAPPING_INTERNSHIP',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,6 +5,10 @@
  */
 import { parsePlanPolicy } from '../core/policy/plan.ts';
 import type { PlanPolicy } from '../core/policy/plan.ts';
+import { parseMatchingPolicy, type MatchingPolicy } from '../core/matching/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
+
+/** The matching weights (section `matching` of the same file): see core/matching/policy.ts. */
+export const matchingPolicy: MatchingPolicy = parseMatchingPolicy((plan as { matching?: unknown }).matching);

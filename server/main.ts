@@ -1,6 +1,8 @@
 import { buildApp } from './app.ts';
 import { bootstrap, startWorkers } from './bootstrap.ts';
 import { seedIfEmpty } from './demo/seed.ts';
+import { startDailyJobs } from './jobs/daily.ts';
+import { DAILY_JOBS } from './jobs/kinds.ts';
 
 /** `npm start`: open and migrate the database, load the demo data on first start, serve API and web app. */
 const services = await bootstrap();
@@ -8,6 +10,7 @@ const { config } = services;
 const app = await buildApp(services, { serveWeb: true });
 const logins = await seedIfEmpty(services, (msg: string) => app.log.info(msg));
 const runner = startWorkers(services, (msg, err) => app.log.error({ err }, msg));
+const daily = startDailyJobs(services, DAILY_JOBS, (msg, err) => app.log.error({ err }, msg));
 await app.listen({ port: config.port, host: config.host });
 
 const url = `http://localhost:${config.port}/`;
@@ -20,6 +23,7 @@ if (logins.length) {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
+    daily.stop();
     await runner.stop();
     await app.close();
     await services.database.close();

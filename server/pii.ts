@@ -12,10 +12,16 @@ export interface PiiCipher {
   index(plain: string): string;
 }
 
+/**
+ * Keys are held as KeyObjects (crypto.createSecretKey), not Buffers: the master key and the two keys derived
+ * from it are then opaque to code that merely holds the cipher, and cannot be logged or serialised by accident.
+ */
 export function createPiiCipher(key: Buffer): PiiCipher {
-  if (key.length !== 32) throw new Error('PII key must be 32 bytes');
-  const encKey = crypto.createHmac('sha256', key).update('encrypt').digest();
-  const idxKey = crypto.createHmac('sha256', key).update('index').digest();
+  const master = crypto.createSecretKey(key);
+  if (master.symmetricKeySize !== 32) throw new Error('PII key must be 32 bytes');
+  const derive = (purpose: string) => crypto.createSecretKey(crypto.createHmac('sha256', master).update(purpose).digest());
+  const encKey = derive('encrypt');
+  const idxKey = derive('index');
   return {
     encrypt(plain) {
       const iv = crypto.randomBytes(12);

@@ -14,7 +14,7 @@ const staffRead: Grants = {
 };
 
 const everyoneSelf: Grants = {
-  city_admin: 'self', department: 'self', district: 'self', school_admin: 'self', teacher: 'self', enterprise_admin: 'self', student: 'self',
+  city_admin: 'self', department: 'self', district: 'self', school_admin: 'self', teacher: 'self', enterprise_admin: 'self', student: 'self', learner: 'self',
 };
 
 export const POLICY = {
@@ -108,6 +108,7 @@ export const POLICY = {
   internshipPost: {
     read: { city_admin: 'city', department: 'city', district: 'city', school_admin: 'city', teacher: 'city', enterprise_admin: 'city', student: 'city' },
     create: { city_admin: 'city', enterprise_admin: 'organisation' },
+    update: { city_admin: 'city', enterprise_admin: 'organisation' },
     publish: { city_admin: 'city', enterprise_admin: 'organisation' },
   },
   /** Applications: students apply for themselves, schools approve their students', enterprises accept their own posts'. */
@@ -117,6 +118,45 @@ export const POLICY = {
     approve: { school_admin: 'organisation', teacher: 'organisation' },
     accept: { enterprise_admin: 'organisation' },
     reject: { school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
+  },
+  /**
+   * 实习 after acceptance (issue 5, item 2). The grants say which roles may act at all; which side of one
+   * internship the caller is on (school, enterprise, the student him/herself) is checked in
+   * core/internships/parties.ts, so an enterprise admin cannot sign as the school nor a teacher as the student.
+   */
+  internship: {
+    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation', student: 'self' },
+    /** Generating (or, before any signature, regenerating) the agreement from the template. */
+    draftAgreement: { school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
+    /** The guardian's consent is recorded by the student's school (school_admin / teacher). */
+    sign: { school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation', student: 'self' },
+    insure: { school_admin: 'organisation', enterprise_admin: 'organisation' },
+    start: { school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
+    /** Weekly logs and check-ins: the student's own. */
+    log: { student: 'self' },
+    /** Mentors of either side comment on logs and give the mid-term and final evaluations. */
+    mentor: { school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
+    /** Only the school's supervising staff confirm completion (and with it the credit-bank outcome). */
+    complete: { school_admin: 'organisation', teacher: 'organisation' },
+    withdraw: { student: 'self' },
+    terminate: { school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
+    reassign: { school_admin: 'organisation' },
+  },
+  /** The school's alerts over its placements; a district its schools', the bureau all. */
+  internshipAlert: {
+    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation' },
+  },
+  /**
+   * Internship figures. The 2%–3% post target (二 (二) 5): the enterprise its own, a district its district's
+   * enterprises, the bureau and departments all. Placement rates: a school its own, a district its district's
+   * schools. The violations list is the supervisors'. Rosters go to the parties of the placements (personal
+   * data in clear only with studentPersonalInfo.read).
+   */
+  internshipStats: {
+    share: { ...staffRead, enterprise_admin: 'organisation' },
+    placements: { ...staffRead, school_admin: 'organisation' },
+    violations: staffRead,
+    roster: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
   },
   auditLog: {
     read: { city_admin: 'city' },
@@ -132,6 +172,8 @@ export const POLICY = {
     programs: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
     teachers: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
     students: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
+    /** 学习成果 in bulk (学分银行): issued by the organisation itself, as learningOutcome.issue. */
+    outcomes: { school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
   },
   /**
    * The search box: everyone finds the public register (what anonymous visitors see); beyond it, each role
@@ -165,6 +207,13 @@ export const POLICY = {
     report: { city_admin: 'organisation', department: 'organisation', district: 'organisation' },
     rate: { city_admin: 'city' },
     export: { city_admin: 'city' },
+    /** Sending the overdue and due-soon reminders now, besides the daily run. */
+    remind: { city_admin: 'city' },
+  },
+  /** A person's own inbox. */
+  notification: {
+    read: everyoneSelf,
+    update: everyoneSelf,
   },
   /**
    * 学分银行 (二 (四) 11). Learners see their own account; schools their students' and the rules they are party
@@ -172,11 +221,11 @@ export const POLICY = {
    * repositories (server/repositories/creditbank/) apply the party-specific scopes.
    */
   creditAccount: {
-    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation', student: 'self' },
+    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation', student: 'self', learner: 'self' },
     open: { city_admin: 'city', school_admin: 'organisation', enterprise_admin: 'organisation' },
   },
   learningOutcome: {
-    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation', student: 'self' },
+    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation', student: 'self', learner: 'self' },
     issue: { school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
     revoke: { city_admin: 'city', school_admin: 'organisation', enterprise_admin: 'organisation' },
   },
@@ -187,17 +236,18 @@ export const POLICY = {
     archive: { city_admin: 'city', school_admin: 'organisation', enterprise_admin: 'organisation' },
   },
   creditTransfer: {
-    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', student: 'self' },
-    request: { school_admin: 'organisation', student: 'self' },
+    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', student: 'self', learner: 'self' },
+    /** A learner who is not a student may ask too; the repository refuses a program they are not enrolled in, by name. */
+    request: { school_admin: 'organisation', student: 'self', learner: 'self' },
     decide: { school_admin: 'organisation' },
   },
   creditLedger: {
-    read: { city_admin: 'city', school_admin: 'organisation', student: 'self' },
+    read: { city_admin: 'city', school_admin: 'organisation', student: 'self', learner: 'self' },
     compensate: { city_admin: 'city', school_admin: 'organisation' },
   },
   credential: {
-    read: { city_admin: 'city', school_admin: 'organisation', student: 'self' },
-    issue: { city_admin: 'city', school_admin: 'organisation', student: 'self' },
+    read: { city_admin: 'city', school_admin: 'organisation', student: 'self', learner: 'self' },
+    issue: { city_admin: 'city', school_admin: 'organisation', student: 'self', learner: 'self' },
     revoke: { city_admin: 'city' },
   },
   /** The platform's signing keys: rotation and revocation are the bureau's. */
@@ -206,6 +256,42 @@ export const POLICY = {
   },
   creditBankStats: {
     read: { city_admin: 'city', department: 'city', district: 'district' },
+  },
+  /**
+   * 需求 (二 (四) 11): enterprises post their own, the bureau posts on an enterprise's behalf; everyone signed in
+   * reads open demands (drafts stay with their enterprise: the repository checks `create` for those).
+   */
+  demand: {
+    read: { city_admin: 'city', department: 'city', district: 'city', school_admin: 'city', teacher: 'city', enterprise_admin: 'city', student: 'city' },
+    create: { city_admin: 'city', enterprise_admin: 'organisation' },
+    update: { city_admin: 'city', enterprise_admin: 'organisation' },
+  },
+  /** A student's skills, preferences and opt-ins: the student and the school keep them; staff read. */
+  studentProfile: {
+    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', student: 'self' },
+    update: { school_admin: 'organisation', teacher: 'organisation', student: 'self' },
+  },
+  /** A school's capability profile is assembled from the public register. */
+  schoolProfile: {
+    read: { city_admin: 'city', department: 'city', district: 'city', school_admin: 'city', teacher: 'city', enterprise_admin: 'city' },
+  },
+  /** Recommendations, each for the side that acts on them; the bureau's supply–demand view for staff. */
+  matching: {
+    forStudent: { student: 'self', school_admin: 'organisation', teacher: 'organisation' },
+    forEnterprise: { city_admin: 'city', enterprise_admin: 'organisation' },
+    forSchool: { city_admin: 'city', school_admin: 'organisation', teacher: 'organisation' },
+    /** Opted-in students' names reach enterprises only through forEnterprise; this is counts only. */
+    supplyDemand: { city_admin: 'city', department: 'city', district: 'district' },
+  },
+  /** The city-wide internship allocation: the bureau runs it for the city, a school for its own students. */
+  allocation: {
+    run: { city_admin: 'city', school_admin: 'organisation' },
+    read: { city_admin: 'city', school_admin: 'organisation' },
+  },
+  /** Proposals of the allocation: the school and the enterprise of the pair each confirm or reject; the student sees theirs. */
+  allocationProposal: {
+    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation', student: 'self' },
+    decide: { school_admin: 'organisation', enterprise_admin: 'organisation' },
   },
 } as const satisfies Record<string, ResourcePolicy>;
 

@@ -1,5 +1,5 @@
 /** The roles of DESIGN.md. A user holds roles in organisations (memberships). */
-export const ROLES = ['city_admin', 'department', 'district', 'school_admin', 'teacher', 'enterprise_admin', 'student'] as const;
+export const ROLES = ['city_admin', 'department', 'district', 'school_admin', 'teacher', 'enterprise_admin', 'student', 'learner'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -10,6 +10,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   teacher: '教师',
   enterprise_admin: '企业管理员',
   student: '学生',
+  /** 学习者: a learner who is not a student here (an enterprise employee in training); only their credit-bank account. */
+  learner: '学习者',
 };
 
 /** How far a grant reaches: the whole city, the member organisation's district, the organisation itself, or the user's own records. */

@@ -1,5 +1,6 @@
 /** Spreadsheet import rules (pure): templates' columns, header matching, row validation, error collection. */
 import { enterpriseSpec } from './entities/enterprises.ts';
+import { outcomeSpec } from './entities/outcomes.ts';
 import { programSpec } from './entities/programs.ts';
 import { schoolSpec } from './entities/schools.ts';
 import { studentSpec } from './entities/students.ts';
@@ -15,11 +16,12 @@ export * from './spec.ts';
 export * from './text.ts';
 export * from './validator.ts';
 export type { EnterpriseRecord } from './entities/enterprises.ts';
+export type { OutcomeRecord } from './entities/outcomes.ts';
 export type { ProgramRecord } from './entities/programs.ts';
 export type { SchoolRecord } from './entities/schools.ts';
 export type { StudentRecord } from './entities/students.ts';
 export type { TeacherRecord } from './entities/teachers.ts';
-export { enterpriseSpec, programSpec, schoolSpec, studentSpec, teacherSpec };
+export { enterpriseSpec, outcomeSpec, programSpec, schoolSpec, studentSpec, teacherSpec };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const IMPORT_SPECS: Readonly<Record<ImportEntity, EntitySpec<any>>> = {
@@ -28,4 +30,6 @@ export const IMPORT_SPECS: Readonly<Record<ImportEntity, EntitySpec<any>>> = {
   teachers: teacherSpec,
   students: studentSpec,
   programs: programSpec,
+  /** 学习成果 into the credit bank (issue 6): bulk issue by an enterprise or a school. */
+  outcomes: outcomeSpec,
 };

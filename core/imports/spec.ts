@@ -1,7 +1,7 @@
 import type { Access } from '../authz/access.ts';
 import type { ColumnSpec, RowFields } from './fields.ts';
 
-export const IMPORT_ENTITIES = ['schools', 'enterprises', 'teachers', 'students', 'programs'] as const;
+export const IMPORT_ENTITIES = ['schools', 'enterprises', 'teachers', 'students', 'programs', 'outcomes'] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 
 export interface RefDistrict { id: string; name: string; code: string }

@@ -19,7 +19,11 @@ export type IndicatorSource =
   /** Mean practice-teaching share of active programs that record one, in percent. */
   | { source: 'practiceTeachingShare' }
   /** Part-time teachers and industry mentors over the staffing quota of the schools that declare one, in percent. */
-  | { source: 'partTimeTeacherShare' };
+  | { source: 'partTimeTeacherShare' }
+  /** Active major groups the bureau designated 产教融合型重点专业（群）. */
+  | { source: 'keyMajorGroups' }
+  /** Internship places this year at enterprises above designated size over their staff, in percent. */
+  | { source: 'internshipPlacesShare' };
 
 export type IndicatorDefinition =
   | { code: string; method: 'computed'; source: IndicatorSource; basis: string }
@@ -37,7 +41,7 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
   computed('education_groups', { source: 'carriers', kinds: ['educationGroup'], statuses: WORKING }, '载体库中运行中或已认定的职教集团（联盟）'),
   computed('industry_colleges', { source: 'carriers', kinds: ['industryCollege'], statuses: CERTIFIED }, '载体库中已认定的产业学院'),
   computed('practice_centers', { source: 'carriers', kinds: ['practiceCenter'], statuses: WORKING }, '载体库中运行中或已认定的产教融合实践中心'),
-  reported('key_majors', '市教育局填报启动建设的产教融合型重点专业（群）个数并上传立项文件'),
+  computed('key_majors', { source: 'keyMajorGroups' }, '专业群库中经市教育局认定为产教融合型重点专业（群）的在册专业群'),
   reported('collaborative_projects', '市教育局、市人社局填报立项的协同育人项目个数并上传立项文件'),
   reported('graduate_retention_rate', '市教育局按毕业去向统计填报留郑率（平台尚无毕业去向数据）'),
   computed('consortia', { source: 'carriers', kinds: ['consortium'], statuses: WORKING }, '载体库中运行中或已认定的市域产教联合体'),
@@ -61,7 +65,7 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
   reported('smart_campus_share', '市教育局等填报达到智慧校园标准的职业学校占比'),
   computed('international_projects', { source: 'carriers', kinds: ['internationalProject', 'lubanWorkshop'], statuses: WORKING }, '载体库中运行中或已认定的国际合作项目与鲁班工坊'),
   reported('per_student_funding', '市财政局填报公办高等职业学校年生均财政拨款'),
-  reported('internship_posts_share', '市教育局等填报规模以上企业实习岗位占职工总数的比例（实习模块上线后改为自动计算）'),
+  computed('internship_posts_share', { source: 'internshipPlacesShare' }, '规模以上企业当年发布（含已截止）的实习岗位名额之和占这些企业职工总数的比例'),
   reported('training_fund_share', '市教育局等填报企业职工教育培训经费占工资总额的比例'),
   reported('training_fund_frontline_share', '市教育局等填报培训经费用于一线职工的比例'),
 ];

@@ -44,12 +44,24 @@ export interface ProgramTally extends ByDistrict {
   meeting: number;
 }
 
+export interface MajorGroupTally extends ByDistrict {
+  keyMajors: number;
+}
+
+/** Enterprises above designated size: their staff, and the internship places they offer this year. */
+export interface InternshipPlacesTally extends ByDistrict {
+  staff: number;
+  places: number;
+}
+
 export interface RegisterTallies {
   carriers: CarrierTally[];
   enterprises: EnterpriseTally[];
   schools: SchoolTally[];
   teachers: TeacherTally[];
   programs: ProgramTally[];
+  majorGroups: MajorGroupTally[];
+  internshipPlaces: InternshipPlacesTally[];
 }
 
 /** A measured value, with the parts it was computed from so screens can show "7 / 10" next to 70%. */
@@ -99,6 +111,14 @@ export function measure(source: IndicatorSource, t: RegisterTallies, scope: Scop
       const rows = inScope(t.schools, scope);
       const numerator = sum(rows, (r) => r.partTimeInQuotaSchools);
       const denominator = sum(rows, (r) => r.staffingQuota);
+      return { value: percent(numerator, denominator), numerator, denominator };
+    }
+    case 'keyMajorGroups':
+      return { value: sum(inScope(t.majorGroups, scope), (r) => r.keyMajors) };
+    case 'internshipPlacesShare': {
+      const rows = inScope(t.internshipPlaces, scope);
+      const numerator = sum(rows, (r) => r.places);
+      const denominator = sum(rows, (r) => r.staff);
       return { value: percent(numerator, denominator), numerator, denominator };
     }
   }

@@ -21,6 +21,14 @@ export interface InternshipRules {
   forbiddenWorkplaces: Set<string>;
   forbiddenTasks: Set<string>;
   forbiddenFees: Set<string>;
+  /** Parties of the tripartite agreement (the guardian's only while the student is under `adultAge`). */
+  agreementParties: string[];
+  /** Age from which a student signs without a guardian's consent. */
+  adultAge: number;
+  /** Who may pay the internship liability insurance (never the student). */
+  insurancePayers: Set<string>;
+  /** Days without a weekly log after which the school is alerted. */
+  logGapDays: number;
   ref(code: string): RuleRef;
 }
 
@@ -43,6 +51,10 @@ export function internshipRules(plan: PlanPolicy): InternshipRules {
     forbiddenWorkplaces: list('forbidden_workplaces'),
     forbiddenTasks: list('forbidden_tasks'),
     forbiddenFees: list('forbidden_fees'),
+    agreementParties: [...list('intern_agreement')],
+    adultAge: need(plan, 'intern_guardian_age', 'age').value,
+    insurancePayers: list('intern_insurance'),
+    logGapDays: need(plan, 'intern_log_gap', 'duration').value,
     ref(code) {
       const r = plan.rules[code];
       if (!r) throw new Error(`policy file: no rule ${code}`);

@@ -135,7 +135,15 @@ export interface SupervisionRule {
   article: string;
   frequency: ReportFrequency;
   dueAfterDays: number;
+  reminders: ReminderRule;
   scoring: ScoringScheme;
+  note?: string;
+}
+
+/** When units are reminded of a report: once `daysBefore` its due date, then every `overdueEveryDays` while it is overdue. */
+export interface ReminderRule {
+  daysBefore: number;
+  overdueEveryDays: number;
   note?: string;
 }
 
@@ -383,6 +391,19 @@ function parseProgressStatus(c: Checker, v: unknown, path: string): ProgressStat
   return rule;
 }
 
+function parseReminders(c: Checker, v: unknown, path: string): ReminderRule {
+  const o = c.obj(v, path);
+  const days = (key: 'daysBefore' | 'overdueEveryDays', min: number) => {
+    const n = c.num(o[key], `${path}.${key}`);
+    if (!Number.isInteger(n) || n < min) c.fail(`${path}.${key}`, `should be a whole number of days ≥ ${min}`);
+    return n;
+  };
+  const rule: ReminderRule = { daysBefore: days('daysBefore', 0), overdueEveryDays: days('overdueEveryDays', 1) };
+  const note = c.optStr(o.note, `${path}.note`);
+  if (note) rule.note = note;
+  return rule;
+}
+
 function parseSupervision(c: Checker, v: unknown, path: string): SupervisionRule {
   const o = c.obj(v, path);
   const dueAfterDays = c.num(o.dueAfterDays, `${path}.dueAfterDays`);
@@ -404,6 +425,7 @@ function parseSupervision(c: Checker, v: unknown, path: string): SupervisionRule
     article: c.str(o.article, `${path}.article`),
     frequency: c.oneOf(o.frequency, FREQUENCIES, `${path}.frequency`),
     dueAfterDays,
+    reminders: parseReminders(c, o.reminders, `${path}.reminders`),
     scoring,
   };
   const note = c.optStr(o.note, `${path}.note`);

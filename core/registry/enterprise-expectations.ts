@@ -63,10 +63,15 @@ const ceilShare = (base: number, share: number) => Math.ceil((base * ppm(share))
 const floorShare = (base: number, share: number) => Math.floor((base * ppm(share)) / PPM);
 const roundShare = (base: number, share: number) => Math.round((base * ppm(share)) / PPM);
 
+/** Whole internship posts the range asks of a staff: at least the lower share (rounded up), at most the upper (rounded down, never below the least). */
+export function postsForStaff(staffCount: number, range: RangeRule): { minPosts: number; maxPosts: number } {
+  const minPosts = ceilShare(staffCount, range.min);
+  return { minPosts, maxPosts: Math.max(minPosts, floorShare(staffCount, range.max)) };
+}
+
 export function enterpriseExpectations(e: EnterpriseFacts, rules: ExpectationRules): EnterpriseExpectations {
   const posts = rules.internshipPosts;
-  const minPosts = ceilShare(e.staffCount, posts.min);
-  const maxPosts = Math.max(minPosts, floorShare(e.staffCount, posts.max));
+  const { minPosts, maxPosts } = postsForStaff(e.staffCount, posts);
   const fund = rules.trainingFund;
   const payroll = e.payrollYuan;
   const minYuan = payroll == null ? null : roundShare(payroll, fund.min);

@@ -3,3 +3,4 @@ export * from './periods.ts';
 export * from './evidence.ts';
 export * from './league.ts';
 export * from './slots.ts';
+export * from './reminders.ts';

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { ROLE_LABELS } from '../../core/authz/roles.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { formatSummary, loadReferenceData } from '../catalogues/index.ts';
+import { seedMatchingDemo } from './matching.ts';
 import { rows, type Db } from '../db/engine.ts';
 import { memberships, organisations, users } from '../db/schema/index.ts';
 import type { Services } from '../services.ts';
@@ -72,6 +73,9 @@ export async function seedDemo(
 }
 
 /** Called by main.ts at every start. */
+/** Published internship posts in the demo city: a few for the browser tests' tiny city, more for `npm start`. */
+const DEMO_POSTS = { tiny: 20, demo: 300 } as const;
+
 export async function seedIfEmpty(services: Services, log: (msg: string) => void): Promise<DemoLogin[]> {
   const db = services.database.db;
   const seedIfStillEmpty = async () => {
@@ -82,6 +86,12 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
     await seedDemo(db, services.pii, {
       scale: services.config.demoScale, now: services.now(), demoPassword: services.config.demoPassword, log,
     });
+    // Internship posts, demands and student profiles, so the internship and matching pages have something to show.
+    // The city scale leaves them to its benchmark, which sizes them itself.
+    if (services.config.demoScale !== 'city') {
+      const made = await seedMatchingDemo(db, { posts: DEMO_POSTS[services.config.demoScale], seekingShare: 0.3 });
+      log(`实习岗位与需求演示数据：${made.posts}个岗位，${made.demands}条需求，${made.profiles}份学生画像（${made.seeking}人求实习）`);
+    }
   };
   if (services.config.seedDemo) {
     if (services.database.engine === 'postgres') {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Access } from '../../core/authz/index.ts';
 import type { StudentListQuery } from '../../contracts/registry.ts';
@@ -8,6 +8,7 @@ import { majors, organisations, programs, students } from '../db/schema/index.ts
 import { scopeWhere } from '../http/scope-sql.ts';
 import { escapeLike } from '../repositories/schools.ts';
 import type { PiiCipher } from '../pii.ts';
+import { logStudentPiiReads } from './pii-log.ts';
 import { streamWorkbook } from './xlsx-stream.ts';
 
 const BATCH = 2000;
@@ -44,11 +45,7 @@ export function exportStudents(db: Db, access: Access, q: StudentListQuery, clea
       for (;;) {
         const page = await studentPage(db, and(where, eq(students.schoolId, schoolId)), after);
         if (!page.length) break;
-        if (clear) {
-          await db.execute(sql`insert into pii_access_log (user_id, entity_type, entity_id, fields, request_id)
-            select ${clear.userId}::uuid, 'student', u.id, array['idNumber', 'phone'], ${clear.requestId}
-            from unnest(${sql.param(page.map((s) => s.id))}::text[]) as u(id)`);
-        }
+        if (clear) await logStudentPiiReads(db, clear, page.map((s) => s.id));
         for (const s of page) {
           add([
             s.schoolCode, s.schoolName, s.name,

@@ -3,6 +3,7 @@ import type { DashboardSection, HomeResponse, StatItem } from '../../contracts/d
 import type { Actor, Membership } from '../../core/authz/index.ts';
 import { currentPlan } from '../../policy/index.ts';
 import { rows, type Db } from '../db/engine.ts';
+import { accountBalances } from '../repositories/creditbank/ledger.ts';
 import { registryFigures, share, type FigureScope, type RegistryFigures } from './figures.ts';
 import { planRange, planShare, planTarget } from './targets.ts';
 
@@ -40,7 +41,7 @@ const city: Builder = async (db, _actor, m) => {
     select d.name,
       (select count(*)::int from organisations o where o.kind = 'school' and o.status = 'active' and o.district_id = d.id) as schools,
       (select count(*)::int from organisations o where o.kind = 'enterprise' and o.status = 'active' and o.district_id = d.id) as enterprises,
-      (select count(*)::int from students s join organisations o on o.id = s.school_id where o.district_id = d.id and s.status = 'enrolled') as students
+      (select count(*)::int from students s join organisations o on o.id = s.school_id where o.district_id = d.id and s.status = 'enrolled' and s.archived_at is null) as students
     from organisations d where d.kind = 'district' order by d.code`);
   const byCluster = await rows<{ name: string; value: number }>(db, sql`
     select c.name, count(e.organisation_id)::int as value from industry_clusters c
@@ -86,7 +87,7 @@ const district: Builder = async (db, _actor, m) => {
   const f = await registryFigures(db, scopeOf(m), practice.value);
   const schools = await rows<Record<string, string | number>>(db, sql`
     select o.name, s.level,
-      (select count(*)::int from students st where st.school_id = o.id and st.status = 'enrolled') as students,
+      (select count(*)::int from students st where st.school_id = o.id and st.status = 'enrolled' and st.archived_at is null) as students,
       (select count(*)::int from programs p where p.school_id = o.id and p.status = 'active') as programs
     from organisations o join schools s on s.organisation_id = o.id
     where o.district_id = ${m.organisationId} and o.status = 'active' order by o.name`);
@@ -107,7 +108,7 @@ const school: Builder = async (db, actor, m) => {
   const f = await registryFigures(db, scopeOf(m), practice.value);
   const programs = await rows<Record<string, string | number | null>>(db, sql`
     select mj.code, mj.name, p.enrolment, round(p.practice_share * 100)::int as "practiceShare",
-      (select count(*)::int from students s where s.program_id = p.id and s.status = 'enrolled') as students
+      (select count(*)::int from students s where s.program_id = p.id and s.status = 'enrolled' and s.archived_at is null) as students
     from programs p join majors mj on mj.id = p.major_id
     where p.school_id = ${m.organisationId} and p.status = 'active' order by mj.code`);
   const role = m.role === 'teacher' ? 'teacher' : 'school_admin';
@@ -182,12 +183,42 @@ const student: Builder = async (db, actor, m) => {
   };
 };
 
+/** A learner who is not a student here (issue 6): their learning account, outcomes and credits, linked to the credit bank. */
+const learner: Builder = async (db, actor, m) => {
+  const [a] = await rows<{ id: string; accountNo: string; holderName: string; outcomes: number }>(db, sql`
+    select a.id, a.account_no as "accountNo", a.holder_name as "holderName",
+      (select count(*)::int from learning_outcomes o where o.account_id = a.id and o.status = 'active') as outcomes
+    from credit_accounts a where a.user_id = ${actor.userId} limit 1`);
+  const balance = a ? (await accountBalances(db, [a.id])).get(a.id) : undefined;
+  return {
+    role: 'learner', title: `${a?.holderName ?? actor.displayName}，您好`, organisation: m.organisationName, isDemoData: false,
+    sections: [
+      {
+        kind: 'stats', key: 'creditBank', title: '我的学分银行',
+        items: [
+          { key: 'outcomes', label: '学习成果', value: a?.outcomes ?? 0, unit: '项', href: '/credit-bank' },
+          { key: 'deposited', label: '存入学分', value: balance?.deposited ?? 0, unit: '学分', href: '/credit-bank' },
+          { key: 'recognised', label: '已认定学分', value: balance?.recognised ?? 0, unit: '学分', href: '/credit-bank' },
+        ],
+      },
+      {
+        kind: 'table', key: 'account', title: '学习账户',
+        columns: [{ key: 'item', title: '项目' }, { key: 'value', title: '内容' }],
+        rows: [
+          { item: '学习账号', value: a?.accountNo ?? '尚未开户' },
+          { item: '开户单位', value: m.organisationName },
+        ],
+      },
+    ],
+  };
+};
+
 const INTEGRATION_LABELS: Record<string, string> = {
   none: '未申报', reserve: '培育储备库', applied: '已申报', certified_city: '市级认定', certified_province: '省级认定', certified_nation: '国家级认定',
 };
 
 const BUILDERS: Record<Membership['role'], Builder> = {
-  city_admin: city, department, district, school_admin: school, teacher: school, enterprise_admin: enterprise, student,
+  city_admin: city, department, district, school_admin: school, teacher: school, enterprise_admin: enterprise, student, learner,
 };
 
 /** The home page of the actor's first role (the web app's role switcher asks for another with `role`). */

@@ -37,7 +37,7 @@ export async function registryFigures(db: Db, scope: FigureScope, practiceShareM
       (select count(*)::int from teachers t where t.status = 'active' and t.school_id in ${schoolOrgs}) as "teachers",
       (select count(*)::int from teachers t where t.status = 'active' and t.subject = 'specialty' and t.school_id in ${schoolOrgs}) as "specialtyTeachers",
       (select count(*)::int from teachers t where t.status = 'active' and t.subject = 'specialty' and t.dual_qualified and t.school_id in ${schoolOrgs}) as "dualQualifiedTeachers",
-      (select count(*)::int from students s where s.status = 'enrolled' and s.school_id in ${schoolOrgs}) as "students",
+      (select count(*)::int from students s where s.status = 'enrolled' and s.archived_at is null and s.school_id in ${schoolOrgs}) as "students",
       (select count(*)::int from programs p where p.status = 'active' and p.school_id in ${schoolOrgs}) as "programs",
       (select count(*)::int from programs p where p.status = 'active' and p.practice_share is not null and p.school_id in ${schoolOrgs}) as "programsWithPracticeShare",
       (select count(*)::int from programs p where p.status = 'active' and p.practice_share >= ${practiceShareMin} and p.school_id in ${schoolOrgs}) as "programsMeetingPracticeShare",

@@ -23,6 +23,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   INTERN_CAP_EXCEEDED: 409,
   INVALID_STATE: 409,
   ALREADY_APPLIED: 409,
+  /** A signature by someone who is not that party of the agreement. */
+  NOT_THE_PARTY: 403,
+  ALREADY_SIGNED: 409,
+  OVERLAPPING_INTERNSHIP: 409,
   INTERNAL: 500,
 };
 

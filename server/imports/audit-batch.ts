@@ -26,6 +26,11 @@ export class AuditBatch {
     this.#actor = actor;
   }
 
+  /** The uploader, for records that name their creator (created_by). */
+  get actorUserId(): string {
+    return this.#actor.userId;
+  }
+
   created(entityType: string, entityId: string, after: Record<string, unknown>, redact: readonly string[] = []) {
     this.#pending.push({ action: 'import.create', entityType, entityId, changes: diffFields(null, after, redact) });
   }

@@ -54,7 +54,7 @@ function carriersDrill(scope: string, cluster: string | undefined, s: Extract<In
   };
 }
 
-function drillOf(code: string, scope: string, cluster: string | undefined): Drill {
+function drillOf(code: string, scope: string, cluster: string | undefined, year: number): Drill {
   if (code === 'enterprises') return { title: '在册企业', basis: '产业集群中的在册企业', ...enterprisesDrill(scope, cluster, false) };
   if (code === 'carriers') return { title: '载体', basis: '运行中或已认定的载体', ...carriersDrill(scope, cluster, null) };
   const target = currentPlan.targets.find((t) => t.code === code);
@@ -120,11 +120,37 @@ function drillOf(code: string, scope: string, cluster: string | undefined): Dril
         count: sql`select count(*)::int as n from schools s join organisations o on o.id = s.organisation_id where ${where}`,
       };
     }
+    case 'keyMajorGroups': {
+      const where = sql`g.key_major and g.status = 'active' and o.status = 'active' and ${districtOf('o', scope)}`;
+      return {
+        ...base, columns: [['name', '专业群'], ['school', '学校'], ['cluster', '对接产业集群'], ['programs', '所含专业数']],
+        list: sql`select g.id, g.name, o.name as school, c.name as cluster,
+          (select count(*)::int from major_group_programs gp where gp.group_id = g.id) as programs
+          from major_groups g join organisations o on o.id = g.school_id left join industry_clusters c on c.code = g.cluster_code
+          where ${where} order by o.name, g.name, g.id`,
+        count: sql`select count(*)::int as n from major_groups g join organisations o on o.id = g.school_id where ${where}`,
+      };
+    }
+    case 'internshipPlacesShare': {
+      const where = sql`e.above_designated_size and o.status = 'active' and ${districtOf('o', scope)}`;
+      return {
+        ...base, columns: [['name', '企业名称'], ['district', '所在区域'], ['staff', '职工总数'], ['places', `${year}年实习岗位名额`], ['share', '占比(%)']],
+        list: sql`select o.id, o.name, d.name as district, e.staff_count as staff, coalesce(p.places, 0) as places,
+          round(coalesce(p.places, 0) * 100.0 / nullif(e.staff_count, 0), 2)::float8 as share
+          from enterprises e join organisations o on o.id = e.organisation_id left join organisations d on d.id = o.district_id
+          left join (select enterprise_id, sum(places)::int as places from internship_posts
+                     where status in ('published', 'closed') and start_date >= make_date(${year}, 1, 1) and start_date < make_date(${year + 1}, 1, 1)
+                     group by 1) p on p.enterprise_id = o.id
+          where ${where} order by share nulls first, o.name, o.id`,
+        count: sql`select count(*)::int as n from enterprises e join organisations o on o.id = e.organisation_id where ${where}`,
+      };
+    }
   }
 }
 
-export async function drillDown(db: Db, code: string, scope: string, cluster: string | undefined, page: Page): Promise<DrillResult> {
-  const d = drillOf(code, scope, cluster);
+/** `year`: the calendar year whose internship places count (the recompute's year, from the server clock). */
+export async function drillDown(db: Db, code: string, scope: string, cluster: string | undefined, page: Page, year: number): Promise<DrillResult> {
+  const d = drillOf(code, scope, cluster, year);
   const [items, [count]] = await Promise.all([
     rows<Item>(db, sql`${d.list} limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}`),
     rows<{ n: number }>(db, d.count),

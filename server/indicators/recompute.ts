@@ -2,6 +2,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import {
   CITY, INDICATOR_DEFINITIONS, measure, mergeTrend, monthOf, reportedCityValue, type ScopeKey,
 } from '../../core/indicators/index.ts';
+import { todayOf } from '../../core/supervision/index.ts';
 import { currentPlan } from '../../policy/index.ts';
 import { rows, type Db } from '../db/engine.ts';
 import { indicatorRuns, indicatorSnapshots, indicatorValues } from '../db/schema/index.ts';
@@ -32,7 +33,7 @@ export async function recomputeIndicators(db: Db, opts: { now: Date; jobId?: str
   const total = 4;
   await progress(0, total, '正在统计登记数据');
   const practice = currentPlan.rules.practice_teaching_share;
-  const tallies = await registerTallies(db, practice?.kind === 'share' ? practice.value : 0.5);
+  const tallies = await registerTallies(db, practice?.kind === 'share' ? practice.value : 0.5, Number(todayOf(opts.now).slice(0, 4)));
 
   await progress(1, total, '正在读取填报数据和上次快照');
   const [reports, districts, clusterNames, previous] = await Promise.all([

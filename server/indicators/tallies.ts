@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { CarrierTally, EnterpriseTally, ProgramTally, RegisterTallies, SchoolTally, TeacherTally } from '../../core/indicators/index.ts';
+import type {
+  CarrierTally, EnterpriseTally, InternshipPlacesTally, MajorGroupTally, ProgramTally, RegisterTallies, SchoolTally, TeacherTally,
+} from '../../core/indicators/index.ts';
 import { rows, type Db } from '../db/engine.ts';
 
 /**
@@ -24,8 +26,11 @@ export interface Tallies extends RegisterTallies {
 
 const CERTIFIED = sql`('certified_city', 'certified_province', 'certified_nation')`;
 
-export async function registerTallies(db: Db, practiceShareMin: number): Promise<Tallies> {
-  const [carriers, clusters, schools, teachers, programs] = await Promise.all([
+/** Posts that were offered in a year: published, or published and since closed. */
+const OFFERED = sql`('published', 'closed')`;
+
+export async function registerTallies(db: Db, practiceShareMin: number, year: number): Promise<Tallies> {
+  const [carriers, clusters, schools, teachers, programs, majorGroups, internshipPlaces] = await Promise.all([
     rows<CarrierClusterTally>(db, sql`
       select district_id as "districtId", kind, level, status, legal_person as "legalPerson", cluster_code as "clusterCode", count(*)::int as n
       from carriers where archived_at is null group by 1, 2, 3, 4, 5, 6`),
@@ -50,7 +55,18 @@ export async function registerTallies(db: Db, practiceShareMin: number): Promise
         coalesce(sum(p.practice_share), 0)::float8 as "shareSum",
         (count(*) filter (where p.practice_share >= ${practiceShareMin}))::int as meeting
       from programs p join organisations o on o.id = p.school_id where p.status = 'active' and o.status = 'active' group by 1`),
+    rows<MajorGroupTally>(db, sql`
+      select o.district_id as "districtId", count(*)::int as "keyMajors"
+      from major_groups g join organisations o on o.id = g.school_id
+      where g.key_major and g.status = 'active' and o.status = 'active' group by 1`),
+    rows<InternshipPlacesTally>(db, sql`
+      select o.district_id as "districtId", coalesce(sum(e.staff_count), 0)::int as staff, coalesce(sum(p.places), 0)::int as places
+      from enterprises e join organisations o on o.id = e.organisation_id
+      left join (select enterprise_id, sum(places)::int as places from internship_posts
+                 where status in ${OFFERED} and start_date >= make_date(${year}, 1, 1) and start_date < make_date(${year + 1}, 1, 1)
+                 group by 1) p on p.enterprise_id = o.id
+      where e.above_designated_size and o.status = 'active' group by 1`),
   ]);
   const enterprises: EnterpriseTally[] = clusters.map((c) => ({ districtId: c.districtId, certified: c.certified }));
-  return { carriers, clusters, enterprises, schools, teachers, programs };
+  return { carriers, clusters, enterprises, schools, teachers, programs, majorGroups, internshipPlaces };
 }

@@ -2,6 +2,9 @@ import { JobRegistry } from './registry.ts';
 import { SEARCH_REINDEX_JOB, searchReindexJob } from '../search/job.ts';
 import { registerImportJobs } from '../imports/kinds.ts';
 import { INDICATORS_RECOMPUTE_JOB, indicatorsRecomputeJob } from '../indicators/job.ts';
+import { queueReminders, SUPERVISION_REMIND_JOB, supervisionRemindJob } from '../supervision/reminders.ts';
+import type { DailyJob } from './daily.ts';
+import { ALLOCATION_JOB, allocationJob } from '../matching/allocation-job.ts';
 
 /** Every job kind of the platform. Features add their handlers here. */
 export function createJobRegistry(): JobRegistry {
@@ -9,5 +12,12 @@ export function createJobRegistry(): JobRegistry {
   registry.register(SEARCH_REINDEX_JOB, searchReindexJob);
   registerImportJobs(registry);
   registry.register(INDICATORS_RECOMPUTE_JOB, indicatorsRecomputeJob);
+  registry.register(SUPERVISION_REMIND_JOB, supervisionRemindJob);
+  registry.register(ALLOCATION_JOB, allocationJob);
   return registry;
 }
+
+/** Jobs `npm start` queues once a day (server/jobs/daily.ts). */
+export const DAILY_JOBS: readonly DailyJob[] = [
+  { kind: SUPERVISION_REMIND_JOB, queue: (db, key) => queueReminders(db, null, key) },
+];

@@ -8,7 +8,8 @@ import type {
   directoryCarrierQuery, directoryEnterpriseQuery, directoryProgramQuery, directorySchoolQuery,
 } from '../../contracts/directory.ts';
 import type { Db } from '../db/engine.ts';
-import { carrierPartners, carriers, enterprises, industryClusters, majors, organisations, programs, schools } from '../db/schema/index.ts';
+import { carrierPartners, carriers, catalogueEditions, enterprises, industries, industryClusters, majors, organisations, programs, schools } from '../db/schema/index.ts';
+import { INDUSTRY_EDITION } from '../catalogues/industry.ts';
 import { industryNameSql } from './enterprise-refs.ts';
 import { escapeLike } from './enterprises.ts';
 import { countOf } from './paging.ts';
@@ -145,4 +146,17 @@ export async function directoryOptions(db: Db) {
     db.select({ code: industryClusters.code, name: industryClusters.name }).from(industryClusters).orderBy(asc(industryClusters.sortOrder)),
   ]);
   return { districts, clusters };
+}
+
+/** Industry look-up (current GB/T 4754 edition): code-prefix matches first, then by code, at most 20. */
+export async function directoryIndustries(db: Db, q: string) {
+  const codeFirst = sql`case when ${industries.code} like ${`${escapeLike(q)}%`} then 0 else 1 end`;
+  const items = await db.select({ code: industries.code, name: industries.name, level: industries.level })
+    .from(industries).innerJoin(catalogueEditions, eq(catalogueEditions.id, industries.editionId))
+    .where(and(
+      eq(catalogueEditions.kind, 'industry'), eq(catalogueEditions.edition, INDUSTRY_EDITION),
+      or(like(industries.code, `${escapeLike(q)}%`), contains(industries.name, q)),
+    ))
+    .orderBy(codeFirst, asc(industries.code)).limit(20);
+  return { items };
 }

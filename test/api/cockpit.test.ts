@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { auditLog } from '../../server/db/schema/index.ts';
+import { auditLog, enterprises, internshipPosts, majorGroups } from '../../server/db/schema/index.ts';
+import { todayOf } from '../../core/supervision/index.ts';
 import { testEngines } from '../support/engines.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { buildPlanWorld, enterprise, finished, PDF_BYTES, signedIn, upload, type PlanWorld } from './plan-fixtures.ts';
@@ -66,14 +67,42 @@ for (const engine of testEngines()) {
       assert.deepEqual([dual.value, dual.numerator, dual.denominator], [63.6, 7, 11]);
       assert.equal(dual.method, 'computed');
       assert.ok(['green', 'amber', 'red'].includes(dual.status));
-      assert.equal(target(res.body, 'key_majors').method, 'reported');
-      assert.equal(target(res.body, 'key_majors').status, 'unknown');
+      assert.equal(target(res.body, 'graduate_retention_rate').method, 'reported');
+      assert.equal(target(res.body, 'graduate_retention_rate').status, 'unknown');
+      assert.deepEqual([target(res.body, 'key_majors').method, target(res.body, 'key_majors').value], ['computed', 0]);
+      assert.equal(target(res.body, 'internship_posts_share').value, null, 'no enterprise above designated size yet');
       const a = res.body.districts.find((d: { id: string }) => d.id === w.districtA.id);
       assert.equal(a.values.integration_enterprises, 3);
       assert.equal(res.body.districts.find((d: { id: string }) => d.id === w.devZone.id).devZone, true);
       const cluster = res.body.clusters.find((c: { code: string }) => c.code === 'test_cluster');
       assert.deepEqual([cluster.enterprises, cluster.certifiedEnterprises], [1, 1]);
       assert.ok(res.body.alerts.some((x: { kind: string }) => x.kind === 'indicator'));
+    });
+
+    test('key major groups and the internship places of enterprises above designated size are counted from the register', async () => {
+      const { db } = server.services.database;
+      await db.insert(majorGroups).values([
+        { schoolId: w.schoolA.id, name: '智能制造专业群', clusterCode: 'test_cluster', keyMajor: true },
+        { schoolId: w.schoolA.id, name: '未认定专业群', clusterCode: 'test_cluster', keyMajor: false },
+      ]);
+      const [big] = await db.select().from(enterprises).where(eq(enterprises.clusterCode, 'test_cluster'));
+      await db.update(enterprises).set({ aboveDesignatedSize: true, staffCount: 500 }).where(eq(enterprises.organisationId, big!.organisationId));
+      const year = Number(todayOf(new Date()).slice(0, 4));
+      const post = (places: number, startDate: string, status: 'published' | 'draft') => ({
+        enterpriseId: big!.organisationId, title: '数控车工实习', kind: 'placement' as const, positionStaff: 100, places, monthlyPayYuan: 3000,
+        samePostWageYuan: 3500, dailyHours: 8, weeklyHours: 40, insurance: 'enterprise' as const, startDate, endDate: startDate, status,
+      });
+      await db.insert(internshipPosts).values([post(10, `${year}-03-01`, 'published'), post(7, `${year}-04-01`, 'draft'), post(9, `${year - 1}-03-01`, 'published')]);
+      await recompute();
+      const res = await (await as('cityAdmin')).get('/api/cockpit');
+      assert.equal(target(res.body, 'key_majors').value, 1, 'only the designated group');
+      const share = target(res.body, 'internship_posts_share');
+      assert.deepEqual([share.value, share.numerator, share.denominator], [2, 10, 500], "this year's offered places only, not drafts");
+      assert.equal(share.status, 'green', 'within 2%–3%');
+      const drill = await (await as('districtA')).get('/api/cockpit/drill/internship_posts_share');
+      assert.deepEqual(drill.body.items.map((e: { places: number; share: number }) => [e.places, e.share]), [[10, 2]]);
+      assert.equal((await (await as('districtB')).get('/api/cockpit/drill/key_majors')).body.total, 0, 'another district’s groups are not listed');
+      assert.equal((await (await as('districtA')).get('/api/cockpit/drill/key_majors')).body.items[0].name, '智能制造专业群');
     });
 
     test('a district sees its own district only; another district is 404; departments see the city', async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
+import { rows } from '../../server/db/engine.ts';
 import { auditLog } from '../../server/db/schema/index.ts';
 import { verifyLedger } from '../../server/repositories/creditbank/ledger-verify.ts';
 import { TestClient } from '../support/client.ts';
@@ -134,7 +135,8 @@ for (const engine of testEngines()) {
       const me = await student.get('/api/credit-bank/accounts/me');
       assert.equal(me.body.recognisedCredits, 3);
       const again = await student.post('/api/credit-bank/transfers', { programId: world.programA.id, outcomeIds: [outcomeId] });
-      assert.equal(again.status, 400, 'an outcome is recognised for a program once');
+      assert.equal(again.status, 409, 'an outcome is recognised for a program once');
+      assert.equal(again.body.code, 'ALREADY_APPLIED');
     });
 
     test('a transfer to a program the learner is not in is refused with the field named, writing nothing', async () => {
@@ -269,6 +271,46 @@ for (const engine of testEngines()) {
       assert.equal(a.autoShare, 0.5);
       assert.deepEqual(res.body.byKind.map((k: { kind: string }) => k.kind).sort(), ['skillCertificate', 'trainingCourse']);
       assert.ok(res.body.byCluster.length >= 1);
+    });
+
+    test('two identical transfer requests at once: one is created, the other is a 409 ALREADY_APPLIED (never a 500)', async () => {
+      const ent = await as('enterpriseAdmin');
+      const cert = await ent.post('/api/credit-bank/outcomes', certificate(accountA.accountNo, { title: '并发测试证书' }));
+      assert.equal(cert.status, 201);
+      const student = await as('studentA');
+      const body = { programId: world.programA.id, outcomeIds: [cert.body.id] };
+      const db = server.services.database.db;
+      let answers: { status: number; body: { code?: string } }[];
+      if (engine.name === 'postgres') {
+        // Force the race: hold the ledger head so the first request stops after writing its items; the second
+        // then passes the duplicate check and waits on the unique index until the first commits.
+        let release!: () => void;
+        const held = new Promise<void>((r) => { release = r; });
+        let lockerPid!: number;
+        const locked = new Promise<void>((ready) => {
+          void db.transaction(async (tx) => {
+            const [me] = await rows<{ pid: number }>(tx, sql`select pg_backend_pid() as pid`);
+            await tx.execute(sql`select 1 from credit_ledger_head where id = 1 for update`);
+            lockerPid = me!.pid;
+            ready();
+            await held;
+          });
+        });
+        await locked;
+        const pending = [student.post('/api/credit-bank/transfers', body), student.post('/api/credit-bank/transfers', body)];
+        const blocked = async (pid: number) => rows<{ pid: number }>(db, sql`select pid from pg_stat_activity where ${pid}::int = any(pg_blocking_pids(pid))`);
+        let first: { pid: number }[] = [];
+        while (!first.length) first = await blocked(lockerPid);
+        while (!(await blocked(first[0]!.pid)).length) await new Promise((r) => setImmediate(r));
+        release();
+        answers = await Promise.all(pending);
+      } else {
+        answers = await Promise.all([student.post('/api/credit-bank/transfers', body), student.post('/api/credit-bank/transfers', body)]);
+      }
+      assert.deepEqual(answers.map((a) => a.status).sort(), [201, 409], JSON.stringify(answers.map((a) => a.body)));
+      assert.equal(answers.find((a) => a.status === 409)!.body.code, 'ALREADY_APPLIED');
+      const items = await rows<{ n: number }>(db, sql`select count(*)::int as n from credit_transfer_items where outcome_id = ${cert.body.id}`);
+      assert.equal(items[0]!.n, 1);
     });
 
     test('ledger verification names the first edited row', async () => {

@@ -71,6 +71,18 @@ for (const engine of testEngines()) {
       assert.ok(res.body.districts.some((d: { id: string }) => d.id === w.district.id));
       assert.equal(res.body.clusters.length, 17);
     });
+
+    test('industry look-up for the registration form: code prefix first, then names; an empty query is 400', async () => {
+      const byCode = await anon().get('/api/directory/industries?q=341');
+      assert.equal(byCode.status, 200);
+      assert.ok(byCode.body.items.length > 0 && byCode.body.items.every((i: { code: string }) => i.code.startsWith('341')));
+      assert.ok(byCode.body.items.some((i: { code: string; name: string }) => i.code === '3411' && i.name === '锅炉及辅助设备制造'));
+      const byName = await anon().get(`/api/directory/industries?q=${encodeURIComponent('锅炉')}`);
+      assert.ok(byName.body.items.some((i: { code: string }) => i.code === '3411'));
+      assert.ok(byName.body.items.every((i: { name: string }) => i.name.includes('锅炉')));
+      assert.deepEqual((await anon().get('/api/directory/industries?q=%25')).body.items, []);
+      assert.equal((await anon().get('/api/directory/industries?q=')).status, 400);
+    });
   });
 }
 

@@ -23,6 +23,7 @@ test('only the declared public routes are public', () => {
     'GET /api/clusters/:code',
     'GET /api/directory/carriers',
     'GET /api/directory/enterprises',
+    'GET /api/directory/industries',
     'GET /api/directory/options',
     'GET /api/directory/programs',
     'GET /api/directory/schools',

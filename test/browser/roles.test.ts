@@ -70,6 +70,33 @@ describe('each role signs in, sees its home page and signs out', () => {
     }
   }
 
+  test('a department hears of its overdue reports in the inbox and can mark them read', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/login`);
+      await signIn(page, 'dept_ndrc');
+      await page.locator('[data-testid="home"]').waitFor();
+      // The daily reminder job runs at server start; wait until it has delivered, then load the page afresh.
+      await assert.doesNotReject(async () => {
+        for (let i = 0; ; i++) {
+          const inbox = await (await page.request.get(`${server.url}/api/notifications`)).json();
+          if (inbox.unread > 0) return;
+          if (i > 100) throw new Error('no reminder delivered');
+          await page.waitForTimeout(200);
+        }
+      });
+      await page.reload();
+      await page.click('button[aria-label^="消息（"]');
+      await page.getByText('逾期未报送').first().waitFor();
+      await page.screenshot({ path: path.join(shots, 'inbox-department-phone.png') });
+      await page.click('text=全部已读');
+      await page.locator('button[aria-label="消息"]').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   test('an expired session returns to sign-in and then back to the page the user was on', async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();

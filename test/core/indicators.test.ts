@@ -17,7 +17,8 @@ test('counts of carriers, certified enterprises and the dual-qualified share are
   for (const code of ['integration_enterprises', 'training_bases', 'practice_centers', 'industry_colleges', 'consortia', 'enterprise_run_schools', 'dual_qualified_share', 'practice_teaching_share', 'part_time_teacher_quota']) {
     assert.equal(indicatorDefinition(code)?.method, 'computed', code);
   }
-  for (const code of ['graduate_retention_rate', 'per_student_funding', 'key_majors']) assert.equal(indicatorDefinition(code)?.method, 'reported', code);
+  for (const code of ['key_majors', 'internship_posts_share']) assert.equal(indicatorDefinition(code)?.method, 'computed', code);
+  for (const code of ['graduate_retention_rate', 'per_student_funding', 'training_fund_share']) assert.equal(indicatorDefinition(code)?.method, 'reported', code);
 });
 
 test('progress: ≥ targets, ≤ ceilings and ranges', () => {
@@ -80,6 +81,8 @@ const tallies: RegisterTallies = {
   ],
   teachers: [{ districtId: 'd1', specialty: 10, dualQualified: 7 }, { districtId: 'd2', specialty: 0, dualQualified: 0 }],
   programs: [{ districtId: 'd1', withShare: 4, shareSum: 2.2, meeting: 3 }, { districtId: 'd2', withShare: 0, shareSum: 0, meeting: 0 }],
+  majorGroups: [{ districtId: 'd1', keyMajors: 4 }, { districtId: null, keyMajors: 1 }],
+  internshipPlaces: [{ districtId: 'd1', staff: 2000, places: 50 }, { districtId: 'd2', staff: 1000, places: 0 }],
 };
 const value = (code: string, scope: string) => {
   const d = indicatorDefinition(code)!;
@@ -105,6 +108,11 @@ test('formulas: shares in percent with their parts; no denominator → no value'
   assert.deepEqual(value('dual_qualified_share', 'd2'), { value: null, numerator: 0, denominator: 0 });
   assert.deepEqual(value('practice_teaching_share', 'd1'), { value: 55, numerator: 3, denominator: 4 });
   assert.deepEqual(value('part_time_teacher_quota', 'city'), { value: 20, numerator: 20, denominator: 100 });
+  assert.deepEqual(value('internship_posts_share', 'city'), { value: 1.7, numerator: 50, denominator: 3000 });
+  assert.deepEqual(value('internship_posts_share', 'd1'), { value: 2.5, numerator: 50, denominator: 2000 });
+  assert.deepEqual(value('internship_posts_share', 'd3'), { value: null, numerator: 0, denominator: 0 });
+  assert.equal(value('key_majors', 'city')!.value, 5);
+  assert.equal(value('key_majors', 'd1')!.value, 4);
   assert.equal(percent(1, 3), 33.3);
   assert.equal(percent(1, 0), null);
 });

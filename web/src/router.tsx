@@ -12,11 +12,20 @@ import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { noteSessionLoss } from './auth/session-loss.ts';
+import { registryRoutes } from './pages/registry/routes.tsx';
+import { publicDirectoryRoutes } from './pages/directory/routes.tsx';
+import { importRoutes } from './pages/imports/routes.tsx';
+import { searchRoutes } from './pages/search/routes.tsx';
+import { internshipRoutes } from './pages/internships/routes.tsx';
+import { matchingRoutes } from './pages/matching/routes.tsx';
 
 // Pages that only some roles open, loaded on demand.
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const CreditBankLearnerPage = lazy(() => import('./pages/credit-bank/LearnerPage.tsx'));
 const CreditBankVerifyPage = lazy(() => import('./pages/credit-bank/VerifyPage.tsx'));
+const CreditBankIssuerPage = lazy(() => import('./pages/credit-bank/IssuerPage.tsx'));
+const CreditBankRegistrarPage = lazy(() => import('./pages/credit-bank/RegistrarPage.tsx'));
+const CreditBankBureauPage = lazy(() => import('./pages/credit-bank/BureauPage.tsx'));
 const CockpitPage = lazy(() => import('./pages/cockpit/CockpitPage.tsx'));
 const CockpitScreenPage = lazy(() => import('./pages/cockpit/ScreenPage.tsx'));
 const TasksPage = lazy(() => import('./pages/supervision/TasksPage.tsx'));
@@ -27,6 +36,7 @@ const PublicStatsPage = lazy(() => import('./pages/public-stats/PublicStatsPage.
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/credit-bank/verify', element: <Suspense fallback={null}><CreditBankVerifyPage /></Suspense> },
+  ...publicDirectoryRoutes,
   { path: '/statistics', element: <Suspense fallback={null}><PublicStatsPage /></Suspense> },
   { path: '/screen', element: <RequireSession><Suspense fallback={null}><CockpitScreenPage /></Suspense></RequireSession> },
   {
@@ -38,10 +48,18 @@ export const router = createBrowserRouter([
       { path: 'account', element: <AccountPage /> },
       { path: 'audit', element: <RoleGate><AuditPage /></RoleGate> },
       { path: 'credit-bank', element: <RoleGate><CreditBankLearnerPage /></RoleGate> },
+      { path: 'credit-bank/issue', element: <RoleGate><CreditBankIssuerPage /></RoleGate> },
+      { path: 'credit-bank/registrar', element: <RoleGate><CreditBankRegistrarPage /></RoleGate> },
+      { path: 'credit-bank/stats', element: <RoleGate><CreditBankBureauPage /></RoleGate> },
       { path: 'cockpit', element: <RoleGate><CockpitPage /></RoleGate> },
       { path: 'tasks', element: <RoleGate><TasksPage /></RoleGate> },
       { path: 'reports', element: <RoleGate><ReportsPage /></RoleGate> },
       { path: 'indicators', element: <RoleGate><IndicatorsPage /></RoleGate> },
+      ...registryRoutes,
+      ...internshipRoutes,
+      ...matchingRoutes,
+      ...importRoutes,
+      ...searchRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -623,6 +623,194 @@ CREATE TABLE "internship_posts" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "internship_agreements" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"internship_id" uuid NOT NULL,
+	"template_version" text NOT NULL,
+	"text" text NOT NULL,
+	"text_sha256" text NOT NULL,
+	"generated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "internship_checkins" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"internship_id" uuid NOT NULL,
+	"date" date NOT NULL,
+	"location" text,
+	"hours" numeric(4, 1),
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "internship_evaluations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"internship_id" uuid NOT NULL,
+	"stage" text NOT NULL,
+	"party" text NOT NULL,
+	"score" integer NOT NULL,
+	"comment" text NOT NULL,
+	"author_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "internship_insurance" (
+	"internship_id" uuid PRIMARY KEY NOT NULL,
+	"insurer" text NOT NULL,
+	"policy_no" text NOT NULL,
+	"coverage_start" date NOT NULL,
+	"coverage_end" date NOT NULL,
+	"payer" text NOT NULL,
+	"recorded_by" uuid NOT NULL,
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "internship_log_comments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"log_id" uuid NOT NULL,
+	"party" text NOT NULL,
+	"author_id" uuid NOT NULL,
+	"comment" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "internship_logs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"internship_id" uuid NOT NULL,
+	"week_start" date NOT NULL,
+	"hours_worked" integer NOT NULL,
+	"content" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "internship_signatures" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"agreement_id" uuid NOT NULL,
+	"party" text NOT NULL,
+	"signed_by" uuid NOT NULL,
+	"signer_name" text NOT NULL,
+	"guardian_name" text,
+	"guardian_relation" text,
+	"text_sha256" text NOT NULL,
+	"signed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "internships" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"application_id" uuid NOT NULL,
+	"post_id" uuid NOT NULL,
+	"student_id" uuid NOT NULL,
+	"school_id" uuid NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	"district_id" uuid,
+	"kind" text NOT NULL,
+	"planned_start" date NOT NULL,
+	"planned_end" date NOT NULL,
+	"monthly_pay_yuan" integer NOT NULL,
+	"same_post_wage_yuan" integer NOT NULL,
+	"daily_hours" integer NOT NULL,
+	"weekly_hours" integer NOT NULL,
+	"location" text,
+	"status" text DEFAULT 'accepted' NOT NULL,
+	"started_on" date,
+	"ended_on" date,
+	"outcome" text,
+	"end_reason" text,
+	"replaces_id" uuid,
+	"learning_outcome_id" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"link" text,
+	"detail" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"dedupe_key" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"read_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "allocation_proposals" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"run_id" uuid NOT NULL,
+	"student_id" uuid NOT NULL,
+	"post_id" uuid NOT NULL,
+	"school_id" uuid NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	"score" numeric(6, 1) NOT NULL,
+	"breakdown" jsonb NOT NULL,
+	"status" text DEFAULT 'proposed' NOT NULL,
+	"school_decision" text,
+	"enterprise_decision" text,
+	"reason" text,
+	"application_id" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "allocation_runs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"job_id" uuid,
+	"scope" text NOT NULL,
+	"school_id" uuid,
+	"status" text DEFAULT 'running' NOT NULL,
+	"students" integer DEFAULT 0 NOT NULL,
+	"posts" integer DEFAULT 0 NOT NULL,
+	"candidate_arcs" integer DEFAULT 0 NOT NULL,
+	"proposed" integer DEFAULT 0 NOT NULL,
+	"total_score" numeric(14, 1),
+	"timings" jsonb,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "demands" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"internship_post_id" uuid,
+	"title" text NOT NULL,
+	"description" text,
+	"cluster_code" text,
+	"industry_code" text,
+	"major_codes" text[] DEFAULT '{}'::text[] NOT NULL,
+	"skills" text[] DEFAULT '{}'::text[] NOT NULL,
+	"certificates" text[] DEFAULT '{}'::text[] NOT NULL,
+	"district_id" uuid,
+	"start_date" date,
+	"end_date" date,
+	"headcount" integer,
+	"budget_yuan" bigint,
+	"monthly_pay_yuan" integer,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"created_by" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "student_profiles" (
+	"student_id" uuid PRIMARY KEY NOT NULL,
+	"skills" text[] DEFAULT '{}'::text[] NOT NULL,
+	"certificates" text[] DEFAULT '{}'::text[] NOT NULL,
+	"preferred_district_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"preferred_cluster_codes" text[] DEFAULT '{}'::text[] NOT NULL,
+	"min_monthly_pay_yuan" integer,
+	"available_from" date,
+	"available_to" date,
+	"seeking_internship" boolean DEFAULT false NOT NULL,
+	"discoverable" boolean DEFAULT false NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -692,6 +880,34 @@ ALTER TABLE "internship_applications" ADD CONSTRAINT "internship_applications_sc
 ALTER TABLE "internship_applications" ADD CONSTRAINT "internship_applications_enterprise_id_organisations_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "internship_posts" ADD CONSTRAINT "internship_posts_enterprise_id_organisations_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "internship_posts" ADD CONSTRAINT "internship_posts_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internship_agreements" ADD CONSTRAINT "internship_agreements_internship_id_internships_id_fk" FOREIGN KEY ("internship_id") REFERENCES "internships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internship_checkins" ADD CONSTRAINT "internship_checkins_internship_id_internships_id_fk" FOREIGN KEY ("internship_id") REFERENCES "internships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internship_evaluations" ADD CONSTRAINT "internship_evaluations_internship_id_internships_id_fk" FOREIGN KEY ("internship_id") REFERENCES "internships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internship_evaluations" ADD CONSTRAINT "internship_evaluations_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internship_insurance" ADD CONSTRAINT "internship_insurance_internship_id_internships_id_fk" FOREIGN KEY ("internship_id") REFERENCES "internships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internship_log_comments" ADD CONSTRAINT "internship_log_comments_log_id_internship_logs_id_fk" FOREIGN KEY ("log_id") REFERENCES "internship_logs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internship_log_comments" ADD CONSTRAINT "internship_log_comments_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internship_logs" ADD CONSTRAINT "internship_logs_internship_id_internships_id_fk" FOREIGN KEY ("internship_id") REFERENCES "internships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internship_signatures" ADD CONSTRAINT "internship_signatures_agreement_id_internship_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "internship_agreements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internship_signatures" ADD CONSTRAINT "internship_signatures_signed_by_users_id_fk" FOREIGN KEY ("signed_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internships" ADD CONSTRAINT "internships_application_id_internship_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "internship_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internships" ADD CONSTRAINT "internships_post_id_internship_posts_id_fk" FOREIGN KEY ("post_id") REFERENCES "internship_posts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internships" ADD CONSTRAINT "internships_student_id_students_id_fk" FOREIGN KEY ("student_id") REFERENCES "students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internships" ADD CONSTRAINT "internships_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internships" ADD CONSTRAINT "internships_enterprise_id_organisations_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "allocation_proposals" ADD CONSTRAINT "allocation_proposals_run_id_allocation_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "allocation_runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "allocation_proposals" ADD CONSTRAINT "allocation_proposals_student_id_students_id_fk" FOREIGN KEY ("student_id") REFERENCES "students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "allocation_proposals" ADD CONSTRAINT "allocation_proposals_post_id_internship_posts_id_fk" FOREIGN KEY ("post_id") REFERENCES "internship_posts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "allocation_proposals" ADD CONSTRAINT "allocation_proposals_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "allocation_proposals" ADD CONSTRAINT "allocation_proposals_enterprise_id_organisations_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "allocation_proposals" ADD CONSTRAINT "allocation_proposals_application_id_internship_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "internship_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "allocation_runs" ADD CONSTRAINT "allocation_runs_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "demands" ADD CONSTRAINT "demands_enterprise_id_organisations_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "demands" ADD CONSTRAINT "demands_internship_post_id_internship_posts_id_fk" FOREIGN KEY ("internship_post_id") REFERENCES "internship_posts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "demands" ADD CONSTRAINT "demands_cluster_code_industry_clusters_code_fk" FOREIGN KEY ("cluster_code") REFERENCES "industry_clusters"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "demands" ADD CONSTRAINT "demands_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "student_profiles" ADD CONSTRAINT "student_profiles_student_id_students_id_fk" FOREIGN KEY ("student_id") REFERENCES "students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_kind_code_uq" ON "organisations" USING btree ("kind","code");--> statement-breakpoint
 CREATE INDEX "organisations_district_idx" ON "organisations" USING btree ("district_id");--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind") WHERE "organisations"."status" <> 'archived';--> statement-breakpoint
@@ -772,4 +988,26 @@ CREATE INDEX "internship_applications_student_idx" ON "internship_applications" 
 CREATE INDEX "internship_applications_enterprise_idx" ON "internship_applications" USING btree ("enterprise_id","status");--> statement-breakpoint
 CREATE INDEX "internship_applications_school_idx" ON "internship_applications" USING btree ("school_id","status");--> statement-breakpoint
 CREATE INDEX "internship_posts_enterprise_idx" ON "internship_posts" USING btree ("enterprise_id");--> statement-breakpoint
-CREATE INDEX "internship_posts_status_idx" ON "internship_posts" USING btree ("status","start_date");
+CREATE INDEX "internship_posts_status_idx" ON "internship_posts" USING btree ("status","start_date");--> statement-breakpoint
+CREATE UNIQUE INDEX "internship_agreements_internship_uq" ON "internship_agreements" USING btree ("internship_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "internship_checkins_day_uq" ON "internship_checkins" USING btree ("internship_id","date");--> statement-breakpoint
+CREATE UNIQUE INDEX "internship_evaluations_uq" ON "internship_evaluations" USING btree ("internship_id","stage","party");--> statement-breakpoint
+CREATE INDEX "internship_log_comments_log_idx" ON "internship_log_comments" USING btree ("log_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "internship_logs_week_uq" ON "internship_logs" USING btree ("internship_id","week_start");--> statement-breakpoint
+CREATE UNIQUE INDEX "internship_signatures_party_uq" ON "internship_signatures" USING btree ("agreement_id","party");--> statement-breakpoint
+CREATE UNIQUE INDEX "internships_application_uq" ON "internships" USING btree ("application_id");--> statement-breakpoint
+CREATE INDEX "internships_student_idx" ON "internships" USING btree ("student_id","status");--> statement-breakpoint
+CREATE INDEX "internships_school_idx" ON "internships" USING btree ("school_id","status");--> statement-breakpoint
+CREATE INDEX "internships_enterprise_idx" ON "internships" USING btree ("enterprise_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "notifications_user_dedupe_uq" ON "notifications" USING btree ("user_id","dedupe_key");--> statement-breakpoint
+CREATE INDEX "notifications_user_created_idx" ON "notifications" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "allocation_proposals_live_uq" ON "allocation_proposals" USING btree ("student_id","post_id") WHERE "allocation_proposals"."status" in ('proposed', 'confirmed');--> statement-breakpoint
+CREATE INDEX "allocation_proposals_run_idx" ON "allocation_proposals" USING btree ("run_id");--> statement-breakpoint
+CREATE INDEX "allocation_proposals_school_idx" ON "allocation_proposals" USING btree ("school_id","status");--> statement-breakpoint
+CREATE INDEX "allocation_proposals_enterprise_idx" ON "allocation_proposals" USING btree ("enterprise_id","status");--> statement-breakpoint
+CREATE INDEX "allocation_proposals_student_idx" ON "allocation_proposals" USING btree ("student_id","status");--> statement-breakpoint
+CREATE INDEX "allocation_runs_school_idx" ON "allocation_runs" USING btree ("school_id","created_at");--> statement-breakpoint
+CREATE INDEX "demands_enterprise_idx" ON "demands" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE INDEX "demands_status_kind_idx" ON "demands" USING btree ("status","kind");--> statement-breakpoint
+CREATE UNIQUE INDEX "demands_post_uq" ON "demands" USING btree ("internship_post_id") WHERE "demands"."internship_post_id" is not null;--> statement-breakpoint
+CREATE INDEX "student_profiles_seeking_idx" ON "student_profiles" USING btree ("student_id") WHERE "student_profiles"."seeking_internship";

@@ -26,7 +26,7 @@ export const memberships = pgTable(
     userId: uuid('user_id').notNull().references(() => users.id),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     role: text('role', {
-      enum: ['city_admin', 'department', 'district', 'school_admin', 'teacher', 'enterprise_admin', 'student'],
+      enum: ['city_admin', 'department', 'district', 'school_admin', 'teacher', 'enterprise_admin', 'student', 'learner'],
     }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

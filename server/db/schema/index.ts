@@ -13,3 +13,6 @@ export * from './indicators.ts';
 export * from './supervision.ts';
 export * from './creditbank.ts';
 export * from './internships.ts';
+export * from './internship-lifecycle.ts';
+export * from './notifications.ts';
+export * from './matching.ts';

@@ -1,5 +1,6 @@
 import type { ImportEntity } from '../../../core/imports/index.ts';
 import { enterpriseWriter } from './enterprises.ts';
+import { outcomeWriter } from './outcomes.ts';
 import { programWriter } from './programs.ts';
 import { schoolWriter } from './schools.ts';
 import { studentWriter } from './students.ts';
@@ -13,5 +14,6 @@ export const WRITERS: Readonly<Record<ImportEntity, EntityWriter<any>>> = {
   teachers: teacherWriter,
   students: studentWriter,
   programs: programWriter,
+  outcomes: outcomeWriter,
 };
 export type { EntityWriter, Tally, WriteContext } from './types.ts';

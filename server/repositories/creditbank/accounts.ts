@@ -5,7 +5,8 @@ import { AppError, notFound, validationFailed } from '../../../core/errors.ts';
 import type { Account, AccountOpen } from '../../../contracts/creditbank.ts';
 import type { Auditor } from '../../audit/auditor.ts';
 import type { Db, Tx } from '../../db/engine.ts';
-import { creditAccounts, organisations, students } from '../../db/schema/index.ts';
+import { creditAccounts, organisations, students, users } from '../../db/schema/index.ts';
+import { insertAccount, newCredentials } from '../accounts.ts';
 import { scopeWhere } from '../../http/scope-sql.ts';
 import type { PiiCipher } from '../../pii.ts';
 import { newAccountNo } from '../../creditbank/crypto.ts';
@@ -78,7 +79,8 @@ export async function ownAccount(tx: Tx, userId: string, audit?: Auditor): Promi
   return id;
 }
 
-async function openStudentAccount(tx: Tx, studentId: string): Promise<string> {
+/** Also used when a completed internship deposits its outcome (server/repositories/internships/endings.ts). */
+export async function openStudentAccount(tx: Tx, studentId: string): Promise<string> {
   const [s] = await tx.select({ st: students, districtId: organisations.districtId }).from(students)
     .innerJoin(organisations, eq(organisations.id, students.schoolId)).where(eq(students.id, studentId));
   if (!s) throw notFound('学生');
@@ -97,6 +99,7 @@ async function openStudentAccount(tx: Tx, studentId: string): Promise<string> {
 
 export async function openAccount(tx: Tx, audit: Auditor, access: Access, pii: PiiCipher, body: AccountOpen, now: Date) {
   let id: string;
+  let signIn: { id: string; username: string; initialPassword: string } | null = null;
   if ('studentId' in body) {
     // The student must be one the caller's grant reaches (their school's); another school's student is not found.
     const [s] = await tx.select({ id: students.id }).from(students).innerJoin(organisations, eq(organisations.id, students.schoolId))
@@ -112,15 +115,23 @@ export async function openAccount(tx: Tx, audit: Auditor, access: Access, pii: P
     const index = pii.index(body.idNumber);
     const [existing] = await tx.select({ accountNo: creditAccounts.accountNo }).from(creditAccounts).where(eq(creditAccounts.idNumberIndex, index));
     if (existing) throw new AppError('CONFLICT', `此人已有学习账户（账号 ${existing.accountNo}），一人一户`, { details: { accountNo: existing.accountNo } });
+    if (body.username) signIn = await learnerSignIn(tx, audit, body.username, body.holderName, organisationId);
     const [created] = await tx.insert(creditAccounts).values({
-      accountNo: newAccountNo(), kind: 'learner', userId: body.userId ?? null, holderName: body.holderName,
+      accountNo: newAccountNo(), kind: 'learner', userId: signIn?.id ?? body.userId ?? null, holderName: body.holderName,
       idNumberIndex: index, idNumberMasked: maskIdNumber(body.idNumber), organisationId, districtId: org?.districtId ?? null,
     }).returning({ id: creditAccounts.id });
     id = created!.id;
   }
   const account = await getAccount(tx, { kind: 'city' }, id);
-  await audit.record({ action: 'open', entityType: 'creditAccount', entityId: id, after: { accountNo: account.accountNo, kind: account.kind, organisationId: account.organisationId } });
-  return stripInternal(account);
+  await audit.record({ action: 'open', entityType: 'creditAccount', entityId: id, after: { accountNo: account.accountNo, kind: account.kind, organisationId: account.organisationId, userId: signIn?.id ?? null } });
+  return { ...stripInternal(account), signIn: signIn && { username: signIn.username, initialPassword: signIn.initialPassword } };
+}
+
+/** The learner's own sign-in: role `learner` in the opening organisation, through the one place accounts are made. */
+async function learnerSignIn(tx: Tx, audit: Auditor, username: string, displayName: string, organisationId: string) {
+  const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
+  if (taken) throw new AppError('CONFLICT', '用户名已被使用', { fields: { username: '用户名已被使用' } });
+  return insertAccount(tx, audit, { username, displayName, organisationId, role: 'learner' }, await newCredentials(), { creditBank: true });
 }
 
 export const stripInternal = <T extends { userId?: unknown; districtId?: unknown }>(a: T) => {

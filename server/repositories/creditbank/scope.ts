@@ -16,10 +16,7 @@ export function eitherScope(access: Access, a: SQL | undefined, b: SQL | undefin
   return or(a ?? sql`false`, b ?? sql`false`);
 }
 
-/** The organisation a staff member acts for under this permission (the first the grant reaches). */
-export function actingOrganisation(access: Access): string | null {
-  return access.kind === 'limited' ? access.organisationIds[0] ?? null : null;
-}
+export { actingOrganisation } from '../../../core/creditbank/issuer.ts';
 
 /** Today in Zhengzhou (UTC+8): the day rules must be in force. */
 export function zhengzhouDate(now: Date): string {

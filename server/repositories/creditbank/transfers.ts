@@ -8,6 +8,7 @@ import type { Db, Tx } from '../../db/engine.ts';
 import { creditAccounts, creditTransferItems, creditTransfers, learningOutcomes, organisations, programs, recognitionRules, students } from '../../db/schema/index.ts';
 import { scopeWhere } from '../../http/scope-sql.ts';
 import { countOf } from '../paging.ts';
+import { uniqueViolation } from '../registry-guards.ts';
 import { ownAccount } from './accounts.ts';
 import { appendLedgerEntries } from './ledger.ts';
 import { activeRulesFor, ruleRow, toRuleFacts } from './rules.ts';
@@ -104,13 +105,15 @@ export async function createTransfer(tx: Tx, audit: Auditor, access: Access, bod
     .where(and(inArray(creditTransferItems.outcomeId, outcomeIds), eq(creditTransferItems.programId, program.id), sql`${creditTransferItems.status} <> 'rejected'`));
   const taken = new Set(already.map((a) => a.outcomeId));
   const fields: Record<string, string> = {};
+  const duplicates: Record<string, string> = {};
   outcomeIds.forEach((id, i) => {
     const o = byId.get(id);
     if (!o || o.accountId !== accountId) fields[`outcomeIds.${i}`] = '不是该账户的学习成果';
     else if (o.status !== 'active') fields[`outcomeIds.${i}`] = '该成果已撤销';
-    else if (taken.has(id)) fields[`outcomeIds.${i}`] = '该成果已申请或已认定到此专业';
+    else if (taken.has(id)) duplicates[`outcomeIds.${i}`] = ALREADY_REQUESTED;
   });
-  if (Object.keys(fields).length) throw validationFailed(fields);
+  if (Object.keys(fields).length) throw validationFailed({ ...fields, ...duplicates });
+  if (Object.keys(duplicates).length) throw alreadyRequested(duplicates);
 
   const [transfer] = await tx.insert(creditTransfers).values({
     accountId, schoolId: program.schoolId, programId: program.id, status: 'inReview', idempotencyKey: body.idempotencyKey ?? null,
@@ -129,14 +132,14 @@ export async function createTransfer(tx: Tx, audit: Auditor, access: Access, bod
     const match = pickRule(rules, outcomeFacts(o), target);
     return { o, match };
   });
-  const items = await tx.insert(creditTransferItems).values(planned.map(({ o, match }) => ({
+  const items = await insertItems(tx, planned.map(({ o, match }) => ({
     transferId: transfer!.id, outcomeId: o.id, programId: program.id,
     status: match ? 'autoRecognised' as const : 'pendingReview' as const,
     ruleId: match?.rule.id ?? null, courseCode: match?.rule.targetCourseCode ?? null, courseName: match?.rule.targetCourseName ?? null,
     credits: match ? String(match.credits) : null,
     reason: match ? `按认定规则（第 ${match.rule.version} 版）自动认定` : '无适用的认定规则，转人工审核',
     decidedAt: match ? who.now : null,
-  }))).returning();
+  })), outcomeIds);
   const auto = items.filter((i) => i.status === 'autoRecognised');
   await postRecognitions(tx, auto, accountId, account.districtId, who);
   if (auto.length === items.length) {
@@ -144,6 +147,26 @@ export async function createTransfer(tx: Tx, audit: Auditor, access: Access, bod
   }
   await audit.record({ action: 'request', entityType: 'creditTransfer', entityId: transfer!.id, after: { accountId, programId: program.id, outcomes: items.length, autoRecognised: auto.length } });
   return getTransfer(tx, { kind: 'city' }, transfer!.id);
+}
+
+const ALREADY_REQUESTED = '该成果已申请或已认定到此专业';
+
+/** The same outcome asked for the same program twice: a stable 409 whether the requests came one after another or at once. */
+const alreadyRequested = (fields: Record<string, string>) =>
+  new AppError('ALREADY_APPLIED', '所选成果已申请或已认定到此专业，请勿重复申请', { fields });
+
+/**
+ * Two identical requests at the same moment both pass the check above; on a PostgreSQL server the second then
+ * meets the partial unique index (one live item per outcome and program) when the first commits. That is the
+ * duplicate the check would have named, not a server error.
+ */
+async function insertItems(tx: Tx, values: (typeof creditTransferItems.$inferInsert)[], outcomeIds: string[]) {
+  try {
+    return await tx.insert(creditTransferItems).values(values).returning();
+  } catch (err) {
+    if (uniqueViolation(err) !== 'credit_transfer_items_outcome_program_uq') throw err;
+    throw alreadyRequested(Object.fromEntries(outcomeIds.map((_, i) => [`outcomeIds.${i}`, ALREADY_REQUESTED])));
+  }
 }
 
 function outcomeFacts(o: typeof learningOutcomes.$inferSelect): OutcomeFacts {

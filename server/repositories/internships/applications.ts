@@ -9,14 +9,18 @@ import { enterprises, internshipApplications, internshipPosts, organisations, st
 import { scopeWhere } from '../../http/scope-sql.ts';
 import { countOf } from '../paging.ts';
 import { rules } from './posts.ts';
+import { draftAgreementOnOpen } from './agreements.ts';
+import { openInternship } from './internships.ts';
 
 const school = alias(organisations, 'school');
+const enterprise = alias(organisations, 'enterprise');
 
 const columns = {
   id: internshipApplications.id, postId: internshipApplications.postId, postTitle: internshipPosts.title,
   studentId: internshipApplications.studentId, studentName: students.name, schoolId: internshipApplications.schoolId,
   enterpriseId: internshipApplications.enterpriseId, status: internshipApplications.status, source: internshipApplications.source,
-  createdAt: internshipApplications.createdAt,
+  createdAt: internshipApplications.createdAt, enterpriseName: enterprise.name, schoolName: school.name,
+  reason: sql<string | null>`${internshipApplications.decisions} -> -1 ->> 'reason'`,
 };
 
 const scoped = (access: Access) => scopeWhere(access, {
@@ -29,7 +33,8 @@ function selectApplications(db: Db | Tx) {
   return db.select(columns).from(internshipApplications)
     .innerJoin(internshipPosts, eq(internshipPosts.id, internshipApplications.postId))
     .innerJoin(students, eq(students.id, internshipApplications.studentId))
-    .innerJoin(school, eq(school.id, internshipApplications.schoolId));
+    .innerJoin(school, eq(school.id, internshipApplications.schoolId))
+    .innerJoin(enterprise, eq(enterprise.id, internshipApplications.enterpriseId));
 }
 
 const toApi = <T extends { createdAt: Date }>(r: T) => ({ ...r, createdAt: r.createdAt.toISOString() });
@@ -109,6 +114,20 @@ export async function accept(tx: Tx, audit: Auditor, actor: Actor, access: Acces
     .where(and(eq(internshipApplications.id, id), scoped(access)));
   if (!app) throw notFound('实习申请');
   if (app.status !== 'school_approved') throw new AppError('INVALID_STATE', app.status === 'accepted' ? '该申请已被接收' : '学校审核通过后企业才能接收');
+  await takePlace(tx, app.enterpriseId, app.postId, today);
+  const accepted = await transition(tx, audit, access, id, ['school_approved'], 'accepted', actor.userId);
+  // The internship (with its overlap check) and its agreement to sign are born with the acceptance, in one transaction.
+  await draftAgreementOnOpen(tx, audit, await openInternship(tx, audit, id), new Date());
+  return accepted;
+}
+
+/**
+ * Takes one place on a post within its places and the regulation's caps. Race-safe across app servers: the
+ * enterprise row is locked for the count, and the post's counter only moves while it is below the places.
+ * Used by acceptance and by a school's reassignment.
+ */
+export async function takePlace(tx: Tx, enterpriseId: string, postId: string, today: string) {
+  const app = { enterpriseId, postId };
   const [enterprise] = await tx.select({ staffCount: enterprises.staffCount }).from(enterprises)
     .where(eq(enterprises.organisationId, app.enterpriseId)).for('update');
   if (!enterprise) throw new AppError('INVALID_STATE', '企业登记信息不完整（缺少职工人数），不能接收实习生');
@@ -131,5 +150,4 @@ export async function accept(tx: Tx, audit: Auditor, actor: Actor, access: Acces
   const taken = await tx.update(internshipPosts).set({ placesTaken: sql`${internshipPosts.placesTaken} + 1` })
     .where(and(eq(internshipPosts.id, app.postId), sql`${internshipPosts.placesTaken} < ${internshipPosts.places}`)).returning({ id: internshipPosts.id });
   if (!taken.length) throw new AppError('PLACES_EXHAUSTED', '该岗位名额已满');
-  return transition(tx, audit, access, id, ['school_approved'], 'accepted', actor.userId);
 }

@@ -70,9 +70,11 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-export async function api<T>(method: string, path: string, body?: unknown, init: { signal?: AbortSignal; csrfRetried?: boolean } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+export async function api<T>(method: string, path: string, body?: unknown, init: { signal?: AbortSignal; csrfRetried?: boolean; headers?: Record<string, string> } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
+  // A file (spreadsheet import) goes as the raw request body; everything else as JSON.
+  const isFile = body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = isFile ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {
     const token = hooks.csrfToken();
     if (token) headers['x-csrf-token'] = token;
@@ -81,7 +83,7 @@ export async function api<T>(method: string, path: string, body?: unknown, init:
   try {
     res = await fetch(path, {
       method, headers, credentials: 'same-origin', signal: init.signal,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isFile ? body : JSON.stringify(body),
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
@@ -115,6 +117,8 @@ export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
 export const del = <T>(path: string) => api<T>('DELETE', path);
+/** Uploads a file as the raw body (POST), with extra headers such as Idempotency-Key. */
+export const postFile = <T>(path: string, file: Blob, headers?: Record<string, string>) => api<T>('POST', path, file, { headers });
 
 /** The user-facing text of any error thrown by a query or mutation. */
 export function errorMessage(error: unknown): string {

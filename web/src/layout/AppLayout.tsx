@@ -5,9 +5,11 @@ import { Link, useLocation } from 'react-router-dom';
 import type { Me } from '../../../contracts/auth.ts';
 import { FullPageSpin, rolesOf, useMe } from '../auth/session.tsx';
 import { useLogout } from '../auth/useLogout.ts';
-import { useIsDesktop } from '../hooks/useMediaQuery.ts';
+import { useIsDesktop, useIsPhone } from '../hooks/useMediaQuery.ts';
 import { roleLabel } from '../labels.ts';
 import { navItemOf, navItemsFor, type NavItem } from '../navigation.ts';
+import { HeaderSearch } from '../pages/search/HeaderSearch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { SIDER_BG } from '../theme.ts';
 
 const { Header, Sider, Content, Footer } = Layout;
@@ -22,6 +24,7 @@ export const PLATFORM_NAME = '郑州市产教融合信息服务平台';
 export function AppLayout({ children }: { children: ReactNode }) {
   const me = useMe();
   const isDesktop = useIsDesktop();
+  const isPhone = useIsPhone();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const forced = me.user.mustChangePassword;
   const menu = forced ? null : <NavMenu me={me} onNavigate={() => setDrawerOpen(false)} />;
@@ -46,7 +49,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Link>
           )}
           <div className="cj-header-spacer" />
+          {!forced && <HeaderSearch compact={isPhone} />}
           {me.user.isDemo && <Tag color="orange" className="cj-demo-tag">演示数据</Tag>}
+          {!forced && <NotificationBell />}
           <UserMenu me={me} compact={!isDesktop} />
         </Header>
         <Content className="cj-content">

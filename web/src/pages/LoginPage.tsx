@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { loginRequest, type LoginRequest, type Me } from '../../../contracts/auth.ts';
 import { ApiError, errorMessage, post } from '../api/client.ts';
 import { changePasswordPath, ME_KEY, safeNext } from '../auth/session.tsx';
@@ -92,6 +92,11 @@ export function LoginPage() {
                 登录
               </Button>
             </Form>
+            {/* The pages that need no account: the public directory and an enterprise's own registration. */}
+            <div className="cj-login-links">
+              <Link to="/directory" data-testid="login-directory">查看公开名录</Link>
+              <Link to="/register" data-testid="login-register">企业注册</Link>
+            </div>
           </Card>
         </div>
       </main>

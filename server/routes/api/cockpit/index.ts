@@ -1,6 +1,7 @@
 import { cockpit, cockpitQuery, codeParams, drillQuery, drillResult } from '../../../../contracts/cockpit.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
 import { buildCockpit, resolveScope } from '../../../indicators/cockpit.ts';
+import { todayOf } from '../../../../core/supervision/index.ts';
 import { drillDown } from '../../../indicators/drill.ts';
 import { INDICATORS_RECOMPUTE_JOB } from '../../../indicators/job.ts';
 import { submitJob } from '../../../jobs/submit.ts';
@@ -26,7 +27,7 @@ const drill = defineRoute({
   params: codeParams, query: drillQuery, response: drillResult,
   async handler({ services, access, params, query }) {
     const { scope } = await resolveScope(services.database.db, access, query.districtId);
-    return drillDown(services.database.db, params.code, scope, query.cluster, query);
+    return drillDown(services.database.db, params.code, scope, query.cluster, query, Number(todayOf(services.now()).slice(0, 4)));
   },
 });
 

@@ -1,5 +1,5 @@
 import { idParams } from '../../../../contracts/common.ts';
-import { account, accountListQuery, accountOpen, accountPage, openForStudentsBody, openForStudentsResult } from '../../../../contracts/creditbank.ts';
+import { account, accountListQuery, accountOpen, accountOpened, accountPage, openForStudentsBody, openForStudentsResult } from '../../../../contracts/creditbank.ts';
 import { defineRoute } from '../../../http/route.ts';
 import { getAccount, listAccounts, openAccount, openForStudents, ownAccount, stripInternal } from '../../../repositories/creditbank/accounts.ts';
 
@@ -26,7 +26,7 @@ export const accountRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/credit-bank/accounts', tags, access: { resource: 'creditAccount', action: 'open' }, status: 201,
-    summary: '开设学习账户（本校学生，或企业职工等其他学习者）', body: accountOpen, response: account,
+    summary: '开设学习账户（本校学生，或企业职工等其他学习者；可同时为学习者开通登录账号）', body: accountOpen, response: accountOpened,
     handler: ({ access, body, services, write }) => write((tx, audit) => openAccount(tx, audit, access, services.pii, body, services.now())),
   }),
   defineRoute({

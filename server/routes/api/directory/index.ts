@@ -1,6 +1,6 @@
 import { idParams } from '../../../../contracts/common.ts';
 import {
-  directoryCarrierPage, directoryCarrierQuery, directoryEnterprisePage, directoryEnterpriseQuery, directoryOptions,
+  directoryCarrierPage, directoryCarrierQuery, directoryEnterprisePage, directoryIndustries, directoryIndustryQuery, directoryEnterpriseQuery, directoryOptions,
   directoryProgramPage, directoryProgramQuery, directorySchoolDetail, directorySchoolPage, directorySchoolQuery,
 } from '../../../../contracts/directory.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
@@ -43,4 +43,10 @@ const options = defineRoute({
   handler: ({ services }) => repo.directoryOptions(services.database.db),
 });
 
-export const directoryRoutes: AnyRoute[] = [schools, school, programs, enterprises, carriers, options];
+const industries = defineRoute({
+  method: 'GET', url: '/api/directory/industries', tags: ['directory'], access: 'public',
+  summary: '国民经济行业分类（GB/T 4754-2017）查询，供企业注册选择行业：按代码前缀或名称', query: directoryIndustryQuery, response: directoryIndustries,
+  handler: ({ services, query }) => repo.directoryIndustries(services.database.db, query.q),
+});
+
+export const directoryRoutes: AnyRoute[] = [schools, school, programs, enterprises, carriers, options, industries];

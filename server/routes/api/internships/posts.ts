@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { idParams } from '../../../../contracts/common.ts';
-import { post, postCreate, postListQuery, postPage } from '../../../../contracts/internships.ts';
+import { post, postCreate, postListQuery, postPage, postUpdate } from '../../../../contracts/internships.ts';
 import { accessFor } from '../../../../core/authz/index.ts';
 import { defineRoute } from '../../../http/route.ts';
-import { createPost, getPost, listPosts, publishPost } from '../../../repositories/internships/posts.ts';
+import { createPost, getPost, listPosts, publishPost, updatePost } from '../../../repositories/internships/posts.ts';
 
 const today = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -23,6 +23,11 @@ export const postRoutes = [
     method: 'POST', url: '/api/internship-posts', tags: ['internships'], access: { resource: 'internshipPost', action: 'create' }, status: 201,
     summary: '新建实习岗位（草稿）', body: postCreate, response: post,
     handler: ({ actor, access, body, write }) => write((tx, audit) => createPost(tx, audit, actor!, access, body)),
+  }),
+  defineRoute({
+    method: 'PATCH', url: '/api/internship-posts/:id', tags: ['internships'], access: { resource: 'internshipPost', action: 'update' },
+    summary: '修改实习岗位草稿（发布后不能修改）', params: idParams, body: postUpdate, response: post,
+    handler: ({ access, params, body, write }) => write((tx, audit) => updatePost(tx, audit, access, params.id, body)),
   }),
   defineRoute({
     method: 'POST', url: '/api/internship-posts/:id/publish', tags: ['internships'], access: { resource: 'internshipPost', action: 'publish' },

@@ -1,9 +1,13 @@
+import { z } from 'zod';
+import { job } from '../../../../contracts/jobs.ts';
 import { taskDetail, taskList, taskListQuery, taskParams, taskReport, taskReportCreate } from '../../../../contracts/supervision.ts';
 import type { Access, Actor } from '../../../../core/authz/index.ts';
 import { findReport, overdue, roleInTask } from '../../../../core/supervision/index.ts';
 import { currentPlan } from '../../../../policy/index.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
+import { toJob } from '../../../repositories/jobs.ts';
 import { createTaskReport, taskByNo, taskReportsOf } from '../../../repositories/supervision.ts';
+import { queueReminders, SUPERVISION_REMIND_JOB } from '../../../supervision/reminders.ts';
 import { loadSupervision, slotsInScope, type SupervisionWorld } from '../../../supervision/world.ts';
 
 const unitRef = (code: string) => ({ code, name: currentPlan.units.find((u) => u.code === code)?.name ?? code });
@@ -52,4 +56,18 @@ const submit = defineRoute({
     write((tx, audit) => createTaskReport(tx, audit, access, actor!.userId, params.no, body, services.now())),
 });
 
-export const taskRoutes: AnyRoute[] = [list, detail, submit];
+const remind = defineRoute({
+  method: 'POST', url: '/api/tasks/reminders', tags: ['supervision'], access: { resource: 'supervision', action: 'remind' },
+  summary: '立即向未按期报送的单位发送提醒（后台任务；每日也自动发送，同一提醒不会重复）', body: z.strictObject({}).optional(), response: job, status: 202,
+  async handler({ services, actor, write }) {
+    const row = await write(async (tx, audit) => {
+      const { job: queued } = await queueReminders(tx, actor!.userId);
+      await audit.record({ action: 'submit', entityType: 'job', entityId: queued.id, after: { kind: SUPERVISION_REMIND_JOB } });
+      return queued;
+    });
+    services.pokeJobs();
+    return toJob(row);
+  },
+});
+
+export const taskRoutes: AnyRoute[] = [list, detail, submit, remind];

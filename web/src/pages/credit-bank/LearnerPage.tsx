@@ -1,9 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, List, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, List, Modal, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import type { z } from 'zod';
 import type { account, credentialPage, outcomePage, transferPage } from '../../../../contracts/creditbank.ts';
 import { OUTCOME_KIND_LABELS } from '../../../../core/creditbank/kinds.ts';
 import { errorMessage, get, post } from '../../api/client.ts';
+import { QrCode, verifyLink } from './QrCode.tsx';
 
 type Account = z.infer<typeof account>;
 type Outcomes = z.infer<typeof outcomePage>;
@@ -14,8 +16,7 @@ const STATUS: Record<string, string> = { inReview: '审核中', completed: '已�
 
 /**
  * The learner's credit bank on a phone: the account and its credits, outcomes (visible as soon as issued),
- * transfer requests, and credentials to share (a link to the public verification page; no QR library is
- * installed, so the link is what is shared).
+ * transfer requests, and credentials to share: a QR code and a link to the public verification page.
  */
 export default function LearnerPage() {
   const { message } = App.useApp();
@@ -30,10 +31,11 @@ export default function LearnerPage() {
     onSuccess: () => { void qc.invalidateQueries({ queryKey: ['cb', 'credentials'] }); message.success('凭证已出具'); },
     onError: (e) => message.error(errorMessage(e)),
   });
-  const share = async (id: string) => {
-    const link = `${window.location.origin}/credit-bank/verify?id=${id}`;
+  const [sharing, setSharing] = useState<{ id: string; name: string } | null>(null);
+  const link = sharing ? verifyLink(window.location.origin, sharing.id) : '';
+  const copy = async () => {
     await navigator.clipboard?.writeText(link).catch(() => {});
-    message.success(`验证链接已复制：${link}`);
+    message.success('验证链接已复制');
   };
 
   if (me.error) return <Alert type="info" showIcon message={errorMessage(me.error)} />;
@@ -73,12 +75,23 @@ export default function LearnerPage() {
       <Card size="small" title="可验证凭证" extra={<Button size="small" type="primary" onClick={() => issue.mutate({ kind: 'transcript' })}>出具成绩单</Button>}>
         <List loading={creds.isLoading} dataSource={creds.data?.items ?? []} locale={{ emptyText: '尚未出具凭证' }}
           renderItem={(c) => (
-            <List.Item actions={[<Button key="s" size="small" disabled={c.status !== 'active'} onClick={() => void share(c.id)}>分享</Button>]}>
+            <List.Item actions={[<Button key="s" size="small" disabled={c.status !== 'active'} onClick={() => setSharing({ id: c.id, name: String(c.document.name ?? '凭证') })}>分享</Button>]}>
               <List.Item.Meta title={String(c.document.name ?? '')} description={`${c.kind === 'transcript' ? '成绩单' : '单项成果'} · ${c.createdAt.slice(0, 10)}`} />
               {c.status === 'revoked' && <Tag color="red">已撤销</Tag>}
             </List.Item>
           )} />
       </Card>
+      <Modal open={!!sharing} title="分享凭证" onCancel={() => setSharing(null)} width={360} centered
+        footer={[<Button key="copy" onClick={() => void copy()}>复制链接</Button>, <Button key="open" type="primary" href={link} target="_blank">打开验证页</Button>]}>
+        {sharing && (
+          <Space direction="vertical" align="center" style={{ width: '100%' }} data-testid="credential-share">
+            <Typography.Text strong>{sharing.name}</Typography.Text>
+            <QrCode text={link} label={`凭证验证二维码：${sharing.name}`} />
+            <Typography.Text type="secondary" style={{ fontSize: 12, textAlign: 'center' }}>用手机扫码，或打开下面的链接，即可在公开验证页查验此凭证是否有效</Typography.Text>
+            <Typography.Text copyable={{ text: link }} style={{ fontSize: 12, wordBreak: 'break-all' }} data-testid="credential-link">{link}</Typography.Text>
+          </Space>
+        )}
+      </Modal>
     </Space>
   );
 }

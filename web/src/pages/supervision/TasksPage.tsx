@@ -7,6 +7,7 @@ import { get } from '../../api/client.ts';
 import { useIsDesktop } from '../../hooks/useMediaQuery.ts';
 import { ReportForm } from './ReportForm.tsx';
 import { ReportCard } from './ReportCard.tsx';
+import { RemindButton } from './RemindButton.tsx';
 
 type Tasks = z.infer<typeof taskList>;
 type Task = Tasks['items'][number];
@@ -31,7 +32,7 @@ export default function TasksPage() {
         <Typography.Title level={4}>任务督导</Typography.Title>
         <Typography.Text type="secondary">{q.data?.document} 任务清单 · 按季度报送，期末后{q.data?.dueAfterDays ?? 15}日内 · 本期：{q.data?.currentPeriod?.label ?? '—'}（截止 {q.data?.currentPeriod?.due ?? '—'}）</Typography.Text>
       </div>
-      <Space style={{ marginBottom: 12 }}><Switch checked={mine} onChange={setMine} aria-label="只看本单位承担的任务" />只看本单位承担的任务</Space>
+      <Space wrap style={{ marginBottom: 12 }}><Switch checked={mine} onChange={setMine} aria-label="只看本单位承担的任务" />只看本单位承担的任务<RemindButton /></Space>
       {q.error && <Alert type="error" showIcon message={q.error.message} />}
       {isDesktop ? (
         <Card size="small">

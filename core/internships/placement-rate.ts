@@ -1,0 +1,30 @@
+/**
+ * Placement rate of a year (issue 5, views of the district and the bureau): students placed on a 岗位实习 post
+ * running in the year, over the enrolled students of the cohorts the regulation allows one (二年级及以上). Pure.
+ */
+
+/** The calendar year as dates (posts running in the year overlap it). */
+export function yearSpan(year: number): { from: string; to: string } {
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+/**
+ * The day the cohorts' study year is taken on: today within the current year, the year's last day for a past
+ * year, its first day for a future one (the cohorts that will certainly be old enough).
+ */
+export function eligibilityDate(year: number, today: string): string {
+  const thisYear = Number(today.slice(0, 4));
+  if (year === thisYear) return today;
+  return year < thisYear ? `${year}-12-31` : `${year}-01-01`;
+}
+
+/** The newest cohort (year of enrolment) whose students are in at least `minStudyYear` on `date`; older cohorts are too. */
+export function newestEligibleCohort(date: string, minStudyYear: number): number {
+  // studyYearOn is y − cohort (+1 from September): solve studyYearOn(cohort, date) ≥ minStudyYear for cohort.
+  return Number(date.slice(0, 4)) + (Number(date.slice(5, 7)) >= 9 ? 1 : 0) - minStudyYear;
+}
+
+/** placed / eligible, or null when nobody is eligible (no rate rather than 0%). */
+export function placementRate(placed: number, eligible: number): number | null {
+  return eligible > 0 ? placed / eligible : null;
+}

@@ -1,0 +1,106 @@
+import { and, eq, gt, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { StudentFacts } from '../../core/internships/placement-check.ts';
+import type { Opportunity, Supply } from '../../core/matching/score.ts';
+import type { Db, Tx } from '../db/engine.ts';
+import { demands, enterprises, internshipPosts, majors, organisations, programs, studentProfiles, students } from '../db/schema/index.ts';
+
+/**
+ * The facts scoring reads, loaded in bulk: published posts with places left (with the skills of their linked
+ * demand), open demands, and students with their major, school district and profile.
+ */
+
+const enterprise = alias(organisations, 'facts_enterprise');
+const district = alias(organisations, 'facts_district');
+const school = alias(organisations, 'facts_school');
+
+export interface PostFacts extends Opportunity {
+  id: string;
+  title: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  districtName: string | null;
+  kind: 'observation' | 'placement';
+  places: number;
+  placesTaken: number;
+  positionStaff: number;
+  enterpriseStaff: number | null;
+  nightShift: boolean;
+  tasks: string[];
+  startDate: string;
+  endDate: string;
+}
+
+export async function loadOpenPosts(db: Db | Tx, today: string, where?: SQL): Promise<PostFacts[]> {
+  const rows = await db.select({
+    id: internshipPosts.id, title: internshipPosts.title, enterpriseId: internshipPosts.enterpriseId, enterpriseName: enterprise.name,
+    districtId: internshipPosts.districtId, districtName: district.name, kind: internshipPosts.kind, places: internshipPosts.places,
+    placesTaken: internshipPosts.placesTaken, positionStaff: internshipPosts.positionStaff, enterpriseStaff: enterprises.staffCount,
+    clusterCode: sql<string | null>`coalesce(${demands.clusterCode}, ${enterprises.clusterCode})`, majorCodes: internshipPosts.majorCodes,
+    skills: demands.skills, certificates: demands.certificates, monthlyPayYuan: internshipPosts.monthlyPayYuan,
+    nightShift: internshipPosts.nightShift, tasks: internshipPosts.tasks, startDate: internshipPosts.startDate, endDate: internshipPosts.endDate,
+  }).from(internshipPosts)
+    .innerJoin(enterprise, eq(enterprise.id, internshipPosts.enterpriseId))
+    .leftJoin(enterprises, eq(enterprises.organisationId, internshipPosts.enterpriseId))
+    .leftJoin(district, eq(district.id, internshipPosts.districtId))
+    .leftJoin(demands, eq(demands.internshipPostId, internshipPosts.id))
+    .where(and(eq(internshipPosts.status, 'published'), gt(internshipPosts.places, internshipPosts.placesTaken), gte(internshipPosts.endDate, today), where))
+    .orderBy(internshipPosts.id);
+  return rows.map((r) => ({ ...r, skills: r.skills ?? [], certificates: r.certificates ?? [] }));
+}
+
+export interface DemandFacts extends Opportunity {
+  id: string;
+  title: string;
+  kind: 'talent' | 'internship' | 'training' | 'technology';
+  enterpriseId: string;
+  enterpriseName: string;
+  districtName: string | null;
+  headcount: number | null;
+  internshipPostId: string | null;
+}
+
+export async function loadOpenDemands(db: Db | Tx, where?: SQL): Promise<DemandFacts[]> {
+  return db.select({
+    id: demands.id, title: demands.title, kind: demands.kind, enterpriseId: demands.enterpriseId, enterpriseName: enterprise.name,
+    districtId: demands.districtId, districtName: district.name, clusterCode: demands.clusterCode, majorCodes: demands.majorCodes,
+    skills: demands.skills, certificates: demands.certificates, monthlyPayYuan: demands.monthlyPayYuan, startDate: demands.startDate,
+    endDate: demands.endDate, headcount: demands.headcount, internshipPostId: demands.internshipPostId,
+  }).from(demands)
+    .innerJoin(enterprise, eq(enterprise.id, demands.enterpriseId))
+    .leftJoin(district, eq(district.id, demands.districtId))
+    .where(and(eq(demands.status, 'open'), where)).orderBy(demands.id);
+}
+
+export interface StudentSupply extends Supply, StudentFacts {
+  id: string;
+  name: string;
+  schoolId: string;
+  schoolName: string;
+  majorName: string | null;
+  discoverable: boolean;
+}
+
+export async function loadStudents(db: Db | Tx, where: SQL | undefined): Promise<StudentSupply[]> {
+  const rows = await db.select({
+    id: students.id, name: students.name, schoolId: students.schoolId, schoolName: school.name, districtId: school.districtId,
+    birthDate: students.birthDate, cohort: students.cohort, sex: students.sex, majorCode: majors.code, majorName: majors.name, p: studentProfiles,
+  }).from(students)
+    .innerJoin(school, eq(school.id, students.schoolId))
+    .leftJoin(programs, eq(programs.id, students.programId)).leftJoin(majors, eq(majors.id, programs.majorId))
+    .leftJoin(studentProfiles, eq(studentProfiles.studentId, students.id))
+    .where(and(isNull(students.archivedAt), eq(students.status, 'enrolled'), where))
+    .orderBy(students.id);
+  return rows.map(({ p, ...r }) => ({
+    ...r,
+    skills: p?.skills ?? [], certificates: p?.certificates ?? [], preferredDistrictIds: p?.preferredDistrictIds ?? [], preferredClusterCodes: p?.preferredClusterCodes ?? [],
+    minMonthlyPayYuan: p?.minMonthlyPayYuan ?? null, availableFrom: p?.availableFrom ?? null, availableTo: p?.availableTo ?? null,
+    discoverable: p?.discoverable ?? false,
+  }));
+}
+
+export const onlySeeking = eq(studentProfiles.seekingInternship, true);
+export const onlyDiscoverable = eq(studentProfiles.discoverable, true);
+export const studentsOfSchool = (schoolId: string) => eq(students.schoolId, schoolId);
+export const studentWithId = (id: string) => eq(students.id, id);
+export const studentsWithMajors = (codes: string[]) => inArray(majors.code, codes);

@@ -1,0 +1,13 @@
+import { lazy, Suspense } from 'react';
+import type { RouteObject } from 'react-router-dom';
+
+const DirectoryPage = lazy(() => import('./DirectoryPage.tsx'));
+const DirectorySchoolPage = lazy(() => import('./SchoolPage.tsx'));
+const RegisterPage = lazy(() => import('../registration/RegisterPage.tsx'));
+
+/** Pages anyone opens without signing in: the public directory and enterprise self-registration. */
+export const publicDirectoryRoutes: RouteObject[] = [
+  { path: '/directory', element: <Suspense fallback={null}><DirectoryPage /></Suspense> },
+  { path: '/directory/schools/:id', element: <Suspense fallback={null}><DirectorySchoolPage /></Suspense> },
+  { path: '/register', element: <Suspense fallback={null}><RegisterPage /></Suspense> },
+];

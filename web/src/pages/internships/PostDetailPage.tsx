@@ -1,0 +1,52 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Space, Typography } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import { post as send } from '../../api/client.ts';
+import { QueryError } from '../../components/QueryError.tsx';
+import { KEY, usePost, useRules, type Application } from './api.ts';
+import { PostTerms } from './PostTerms.tsx';
+import { RuleViolations } from './RuleViolations.tsx';
+
+/** One post's terms and the apply button; a refusal names the rule (age, study year, night shift for a minor…). */
+export default function PostDetailPage() {
+  const { id } = useParams();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const post = usePost(id);
+  const rules = useRules();
+  const apply = useMutation({
+    mutationFn: () => send<Application>(`/api/internship-posts/${id}/applications`, {}),
+    onSuccess: () => { message.success('已提交申请，等待学校审核'); void qc.invalidateQueries({ queryKey: [KEY] }); },
+  });
+  if (post.error) return <QueryError error={post.error} onRetry={() => void post.refetch()} />;
+  const p = post.data;
+  const full = p ? p.placesTaken >= p.places : false;
+  return (
+    <div data-testid="internship-post">
+      <Link to="/internships"><Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>返回岗位列表</Button></Link>
+      <Card loading={post.isLoading} title={p && <span style={{ whiteSpace: 'normal' }}>{p.title}</span>} size="small">
+        {p && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Typography.Text type="secondary">{p.enterpriseName}</Typography.Text>
+            <PostTerms post={p} />
+            {rules.data && (
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
+                依{rules.data.payFloor.article}，岗位实习报酬原则上不低于相同岗位工资的{rules.data.payFloor.value * 100}%；
+                每天不超过{rules.data.dailyHours.value}小时、每周不超过{rules.data.weeklyHours.value}小时；不得收取押金等任何费用，保险费不由学生承担。
+              </Typography.Paragraph>
+            )}
+            <RuleViolations error={apply.error} title="不能申请该岗位" />
+            {apply.isSuccess ? (
+              <Alert type="success" showIcon message="已提交申请" description={<Link to="/internships/applications">查看我的申请</Link>} />
+            ) : (
+              <Button type="primary" block size="large" disabled={full} loading={apply.isPending} onClick={() => apply.mutate()} data-testid="apply">
+                {full ? '名额已满' : '申请该岗位'}
+              </Button>
+            )}
+          </Space>
+        )}
+      </Card>
+    </div>
+  );
+}
