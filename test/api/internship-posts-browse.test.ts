@@ -94,8 +94,11 @@ for (const engine of testEngines()) {
       assert.equal(stale.body.code, 'VERSION_CONFLICT');
       assert.equal((await (await as(w.users.far)).patch(`/api/internship-posts/${draft.body.id}`, { version: edited.body.version, places: 2 })).status, 404);
       assert.equal((await (await as(w.users.student)).patch(`/api/internship-posts/${draft.body.id}`, { version: edited.body.version, places: 2 })).status, 403);
-      // A draft is not visible to students at all.
+      // A draft is not visible to students at all; the bureau sees it (it may create and publish on any enterprise's behalf).
       assert.equal((await (await as(w.users.student)).get(`/api/internship-posts/${draft.body.id}`)).status, 404);
+      const bureau = await as(await makeUser(db(), 'city_admin', (await makeOrganisation(db(), 'bureau')).id));
+      assert.equal((await bureau.get(`/api/internship-posts/${draft.body.id}`)).status, 200);
+      assert.ok((await bureau.get('/api/internship-posts?status=draft&pageSize=200')).body.items.some((p: { id: string }) => p.id === draft.body.id));
       const pub = await e.post(`/api/internship-posts/${draft.body.id}/publish`, { version: edited.body.version });
       assert.equal(pub.status, 200);
       const late = await e.patch(`/api/internship-posts/${draft.body.id}`, { version: pub.body.version, places: 2 });

@@ -49,6 +49,8 @@ async function withMajors<T extends { majorCodes: string[] }>(db: Db | Tx, posts
 
 /** Published posts are for everyone signed in; drafts only for their enterprise (and the bureau). */
 function visible(owner: Access) {
+  // scopeWhere answers "no condition" for city-wide access; inside or() that would drop the bureau's drafts.
+  if (owner.kind === 'city') return undefined;
   return or(eq(internshipPosts.status, 'published'), scopeWhere(owner, { organisationId: internshipPosts.enterpriseId }));
 }
 
