@@ -54,7 +54,8 @@ export function HeaderSearch({ compact }: { compact: boolean }) {
         ),
       })),
     }));
-    if (q) out.push({ label: <span>全部结果</span>, options: [{ key: '__all__', value: searchPath(q), label: <div data-testid="search-all">查看「{q}」的全部 {suggest.data?.total ?? ''} 条结果</div> }] });
+    // "All results" first: the list scrolls after a few groups, and the way to the full page must not scroll away.
+    if (q) out.unshift({ label: <span>全部结果</span>, options: [{ key: '__all__', value: searchPath(q), label: <div data-testid="search-all">查看「{q}」的全部 {suggest.data?.total ?? ''} 条结果</div> }] });
     return out;
   }, [q, suggest.data, roles]);
 
