@@ -5,6 +5,7 @@ import { notFound } from '../../core/errors.ts';
 import type { DrillResult } from '../../contracts/cockpit.ts';
 import { currentPlan } from '../../policy/index.ts';
 import { rows, type Db } from '../db/engine.ts';
+import { offeredPlaces } from '../repositories/internships/placed.ts';
 
 /**
  * The records behind a cockpit number, with the same filters as the formula that counted them
@@ -135,12 +136,10 @@ function drillOf(code: string, scope: string, cluster: string | undefined, year:
       const where = sql`e.above_designated_size and o.status = 'active' and ${districtOf('o', scope)}`;
       return {
         ...base, columns: [['name', '企业名称'], ['district', '所在区域'], ['staff', '职工总数'], ['places', `${year}年实习岗位名额`], ['share', '占比(%)']],
-        list: sql`select o.id, o.name, d.name as district, e.staff_count as staff, coalesce(p.places, 0) as places,
-          round(coalesce(p.places, 0) * 100.0 / nullif(e.staff_count, 0), 2)::float8 as share
+        list: sql`select o.id, o.name, d.name as district, e.staff_count as staff, coalesce(offered.places, 0) as places,
+          round(coalesce(offered.places, 0) * 100.0 / nullif(e.staff_count, 0), 2)::float8 as share
           from enterprises e join organisations o on o.id = e.organisation_id left join organisations d on d.id = o.district_id
-          left join (select enterprise_id, sum(places)::int as places from internship_posts
-                     where status in ('published', 'closed') and start_date >= make_date(${year}, 1, 1) and start_date < make_date(${year + 1}, 1, 1)
-                     group by 1) p on p.enterprise_id = o.id
+          left join ${offeredPlaces(year)} on offered.enterprise_id = o.id
           where ${where} order by share nulls first, o.name, o.id`,
         count: sql`select count(*)::int as n from enterprises e join organisations o on o.id = e.organisation_id where ${where}`,
       };

@@ -3,6 +3,7 @@ import type {
   CarrierTally, EnterpriseTally, InternshipPlacesTally, MajorGroupTally, ProgramTally, RegisterTallies, SchoolTally, TeacherTally,
 } from '../../core/indicators/index.ts';
 import { rows, type Db } from '../db/engine.ts';
+import { offeredPlaces } from '../repositories/internships/placed.ts';
 
 /**
  * The register, counted once per recompute and grouped by district: every computed indicator, city-wide
@@ -25,9 +26,6 @@ export interface Tallies extends RegisterTallies {
 }
 
 const CERTIFIED = sql`('certified_city', 'certified_province', 'certified_nation')`;
-
-/** Posts that were offered in a year: published, or published and since closed. */
-const OFFERED = sql`('published', 'closed')`;
 
 export async function registerTallies(db: Db, practiceShareMin: number, year: number): Promise<Tallies> {
   const [carriers, clusters, schools, teachers, programs, majorGroups, internshipPlaces] = await Promise.all([
@@ -60,11 +58,9 @@ export async function registerTallies(db: Db, practiceShareMin: number, year: nu
       from major_groups g join organisations o on o.id = g.school_id
       where g.key_major and g.status = 'active' and o.status = 'active' group by 1`),
     rows<InternshipPlacesTally>(db, sql`
-      select o.district_id as "districtId", coalesce(sum(e.staff_count), 0)::int as staff, coalesce(sum(p.places), 0)::int as places
+      select o.district_id as "districtId", coalesce(sum(e.staff_count), 0)::int as staff, coalesce(sum(offered.places), 0)::int as places
       from enterprises e join organisations o on o.id = e.organisation_id
-      left join (select enterprise_id, sum(places)::int as places from internship_posts
-                 where status in ${OFFERED} and start_date >= make_date(${year}, 1, 1) and start_date < make_date(${year + 1}, 1, 1)
-                 group by 1) p on p.enterprise_id = o.id
+      left join ${offeredPlaces(year)} on offered.enterprise_id = o.id
       where e.above_designated_size and o.status = 'active' group by 1`),
   ]);
   const enterprises: EnterpriseTally[] = clusters.map((c) => ({ districtId: c.districtId, certified: c.certified }));

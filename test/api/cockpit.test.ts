@@ -88,19 +88,22 @@ for (const engine of testEngines()) {
       const [big] = await db.select().from(enterprises).where(eq(enterprises.clusterCode, 'test_cluster'));
       await db.update(enterprises).set({ aboveDesignatedSize: true, staffCount: 500 }).where(eq(enterprises.organisationId, big!.organisationId));
       const year = Number(todayOf(new Date()).slice(0, 4));
-      const post = (places: number, startDate: string, status: 'published' | 'draft') => ({
+      const post = (places: number, startDate: string, status: 'published' | 'draft', endDate = startDate) => ({
         enterpriseId: big!.organisationId, title: '数控车工实习', kind: 'placement' as const, positionStaff: 100, places, monthlyPayYuan: 3000,
-        samePostWageYuan: 3500, dailyHours: 8, weeklyHours: 40, insurance: 'enterprise' as const, startDate, endDate: startDate, status,
+        samePostWageYuan: 3500, dailyHours: 8, weeklyHours: 40, insurance: 'enterprise' as const, startDate, endDate, status,
       });
-      await db.insert(internshipPosts).values([post(10, `${year}-03-01`, 'published'), post(7, `${year}-04-01`, 'draft'), post(9, `${year - 1}-03-01`, 'published')]);
+      await db.insert(internshipPosts).values([post(10, `${year}-03-01`, 'published'), post(7, `${year}-04-01`, 'draft'), post(9, `${year - 1}-03-01`, 'published'),
+        post(4, `${year - 1}-12-01`, 'published', `${year}-01-31`)]);
       await recompute();
       const res = await (await as('cityAdmin')).get('/api/cockpit');
       assert.equal(target(res.body, 'key_majors').value, 1, 'only the designated group');
       const share = target(res.body, 'internship_posts_share');
-      assert.deepEqual([share.value, share.numerator, share.denominator], [2, 10, 500], "this year's offered places only, not drafts");
+      assert.deepEqual([share.value, share.numerator, share.denominator], [2.8, 14, 500], 'places of posts running this year, not drafts');
+      const page = await (await as('cityAdmin')).get(`/api/internship-stats/post-share/${big!.organisationId}`);
+      assert.equal(page.body.enterprise.placesOffered, share.numerator, 'the cockpit and the 2%–3% page count the same places');
       assert.equal(share.status, 'green', 'within 2%–3%');
       const drill = await (await as('districtA')).get('/api/cockpit/drill/internship_posts_share');
-      assert.deepEqual(drill.body.items.map((e: { places: number; share: number }) => [e.places, e.share]), [[10, 2]]);
+      assert.deepEqual(drill.body.items.map((e: { places: number; share: number }) => [e.places, e.share]), [[14, 2.8]]);
       assert.equal((await (await as('districtB')).get('/api/cockpit/drill/key_majors')).body.total, 0, 'another district’s groups are not listed');
       assert.equal((await (await as('districtA')).get('/api/cockpit/drill/key_majors')).body.items[0].name, '智能制造专业群');
     });

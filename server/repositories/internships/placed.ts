@@ -1,4 +1,6 @@
-import { and, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
+import { yearSpan } from '../../../core/internships/placement-rate.ts';
 import { internshipApplications, internshipPosts } from '../../db/schema/index.ts';
 
 /**
@@ -16,6 +18,16 @@ export function postInYear(span: { from: string; to: string }): SQL {
     lte(internshipPosts.startDate, span.to),
     gte(internshipPosts.endDate, span.from),
   )!;
+}
+
+/**
+ * Each enterprise's places on the posts that count for a year, as a subquery `offered(enterprise_id, places)`:
+ * the 2%–3% statistics and the cockpit's indicator and drill-down join this one figure, so they cannot disagree.
+ */
+export function offeredPlaces(year: number) {
+  return new QueryBuilder()
+    .select({ enterpriseId: internshipPosts.enterpriseId, places: sql<number>`sum(${internshipPosts.places})::int`.as('places') })
+    .from(internshipPosts).where(postInYear(yearSpan(year))).groupBy(internshipPosts.enterpriseId).as('offered');
 }
 
 export const isPlacementKind = (): SQL => eq(internshipPosts.kind, 'placement');

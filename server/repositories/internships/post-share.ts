@@ -10,7 +10,7 @@ import { enterprises, industryClusters, internshipApplications, internshipPosts,
 import { planRange } from '../../home/targets.ts';
 import { scopeWhere } from '../../http/scope-sql.ts';
 import { escapeLike } from '../registry-guards.ts';
-import { isPlaced, postInYear } from './placed.ts';
+import { isPlaced, offeredPlaces, postInYear } from './placed.ts';
 
 /**
  * The plan's 2%–3% internship-post target per enterprise (二 (二) 5; 任务清单 7), for the enterprise itself, its
@@ -25,8 +25,7 @@ interface Filters { districtId?: string; clusterCode?: string; applicableOnly?: 
 
 async function shareRows(db: Db, access: Access, year: number, f: Filters): Promise<EnterprisePostShare[]> {
   const span = yearSpan(year);
-  const offered = db.select({ enterpriseId: internshipPosts.enterpriseId, places: sql<number>`sum(${internshipPosts.places})::int`.as('places') })
-    .from(internshipPosts).where(postInYear(span)).groupBy(internshipPosts.enterpriseId).as('offered');
+  const offered = offeredPlaces(year);
   const accepted = db.select({ enterpriseId: internshipApplications.enterpriseId, interns: sql<number>`count(*)::int`.as('interns') })
     .from(internshipApplications).innerJoin(internshipPosts, eq(internshipPosts.id, internshipApplications.postId))
     .where(and(isPlaced(), postInYear(span))).groupBy(internshipApplications.enterpriseId).as('accepted');
