@@ -1,35 +1,23 @@
-import { and, asc, eq, gt, ilike, like, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Access } from '../../core/authz/index.ts';
 import { ENTERPRISE_SIZE_LABELS, enterpriseSpec, labelOf, YES_NO_LABEL } from '../../core/imports/index.ts';
 import type { EnterpriseListQuery } from '../../contracts/enterprises.ts';
 import type { Db } from '../db/engine.ts';
 import { enterprises, industryClusters, organisations } from '../db/schema/index.ts';
-import { scopeWhere } from '../http/scope-sql.ts';
-import { escapeLike } from '../repositories/enterprises.ts';
+import { enterpriseListWhere } from '../repositories/enterprises.ts';
 import { streamWorkbook } from './xlsx-stream.ts';
 
 const district = alias(organisations, 'district');
 const BATCH = 2000;
 
 /**
- * The enterprise list (the filters and scope of GET /api/enterprises, repeated here: the list pages with
- * offsets, an export walks the whole list) as .xlsx in the import template's columns, paged on the USCC
+ * The enterprise list (the filters and scope of GET /api/enterprises; the list pages with offsets, an export
+ * walks the whole list) as .xlsx in the import template's columns, paged on the USCC
  * (the unique (kind, code) index) so 20,000 enterprises stream without one large query.
  */
 export function exportEnterprises(db: Db, access: Access, q: EnterpriseListQuery) {
-  const where = and(
-    eq(organisations.kind, 'enterprise'),
-    scopeWhere(access, { organisationId: organisations.id, districtId: organisations.districtId }),
-    q.status ? eq(organisations.status, q.status) : q.includeArchived ? undefined : ne(organisations.status, 'archived'),
-    q.districtId ? eq(organisations.districtId, q.districtId) : undefined,
-    q.size ? eq(enterprises.size, q.size) : undefined,
-    q.industryCode ? like(enterprises.industryCode, `${q.industryCode}%`) : undefined,
-    q.clusterCode ? eq(enterprises.clusterCode, q.clusterCode) : undefined,
-    q.aboveDesignatedSize !== undefined ? eq(enterprises.aboveDesignatedSize, q.aboveDesignatedSize) : undefined,
-    q.integrationStatus ? eq(enterprises.integrationStatus, q.integrationStatus) : undefined,
-    q.q ? or(ilike(organisations.name, `%${escapeLike(q.q)}%`), eq(organisations.code, q.q.toUpperCase())) : undefined,
-  );
+  const where = enterpriseListWhere(access, q);
   return streamWorkbook('企业', enterpriseSpec.columns.map((c) => ({ header: c.header, width: c.key === 'name' ? 32 : 16 })), async (add, drain) => {
     let after = '';
     for (;;) {

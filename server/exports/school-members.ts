@@ -1,5 +1,4 @@
-import { and, asc, eq, gt, gte, ilike, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { Access } from '../../core/authz/index.ts';
 import { EMPLOYMENT_LABELS, labelOf, programSpec, SUBJECT_LABELS, teacherSpec, YES_NO_LABEL } from '../../core/imports/index.ts';
 import type { ProgramListQuery } from '../../contracts/programs.ts';
@@ -7,13 +6,11 @@ import type { TeacherListQuery } from '../../contracts/teachers.ts';
 import { rows, type Db } from '../db/engine.ts';
 import { majors, organisations, programs, teacherIdNumbers, teachers } from '../db/schema/index.ts';
 import { scopeWhere } from '../http/scope-sql.ts';
-import { planShareRule } from '../repositories/registry-rules.ts';
-import { escapeLike } from '../repositories/schools.ts';
+import { programListWhere } from '../repositories/programs.ts';
+import { teacherListWhere } from '../repositories/teachers.ts';
 import { streamWorkbook } from './xlsx-stream.ts';
 
 const BATCH = 2000;
-
-const inScope = (access: Access, schoolId: PgColumn) => scopeWhere(access, { organisationId: schoolId, districtId: organisations.districtId });
 
 /** The schools in scope (and filter), by 学校标识码: exports go school by school so each page uses the school index. */
 async function schoolsOf(db: Db, access: Access, schoolId: string | undefined) {
@@ -26,23 +23,16 @@ async function schoolsOf(db: Db, access: Access, schoolId: string | undefined) {
 type TeacherRow = { id: string; name: string; masked: string | null; employment: 'fullTime' | 'partTime' | 'industryMentor'; subject: 'specialty' | 'general'; dual: boolean };
 
 /**
- * The teacher list (the filters and scope of GET /api/teachers, repeated from listTeachers) as .xlsx in the
+ * The teacher list (the filters and scope of GET /api/teachers) as .xlsx in the
  * import template's columns; the ID number, when the teacher was imported with one, is masked.
  */
 export function exportTeachers(db: Db, access: Access, q: TeacherListQuery) {
-  const filter = and(
-    q.includeArchived ? undefined : ne(teachers.status, 'archived'),
-    q.employment ? eq(teachers.employment, q.employment) : undefined,
-    q.subject ? eq(teachers.subject, q.subject) : undefined,
-    q.dualQualified !== undefined ? eq(teachers.dualQualified, q.dualQualified) : undefined,
-    q.hasAccount === undefined ? undefined : q.hasAccount ? isNotNull(teachers.userId) : isNull(teachers.userId),
-    q.q ? ilike(teachers.name, `%${escapeLike(q.q)}%`) : undefined,
-  );
+  const filter = teacherListWhere(access, q);
   return streamWorkbook('教师', teacherSpec.columns.map((c) => ({ header: c.header, width: c.text ? 22 : 14 })), async (add, drain) => {
     for (const school of await schoolsOf(db, access, q.schoolId)) {
       let after: { name: string; id: string } | null = null;
       for (;;) {
-        const where: SQL | undefined = and(eq(teachers.schoolId, school.id), inScope(access, teachers.schoolId), filter,
+        const where: SQL | undefined = and(eq(teachers.schoolId, school.id), filter,
           after ? or(gt(teachers.name, after.name), and(eq(teachers.name, after.name), gt(teachers.id, after.id))) : undefined);
         const page: TeacherRow[] = await db.select({ id: teachers.id, name: teachers.name, masked: teacherIdNumbers.idNumberMasked, employment: teachers.employment, subject: teachers.subject, dual: teachers.dualQualified })
           .from(teachers).innerJoin(organisations, eq(organisations.id, teachers.schoolId))
@@ -60,23 +50,16 @@ export function exportTeachers(db: Db, access: Access, q: TeacherListQuery) {
 }
 
 /**
- * The program list (the filters and scope of GET /api/programs, repeated from listPrograms) as .xlsx in the
+ * The program list (the filters and scope of GET /api/programs) as .xlsx in the
  * import template's columns, with each program's latest recorded year (or its current intake without one).
  */
 export function exportPrograms(db: Db, access: Access, q: ProgramListQuery) {
-  const minimum = String(planShareRule('practice_teaching_share').value);
-  const filter = and(
-    q.includeArchived ? undefined : ne(programs.status, 'archived'),
-    q.majorId ? eq(programs.majorId, q.majorId) : undefined,
-    q.majorLevel ? eq(majors.level, q.majorLevel) : undefined,
-    q.practiceMet === undefined ? undefined : q.practiceMet ? gte(programs.practiceShare, minimum) : lt(programs.practiceShare, minimum),
-    q.q ? or(ilike(majors.name, `%${escapeLike(q.q)}%`), eq(majors.code, q.q), ilike(organisations.name, `%${escapeLike(q.q)}%`)) : undefined,
-  );
+  const filter = programListWhere(access, q);
   return streamWorkbook('开设专业', programSpec.columns.map((c) => ({ header: c.header, width: c.key.endsWith('Name') ? 28 : 14 })), async (add, drain) => {
     for (const school of await schoolsOf(db, access, q.schoolId)) {
       const list = await db.select({ id: programs.id, code: majors.code, name: majors.name, startYear: programs.startYear, enrolment: programs.enrolment, share: programs.practiceShare })
         .from(programs).innerJoin(majors, eq(majors.id, programs.majorId)).innerJoin(organisations, eq(organisations.id, programs.schoolId))
-        .where(and(eq(programs.schoolId, school.id), inScope(access, programs.schoolId), filter))
+        .where(and(eq(programs.schoolId, school.id), filter))
         .orderBy(asc(majors.code));
       const latest = new Map((list.length ? await rows<{ programId: string; year: number; enrolment: number | null; graduates: number | null }>(db, sql`
         select distinct on (program_id) program_id as "programId", year, enrolment, graduates from program_years

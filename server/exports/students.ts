@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Access } from '../../core/authz/index.ts';
 import type { StudentListQuery } from '../../contracts/registry.ts';
@@ -6,7 +6,7 @@ import { labelOf, STUDENT_STATUS_LABELS, studentSpec } from '../../core/imports/
 import type { Db } from '../db/engine.ts';
 import { majors, organisations, programs, students } from '../db/schema/index.ts';
 import { scopeWhere } from '../http/scope-sql.ts';
-import { escapeLike } from '../repositories/schools.ts';
+import { studentListWhere } from '../repositories/students.ts';
 import type { PiiCipher } from '../pii.ts';
 import { logStudentPiiReads } from './pii-log.ts';
 import { streamWorkbook } from './xlsx-stream.ts';
@@ -19,27 +19,18 @@ export interface ClearPii { pii: PiiCipher; access: Access; userId: string; requ
 const scoped = (access: Access) => scopeWhere(access, { organisationId: students.schoolId, districtId: organisations.districtId, userId: students.userId });
 
 /**
- * The students list (the filters and scope of GET /api/students, repeated from listStudents) as .xlsx, with the import template's
+ * The students list (the filters and scope of GET /api/students) as .xlsx, with the import template's
  * columns so an export can be corrected and imported again. ID numbers and phones are masked unless `clear`
  * is given; then only students within the personal-information scope are exported, and each one exported is
  * recorded in pii_access_log before its row is written. Read school by school, in pages, keyed on
  * (cohort, name, id) so each page uses the school index and the file comes out sorted.
  */
 export function exportStudents(db: Db, access: Access, q: StudentListQuery, clear: ClearPii | null) {
-  const where = and(
-    scoped(access),
-    clear ? scoped(clear.access) : undefined,
-    q.includeArchived ? undefined : isNull(students.archivedAt),
-    q.programId ? eq(students.programId, q.programId) : undefined,
-    q.cohort ? eq(students.cohort, q.cohort) : undefined,
-    q.status ? eq(students.status, q.status) : undefined,
-    q.hasAccount === undefined ? undefined : q.hasAccount ? isNotNull(students.userId) : isNull(students.userId),
-    q.q ? ilike(students.name, `${escapeLike(q.q)}%`) : undefined,
-  );
+  const where = and(studentListWhere(access, q), clear ? scoped(clear.access) : undefined);
   return streamWorkbook('学生', studentSpec.columns.map((c) => ({ header: c.header, width: c.text ? 22 : 14 })), async (add, drain) => {
     const schoolIds = await db.selectDistinct({ id: students.schoolId, code: organisations.code }).from(students)
       .innerJoin(organisations, eq(organisations.id, students.schoolId))
-      .where(and(where, q.schoolId ? eq(students.schoolId, q.schoolId) : undefined)).orderBy(asc(organisations.code));
+      .where(where).orderBy(asc(organisations.code));
     for (const { id: schoolId } of schoolIds) {
       let after: After | null = null;
       for (;;) {

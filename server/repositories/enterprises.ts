@@ -42,8 +42,9 @@ const SORTS: Record<EnterpriseListQuery['sort'], SQL> = {
   updated: asc(organisations.updatedAt), '-updated': desc(organisations.updatedAt),
 };
 
-export async function listEnterprises(db: Db, access: Access, q: EnterpriseListQuery) {
-  const where = and(
+/** The list's scope and filters: the page and the export select the same enterprises. */
+export function enterpriseListWhere(access: Access, q: EnterpriseListQuery) {
+  return and(
     scoped(access),
     q.status ? eq(organisations.status, q.status) : q.includeArchived ? undefined : ne(organisations.status, 'archived'),
     q.districtId ? eq(organisations.districtId, q.districtId) : undefined,
@@ -54,6 +55,10 @@ export async function listEnterprises(db: Db, access: Access, q: EnterpriseListQ
     q.integrationStatus ? eq(enterprises.integrationStatus, q.integrationStatus) : undefined,
     q.q ? or(ilike(organisations.name, `%${escapeLike(q.q)}%`), eq(organisations.code, q.q.toUpperCase())) : undefined,
   );
+}
+
+export async function listEnterprises(db: Db, access: Access, q: EnterpriseListQuery) {
+  const where = enterpriseListWhere(access, q);
   const [items, total] = await Promise.all([
     selectEnterprises(db).where(where).orderBy(SORTS[q.sort], asc(organisations.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     countOf(db.select({ total: sql<number>`count(*)::int` }).from(organisations)

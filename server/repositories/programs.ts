@@ -48,9 +48,10 @@ const SORTS: Record<ProgramListQuery['sort'], SQL[]> = {
   practiceShare: [sql`${programs.practiceShare} asc nulls last`], '-practiceShare': [sql`${programs.practiceShare} desc nulls last`],
 };
 
-export async function listPrograms(db: Db, access: Access, q: ProgramListQuery) {
+/** The list's scope and filters: the page and the export select the same programs. */
+export function programListWhere(access: Access, q: ProgramListQuery) {
   const minimum = String(planShareRule('practice_teaching_share').value);
-  const where = and(
+  return and(
     scoped(access),
     q.includeArchived ? undefined : ne(programs.status, 'archived'),
     q.schoolId ? eq(programs.schoolId, q.schoolId) : undefined,
@@ -59,6 +60,10 @@ export async function listPrograms(db: Db, access: Access, q: ProgramListQuery) 
     q.practiceMet === undefined ? undefined : q.practiceMet ? gte(programs.practiceShare, minimum) : lt(programs.practiceShare, minimum),
     q.q ? or(ilike(majors.name, `%${escapeLike(q.q)}%`), eq(majors.code, q.q), ilike(organisations.name, `%${escapeLike(q.q)}%`)) : undefined,
   );
+}
+
+export async function listPrograms(db: Db, access: Access, q: ProgramListQuery) {
+  const where = programListWhere(access, q);
   const [rows, total] = await Promise.all([
     selectPrograms(db).where(where).orderBy(...SORTS[q.sort], asc(organisations.name), asc(programs.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     countOf(db.select({ total: sql<number>`count(*)::int` }).from(programs)

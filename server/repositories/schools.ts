@@ -45,8 +45,9 @@ const SORTS: Record<SchoolListQuery['sort'], SQL> = {
   students: asc(counts.studentCount), '-students': desc(counts.studentCount),
 };
 
-export async function listSchools(db: Db, access: Access, q: SchoolListQuery) {
-  const where = and(
+/** The list's scope and filters: the page and the export select the same schools. */
+export function schoolListWhere(access: Access, q: SchoolListQuery) {
+  return and(
     scoped(access),
     q.includeArchived ? undefined : ne(organisations.status, 'archived'),
     q.districtId ? eq(organisations.districtId, q.districtId) : undefined,
@@ -55,6 +56,10 @@ export async function listSchools(db: Db, access: Access, q: SchoolListQuery) {
     q.enterpriseRun !== undefined ? eq(schools.enterpriseRun, q.enterpriseRun) : undefined,
     q.q ? or(ilike(organisations.name, `%${escapeLike(q.q)}%`), eq(organisations.code, q.q)) : undefined,
   );
+}
+
+export async function listSchools(db: Db, access: Access, q: SchoolListQuery) {
+  const where = schoolListWhere(access, q);
   const [items, total] = await Promise.all([
     selectSchools(db).where(where).orderBy(SORTS[q.sort], asc(organisations.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     countOf(db.select({ total: sql<number>`count(*)::int` }).from(organisations).innerJoin(schools, eq(schools.organisationId, organisations.id)).where(where)),

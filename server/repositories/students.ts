@@ -34,8 +34,9 @@ const SORTS: Record<StudentListQuery['sort'], SQL[]> = {
   cohort: [asc(students.cohort), asc(students.name)], '-cohort': [desc(students.cohort), asc(students.name)],
 };
 
-export async function listStudents(db: Db, access: Access, q: StudentListQuery) {
-  const where = and(
+/** The list's scope and filters: the page and the export select the same students. */
+export function studentListWhere(access: Access, q: StudentListQuery) {
+  return and(
     scopedStudents(access),
     q.includeArchived ? undefined : isNull(students.archivedAt),
     q.schoolId ? eq(students.schoolId, q.schoolId) : undefined,
@@ -46,6 +47,10 @@ export async function listStudents(db: Db, access: Access, q: StudentListQuery) 
     // A name prefix: the school index serves it, and a clerk types the start of a name.
     q.q ? ilike(students.name, `${escapeLike(q.q)}%`) : undefined,
   );
+}
+
+export async function listStudents(db: Db, access: Access, q: StudentListQuery) {
+  const where = studentListWhere(access, q);
   const [items, total] = await Promise.all([
     selectStudents(db).where(where).orderBy(...SORTS[q.sort], asc(students.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     countOf(db.select({ total: sql<number>`count(*)::int` }).from(students).innerJoin(organisations, eq(organisations.id, students.schoolId)).where(where)),

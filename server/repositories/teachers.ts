@@ -45,8 +45,9 @@ const SORTS: Record<TeacherListQuery['sort'], SQL> = {
   updated: asc(teachers.updatedAt), '-updated': desc(teachers.updatedAt),
 };
 
-export async function listTeachers(db: Db, access: Access, q: TeacherListQuery) {
-  const where = and(
+/** The list's scope and filters: the page and the export select the same teachers. */
+export function teacherListWhere(access: Access, q: TeacherListQuery) {
+  return and(
     scoped(access),
     q.includeArchived ? undefined : ne(teachers.status, 'archived'),
     q.schoolId ? eq(teachers.schoolId, q.schoolId) : undefined,
@@ -56,6 +57,10 @@ export async function listTeachers(db: Db, access: Access, q: TeacherListQuery) 
     q.hasAccount === undefined ? undefined : q.hasAccount ? isNotNull(teachers.userId) : isNull(teachers.userId),
     q.q ? ilike(teachers.name, `%${escapeLike(q.q)}%`) : undefined,
   );
+}
+
+export async function listTeachers(db: Db, access: Access, q: TeacherListQuery) {
+  const where = teacherListWhere(access, q);
   const [rows, total] = await Promise.all([
     selectTeachers(db).where(where).orderBy(SORTS[q.sort], asc(teachers.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     countOf(db.select({ total: sql<number>`count(*)::int` }).from(teachers).innerJoin(organisations, eq(organisations.id, teachers.schoolId)).where(where)),

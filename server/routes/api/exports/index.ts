@@ -1,13 +1,11 @@
 import { enterpriseExportQuery, programExportQuery, schoolExportQuery, studentExportQuery, teacherExportQuery } from '../../../../contracts/imports.ts';
 import type { z } from 'zod';
-import { accessFor, type Access, type Permission } from '../../../../core/authz/index.ts';
-import { AppError } from '../../../../core/errors.ts';
+import type { Access, Permission } from '../../../../core/authz/index.ts';
+import { clearPiiFor, xlsxDownload } from '../../../exports/download.ts';
 import { exportEnterprises } from '../../../exports/enterprises.ts';
 import { exportPrograms, exportTeachers } from '../../../exports/school-members.ts';
 import { exportSchools } from '../../../exports/schools.ts';
 import { exportStudents } from '../../../exports/students.ts';
-import { attachment, XLSX_MIME } from '../../../exports/xlsx-stream.ts';
-import type { FastifyReply } from 'fastify';
 import type { Db } from '../../../db/engine.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
 
@@ -15,10 +13,6 @@ import { defineRoute, type AnyRoute } from '../../../http/route.ts';
  * Export of a list to .xlsx with the list's own filters and read permission (paging is ignored: the whole
  * list). The columns are the import template's, so an exported sheet can be corrected and imported again.
  */
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
-const xlsx = (reply: FastifyReply, name: string) =>
-  reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(`${name}_${today()}.xlsx`)).header('cache-control', 'no-store');
-
 /** A list export needing only the list's read permission and filters. */
 function listExport<T, R>(d: {
   entity: string; access: Permission; name: string; summary: string; query: z.ZodType<T>;
@@ -27,7 +21,7 @@ function listExport<T, R>(d: {
   return defineRoute({
     method: 'GET', url: `/api/exports/${d.entity}`, tags: ['exports'], access: d.access, summary: d.summary, query: d.query,
     async handler({ services, access, query, reply }) {
-      xlsx(reply, d.name);
+      xlsxDownload(reply, d.name, services.now());
       return d.run(services.database.db, access, query);
     },
   });
@@ -45,13 +39,8 @@ const students = defineRoute({
   summary: '导出学生列表（.xlsx，筛选条件同学生列表）；身份证号和手机号默认脱敏，personalInfo=true导出原文需“查看学生个人信息”权限，且逐人记录',
   query: studentExportQuery,
   async handler({ services, access, query, actor, requestId, reply }) {
-    let clear = null;
-    if (query.personalInfo) {
-      const piiAccess = accessFor(actor!, { resource: 'studentPersonalInfo', action: 'read' });
-      if (piiAccess.kind === 'none') throw new AppError('FORBIDDEN', '您无权导出学生身份证号和手机号原文，请导出脱敏版本');
-      clear = { pii: services.pii, access: piiAccess, userId: actor!.userId, requestId };
-    }
-    xlsx(reply, query.personalInfo ? '学生（含个人信息）' : '学生');
+    const clear = clearPiiFor(query.personalInfo, actor!, services, requestId);
+    xlsxDownload(reply, query.personalInfo ? '学生（含个人信息）' : '学生', services.now());
     return exportStudents(services.database.db, access, query, clear);
   },
 });

@@ -4,21 +4,21 @@ import {
   placementRateQuery, placementRates, postShareOne, postShareOneQuery, postSharePage, postShareQuery, postShareRollupQuery, postShareRollups as postShareRollupsAnswer,
   rosterExportQuery, violationsPage, violationsQuery,
 } from '../../../../contracts/internship-stats.ts';
-import { accessFor, type Access } from '../../../../core/authz/index.ts';
+import type { Access } from '../../../../core/authz/index.ts';
 import { AppError, notFound } from '../../../../core/errors.ts';
+import { todayOf } from '../../../../core/supervision/index.ts';
 import type { Db } from '../../../db/engine.ts';
 import { organisations } from '../../../db/schema/index.ts';
 import { exportRoster } from '../../../exports/internship-roster.ts';
-import { attachment, XLSX_MIME } from '../../../exports/xlsx-stream.ts';
+import { clearPiiFor, xlsxDownload } from '../../../exports/download.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
 import { scopeWhere } from '../../../http/scope-sql.ts';
-import { zhengzhouDate } from '../../../repositories/creditbank/scope.ts';
 import { placementRates as computePlacementRates } from '../../../repositories/internships/placement-rates.ts';
 import { getPostShare, listPostShares, postShareRollups } from '../../../repositories/internships/post-share.ts';
 import { listViolations } from '../../../repositories/internships/violations-list.ts';
 
 /** Internship figures for enterprises, districts and the bureau (issue 5): the 2%–3% target, placement rates, violations, rosters. */
-const thisYear = (now: Date) => Number(zhengzhouDate(now).slice(0, 4));
+const thisYear = (now: Date) => Number(todayOf(now).slice(0, 4));
 
 const shareList = defineRoute({
   method: 'GET', url: '/api/internship-stats/post-share', tags: ['internship-stats'], access: { resource: 'internshipStats', action: 'share' },
@@ -44,14 +44,14 @@ const placements = defineRoute({
   summary: '岗位实习安排率（已安排岗位实习的学生 / 可参加岗位实习年级的在籍学生），按学校、专业或产业集群',
   query: placementRateQuery, response: placementRates,
   handler: ({ services, access, query }) => computePlacementRates(services.database.db, access,
-    { ...query, year: query.year ?? thisYear(services.now()) }, zhengzhouDate(services.now())),
+    { ...query, year: query.year ?? thisYear(services.now()) }, todayOf(services.now())),
 });
 
 const violations = defineRoute({
   method: 'GET', url: '/api/internship-stats/violations', tags: ['internship-stats'], access: { resource: 'internshipStats', action: 'violations' },
   summary: '违反《职业学校学生实习管理规定》的岗位和实习安排（逐条注明违反的规定）', query: violationsQuery, response: violationsPage,
   handler: ({ services, access, query }) => listViolations(services.database.db, access,
-    { ...query, year: query.year ?? thisYear(services.now()) }, zhengzhouDate(services.now())),
+    { ...query, year: query.year ?? thisYear(services.now()) }, todayOf(services.now())),
 });
 
 /** A school, enterprise or district named in the roster's filter must be one the caller reaches: otherwise 404. */
@@ -72,16 +72,9 @@ const roster = defineRoute({
     if (query.schoolId) await assertReachable(db, access, query.schoolId, ['school'], '学校');
     if (query.enterpriseId) await assertReachable(db, access, query.enterpriseId, ['enterprise'], '企业');
     if (query.districtId) await assertReachable(db, access, query.districtId, ['district'], '区县');
-    let clear = null;
-    if (query.personalInfo) {
-      const piiAccess = accessFor(actor!, { resource: 'studentPersonalInfo', action: 'read' });
-      if (piiAccess.kind === 'none') throw new AppError('FORBIDDEN', '您无权导出学生身份证号和手机号原文，请导出脱敏版本');
-      clear = { pii: services.pii, access: piiAccess, userId: actor!.userId, requestId };
-    }
+    const clear = clearPiiFor(query.personalInfo, actor!, services, requestId);
     const year = query.year ?? thisYear(services.now());
-    const stamp = zhengzhouDate(services.now()).replace(/-/g, '');
-    reply.header('content-type', XLSX_MIME).header('cache-control', 'no-store')
-      .header('content-disposition', attachment(`实习学生名册${query.personalInfo ? '（含个人信息）' : ''}_${year}_${stamp}.xlsx`));
+    xlsxDownload(reply, `实习学生名册${query.personalInfo ? '（含个人信息）' : ''}_${year}`, services.now());
     return exportRoster(db, access, { ...query, year }, clear);
   },
 });
