@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { BrowserContext } from 'playwright-core';
 import { idNumberCheckChar } from '../../core/codes/idNumber.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/process.ts';
+import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
 
 /**
  * The credit-bank pages in Chromium: an enterprise opens an employee's learning account with a sign-in and
@@ -14,9 +11,6 @@ import { startServer, type RunningServer } from '../support/process.ts';
  * public page verifies the link; a school registrar agrees a rule and decides a transfer item with a reason;
  * then every credit-bank page of every role at 375 px and 1920 px (screenshots in test-results/).
  */
-const password = 'Browser-Test-2025';
-const shots = path.resolve('test-results');
-const VIEWPORTS = [{ name: 'phone', width: 375, height: 812 }, { name: 'desktop', width: 1920, height: 1080 }];
 const PAGES: [user: string, pathname: string, testId: string][] = [
   ['student1', '/credit-bank', 'credit-bank-learner'],
   ['enterprise1', '/credit-bank/issue', 'cb-issuer-page'],
@@ -30,47 +24,15 @@ const idNumber = () => {
 };
 
 describe('credit bank pages', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chanjiao-browser-cb-'));
-  before(async () => {
-    fs.mkdirSync(shots, { recursive: true });
-    server = await startServer({ DATA_DIR: dataDir, DEMO_SCALE: 'tiny', DEMO_PASSWORD: password });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function signedIn(username: string, vp = VIEWPORTS[1]!, pass = password): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.url}/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', pass);
-    await page.click('[data-testid="login-submit"]');
-    return { context, page, errors };
-  }
-
-  /** A call through the signed-in page's session (the set-up the pages under test do not cover). */
-  async function call(page: Page, method: string, url: string, body?: unknown) {
-    return page.evaluate(async ([m, u, b]) => {
-      const me = await (await fetch('/api/auth/me')).json();
-      const r = await fetch(u as string, { method: m as string, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: b === undefined ? undefined : JSON.stringify(b) });
-      return { status: r.status, body: await r.json() };
-    }, [method, url, body] as const);
-  }
+  const app = demoBrowser('cb');
+  const { signedIn, call } = app;
 
   test('an employee’s account and sign-in, an outcome issued by hand, a credential shared as a QR code and verified', async () => {
     const e = await signedIn('enterprise1');
     const l = { context: null as BrowserContext | null };
     try {
       await e.page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
-      await e.page.goto(`${server.url}/credit-bank/issue`);
+      await e.page.goto(`${app.url}/credit-bank/issue`);
       await e.page.getByRole('tab', { name: '学习者开户' }).click();
       const form = e.page.locator('[data-testid="cb-learner-account"]');
       await form.locator('#holderName').fill('王建国');
@@ -97,7 +59,7 @@ describe('credit bank pages', () => {
       await e.page.locator('[data-testid="cb-issued"]').getByText('焊接工艺岗前培训').waitFor();
 
       // The learner signs in on a phone, replaces the one-time password, and shares a credential.
-      const learner = await signedIn(username, VIEWPORTS[0], initial);
+      const learner = await signedIn(username, VIEWPORTS[0], { password: initial, home: false });
       l.context = learner.context;
       const p = learner.page;
       await p.waitForURL(/change-password/);
@@ -106,7 +68,7 @@ describe('credit bank pages', () => {
       await p.fill('#confirmPassword', 'Learner#2025abc');
       await p.getByRole('button', { name: '确认修改' }).click();
       await p.locator('[data-testid="home"][data-role="learner"]').waitFor({ timeout: 30_000 });
-      await p.goto(`${server.url}/credit-bank`);
+      await p.goto(`${app.url}/credit-bank`);
       const mine = p.locator('[data-testid="credit-bank-learner"]');
       await mine.getByText('焊接工艺岗前培训').waitFor();
       await mine.getByRole('button', { name: '出具凭证' }).first().click();
@@ -117,14 +79,14 @@ describe('credit bank pages', () => {
       assert.match(link, /\/credit-bank\/verify\?id=[0-9a-f-]{36}$/);
 
       // The QR code's link opens the public page, which verifies the credential without a sign-in.
-      const anon = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
+      const anon = await app.browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
       try {
         const v = await anon.newPage();
         await v.goto(link);
         await v.getByText(/凭证有效/).waitFor();
         await v.screenshot({ path: path.join(shots, 'credit-bank-verify-phone.png'), fullPage: true });
         // A link pasted into the box is followed as well.
-        await v.goto(`${server.url}/credit-bank/verify`);
+        await v.goto(`${app.url}/credit-bank/verify`);
         await v.locator('textarea').fill(link);
         await v.getByRole('button', { name: /验\s*证/ }).click();
         await v.getByText(/凭证有效/).waitFor();
@@ -170,7 +132,7 @@ describe('credit bank pages', () => {
       assert.equal(rule.status, 201, JSON.stringify(rule.body));
 
       // The registrar agrees in the page; the rule comes into force.
-      await r.page.goto(`${server.url}/credit-bank/registrar`);
+      await r.page.goto(`${app.url}/credit-bank/registrar`);
       await r.page.getByRole('tab', { name: '认定规则' }).click();
       const rules = r.page.locator('[data-testid="cb-rules"]');
       await rules.getByRole('button', { name: /同\s*意/ }).first().click();
@@ -204,7 +166,7 @@ describe('credit bank pages', () => {
         const { context, page, errors } = await signedIn(user, vp);
         try {
           await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
-          await page.goto(`${server.url}${pathname}`);
+          await page.goto(`${app.url}${pathname}`);
           await page.locator(`[data-testid="${testId}"]`).waitFor({ timeout: 30_000 });
           await page.waitForLoadState('networkidle');
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

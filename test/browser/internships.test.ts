@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/process.ts';
+import { describe, test } from 'node:test';
+import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
 
 /**
  * The internship pages in Chromium: an enterprise's publishing refused with the rule named, then a post
  * published, found and applied for by a student on a phone, approved by the school, accepted by the
  * enterprise; then every internship page of every role at 375 px and 1920 px (screenshots in test-results/).
  */
-const password = 'Browser-Test-2025';
-const shots = path.resolve('test-results');
-const VIEWPORTS = [{ name: 'phone', width: 375, height: 812 }, { name: 'desktop', width: 1920, height: 1080 }];
 const PAGES: [user: string, pathname: string, testId: string][] = [
   ['student1', '/internships', 'internship-find'],
   ['student1', '/internships/applications', 'internship-applications'],
@@ -34,41 +27,8 @@ const terms = {
 };
 
 describe('internship pages', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chanjiao-browser-intern-'));
-  before(async () => {
-    fs.mkdirSync(shots, { recursive: true });
-    server = await startServer({ DATA_DIR: dataDir, DEMO_SCALE: 'tiny', DEMO_PASSWORD: password });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function signedIn(username: string, vp = VIEWPORTS[1]!): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.url}/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', password);
-    await page.click('[data-testid="login-submit"]');
-    await page.locator('[data-testid="home"]').waitFor({ timeout: 15_000 });
-    return { context, page, errors };
-  }
-
-  /** A write through the signed-in page's session (the set-up the pages under test do not cover). */
-  async function call(page: Page, method: string, url: string, body: unknown) {
-    return page.evaluate(async ([m, u, b]) => {
-      const me = await (await fetch('/api/auth/me')).json();
-      const r = await fetch(u as string, { method: m as string, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(b) });
-      return { status: r.status, body: await r.json() };
-    }, [method, url, body] as const);
-  }
+  const app = demoBrowser('intern');
+  const { signedIn, call } = app;
 
   test('publish refused with the rule named, then published, applied for, approved and accepted', async () => {
     const e = await signedIn('enterprise1');
@@ -78,7 +38,7 @@ describe('internship pages', () => {
       assert.equal(bad.status, 201);
       const good = await call(e.page, 'POST', '/api/internship-posts', { ...terms, title: `${tag}车床实习`, monthlyPayYuan: 3600 });
       assert.equal(good.status, 201);
-      await e.page.goto(`${server.url}/internships/posts`);
+      await e.page.goto(`${app.url}/internships/posts`);
       const badCard = e.page.locator('[data-testid="owned-post"]', { hasText: `${tag}夜班岗` });
       await badCard.locator('[data-testid="post-publish"]').click();
       const refusal = badCard.locator('[data-testid="refusal"]');
@@ -97,7 +57,7 @@ describe('internship pages', () => {
 
     const s = await signedIn('student1', VIEWPORTS[0]);
     try {
-      await s.page.goto(`${server.url}/internships`);
+      await s.page.goto(`${app.url}/internships`);
       await s.page.locator('[data-testid="post-search"] input').fill(tag);
       await s.page.locator('[data-testid="post-search"] input').press('Enter');
       const card = s.page.locator('[data-testid="post-card"]', { hasText: `${tag}车床实习` });
@@ -114,7 +74,7 @@ describe('internship pages', () => {
     for (const [user, testId] of [['school1', 'internship-review'], ['enterprise1', 'internship-applicants']] as const) {
       const u = await signedIn(user);
       try {
-        await u.page.goto(`${server.url}/internships/${user === 'school1' ? 'review' : 'applicants'}`);
+        await u.page.goto(`${app.url}/internships/${user === 'school1' ? 'review' : 'applicants'}`);
         const card = u.page.locator(`[data-testid="${testId}"] [data-testid="decision-card"]`, { hasText: `${tag}车床实习` });
         await card.locator('[data-testid="decide"]').click();
         await card.waitFor({ state: 'detached' });
@@ -126,9 +86,9 @@ describe('internship pages', () => {
 
     const mine = await signedIn('student1', VIEWPORTS[0]);
     try {
-      await mine.page.goto(`${server.url}/internships/applications`);
+      await mine.page.goto(`${app.url}/internships/applications`);
       await mine.page.locator('[data-testid="application-card"]', { hasText: `${tag}车床实习` }).getByText('企业已接收').waitFor();
-      await mine.page.goto(`${server.url}/internships/my`);
+      await mine.page.goto(`${app.url}/internships/my`);
       await mine.page.locator('[data-testid="agreement"]').waitFor();
     } finally {
       await mine.context.close();
@@ -140,7 +100,7 @@ describe('internship pages', () => {
       test(`${pathname} as ${user} on ${vp.name}`, async () => {
         const { context, page, errors } = await signedIn(user, vp);
         try {
-          await page.goto(`${server.url}${pathname}`);
+          await page.goto(`${app.url}${pathname}`);
           await page.locator(`[data-testid="${testId}"]`).waitFor({ timeout: 15_000 });
           await page.waitForLoadState('networkidle');
           // The data has arrived: no spinner or skeleton left (the shared test machine can be slow).

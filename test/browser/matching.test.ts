@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/process.ts';
+import { describe, test } from 'node:test';
+import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
 
 /**
  * The matching pages in Chromium: an enterprise posts a demand and sees programs recommended with their score
@@ -13,9 +9,6 @@ import { startServer, type RunningServer } from '../support/process.ts';
  * allocation and follows its progress to the end; then every matching page of its roles at 375 px and 1920 px
  * (screenshots in test-results/).
  */
-const password = 'Browser-Test-2025';
-const shots = path.resolve('test-results');
-const VIEWPORTS = [{ name: 'phone', width: 375, height: 812 }, { name: 'desktop', width: 1920, height: 1080 }];
 const PAGES: [user: string, pathname: string, testId: string][] = [
   ['student1', '/matching/for-me', 'matching-student'],
   ['enterprise1', '/matching/enterprise', 'matching-enterprise'],
@@ -27,37 +20,12 @@ const PAGES: [user: string, pathname: string, testId: string][] = [
 ];
 
 describe('matching pages', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chanjiao-browser-matching-'));
-  before(async () => {
-    fs.mkdirSync(shots, { recursive: true });
-    server = await startServer({ DATA_DIR: dataDir, DEMO_SCALE: 'tiny', DEMO_PASSWORD: password });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function signedIn(username: string, vp = VIEWPORTS[1]!): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.url}/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', password);
-    await page.click('[data-testid="login-submit"]');
-    await page.locator('[data-testid="home"]').waitFor({ timeout: 15_000 });
-    return { context, page, errors };
-  }
+  const app = demoBrowser('matching');
+  const { signedIn } = app;
 
   test('a demand is posted, recommended both ways with its breakdown, and the allocation runs to the end', async () => {
     const e = await signedIn('enterprise1');
-    await e.page.goto(`${server.url}/matching/enterprise`);
+    await e.page.goto(`${app.url}/matching/enterprise`);
     await e.page.getByRole('button', { name: '发布需求' }).click();
     const dialog = e.page.locator('.ant-modal');
     await dialog.locator('#title').fill('储备技术员');
@@ -71,7 +39,7 @@ describe('matching pages', () => {
     await e.context.close();
 
     const s = await signedIn('student1', VIEWPORTS[0]);
-    await s.page.goto(`${server.url}/matching/for-me`);
+    await s.page.goto(`${app.url}/matching/for-me`);
     await s.page.locator('[data-testid="matching-student"] .ant-collapse-header').click();
     await s.page.locator('[data-testid="profile-form"] #seekingInternship').click();
     await s.page.getByRole('button', { name: '保存档案' }).click();
@@ -81,7 +49,7 @@ describe('matching pages', () => {
     await s.context.close();
 
     const a = await signedIn('admin');
-    await a.page.goto(`${server.url}/matching/allocation`);
+    await a.page.goto(`${app.url}/matching/allocation`);
     await a.page.locator('[data-testid="allocation-start"]').click();
     await a.page.locator('[data-testid="allocation-progress"] .ant-progress-status-success').waitFor({ timeout: 120_000 });
     assert.deepEqual(a.errors, []);
@@ -92,7 +60,7 @@ describe('matching pages', () => {
     test(`every matching page renders at ${vp.width} px`, async () => {
       for (const [user, pathname, testId] of PAGES) {
         const { context, page, errors } = await signedIn(user, vp);
-        await page.goto(`${server.url}${pathname}`);
+        await page.goto(`${app.url}${pathname}`);
         await page.locator(`[data-testid="${testId}"]`).waitFor({ timeout: 30_000 });
         await page.waitForLoadState('networkidle');
         await page.screenshot({ path: path.join(shots, `matching-${user}-${pathname.split('/').pop()}-${vp.name}.png`), fullPage: true });

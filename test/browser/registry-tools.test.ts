@@ -1,44 +1,24 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { makeIdNumber } from '../../core/codes/index.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/process.ts';
 import { uscc } from '../support/registry.ts';
+import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
 
 /**
  * The pages around the register: the public directory and enterprise registration (no sign-in, reached from
  * the sign-in page), the header search with its results page, and spreadsheet import with its error report —
  * each on a phone (375 px) and on a large screen (1920 px), screenshots in test-results/.
  */
-const password = 'Browser-Test-2025';
-const VIEWPORTS = [{ name: 'phone', width: 375, height: 812 }, { name: 'desktop', width: 1920, height: 1080 }];
-const shots = path.resolve('test-results');
 
 describe('directory, registration, search and import pages', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chanjiao-browser-tools-'));
-  before(async () => {
-    fs.mkdirSync(shots, { recursive: true });
-    server = await startServer({ DATA_DIR: dataDir, DEMO_SCALE: 'tiny', DEMO_PASSWORD: password });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = demoBrowser('tools');
+  const { signIn } = app;
 
   /** Opens a page at a viewport, runs the steps, checks no sideways scrolling and no script errors, screenshots. */
   async function onPage(vp: (typeof VIEWPORTS)[number], steps: (page: Page) => Promise<string>) {
-    const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const { context, page, errors } = await app.open(vp);
     try {
       const shot = await steps(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -53,17 +33,9 @@ describe('directory, registration, search and import pages', () => {
     }
   }
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${server.url}/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', password);
-    await page.click('[data-testid="login-submit"]');
-    await page.locator('[data-testid="home"]').waitFor();
-  }
-
   for (const vp of VIEWPORTS) {
     test(`public directory from the sign-in page, search by name, a school's programs (${vp.name})`, () => onPage(vp, async (page) => {
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${app.url}/login`);
       await page.click('[data-testid="login-directory"]');
       await page.waitForURL(/\/directory$/);
       const rows = page.locator('[data-testid="directory-row"]');
@@ -83,18 +55,18 @@ describe('directory, registration, search and import pages', () => {
     }));
 
     test(`public directory: enterprises and carriers tabs (${vp.name})`, () => onPage(vp, async (page) => {
-      await page.goto(`${server.url}/directory?tab=carriers`);
+      await page.goto(`${app.url}/directory?tab=carriers`);
       await page.locator('[data-testid="directory-page"] .ant-table, [data-testid="directory-page"] .ant-list').first().waitFor();
       await page.waitForLoadState('networkidle');
       await page.screenshot({ path: path.join(shots, `directory-carriers-${vp.name}.png`), fullPage: true });
-      await page.goto(`${server.url}/directory?tab=enterprises`);
+      await page.goto(`${app.url}/directory?tab=enterprises`);
       await page.locator('[data-testid="directory-page"] .ant-table, [data-testid="directory-page"] .ant-list').first().waitFor();
       await page.waitForLoadState('networkidle');
       return 'directory-enterprises';
     }));
 
     test(`enterprise registration: live USCC check, submitted and awaiting the district (${vp.name})`, () => onPage(vp, async (page) => {
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${app.url}/login`);
       await page.click('[data-testid="login-register"]');
       await page.waitForURL(/\/register$/);
       const code = uscc();
@@ -146,10 +118,10 @@ describe('directory, registration, search and import pages', () => {
 
     test(`import: a wrong sheet is rejected with its report, a right one imported, and both survive a reload (${vp.name})`, () => onPage(vp, async (page) => {
       await signIn(page, 'school1');
-      const me = await (await page.request.get(`${server.url}/api/auth/me`)).json();
+      const me = await (await page.request.get(`${app.url}/api/auth/me`)).json();
       const schoolId = me.roles[0].organisation.id;
-      const school = await (await page.request.get(`${server.url}/api/directory/schools/${schoolId}`)).json();
-      await page.goto(`${server.url}/imports?entity=teachers`);
+      const school = await (await page.request.get(`${app.url}/api/directory/schools/${schoolId}`)).json();
+      await page.goto(`${app.url}/imports?entity=teachers`);
       await page.locator('[data-testid="recent-imports"]').waitFor();
       const header = '学校标识码,姓名,身份证号码,聘用类型,任教类别,是否双师型';
       const seq = vp.name === 'phone' ? '101' : '202';

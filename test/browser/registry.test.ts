@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { makeUscc } from '../../core/codes/uscc.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/process.ts';
+import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
 
 /**
  * The register's pages (web/src/pages/registry) in Chromium against the real server and the demo city:
@@ -15,41 +12,12 @@ import { startServer, type RunningServer } from '../support/process.ts';
  * their one-time passwords, and a district approving an enterprise's self-registration.
  * Screenshots land in test-results/registry-*.png for people to look at.
  */
-const password = 'Browser-Test-2025';
-const VIEWPORTS = [{ name: 'phone', width: 375, height: 812 }, { name: 'desktop', width: 1920, height: 1080 }];
 const LISTS = ['schools', 'programs', 'major-groups', 'teachers', 'students', 'enterprises', 'carriers', 'clusters', 'registrations', 'accounts'];
 const WITH_DETAIL = new Set(['schools', 'programs', 'teachers', 'students', 'enterprises']);
-const shots = path.resolve('test-results');
 
 describe('register pages', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chanjiao-registry-'));
-  before(async () => {
-    fs.mkdirSync(shots, { recursive: true });
-    server = await startServer({ DATA_DIR: dataDir, DEMO_SCALE: 'tiny', DEMO_PASSWORD: password });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function open(username: string, vp = VIEWPORTS[1]!): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    // A busy CI machine (or one running other suites) can take a while; what fails here never renders at all.
-    page.setDefaultTimeout(60_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.url}/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', password);
-    await page.click('[data-testid="login-submit"]');
-    await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
-    return { context, page, errors };
-  }
+  const app = demoBrowser('registry');
+  const { signedIn: open } = app;
 
   /** Waits until the page's data is on screen (no spinner or skeleton left). */
   async function settled(page: Page, testId: string) {
@@ -78,7 +46,7 @@ describe('register pages', () => {
       try {
         for (const name of LISTS) {
           const testId = name === 'accounts' ? 'registry-bulk-accounts' : `registry-${name}`;
-          await page.goto(`${server.url}/registry/${name}`);
+          await page.goto(`${app.url}/registry/${name}`);
           await settled(page, testId);
           await noOverflow(page, `${name} on ${vp.name}`);
           await page.screenshot({ path: path.join(shots, `registry-${name}-${vp.name}.png`), fullPage: true });
@@ -102,7 +70,7 @@ describe('register pages', () => {
   test('a school admin sees its school only, without the bureau\'s buttons, and registers a major group', async () => {
     const { context, page, errors } = await open('school1');
     try {
-      await page.goto(`${server.url}/registry/schools`);
+      await page.goto(`${app.url}/registry/schools`);
       await settled(page, 'registry-schools');
       assert.equal(await page.locator('.ant-table-tbody tr.ant-table-row').count(), 1, 'its own school only');
       assert.equal(await page.locator('[data-testid="create"]').count(), 0, 'schools are registered by the bureau');
@@ -113,7 +81,7 @@ describe('register pages', () => {
       // The registration review is not a school's business: the menu does not offer it and the page refuses.
       assert.equal(await page.locator('a[href="/registry/registrations"]').count(), 0);
 
-      await page.goto(`${server.url}/registry/major-groups`);
+      await page.goto(`${app.url}/registry/major-groups`);
       await settled(page, 'registry-major-groups');
       await page.click('[data-testid="create"]');
       await page.fill('#record_name', '智能制造专业群');
@@ -135,7 +103,7 @@ describe('register pages', () => {
   test('a teacher reads the register but is offered no edits', async () => {
     const { context, page } = await open('teacher1');
     try {
-      await page.goto(`${server.url}/registry/teachers`);
+      await page.goto(`${app.url}/registry/teachers`);
       await settled(page, 'registry-teachers');
       assert.equal(await page.locator('[data-testid="create"]').count(), 0);
       await page.locator('.ant-table-tbody tr.ant-table-row a').first().click();
@@ -149,7 +117,7 @@ describe('register pages', () => {
   test('a stale edit is told that someone else changed the record, and reloads it', async () => {
     const { context, page } = await open('school1');
     try {
-      await page.goto(`${server.url}/registry/teachers`);
+      await page.goto(`${app.url}/registry/teachers`);
       await settled(page, 'registry-teachers');
       await page.locator('.ant-table-tbody tr.ant-table-row a').first().click();
       await settled(page, 'registry-teacher');
@@ -184,7 +152,7 @@ describe('register pages', () => {
   test('the server\'s refusal of a USCC is shown on the USCC field', async () => {
     const { context, page } = await open('admin');
     try {
-      await page.goto(`${server.url}/registry/enterprises`);
+      await page.goto(`${app.url}/registry/enterprises`);
       await settled(page, 'registry-enterprises');
       await page.click('[data-testid="create"]');
       await page.fill('#record_name', '郑州测试机械有限公司');
@@ -206,7 +174,7 @@ describe('register pages', () => {
   test('a school admin opens accounts for its teachers and sees each initial password once', async () => {
     const { context, page } = await open('school1', VIEWPORTS[0]);
     try {
-      await page.goto(`${server.url}/registry/accounts`);
+      await page.goto(`${app.url}/registry/accounts`);
       await settled(page, 'registry-bulk-accounts');
       await page.getByLabel('未开通账号的学生').uncheck();
       await page.click('[data-testid="bulk-run"]');
@@ -223,11 +191,11 @@ describe('register pages', () => {
   });
 
   test('a district approves an enterprise that registered itself', async () => {
-    const options = await (await fetch(`${server.url}/api/directory/options`)).json() as { districts: { id: string; name: string }[] };
+    const options = await (await fetch(`${app.url}/api/directory/options`)).json() as { districts: { id: string; name: string }[] };
     const jinshui = options.districts.find((d) => d.name.includes('金水'));
     assert.ok(jinshui);
     const name = `郑州自助注册测试科技有限公司`;
-    const res = await fetch(`${server.url}/api/registrations`, {
+    const res = await fetch(`${app.url}/api/registrations`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         uscc: makeUscc('91', '410105', '7A3B2C1D'), districtId: jinshui.id, name, size: 'small', industryCode: 'I',
@@ -237,7 +205,7 @@ describe('register pages', () => {
     assert.equal(res.status, 201, await res.text());
     const { context, page } = await open('district_jinshui');
     try {
-      await page.goto(`${server.url}/registry/registrations`);
+      await page.goto(`${app.url}/registry/registrations`);
       await page.waitForURL(/status=pending/);
       await settled(page, 'registry-registrations');
       const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: name });
@@ -246,7 +214,7 @@ describe('register pages', () => {
       await row.locator('[data-testid="approve"]').click();
       await page.locator('.ant-modal-confirm .ant-btn-primary').click();
       await row.waitFor({ state: 'detached' });
-      const after = await (await fetch(`${server.url}/api/auth/login`, {
+      const after = await (await fetch(`${app.url}/api/auth/login`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'selfreg1', password: 'Self-Register-2025' }),
       })).status;
       assert.equal(after, 200, 'the approved enterprise\'s admin can sign in');

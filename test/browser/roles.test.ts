@@ -1,54 +1,30 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/process.ts';
+import { describe, test } from 'node:test';
+import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
 
 /**
  * Every role signs in, sees its home page with real figures, and signs out — on a phone (375 px) and on the
  * bureau's large screen (1920 px). Screenshots land in test-results/ for people to look at.
  */
-const password = 'Browser-Test-2025';
 const ROLES: [username: string, role: string][] = [
   ['admin', 'city_admin'], ['dept_ndrc', 'department'], ['district_jinshui', 'district'],
   ['school1', 'school_admin'], ['teacher1', 'teacher'], ['enterprise1', 'enterprise_admin'], ['student1', 'student'],
 ];
-const VIEWPORTS = [{ name: 'phone', width: 375, height: 812 }, { name: 'desktop', width: 1920, height: 1080 }];
-const shots = path.resolve('test-results');
 
 describe('each role signs in, sees its home page and signs out', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chanjiao-browser-'));
-  before(async () => {
-    fs.mkdirSync(shots, { recursive: true });
-    server = await startServer({ DATA_DIR: dataDir, DEMO_SCALE: 'tiny', DEMO_PASSWORD: password });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function signIn(page: Page, username: string) {
-    await page.fill('#username', username);
-    await page.fill('#password', password);
-    await page.click('[data-testid="login-submit"]');
-  }
+  const app = demoBrowser('roles');
+  const { submitSignIn: signIn } = app;
 
   for (const vp of VIEWPORTS) {
     for (const [username, role] of ROLES) {
       test(`${role} (${username}) on ${vp.name}`, async () => {
-        const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, locale: 'zh-CN' });
+        const context = await app.browser.newContext({ viewport: { width: vp.width, height: vp.height }, locale: 'zh-CN' });
         const page = await context.newPage();
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(String(e)));
         try {
-          await page.goto(`${server.url}/`);
+          await page.goto(`${app.url}/`);
           await page.waitForURL(/\/login/);
           await signIn(page, username);
           const home = page.locator(`[data-testid="home"][data-role="${role}"]`);
@@ -71,16 +47,16 @@ describe('each role signs in, sees its home page and signs out', () => {
   }
 
   test('a department hears of its overdue reports in the inbox and can mark them read', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
+    const context = await app.browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
     const page = await context.newPage();
     try {
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${app.url}/login`);
       await signIn(page, 'dept_ndrc');
       await page.locator('[data-testid="home"]').waitFor();
       // The daily reminder job runs at server start; wait until it has delivered, then load the page afresh.
       await assert.doesNotReject(async () => {
         for (let i = 0; ; i++) {
-          const inbox = await (await page.request.get(`${server.url}/api/notifications`)).json();
+          const inbox = await (await page.request.get(`${app.url}/api/notifications`)).json();
           if (inbox.unread > 0) return;
           if (i > 100) throw new Error('no reminder delivered');
           await page.waitForTimeout(200);
@@ -98,13 +74,13 @@ describe('each role signs in, sees its home page and signs out', () => {
   });
 
   test('an expired session returns to sign-in and then back to the page the user was on', async () => {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const context = await app.browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
     try {
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${app.url}/login`);
       await signIn(page, 'admin');
       await page.locator('[data-testid="home"]').waitFor();
-      await page.goto(`${server.url}/audit?action=sign_in`);
+      await page.goto(`${app.url}/audit?action=sign_in`);
       await page.locator('[data-testid="audit"]').waitFor();
       await context.clearCookies();
       await page.reload();

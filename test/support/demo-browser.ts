@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+import { startServer, type RunningServer } from './process.ts';
+
+/** Every demo account's password in browser tests. */
+export const DEMO_PASSWORD = 'Browser-Test-2025';
+/** The two screens every page must work on: a student's phone and the bureau's large screen. */
+export const VIEWPORTS = [{ name: 'phone', width: 375, height: 812 }, { name: 'desktop', width: 1920, height: 1080 }] as const;
+export type Viewport = (typeof VIEWPORTS)[number];
+/** Where screenshots land for people to look at. */
+export const SHOTS = path.resolve('test-results');
+
+export interface Session { context: BrowserContext; page: Page; errors: string[] }
+
+/**
+ * One browser test file's world: a server on its own tiny demo city (its own data folder, removed afterwards)
+ * and Debian's Chromium, started before the file's tests and stopped after them. Call it inside `describe`.
+ */
+export function demoBrowser(name: string) {
+  let server: RunningServer;
+  let browser: Browser;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `chanjiao-browser-${name}-`));
+  before(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    server = await startServer({ DATA_DIR: dataDir, DEMO_SCALE: 'tiny', DEMO_PASSWORD });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const world = {
+    get url() { return server.url; },
+    get browser() { return browser; },
+
+    /** A fresh context at a viewport, collecting the page's script errors. */
+    async open(vp: Viewport = VIEWPORTS[1]): Promise<Session> {
+      const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, locale: 'zh-CN' });
+      const page = await context.newPage();
+      // A busy CI machine can take a while; what fails here never renders at all.
+      page.setDefaultTimeout(60_000);
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      return { context, page, errors };
+    },
+
+    /** Fills in and submits the sign-in form the page is showing (keeping its `next` address). */
+    async submitSignIn(page: Page, username: string, password = DEMO_PASSWORD) {
+      await page.fill('#username', username);
+      await page.fill('#password', password);
+      await page.click('[data-testid="login-submit"]');
+    },
+
+    /** Signs in from the sign-in page; waits for the home page unless the account must first change its password. */
+    async signIn(page: Page, username: string, o: { password?: string; home?: boolean } = {}) {
+      await page.goto(`${server.url}/login`);
+      await world.submitSignIn(page, username, o.password);
+      if (o.home !== false) await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
+    },
+
+    async signedIn(username: string, vp: Viewport = VIEWPORTS[1], o: { password?: string; home?: boolean } = {}): Promise<Session> {
+      const session = await world.open(vp);
+      await world.signIn(session.page, username, o);
+      return session;
+    },
+
+    /** An API call through the signed-in page's session (the set-up the pages under test do not cover). */
+    call(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {
+      return page.evaluate(async ([m, u, b]) => {
+        const me = await (await fetch('/api/auth/me')).json();
+        const r = await fetch(u as string, {
+          method: m as string, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: b === undefined ? undefined : JSON.stringify(b),
+        });
+        return { status: r.status, body: await r.json() };
+      }, [method, url, body] as const);
+    },
+  };
+  return world;
+}
