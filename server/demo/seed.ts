@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '../../core/authz/roles.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { formatSummary, loadReferenceData } from '../catalogues/index.ts';
 import { seedMatchingDemo } from './matching.ts';
+import { publishDemoIndicators } from './publications.ts';
 import { rows, type Db } from '../db/engine.ts';
 import { memberships, organisations, users } from '../db/schema/index.ts';
 import type { Services } from '../services.ts';
@@ -92,6 +93,7 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
       const made = await seedMatchingDemo(db, { posts: DEMO_POSTS[services.config.demoScale], seekingShare: 0.3 });
       log(`实习岗位与需求演示数据：${made.posts}个岗位，${made.demands}条需求，${made.profiles}份学生画像（${made.seeking}人求实习）`);
     }
+    log(`公开统计演示：已公开 ${await publishDemoIndicators(db)} 项指标`);
   };
   if (services.config.seedDemo) {
     if (services.database.engine === 'postgres') {

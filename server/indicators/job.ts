@@ -1,4 +1,4 @@
-import type { Tx } from '../db/engine.ts';
+import type { Db, Tx } from '../db/engine.ts';
 import type { JobHandler } from '../jobs/registry.ts';
 import { submitJob } from '../jobs/submit.ts';
 import { recomputeIndicators } from './recompute.ts';
@@ -17,8 +17,11 @@ export const indicatorsRecomputeJob: JobHandler = async ({ services, jobId, prog
   return result;
 };
 
-/** Queues a recompute (the bureau's button, or an accepted reported value); followed at /api/jobs/:id. */
-export async function queueRecompute(tx: Tx, userId: string | null, reason: string) {
-  const { job } = await submitJob(tx, { kind: INDICATORS_RECOMPUTE_JOB, input: { reason }, createdBy: userId, organisationId: null });
+/**
+ * Queues a recompute (the bureau's button, an accepted reported value, or the daily run that gives every
+ * indicator its history even when nobody presses the button); followed at /api/jobs/:id.
+ */
+export async function queueRecompute(tx: Db | Tx, userId: string | null, reason: string, idempotencyKey?: string) {
+  const { job } = await submitJob(tx, { kind: INDICATORS_RECOMPUTE_JOB, input: { reason }, ...(idempotencyKey && { idempotencyKey }), createdBy: userId, organisationId: null });
   return job;
 }

@@ -1,7 +1,7 @@
 import { JobRegistry } from './registry.ts';
 import { SEARCH_REINDEX_JOB, searchReindexJob } from '../search/job.ts';
 import { registerImportJobs } from '../imports/kinds.ts';
-import { INDICATORS_RECOMPUTE_JOB, indicatorsRecomputeJob } from '../indicators/job.ts';
+import { INDICATORS_RECOMPUTE_JOB, indicatorsRecomputeJob, queueRecompute } from '../indicators/job.ts';
 import { queueReminders, SUPERVISION_REMIND_JOB, supervisionRemindJob } from '../supervision/reminders.ts';
 import type { DailyJob } from './daily.ts';
 import { ALLOCATION_JOB, allocationJob } from '../matching/allocation-job.ts';
@@ -20,4 +20,5 @@ export function createJobRegistry(): JobRegistry {
 /** Jobs `npm start` queues once a day (server/jobs/daily.ts). */
 export const DAILY_JOBS: readonly DailyJob[] = [
   { kind: SUPERVISION_REMIND_JOB, queue: (db, key) => queueReminders(db, null, key) },
+  { kind: INDICATORS_RECOMPUTE_JOB, queue: (db, key) => queueRecompute(db, null, 'daily', key) },
 ];

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, enterprises, internshipPosts, majorGroups } from '../../server/db/schema/index.ts';
+import { auditLog, enterprises, internshipPosts, jobs, majorGroups } from '../../server/db/schema/index.ts';
+import { INDICATORS_RECOMPUTE_JOB } from '../../server/indicators/job.ts';
+import { startDailyJobs } from '../../server/jobs/daily.ts';
+import { DAILY_JOBS } from '../../server/jobs/kinds.ts';
 import { todayOf } from '../../core/supervision/index.ts';
 import { testEngines } from '../support/engines.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -241,6 +244,23 @@ for (const engine of testEngines()) {
       assert.deepEqual(audits.map((a) => a.action).sort(), ['indicator.publish', 'indicator.unpublish']);
       const list = await admin.get('/api/indicators');
       assert.equal(list.body.items.find((i: { code: string }) => i.code === 'integration_enterprises').published, false);
+    });
+
+    test('the daily recompute is queued once a day however many servers start, so the history grows unattended', async () => {
+      const key = `${INDICATORS_RECOMPUTE_JOB}:${todayOf(server.services.now())}`;
+      const daily = DAILY_JOBS.filter((j) => j.kind === INDICATORS_RECOMPUTE_JOB);
+      assert.equal(daily.length, 1, 'the recompute is one of the daily jobs');
+      const servers = [startDailyJobs(server.services, daily), startDailyJobs(server.services, daily)];
+      servers.forEach((d) => d.stop());
+      const { db } = server.services.database;
+      let runs: (typeof jobs.$inferSelect)[] = [];
+      for (let i = 0; i < 200 && !(runs.length && runs.every((r) => r.status === 'succeeded')); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        runs = await db.select().from(jobs).where(and(eq(jobs.kind, INDICATORS_RECOMPUTE_JOB), eq(jobs.idempotencyKey, key)));
+      }
+      assert.equal(runs.length, 1, 'one run for the day');
+      assert.equal(runs[0]!.status, 'succeeded', JSON.stringify(runs[0]!.error));
+      assert.deepEqual(runs[0]!.input, { reason: 'daily' });
     });
   });
 }
