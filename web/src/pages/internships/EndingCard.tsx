@@ -63,7 +63,8 @@ function EndingModal({ internship, kind, onClose }: { internship: InternshipDeta
         <Form.Item name="outcome" label="实习结果" rules={[{ required: true, message: '请选择实习结果' }]}>
           <Radio.Group options={[{ value: 'passed', label: '合格（记入学分银行）' }, { value: 'failed', label: '不合格' }]} />
         </Form.Item>
-        <Form.Item name="hours" label="记入学分银行的学时" rules={completeRules.hours} extra="不填则取周志学时合计">
+        {/* Optional: the shared Zod rule would refuse the empty field, so the input's own bounds check it. */}
+        <Form.Item name="hours" label="记入学分银行的学时" extra="不填则取周志学时合计">
           <InputNumber min={1} max={10000} precision={0} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name="comment" label="说明（可选）" rules={completeRules.comment}><Input.TextArea rows={2} maxLength={500} /></Form.Item>
