@@ -42,6 +42,9 @@ export const internship = z.object({
   /** The learning outcome deposited in the credit bank at completion (passed internships). */
   learningOutcomeId: z.string().nullable(),
   agreementComplete: z.boolean(), insured: z.boolean(),
+  /** The regulation's two mentors: one of the school's teachers, and the person the enterprise names. */
+  schoolMentor: z.object({ teacherId: z.string(), name: z.string(), userId: z.string().nullable().describe('其登录账号；无账号时不能在平台评阅') }).nullable(),
+  enterpriseMentor: z.object({ name: z.string(), phoneMasked: z.string() }).nullable(),
   version: z.number(), createdAt: z.string(),
 });
 export type Internship = z.infer<typeof internship>;
@@ -128,6 +131,17 @@ export const completeRequest = z.strictObject({
   comment: z.string().trim().max(500).optional(),
 });
 export const reasonRequest = z.strictObject({ reason });
+
+/** The school names one of its own teachers as the intern's school mentor (实习指导教师). */
+export const schoolMentorRequest = z.strictObject({ teacherId: z.uuid('请选择本校教师') });
+/**
+ * The enterprise names its mentor (企业实习指导人员): a person with a mobile number the school and the student
+ * can reach. The number is checked by the repository (core/codes) so the reason is the precise one.
+ */
+export const enterpriseMentorRequest = z.strictObject({
+  name: z.string().trim().min(2, '请填写指导人员姓名').max(40),
+  phone: z.string().trim().min(1, '请填写手机号码').max(30, '手机号码过长'),
+});
 export const reassignRequest = z.strictObject({ postId: z.uuid(), reason });
 
 export const internshipDetail = internship.extend({

@@ -134,13 +134,21 @@ export const POLICY = {
     start: { school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
     /** Weekly logs and check-ins: the student's own. */
     log: { student: 'self' },
-    /** Mentors of either side comment on logs and give the mid-term and final evaluations. */
+    /**
+     * Mentors of either side comment on logs and give the mid-term and final evaluations: on the school's side
+     * the teacher assigned to the intern or the school's administrator (core/internships/parties.ts mentorSide).
+     */
     mentor: { school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
-    /** Only the school's supervising staff confirm completion (and with it the credit-bank outcome). */
+    /** Only the school's side confirms completion (and with it the credit-bank outcome): the assigned mentor or the administrator. */
     complete: { school_admin: 'organisation', teacher: 'organisation' },
     withdraw: { student: 'self' },
     terminate: { school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
     reassign: { school_admin: 'organisation' },
+    /**
+     * The regulation's two mentors: the school's administrator names one of its teachers, the enterprise names
+     * its own person. Which mentor the caller may name is decided by the side (core/internships/parties.ts).
+     */
+    assignMentor: { school_admin: 'organisation', enterprise_admin: 'organisation' },
   },
   /** The school's alerts over its placements; a district its schools', the bureau all. */
   internshipAlert: {

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { ROLE_LABELS } from '../../core/authz/roles.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { formatSummary, loadReferenceData } from '../catalogues/index.ts';
+import { seedInternshipDemo } from './internships.ts';
 import { seedMatchingDemo } from './matching.ts';
 import { publishDemoIndicators } from './publications.ts';
 import { rows, type Db } from '../db/engine.ts';
@@ -92,6 +93,9 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
     if (services.config.demoScale !== 'city') {
       const made = await seedMatchingDemo(db, { posts: DEMO_POSTS[services.config.demoScale], seekingShare: 0.3 });
       log(`实习岗位与需求演示数据：${made.posts}个岗位，${made.demands}条需求，${made.profiles}份学生画像（${made.seeking}人求实习）`);
+      // Internships under way, entered step by step through the lifecycle's own code (rules, signatures, credit bank).
+      const placed = await seedInternshipDemo(db, services.pii, { now: services.now() });
+      log(`实习过程演示数据：${placed.active}人实习中，${placed.completed}人已完成，${placed.withdrawn}人退出，${placed.accepted - placed.active - placed.completed - placed.withdrawn}人待开始，${placed.logs}篇周志`);
     }
     log(`公开统计演示：已公开 ${await publishDemoIndicators(db)} 项指标`);
   };

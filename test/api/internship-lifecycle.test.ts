@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { addDays, mondayOf } from '../../core/internships/dates.ts';
-import { auditLog, enterprises, internships, learningOutcomes, students } from '../../server/db/schema/index.ts';
+import { auditLog, enterprises, internships, learningOutcomes, students, teachers } from '../../server/db/schema/index.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
 import { makeDistrict, makeOrganisation, makeSchool, makeStudent, makeUser, TEST_PASSWORD } from '../support/factory.ts';
@@ -40,15 +40,26 @@ for (const engine of testEngines()) {
       const studentUser = await makeUser(db(), 'student', school.id);
       const student = await makeStudent(db(), server.services.pii, school.id, { userId: studentUser.id });
       await db().update(students).set({ birthDate, cohort: 2027 }).where(eq(students.id, student.id));
+      // Teachers of the register with their sign-ins: one to be the intern's mentor, one who is not, one elsewhere.
+      const teacherOf = async (schoolId: string, name: string) => {
+        const user = await makeUser(db(), 'teacher', schoolId);
+        const [t] = await db().insert(teachers).values({ schoolId, userId: user.id, name, employment: 'fullTime', subject: 'specialty' }).returning();
+        return { user, teacherId: t!.id };
+      };
+      const mentor = await teacherOf(school.id, '张导师');
+      const colleague = await teacherOf(school.id, '李老师');
+      const foreign = await teacherOf(otherSchool.id, '外校王老师');
       const u = {
         enterprise: await as(await makeUser(db(), 'enterprise_admin', enterprise.id)),
         otherEnterprise: await as(await makeUser(db(), 'enterprise_admin', otherEnterprise.id)),
         school: await as(await makeUser(db(), 'school_admin', school.id)),
-        teacher: await as(await makeUser(db(), 'teacher', school.id)),
+        teacher: await as(mentor.user),
+        colleague: await as(colleague.user),
         otherSchool: await as(await makeUser(db(), 'school_admin', otherSchool.id)),
         student: await as(studentUser),
       };
-      return { school, enterprise, student, u };
+      const teacherIds = { mentorUser: mentor.user.id, mentor: mentor.teacherId, colleague: colleague.teacherId, foreign: foreign.teacherId };
+      return { school, enterprise, student, u, teacherIds };
     }
     type World = Awaited<ReturnType<typeof world>>;
 
@@ -172,6 +183,7 @@ for (const engine of testEngines()) {
       await signAll(w, id);
       await w.u.enterprise.request('PUT', `/api/internships/${id}/insurance`, insurance());
       assert.equal((await w.u.enterprise.post(`/api/internships/${id}/start`, {})).status, 200);
+      assert.equal((await w.u.school.request('PUT', `/api/internships/${id}/school-mentor`, { teacherId: w.teacherIds.mentor })).status, 200);
       const week = mondayOf(today());
       const content = '本周学习数控车床的安全操作规程，在师傅指导下完成了三个零件的粗加工。';
       assert.equal((await w.u.teacher.post(`/api/internships/${id}/logs`, { weekStart: week, hoursWorked: 40, content })).status, 403);
@@ -214,6 +226,82 @@ for (const engine of testEngines()) {
       assert.equal(mine.status, 200);
       assert.ok(mine.body.items.some((o: { id: string }) => o.id === outcome!.id));
       assert.equal((await w.u.teacher.post(`/api/internships/${id}/complete`, { outcome: 'passed' })).body.code, 'INVALID_STATE');
+    });
+
+    test('mentors: the school names one of its teachers, the enterprise its person; only the assigned teacher mentors', async () => {
+      const w = await world();
+      const { id } = await placed(w);
+      const bare = await w.u.school.get(`/api/internships/${id}`);
+      assert.equal(bare.body.schoolMentor, null);
+      assert.equal(bare.body.enterpriseMentor, null);
+
+      // Who may not: a teacher (no grant), the enterprise for the school's mentor and the reverse, other organisations.
+      const path = `/api/internships/${id}/school-mentor`;
+      assert.equal((await w.u.teacher.request('PUT', path, { teacherId: w.teacherIds.mentor })).status, 403);
+      const enterpriseNamesTeacher = await w.u.enterprise.request('PUT', path, { teacherId: w.teacherIds.mentor });
+      assert.equal(enterpriseNamesTeacher.status, 403);
+      assert.equal(enterpriseNamesTeacher.body.code, 'NOT_THE_PARTY');
+      assert.equal((await w.u.otherSchool.request('PUT', path, { teacherId: w.teacherIds.foreign })).status, 404);
+      assert.equal((await w.u.student.request('PUT', path, { teacherId: w.teacherIds.mentor })).status, 403);
+      // Another school's teacher cannot be this intern's mentor.
+      const foreign = await w.u.school.request('PUT', path, { teacherId: w.teacherIds.foreign });
+      assert.equal(foreign.status, 400);
+      assert.ok(foreign.body.fields.teacherId);
+      assert.equal((await w.u.school.request('PUT', path, { teacherId: 'not-a-uuid' })).status, 400);
+
+      const ePath = `/api/internships/${id}/enterprise-mentor`;
+      const person = { name: '赵师傅', phone: '138 0013 8000' };
+      const schoolNamesPerson = await w.u.school.request('PUT', ePath, person);
+      assert.equal(schoolNamesPerson.status, 403);
+      assert.equal(schoolNamesPerson.body.code, 'NOT_THE_PARTY');
+      assert.equal((await w.u.otherEnterprise.request('PUT', ePath, person)).status, 404);
+      assert.equal((await w.u.student.request('PUT', ePath, person)).status, 403);
+      const badPhone = await w.u.enterprise.request('PUT', ePath, { ...person, phone: '0371-1234567' });
+      assert.equal(badPhone.status, 400);
+      assert.ok(badPhone.body.fields.phone);
+
+      const named = await w.u.school.request('PUT', path, { teacherId: w.teacherIds.mentor });
+      assert.equal(named.status, 200, JSON.stringify(named.body));
+      assert.deepEqual(named.body.schoolMentor, { teacherId: w.teacherIds.mentor, name: '张导师', userId: w.teacherIds.mentorUser });
+      const person2 = await w.u.enterprise.request('PUT', ePath, person);
+      assert.equal(person2.status, 200, JSON.stringify(person2.body));
+      assert.deepEqual(person2.body.enterpriseMentor, { name: '赵师傅', phoneMasked: '138****8000' });
+      // The phone is stored encrypted, and the audit log holds it masked only.
+      const [row] = await db().select().from(internships).where(eq(internships.id, id));
+      assert.ok(row!.enterpriseMentorPhoneCipher && !row!.enterpriseMentorPhoneCipher.includes('13800138000'));
+      assert.equal(server.services.pii.decrypt(row!.enterpriseMentorPhoneCipher!), '13800138000');
+      const audited = await db().select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'assignMentor')));
+      assert.equal(audited.length, 2);
+      assert.ok(!JSON.stringify(audited).includes('13800138000'));
+      // Everyone on the internship sees the mentors, the student included.
+      assert.equal((await w.u.student.get(`/api/internships/${id}`)).body.enterpriseMentor.name, '赵师傅');
+
+      // Mentoring: the assigned teacher and the school's administrator comment; a colleague of the school does not.
+      await signAll(w, id);
+      await w.u.enterprise.request('PUT', `/api/internships/${id}/insurance`, insurance());
+      assert.equal((await w.u.school.post(`/api/internships/${id}/start`, {})).status, 200);
+      const content = '本周熟悉车间安全制度，跟随师傅完成了设备点检和两次换模作业。';
+      const log = await w.u.student.post(`/api/internships/${id}/logs`, { weekStart: mondayOf(today()), hoursWorked: 40, content });
+      const comment = (c: TestClient) => c.post(`/api/internships/${id}/logs/${log.body.id}/comments`, { comment: '记录具体。' });
+      const byColleague = await comment(w.u.colleague);
+      assert.equal(byColleague.status, 403);
+      assert.equal(byColleague.body.code, 'NOT_THE_PARTY');
+      assert.equal((await w.u.colleague.post(`/api/internships/${id}/evaluations`, { stage: 'midterm', score: 80, comment: '良好' })).body.code, 'NOT_THE_PARTY');
+      assert.equal((await comment(w.u.teacher)).status, 201);
+      assert.equal((await comment(w.u.school)).status, 201);
+      // Changing the mentor moves the right with it.
+      assert.equal((await w.u.school.request('PUT', path, { teacherId: w.teacherIds.colleague })).status, 200);
+      assert.equal((await comment(w.u.colleague)).status, 201);
+      assert.equal((await comment(w.u.teacher)).body.code, 'NOT_THE_PARTY');
+
+      // A reassignment keeps the school mentor; the new enterprise names its own.
+      const target = await publish(w, '装配线质检实习');
+      const moved = await w.u.school.post(`/api/internships/${id}/reassign`, { postId: target, reason: '原岗位与专业不对口' });
+      assert.equal(moved.status, 200, JSON.stringify(moved.body));
+      assert.equal(moved.body.schoolMentor.teacherId, w.teacherIds.colleague);
+      assert.equal(moved.body.enterpriseMentor, null);
+      // An ended internship's mentors are not changed any more.
+      assert.equal((await w.u.school.request('PUT', path, { teacherId: w.teacherIds.mentor })).body.code, 'INVALID_STATE');
     });
 
     test("another school's or enterprise's users get 404; roles without the grant 403", async () => {

@@ -6,7 +6,9 @@ import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.
 /**
  * The internship pages in Chromium: an enterprise's publishing refused with the rule named, then a post
  * published, found and applied for by a student on a phone, approved by the school, accepted by the
- * enterprise; then every internship page of every role at 375 px and 1920 px (screenshots in test-results/).
+ * enterprise; the school naming a mentor and refused a completion (the reason shown) at 1920 px, the enterprise
+ * naming its mentor and terminating an internship on a phone; then every internship page of every role at
+ * 375 px and 1920 px (screenshots in test-results/). The demo city has internships under way (server/demo/internships.ts).
  */
 const PAGES: [user: string, pathname: string, testId: string][] = [
   ['student1', '/internships', 'internship-find'],
@@ -23,7 +25,8 @@ const PAGES: [user: string, pathname: string, testId: string][] = [
 const nextYear = new Date().getFullYear() + 1;
 const terms = {
   kind: 'placement', positionStaff: 30, places: 2, samePostWageYuan: 4000, dailyHours: 8, weeklyHours: 40,
-  insurance: 'enterprise', startDate: `${nextYear}-03-01`, endDate: `${nextYear}-08-31`, location: '郑州市经开区第八大街',
+  // After student1's running demo internship (it ends about four months from now): overlapping ones are refused.
+  insurance: 'enterprise', startDate: `${nextYear}-06-01`, endDate: `${nextYear}-11-30`, location: '郑州市经开区第八大街',
 };
 
 describe('internship pages', () => {
@@ -92,6 +95,74 @@ describe('internship pages', () => {
       await mine.page.locator('[data-testid="agreement"]').waitFor();
     } finally {
       await mine.context.close();
+    }
+  });
+
+  /** The first internship of a status on the school's or the enterprise's 实习学生 page, opened in its drawer. */
+  async function openIntern(page: Page, statusLabel: string) {
+    await page.goto(`${server.url}/internships/interns`);
+    await page.locator('[data-testid="internship-interns"] .ant-segmented').getByText(statusLabel, { exact: true }).click();
+    await page.locator('[data-testid="internship-interns"] .ant-table-tbody tr.ant-table-row').first().locator('td').first().click();
+    const view = page.locator('[data-testid="internship-view"]');
+    await view.waitFor();
+    return view;
+  }
+  const confirm = (page: Page) => page.locator('.ant-modal-confirm .ant-modal-confirm-btns .ant-btn').last().click();
+
+  test('the school names a mentor and is told why it cannot complete yet (1920 px)', async () => {
+    const { context, page, errors } = await signedIn('school1');
+    try {
+      const waiting = await openIntern(page, '待开始');
+      const mentors = waiting.locator('[data-testid="mentors"]');
+      await mentors.locator('[data-testid="mentor-teacher"]').click();
+      const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+      const teacherName = ((await option.textContent()) ?? '').split('（')[0]!.split(' · ')[0]!;
+      await option.click();
+      await mentors.locator('[data-testid="mentor-assign"]').click();
+      await mentors.locator('.ant-descriptions').getByText(teacherName).waitFor();
+      await page.screenshot({ path: path.join(shots, 'internships-mentor-school-desktop.png'), fullPage: true });
+      await page.keyboard.press('Escape');
+
+      // A running demo internship without evaluations: completion is refused and the reason is shown.
+      const running = await openIntern(page, '实习中');
+      await running.locator('[data-testid="ending-complete"]').click();
+      await page.locator('.ant-modal').getByText('合格（记入学分银行）').click();
+      await page.locator('[data-testid="ending-submit"]').click();
+      await confirm(page);
+      const refusal = page.locator('.ant-modal [data-testid="refusal"]');
+      await refusal.waitFor();
+      assert.match((await refusal.textContent()) ?? '', /尚缺.*评价/);
+      await page.screenshot({ path: path.join(shots, 'internships-complete-refused-desktop.png'), fullPage: true });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the enterprise names its mentor and terminates an internship on a phone (375 px)', async () => {
+    const { context, page, errors } = await signedIn('enterprise1', VIEWPORTS[0]);
+    try {
+      const view = await openIntern(page, '待开始');
+      const mentors = view.locator('[data-testid="mentors"]');
+      await mentors.locator('input#name').fill('周师傅');
+      await mentors.locator('input#phone').fill('139 3710 0088');
+      await mentors.locator('[data-testid="mentor-assign"]').click();
+      await mentors.getByText('周师傅 · 139****0088').waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 1, `no horizontal scrolling at 375px (overflow ${overflow}px)`);
+      await page.screenshot({ path: path.join(shots, 'internships-mentor-enterprise-phone.png'), fullPage: true });
+
+      await view.locator('[data-testid="ending-terminate"]').click();
+      await page.locator('[data-testid="ending-reason"]').fill('企业生产线调整，岗位取消');
+      await page.screenshot({ path: path.join(shots, 'internships-terminate-phone.png') });
+      await page.locator('[data-testid="ending-submit"]').click();
+      await confirm(page);
+      await view.locator('[data-testid="internship-status"]').getByText('已终止').waitFor();
+      await view.getByText('结束原因：企业生产线调整，岗位取消').waitFor();
+      await page.screenshot({ path: path.join(shots, 'internships-terminated-phone.png'), fullPage: true });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
     }
   });
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { agreementState, fillTemplate } from '../../core/internships/agreement.ts';
 import { placementAlerts, type PlacementFacts } from '../../core/internships/alerts.ts';
 import { addDays, daysBetween, mondayOf, overlaps } from '../../core/internships/dates.ts';
-import { mentorSide, signableParties } from '../../core/internships/parties.ts';
+import { mentorSide, organisationSide, signableParties } from '../../core/internships/parties.ts';
 import { internshipRules } from '../../core/internships/rules.ts';
 import { checkInsurance, checkStart } from '../../core/internships/start-check.ts';
 import { currentPlan } from '../../policy/index.ts';
@@ -32,12 +32,28 @@ test('the guardian signs only when the student is under 18 on the day the studen
 });
 
 test('who may sign for which party: school staff for the school and the guardian, the enterprise admin, the student only for him/herself', () => {
-  const i = { schoolId: 'S', enterpriseId: 'E', studentUserId: 'U' };
+  const i = { schoolId: 'S', enterpriseId: 'E', studentUserId: 'U', schoolMentorUserId: null };
   assert.deepEqual(signableParties({ userId: 'T', memberships: [{ role: 'teacher', organisationId: 'S' }] }, i), ['school', 'guardian']);
   assert.deepEqual(signableParties({ userId: 'A', memberships: [{ role: 'enterprise_admin', organisationId: 'E' }] }, i), ['enterprise']);
   assert.deepEqual(signableParties({ userId: 'U', memberships: [{ role: 'student', organisationId: 'S' }] }, i), ['student']);
   assert.deepEqual(signableParties({ userId: 'X', memberships: [{ role: 'school_admin', organisationId: 'OTHER' }] }, i), []);
   assert.equal(mentorSide({ userId: 'X', memberships: [{ role: 'teacher', organisationId: 'E' }] }, i), null);
+});
+
+test('mentor side: the assigned school mentor or the school administrator; any account of the enterprise', () => {
+  const teacher = (userId: string) => ({ userId, memberships: [{ role: 'teacher', organisationId: 'S' }] });
+  const unassigned = { schoolId: 'S', enterpriseId: 'E', studentUserId: 'U', schoolMentorUserId: null };
+  const assigned = { ...unassigned, schoolMentorUserId: 'T1' };
+  // A teacher of the school who is not the intern's mentor may still sign for the school, but not mentor.
+  assert.equal(mentorSide(teacher('T1'), unassigned), null);
+  assert.equal(mentorSide(teacher('T2'), assigned), null);
+  assert.equal(organisationSide(teacher('T2'), assigned), 'school');
+  assert.equal(mentorSide(teacher('T1'), assigned), 'school');
+  assert.equal(mentorSide({ userId: 'A', memberships: [{ role: 'school_admin', organisationId: 'S' }] }, unassigned), 'school');
+  assert.equal(mentorSide({ userId: 'E1', memberships: [{ role: 'enterprise_admin', organisationId: 'E' }] }, assigned), 'enterprise');
+  // The mentor's id on another school's internship counts for nothing there.
+  assert.equal(mentorSide({ userId: 'T1', memberships: [{ role: 'teacher', organisationId: 'OTHER' }] }, assigned), null);
+  assert.equal(mentorSide({ userId: 'E2', memberships: [{ role: 'enterprise_admin', organisationId: 'OTHER' }] }, assigned), null);
 });
 
 test('the template is filled completely or not at all', () => {

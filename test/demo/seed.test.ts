@@ -10,6 +10,8 @@ import { openDatabase, rows, type Database } from '../../server/db/engine.ts';
 import { referenceContextFromDb, referenceContextFromFiles } from '../../server/demo/context.ts';
 import { generateCity } from '../../server/demo/generate.ts';
 import { resetAllowed, resetDemo } from '../../server/demo/reset.ts';
+import { seedInternshipDemo } from '../../server/demo/internships.ts';
+import { seedMatchingDemo } from '../../server/demo/matching.ts';
 import { demoLogins, seedDemo, seedIfEmpty } from '../../server/demo/seed.ts';
 import { SCALES } from '../../server/demo/types.ts';
 import { createPiiCipher } from '../../server/pii.ts';
@@ -135,4 +137,34 @@ test('reset removes demo rows only, and only in a test or demo database', async 
   // …and the demo can be loaded again.
   await seedDemo(database.db, pii, { scale: 'tiny', now: NOW, demoPassword: 'Demo-Pass-1', log: () => {} });
   assert.equal(await count(sql`select count(*)::int as n from students`), SCALES.tiny.students);
+});
+
+test('internships under way, entered through the lifecycle code: running, completed into the credit bank, withdrawn, accepted', async () => {
+  // On the tiny city the reset test loaded again (reset does not remove posts and internships: see its note).
+  await seedMatchingDemo(database.db, { posts: 20, seekingShare: 0.3 });
+  const made = await seedInternshipDemo(database.db, pii, { now: NOW });
+  assert.deepEqual(made, { accepted: 11, active: 3, completed: 2, withdrawn: 1, logs: 3 * 8 - 2 + 2 * 24 });
+  const byStatus = Object.fromEntries((await rows<{ status: string; n: number }>(database.db, sql`select status, count(*)::int as n from internships group by status`)).map((r) => [r.status, r.n]));
+  assert.deepEqual(byStatus, { active: 3, completed: 2, withdrawn: 1, accepted: 5 });
+  // student1 has the running internship, with both mentors, a signed agreement, insurance and logs.
+  const [mine] = await rows<{ status: string; mentor: string | null; phone: string | null; insured: boolean; logs: number; signed: number }>(database.db, sql`
+    select i.status, t.name as mentor, i.enterprise_mentor_phone_masked as phone,
+      exists (select 1 from internship_insurance x where x.internship_id = i.id) as insured,
+      (select count(*)::int from internship_logs l where l.internship_id = i.id) as logs,
+      (select count(*)::int from internship_signatures g join internship_agreements a on a.id = g.agreement_id where a.internship_id = i.id) as signed
+    from internships i join students s on s.id = i.student_id join users u on u.id = s.user_id left join teachers t on t.id = i.school_mentor_id
+    where u.username = 'student1'`);
+  assert.equal(mine!.status, 'active');
+  assert.ok(mine!.mentor && mine!.phone?.includes('****') && mine!.insured);
+  assert.equal(mine!.logs, 8);
+  assert.ok(mine!.signed >= 3);
+  // Completed ones were deposited in the credit bank by the same completion code, once each.
+  assert.equal(await count(sql`select count(*)::int as n from internships i join learning_outcomes o on o.id = i.learning_outcome_id
+    where i.status = 'completed' and o.kind = 'internship' and o.idempotency_key = 'internship:' || i.id::text`), 2);
+  // Places taken agree with the live placements: the withdrawn one gave its place back.
+  assert.equal(await count(sql`select count(*)::int as n from internship_posts p where p.places_taken <>
+    (select count(*) from internship_applications a where a.post_id = p.id and a.status = 'accepted')`), 0);
+  // Every step was audited as its actor.
+  assert.ok(await count(sql`select count(*)::int as n from audit_log where entity_type = 'internship' and action in ('start', 'complete', 'withdrawn', 'assignMentor')`) >= 3 + 2 + 1);
+  assert.equal(await count(sql`select count(*)::int as n from users where username like 'intern%' and is_demo and not must_change_password`), 4);
 });

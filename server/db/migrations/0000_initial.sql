@@ -717,6 +717,10 @@ CREATE TABLE "internships" (
 	"end_reason" text,
 	"replaces_id" uuid,
 	"learning_outcome_id" uuid,
+	"school_mentor_id" uuid,
+	"enterprise_mentor_name" text,
+	"enterprise_mentor_phone_cipher" text,
+	"enterprise_mentor_phone_masked" text,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -895,6 +899,7 @@ ALTER TABLE "internships" ADD CONSTRAINT "internships_post_id_internship_posts_i
 ALTER TABLE "internships" ADD CONSTRAINT "internships_student_id_students_id_fk" FOREIGN KEY ("student_id") REFERENCES "students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "internships" ADD CONSTRAINT "internships_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "internships" ADD CONSTRAINT "internships_enterprise_id_organisations_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "internships" ADD CONSTRAINT "internships_school_mentor_id_teachers_id_fk" FOREIGN KEY ("school_mentor_id") REFERENCES "teachers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "allocation_proposals" ADD CONSTRAINT "allocation_proposals_run_id_allocation_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "allocation_runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "allocation_proposals" ADD CONSTRAINT "allocation_proposals_student_id_students_id_fk" FOREIGN KEY ("student_id") REFERENCES "students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

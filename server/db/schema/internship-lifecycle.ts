@@ -2,7 +2,7 @@ import { date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, u
 import { users } from './accounts.ts';
 import { internshipApplications, internshipPosts } from './internships.ts';
 import { organisations } from './organisations.ts';
-import { students } from './registry.ts';
+import { students, teachers } from './registry.ts';
 
 const createdAt = timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -37,6 +37,15 @@ export const internships = pgTable(
     /** The internship this one replaced (reassignment). */
     replacesId: uuid('replaces_id'),
     learningOutcomeId: uuid('learning_outcome_id'),
+    /**
+     * The regulation's two mentors per intern. The school's is one of its teachers (who then comments and
+     * evaluates for the school); the enterprise's is a person it names with a mobile number, stored encrypted
+     * with a masked copy like every phone (the mentor need not hold an account).
+     */
+    schoolMentorId: uuid('school_mentor_id').references(() => teachers.id),
+    enterpriseMentorName: text('enterprise_mentor_name'),
+    enterpriseMentorPhoneCipher: text('enterprise_mentor_phone_cipher'),
+    enterpriseMentorPhoneMasked: text('enterprise_mentor_phone_masked'),
     version: integer('version').notNull().default(1),
     createdAt,
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -10,7 +10,7 @@ import type { Auditor } from '../../audit/auditor.ts';
 import type { Db, Tx } from '../../db/engine.ts';
 import { internshipAgreements, internshipInsurance, internshipPosts, internshipSignatures, students } from '../../db/schema/index.ts';
 import { agreementText } from '../../internships/agreement.ts';
-import { findInternship, getInternship, loadAgreement, requireStatus, setInternship, zhengzhouDay, type InternshipRow } from './internships.ts';
+import { findInternship, getInternship, loadAgreement, partiesOf, requireStatus, setInternship, zhengzhouDay, type InternshipRow } from './internships.ts';
 import { rules } from './posts.ts';
 
 export function refuse(violations: Violation[]): never {
@@ -79,7 +79,7 @@ export async function signAgreement(tx: Tx, audit: Auditor, actor: Actor, access
   const row = await findInternship(tx, access, id, true);
   requireStatus(row, ['accepted', 'active'], '签署三方协议');
   const rule = rules.ref('intern_agreement');
-  if (!signableParties(actor, { schoolId: row.i.schoolId, enterpriseId: row.i.enterpriseId, studentUserId: row.studentUserId }).includes(body.party)) {
+  if (!signableParties(actor, partiesOf(row)).includes(body.party)) {
     throw new AppError('NOT_THE_PARTY', `只有${PARTY_NAMES[body.party]}可以签署此方（${rule.name}，${rule.article}）`, { fields: { party: '您不是该签署方' }, details: { rule } });
   }
   const [a] = await tx.select().from(internshipAgreements).where(eq(internshipAgreements.internshipId, id));

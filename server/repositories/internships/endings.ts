@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Access, Actor } from '../../../core/authz/index.ts';
 import { AppError, notFound } from '../../../core/errors.ts';
-import { mentorSide } from '../../../core/internships/parties.ts';
+import { mentorSide, organisationSide } from '../../../core/internships/parties.ts';
 import { checkPlacement } from '../../../core/internships/placement-check.ts';
 import type { Auditor } from '../../audit/auditor.ts';
 import type { Tx } from '../../db/engine.ts';
@@ -10,7 +10,7 @@ import { openStudentAccount } from '../creditbank/accounts.ts';
 import { issueOutcome } from '../creditbank/outcomes.ts';
 import { draftAgreementOnOpen, refuse } from './agreements.ts';
 import { takePlace } from './applications.ts';
-import { findInternship, getInternship, openInternship, requireStatus, setInternship, zhengzhouDay, type InternshipRow } from './internships.ts';
+import { findInternship, getInternship, openInternship, requireStatus, setInternship, partiesOf, zhengzhouDay, type InternshipRow } from './internships.ts';
 import { rules } from './posts.ts';
 
 /**
@@ -42,7 +42,7 @@ export async function withdraw(tx: Tx, audit: Auditor, actor: Actor, access: Acc
 /** The school or the enterprise of the internship ends it. */
 export async function terminate(tx: Tx, audit: Auditor, actor: Actor, access: Access, id: string, reason: string, now: Date) {
   const row = await findInternship(tx, access, id, true);
-  if (!mentorSide(actor, { schoolId: row.i.schoolId, enterpriseId: row.i.enterpriseId, studentUserId: row.studentUserId })) {
+  if (!organisationSide(actor, partiesOf(row))) {
     throw new AppError('NOT_THE_PARTY', '只有该实习的学校或实习单位可以终止实习', { fields: { internshipId: '不是您所在单位的实习' } });
   }
   requireStatus(row, ['accepted', 'active'], '终止');
@@ -76,6 +76,8 @@ export async function reassign(tx: Tx, audit: Auditor, actor: Actor, access: Acc
   if (!app) throw new AppError('ALREADY_APPLIED', '该学生已有此岗位的有效申请，请直接处理该申请', { fields: { postId: '已有有效申请' } });
   await audit.record({ action: 'reassign', entityType: 'internshipApplication', entityId: app.id, after: { postId: post.id, studentId: row.i.studentId, status: 'accepted', from: id } });
   const newId = await openInternship(tx, audit, app.id, id);
+  // Same student, same school: the school mentor follows the student; the new enterprise names its own.
+  if (row.i.schoolMentorId) await setInternship(tx, newId, { schoolMentorId: row.i.schoolMentorId });
   await draftAgreementOnOpen(tx, audit, newId, now);
   return getInternship(tx, access, newId, today);
 }
@@ -88,8 +90,8 @@ export async function reassign(tx: Tx, audit: Auditor, actor: Actor, access: Acc
 export async function complete(tx: Tx, audit: Auditor, actor: Actor, access: Access, id: string,
   body: { outcome: 'passed' | 'failed'; hours?: number; comment?: string }, now: Date) {
   const row = await findInternship(tx, access, id, true);
-  if (mentorSide(actor, { schoolId: row.i.schoolId, enterpriseId: row.i.enterpriseId, studentUserId: row.studentUserId }) !== 'school') {
-    throw new AppError('NOT_THE_PARTY', '实习由学校指导教师确认完成', { fields: { internshipId: '不是您学校的实习' } });
+  if (mentorSide(actor, partiesOf(row)) !== 'school') {
+    throw new AppError('NOT_THE_PARTY', '实习由该生的学校指导教师或学校管理员确认完成', { fields: { internshipId: '您不是该生的学校指导教师' } });
   }
   requireStatus(row, ['active'], '确认完成');
   const evals = await tx.select().from(internshipEvaluations).where(eq(internshipEvaluations.internshipId, id));

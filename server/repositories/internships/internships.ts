@@ -3,12 +3,13 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Access } from '../../../core/authz/index.ts';
 import { AppError, notFound } from '../../../core/errors.ts';
 import { agreementState } from '../../../core/internships/agreement.ts';
+import type { InternshipParties } from '../../../core/internships/parties.ts';
 import type { InternshipDetail } from '../../../contracts/internship-lifecycle.ts';
 import type { Auditor } from '../../audit/auditor.ts';
 import type { Db, Tx } from '../../db/engine.ts';
 import {
   internshipAgreements, internshipApplications, internshipEvaluations, internshipInsurance, internshipLogs, internshipPosts, internships,
-  internshipSignatures, organisations, students, users,
+  internshipSignatures, organisations, students, teachers, users,
 } from '../../db/schema/index.ts';
 import { scopeWhere } from '../../http/scope-sql.ts';
 import { zhengzhouDate } from '../creditbank/scope.ts';
@@ -27,7 +28,7 @@ export const internshipScope = (access: Access) => scopeWhere(access, {
 
 const columns = {
   i: internships, postTitle: internshipPosts.title, studentName: students.name, studentUserId: students.userId, birthDate: students.birthDate,
-  schoolName: school.name, enterpriseName: enterprise.name,
+  schoolName: school.name, enterpriseName: enterprise.name, schoolMentorName: teachers.name, schoolMentorUserId: teachers.userId,
 };
 
 function select(db: Db | Tx) {
@@ -35,9 +36,15 @@ function select(db: Db | Tx) {
     .innerJoin(internshipPosts, eq(internshipPosts.id, internships.postId))
     .innerJoin(students, eq(students.id, internships.studentId))
     .innerJoin(school, eq(school.id, internships.schoolId))
-    .innerJoin(enterprise, eq(enterprise.id, internships.enterpriseId));
+    .innerJoin(enterprise, eq(enterprise.id, internships.enterpriseId))
+    .leftJoin(teachers, eq(teachers.id, internships.schoolMentorId));
 }
 export type InternshipRow = Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number];
+
+/** The parties of an internship as core/internships/parties.ts decides sides from them. */
+export const partiesOf = (row: InternshipRow): InternshipParties => ({
+  schoolId: row.i.schoolId, enterpriseId: row.i.enterpriseId, studentUserId: row.studentUserId, schoolMentorUserId: row.schoolMentorUserId,
+});
 
 /** Zhengzhou's calendar day of an instant (UTC+8): the day a signature or a log was made. */
 export const zhengzhouDay = zhengzhouDate;
@@ -67,7 +74,10 @@ function toApi(r: InternshipRow, s: { agreementComplete: boolean; insured: boole
     schoolId: i.schoolId, schoolName: r.schoolName, enterpriseId: i.enterpriseId, enterpriseName: r.enterpriseName, status: i.status,
     plannedStart: i.plannedStart, plannedEnd: i.plannedEnd, startedOn: i.startedOn, endedOn: i.endedOn, monthlyPayYuan: i.monthlyPayYuan,
     dailyHours: i.dailyHours, weeklyHours: i.weeklyHours, location: i.location, outcome: i.outcome, endReason: i.endReason,
-    learningOutcomeId: i.learningOutcomeId, agreementComplete: s.agreementComplete, insured: s.insured, version: i.version,
+    learningOutcomeId: i.learningOutcomeId, agreementComplete: s.agreementComplete, insured: s.insured,
+    schoolMentor: i.schoolMentorId ? { teacherId: i.schoolMentorId, name: r.schoolMentorName ?? '', userId: r.schoolMentorUserId } : null,
+    enterpriseMentor: i.enterpriseMentorName ? { name: i.enterpriseMentorName, phoneMasked: i.enterpriseMentorPhoneMasked ?? '' } : null,
+    version: i.version,
     createdAt: i.createdAt.toISOString(),
   };
 }

@@ -7,7 +7,7 @@ import type { Auditor } from '../../audit/auditor.ts';
 import type { Db, Tx } from '../../db/engine.ts';
 import { internshipCheckins, internshipEvaluations, internshipLogComments, internshipLogs, users } from '../../db/schema/index.ts';
 import { countOf } from '../paging.ts';
-import { findInternship, getInternship, requireStatus, zhengzhouDay, type InternshipRow } from './internships.ts';
+import { findInternship, getInternship, partiesOf, requireStatus, zhengzhouDay, type InternshipRow } from './internships.ts';
 
 /** Logs and check-ins are the student's own; the student's school or enterprise may read but not write them. */
 function requireStudent(actor: Actor, row: InternshipRow) {
@@ -17,8 +17,8 @@ function requireStudent(actor: Actor, row: InternshipRow) {
 }
 
 function requireMentor(actor: Actor, row: InternshipRow) {
-  const side = mentorSide(actor, { schoolId: row.i.schoolId, enterpriseId: row.i.enterpriseId, studentUserId: row.studentUserId });
-  if (!side) throw new AppError('NOT_THE_PARTY', '只有该实习的学校指导教师或企业指导教师可以评阅', { fields: { internshipId: '不是您指导的实习' } });
+  const side = mentorSide(actor, partiesOf(row));
+  if (!side) throw new AppError('NOT_THE_PARTY', '只有该生的学校指导教师（或学校管理员）和实习单位可以评阅、评价', { fields: { internshipId: '您不是该生的指导教师' } });
   return side;
 }
 

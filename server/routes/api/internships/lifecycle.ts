@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idParams } from '../../../../contracts/common.ts';
 import {
-  agreement, alertListQuery, alertPage, checkin, checkinCreate, checkinPage, commentCreate, completeRequest, evaluationCreate, insuranceRequest,
+  agreement, alertListQuery, enterpriseMentorRequest, schoolMentorRequest, alertPage, checkin, checkinCreate, checkinPage, commentCreate, completeRequest, evaluationCreate, insuranceRequest,
   internshipDetail, internshipListQuery, internshipPage, log, logComment, logCreate, logListQuery, logPage, logParams, reasonRequest,
   reassignRequest, signRequest, startRequest,
 } from '../../../../contracts/internship-lifecycle.ts';
@@ -11,6 +11,7 @@ import { listAlerts } from '../../../repositories/internships/alerts.ts';
 import { complete, reassign, terminate, withdraw } from '../../../repositories/internships/endings.ts';
 import { getInternship, listInternships, zhengzhouDay } from '../../../repositories/internships/internships.ts';
 import { checkIn, commentLog, evaluate, listCheckins, listLogs, writeLog } from '../../../repositories/internships/progress.ts';
+import { assignEnterpriseMentor, assignSchoolMentor } from '../../../repositories/internships/mentors.ts';
 import { agreementHtml } from '../../../internships/agreement.ts';
 
 const tags = ['internships'];
@@ -60,6 +61,16 @@ export const lifecycleRoutes = [
     method: 'POST', url: '/api/internships/:id/start', tags, access: { resource: 'internship', action: 'start' },
     summary: '开始实习：三方协议签齐且保险覆盖开始日期', params: idParams, body: startRequest, response: internshipDetail,
     handler: ({ access, params, body, services, write }) => write((tx, audit) => startInternship(tx, audit, access, params.id, body.startDate, services.now())),
+  }),
+  defineRoute({
+    method: 'PUT', url: '/api/internships/:id/school-mentor', tags, access: { resource: 'internship', action: 'assignMentor' },
+    summary: '学校指定学校指导教师（本校在职教师；此后由其评阅周志、评价并确认完成）', params: idParams, body: schoolMentorRequest, response: internshipDetail,
+    handler: ({ actor, access, params, body, services, write }) => write((tx, audit) => assignSchoolMentor(tx, audit, actor!, access, params.id, body.teacherId, services.now())),
+  }),
+  defineRoute({
+    method: 'PUT', url: '/api/internships/:id/enterprise-mentor', tags, access: { resource: 'internship', action: 'assignMentor' },
+    summary: '实习单位指定企业指导人员（姓名、手机号；手机号加密保存、脱敏显示）', params: idParams, body: enterpriseMentorRequest, response: internshipDetail,
+    handler: ({ actor, access, params, body, services, write }) => write((tx, audit) => assignEnterpriseMentor(tx, audit, actor!, access, services.pii, params.id, body, services.now())),
   }),
   defineRoute({
     method: 'GET', url: '/api/internships/:id/logs', tags, access: read, summary: '实习周志及指导教师评语',

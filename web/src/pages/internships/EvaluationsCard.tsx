@@ -4,21 +4,24 @@ import { EVALUATION_STAGE_LABELS, evaluationCreate } from '../../../../contracts
 import { post as send } from '../../api/client.ts';
 import { fieldRules } from '../../forms/zod.ts';
 import { KEY } from './api.ts';
-import type { InternshipDetail, Side } from './lifecycle-api.ts';
+import type { InternshipDetail } from './lifecycle-api.ts';
+import { useInternshipRoles } from './parties.ts';
 import { RuleViolations } from './RuleViolations.tsx';
 
 const rules = fieldRules(evaluationCreate);
 
 /** Mid-term and final evaluations by both mentors; the side the user acts for adds its own. */
-export function EvaluationsCard({ internship, side }: { internship: InternshipDetail; side: Side }) {
+export function EvaluationsCard({ internship }: { internship: InternshipDetail }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const evaluate = useMutation({
     mutationFn: (v: { stage: string; score: number; comment: string }) => send(`/api/internships/${internship.id}/evaluations`, v),
     onSuccess: () => { message.success('评价已保存'); void qc.invalidateQueries({ queryKey: [KEY] }); },
   });
-  const mine = new Set(internship.evaluations.filter((e) => e.party === side).map((e) => e.stage));
-  const open = side !== 'student' && internship.status === 'active' && mine.size < 2;
+  // Evaluations come from the intern's mentors (core/internships/parties.ts), not from any teacher of the school.
+  const mentor = useInternshipRoles(internship).mentor;
+  const mine = new Set(internship.evaluations.filter((e) => e.party === mentor).map((e) => e.stage));
+  const open = mentor !== null && internship.status === 'active' && mine.size < 2;
   return (
     <Card size="small" title="实习评价" data-testid="evaluations">
       <List size="small" dataSource={internship.evaluations} locale={{ emptyText: '暂无评价' }}

@@ -3,12 +3,18 @@ import { INTERNSHIP_STATUS_LABELS } from '../../../../contracts/internship-lifec
 import { QueryError } from '../../components/QueryError.tsx';
 import { AgreementCard } from './AgreementCard.tsx';
 import { CheckinCard } from './CheckinCard.tsx';
+import { EndingCard } from './EndingCard.tsx';
 import { EvaluationsCard } from './EvaluationsCard.tsx';
-import { useInternship, type Side } from './lifecycle-api.ts';
+import { useInternship, type InternshipDetail, type Side } from './lifecycle-api.ts';
 import { LogsCard } from './LogsCard.tsx';
+import { MentorsCard } from './MentorsCard.tsx';
 import { SetupCard } from './SetupCard.tsx';
 
-/** One internship as the side the user acts for sees it: the facts, the agreement, insurance, logs, check-ins, evaluations. */
+/** One internship as the side the user acts for sees it: the facts, mentors, the agreement, insurance, logs, check-ins, evaluations, how it ends. */
+const STATUS_COLOURS: Record<InternshipDetail['status'], string> = {
+  accepted: 'blue', active: 'green', completed: 'cyan', withdrawn: 'default', terminated: 'red', reassigned: 'orange',
+};
+
 export function InternshipView({ id, side }: { id: string; side: Side }) {
   const q = useInternship(id);
   if (q.error) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
@@ -18,7 +24,7 @@ export function InternshipView({ id, side }: { id: string; side: Side }) {
   return (
     <Row gutter={[12, 12]} data-testid="internship-view">
       <Col span={24}>
-        <Card size="small" title={i.postTitle} extra={<Tag color={i.status === 'active' ? 'green' : 'blue'}>{INTERNSHIP_STATUS_LABELS[i.status]}</Tag>}>
+        <Card size="small" title={i.postTitle} extra={<Tag color={STATUS_COLOURS[i.status]} data-testid="internship-status">{INTERNSHIP_STATUS_LABELS[i.status]}</Tag>}>
           <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
             <Descriptions.Item label="学生">{i.studentName}（{i.schoolName}）</Descriptions.Item>
             <Descriptions.Item label="实习单位">{i.enterpriseName}</Descriptions.Item>
@@ -32,10 +38,12 @@ export function InternshipView({ id, side }: { id: string; side: Side }) {
       </Col>
       <Col {...half}><AgreementCard internship={i} side={side} /></Col>
       <Col {...half}><SetupCard internship={i} side={side} /></Col>
+      <Col {...half}><MentorsCard internship={i} /></Col>
       {side === 'student' && <Col {...half}><CheckinCard internship={i} side={side} /></Col>}
       <Col {...half}><LogsCard internship={i} side={side} /></Col>
       {side !== 'student' && <Col {...half}><CheckinCard internship={i} side={side} /></Col>}
-      <Col {...half}><EvaluationsCard internship={i} side={side} /></Col>
+      <Col {...half}><EvaluationsCard internship={i} /></Col>
+      <Col {...half}><EndingCard internship={i} side={side} /></Col>
     </Row>
   );
 }

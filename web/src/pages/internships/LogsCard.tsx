@@ -6,6 +6,7 @@ import { post as send } from '../../api/client.ts';
 import { applyServerErrors, fieldRules } from '../../forms/zod.ts';
 import { KEY } from './api.ts';
 import { mondayOf, useLogs, zhengzhouToday, type InternshipDetail, type Side } from './lifecycle-api.ts';
+import { useInternshipRoles } from './parties.ts';
 import { RuleViolations } from './RuleViolations.tsx';
 
 const logRules = fieldRules(logCreate);
@@ -17,6 +18,8 @@ export function LogsCard({ internship, side }: { internship: InternshipDetail; s
   const { message } = App.useApp();
   const qc = useQueryClient();
   const logs = useLogs(internship.id);
+  // Comments come from the intern's mentors: the assigned school mentor (or the school's administrator) and the enterprise.
+  const mentor = useInternshipRoles(internship).mentor;
   const [commenting, setCommenting] = useState<string | null>(null);
   const write = useMutation({
     mutationFn: (v: { weekStart: string; hoursWorked: number; content: string }) => send(`/api/internships/${internship.id}/logs`, v),
@@ -51,7 +54,7 @@ export function LogsCard({ internship, side }: { internship: InternshipDetail; s
                 {c.party === 'school' ? '学校导师' : '企业导师'} {c.authorName}：{c.comment}
               </Typography.Paragraph>
             ))}
-            {side !== 'student' && (commenting === l.id ? (
+            {mentor && (commenting === l.id ? (
               <Form layout="vertical" onFinish={(v: { comment: string }) => comment.mutate({ logId: l.id, ...v })} style={{ marginTop: 8 }}>
                 <RuleViolations error={comment.error} />
                 <Form.Item name="comment" rules={commentRules.comment}><Input.TextArea rows={2} maxLength={2000} placeholder="指导评语" /></Form.Item>
