@@ -51,11 +51,6 @@ export function periodsOf(issued: string, horizon: string, frequency: ReportFreq
   return out;
 }
 
-/** Today's date in China Standard Time. */
-export function todayOf(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** Periods a report may be written for: those that have begun. */
 export const openPeriods = (periods: readonly Period[], today: string) => periods.filter((p) => p.start <= today);
 

@@ -1,3 +1,4 @@
+import { todayOf } from '../../core/calendar.ts';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { accessFor, type Actor, type Membership, type Permission } from '../../core/authz/index.ts';
 import { addDays, mondayOf } from '../../core/internships/dates.ts';
@@ -10,7 +11,6 @@ import type { PiiCipher } from '../pii.ts';
 import { getAgreement, recordInsurance, signAgreement, startInternship } from '../repositories/internships/agreements.ts';
 import { accept, apply, approve } from '../repositories/internships/applications.ts';
 import { complete, withdraw } from '../repositories/internships/endings.ts';
-import { zhengzhouDay } from '../repositories/internships/internships.ts';
 import { assignEnterpriseMentor, assignSchoolMentor } from '../repositories/internships/mentors.ts';
 import { createPost, publishPost, rules } from '../repositories/internships/posts.ts';
 import { commentLog, evaluate, writeLog } from '../repositories/internships/progress.ts';
@@ -68,7 +68,7 @@ export interface InternshipDemoResult { accepted: number; active: number; comple
 
 export async function seedInternshipDemo(db: Db, pii: PiiCipher, opts: { now: Date; seed?: number; passwordHash?: string }): Promise<InternshipDemoResult> {
   const rng = createRng(opts.seed ?? 20231105);
-  const today = zhengzhouDay(opts.now);
+  const today = todayOf(opts.now);
   const [school, teacher, enterprise, enterprise2, school2] = await Promise.all(['school1', 'teacher1', 'enterprise1', 'enterprise2', 'school2'].map((u) => actorOf(db, u)));
   const out: InternshipDemoResult = { accepted: 0, active: 0, completed: 0, withdrawn: 0, logs: 0 };
   if (!school || !teacher || !enterprise) return out;
@@ -144,7 +144,7 @@ export async function seedInternshipDemo(db: Db, pii: PiiCipher, opts: { now: Da
     for (const [who, party] of [[school, 'school'], [enterprise, 'enterprise'], [student, 'student']] as const) {
       await step(who, { resource: 'internship', action: 'sign' }, prep, (tx, audit, access, now) => signAgreement(tx, audit, who.actor, access, id, { party }, now));
     }
-    const agreement = await step(school, { resource: 'internship', action: 'read' }, prep, (tx, _a, access, now) => getAgreement(tx, access, id, zhengzhouDay(now)));
+    const agreement = await step(school, { resource: 'internship', action: 'read' }, prep, (tx, _a, access, now) => getAgreement(tx, access, id, todayOf(now)));
     if (agreement.missingParties.includes('guardian')) {
       await step(school, { resource: 'internship', action: 'sign' }, prep, (tx, audit, access, now) => signAgreement(tx, audit, school.actor, access, id,
         { party: 'guardian', guardianName: `${student.name.slice(0, 1)}${rng.pick(['建国', '秀兰', '国强', '丽华'])}`, guardianRelation: rng.pick(['father', 'mother'] as const) }, now));

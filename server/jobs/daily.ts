@@ -1,4 +1,5 @@
-import { todayOf } from '../../core/supervision/index.ts';
+
+import { todayOf } from '../../core/calendar.ts';
 import type { Db, Tx } from '../db/engine.ts';
 import type { Services } from '../services.ts';
 

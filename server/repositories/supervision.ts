@@ -1,8 +1,9 @@
+import { todayOf } from '../../core/calendar.ts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Access } from '../../core/authz/index.ts';
 import { AppError, notFound, validationFailed, versionConflict } from '../../core/errors.ts';
 import { figuresProblems } from '../../core/indicators/index.ts';
-import { openPeriods, roleInTask, todayOf } from '../../core/supervision/index.ts';
+import { openPeriods, roleInTask } from '../../core/supervision/index.ts';
 import type { TaskReport } from '../../contracts/supervision.ts';
 import { currentPlan } from '../../policy/index.ts';
 import type { Auditor } from '../audit/auditor.ts';

@@ -1,5 +1,6 @@
+import { todayOf } from '../../core/calendar.ts';
 import ExcelJS from 'exceljs';
-import { overdue, roleInTask, todayOf } from '../../core/supervision/index.ts';
+import { overdue, roleInTask } from '../../core/supervision/index.ts';
 import type { League } from '../../contracts/supervision.ts';
 import { currentPlan } from '../../policy/index.ts';
 import type { Db } from '../db/engine.ts';

@@ -1,8 +1,7 @@
+import { todayOf } from '../../core/calendar.ts';
 import { sql } from 'drizzle-orm';
 import type { Access } from '../../core/authz/index.ts';
-import {
-  currentPeriod, periodsOf, reportIndex, reportSlots, todayOf, unitOf, type Period, type ReportFact, type ReportSlot,
-} from '../../core/supervision/index.ts';
+import { currentPeriod, periodsOf, reportIndex, reportSlots, unitOf, type Period, type ReportFact, type ReportSlot,  } from '../../core/supervision/index.ts';
 import { currentPlan } from '../../policy/index.ts';
 import { rows, type Db, type Tx } from '../db/engine.ts';
 

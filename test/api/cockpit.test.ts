@@ -1,3 +1,4 @@
+import { todayOf } from '../../core/calendar.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
@@ -5,7 +6,7 @@ import { auditLog, enterprises, internshipPosts, jobs, majorGroups } from '../..
 import { INDICATORS_RECOMPUTE_JOB } from '../../server/indicators/job.ts';
 import { startDailyJobs } from '../../server/jobs/daily.ts';
 import { DAILY_JOBS } from '../../server/jobs/kinds.ts';
-import { todayOf } from '../../core/supervision/index.ts';
+
 import { testEngines } from '../support/engines.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { buildPlanWorld, enterprise, finished, PDF_BYTES, signedIn, upload, type PlanWorld } from './plan-fixtures.ts';

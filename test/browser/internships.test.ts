@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
 
 /**
@@ -100,7 +101,7 @@ describe('internship pages', () => {
 
   /** The first internship of a status on the school's or the enterprise's 实习学生 page, opened in its drawer. */
   async function openIntern(page: Page, statusLabel: string) {
-    await page.goto(`${server.url}/internships/interns`);
+    await page.goto(`${app.url}/internships/interns`);
     await page.locator('[data-testid="internship-interns"] .ant-segmented').getByText(statusLabel, { exact: true }).click();
     await page.locator('[data-testid="internship-interns"] .ant-table-tbody tr.ant-table-row').first().locator('td').first().click();
     const view = page.locator('[data-testid="internship-view"]');

@@ -18,10 +18,6 @@ export function eitherScope(access: Access, a: SQL | undefined, b: SQL | undefin
 
 export { actingOrganisation } from '../../../core/creditbank/issuer.ts';
 
-/** Today in Zhengzhou (UTC+8): the day rules must be in force. */
-export function zhengzhouDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 export const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
 export const iso = (d: Date | string | null): string | null => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());

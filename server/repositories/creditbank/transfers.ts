@@ -1,3 +1,4 @@
+import { todayOf } from '../../../core/calendar.ts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Access } from '../../../core/authz/index.ts';
 import { convertCredits, inForce, pickRule, ruleMatches, type OutcomeFacts } from '../../../core/creditbank/rules.ts';
@@ -12,7 +13,7 @@ import { uniqueViolation } from '../registry-guards.ts';
 import { ownAccount } from './accounts.ts';
 import { appendLedgerEntries } from './ledger.ts';
 import { activeRulesFor, ruleRow, toRuleFacts } from './rules.ts';
-import { accountScope, eitherScope, iso, num, zhengzhouDate } from './scope.ts';
+import { accountScope, eitherScope, iso, num } from './scope.ts';
 
 /** A transfer is reached by its learner (and the account's holder and district) and by the school asked. */
 const transferScope = (access: Access) => eitherScope(access, accountScope(access),
@@ -126,7 +127,7 @@ export async function createTransfer(tx: Tx, audit: Auditor, access: Access, bod
     return getTransfer(tx, { kind: 'city' }, prior!.id);
   }
   const rules = await activeRulesFor(tx, program.schoolId);
-  const target = { schoolId: program.schoolId, programId: program.id, on: zhengzhouDate(who.now) };
+  const target = { schoolId: program.schoolId, programId: program.id, on: todayOf(who.now) };
   const planned = outcomeIds.map((id) => {
     const o = byId.get(id)!;
     const match = pickRule(rules, outcomeFacts(o), target);
@@ -204,9 +205,9 @@ export async function decideItem(tx: Tx, audit: Auditor, access: Access, transfe
     // Posting under an archived (or not yet agreed, or expired) rule is refused by name.
     if (rule.status === 'archived') throw new AppError('CONFLICT', `认定规则（第 ${rule.version} 版）已归档，不能据此认定学分`, { fields: { ruleId: '规则已归档' }, details: { reason: 'RULE_ARCHIVED' } });
     const facts = toRuleFacts(rule);
-    if (!inForce(facts, zhengzhouDate(who.now))) throw new AppError('CONFLICT', '认定规则未生效或已过有效期', { fields: { ruleId: '规则不在有效期内' }, details: { reason: 'RULE_NOT_IN_FORCE' } });
+    if (!inForce(facts, todayOf(who.now))) throw new AppError('CONFLICT', '认定规则未生效或已过有效期', { fields: { ruleId: '规则不在有效期内' }, details: { reason: 'RULE_NOT_IN_FORCE' } });
     const [o] = await tx.select().from(learningOutcomes).where(eq(learningOutcomes.id, item.outcomeId));
-    if (!ruleMatches(facts, outcomeFacts(o!), { schoolId: t.t.schoolId, programId: t.t.programId, on: zhengzhouDate(who.now) })) {
+    if (!ruleMatches(facts, outcomeFacts(o!), { schoolId: t.t.schoolId, programId: t.t.programId, on: todayOf(who.now) })) {
       throw validationFailed({ ruleId: '该规则不适用于此成果' });
     }
     set = { status: 'recognised', ruleId: rule.id, courseCode: rule.targetCourseCode, courseName: rule.targetCourseName,

@@ -1,3 +1,4 @@
+import { todayOf } from '../../../core/calendar.ts';
 import { eq } from 'drizzle-orm';
 import type { Access, Actor } from '../../../core/authz/index.ts';
 import { AppError } from '../../../core/errors.ts';
@@ -10,7 +11,7 @@ import type { Auditor } from '../../audit/auditor.ts';
 import type { Db, Tx } from '../../db/engine.ts';
 import { internshipAgreements, internshipInsurance, internshipPosts, internshipSignatures, students } from '../../db/schema/index.ts';
 import { agreementText } from '../../internships/agreement.ts';
-import { findInternship, getInternship, loadAgreement, partiesOf, requireStatus, setInternship, zhengzhouDay, type InternshipRow } from './internships.ts';
+import { findInternship, getInternship, loadAgreement, partiesOf, requireStatus, setInternship, type InternshipRow } from './internships.ts';
 import { rules } from './posts.ts';
 
 export function refuse(violations: Violation[]): never {
@@ -44,7 +45,7 @@ async function writeAgreement(tx: Tx, audit: Auditor, row: InternshipRow, now: D
   }
   const [facts] = await tx.select({ idMasked: students.idNumberMasked, insurance: internshipPosts.insurance })
     .from(students).innerJoin(internshipPosts, eq(internshipPosts.id, row.i.postId)).where(eq(students.id, row.i.studentId));
-  const today = zhengzhouDay(now);
+  const today = todayOf(now);
   const generated = agreementText({
     agreementNo: `SX-${today.replaceAll('-', '')}-${id.slice(0, 8).toUpperCase()}`,
     schoolName: row.schoolName, enterpriseName: row.enterpriseName, studentName: row.studentName, studentIdMasked: facts!.idMasked,
@@ -84,10 +85,10 @@ export async function signAgreement(tx: Tx, audit: Auditor, actor: Actor, access
   }
   const [a] = await tx.select().from(internshipAgreements).where(eq(internshipAgreements.internshipId, id));
   if (!a) throw new AppError('INVALID_STATE', '三方协议尚未生成，请先生成协议');
-  const today = zhengzhouDay(now);
+  const today = todayOf(now);
   if (body.party === 'guardian') {
     const sigs = await tx.select({ party: internshipSignatures.party, signedAt: internshipSignatures.signedAt }).from(internshipSignatures).where(eq(internshipSignatures.agreementId, a.id));
-    const state = agreementState(sigs.map((s) => ({ party: s.party, signedOn: zhengzhouDay(s.signedAt) })), row.birthDate, today, rules);
+    const state = agreementState(sigs.map((s) => ({ party: s.party, signedOn: todayOf(s.signedAt) })), row.birthDate, today, rules);
     if (!state.guardianRequired) {
       const r = rules.ref('intern_guardian_age');
       throw new AppError('INVALID_STATE', `学生签署时已满${rules.adultAge}周岁，无需监护人签字（${r.name}）`, { fields: { party: '无需监护人签字' }, details: { rule: r } });
@@ -125,14 +126,14 @@ export async function recordInsurance(tx: Tx, audit: Auditor, actor: Actor, acce
     before: before ? { insurer: before.insurer, policyNo: before.policyNo, coverageStart: before.coverageStart, coverageEnd: before.coverageEnd, payer: before.payer } : null,
     after: { insurer: body.insurer, policyNo: body.policyNo, coverageStart: body.coverageStart, coverageEnd: body.coverageEnd, payer },
   });
-  return getInternship(tx, access, id, zhengzhouDay(now));
+  return getInternship(tx, access, id, todayOf(now));
 }
 
 /** Starts the internship: refused, naming the rule, unless the agreement is fully signed and insured on the start day. */
 export async function startInternship(tx: Tx, audit: Auditor, access: Access, id: string, startDate: string | undefined, now: Date) {
   const row = await findInternship(tx, access, id, true);
   requireStatus(row, ['accepted'], '开始实习');
-  const today = zhengzhouDay(now);
+  const today = todayOf(now);
   const start = startDate ?? today;
   const [agreement, [ins]] = await Promise.all([
     loadAgreementState(tx, row, today),

@@ -1,3 +1,4 @@
+import { todayOf } from '../../../core/calendar.ts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Access } from '../../../core/authz/index.ts';
@@ -5,7 +6,7 @@ import { agreementState } from '../../../core/internships/agreement.ts';
 import { placementAlerts, type AlertKind } from '../../../core/internships/alerts.ts';
 import type { Db } from '../../db/engine.ts';
 import { internshipAgreements, internshipInsurance, internshipPosts, internships, internshipSignatures, organisations, students } from '../../db/schema/index.ts';
-import { internshipScope, zhengzhouDay } from './internships.ts';
+import { internshipScope } from './internships.ts';
 import { rules } from './posts.ts';
 
 const enterprise = alias(organisations, 'enterprise');
@@ -35,12 +36,12 @@ export async function listAlerts(db: Db, access: Access, q: { kind?: AlertKind; 
       .from(internshipSignatures).where(inArray(internshipSignatures.agreementId, agreementIds))
     : [];
   const all = found.flatMap((r) => {
-    const mine = sigs.filter((s) => s.agreementId === r.agreementId).map((s) => ({ party: s.party, signedOn: zhengzhouDay(s.signedAt) }));
+    const mine = sigs.filter((s) => s.agreementId === r.agreementId).map((s) => ({ party: s.party, signedOn: todayOf(s.signedAt) }));
     const alerts = placementAlerts({
       status: r.i.status, kind: r.i.kind, plannedStart: r.i.plannedStart, plannedEnd: r.i.plannedEnd, startedOn: r.i.startedOn,
       agreementComplete: r.agreementId !== null && agreementState(mine, r.birthDate, today, rules).complete,
       insurance: r.coverageStart && r.coverageEnd ? { coverageStart: r.coverageStart, coverageEnd: r.coverageEnd } : null,
-      lastLogOn: r.lastLogAt ? zhengzhouDay(new Date(r.lastLogAt)) : null,
+      lastLogOn: r.lastLogAt ? todayOf(new Date(r.lastLogAt)) : null,
       monthlyPayYuan: r.i.monthlyPayYuan, samePostWageYuan: r.i.samePostWageYuan, dailyHours: r.i.dailyHours, weeklyHours: r.i.weeklyHours,
       maxLogHours: r.maxLogHours === null ? null : Number(r.maxLogHours), maxCheckinHours: r.maxCheckinHours === null ? null : Number(r.maxCheckinHours),
     }, rules, today);

@@ -1,3 +1,4 @@
+import { todayOf } from '../../../core/calendar.ts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Access, Actor } from '../../../core/authz/index.ts';
 import { AppError, notFound } from '../../../core/errors.ts';
@@ -10,7 +11,7 @@ import { openStudentAccount } from '../creditbank/accounts.ts';
 import { issueOutcome } from '../creditbank/outcomes.ts';
 import { draftAgreementOnOpen, refuse } from './agreements.ts';
 import { takePlace } from './applications.ts';
-import { findInternship, getInternship, openInternship, requireStatus, setInternship, partiesOf, zhengzhouDay, type InternshipRow } from './internships.ts';
+import { findInternship, getInternship, openInternship, requireStatus, setInternship, partiesOf, type InternshipRow } from './internships.ts';
 import { rules } from './posts.ts';
 
 /**
@@ -34,7 +35,7 @@ export async function withdraw(tx: Tx, audit: Auditor, actor: Actor, access: Acc
   const row = await findInternship(tx, access, id, true);
   if (row.studentUserId !== actor.userId) throw new AppError('NOT_THE_PARTY', '只有实习学生本人可以申请退出', { fields: { internshipId: '不是您的实习' } });
   requireStatus(row, ['accepted', 'active'], '退出');
-  const today = zhengzhouDay(now);
+  const today = todayOf(now);
   await endEarly(tx, audit, actor, row, 'withdrawn', reason, today);
   return getInternship(tx, access, id, today);
 }
@@ -46,7 +47,7 @@ export async function terminate(tx: Tx, audit: Auditor, actor: Actor, access: Ac
     throw new AppError('NOT_THE_PARTY', '只有该实习的学校或实习单位可以终止实习', { fields: { internshipId: '不是您所在单位的实习' } });
   }
   requireStatus(row, ['accepted', 'active'], '终止');
-  const today = zhengzhouDay(now);
+  const today = todayOf(now);
   await endEarly(tx, audit, actor, row, 'terminated', reason, today);
   return getInternship(tx, access, id, today);
 }
@@ -62,7 +63,7 @@ export async function reassign(tx: Tx, audit: Auditor, actor: Actor, access: Acc
   if (body.postId === row.i.postId) throw new AppError('VALIDATION_FAILED', '请选择另一个岗位', { fields: { postId: '与当前岗位相同' } });
   const [post] = await tx.select().from(internshipPosts).where(and(eq(internshipPosts.id, body.postId), eq(internshipPosts.status, 'published')));
   if (!post) throw notFound('实习岗位');
-  const today = zhengzhouDay(now);
+  const today = todayOf(now);
   if (post.endDate < today) throw new AppError('VALIDATION_FAILED', '该岗位的实习期已结束', { fields: { postId: '实习期已结束' } });
   const [student] = await tx.select().from(students).where(eq(students.id, row.i.studentId));
   const violations = checkPlacement(student!, { ...post, startDate: post.startDate < today ? today : post.startDate }, rules);
@@ -99,7 +100,7 @@ export async function complete(tx: Tx, audit: Auditor, actor: Actor, access: Acc
     .filter((party) => !evals.some((e) => e.stage === stage && e.party === party))
     .map((party) => `${party === 'school' ? '学校' : '企业'}${stage === 'midterm' ? '中期' : '终期'}评价`));
   if (missing.length) throw new AppError('INVALID_STATE', `尚缺${missing.join('、')}，不能确认完成`, { details: { missing } });
-  const today = zhengzhouDay(now);
+  const today = todayOf(now);
   let learningOutcomeId: string | null = null;
   if (body.outcome === 'passed') {
     const [logged] = await tx.select({ hours: sql<number>`coalesce(sum(${internshipLogs.hoursWorked}), 0)::int` }).from(internshipLogs).where(eq(internshipLogs.internshipId, id));

@@ -1,3 +1,4 @@
+import { todayOf } from '../../../core/calendar.ts';
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Access } from '../../../core/authz/index.ts';
@@ -12,7 +13,7 @@ import {
   internshipSignatures, organisations, students, teachers, users,
 } from '../../db/schema/index.ts';
 import { scopeWhere } from '../../http/scope-sql.ts';
-import { zhengzhouDate } from '../creditbank/scope.ts';
+
 import { countOf } from '../paging.ts';
 import { rules } from './posts.ts';
 
@@ -46,9 +47,6 @@ export const partiesOf = (row: InternshipRow): InternshipParties => ({
   schoolId: row.i.schoolId, enterpriseId: row.i.enterpriseId, studentUserId: row.studentUserId, schoolMentorUserId: row.schoolMentorUserId,
 });
 
-/** Zhengzhou's calendar day of an instant (UTC+8): the day a signature or a log was made. */
-export const zhengzhouDay = zhengzhouDate;
-
 /** Agreement completeness and insurance of several internships, in two queries. */
 async function statusOf(db: Db | Tx, found: InternshipRow[], today: string) {
   const ids = found.map((r) => r.i.id);
@@ -61,7 +59,7 @@ async function statusOf(db: Db | Tx, found: InternshipRow[], today: string) {
   const withAgreement = new Set(sigs.map((s) => s.internshipId));
   const insuredIds = new Set(insured.map((x) => x.internshipId));
   return new Map(found.map((r) => {
-    const mine = sigs.filter((s) => s.internshipId === r.i.id && s.party).map((s) => ({ party: s.party!, signedOn: zhengzhouDay(s.signedAt!) }));
+    const mine = sigs.filter((s) => s.internshipId === r.i.id && s.party).map((s) => ({ party: s.party!, signedOn: todayOf(s.signedAt!) }));
     const complete = withAgreement.has(r.i.id) && agreementState(mine, r.birthDate, today, rules).complete;
     return [r.i.id, { agreementComplete: complete, insured: insuredIds.has(r.i.id) }];
   }));
@@ -137,7 +135,7 @@ export async function loadAgreement(db: Db | Tx, row: InternshipRow, today: stri
   if (!a) return null;
   const sigs = await db.select({ s: internshipSignatures, signerName: users.displayName }).from(internshipSignatures)
     .innerJoin(users, eq(users.id, internshipSignatures.signedBy)).where(eq(internshipSignatures.agreementId, a.id)).orderBy(internshipSignatures.signedAt);
-  const state = agreementState(sigs.map(({ s }) => ({ party: s.party, signedOn: zhengzhouDay(s.signedAt) })), row.birthDate, today, rules);
+  const state = agreementState(sigs.map(({ s }) => ({ party: s.party, signedOn: todayOf(s.signedAt) })), row.birthDate, today, rules);
   return {
     id: a.id, internshipId: a.internshipId, templateVersion: a.templateVersion, text: a.text, textSha256: a.textSha256, generatedAt: a.generatedAt.toISOString(),
     signatures: sigs.map(({ s, signerName }) => ({

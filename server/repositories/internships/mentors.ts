@@ -1,3 +1,4 @@
+import { todayOf } from '../../../core/calendar.ts';
 import { and, eq } from 'drizzle-orm';
 import type { Access, Actor } from '../../../core/authz/index.ts';
 import { maskPhone } from '../../../core/codes/index.ts';
@@ -8,7 +9,7 @@ import type { Auditor } from '../../audit/auditor.ts';
 import type { Tx } from '../../db/engine.ts';
 import { teachers } from '../../db/schema/index.ts';
 import type { PiiCipher } from '../../pii.ts';
-import { findInternship, getInternship, partiesOf, requireStatus, setInternship, zhengzhouDay, type InternshipRow } from './internships.ts';
+import { findInternship, getInternship, partiesOf, requireStatus, setInternship, type InternshipRow } from './internships.ts';
 
 /**
  * The regulation's two mentors per intern (school duties: 学校和实习单位分别安排实习指导教师和专门人员): the school names
@@ -36,7 +37,7 @@ export async function assignSchoolMentor(tx: Tx, audit: Auditor, actor: Actor, a
     action: 'assignMentor', entityType: 'internship', entityId: id,
     before: { schoolMentorId: row.i.schoolMentorId }, after: { schoolMentorId: teacher.id, schoolMentorName: teacher.name },
   });
-  return getInternship(tx, access, id, zhengzhouDay(now));
+  return getInternship(tx, access, id, todayOf(now));
 }
 
 export async function assignEnterpriseMentor(tx: Tx, audit: Auditor, actor: Actor, access: Access, pii: PiiCipher, id: string,
@@ -53,5 +54,5 @@ export async function assignEnterpriseMentor(tx: Tx, audit: Auditor, actor: Acto
     before: { enterpriseMentorName: row.i.enterpriseMentorName, enterpriseMentorPhone: row.i.enterpriseMentorPhoneMasked },
     after: { enterpriseMentorName: body.name, enterpriseMentorPhone: masked },
   });
-  return getInternship(tx, access, id, zhengzhouDay(now));
+  return getInternship(tx, access, id, todayOf(now));
 }

@@ -1,3 +1,4 @@
+import { todayOf } from '../../../core/calendar.ts';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Access, Actor } from '../../../core/authz/index.ts';
 import { AppError, notFound, validationFailed } from '../../../core/errors.ts';
@@ -7,7 +8,7 @@ import type { Auditor } from '../../audit/auditor.ts';
 import type { Db, Tx } from '../../db/engine.ts';
 import { internshipCheckins, internshipEvaluations, internshipLogComments, internshipLogs, users } from '../../db/schema/index.ts';
 import { countOf } from '../paging.ts';
-import { findInternship, getInternship, partiesOf, requireStatus, zhengzhouDay, type InternshipRow } from './internships.ts';
+import { findInternship, getInternship, partiesOf, requireStatus, type InternshipRow } from './internships.ts';
 
 /** Logs and check-ins are the student's own; the student's school or enterprise may read but not write them. */
 function requireStudent(actor: Actor, row: InternshipRow) {
@@ -53,7 +54,7 @@ export async function writeLog(tx: Tx, audit: Auditor, actor: Actor, access: Acc
   requireStudent(actor, row);
   requireStatus(row, ['active'], '提交周志');
   if (isoWeekday(body.weekStart) !== 1) throw validationFailed({ weekStart: '请填写该周的周一' });
-  const today = zhengzhouDay(now);
+  const today = todayOf(now);
   if (body.weekStart > today) throw validationFailed({ weekStart: '不能提交将来一周的周志' });
   const [created] = await tx.insert(internshipLogs).values({ internshipId: id, ...body }).onConflictDoNothing().returning();
   if (!created) throw new AppError('CONFLICT', `${body.weekStart} 这一周的周志已提交`, { fields: { weekStart: '该周已提交' } });
@@ -89,7 +90,7 @@ export async function checkIn(tx: Tx, audit: Auditor, actor: Actor, access: Acce
   const row = await findInternship(tx, access, id, true);
   requireStudent(actor, row);
   requireStatus(row, ['active'], '签到');
-  checkDay(row, body.date, zhengzhouDay(now), 'date');
+  checkDay(row, body.date, todayOf(now), 'date');
   const [created] = await tx.insert(internshipCheckins).values({
     internshipId: id, date: body.date, location: body.location ?? null, hours: body.hours === undefined ? null : String(body.hours),
   }).onConflictDoNothing().returning();
@@ -112,5 +113,5 @@ export async function evaluate(tx: Tx, audit: Auditor, actor: Actor, access: Acc
     .onConflictDoNothing().returning({ id: internshipEvaluations.id });
   if (!created) throw new AppError('CONFLICT', `${party === 'school' ? '学校' : '企业'}的${body.stage === 'midterm' ? '中期' : '终期'}评价已提交`, { fields: { stage: '已评价' } });
   await audit.record({ action: 'evaluate', entityType: 'internship', entityId: id, after: { stage: body.stage, party, score: body.score } });
-  return getInternship(tx, access, id, zhengzhouDay(now));
+  return getInternship(tx, access, id, todayOf(now));
 }

@@ -1,3 +1,4 @@
+import { todayOf } from '../../../../core/calendar.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import {
@@ -6,7 +7,7 @@ import {
 } from '../../../../contracts/internship-stats.ts';
 import type { Access } from '../../../../core/authz/index.ts';
 import { AppError, notFound } from '../../../../core/errors.ts';
-import { todayOf } from '../../../../core/supervision/index.ts';
+
 import type { Db } from '../../../db/engine.ts';
 import { organisations } from '../../../db/schema/index.ts';
 import { exportRoster } from '../../../exports/internship-roster.ts';

@@ -1,3 +1,4 @@
+import { todayOf } from '../../../../core/calendar.ts';
 import { z } from 'zod';
 import { idParams } from '../../../../contracts/common.ts';
 import {
@@ -9,7 +10,7 @@ import { defineRoute } from '../../../http/route.ts';
 import { generateAgreement, getAgreement, recordInsurance, signAgreement, startInternship } from '../../../repositories/internships/agreements.ts';
 import { listAlerts } from '../../../repositories/internships/alerts.ts';
 import { complete, reassign, terminate, withdraw } from '../../../repositories/internships/endings.ts';
-import { getInternship, listInternships, zhengzhouDay } from '../../../repositories/internships/internships.ts';
+import { getInternship, listInternships } from '../../../repositories/internships/internships.ts';
 import { checkIn, commentLog, evaluate, listCheckins, listLogs, writeLog } from '../../../repositories/internships/progress.ts';
 import { assignEnterpriseMentor, assignSchoolMentor } from '../../../repositories/internships/mentors.ts';
 import { agreementHtml } from '../../../internships/agreement.ts';
@@ -21,12 +22,12 @@ export const lifecycleRoutes = [
   defineRoute({
     method: 'GET', url: '/api/internships', tags, access: read, summary: '实习列表（学生本人、学校、企业、区县按范围）',
     query: internshipListQuery, response: internshipPage,
-    handler: ({ services, access, query }) => listInternships(services.database.db, access, query, zhengzhouDay(services.now())),
+    handler: ({ services, access, query }) => listInternships(services.database.db, access, query, todayOf(services.now())),
   }),
   defineRoute({
     method: 'GET', url: '/api/internships/:id', tags, access: read, summary: '实习详情：协议签署、保险、评价',
     params: idParams, response: internshipDetail,
-    handler: ({ services, access, params }) => getInternship(services.database.db, access, params.id, zhengzhouDay(services.now())),
+    handler: ({ services, access, params }) => getInternship(services.database.db, access, params.id, todayOf(services.now())),
   }),
   defineRoute({
     method: 'POST', url: '/api/internships/:id/agreement', tags, access: { resource: 'internship', action: 'draftAgreement' },
@@ -36,13 +37,13 @@ export const lifecycleRoutes = [
   defineRoute({
     method: 'GET', url: '/api/internships/:id/agreement', tags, access: read, summary: '三方协议文本与签署情况',
     params: idParams, response: agreement,
-    handler: ({ services, access, params }) => getAgreement(services.database.db, access, params.id, zhengzhouDay(services.now())),
+    handler: ({ services, access, params }) => getAgreement(services.database.db, access, params.id, todayOf(services.now())),
   }),
   defineRoute({
     method: 'GET', url: '/api/internships/:id/agreement/print', tags, access: read, summary: '三方协议打印页（A4）',
     params: idParams,
     async handler({ services, access, params, reply }) {
-      const a = await getAgreement(services.database.db, access, params.id, zhengzhouDay(services.now()));
+      const a = await getAgreement(services.database.db, access, params.id, todayOf(services.now()));
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(agreementHtml(a));
       return null;
     },
@@ -125,6 +126,6 @@ export const lifecycleRoutes = [
   defineRoute({
     method: 'GET', url: '/api/internship-alerts', tags, access: { resource: 'internshipAlert', action: 'read' },
     summary: '学校实习预警：协议未签齐、未投保、两周未交周志、报酬低于下限、时间超限', query: alertListQuery, response: alertPage,
-    handler: ({ services, access, query }) => listAlerts(services.database.db, access, query, zhengzhouDay(services.now())),
+    handler: ({ services, access, query }) => listAlerts(services.database.db, access, query, todayOf(services.now())),
   }),
 ];
