@@ -100,3 +100,17 @@ export async function seedMatchingDemo(db: Db, opts: { posts: number; seekingSha
   const [counts] = await rows<{ profiles: number; seeking: number }>(db, sql`select count(*)::int as profiles, count(*) filter (where seeking_internship)::int as seeking from student_profiles`);
   return { posts: postIds.length, demands: linked.length, profiles: counts!.profiles, seeking: counts!.seeking };
 }
+
+/**
+ * Marks more students seeking an internship until `target` are (deterministically: by a hash of the id, among
+ * the students that have a profile), for benchmarks at the issue's scale (60,000 seeking students); never
+ * unmarks any. Answers how many seek afterwards (fewer than the target when there are not enough profiles).
+ */
+export async function raiseSeeking(db: Db, target: number): Promise<number> {
+  await db.execute(sql`
+    update student_profiles set seeking_internship = true where student_id in (
+      select student_id from student_profiles where not seeking_internship order by md5(student_id::text)
+      limit greatest(0, ${target} - (select count(*) from student_profiles where seeking_internship)))`);
+  const [r] = await rows<{ n: number }>(db, sql`select count(*)::int as n from student_profiles where seeking_internship`);
+  return r!.n;
+}
