@@ -101,6 +101,21 @@ export async function loadStudents(db: Db | Tx, where: SQL | undefined): Promise
   }));
 }
 
+/** Pre-ranking groups of students: (major code, school district), as `${majorCode}|${districtId ?? ''}`. */
+const groupKey = sql<string>`${majors.code} || '|' || coalesce(${school.districtId}::text, '')`;
+
+/** How many enrolled students opted in to be found there are per group, among the majors given. */
+export async function countDiscoverableByGroup(db: Db | Tx, codes: string[]): Promise<{ key: string; count: number }[]> {
+  return db.select({ key: groupKey, count: sql<number>`count(*)::int` }).from(studentProfiles)
+    .innerJoin(students, eq(students.id, studentProfiles.studentId))
+    .innerJoin(school, eq(school.id, students.schoolId))
+    .innerJoin(programs, eq(programs.id, students.programId)).innerJoin(majors, eq(majors.id, programs.majorId))
+    .where(and(eq(studentProfiles.discoverable, true), isNull(students.archivedAt), eq(students.status, 'enrolled'), inArray(majors.code, codes)))
+    .groupBy(groupKey);
+}
+
+export const studentsInGroups = (keys: string[]) => inArray(groupKey, keys);
+
 export const onlySeeking = eq(studentProfiles.seekingInternship, true);
 export const onlyDiscoverable = eq(studentProfiles.discoverable, true);
 export const studentsOfSchool = (schoolId: string) => eq(students.schoolId, schoolId);

@@ -4,6 +4,7 @@ import type { Access } from '../../core/authz/index.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { ineligibility } from '../../core/matching/eligibility.ts';
 import { fitAtLeast } from '../../core/matching/majors.ts';
+import { preRankedTop } from '../../core/matching/prerank.ts';
 import { scoreMatch, type MatchScore, type Opportunity, type ScoreContext } from '../../core/matching/score.ts';
 import { coursePart, type Course } from '../../core/matching/training.ts';
 import type { Recommendation } from '../../contracts/matching.ts';
@@ -12,7 +13,7 @@ import { demands, majors, organisations, programs } from '../db/schema/index.ts'
 import { scopeWhere } from '../http/scope-sql.ts';
 import { rules } from '../repositories/internships/posts.ts';
 import { loadScoreContext } from './context.ts';
-import { loadCoursesBySchool, loadOpenDemands, loadOpenPosts, loadStudents, onlyDiscoverable, studentWithId, studentsWithMajors, type DemandFacts, type PostFacts } from './facts.ts';
+import { countDiscoverableByGroup, loadCoursesBySchool, loadOpenDemands, loadOpenPosts, loadStudents, onlyDiscoverable, studentWithId, studentsInGroups, studentsWithMajors, type DemandFacts, type PostFacts } from './facts.ts';
 
 const KIND_LABEL = { talent: '招聘', internship: '实习', training: '培训', technology: '技术难题' } as const;
 
@@ -80,13 +81,23 @@ export async function recommendForEnterprise(db: Db, access: Access, demandId: s
   if (codes.length === 0) return answer(ctx, [], 0);
   const items: Recommendation[] = [];
   if (target === 'students') {
-    const found = await loadStudents(db, and(onlyDiscoverable, studentsWithMajors(codes)));
-    for (const s of found) {
-      const m = scoreMatch(ctx, s, d);
-      items.push({ type: 'student', id: s.id, title: s.name, subtitle: `${s.majorName ?? '未登记专业'} · ${s.cohort}级${s.certificates.length ? ` · ${s.certificates.join('、')}` : ''}`,
-        organisationId: s.schoolId, organisationName: s.schoolName, districtName: s.districtId ? ctx.districts.get(s.districtId)?.name ?? null : null, score: m.total, parts: m.parts });
-    }
-    return answer(ctx, items, found.length);
+    // Pre-ranked in SQL (core/matching/prerank.ts): only the (major, district) groups that can reach the top list are read.
+    const w = ctx.policy.weights;
+    const groups = (await countDiscoverableByGroup(db, codes)).map(({ key, count }) => {
+      const [majorCode, districtId] = key.split('|') as [string, string];
+      const m = scoreMatch(ctx, { ...NO_SUPPLY_PREFS, majorCode, districtId: districtId || null }, d);
+      const base = m.parts.filter((p) => p.part === 'major' || p.part === 'cluster' || p.part === 'location').reduce((a, p) => a + p.points, 0);
+      return { key, count, base };
+    });
+    const { top } = await preRankedTop(groups, ctx.policy.recommendations.limit, w.skills + w.preference + w.timing, async (keys) => {
+      const found = await loadStudents(db, and(onlyDiscoverable, studentsInGroups(keys)));
+      return found.map((s): Recommendation => {
+        const m = scoreMatch(ctx, s, d);
+        return { type: 'student', id: s.id, title: s.name, subtitle: `${s.majorName ?? '未登记专业'} · ${s.cohort}级${s.certificates.length ? ` · ${s.certificates.join('、')}` : ''}`,
+          organisationId: s.schoolId, organisationName: s.schoolName, districtName: s.districtId ? ctx.districts.get(s.districtId)?.name ?? null : null, score: m.total, parts: m.parts };
+      });
+    });
+    return answer(ctx, top, groups.reduce((a, g) => a + g.count, 0));
   }
   const school = alias(organisations, 'rec_school');
   const rows = await db.select({ id: programs.id, schoolId: programs.schoolId, schoolName: school.name, districtId: school.districtId, majorCode: majors.code, majorName: majors.name, enrolment: programs.enrolment })

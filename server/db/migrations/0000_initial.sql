@@ -1027,5 +1027,6 @@ CREATE INDEX "demands_enterprise_idx" ON "demands" USING btree ("enterprise_id")
 CREATE INDEX "demands_status_kind_idx" ON "demands" USING btree ("status","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "demands_post_uq" ON "demands" USING btree ("internship_post_id") WHERE "demands"."internship_post_id" is not null;--> statement-breakpoint
 CREATE INDEX "student_profiles_seeking_idx" ON "student_profiles" USING btree ("student_id") WHERE "student_profiles"."seeking_internship";--> statement-breakpoint
+CREATE INDEX "student_profiles_discoverable_idx" ON "student_profiles" USING btree ("student_id") WHERE "student_profiles"."discoverable";--> statement-breakpoint
 CREATE UNIQUE INDEX "training_courses_school_name_uq" ON "training_courses" USING btree ("school_id","name");--> statement-breakpoint
 CREATE INDEX "training_courses_major_idx" ON "training_courses" USING btree ("major_code");

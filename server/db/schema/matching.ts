@@ -64,7 +64,11 @@ export const studentProfiles = pgTable(
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('student_profiles_seeking_idx').on(t.studentId).where(sql`${t.seekingInternship}`)],
+  (t) => [
+    index('student_profiles_seeking_idx').on(t.studentId).where(sql`${t.seekingInternship}`),
+    // Enterprises' searches for opted-in students start here (server/matching/facts.ts countDiscoverableByGroup).
+    index('student_profiles_discoverable_idx').on(t.studentId).where(sql`${t.discoverable}`),
+  ],
 );
 
 /** One run of the city-wide (or one school's) internship allocation. */
