@@ -114,7 +114,8 @@ export async function countDiscoverableByGroup(db: Db | Tx, codes: string[]): Pr
     .groupBy(groupKey);
 }
 
-export const studentsInGroups = (keys: string[]) => inArray(groupKey, keys);
+/** Students of the given groups; the major codes alone as well, so that the program index narrows the scan. */
+export const studentsInGroups = (keys: string[]) => and(inArray(majors.code, [...new Set(keys.map((k) => k.split('|')[0]!))]), inArray(groupKey, keys));
 
 export const onlySeeking = eq(studentProfiles.seekingInternship, true);
 export const onlyDiscoverable = eq(studentProfiles.discoverable, true);
