@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { openDatabase, rows } from '../server/db/engine.ts';
 import { allocationRuns } from '../server/db/schema/index.ts';
-import { seedMatchingDemo } from '../server/demo/matching.ts';
+import { raiseSeeking, seedMatchingDemo } from '../server/demo/matching.ts';
 import { allocationJob } from '../server/matching/allocation-job.ts';
 import { recommendForEnterprise, recommendForSchool, recommendForStudent } from '../server/matching/recommend.ts';
 import type { Services } from '../server/services.ts';
@@ -15,7 +15,9 @@ import { report } from '../test/support/process.ts';
  *   (c) recommendation lists: p50/p95 of a student's list, an enterprise's (programs, students) and a school's,
  *       called as the routes call them (without the HTTP layer).
  * The first run adds the matching demo data (BENCH_POSTS published posts, default 8,000, and profiles with a
- * BENCH_SEEKING share of the students of internship age seeking one, default 0.18 ≈ 60,000 at city scale).
+ * BENCH_SEEKING share of the students of internship age seeking one, default 0.18: 34,820 at city scale).
+ * BENCH_SEEKING_STUDENTS (default 60,000, the issue's scale) then marks more profiled students seeking until that
+ * many are (server/demo/matching.ts raiseSeeking; 0 leaves the count as seeded).
  */
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) {
@@ -36,6 +38,8 @@ try {
     const seeded = await seedMatchingDemo(db, { posts: Number(process.env.BENCH_POSTS ?? 8000), seekingShare: Number(process.env.BENCH_SEEKING ?? 0.18) });
     report({ bench: 'matching_dataset', ...seeded, seconds: Math.round((performance.now() - t0) / 100) / 10 });
   }
+  const target = Number(process.env.BENCH_SEEKING_STUDENTS ?? 60_000);
+  if (target > 0) await raiseSeeking(db, target);
   const [counts] = await rows(db, sql`select (select count(*)::int from students) as students, (select count(*)::int from enterprises) as enterprises,
     (select count(*)::int from internship_posts where status = 'published') as published_posts, (select count(*)::int from demands where status = 'open') as open_demands,
     (select count(*)::int from student_profiles where seeking_internship) as seeking`);

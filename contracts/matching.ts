@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageOf, paging } from './common.ts';
+import { TRAINING_MODES } from './training-courses.ts';
 
 const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
 const majorCode = z.string().regex(/^\d{6}$/, '专业代码应为6位数字');
@@ -92,6 +93,10 @@ export const schoolProfile = z.object({
   teacherFields: z.array(z.object({ field: z.string(), teachers: z.number(), dualQualified: z.number() })),
   carriers: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
   majorGroups: z.array(z.object({ id: z.string(), name: z.string(), clusterCode: z.string(), keyMajor: z.boolean() })),
+  trainingCourses: z.array(z.object({
+    id: z.string(), name: z.string(), majorCode: z.string(), majorName: z.string().nullable(), hours: z.number(),
+    mode: z.enum(TRAINING_MODES), trainees: z.string().nullable(), capacityPerYear: z.number(),
+  })).describe('面向企业员工的培训课程（二 (二) 5）'),
 });
 
 export const scorePart = z.object({ part: z.string(), label: z.string(), points: z.number(), max: z.number(), reason: z.string() });

@@ -45,6 +45,16 @@ export const POLICY = {
     /** Naming a group a 产教融合型重点专业（群） (任务清单 3) is the bureau's decision, not the school's claim. */
     designate: { city_admin: 'city' },
   },
+  /**
+   * 培训课程 a school offers enterprises' employees (二 (二) 5): the school keeps them, its district and the bureau
+   * may too; enterprises read them all (they are what a training demand is matched against).
+   */
+  trainingCourse: {
+    read: { ...staffRead, school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'city' },
+    create: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
+    update: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
+    archive: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
+  },
   teacher: {
     read: { ...staffRead, school_admin: 'organisation', teacher: 'organisation' },
     create: { city_admin: 'city', district: 'district', school_admin: 'organisation' },

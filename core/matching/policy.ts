@@ -29,6 +29,8 @@ export interface MatchingPolicy {
   eligibility: { minMajorFit: Exclude<MajorFitLevel, 'open' | 'none'> };
   allocation: { candidatesPerStudent: number; minScore: number };
   recommendations: { limit: number };
+  /** A training demand's extra part: the best fitting course a school offers (training.ts). */
+  training: { courseWeight: number };
 }
 
 export class MatchingPolicyError extends Error {
@@ -80,6 +82,7 @@ export function parseMatchingPolicy(json: unknown): MatchingPolicy {
   const candidatesPerStudent = num(al.candidatesPerStudent, '$.matching.allocation.candidatesPerStudent', 1, 10_000);
   if (!Number.isInteger(candidatesPerStudent)) issues.push('$.matching.allocation.candidatesPerStudent: should be a whole number');
   const rec = obj(o.recommendations, '$.matching.recommendations');
+  const tr = obj(o.training, '$.matching.training');
   const policy: MatchingPolicy = {
     article: str(o.article, '$.matching.article'),
     note: str(o.note, '$.matching.note'),
@@ -87,6 +90,7 @@ export function parseMatchingPolicy(json: unknown): MatchingPolicy {
     eligibility: { minMajorFit },
     allocation: { candidatesPerStudent, minScore: num(al.minScore, '$.matching.allocation.minScore', 0, 1000) },
     recommendations: { limit: Math.trunc(num(rec.limit, '$.matching.recommendations.limit', 1, 200)) },
+    training: { courseWeight: num(tr.courseWeight, '$.matching.training.courseWeight', 0, 1000) },
   };
   if (issues.length) throw new MatchingPolicyError(issues);
   return policy;

@@ -45,7 +45,8 @@ export interface ScoreContext {
 }
 
 export interface ScorePartResult {
-  part: ScorePart;
+  /** One of the six weighted parts, or 培训课程 (course), which only training demands have (training.ts). */
+  part: ScorePart | 'course';
   label: string;
   points: number;
   max: number;

@@ -5,7 +5,8 @@ import { createRng } from './prng.ts';
 
 /**
  * Demo data for matching: published internship posts with their demands (skills, certificates), talent demands,
- * and student profiles (a share seeking an internship, some opted in to be found). Deterministic (fixed seed and
+ * and student profiles (a share seeking an internship, some opted in to be found), training demands and schools'
+ * training courses. Deterministic (fixed seed and
  * id-hashed choices), for the demo, the screenshots and the city-scale benchmarks. Not part of `seedDemo`: run
  * it on a seeded database (bench/matching.ts does).
  *
@@ -68,6 +69,11 @@ export async function seedMatchingDemo(db: Db, opts: { posts: number; seekingSha
       demandRows.push({ enterpriseId: e.id, kind: 'internship', title: '实习岗位需求', clusterCode: e.cluster_code, majorCodes: wanted, districtId: e.district_id,
         skills: rng.sample(skills.filter((s) => !s.startsWith('1+X')), 2), certificates: rng.sample(skills.filter((s) => s.startsWith('1+X')), 1), headcount: places, status: 'open' });
     }
+    if (i % 10 === 5) {
+      // Training for the enterprise's staff (二 (二) 5): matched against schools' training courses.
+      demandRows.push({ enterpriseId: e.id, kind: 'training', title: `员工${wanted[0] ? '专业' : '通用'}技能提升培训`, clusterCode: e.cluster_code, majorCodes: wanted,
+        districtId: e.district_id, skills: [], certificates: [], headcount: 10 + (i % 5) * 10, status: 'open' });
+    }
     if (i % 4 === 0) {
       demandRows.push({ enterpriseId: e.id, kind: 'talent', title: `招聘${rng.pick(['技术员', '工程师助理', '运营专员', '储备干部'])}`, clusterCode: e.cluster_code, majorCodes: wanted,
         districtId: e.district_id, skills: rng.sample(skills, 2), certificates: [], headcount: rng.int(1, 8), monthlyPayYuan: pay + 1500, status: 'open' });
@@ -97,6 +103,27 @@ export async function seedMatchingDemo(db: Db, opts: { posts: number; seekingSha
     from students s join organisations sc on sc.id = s.school_id join programs pr on pr.id = s.program_id join majors m on m.id = pr.major_id
     where s.status = 'enrolled' and s.archived_at is null and s.cohort <= 2025
     on conflict do nothing`);
+  // A training course for about a third of the schools' programs, in the program's field.
+  await db.execute(sql`
+    insert into training_courses (school_id, name, major_code, hours, mode, trainees, capacity_per_year)
+    select pr.school_id, m.name || '岗位技能提升培训', m.code, 16 * (1 + h % 6), (array['offline', 'online', 'blended'])[1 + (h / 7) % 3], '企业在职员工', 20 * (1 + h % 10)
+    from (select pr.*, (('x' || substr(md5(pr.id::text), 1, 8))::bit(32)::int & 2147483647) as h from programs pr where pr.status = 'active') pr
+    join majors m on m.id = pr.major_id where pr.h % 3 = 0
+    on conflict do nothing`);
   const [counts] = await rows<{ profiles: number; seeking: number }>(db, sql`select count(*)::int as profiles, count(*) filter (where seeking_internship)::int as seeking from student_profiles`);
   return { posts: postIds.length, demands: linked.length, profiles: counts!.profiles, seeking: counts!.seeking };
+}
+
+/**
+ * Marks more students seeking an internship until `target` are (deterministically: by a hash of the id, among
+ * the students that have a profile), for benchmarks at the issue's scale (60,000 seeking students); never
+ * unmarks any. Answers how many seek afterwards (fewer than the target when there are not enough profiles).
+ */
+export async function raiseSeeking(db: Db, target: number): Promise<number> {
+  await db.execute(sql`
+    update student_profiles set seeking_internship = true where student_id in (
+      select student_id from student_profiles where not seeking_internship order by md5(student_id::text)
+      limit greatest(0, ${target} - (select count(*) from student_profiles where seeking_internship)))`);
+  const [r] = await rows<{ n: number }>(db, sql`select count(*)::int as n from student_profiles where seeking_internship`);
+  return r!.n;
 }

@@ -28,6 +28,7 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
   const steps: [string, ReturnType<typeof sql>][] = [
     ['sessions', sql`delete from sessions where user_id in ${demoUsers}`],
     ['memberships', sql`delete from memberships where user_id in ${demoUsers} or organisation_id in ${demoOrgs}`],
+    ['training_courses', sql`delete from training_courses where school_id in ${demoOrgs}`],
     ['students', sql`delete from students where school_id in ${demoOrgs}`],
     ['teachers', sql`delete from teachers where school_id in ${demoOrgs}`],
     ['programs', sql`delete from programs where school_id in ${demoOrgs}`],

@@ -3,7 +3,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { StudentFacts } from '../../core/internships/placement-check.ts';
 import type { Opportunity, Supply } from '../../core/matching/score.ts';
 import type { Db, Tx } from '../db/engine.ts';
-import { demands, enterprises, internshipPosts, majors, organisations, programs, studentProfiles, students } from '../db/schema/index.ts';
+import { TRAINING_MODE_LABELS } from '../../contracts/training-courses.ts';
+import type { Course } from '../../core/matching/training.ts';
+import { demands, enterprises, internshipPosts, majors, organisations, programs, studentProfiles, students, trainingCourses } from '../db/schema/index.ts';
 
 /**
  * The facts scoring reads, loaded in bulk: published posts with places left (with the skills of their linked
@@ -99,8 +101,42 @@ export async function loadStudents(db: Db | Tx, where: SQL | undefined): Promise
   }));
 }
 
+/** Pre-ranking groups of students: (major code, school district), as `${majorCode}|${districtId ?? ''}`. */
+const groupKey = sql<string>`${majors.code} || '|' || coalesce(${school.districtId}::text, '')`;
+
+/** How many enrolled students opted in to be found there are per group, among the majors given. */
+export async function countDiscoverableByGroup(db: Db | Tx, codes: string[]): Promise<{ key: string; count: number }[]> {
+  return db.select({ key: groupKey, count: sql<number>`count(*)::int` }).from(studentProfiles)
+    .innerJoin(students, eq(students.id, studentProfiles.studentId))
+    .innerJoin(school, eq(school.id, students.schoolId))
+    .innerJoin(programs, eq(programs.id, students.programId)).innerJoin(majors, eq(majors.id, programs.majorId))
+    .where(and(eq(studentProfiles.discoverable, true), isNull(students.archivedAt), eq(students.status, 'enrolled'), inArray(majors.code, codes)))
+    .groupBy(groupKey);
+}
+
+/** Students of the given groups; the major codes alone as well, so that the program index narrows the scan. */
+export const studentsInGroups = (keys: string[]) => and(inArray(majors.code, [...new Set(keys.map((k) => k.split('|')[0]!))]), inArray(groupKey, keys));
+
 export const onlySeeking = eq(studentProfiles.seekingInternship, true);
 export const onlyDiscoverable = eq(studentProfiles.discoverable, true);
 export const studentsOfSchool = (schoolId: string) => eq(students.schoolId, schoolId);
 export const studentWithId = (id: string) => eq(students.id, id);
 export const studentsWithMajors = (codes: string[]) => inArray(majors.code, codes);
+
+/** Schools' active training courses (二 (二) 5), by school: what a training demand's 培训课程 part reads. */
+export async function loadCoursesBySchool(db: Db | Tx, schoolIds?: readonly string[]): Promise<Map<string, Course[]>> {
+  if (schoolIds && schoolIds.length === 0) return new Map();
+  const rows = await db.select({
+    id: trainingCourses.id, schoolId: trainingCourses.schoolId, name: trainingCourses.name, majorCode: trainingCourses.majorCode,
+    hours: trainingCourses.hours, mode: trainingCourses.mode, capacityPerYear: trainingCourses.capacityPerYear,
+  }).from(trainingCourses)
+    .where(and(eq(trainingCourses.status, 'active'), schoolIds ? inArray(trainingCourses.schoolId, [...new Set(schoolIds)]) : undefined))
+    .orderBy(trainingCourses.id);
+  const bySchool = new Map<string, Course[]>();
+  for (const { schoolId, mode, ...c } of rows) {
+    let list = bySchool.get(schoolId);
+    if (!list) bySchool.set(schoolId, (list = []));
+    list.push({ ...c, modeLabel: TRAINING_MODE_LABELS[mode] });
+  }
+  return bySchool;
+}

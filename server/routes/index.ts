@@ -27,6 +27,7 @@ import { schoolRoutes } from './api/schools/index.ts';
 import { searchRoutes } from './api/search/index.ts';
 import { studentRoutes } from './api/students/index.ts';
 import { majorGroupRoutes } from './api/major-groups/index.ts';
+import { trainingCourseRoutes } from './api/training-courses/index.ts';
 import { programRoutes } from './api/programs/index.ts';
 import { teacherRoutes } from './api/teachers/index.ts';
 
@@ -40,6 +41,6 @@ export function allRoutes(): AnyRoute[] {
   list.push(...cockpitRoutes, ...indicatorRoutes, ...taskRoutes, ...reportRoutes, ...publicStatsRoutes());
   list.push(...notificationRoutes);
   list.push(...creditBankRoutes());
-  list.push(...programRoutes, ...majorGroupRoutes, ...teacherRoutes);
+  list.push(...programRoutes, ...majorGroupRoutes, ...teacherRoutes, ...trainingCourseRoutes);
   return list;
 }

@@ -102,8 +102,15 @@ for (const engine of testEngines()) {
       const closed = await e.patch(`/api/demands/${created.body.id}`, { status: 'closed', version: created.body.version });
       assert.equal(closed.body.status, 'closed');
       assert.equal((await e.patch(`/api/demands/${created.body.id}`, { status: 'closed', version: created.body.version })).status, 409);
+      assert.equal((await e.patch(`/api/demands/${created.body.id}`, { title: '关闭后不能改', version: closed.body.version })).status, 409, 'closed: reopen first');
+      const reopened = await e.patch(`/api/demands/${created.body.id}`, { status: 'open', version: closed.body.version });
+      assert.equal(reopened.status, 200, JSON.stringify(reopened.body));
+      assert.equal(reopened.body.status, 'open');
+      const byBureau = await bureau.patch(`/api/demands/${created.body.id}`, { title: '数控操作工（市教育局代改）', headcount: 6, version: reopened.body.version });
+      assert.equal(byBureau.status, 200, 'the bureau edits on the enterprise’s behalf');
+      assert.equal(byBureau.body.headcount, 6);
       const audits = await db().select().from(auditLog).where(and(eq(auditLog.entityType, 'demand'), eq(auditLog.entityId, created.body.id)));
-      assert.deepEqual(audits.map((a) => a.action).sort(), ['create', 'update']);
+      assert.deepEqual(audits.map((a) => a.action).sort(), ['create', 'update', 'update', 'update']);
     });
 
     test('student profiles: the student and the school keep them, nobody else sees them', async () => {

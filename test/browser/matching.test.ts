@@ -5,7 +5,7 @@ import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.
 
 /**
  * The matching pages in Chromium: an enterprise posts a demand and sees programs recommended with their score
- * breakdown; a student on a phone saves a profile and sees the demand recommended; the bureau runs the city-wide
+ * breakdown, then edits, closes and reopens it; a school registers a training course; a student on a phone saves a profile and sees the demand recommended; the bureau runs the city-wide
  * allocation and follows its progress to the end; then every matching page of its roles at 375 px and 1920 px
  * (screenshots in test-results/).
  */
@@ -13,6 +13,9 @@ const PAGES: [user: string, pathname: string, testId: string][] = [
   ['student1', '/matching/for-me', 'matching-student'],
   ['enterprise1', '/matching/enterprise', 'matching-enterprise'],
   ['enterprise1', '/matching/allocation', 'matching-allocation'],
+  ['enterprise1', '/matching/demands', 'matching-demands'],
+  ['admin', '/matching/demands', 'matching-demands'],
+  ['school1', '/registry/training-courses', 'registry-training-courses'],
   ['school1', '/matching/school', 'matching-school'],
   ['school1', '/matching/allocation', 'matching-allocation'],
   ['admin', '/matching/supply-demand', 'matching-supply-demand'],
@@ -27,16 +30,46 @@ describe('matching pages', () => {
     const e = await signedIn('enterprise1');
     await e.page.goto(`${app.url}/matching/enterprise`);
     await e.page.getByRole('button', { name: '发布需求' }).click();
-    const dialog = e.page.locator('.ant-modal');
-    await dialog.locator('#title').fill('储备技术员');
-    await dialog.locator('#headcount').fill('3');
-    // AntD spaces out a two-character Chinese button label ("发 布"), so the primary button is found by its class.
-    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
-    await e.page.getByText('需求已发布').waitFor();
+    const drawer = e.page.locator('[data-testid="record-drawer"]');
+    await drawer.locator('#record_title').fill('储备技术员');
+    await drawer.locator('#record_headcount').fill('3');
+    await drawer.locator('[data-testid="record-submit"]').click();
+    await e.page.getByText('已登记').waitFor();
     await e.page.locator('[data-testid="score-breakdown"]').first().waitFor({ timeout: 30_000 });
     assert.ok(await e.page.getByText('专业对口').first().isVisible());
+    // Edit it (a field error first), close it and reopen it from the demands page.
+    await e.page.getByRole('link', { name: /管理需求/ }).click();
+    const row = e.page.locator('[data-testid="matching-demands"] tr').filter({ hasText: '储备技术员' });
+    await row.locator('[data-testid="demand-edit"]').click();
+    await drawer.locator('#record_title').fill('储');
+    await drawer.locator('[data-testid="record-submit"]').click();
+    await drawer.getByText('需求名称至少2个字').waitFor();
+    await drawer.locator('#record_title').fill('储备技术员（数控）');
+    await drawer.locator('[data-testid="record-submit"]').click();
+    await e.page.getByText('已保存修改').waitFor();
+    const edited = e.page.locator('[data-testid="matching-demands"] tr').filter({ hasText: '储备技术员（数控）' });
+    await edited.locator('[data-testid="demand-closed"]').click();
+    await e.page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await edited.locator('[data-testid="demand-status"]').filter({ hasText: '已关闭' }).waitFor();
+    await edited.locator('[data-testid="demand-open"]').click();
+    await edited.locator('[data-testid="demand-status"]').filter({ hasText: '开放中' }).waitFor();
     assert.deepEqual(e.errors, []);
     await e.context.close();
+
+    // A school registers a training course (what training demands are matched against).
+    const sc = await signedIn('school1');
+    await sc.page.goto(`${app.url}/registry/training-courses`);
+    await sc.page.locator('[data-testid="create"]').click();
+    const form = sc.page.locator('[data-testid="record-drawer"]');
+    await form.locator('#record_name').fill('企业员工技能提升班');
+    await form.locator('#record_majorCode').click();
+    await sc.page.locator('.ant-select-dropdown .ant-select-item-option').first().click();
+    await form.locator('#record_hours').fill('48');
+    await form.locator('#record_capacityPerYear').fill('60');
+    await form.locator('[data-testid="record-submit"]').click();
+    await sc.page.locator('[data-testid="registry-training-course"]').getByText('企业员工技能提升班').first().waitFor();
+    assert.deepEqual(sc.errors, []);
+    await sc.context.close();
 
     const s = await signedIn('student1', VIEWPORTS[0]);
     await s.page.goto(`${app.url}/matching/for-me`);

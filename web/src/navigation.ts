@@ -48,6 +48,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/internships/stats', label: '实习统计与监管', icon: AreaChartOutlined, roles: ['city_admin', 'department', 'district'], group: '实习管理' },
   { path: '/matching/for-me', label: '为我推荐', icon: BulbOutlined, roles: ['student'], group: '实习' },
   { path: '/matching/enterprise', label: '需求与推荐', icon: BulbOutlined, roles: ['enterprise_admin'], group: '精准对接' },
+  { path: '/matching/demands', label: '需求管理', icon: ProfileOutlined, roles: ['city_admin', 'enterprise_admin'], group: '精准对接' },
   { path: '/matching/school', label: '校企对接推荐', icon: BulbOutlined, roles: ['school_admin', 'teacher'], group: '精准对接' },
   { path: '/matching/supply-demand', label: '人才供需总览', icon: ApartmentOutlined, roles: ['city_admin', 'department', 'district'], group: '精准对接' },
   { path: '/matching/allocation', label: '实习智能分配', icon: NodeIndexOutlined, roles: ['city_admin', 'school_admin', 'enterprise_admin'], group: '精准对接' },

@@ -815,6 +815,21 @@ CREATE TABLE "student_profiles" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "training_courses" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"school_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"major_code" text NOT NULL,
+	"hours" integer NOT NULL,
+	"mode" text NOT NULL,
+	"trainees" text,
+	"capacity_per_year" integer NOT NULL,
+	"status" text DEFAULT 'active' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -913,6 +928,7 @@ ALTER TABLE "demands" ADD CONSTRAINT "demands_internship_post_id_internship_post
 ALTER TABLE "demands" ADD CONSTRAINT "demands_cluster_code_industry_clusters_code_fk" FOREIGN KEY ("cluster_code") REFERENCES "industry_clusters"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "demands" ADD CONSTRAINT "demands_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "student_profiles" ADD CONSTRAINT "student_profiles_student_id_students_id_fk" FOREIGN KEY ("student_id") REFERENCES "students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_courses" ADD CONSTRAINT "training_courses_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_kind_code_uq" ON "organisations" USING btree ("kind","code");--> statement-breakpoint
 CREATE INDEX "organisations_district_idx" ON "organisations" USING btree ("district_id");--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind") WHERE "organisations"."status" <> 'archived';--> statement-breakpoint
@@ -1015,4 +1031,7 @@ CREATE INDEX "allocation_runs_school_idx" ON "allocation_runs" USING btree ("sch
 CREATE INDEX "demands_enterprise_idx" ON "demands" USING btree ("enterprise_id");--> statement-breakpoint
 CREATE INDEX "demands_status_kind_idx" ON "demands" USING btree ("status","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "demands_post_uq" ON "demands" USING btree ("internship_post_id") WHERE "demands"."internship_post_id" is not null;--> statement-breakpoint
-CREATE INDEX "student_profiles_seeking_idx" ON "student_profiles" USING btree ("student_id") WHERE "student_profiles"."seeking_internship";
+CREATE INDEX "student_profiles_seeking_idx" ON "student_profiles" USING btree ("student_id") WHERE "student_profiles"."seeking_internship";--> statement-breakpoint
+CREATE INDEX "student_profiles_discoverable_idx" ON "student_profiles" USING btree ("student_id") WHERE "student_profiles"."discoverable";--> statement-breakpoint
+CREATE UNIQUE INDEX "training_courses_school_name_uq" ON "training_courses" USING btree ("school_id","name");--> statement-breakpoint
+CREATE INDEX "training_courses_major_idx" ON "training_courses" USING btree ("major_code");

@@ -64,7 +64,11 @@ export const studentProfiles = pgTable(
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('student_profiles_seeking_idx').on(t.studentId).where(sql`${t.seekingInternship}`)],
+  (t) => [
+    index('student_profiles_seeking_idx').on(t.studentId).where(sql`${t.seekingInternship}`),
+    // Enterprises' searches for opted-in students start here (server/matching/facts.ts countDiscoverableByGroup).
+    index('student_profiles_discoverable_idx').on(t.studentId).where(sql`${t.discoverable}`),
+  ],
 );
 
 /** One run of the city-wide (or one school's) internship allocation. */
@@ -125,4 +129,31 @@ export const allocationProposals = pgTable(
     index('allocation_proposals_enterprise_idx').on(t.enterpriseId, t.status),
     index('allocation_proposals_student_idx').on(t.studentId, t.status),
   ],
+);
+
+/**
+ * 培训课程: a course a school offers to train enterprises' employees (二 (二) 5: schools train enterprise staff;
+ * part of the school's capability profile). Scored against an enterprise's training demand by its major field,
+ * its yearly capacity against the headcount, and its mode.
+ */
+export const trainingCourses = pgTable(
+  'training_courses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolId: uuid('school_id').notNull().references(() => organisations.id),
+    name: text('name').notNull(),
+    /** The field, as a catalogue major code without edition (6 digits), like demands' majors. */
+    majorCode: text('major_code').notNull(),
+    hours: integer('hours').notNull(),
+    mode: text('mode', { enum: ['offline', 'online', 'blended'] }).notNull(),
+    /** Who it is for, in words (e.g. 制造企业一线技术工人). */
+    trainees: text('trainees'),
+    /** People the school can train on it in a year. */
+    capacityPerYear: integer('capacity_per_year').notNull(),
+    status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('training_courses_school_name_uq').on(t.schoolId, t.name), index('training_courses_major_idx').on(t.majorCode)],
 );

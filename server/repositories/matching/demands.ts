@@ -106,9 +106,12 @@ export async function createDemand(tx: Tx, audit: Auditor, actor: Actor, access:
 export async function updateDemand(tx: Tx, audit: Auditor, access: Access, id: string, input: DemandUpdate) {
   const [d] = await tx.select().from(demands).where(and(eq(demands.id, id), scopeWhere(access, { organisationId: demands.enterpriseId })));
   if (!d) throw notFound('需求');
-  if (d.status === 'closed') throw new AppError('INVALID_STATE', '需求已关闭，不能再修改');
   const { version, ...terms } = input;
   const changed = Object.fromEntries(Object.entries(terms).filter(([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify(d[k as keyof typeof d])));
+  // A closed demand keeps its terms; it may only be reopened (status only), then edited.
+  if (d.status === 'closed' && Object.keys(changed).some((k) => k !== 'status')) {
+    throw new AppError('INVALID_STATE', '需求已关闭，请先重新开放再修改');
+  }
   checkTerms({ ...d, ...changed });
   if ('clusterCode' in changed) await checkCluster(tx, changed.clusterCode as string | null);
   const [row] = await tx.update(demands).set({ ...changed, version: sql`${demands.version} + 1`, updatedAt: new Date() })

@@ -6,7 +6,7 @@ import type { StudentProfileUpdate } from '../../../contracts/matching.ts';
 import type { Auditor } from '../../audit/auditor.ts';
 import type { Db, Tx } from '../../db/engine.ts';
 import {
-  carrierPartners, carriers, clusterMajors, majorGroups, majors, organisations, programYears, programs, studentProfiles, students, teachers,
+  carrierPartners, carriers, clusterMajors, majorGroups, majors, organisations, programYears, programs, studentProfiles, students, teachers, trainingCourses,
 } from '../../db/schema/index.ts';
 import { scopeWhere } from '../../http/scope-sql.ts';
 
@@ -81,7 +81,7 @@ export async function getSchoolProfile(db: Db, schoolId: string) {
     .from(organisations).leftJoin(district, eq(district.id, organisations.districtId))
     .where(and(eq(organisations.id, schoolId), eq(organisations.kind, 'school')));
   if (!s) throw notFound('学校');
-  const [progs, years, links, fields, carrierRows, groups] = await Promise.all([
+  const [progs, years, links, fields, carrierRows, groups, courses] = await Promise.all([
     db.select({ programId: programs.id, majorCode: majors.code, majorName: majors.name, categoryName: majors.categoryName, divisionName: majors.divisionName, enrolment: programs.enrolment })
       .from(programs).innerJoin(majors, eq(majors.id, programs.majorId))
       .where(and(eq(programs.schoolId, schoolId), eq(programs.status, 'active'))).orderBy(asc(majors.code)),
@@ -97,6 +97,11 @@ export async function getSchoolProfile(db: Db, schoolId: string) {
       .where(and(isNull(carriers.archivedAt), or(eq(carriers.leadOrganisationId, schoolId), eq(carrierPartners.organisationId, schoolId)))).orderBy(carriers.name).limit(100),
     db.select({ id: majorGroups.id, name: majorGroups.name, clusterCode: majorGroups.clusterCode, keyMajor: majorGroups.keyMajor })
       .from(majorGroups).where(and(eq(majorGroups.schoolId, schoolId), eq(majorGroups.status, 'active'))).orderBy(majorGroups.name),
+    db.select({
+      id: trainingCourses.id, name: trainingCourses.name, majorCode: trainingCourses.majorCode,
+      majorName: sql<string | null>`(select ${majors.name} from ${majors} where ${majors.code} = ${trainingCourses.majorCode} order by ${majors.id} limit 1)`,
+      hours: trainingCourses.hours, mode: trainingCourses.mode, trainees: trainingCourses.trainees, capacityPerYear: trainingCourses.capacityPerYear,
+    }).from(trainingCourses).where(and(eq(trainingCourses.schoolId, schoolId), eq(trainingCourses.status, 'active'))).orderBy(trainingCourses.name),
   ]);
   return {
     ...s,
@@ -105,6 +110,6 @@ export async function getSchoolProfile(db: Db, schoolId: string) {
       clusters: [...new Set(links.filter((l) => l.majorCode === p.majorCode).map((l) => l.clusterCode))].sort(),
       years: years.filter((y) => y.programId === p.programId).map(({ programId: _p, ...y }) => y),
     })),
-    teacherFields: fields, carriers: carrierRows, majorGroups: groups,
+    teacherFields: fields, carriers: carrierRows, majorGroups: groups, trainingCourses: courses,
   };
 }

@@ -1,41 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Form, Input, InputNumber, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { DEMAND_KIND_LABELS, DEMAND_KINDS } from '../../../../contracts/matching.ts';
-import { errorMessage, post } from '../../api/client.ts';
+import { Link } from 'react-router-dom';
+import { DEMAND_KIND_LABELS } from '../../../../contracts/matching.ts';
 import { useMe } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { KEY, useDemands, useEnterpriseRecommendations, type Recommendation } from './api.ts';
+import { RecordDrawer } from '../registry/kit/RecordDrawer.tsx';
+import { useDemands, useEnterpriseRecommendations, type Recommendation } from './api.ts';
+import { DemandForm } from './DemandForm.tsx';
 import { ScoreBreakdown } from './ScoreBreakdown.tsx';
-
-/** A short form for a new demand (internship posts are published on the internship pages and linked there). */
-function NewDemand({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const create = useMutation({
-    mutationFn: (v: Record<string, unknown>) => post('/api/demands', v),
-    onSuccess: () => { void qc.invalidateQueries({ queryKey: [KEY] }); form.resetFields(); onClose(); void message.success('需求已发布'); },
-    onError: (e) => void message.error(errorMessage(e)),
-  });
-  return (
-    <Modal open={open} title="发布需求" onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} okText="发布" destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'talent' }} onFinish={(v) => create.mutate(v)}>
-        <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
-          <Select options={DEMAND_KINDS.filter((k) => k !== 'internship').map((k) => ({ value: k, label: DEMAND_KIND_LABELS[k] }))} />
-        </Form.Item>
-        <Form.Item name="title" label="名称" rules={[{ required: true, min: 2, message: '需求名称至少2个字' }]}><Input maxLength={100} /></Form.Item>
-        <Form.Item name="majorCodes" label="需要的专业（6位专业代码）"><Select mode="tags" placeholder="如 460103" tokenSeparators={[',', '，', ' ']} /></Form.Item>
-        <Form.Item name="skills" label="技能"><Select mode="tags" tokenSeparators={[',', '，']} /></Form.Item>
-        <Form.Item name="certificates" label="证书"><Select mode="tags" tokenSeparators={[',', '，']} /></Form.Item>
-        <Space wrap>
-          <Form.Item name="headcount" label="人数"><InputNumber min={1} /></Form.Item>
-          <Form.Item name="budgetYuan" label="预算（元，技术难题）"><InputNumber min={0} style={{ width: 160 }} /></Form.Item>
-        </Space>
-      </Form>
-    </Modal>
-  );
-}
 
 const columns = [
   { title: '推荐对象', key: 'title', render: (_: unknown, r: Recommendation) => <Space direction="vertical" size={0}><Typography.Text strong>{r.title}</Typography.Text><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.subtitle}</Typography.Text></Space> },
@@ -58,9 +30,11 @@ export default function EnterpriseRecommendationsPage() {
     <div data-testid="matching-enterprise">
       <div className="cj-page-head" style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 8 }}>
         <Typography.Title level={4}>需求与推荐</Typography.Title>
-        <Button type="primary" onClick={() => setCreating(true)}>发布需求</Button>
+        <Space wrap><Link to="/matching/demands">管理需求（修改、关闭、重新开放）</Link><Button type="primary" onClick={() => setCreating(true)}>发布需求</Button></Space>
       </div>
-      <NewDemand open={creating} onClose={() => setCreating(false)} />
+      <RecordDrawer open={creating} title="发布需求" onClose={() => setCreating(false)}>
+        <DemandForm onSaved={(d) => { setCreating(false); if (d.status === 'open') setDemandId(d.id); }} />
+      </RecordDrawer>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap style={{ width: '100%' }}>
           <Select style={{ minWidth: 260, maxWidth: '100%' }} placeholder="选择需求" value={chosen} onChange={setDemandId} loading={demands.isLoading}

@@ -1,5 +1,6 @@
 import { Card, Descriptions, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useMe } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useSchoolProfile, useSchoolRecommendations, type Recommendation } from './api.ts';
@@ -34,6 +35,7 @@ export default function SchoolRecommendationsPage() {
             { key: 'p', label: '开设专业', children: `${profile.data.programs.length} 个` },
             { key: 't', label: '教师专业领域', children: profile.data.teacherFields.slice(0, 5).map((f) => `${f.field} ${f.teachers}`).join('、') || '—' },
             { key: 'c', label: '参与载体', children: `${profile.data.carriers.length} 个` },
+            { key: 'tc', label: '培训课程', children: <Link to={`/registry/training-courses?schoolId=${profile.data.schoolId}`} data-testid="school-courses">{profile.data.trainingCourses.length} 门（面向企业员工）</Link> },
           ]} />
           <Space wrap size={4}>{profile.data.programs.map((p) => <Tag key={p.programId}>{p.majorName}{p.clusters.length ? ' ★' : ''}</Tag>)}</Space>
         </Card>

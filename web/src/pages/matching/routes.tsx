@@ -8,6 +8,7 @@ const EnterpriseRecommendationsPage = lazy(() => import('./EnterpriseRecommendat
 const SchoolRecommendationsPage = lazy(() => import('./SchoolRecommendationsPage.tsx'));
 const SupplyDemandPage = lazy(() => import('./SupplyDemandPage.tsx'));
 const AllocationPage = lazy(() => import('./AllocationPage.tsx'));
+const DemandsPage = lazy(() => import('./DemandsPage.tsx'));
 
 /** The matching pages (精准对接), children of the signed-in layout. */
 export const matchingRoutes: RouteObject[] = [
@@ -15,5 +16,6 @@ export const matchingRoutes: RouteObject[] = [
   { path: 'matching/enterprise', element: <RoleGate><EnterpriseRecommendationsPage /></RoleGate> },
   { path: 'matching/school', element: <RoleGate><SchoolRecommendationsPage /></RoleGate> },
   { path: 'matching/supply-demand', element: <RoleGate><SupplyDemandPage /></RoleGate> },
+  { path: 'matching/demands', element: <RoleGate><DemandsPage /></RoleGate> },
   { path: 'matching/allocation', element: <RoleGate><AllocationPage /></RoleGate> },
 ];

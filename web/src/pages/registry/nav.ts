@@ -1,6 +1,6 @@
 import {
   ApartmentOutlined, AuditOutlined, BankOutlined, BuildOutlined, ClusterOutlined, IdcardOutlined,
-  ReadOutlined, ShopOutlined, SolutionOutlined, UserAddOutlined,
+  ReadOutlined, ScheduleOutlined, ShopOutlined, SolutionOutlined, UserAddOutlined,
 } from '@ant-design/icons';
 import { grantsFor, type Permission, type Role } from '../../../../core/authz/index.ts';
 import type { NavItem } from '../../navigation.ts';
@@ -20,6 +20,7 @@ export const REGISTRY_NAV: readonly NavItem[] = [
   { path: '/registry/schools', label: '学校', icon: BankOutlined, roles: rolesFor({ resource: 'school', action: 'read' }), group },
   { path: '/registry/programs', label: '开设专业', icon: ReadOutlined, roles: rolesFor({ resource: 'program', action: 'read' }), group },
   { path: '/registry/major-groups', label: '专业群', icon: ApartmentOutlined, roles: rolesFor({ resource: 'majorGroup', action: 'read' }), group },
+  { path: '/registry/training-courses', label: '培训课程', icon: ScheduleOutlined, roles: rolesFor({ resource: 'trainingCourse', action: 'read' }), group },
   { path: '/registry/teachers', label: '教师', icon: SolutionOutlined, roles: rolesFor({ resource: 'teacher', action: 'read' }), group },
   { path: '/registry/students', label: '学生', icon: IdcardOutlined, roles: rolesFor({ resource: 'student', action: 'read' }, ['student']), group },
   { path: '/registry/enterprises', label: '企业', icon: ShopOutlined, roles: rolesFor({ resource: 'enterprise', action: 'read' }), group },
