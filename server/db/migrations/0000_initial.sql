@@ -108,6 +108,15 @@ CREATE TABLE "majors" (
 	"division_name" text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "occupations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"edition_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"level" text NOT NULL,
+	"parent_code" text
+);
+--> statement-breakpoint
 CREATE TABLE "enterprises" (
 	"organisation_id" uuid PRIMARY KEY NOT NULL,
 	"size" text NOT NULL,
@@ -817,6 +826,7 @@ ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisati
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "industries" ADD CONSTRAINT "industries_edition_id_catalogue_editions_id_fk" FOREIGN KEY ("edition_id") REFERENCES "catalogue_editions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "majors" ADD CONSTRAINT "majors_edition_id_catalogue_editions_id_fk" FOREIGN KEY ("edition_id") REFERENCES "catalogue_editions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "occupations" ADD CONSTRAINT "occupations_edition_id_catalogue_editions_id_fk" FOREIGN KEY ("edition_id") REFERENCES "catalogue_editions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enterprises" ADD CONSTRAINT "enterprises_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enterprises" ADD CONSTRAINT "enterprises_cluster_code_industry_clusters_code_fk" FOREIGN KEY ("cluster_code") REFERENCES "industry_clusters"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "major_group_programs" ADD CONSTRAINT "major_group_programs_group_id_major_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "major_groups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -923,6 +933,7 @@ CREATE UNIQUE INDEX "catalogue_editions_kind_edition_uq" ON "catalogue_editions"
 CREATE UNIQUE INDEX "industries_edition_code_uq" ON "industries" USING btree ("edition_id","code");--> statement-breakpoint
 CREATE INDEX "industries_parent_idx" ON "industries" USING btree ("parent_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "majors_edition_code_uq" ON "majors" USING btree ("edition_id","code");--> statement-breakpoint
+CREATE UNIQUE INDEX "occupations_edition_code_uq" ON "occupations" USING btree ("edition_id","code");--> statement-breakpoint
 CREATE INDEX "enterprises_cluster_idx" ON "enterprises" USING btree ("cluster_code");--> statement-breakpoint
 CREATE INDEX "major_group_programs_program_idx" ON "major_group_programs" USING btree ("program_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "major_groups_school_name_uq" ON "major_groups" USING btree ("school_id","name");--> statement-breakpoint

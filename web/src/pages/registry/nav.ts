@@ -1,5 +1,5 @@
 import {
-  ApartmentOutlined, AuditOutlined, BankOutlined, BuildOutlined, ClusterOutlined, IdcardOutlined,
+  ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, BuildOutlined, ClusterOutlined, IdcardOutlined,
   ReadOutlined, ShopOutlined, SolutionOutlined, UserAddOutlined,
 } from '@ant-design/icons';
 import { grantsFor, type Permission, type Role } from '../../../../core/authz/index.ts';
@@ -26,6 +26,8 @@ export const REGISTRY_NAV: readonly NavItem[] = [
   { path: '/registry/carriers', label: '产教融合载体', icon: BuildOutlined, roles: rolesFor({ resource: 'carrier', action: 'read' }), group },
   // The mapping is public; it matters to those who plan programs and enterprises, not to students.
   { path: '/registry/clusters', label: '产业集群对应', icon: ClusterOutlined, roles: ['city_admin', 'department', 'district', 'school_admin', 'teacher', 'enterprise_admin'], group },
+  // Public reference data, of use to everyone who keeps records (not to students).
+  { path: '/registry/catalogues', label: '参考目录', icon: BookOutlined, roles: ['city_admin', 'department', 'district', 'school_admin', 'teacher', 'enterprise_admin'], group },
   { path: '/registry/registrations', label: '企业注册审核', icon: AuditOutlined, roles: rolesFor({ resource: 'enterpriseRegistration', action: 'review' }), group },
   { path: '/registry/accounts', label: '批量开通账号', icon: UserAddOutlined, roles: rolesFor({ resource: 'account', action: 'bulkCreate' }), group },
 ];
