@@ -95,6 +95,8 @@ export const POLICY = {
     create: { city_admin: 'city', school_admin: 'organisation', enterprise_admin: 'organisation' },
     /** Accounts for a school's teachers and students in one call (POST /api/schools/:id/accounts/bulk). */
     bulkCreate: { city_admin: 'city', school_admin: 'organisation' },
+    /** Disabling and re-enabling an account: the bureau any, a school or enterprise admin their own staff's. */
+    disable: { city_admin: 'city', school_admin: 'organisation', enterprise_admin: 'organisation' },
   },
   organisation: {
     read: { ...staffRead, school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },

@@ -21,6 +21,7 @@ const pages: [path: string, page: LazyExoticComponent<ComponentType>][] = [
   ['registry/clusters', lazy(() => import('./clusters/ClustersPage.tsx'))],
   ['registry/catalogues', lazy(() => import('./catalogues/CataloguesPage.tsx'))],
   ['registry/registrations', lazy(() => import('./registrations/RegistrationsPage.tsx'))],
+  ['registry/staff', lazy(() => import('./staff/StaffAccountsPage.tsx'))],
   ['registry/accounts', lazy(() => import('./accounts/BulkAccountsPage.tsx'))],
 ];
 
