@@ -90,6 +90,10 @@ export const POLICY = {
   studentPersonalInfo: {
     read: { city_admin: 'city', school_admin: 'organisation', student: 'self' },
   },
+  /** A teacher's ID number in clear: as for students, the bureau and the teacher's school admin, each read logged. */
+  teacherPersonalInfo: {
+    read: { city_admin: 'city', school_admin: 'organisation' },
+  },
   account: {
     read: { city_admin: 'city', district: 'district', school_admin: 'organisation', enterprise_admin: 'organisation' },
     create: { city_admin: 'city', school_admin: 'organisation', enterprise_admin: 'organisation' },
