@@ -943,10 +943,15 @@ CREATE INDEX "programs_major_idx" ON "programs" USING btree ("major_id");--> sta
 CREATE UNIQUE INDEX "students_id_number_index_uq" ON "students" USING btree ("id_number_index");--> statement-breakpoint
 CREATE INDEX "students_school_idx" ON "students" USING btree ("school_id");--> statement-breakpoint
 CREATE INDEX "students_program_idx" ON "students" USING btree ("program_id");--> statement-breakpoint
+CREATE INDEX "students_active_name_idx" ON "students" USING btree ("name","id") WHERE "students"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX "students_active_school_name_idx" ON "students" USING btree ("school_id","name","id") WHERE "students"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX "students_active_name_pattern_idx" ON "students" USING btree ("name" text_pattern_ops) WHERE "students"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX "students_enrolled_school_idx" ON "students" USING btree ("school_id") WHERE "students"."status" = 'enrolled' and "students"."archived_at" is null;--> statement-breakpoint
 CREATE INDEX "students_user_idx" ON "students" USING btree ("user_id") WHERE "students"."user_id" is not null;--> statement-breakpoint
 CREATE INDEX "teacher_practice_periods_teacher_idx" ON "teacher_practice_periods" USING btree ("teacher_id");--> statement-breakpoint
 CREATE INDEX "teachers_school_idx" ON "teachers" USING btree ("school_id");--> statement-breakpoint
 CREATE INDEX "teachers_user_idx" ON "teachers" USING btree ("user_id") WHERE "teachers"."user_id" is not null;--> statement-breakpoint
+CREATE INDEX "teachers_active_name_idx" ON "teachers" USING btree ("name","id") WHERE "teachers"."status" <> 'archived';--> statement-breakpoint
 CREATE UNIQUE INDEX "jobs_kind_key_uq" ON "jobs" USING btree ("kind","idempotency_key");--> statement-breakpoint
 CREATE INDEX "jobs_status_idx" ON "jobs" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "jobs_created_by_idx" ON "jobs" USING btree ("created_by","created_at");--> statement-breakpoint

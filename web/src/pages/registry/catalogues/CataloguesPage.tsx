@@ -45,7 +45,8 @@ export default function CataloguesPage() {
                 { title: '目录', dataIndex: 'kind', render: (k: CatalogueEdition['kind']) => KIND_LABELS[k] },
                 { title: '版本', dataIndex: 'title' },
                 { title: '完整性', key: 'demo', render: (_, e) => <DemoTag edition={e} /> },
-                { title: '条目数', dataIndex: 'entries', align: 'right' },
+                // Divisions are kept as organisations, not catalogue entries: no count to show.
+                { title: '条目数', dataIndex: 'entries', align: 'right', render: (n: number, e) => (e.kind === 'division' ? '—' : n) },
               ]}
             />
           )}
