@@ -47,6 +47,15 @@ function namePrefix(prefix: string): SQL | undefined {
   return and(like(students.name, pattern), gte(students.name, prefix));
 }
 
+/**
+ * The list's total. The bureau's city-wide scope needs no school row, and without the join PostgreSQL counts
+ * 500,000 students from an index alone (about half the time, bench/lists.ts).
+ */
+function countStudents(db: Db, access: Access) {
+  const count = db.select({ total: sql<number>`count(*)::int` }).from(students).$dynamic();
+  return access.kind === 'city' ? count : count.innerJoin(organisations, eq(organisations.id, students.schoolId));
+}
+
 export async function listStudents(db: Db, access: Access, q: StudentListQuery) {
   const where = and(
     scopedStudents(access),
@@ -61,7 +70,7 @@ export async function listStudents(db: Db, access: Access, q: StudentListQuery) 
   );
   const [items, total] = await Promise.all([
     selectStudents(db).where(where).orderBy(...SORTS[q.sort], asc(students.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    countOf(db.select({ total: sql<number>`count(*)::int` }).from(students).innerJoin(organisations, eq(organisations.id, students.schoolId)).where(where)),
+    countOf(countStudents(db, access).where(where)),
   ]);
   return { items: items as Student[], total, page: q.page, pageSize: q.pageSize };
 }
