@@ -30,3 +30,7 @@ export const account = z.object({
   disabled: z.boolean(),
 });
 export const accountPage = pageOf(account);
+
+/** Disable (no sign-in, open sessions end at their next request) or enable an account. */
+export const accountStatusUpdate = z.strictObject({ disabled: z.boolean() });
+export const accountStatus = z.object({ id: z.string(), username: z.string(), disabled: z.boolean() });

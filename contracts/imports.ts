@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { IMPORT_ENTITIES } from '../core/imports/spec.ts';
 import { job } from './jobs.ts';
+import { carrierListQuery } from './carriers.ts';
 import { enterpriseListQuery } from './enterprises.ts';
+import { majorGroupListQuery } from './major-groups.ts';
 import { programListQuery } from './programs.ts';
+import { registrationListQuery } from './registrations.ts';
 import { schoolListQuery, studentListQuery } from './registry.ts';
 import { teacherListQuery } from './teachers.ts';
 
@@ -75,3 +78,6 @@ export const enterpriseExportQuery = enterpriseListQuery;
 
 export const teacherExportQuery = teacherListQuery;
 export const programExportQuery = programListQuery;
+export const majorGroupExportQuery = majorGroupListQuery;
+export const carrierExportQuery = carrierListQuery;
+export const registrationExportQuery = registrationListQuery;

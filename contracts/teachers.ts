@@ -34,6 +34,8 @@ export type PracticePeriodInput = z.infer<typeof practicePeriodInput>;
 
 const periods = z.array(practicePeriodInput).max(100, '企业实践记录过多');
 
+const teacherIdNumber = z.string().trim().min(1, '请填写居民身份证号码').max(30, '居民身份证号码过长');
+
 export const teacherCreate = z.strictObject({
   schoolId: z.uuid('学校编号格式不正确'),
   name: text('姓名', 50),
@@ -44,6 +46,8 @@ export const teacherCreate = z.strictObject({
   /** Required when `dualQualified` is true. */
   dualQualifiedEvidence: dualQualifiedEvidence.nullable().optional(),
   practicePeriods: periods.default([]),
+  /** 居民身份证号码 (optional; the import's natural key): stored encrypted, shown masked. */
+  idNumber: teacherIdNumber.nullable().optional(),
 });
 export type TeacherCreate = z.infer<typeof teacherCreate>;
 
@@ -57,6 +61,8 @@ export const teacherUpdate = z.strictObject({
   dualQualified: z.boolean().optional(),
   dualQualifiedEvidence: dualQualifiedEvidence.nullable().optional(),
   practicePeriods: periods.optional(),
+  /** A new number replaces the stored one; null removes it. */
+  idNumber: teacherIdNumber.nullable().optional(),
 });
 export type TeacherUpdate = z.infer<typeof teacherUpdate>;
 
@@ -117,7 +123,12 @@ export const teacherDetail = teacher.extend({
     certificateName: z.string(), certificateNumber: z.string().nullable(), issuer: z.string().nullable(), issuedOn: z.string().nullable(),
   }).nullable(),
   practicePeriods: z.array(practicePeriod),
+  /** The ID number masked (110***********1234), or null when none is recorded. */
+  idNumberMasked: z.string().nullable(),
   /** The 1-year-in-5 rule (二 (三) 10) on `asOf`; it binds specialty teachers, shown for every teacher. */
   enterprisePractice: practiceStanding,
 });
 export type TeacherDetail = z.infer<typeof teacherDetail>;
+
+/** The teacher's ID number in clear (teacherPersonalInfo.read; every read is logged). */
+export const teacherPersonalInfo = z.object({ idNumber: z.string().nullable() });

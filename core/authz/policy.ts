@@ -100,11 +100,17 @@ export const POLICY = {
   studentPersonalInfo: {
     read: { city_admin: 'city', school_admin: 'organisation', student: 'self' },
   },
+  /** A teacher's ID number in clear: as for students, the bureau and the teacher's school admin, each read logged. */
+  teacherPersonalInfo: {
+    read: { city_admin: 'city', school_admin: 'organisation' },
+  },
   account: {
     read: { city_admin: 'city', district: 'district', school_admin: 'organisation', enterprise_admin: 'organisation' },
     create: { city_admin: 'city', school_admin: 'organisation', enterprise_admin: 'organisation' },
     /** Accounts for a school's teachers and students in one call (POST /api/schools/:id/accounts/bulk). */
     bulkCreate: { city_admin: 'city', school_admin: 'organisation' },
+    /** Disabling and re-enabling an account: the bureau any, a school or enterprise admin their own staff's. */
+    disable: { city_admin: 'city', school_admin: 'organisation', enterprise_admin: 'organisation' },
   },
   organisation: {
     read: { ...staffRead, school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },

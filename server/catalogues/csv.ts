@@ -50,12 +50,21 @@ export function parseCsv(text: string): CsvRow[] {
  * the header (a spreadsheet's title line, notes) are skipped: the header is the first row that holds all
  * required column names.
  */
-export function csvRecords(text: string, required: readonly string[]): { line: number; get(col: string): string }[] {
+export function csvRecords(
+  text: string,
+  required: readonly string[],
+  /** Other spellings of a required column in published files (e.g. 细类 for 细类（职业）). */
+  aliases: Readonly<Record<string, readonly string[]>> = {},
+): { line: number; get(col: string): string }[] {
+  const canonical = (cell: string) => {
+    const f = cell.trim();
+    return Object.keys(aliases).find((name) => aliases[name]!.includes(f)) ?? f;
+  };
   const all = parseCsv(text);
-  const at = all.findIndex((r) => required.every((name) => r.fields.some((f) => f.trim() === name)));
+  const at = all.findIndex((r) => required.every((name) => r.fields.some((f) => canonical(f) === name)));
   const header = at >= 0 ? all[at] : all[0];
   if (!header) throw new Error('文件为空：缺少表头行');
-  const cols = header.fields.map((f) => f.trim());
+  const cols = header.fields.map(canonical);
   const missing = required.filter((r) => !cols.includes(r));
   if (missing.length) throw new Error(`表头缺少列：${missing.join('、')}（现有列：${cols.join('、')}）`);
   return all.slice(all.indexOf(header) + 1).map((r) => ({ line: r.line, get: (col: string) => (r.fields[cols.indexOf(col)] ?? '').trim() }));

@@ -46,3 +46,28 @@ export async function auditBulkLoad(
     },
   });
 }
+
+/**
+ * Bring one edition's entries to `rows` (keyed by code): new codes are inserted, changed ones updated,
+ * equal ones left alone, so loading the same file twice changes nothing. Entries missing from the file are
+ * kept (records may reference them).
+ */
+export async function syncEditionEntries<R extends { code: string }>(
+  rows: readonly R[],
+  existing: ReadonlyMap<string, R & { id: string }>,
+  compare: readonly (keyof R)[],
+  write: { insert(rows: R[]): Promise<unknown>; update(id: string, row: R): Promise<unknown> },
+): Promise<{ inserted: number; updated: number; unchanged: number }> {
+  const toInsert: R[] = [];
+  let updated = 0;
+  for (const row of rows) {
+    const cur = existing.get(row.code);
+    if (!cur) toInsert.push(row);
+    else if (compare.some((k) => cur[k] !== row[k])) {
+      await write.update(cur.id, row);
+      updated++;
+    }
+  }
+  for (let i = 0; i < toInsert.length; i += 1000) await write.insert(toInsert.slice(i, i + 1000));
+  return { inserted: toInsert.length, updated, unchanged: rows.length - toInsert.length - updated };
+}

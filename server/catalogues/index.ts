@@ -6,13 +6,15 @@ import { loadClusters, type ClusterLoadSummary } from './clusters.ts';
 import { loadOrganisations, type OrganisationLoadSummary } from './divisions.ts';
 import { INDUSTRY_EDITION, loadIndustries, type IndustryLoadSummary } from './industry.ts';
 import { loadDemoMajors, loadMajors, type MajorLoadSummary } from './majors.ts';
+import { loadDemoOccupations, loadOccupations, type OccupationLoadSummary } from './occupations.ts';
 
 export { CLUSTERS } from './clusters.ts';
 export { BUREAU, DIVISION_SLUGS, LOCAL_DIVISION_CODES } from './divisions.ts';
 export { INDUSTRY_EDITION } from './industry.ts';
 export { DEMO_MAJORS_EDITION } from './majors.ts';
+export { DEMO_OCCUPATIONS_EDITION } from './occupations.ts';
 
-export type LoadSummary = IndustryLoadSummary | OrganisationLoadSummary | ClusterLoadSummary | MajorLoadSummary;
+export type LoadSummary = IndustryLoadSummary | OrganisationLoadSummary | ClusterLoadSummary | MajorLoadSummary | OccupationLoadSummary;
 
 export interface ReferenceDataOptions {
   /** Override the shared reference files (default `<repo>/../shared/data/…`). */
@@ -22,12 +24,16 @@ export interface ReferenceDataOptions {
   majorFiles?: { file: string; edition?: string }[];
   /** Load the shipped demo major subset (default true). */
   demoMajors?: boolean;
+  /** 职业分类大典 table(s) to load as full editions, in addition to the demo subset. */
+  occupationFiles?: { file: string; edition?: string }[];
+  /** Load the shipped demo occupation subset (the eight 大类; default true). */
+  demoOccupations?: boolean;
 }
 
 /**
  * Every reference catalogue the platform needs, in dependency order: GB/T 4754 industries, the plan's
  * industry clusters (checked against the loaded classes), the organisations of the plan (districts, the
- * bureau, the policy's departments) and the major catalogue(s). Repeatable: a second run changes nothing.
+ * bureau, the policy's departments), the major catalogue(s) and the occupational classification(s). Repeatable: a second run changes nothing.
  */
 export async function loadReferenceData(db: Db, opts: ReferenceDataOptions = {}): Promise<LoadSummary[]> {
   const out: LoadSummary[] = [];
@@ -39,6 +45,8 @@ export async function loadReferenceData(db: Db, opts: ReferenceDataOptions = {})
   out.push(await loadOrganisations(db, { file: opts.divisionsFile, units: currentPlan.units }));
   if (opts.demoMajors ?? true) out.push(await loadDemoMajors(db));
   for (const m of opts.majorFiles ?? []) out.push(await loadMajors(db, m));
+  if (opts.demoOccupations ?? true) out.push(await loadDemoOccupations(db));
+  for (const o of opts.occupationFiles ?? []) out.push(await loadOccupations(db, o));
   return out;
 }
 
@@ -56,6 +64,8 @@ export function formatSummary(s: LoadSummary): string[] {
   } else if (s.kind === 'organisations') {
     lines.push(`机构: ${s.districts} 区县(市)/开发区, 1 市教育局, ${s.departments} 市直部门 — ${tally}`);
     for (const a of s.anomalies) lines.push(`  异常: ${a}`);
+  } else if (s.kind === 'occupation') {
+    lines.push(`职业分类大典 ${s.edition}${s.isDemoSubset ? '（演示子集）' : ''}: ${s.counts.major} 大类 / ${s.counts.middle} 中类 / ${s.counts.minor} 小类 / ${s.counts.occupation} 职业 — ${tally}`);
   } else {
     lines.push(`专业目录 ${s.edition}${s.isDemoSubset ? '（演示子集）' : ''}: 中职 ${s.counts.secondary}, 高职专科 ${s.counts.higher}, 高职本科 ${s.counts.vocUndergrad} — ${tally}`);
     for (const w of s.warnings) lines.push(`  提示: ${w}`);

@@ -6,7 +6,7 @@ import { validationFailed } from '../../core/errors.ts';
 import type { Db } from '../db/engine.ts';
 import { majors } from '../db/schema/index.ts';
 import { csvRecords, describeSource, readText } from './csv.ts';
-import { auditBulkLoad, upsertEdition } from './editions.ts';
+import { auditBulkLoad, syncEditionEntries, upsertEdition } from './editions.ts';
 
 /**
  * 职业教育专业目录 importer for the Ministry of Education's published spreadsheet layout, saved as CSV
@@ -186,30 +186,21 @@ export async function loadMajors(
       kind: 'major', edition, title: opts.title ?? `职业教育专业目录（${edition}）`, source, isDemoSubset,
     });
     const existing = new Map((await tx.select().from(majors).where(eq(majors.editionId, editionId))).map((r) => [r.code, r]));
-    const toInsert: (typeof majors.$inferInsert)[] = [];
-    let updated = 0;
-    for (const e of parsed.entries) {
-      const row = {
-        editionId, level: e.level, code: e.code, name: e.name,
-        categoryCode: e.categoryCode, categoryName: e.categoryName, divisionCode: e.divisionCode, divisionName: e.divisionName,
-      };
-      const cur = existing.get(e.code);
-      if (!cur) toInsert.push(row);
-      else if (cur.level !== row.level || cur.name !== row.name || cur.categoryCode !== row.categoryCode || cur.categoryName !== row.categoryName
-        || cur.divisionCode !== row.divisionCode || cur.divisionName !== row.divisionName) {
-        await tx.update(majors).set(row).where(eq(majors.id, cur.id));
-        updated++;
-      }
-    }
-    for (let i = 0; i < toInsert.length; i += 1000) await tx.insert(majors).values(toInsert.slice(i, i + 1000));
+    const rows = parsed.entries.map((e) => ({
+      editionId, level: e.level, code: e.code, name: e.name,
+      categoryCode: e.categoryCode, categoryName: e.categoryName, divisionCode: e.divisionCode, divisionName: e.divisionName,
+    }));
+    const tally = await syncEditionEntries(rows, existing, ['level', 'name', 'categoryCode', 'categoryName', 'divisionCode', 'divisionName'], {
+      insert: (batch) => tx.insert(majors).values(batch),
+      update: (id, row) => tx.update(majors).set(row).where(eq(majors.id, id)),
+    });
     await auditBulkLoad(tx, {
-      action: 'catalogue.load', entityType: 'catalogue_edition', entityId: editionId, inserted: toInsert.length, updated, source,
+      action: 'catalogue.load', entityType: 'catalogue_edition', entityId: editionId, inserted: tally.inserted, updated: tally.updated, source,
     });
     const counts: Record<MajorLevel, number> = { secondary: 0, higher: 0, vocUndergrad: 0 };
     for (const e of parsed.entries) counts[e.level]++;
     return {
-      kind: 'major' as const, edition, file: opts.file, isDemoSubset, counts,
-      inserted: toInsert.length, updated, unchanged: parsed.entries.length - toInsert.length - updated, warnings: parsed.warnings,
+      kind: 'major' as const, edition, file: opts.file, isDemoSubset, counts, ...tally, warnings: parsed.warnings,
     };
   });
 }

@@ -86,3 +86,29 @@ export async function listAccounts(db: Db, access: Access, q: { q?: string; orga
   }
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
+
+/**
+ * Disable or enable an account. Every organisation the user belongs to must be in the caller's scope (else
+ * the account is not found), and the caller must be one who could have created each of its roles there, so a
+ * school admin cannot lock out the bureau's staff nor an enterprise admin another enterprise's. Nobody
+ * disables themselves (the last admin would lock the organisation out). Sessions check the flag on every
+ * request, so a disabled user's open sessions end at once.
+ */
+export async function setAccountDisabled(tx: Tx, audit: Auditor, actor: Actor, access: Access, id: string, disabled: boolean) {
+  const rows = await tx.select({
+    username: users.username, disabled: users.disabled, role: memberships.role,
+    organisationId: organisations.id, kind: organisations.kind, districtId: organisations.districtId,
+  }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(users.id, id));
+  if (!rows.length || !rows.every((r) => inScope(access, { organisationId: r.organisationId, districtId: r.districtId }))) throw notFound('账号');
+  const actorRoles = actor.memberships.map((m) => m.role);
+  const problem = rows.map((r) => assignmentProblem(actorRoles, r.role, r.kind)).find(Boolean);
+  if (problem) throw new AppError('FORBIDDEN', '您无权停用或启用此角色的账号');
+  if (id === actor.userId) throw new AppError('VALIDATION_FAILED', '不能停用或启用自己的账号', { fields: { disabled: '不能停用或启用自己的账号' } });
+  const before = rows[0]!.disabled;
+  if (before !== disabled) {
+    await tx.update(users).set({ disabled }).where(eq(users.id, id));
+    await audit.record({ action: disabled ? 'disable' : 'enable', entityType: 'user', entityId: id, before: { disabled: before }, after: { disabled } });
+  }
+  return { id, username: rows[0]!.username, disabled };
+}

@@ -7,11 +7,13 @@ import type {
 } from '../../contracts/teachers.ts';
 import type { Auditor } from '../audit/auditor.ts';
 import type { Db, Tx } from '../db/engine.ts';
-import { organisations, teachers } from '../db/schema/index.ts';
+import { organisations, teacherIdNumbers, teachers } from '../db/schema/index.ts';
+import type { PiiCipher } from '../pii.ts';
 import { scopeWhere } from '../http/scope-sql.ts';
 import { countOf } from './paging.ts';
 import { assertNotArchived, assertSchoolOpen, escapeLike, schoolForWrite } from './registry-guards.ts';
 import { planPracticeRule } from './registry-rules.ts';
+import { checkTeacherIdNumber, setTeacherIdNumber, storedTeacherIdIndex } from './teacher-identity.ts';
 import { checkPeriods, periodsForAudit, periodsOf, replacePeriods } from './teacher-periods.ts';
 
 const columns = {
@@ -82,8 +84,9 @@ export async function getTeacher(db: Db | Tx, access: Access, id: string): Promi
 export async function getTeacherDetail(db: Db, access: Access, id: string, asOf: string): Promise<TeacherDetail> {
   const row = await getRow(db, access, id);
   const periods = await periodsOf(db, id);
+  const [masked] = await db.select({ value: teacherIdNumbers.idNumberMasked }).from(teacherIdNumbers).where(eq(teacherIdNumbers.teacherId, id));
   return {
-    ...toTeacher(row), dualQualifiedEvidence: evidenceOf(row), practicePeriods: periods,
+    ...toTeacher(row), dualQualifiedEvidence: evidenceOf(row), practicePeriods: periods, idNumberMasked: masked?.value ?? null,
     enterprisePractice: enterprisePracticeStanding(periods.map((p) => ({ start: p.startDate, end: p.endDate })), asOf, planPracticeRule()),
   };
 }
@@ -102,9 +105,13 @@ function auditView(row: Row): Record<string, unknown> {
   };
 }
 
-export async function createTeacher(tx: Tx, audit: Auditor, access: Access, input: TeacherCreate, now: Date): Promise<Teacher> {
+/** The ID number enters the audit log only as its blind index, redacted ("changed"). */
+const PERSONAL = ['idNumber'] as const;
+
+export async function createTeacher(tx: Tx, audit: Auditor, access: Access, input: TeacherCreate, now: Date, pii: PiiCipher): Promise<Teacher> {
   await schoolForWrite(tx, access, input.schoolId);
   if (input.dualQualified && !input.dualQualifiedEvidence) throw evidenceRequired();
+  const idNumber = input.idNumber ? checkTeacherIdNumber(input.idNumber, now) : null;
   await checkPeriods(tx, input.practicePeriods);
   const [row] = await tx.insert(teachers).values({
     schoolId: input.schoolId, name: input.name, employment: input.employment, subject: input.subject,
@@ -113,12 +120,16 @@ export async function createTeacher(tx: Tx, audit: Auditor, access: Access, inpu
   }).returning({ id: teachers.id });
   const id = row!.id;
   await replacePeriods(tx, id, input.practicePeriods);
+  const idIndex = idNumber ? await setTeacherIdNumber(tx, pii, id, idNumber) : null;
   const after = await getRow(tx, { kind: 'city' }, id);
-  await audit.record({ action: 'create', entityType: 'teacher', entityId: id, after: { ...auditView(after), practicePeriods: await periodsForAudit(tx, id) } });
+  await audit.record({
+    action: 'create', entityType: 'teacher', entityId: id, redact: PERSONAL,
+    after: { ...auditView(after), practicePeriods: await periodsForAudit(tx, id), ...(idIndex && { idNumber: idIndex }) },
+  });
   return toTeacher(after);
 }
 
-export async function updateTeacher(tx: Tx, audit: Auditor, access: Access, id: string, change: TeacherUpdate, now: Date): Promise<Teacher> {
+export async function updateTeacher(tx: Tx, audit: Auditor, access: Access, id: string, change: TeacherUpdate, now: Date, pii: PiiCipher): Promise<Teacher> {
   const before = await getRow(tx, access, id);
   assertNotArchived(before.status === 'archived', '教师');
   assertSchoolOpen({ status: before.schoolStatus });
@@ -129,21 +140,24 @@ export async function updateTeacher(tx: Tx, audit: Auditor, access: Access, id: 
     if (dual && !evidence) throw evidenceRequired();
   }
   if (change.practicePeriods) await checkPeriods(tx, change.practicePeriods);
+  const newIdNumber = change.idNumber ? checkTeacherIdNumber(change.idNumber, now) : change.idNumber;
   const periodsBefore = change.practicePeriods ? await periodsForAudit(tx, id) : null;
-  const { version, practicePeriods, dualQualifiedEvidence, ...facts } = change;
+  const idBefore = newIdNumber !== undefined ? await storedTeacherIdIndex(tx, id) : null;
+  const { version, practicePeriods, dualQualifiedEvidence, idNumber: _id, ...facts } = change;
   const bumped = await tx.update(teachers).set({
     ...facts, ...(dualQualifiedEvidence !== undefined && evidenceColumns(dualQualifiedEvidence)),
     version: sql`${teachers.version} + 1`, updatedAt: now,
   }).where(and(eq(teachers.id, id), eq(teachers.version, version))).returning({ id: teachers.id });
   if (!bumped.length) throw versionConflict();
   if (practicePeriods) await replacePeriods(tx, id, practicePeriods);
+  const idAfter = newIdNumber !== undefined ? await setTeacherIdNumber(tx, pii, id, newIdNumber) : null;
   const after = await getRow(tx, { kind: 'city' }, id);
-  const touched = Object.keys(change).filter((k) => k !== 'version' && k !== 'practicePeriods');
+  const touched = Object.keys(change).filter((k) => k !== 'version' && k !== 'practicePeriods' && k !== 'idNumber');
   const view = (r: Row) => { const v = auditView(r); return Object.fromEntries(touched.map((k) => [k, v[k]])); };
   await audit.record({
-    action: 'update', entityType: 'teacher', entityId: id,
-    before: { ...view(before), ...(periodsBefore && { practicePeriods: periodsBefore }) },
-    after: { ...view(after), ...(practicePeriods && { practicePeriods: await periodsForAudit(tx, id) }) },
+    action: 'update', entityType: 'teacher', entityId: id, redact: PERSONAL,
+    before: { ...view(before), ...(periodsBefore && { practicePeriods: periodsBefore }), ...(newIdNumber !== undefined && { idNumber: idBefore }) },
+    after: { ...view(after), ...(practicePeriods && { practicePeriods: await periodsForAudit(tx, id) }), ...(newIdNumber !== undefined && { idNumber: idAfter }) },
   });
   return toTeacher(after);
 }

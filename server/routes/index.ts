@@ -2,6 +2,7 @@ import type { AnyRoute } from '../http/route.ts';
 import { accountRoutes } from './api/accounts/index.ts';
 import { auditRoutes } from './api/audit/index.ts';
 import { carrierRoutes } from './api/carriers/index.ts';
+import { catalogueRoutes } from './api/catalogues/index.ts';
 import { clusterRoutes } from './api/clusters/index.ts';
 import { directoryRoutes } from './api/directory/index.ts';
 import { enterpriseRoutes } from './api/enterprises/index.ts';
@@ -35,7 +36,7 @@ import { teacherRoutes } from './api/teachers/index.ts';
 export function allRoutes(): AnyRoute[] {
   const list: AnyRoute[] = [];
   list.push(...metaRoutes(() => list), ...authRoutes, ...codeRoutes(), ...homeRoutes, ...accountRoutes, ...schoolRoutes, ...studentRoutes, ...jobRoutes, ...auditRoutes, ...searchRoutes(), ...importRoutes, ...exportRoutes);
-  list.push(...enterpriseRoutes, ...registrationRoutes(), ...carrierRoutes, ...clusterRoutes, ...directoryRoutes);
+  list.push(...enterpriseRoutes, ...registrationRoutes(), ...carrierRoutes, ...clusterRoutes, ...directoryRoutes, ...catalogueRoutes);
   list.push(...internshipRoutes, ...internshipStatsRoutes);
   list.push(...matchingRoutes);
   list.push(...cockpitRoutes, ...indicatorRoutes, ...taskRoutes, ...reportRoutes, ...publicStatsRoutes());

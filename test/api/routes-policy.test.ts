@@ -19,6 +19,8 @@ test('every route declares who may call it, and every permission it names exists
 test('only the declared public routes are public', () => {
   const publicRoutes = allRoutes().filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort();
   assert.deepEqual(publicRoutes, [
+    'GET /api/catalogues',
+    'GET /api/catalogues/occupations',
     'GET /api/clusters',
     'GET /api/clusters/:code',
     'GET /api/directory/carriers',

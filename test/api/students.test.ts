@@ -120,6 +120,18 @@ for (const engine of testEngines()) {
       assert.equal((await c.get('/api/students?status=expelled')).status, 400);
     });
 
+    test('name search is a prefix: Chinese by LIKE, Latin letters case-insensitive, wildcards literal', async () => {
+      const c = await as('schoolAdminA');
+      for (const name of ['欧阳前缀', '欧阳前缀二', '前缀欧阳', 'Ada Lovelace', '100%学生']) {
+        assert.equal((await c.post('/api/students', newStudent({ name }))).status, 201);
+      }
+      const names = async (q: string) => ((await c.get(`/api/students?pageSize=200&q=${encodeURIComponent(q)}`)).body.items as { name: string }[]).map((s) => s.name).sort();
+      assert.deepEqual(await names('欧阳前'), ['欧阳前缀', '欧阳前缀二']);
+      assert.deepEqual(await names('ada'), ['Ada Lovelace']);
+      assert.deepEqual(await names('100%'), ['100%学生']);
+      assert.deepEqual(await names('1_0'), []);
+    });
+
     test('edits: a district corrects its district’s students; a new ID number re-derives birth date and sex; stale 409', async () => {
       const a = await as('schoolAdminA');
       const created = await a.post('/api/students', newStudent({ idNumber: makeIdNumber('410105', '20090101', '125') }));

@@ -39,16 +39,17 @@ test('reference data loads, and loading it again changes nothing', async () => {
   assert.equal(orgs.kind === 'organisations' && orgs.districts, 16);
   assert.ok(orgs.kind === 'organisations' && orgs.departments > 0, 'departments from the policy file');
   const audited = sql`select count(*)::int as n from audit_log where action in ('catalogue.load', 'organisations.load')`;
-  assert.equal(await count(audited), 4, 'each load is audited');
+  assert.equal(await count(audited), 5, 'each load is audited (industries, clusters, organisations, majors, occupations)');
   const second = await loadReferenceData(database.db);
   for (const s of second) assert.deepEqual([s.kind, s.inserted, s.updated], [s.kind, 0, 0]);
-  assert.equal(await count(audited), 4, 'a load that changes nothing writes nothing');
+  assert.equal(await count(audited), 5, 'a load that changes nothing writes nothing');
   assert.equal(await count(sql`select count(*)::int as n from organisations where kind = 'district' and district_id = id`), 16);
   assert.equal(await count(sql`select count(*)::int as n from organisations where kind = 'district' and code = 'ZZ-ZDXQ'`), 1);
   assert.equal(await count(sql`select count(*)::int as n from organisations where kind = 'district' and code = '410100'`), 0);
   assert.equal(await count(sql`select count(*)::int as n from organisations where kind = 'bureau' and code = 'edu'`), 1);
   assert.equal(await count(sql`select count(*)::int as n from industry_clusters`), 17);
   assert.equal(await count(sql`select count(*)::int as n from catalogue_editions where is_demo_subset and kind = 'major'`), 1);
+  assert.equal(await count(sql`select count(*)::int as n from occupations o join catalogue_editions e on e.id = o.edition_id where e.is_demo_subset and o.level = 'major'`), 8);
   assert.equal(await count(sql`select count(*)::int as n from organisations where is_demo`), 0, 'reference data is not demo data');
 });
 

@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'indicator.unpublish': '撤回指标',
   register: '注册',
   activate: '启用',
+  disable: '停用账号',
+  enable: '启用账号',
   request: '申请',
   apply: '申请',
   accept: '接受',

@@ -108,6 +108,15 @@ CREATE TABLE "majors" (
 	"division_name" text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "occupations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"edition_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"level" text NOT NULL,
+	"parent_code" text
+);
+--> statement-breakpoint
 CREATE TABLE "enterprises" (
 	"organisation_id" uuid PRIMARY KEY NOT NULL,
 	"size" text NOT NULL,
@@ -836,6 +845,7 @@ ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisati
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "industries" ADD CONSTRAINT "industries_edition_id_catalogue_editions_id_fk" FOREIGN KEY ("edition_id") REFERENCES "catalogue_editions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "majors" ADD CONSTRAINT "majors_edition_id_catalogue_editions_id_fk" FOREIGN KEY ("edition_id") REFERENCES "catalogue_editions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "occupations" ADD CONSTRAINT "occupations_edition_id_catalogue_editions_id_fk" FOREIGN KEY ("edition_id") REFERENCES "catalogue_editions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enterprises" ADD CONSTRAINT "enterprises_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enterprises" ADD CONSTRAINT "enterprises_cluster_code_industry_clusters_code_fk" FOREIGN KEY ("cluster_code") REFERENCES "industry_clusters"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "major_group_programs" ADD CONSTRAINT "major_group_programs_group_id_major_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "major_groups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -944,6 +954,7 @@ CREATE UNIQUE INDEX "catalogue_editions_kind_edition_uq" ON "catalogue_editions"
 CREATE UNIQUE INDEX "industries_edition_code_uq" ON "industries" USING btree ("edition_id","code");--> statement-breakpoint
 CREATE INDEX "industries_parent_idx" ON "industries" USING btree ("parent_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "majors_edition_code_uq" ON "majors" USING btree ("edition_id","code");--> statement-breakpoint
+CREATE UNIQUE INDEX "occupations_edition_code_uq" ON "occupations" USING btree ("edition_id","code");--> statement-breakpoint
 CREATE INDEX "enterprises_cluster_idx" ON "enterprises" USING btree ("cluster_code");--> statement-breakpoint
 CREATE INDEX "major_group_programs_program_idx" ON "major_group_programs" USING btree ("program_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "major_groups_school_name_uq" ON "major_groups" USING btree ("school_id","name");--> statement-breakpoint
@@ -953,10 +964,15 @@ CREATE INDEX "programs_major_idx" ON "programs" USING btree ("major_id");--> sta
 CREATE UNIQUE INDEX "students_id_number_index_uq" ON "students" USING btree ("id_number_index");--> statement-breakpoint
 CREATE INDEX "students_school_idx" ON "students" USING btree ("school_id");--> statement-breakpoint
 CREATE INDEX "students_program_idx" ON "students" USING btree ("program_id");--> statement-breakpoint
+CREATE INDEX "students_active_name_idx" ON "students" USING btree ("name","id") WHERE "students"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX "students_active_school_name_idx" ON "students" USING btree ("school_id","name","id") WHERE "students"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX "students_active_name_pattern_idx" ON "students" USING btree ("name" text_pattern_ops) WHERE "students"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX "students_enrolled_school_idx" ON "students" USING btree ("school_id") WHERE "students"."status" = 'enrolled' and "students"."archived_at" is null;--> statement-breakpoint
 CREATE INDEX "students_user_idx" ON "students" USING btree ("user_id") WHERE "students"."user_id" is not null;--> statement-breakpoint
 CREATE INDEX "teacher_practice_periods_teacher_idx" ON "teacher_practice_periods" USING btree ("teacher_id");--> statement-breakpoint
 CREATE INDEX "teachers_school_idx" ON "teachers" USING btree ("school_id");--> statement-breakpoint
 CREATE INDEX "teachers_user_idx" ON "teachers" USING btree ("user_id") WHERE "teachers"."user_id" is not null;--> statement-breakpoint
+CREATE INDEX "teachers_active_name_idx" ON "teachers" USING btree ("name","id") WHERE "teachers"."status" <> 'archived';--> statement-breakpoint
 CREATE UNIQUE INDEX "jobs_kind_key_uq" ON "jobs" USING btree ("kind","idempotency_key");--> statement-breakpoint
 CREATE INDEX "jobs_status_idx" ON "jobs" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "jobs_created_by_idx" ON "jobs" USING btree ("created_by","created_at");--> statement-breakpoint

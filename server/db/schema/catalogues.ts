@@ -50,6 +50,23 @@ export const industries = pgTable(
   (t) => [uniqueIndex('industries_edition_code_uq').on(t.editionId, t.code), index('industries_parent_idx').on(t.parentCode)],
 );
 
+/**
+ * 中华人民共和国职业分类大典 nodes: 大类 (1 digit, "2"), 中类 ("2-02"), 小类 ("2-02-10"), 细类 = 职业 ("2-02-10-03").
+ * `parentCode` is the code one level up (null for a 大类).
+ */
+export const occupations = pgTable(
+  'occupations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    editionId: uuid('edition_id').notNull().references(() => catalogueEditions.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    level: text('level', { enum: ['major', 'middle', 'minor', 'occupation'] }).notNull(),
+    parentCode: text('parent_code'),
+  },
+  (t) => [uniqueIndex('occupations_edition_code_uq').on(t.editionId, t.code)],
+);
+
 /** The plan's industry clusters (二 (一) 3, 二 (四) 13). */
 export const industryClusters = pgTable('industry_clusters', {
   code: text('code').primaryKey(),

@@ -126,7 +126,11 @@ export const teachers = pgTable(
     ...version,
     ...timestamps,
   },
-  (t) => [index('teachers_school_idx').on(t.schoolId), index('teachers_user_idx').on(t.userId).where(sql`${t.userId} is not null`)],
+  (t) => [
+    index('teachers_school_idx').on(t.schoolId), index('teachers_user_idx').on(t.userId).where(sql`${t.userId} is not null`),
+    // The teacher list's pages in name order city-wide (bench/lists.ts), archived teachers not listed.
+    index('teachers_active_name_idx').on(t.name, t.id).where(sql`${t.status} <> 'archived'`),
+  ],
 );
 
 /**
@@ -181,6 +185,14 @@ export const students = pgTable(
     uniqueIndex('students_id_number_index_uq').on(t.idNumberIndex),
     index('students_school_idx').on(t.schoolId),
     index('students_program_idx').on(t.programId),
+    // The register's student list (bench/lists.ts): its first page in name order, city-wide and per school,
+    // without sorting 500,000 rows; archived records are not listed.
+    index('students_active_name_idx').on(t.name, t.id).where(sql`${t.archivedAt} is null`),
+    index('students_active_school_name_idx').on(t.schoolId, t.name, t.id).where(sql`${t.archivedAt} is null`),
+    // The list's name-prefix search city-wide (repositories/students.ts namePrefix): LIKE 'x%' whatever the collation.
+    index('students_active_name_pattern_idx').using('btree', sql`${t.name} text_pattern_ops`).where(sql`${t.archivedAt} is null`),
+    // The schools list's enrolled-student counts, read from the index alone.
+    index('students_enrolled_school_idx').on(t.schoolId).where(sql`${t.status} = 'enrolled' and ${t.archivedAt} is null`),
     index('students_user_idx').on(t.userId).where(sql`${t.userId} is not null`),
   ],
 );

@@ -1,6 +1,7 @@
-import { accountCreate, accountCreated, accountListQuery, accountPage } from '../../../../contracts/accounts.ts';
+import { accountCreate, accountCreated, accountListQuery, accountPage, accountStatus, accountStatusUpdate } from '../../../../contracts/accounts.ts';
+import { idParams } from '../../../../contracts/common.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
-import { createAccount, listAccounts } from '../../../repositories/accounts.ts';
+import { createAccount, listAccounts, setAccountDisabled } from '../../../repositories/accounts.ts';
 
 const list = defineRoute({
   method: 'GET', url: '/api/accounts', tags: ['accounts'], access: { resource: 'account', action: 'read' },
@@ -14,4 +15,10 @@ const create = defineRoute({
   handler: ({ access, actor, body, write }) => write((tx, audit) => createAccount(tx, audit, actor!, access, body)),
 });
 
-export const accountRoutes: AnyRoute[] = [list, create];
+const status = defineRoute({
+  method: 'PATCH', url: '/api/accounts/:id', tags: ['accounts'], access: { resource: 'account', action: 'disable' },
+  summary: '停用或启用账号（本单位人员；停用后立即不能登录）', params: idParams, body: accountStatusUpdate, response: accountStatus,
+  handler: ({ access, actor, params, body, write }) => write((tx, audit) => setAccountDisabled(tx, audit, actor!, access, params.id, body.disabled)),
+});
+
+export const accountRoutes: AnyRoute[] = [list, create, status];

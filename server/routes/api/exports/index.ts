@@ -1,8 +1,12 @@
-import { enterpriseExportQuery, programExportQuery, schoolExportQuery, studentExportQuery, teacherExportQuery } from '../../../../contracts/imports.ts';
+import {
+  carrierExportQuery, enterpriseExportQuery, majorGroupExportQuery, programExportQuery, registrationExportQuery, schoolExportQuery, studentExportQuery,
+  teacherExportQuery,
+} from '../../../../contracts/imports.ts';
 import type { z } from 'zod';
 import type { Access, Permission } from '../../../../core/authz/index.ts';
 import { clearPiiFor, xlsxDownload } from '../../../exports/download.ts';
 import { exportEnterprises } from '../../../exports/enterprises.ts';
+import { exportCarriers, exportMajorGroups, exportRegistrations } from '../../../exports/register-lists.ts';
 import { exportPrograms, exportTeachers } from '../../../exports/school-members.ts';
 import { exportSchools } from '../../../exports/schools.ts';
 import { exportStudents } from '../../../exports/students.ts';
@@ -32,6 +36,9 @@ const lists = [
   listExport({ entity: 'enterprises', access: { resource: 'enterprise', action: 'read' }, name: '企业', summary: '导出企业列表（.xlsx，筛选条件同企业列表）', query: enterpriseExportQuery, run: exportEnterprises }),
   listExport({ entity: 'teachers', access: { resource: 'teacher', action: 'read' }, name: '教师', summary: '导出教师列表（.xlsx，筛选条件同教师列表；身份证号已脱敏）', query: teacherExportQuery, run: exportTeachers }),
   listExport({ entity: 'programs', access: { resource: 'program', action: 'read' }, name: '开设专业', summary: '导出开设专业列表（.xlsx，筛选条件同开设专业列表）', query: programExportQuery, run: exportPrograms }),
+  listExport({ entity: 'major-groups', access: { resource: 'majorGroup', action: 'read' }, name: '专业群', summary: '导出专业群列表（.xlsx，筛选和排序同专业群列表）', query: majorGroupExportQuery, run: exportMajorGroups }),
+  listExport({ entity: 'carriers', access: { resource: 'carrier', action: 'read' }, name: '产教融合载体', summary: '导出产教融合载体列表（.xlsx，筛选和排序同载体列表）', query: carrierExportQuery, run: exportCarriers }),
+  listExport({ entity: 'registrations', access: { resource: 'enterpriseRegistration', action: 'read' }, name: '企业注册申请', summary: '导出企业注册申请（.xlsx，筛选同审核列表；区县限本区县）', query: registrationExportQuery, run: exportRegistrations }),
 ];
 
 const students = defineRoute({

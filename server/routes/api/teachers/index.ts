@@ -1,6 +1,6 @@
 import { idParams } from '../../../../contracts/common.ts';
 import {
-  teacher, teacherCreate, teacherDetail, teacherDetailQuery, teacherListQuery, teacherPage, teacherUpdate,
+  teacher, teacherCreate, teacherDetail, teacherDetailQuery, teacherListQuery, teacherPage, teacherPersonalInfo, teacherUpdate,
 } from '../../../../contracts/teachers.ts';
 import { archiveRoutes } from '../../../http/archive-routes.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
@@ -8,6 +8,7 @@ import { beijingDate } from '../../../repositories/registry-rules.ts';
 import {
   createTeacher, getTeacherDetail, listTeachers, setTeacherArchived, updateTeacher,
 } from '../../../repositories/teachers.ts';
+import { readTeacherPersonalInfo } from '../../../repositories/teacher-identity.ts';
 
 const list = defineRoute({
   method: 'GET', url: '/api/teachers', tags: ['teachers'], access: { resource: 'teacher', action: 'read' },
@@ -24,16 +25,23 @@ const detail = defineRoute({
     getTeacherDetail(services.database.db, access, params.id, query.asOf ?? beijingDate(services.now())),
 });
 
+const personalInfo = defineRoute({
+  method: 'GET', url: '/api/teachers/:id/personal-info', tags: ['teachers'], access: { resource: 'teacherPersonalInfo', action: 'read' },
+  summary: '查看教师身份证号原文（每次查看均记录）', params: idParams, response: teacherPersonalInfo,
+  handler: ({ services, access, params, actor, requestId }) =>
+    readTeacherPersonalInfo(services.database.db, services.pii, access, params.id, { userId: actor!.userId, requestId }),
+});
+
 const create = defineRoute({
   method: 'POST', url: '/api/teachers', tags: ['teachers'], access: { resource: 'teacher', action: 'create' }, status: 201,
   summary: '登记教师（认定为“双师型”须附证书信息）', body: teacherCreate, response: teacher,
-  handler: ({ access, body, services, write }) => write((tx, audit) => createTeacher(tx, audit, access, body, services.now())),
+  handler: ({ access, body, services, write }) => write((tx, audit) => createTeacher(tx, audit, access, body, services.now(), services.pii)),
 });
 
 const update = defineRoute({
   method: 'PATCH', url: '/api/teachers/:id', tags: ['teachers'], access: { resource: 'teacher', action: 'update' },
   summary: '修改教师信息（需提供读取时的版本号；practicePeriods 整体替换）', params: idParams, body: teacherUpdate, response: teacher,
-  handler: ({ access, params, body, services, write }) => write((tx, audit) => updateTeacher(tx, audit, access, params.id, body, services.now())),
+  handler: ({ access, params, body, services, write }) => write((tx, audit) => updateTeacher(tx, audit, access, params.id, body, services.now(), services.pii)),
 });
 
 const archived = archiveRoutes({
@@ -41,4 +49,4 @@ const archived = archiveRoutes({
   response: teacher, setArchived: setTeacherArchived,
 });
 
-export const teacherRoutes: AnyRoute[] = [list, detail, create, update, ...archived];
+export const teacherRoutes: AnyRoute[] = [list, detail, personalInfo, create, update, ...archived];

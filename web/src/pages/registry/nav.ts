@@ -1,6 +1,6 @@
 import {
-  ApartmentOutlined, AuditOutlined, BankOutlined, BuildOutlined, ClusterOutlined, IdcardOutlined,
-  ReadOutlined, ScheduleOutlined, ShopOutlined, SolutionOutlined, UserAddOutlined,
+  ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, BuildOutlined, ClusterOutlined, IdcardOutlined,
+  ReadOutlined, ScheduleOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserAddOutlined,
 } from '@ant-design/icons';
 import { grantsFor, type Permission, type Role } from '../../../../core/authz/index.ts';
 import type { NavItem } from '../../navigation.ts';
@@ -27,7 +27,11 @@ export const REGISTRY_NAV: readonly NavItem[] = [
   { path: '/registry/carriers', label: '产教融合载体', icon: BuildOutlined, roles: rolesFor({ resource: 'carrier', action: 'read' }), group },
   // The mapping is public; it matters to those who plan programs and enterprises, not to students.
   { path: '/registry/clusters', label: '产业集群对应', icon: ClusterOutlined, roles: ['city_admin', 'department', 'district', 'school_admin', 'teacher', 'enterprise_admin'], group },
+  // Public reference data, of use to everyone who keeps records (not to students).
+  { path: '/registry/catalogues', label: '参考目录', icon: BookOutlined, roles: ['city_admin', 'department', 'district', 'school_admin', 'teacher', 'enterprise_admin'], group },
   { path: '/registry/registrations', label: '企业注册审核', icon: AuditOutlined, roles: rolesFor({ resource: 'enterpriseRegistration', action: 'review' }), group },
+  // An enterprise's own staff; the bureau and schools keep theirs elsewhere (bulk accounts, the school's registers).
+  { path: '/registry/staff', label: '员工账号', icon: TeamOutlined, roles: ['enterprise_admin'], group },
   { path: '/registry/accounts', label: '批量开通账号', icon: UserAddOutlined, roles: rolesFor({ resource: 'account', action: 'bulkCreate' }), group },
 ];
 

@@ -21,7 +21,9 @@ const pages: [path: string, page: LazyExoticComponent<ComponentType>][] = [
   ['registry/carriers', lazy(() => import('./carriers/CarrierListPage.tsx'))],
   ['registry/carriers/:id', lazy(() => import('./carriers/CarrierDetailPage.tsx'))],
   ['registry/clusters', lazy(() => import('./clusters/ClustersPage.tsx'))],
+  ['registry/catalogues', lazy(() => import('./catalogues/CataloguesPage.tsx'))],
   ['registry/registrations', lazy(() => import('./registrations/RegistrationsPage.tsx'))],
+  ['registry/staff', lazy(() => import('./staff/StaffAccountsPage.tsx'))],
   ['registry/accounts', lazy(() => import('./accounts/BulkAccountsPage.tsx'))],
 ];
 

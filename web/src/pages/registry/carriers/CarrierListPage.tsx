@@ -35,7 +35,7 @@ export default function CarrierListPage() {
   return (
     <ListPage<Carrier>
       testId="registry-carriers" title="产教融合载体" subtitle="实训基地、产业学院、职教集团、市域产教联合体等，及其牵头和参与单位"
-      endpoint="/api/carriers" archivable={can({ resource: 'carrier', action: 'archive' })}
+      endpoint="/api/carriers" exportPath="/api/exports/carriers" archivable={can({ resource: 'carrier', action: 'archive' })}
       filters={[
         { name: 'q', label: '名称', kind: 'text' },
         { name: 'kind', label: '类型', kind: 'select', options: optionsOf(CARRIER_KIND_LABELS) },

@@ -31,7 +31,7 @@ export default function MajorGroupListPage() {
   return (
     <ListPage<MajorGroup>
       testId="registry-major-groups" title="专业群" subtitle="对接产业集群的专业群和产教融合型重点专业（二 (一) 3）"
-      endpoint="/api/major-groups" archivable={can({ resource: 'majorGroup', action: 'archive' })}
+      endpoint="/api/major-groups" exportPath="/api/exports/major-groups" archivable={can({ resource: 'majorGroup', action: 'archive' })}
       filters={[
         { name: 'q', label: '名称', kind: 'text' },
         { name: 'schoolId', label: '学校', kind: 'select', options: schools.options, loading: schools.loading },

@@ -77,7 +77,7 @@ export default function RegistrationsPage() {
     <>
       <ListPage<Registration>
         testId="registry-registrations" title="企业注册审核" subtitle="企业在公开页面自主注册，由所在区县(市)或市教育局审核后启用"
-        endpoint={ENDPOINT}
+        endpoint={ENDPOINT} exportPath="/api/exports/registrations"
         filters={[
           { name: 'status', label: '状态', kind: 'select', options: REGISTRATION_STATUSES.map((s) => ({ value: s, label: label(REGISTRATION_STATUS_LABELS, s) })) },
           { name: 'q', label: '企业名称或信用代码', kind: 'text' },

@@ -1,8 +1,11 @@
-import { Card, DatePicker, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
+import { EyeOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { App, Button, Card, DatePicker, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { EMPLOYMENT_LABELS, SUBJECT_LABELS, type TeacherDetail } from '../../../../../contracts/teachers.ts';
+import { errorMessage, get } from '../../../api/client.ts';
 import { ArchiveButton } from '../kit/ArchiveButton.tsx';
 import { useCan } from '../kit/can.ts';
 import { StatusTag, YesTag } from '../kit/cells.tsx';
@@ -20,6 +23,12 @@ export default function TeacherDetailPage() {
   const query = useRecord<TeacherDetail>('/api/teachers', { asOf });
   const can = useCan();
   const [editing, setEditing] = useState(false);
+  const { message } = App.useApp();
+  // As for students: the clear number only on request (each read is logged on the server), never cached.
+  const reveal = useMutation({
+    mutationFn: (id: string) => get<{ idNumber: string | null }>(`/api/teachers/${id}/personal-info`),
+    onError: (e) => message.error(errorMessage(e)),
+  });
   return (
     <DetailShell
       testId="registry-teacher" query={query} backTo="/registry/teachers" backLabel="教师" title={(t) => t.name}
@@ -28,6 +37,9 @@ export default function TeacherDetailPage() {
         const target = { organisationId: t.schoolId, districtId: t.districtId };
         return (
           <>
+            {t.idNumberMasked && can({ resource: 'teacherPersonalInfo', action: 'read' }, target) && !reveal.data && (
+              <Button icon={<EyeOutlined />} loading={reveal.isPending} onClick={() => reveal.mutate(t.id)} data-testid="reveal">查看身份证号原文</Button>
+            )}
             {can({ resource: 'teacher', action: 'archive' }, target) && <ArchiveButton endpoint="/api/teachers" record={t} archived={t.status === 'archived'} />}
             {t.status !== 'archived' && can({ resource: 'teacher', action: 'update' }, target) && <EditButton onClick={() => setEditing(true)} />}
           </>
@@ -43,6 +55,10 @@ export default function TeacherDetailPage() {
                 <Descriptions.Item label="学校"><Link to={`/registry/schools/${t.schoolId}`}>{t.schoolName}</Link></Descriptions.Item>
                 <Descriptions.Item label="聘用类型">{label(EMPLOYMENT_LABELS, t.employment)}</Descriptions.Item>
                 <Descriptions.Item label="任教类别">{label(SUBJECT_LABELS, t.subject)}{t.subjectName ? ` · ${t.subjectName}` : ''}</Descriptions.Item>
+                <Descriptions.Item label="身份证号">
+                  <span className="cj-mono">{reveal.data?.idNumber ?? t.idNumberMasked ?? '未登记'}</span>
+                  {reveal.data && <Tag color="orange" style={{ marginLeft: 8 }}>本次查看已记录</Tag>}
+                </Descriptions.Item>
                 <Descriptions.Item label="平台账号">{t.hasAccount ? '已开通' : '未开通'}</Descriptions.Item>
               </Descriptions>
             </Card>

@@ -21,6 +21,8 @@ function toBody(values: Values): Values {
   return {
     ...values,
     subjectName: orNull(values.subjectName),
+    // Never shown in clear: sent only when typed (an edit leaves the stored number alone otherwise).
+    idNumber: values.idNumber ? values.idNumber : undefined,
     dualQualifiedEvidence: values.dualQualified && evidence?.certificateName
       ? { certificateName: evidence.certificateName, certificateNumber: orNull(evidence.certificateNumber), issuer: orNull(evidence.issuer), issuedOn: orNull(evidence.issuedOn) }
       : null,
@@ -48,6 +50,12 @@ export function TeacherForm({ record, onSaved, onReload }: { record?: TeacherDet
     <RecordForm form={form} endpoint="/api/teachers" record={record} initialValues={initialValues} toBody={toBody} onSaved={onSaved} onReload={onReload}>
       <SchoolField editing={Boolean(record)} rules={rules.schoolId} />
       <Form.Item name="name" label="姓名" rules={rules.name}><Input maxLength={50} /></Form.Item>
+      <Form.Item
+        name="idNumber" label="居民身份证号码" rules={rules.idNumber.filter((r) => !('required' in r))}
+        extra={record?.idNumberMasked ? `现为 ${record.idNumberMasked}；不修改请留空` : '可不填；加密保存，只显示脱敏号码，是教师导入时的识别依据'}
+      >
+        <Input maxLength={30} autoComplete="off" placeholder={record?.idNumberMasked ? '不修改请留空' : undefined} />
+      </Form.Item>
       <Form.Item name="employment" label="聘用类型" rules={rules.employment}><Select options={optionsOf(EMPLOYMENT_LABELS)} /></Form.Item>
       <Form.Item name="subject" label="任教类别" rules={rules.subject}><Select options={optionsOf(SUBJECT_LABELS)} /></Form.Item>
       <Form.Item name="subjectName" label="任教专业或学科" rules={rules.subjectName}><Input maxLength={50} /></Form.Item>
