@@ -24,6 +24,9 @@ function p95(r: autocannon.Result) {
 
 async function load(url: string, pathName: string, cookie: string, conns = connections) {
   const r = await autocannon({ url: url + pathName, connections: conns, duration: seconds, headers: { cookie } });
+  // Requests still queued in the server when autocannon stops would otherwise be charged to the next measurement:
+  // one more request of the same kind returns only once they have drained.
+  await fetch(url + pathName, { headers: { cookie } });
   // The machine's load average rides along: figures taken while other work runs are not comparable.
   return { loadavg_1m: Math.round(os.loadavg()[0]! * 10) / 10, p50_ms: r.latency.p50, p95_ms: p95(r), rps: Math.round(r.requests.average), non2xx: r.non2xx, errors: r.errors, p95_note: 'interpolated from p90/p97.5' };
 }
@@ -54,8 +57,18 @@ async function measure(engine: 'pglite' | 'postgres', scale: string, env: Record
     report({ bench: 'latency', engine, scale, path: '/api/cockpit', role: 'city_admin', connections, seconds, ...(await load(server.url, '/api/cockpit', admin.cookie)) });
     const district = await signIn(server.url, 'district_jinshui', password);
     report({ bench: 'latency', engine, scale, path: '/api/cockpit', role: 'district', connections, seconds, ...(await load(server.url, '/api/cockpit', district.cookie)) });
-    const drill = '/api/cockpit/drill/dual_qualified_share?page=5&pageSize=50';
-    report({ bench: 'latency', engine, scale, path: drill, role: 'city_admin', connections, seconds, ...(await load(server.url, drill, admin.cookie)) });
+    // The computed per-teacher indicator, as the cockpit shows it (value and its parts).
+    const cockpit = (await (await fetch(`${server.url}/api/cockpit`, { headers: { cookie: admin.cookie } })).json()) as { targets: Array<{ code: string; value: number | null; numerator: number | null; denominator: number | null }> };
+    const practice = cockpit.targets.find((t) => t.code === 'teacher_enterprise_practice')!;
+    report({ bench: 'indicator', engine, scale, code: practice.code, value: practice.value, numerator: practice.numerator, denominator: practice.denominator });
+    // Teacher drill-downs: a page deep into the city's specialty teachers, sorted across schools (dual-qualified),
+    // and the enterprise-practice one, which also merges every teacher's periods in the window.
+    for (const drill of ['/api/cockpit/drill/dual_qualified_share?page=5&pageSize=50', '/api/cockpit/drill/teacher_enterprise_practice?page=5&pageSize=50']) {
+      report({ bench: 'latency', engine, scale, path: drill, role: 'city_admin', connections: 1, seconds, ...(await load(server.url, drill, admin.cookie, 1)) });
+      report({ bench: 'latency', engine, scale, path: drill, role: 'city_admin', connections, seconds, ...(await load(server.url, drill, admin.cookie)) });
+    }
+    const districtDrill = '/api/cockpit/drill/teacher_enterprise_practice?pageSize=50';
+    report({ bench: 'latency', engine, scale, path: districtDrill, role: 'district', connections, seconds, ...(await load(server.url, districtDrill, district.cookie)) });
     report({ bench: 'peak_rss', engine, scale, mib: peakRssMiB(server.child.pid!) });
   } finally {
     await server.stop();

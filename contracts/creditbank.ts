@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OUTCOME_KINDS, outcomeFactProblems } from '../core/creditbank/kinds.ts';
 import { CREDIT_MODES, RULE_SCOPES } from '../core/creditbank/rules.ts';
-import { accountCreate } from './accounts.ts';
+import { accountFields, learnerIdNumber } from './accounts.ts';
 import { pageOf, paging } from './common.ts';
 
 /** 学分银行 API: accounts, learning outcomes, recognition rules, transfers, ledger, credentials, verification. */
@@ -16,13 +16,17 @@ export const accountOpen = z.union([
   z.strictObject({ studentId: z.uuid() }),
   z.strictObject({
     holderName: z.string().trim().min(1).max(50),
-    idNumber: z.string().trim().length(18, '身份证号码应为 18 位'),
+    idNumber: learnerIdNumber,
+    /** The employer or school that holds the account: the bureau names it; a school or enterprise opens for itself. */
+    organisationId: z.uuid().optional(),
+    /** An existing user to link instead of a new sign-in. */
     userId: z.uuid().optional(),
     /**
-     * A sign-in for a learner who has none (an enterprise employee in training): a user with the `learner` role in
-     * the opening organisation, linked to the account, with a one-time password shown once.
+     * The learner's sign-in (an enterprise employee in training): a user with the `learner` role in the opening
+     * organisation, linked to the account, with a one-time password shown once. Left out, a username is
+     * generated (l<organisation code>-00001…).
      */
-    username: accountCreate.shape.username.optional(),
+    username: accountFields.shape.username.optional(),
   }).refine((b) => !(b.userId && b.username), { path: ['username'], message: '已关联用户时不能再新建登录账号' }),
 ]);
 export type AccountOpen = z.infer<typeof accountOpen>;

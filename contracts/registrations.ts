@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountCreate } from './accounts.ts';
+import { accountFields } from './accounts.ts';
 import { pageOf, paging } from './common.ts';
 import { ENTERPRISE_SIZES, enterpriseCreate } from './enterprises.ts';
 
@@ -9,9 +9,9 @@ import { ENTERPRISE_SIZES, enterpriseCreate } from './enterprises.ts';
  */
 export const registrationRequest = z.strictObject({
   ...enterpriseCreate.shape,
-  username: accountCreate.shape.username,
+  username: accountFields.shape.username,
   /** The contact person who will hold the enterprise_admin account. */
-  displayName: accountCreate.shape.displayName,
+  displayName: accountFields.shape.displayName,
   password: z.string().max(256),
 });
 export type RegistrationRequest = z.infer<typeof registrationRequest>;

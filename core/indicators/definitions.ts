@@ -23,16 +23,30 @@ export type IndicatorSource =
   /** Active major groups the bureau designated 产教融合型重点专业（群）. */
   | { source: 'keyMajorGroups' }
   /** Internship places this year at enterprises above designated size over their staff, in percent. */
-  | { source: 'internshipPlacesShare' };
+  | { source: 'internshipPlacesShare' }
+  /**
+   * Active specialty teachers whose enterprise-practice periods reach the policy's duration rule (1 year in every
+   * 5, core/registry/teacher-practice.ts) in the window ending on the day of the recompute, over all active
+   * specialty teachers, in percent.
+   */
+  | { source: 'teacherPracticeShare' };
+
+/**
+ * A target that is a rule each person must meet (every specialty teacher: 1 year of enterprise practice in 5) is
+ * measured as the share of the people who meet it, in percent; its goal is then all of them — 100% is what
+ * "every" means, not a number of the plan.
+ */
+export const SHARE_OF_ALL = { unit: '%', comparator: '>=', value: 100 } as const;
 
 export type IndicatorDefinition =
-  | { code: string; method: 'computed'; source: IndicatorSource; basis: string }
+  | { code: string; method: 'computed'; source: IndicatorSource; basis: string; measuredAs?: typeof SHARE_OF_ALL }
   | { code: string; method: 'reported'; basis: string };
 
 const WORKING: readonly CarrierStatus[] = ['operating', 'certified'];
 const CERTIFIED: readonly CarrierStatus[] = ['certified'];
 
-const computed = (code: string, source: IndicatorSource, basis: string): IndicatorDefinition => ({ code, method: 'computed', source, basis });
+const computed = (code: string, source: IndicatorSource, basis: string, measuredAs?: typeof SHARE_OF_ALL): IndicatorDefinition =>
+  ({ code, method: 'computed', source, basis, ...(measuredAs && { measuredAs }) });
 const reported = (code: string, basis: string): IndicatorDefinition => ({ code, method: 'reported', basis });
 
 export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
@@ -55,7 +69,8 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
   computed('practice_teaching_share', { source: 'practiceTeachingShare' }, '在册开设专业填报的实践性教学课时占比的平均值（另列达标专业数）'),
   reported('secondary_progression_rate', '市教育局按中职毕业生去向统计填报升学比例（平台尚无毕业去向数据）'),
   computed('part_time_teacher_quota', { source: 'partTimeTeacherShare' }, '已填报核定编制数的学校中，兼职教师与产业导师人数占核定编制数的比例'),
-  reported('teacher_enterprise_practice', '市教育局填报专业教师每5年企业实践累计时间的达标情况（平台尚无企业实践记录）'),
+  computed('teacher_enterprise_practice', { source: 'teacherPracticeShare' },
+    '在职专业课教师中，截至计算日（含）前5年内企业实践累计满1年（按教师库的企业实践记录，重叠时段只计一次）的人数占比；目标为全部专业教师达标', SHARE_OF_ALL),
   computed('dual_qualified_share', { source: 'dualQualifiedShare' }, '在职专业课教师中认定为“双师型”的人数占比'),
   reported('dual_qualified_training_bases', '市教育局、市财政局填报建成的“双师型”教师培养培训基地个数'),
   reported('teaching_innovation_teams', '市教育局、市财政局填报立项的教师教学创新团队个数'),

@@ -35,6 +35,8 @@ export interface SchoolTally extends ByDistrict {
 export interface TeacherTally extends ByDistrict {
   specialty: number;
   dualQualified: number;
+  /** Specialty teachers meeting the enterprise-practice rule on the day of the count. */
+  practiceMet: number;
 }
 
 export interface ProgramTally extends ByDistrict {
@@ -98,6 +100,12 @@ export function measure(source: IndicatorSource, t: RegisterTallies, scope: Scop
     case 'dualQualifiedShare': {
       const rows = inScope(t.teachers, scope);
       const numerator = sum(rows, (r) => r.dualQualified);
+      const denominator = sum(rows, (r) => r.specialty);
+      return { value: percent(numerator, denominator), numerator, denominator };
+    }
+    case 'teacherPracticeShare': {
+      const rows = inScope(t.teachers, scope);
+      const numerator = sum(rows, (r) => r.practiceMet);
       const denominator = sum(rows, (r) => r.specialty);
       return { value: percent(numerator, denominator), numerator, denominator };
     }

@@ -65,3 +65,15 @@ export const round = (x: number, digits: number) => Math.round(x * 10 ** digits)
 export function goalOf(t: { comparator: '>=' | '<='; value: number } | { comparator: 'between'; min: number; max: number }): TargetGoal {
   return t.comparator === 'between' ? { comparator: 'between', min: t.min, max: t.max } : { comparator: t.comparator, value: t.value };
 }
+
+/**
+ * The goal and unit an indicator is judged and shown by: the target's own, or — for a per-person rule measured
+ * as the share of people meeting it (`measuredAs`, core/indicators/definitions.ts) — that share against all.
+ */
+export function indicatorGoal(
+  t: { unit: string } & ({ comparator: '>=' | '<='; value: number } | { comparator: 'between'; min: number; max: number }),
+  measuredAs?: { unit: string; comparator: '>=' | '<='; value: number },
+): { goal: TargetGoal; unit: string } {
+  if (measuredAs) return { goal: { comparator: measuredAs.comparator, value: measuredAs.value }, unit: measuredAs.unit };
+  return { goal: goalOf(t), unit: t.unit };
+}

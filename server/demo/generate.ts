@@ -1,10 +1,11 @@
 import { planAccounts, studentAccountIndexes } from './accounts.ts';
 import { generateEnterprises } from './enterprises.ts';
 import { generateStudents, generateTeachers } from './people.ts';
+import { generatePracticePeriods } from './practice.ts';
 import { generatePrograms, type ProgramPlan } from './programs.ts';
 import { createRng } from './prng.ts';
 import { generateSchools } from './schools.ts';
-import { SCALES, type DemoAccount, type DemoEnterprise, type DemoScale, type DemoSchool, type DemoStudent, type DemoTeacher, type ReferenceContext, type ScaleParams } from './types.ts';
+import { SCALES, type DemoAccount, type DemoEnterprise, type DemoPracticePeriod, type DemoScale, type DemoSchool, type DemoStudent, type DemoTeacher, type ReferenceContext, type ScaleParams } from './types.ts';
 
 /** The seed `npm start` uses: the same demo city on every machine. */
 export const DEFAULT_SEED = 20231010; // the plan's date of issue, 2023-10-10
@@ -18,6 +19,8 @@ export interface DemoCity {
   enterprises: DemoEnterprise[];
   plan: ProgramPlan;
   teachers: DemoTeacher[];
+  /** Specialty teachers' enterprise-practice periods. */
+  practicePeriods: DemoPracticePeriod[];
   /** Sign-ins other than students'. */
   accounts: DemoAccount[];
   /** Indexes of the students that get sign-ins (student1, student2, …). */
@@ -45,6 +48,8 @@ export function generateCity(ctx: ReferenceContext, opts: { scale: DemoScale | S
   const rPrograms = root.fork('programs');
   const rTeachers = root.fork('teachers');
   const studentSeed = Math.floor(root.next() * 4294967296);
+  // Forked after the others, so adding it changed none of the earlier streams.
+  const rPractice = root.fork('practice');
 
   const intake = currentIntakeYear(opts.now);
   const cohorts = [intake - 2, intake - 1, intake];
@@ -55,9 +60,10 @@ export function generateCity(ctx: ReferenceContext, opts: { scale: DemoScale | S
   const enterprises = generateEnterprises(rEnterprises, scale.enterprises, districts, ctx.clusters, ctx.industryClasses);
   const plan = generatePrograms(rPrograms, schools, majors, cohorts);
   const { teachers } = generateTeachers(rTeachers, schools, scale.teachers);
+  const practicePeriods = generatePracticePeriods(rPractice, teachers, enterprises.length, opts.now);
   const accounts = planAccounts({ departments: ctx.departments, districts, schools, enterprises, teachers });
   return {
-    scale, seed, cohorts, schools, enterprises, plan, teachers, accounts,
+    scale, seed, cohorts, schools, enterprises, plan, teachers, practicePeriods, accounts,
     studentAccountIndexes: studentAccountIndexes(schools),
     students: (batchSize = 5000) =>
       generateStudents(createRng(studentSeed), { schools, plan, cohorts, homeDivisions: districts }, batchSize),

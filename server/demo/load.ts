@@ -4,7 +4,7 @@ import { maskIdNumber, maskPhone } from '../../core/codes/index.ts';
 import { DEMO_MAJORS_EDITION } from '../catalogues/majors.ts';
 import type { Db } from '../db/engine.ts';
 import {
-  auditLog, catalogueEditions, enterprises, majors, memberships, organisations, programs, schools, students, teachers, users,
+  auditLog, catalogueEditions, enterprises, majors, memberships, organisations, programs, schools, students, teacherPracticePeriods, teachers, users,
 } from '../db/schema/index.ts';
 import type { PiiCipher } from '../pii.ts';
 import { studentAccount } from './accounts.ts';
@@ -107,11 +107,15 @@ export async function loadCity(db: Db, pii: PiiCipher, city: DemoCity, opts: Loa
     const teacherUser = new Map<number, string>();
     for (const a of city.accounts) if (a.teacherIndex !== undefined) teacherUser.set(a.teacherIndex, accountIds.get(a.username)!);
 
+    const teacherIds = city.teachers.map(() => crypto.randomUUID());
     await insertUnnest(tx, teachers, city.teachers.map((t) => ({
-      schoolId: schoolIds[t.schoolIndex]!, userId: teacherUser.get(t.index) ?? null, name: t.name,
+      id: teacherIds[t.index]!, schoolId: schoolIds[t.schoolIndex]!, userId: teacherUser.get(t.index) ?? null, name: t.name,
       employment: t.employment, subject: t.subject, dualQualified: t.dualQualified,
     })), batchSize);
-    log(`演示数据：${city.teachers.length} 名教师`);
+    await insertUnnest(tx, teacherPracticePeriods, city.practicePeriods.map((p) => ({
+      teacherId: teacherIds[p.teacherIndex]!, organisationId: enterpriseIds[p.enterprise]!, startDate: p.start, endDate: p.end,
+    })), batchSize);
+    log(`演示数据：${city.teachers.length} 名教师（企业实践记录 ${city.practicePeriods.length} 条）`);
 
     const accountStudents = new Map(city.studentAccountIndexes.map((idx, i) => [idx, i + 1]));
     let studentCount = 0;

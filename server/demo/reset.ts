@@ -30,6 +30,8 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
     ['memberships', sql`delete from memberships where user_id in ${demoUsers} or organisation_id in ${demoOrgs}`],
     ['training_courses', sql`delete from training_courses where school_id in ${demoOrgs}`],
     ['students', sql`delete from students where school_id in ${demoOrgs}`],
+    ['teacher_practice_periods', sql`delete from teacher_practice_periods where organisation_id in ${demoOrgs}
+      or teacher_id in (select id from teachers where school_id in ${demoOrgs})`],
     ['teachers', sql`delete from teachers where school_id in ${demoOrgs}`],
     ['programs', sql`delete from programs where school_id in ${demoOrgs}`],
     ['schools', sql`delete from schools where organisation_id in ${demoOrgs}`],

@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '../../core/authz/roles.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { formatSummary, loadReferenceData } from '../catalogues/index.ts';
 import { seedInternshipDemo } from './internships.ts';
+import { seedCreditBankDemo } from './creditbank.ts';
 import { seedMatchingDemo } from './matching.ts';
 import { publishDemoIndicators } from './publications.ts';
 import { rows, type Db } from '../db/engine.ts';
@@ -22,7 +23,7 @@ import type { DemoScale } from './types.ts';
  */
 
 /** The sign-ins printed at start: one per role and a couple more, in this order. */
-const FEATURED = ['admin', 'dept_ndrc', 'dept_finance', 'district_jinshui', 'school1', 'school2', 'teacher1', 'enterprise1', 'student1'];
+const FEATURED = ['admin', 'dept_ndrc', 'dept_finance', 'district_jinshui', 'school1', 'school2', 'teacher1', 'enterprise1', 'student1', 'learner1'];
 
 export interface DemoLogin {
   username: string;
@@ -44,7 +45,7 @@ export async function demoLogins(db: Db, opts: { all?: boolean } = {}): Promise<
     .sort((a, b) => order(a.username) - order(b.username) || a.username.localeCompare(b.username, 'en', { numeric: true }))
     .filter((r) => !seen.has(r.username) && seen.add(r.username))
     .map((r) => {
-      const who = r.role === 'teacher' || r.role === 'student' ? `${r.displayName}，${r.orgName}` : r.orgName;
+      const who = r.role === 'teacher' || r.role === 'student' || r.role === 'learner' ? `${r.displayName}，${r.orgName}` : r.orgName;
       return { username: r.username, role: r.role, label: `${ROLE_LABELS[r.role]} · ${who}` };
     });
 }
@@ -98,6 +99,9 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
       log(`实习过程演示数据：${placed.active}人实习中，${placed.completed}人已完成，${placed.withdrawn}人退出，${placed.accepted - placed.active - placed.completed - placed.withdrawn}人待开始，${placed.logs}篇周志`);
     }
     log(`公开统计演示：已公开 ${await publishDemoIndicators(db)} 项指标`);
+    // The credit bank: learner1 (an employee of enterprise1 in training) and student1 with outcomes, a transfer, a credential.
+    const cb = await seedCreditBankDemo(db, services.pii, { now: services.now(), passwordHash: await hashPassword(services.config.demoPassword) });
+    if (cb) log(`学分银行演示数据：学习者 ${cb.learnerUsername}，${cb.outcomes}项学习成果，${cb.transfers}份学分转换申请，${cb.credentials}份凭证`);
   };
   if (services.config.seedDemo) {
     if (services.database.engine === 'postgres') {

@@ -98,6 +98,14 @@ export interface DemoTeacher {
   dualQualified: boolean;
 }
 
+/** A teacher's placement in a demo enterprise (by index); `end` null while it lasts. Dates YYYY-MM-DD. */
+export interface DemoPracticePeriod {
+  teacherIndex: number;
+  enterprise: number;
+  start: string;
+  end: string | null;
+}
+
 export interface DemoStudent {
   index: number;
   schoolIndex: number;

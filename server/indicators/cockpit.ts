@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Access } from '../../core/authz/index.ts';
 import { notFound } from '../../core/errors.ts';
-import { assess, goalOf, indicatorDefinition, timeShare, CITY } from '../../core/indicators/index.ts';
+import { assess, indicatorDefinition, indicatorGoal, timeShare, CITY } from '../../core/indicators/index.ts';
 import { isDevelopmentZone, overdue, findReport } from '../../core/supervision/index.ts';
 import type { Cockpit, TargetProgress } from '../../contracts/cockpit.ts';
 import { currentPlan } from '../../policy/index.ts';
@@ -36,10 +36,11 @@ export function targetProgress(code: string, payload: SnapshotPayload | null, pu
   // A district holds part of a city-wide count (100 enterprises for the city, none set per district): shown, not judged.
   const cityTotal = scope !== CITY && t.kind === 'count';
   const timing = { issued: currentPlan.issued, deadline: t.deadline, now, amberRatio: currentPlan.progressStatus.amberRatio };
-  const a = assess(cityTotal ? null : value, goalOf(t), timing);
+  const { goal, unit } = indicatorGoal(t, def.method === 'computed' ? def.measuredAs : undefined);
+  const a = assess(cityTotal ? null : value, goal, timing);
   return {
-    code, name: t.name, article: t.article, kind: t.kind, unit: t.unit, comparator: t.comparator,
-    goal: t.comparator === 'between' ? null : t.value, min: t.comparator === 'between' ? t.min : null, max: t.comparator === 'between' ? t.max : null,
+    code, name: t.name, article: t.article, kind: t.kind, unit, comparator: goal.comparator,
+    goal: goal.comparator === 'between' ? null : goal.value, min: goal.comparator === 'between' ? goal.min : null, max: goal.comparator === 'between' ? goal.max : null,
     deadline: t.deadline, method: def.method, basis: def.basis,
     responsibleUnits: t.responsibleUnits.map((u) => ({ code: u, name: unitName.get(u) ?? u })),
     value, numerator: v?.numerator ?? null, denominator: v?.denominator ?? null, ...a,

@@ -6,6 +6,7 @@ import type { DrillResult } from '../../contracts/cockpit.ts';
 import { currentPlan } from '../../policy/index.ts';
 import { rows, type Db } from '../db/engine.ts';
 import { offeredPlaces } from '../repositories/internships/placed.ts';
+import { practiceCheckOn, practiceDays } from './practice-sql.ts';
 
 /**
  * The records behind a cockpit number, with the same filters as the formula that counted them
@@ -55,7 +56,8 @@ function carriersDrill(scope: string, cluster: string | undefined, s: Extract<In
   };
 }
 
-function drillOf(code: string, scope: string, cluster: string | undefined, year: number): Drill {
+function drillOf(code: string, scope: string, cluster: string | undefined, today: string): Drill {
+  const year = Number(today.slice(0, 4));
   if (code === 'enterprises') return { title: '在册企业', basis: '产业集群中的在册企业', ...enterprisesDrill(scope, cluster, false) };
   if (code === 'carriers') return { title: '载体', basis: '运行中或已认定的载体', ...carriersDrill(scope, cluster, null) };
   const target = currentPlan.targets.find((t) => t.code === code);
@@ -94,6 +96,23 @@ function drillOf(code: string, scope: string, cluster: string | undefined, year:
           case t.employment when 'fullTime' then '专任' when 'partTime' then '兼职' else '产业导师' end as employment, t.dual_qualified as "dualQualified"
           from teachers t join organisations o on o.id = t.school_id left join teacher_id_numbers n on n.teacher_id = t.id
           where ${where} order by t.dual_qualified desc, o.name, t.name, t.id`,
+        count: sql`select count(*)::int as n from teachers t join organisations o on o.id = t.school_id where ${where}`,
+      };
+    }
+    case 'teacherPracticeShare': {
+      const check = practiceCheckOn(today);
+      const days = practiceDays(check, sql`t.id`);
+      const where = sql`t.status = 'active' and t.subject = 'specialty' and o.status = 'active' and ${districtOf('o', scope)}`;
+      return {
+        ...base, columns: [['name', '姓名'], ['idNumber', '身份证号（脱敏）'], ['school', '学校'], ['employment', '聘用方式'],
+          ['practiceDays', `${check.start}至${check.end}企业实践天数`], ['meets', `达标（≥${check.requiredDays}天）`]],
+        // Those behind first: the bureau follows up the teachers who do not meet the rule.
+        list: sql`select t.id, t.name, n.id_number_masked as "idNumber", o.name as school,
+          case t.employment when 'fullTime' then '专任' when 'partTime' then '兼职' else '产业导师' end as employment,
+          d.days as "practiceDays", d.days >= ${check.requiredDays} as meets
+          from teachers t join organisations o on o.id = t.school_id left join teacher_id_numbers n on n.teacher_id = t.id
+          cross join lateral (select ${days} as days) d
+          where ${where} order by d.days >= ${check.requiredDays}, o.name, t.name, t.id`,
         count: sql`select count(*)::int as n from teachers t join organisations o on o.id = t.school_id where ${where}`,
       };
     }
@@ -147,9 +166,12 @@ function drillOf(code: string, scope: string, cluster: string | undefined, year:
   }
 }
 
-/** `year`: the calendar year whose internship places count (the recompute's year, from the server clock). */
-export async function drillDown(db: Db, code: string, scope: string, cluster: string | undefined, page: Page, year: number): Promise<DrillResult> {
-  const d = drillOf(code, scope, cluster, year);
+/**
+ * `today` (Beijing date, from the server clock): its year's internship places count, and the enterprise-practice
+ * window ends on it — as in the recompute.
+ */
+export async function drillDown(db: Db, code: string, scope: string, cluster: string | undefined, page: Page, today: string): Promise<DrillResult> {
+  const d = drillOf(code, scope, cluster, today);
   const [items, [count]] = await Promise.all([
     rows<Item>(db, sql`${d.list} limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}`),
     rows<{ n: number }>(db, d.count),

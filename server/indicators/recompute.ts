@@ -8,6 +8,7 @@ import { currentPlan } from '../../policy/index.ts';
 import { rows, type Db } from '../db/engine.ts';
 import { indicatorRuns, indicatorSnapshots, indicatorValues } from '../db/schema/index.ts';
 import type { SnapshotCluster, SnapshotPayload, SnapshotValue } from './snapshot.ts';
+import { practiceCheckOn } from './practice-sql.ts';
 import { registerTallies, type Tallies } from './tallies.ts';
 
 /** Statuses of a carrier that the cluster figures count: built and working (or certified). */
@@ -34,7 +35,8 @@ export async function recomputeIndicators(db: Db, opts: { now: Date; jobId?: str
   const total = 4;
   await progress(0, total, '正在统计登记数据');
   const practice = currentPlan.rules.practice_teaching_share;
-  const tallies = await registerTallies(db, practice?.kind === 'share' ? practice.value : 0.5, Number(todayOf(opts.now).slice(0, 4)));
+  const today = todayOf(opts.now);
+  const tallies = await registerTallies(db, practice?.kind === 'share' ? practice.value : 0.5, Number(today.slice(0, 4)), practiceCheckOn(today));
 
   await progress(1, total, '正在读取填报数据和上次快照');
   const [reports, districts, clusterNames, previous] = await Promise.all([

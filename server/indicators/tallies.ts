@@ -4,6 +4,7 @@ import type {
 } from '../../core/indicators/index.ts';
 import { rows, type Db } from '../db/engine.ts';
 import { offeredPlaces } from '../repositories/internships/placed.ts';
+import { practiceDays, type PracticeCheck } from './practice-sql.ts';
 
 /**
  * The register, counted once per recompute and grouped by district: every computed indicator, city-wide
@@ -27,7 +28,7 @@ export interface Tallies extends RegisterTallies {
 
 const CERTIFIED = sql`('certified_city', 'certified_province', 'certified_nation')`;
 
-export async function registerTallies(db: Db, practiceShareMin: number, year: number): Promise<Tallies> {
+export async function registerTallies(db: Db, practiceShareMin: number, year: number, practice: PracticeCheck): Promise<Tallies> {
   const [carriers, clusters, schools, teachers, programs, majorGroups, internshipPlaces] = await Promise.all([
     rows<CarrierClusterTally>(db, sql`
       select district_id as "districtId", kind, level, status, legal_person as "legalPerson", cluster_code as "clusterCode", count(*)::int as n
@@ -46,8 +47,10 @@ export async function registerTallies(db: Db, practiceShareMin: number, year: nu
       where o.status = 'active' group by 1`),
     rows<TeacherTally>(db, sql`
       select o.district_id as "districtId", (count(*) filter (where t.subject = 'specialty'))::int as specialty,
-        (count(*) filter (where t.subject = 'specialty' and t.dual_qualified))::int as "dualQualified"
-      from teachers t join organisations o on o.id = t.school_id where t.status = 'active' and o.status = 'active' group by 1`),
+        (count(*) filter (where t.subject = 'specialty' and t.dual_qualified))::int as "dualQualified",
+        (count(*) filter (where t.subject = 'specialty' and ${practiceDays(practice, sql`t.id`)} >= ${practice.requiredDays}))::int as "practiceMet"
+      from teachers t join organisations o on o.id = t.school_id
+      where t.status = 'active' and o.status = 'active' group by 1`),
     rows<ProgramTally>(db, sql`
       select o.district_id as "districtId", count(p.practice_share)::int as "withShare",
         coalesce(sum(p.practice_share), 0)::float8 as "shareSum",

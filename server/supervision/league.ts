@@ -1,4 +1,4 @@
-import { goalOf, progressOf } from '../../core/indicators/index.ts';
+import { indicatorDefinition, indicatorGoal, progressOf } from '../../core/indicators/index.ts';
 import { validationFailed } from '../../core/errors.ts';
 import { leagueTable, timelinessOf, type DistrictRecord } from '../../core/supervision/index.ts';
 import type { League } from '../../contracts/supervision.ts';
@@ -28,7 +28,8 @@ export async function buildLeague(db: Db, now: Date, period?: string, loaded?: S
       districtId: d.id, name: d.name, ...t,
       indicatorProgress: scheme.indicators.map((code) => {
         const target = currentPlan.targets.find((x) => x.code === code)!;
-        return progressOf(values.get(d.id)?.[code] ?? null, goalOf(target));
+        const def = indicatorDefinition(code);
+        return progressOf(values.get(d.id)?.[code] ?? null, indicatorGoal(target, def?.method === 'computed' ? def.measuredAs : undefined).goal);
       }),
     };
   });

@@ -2,11 +2,12 @@ import { todayOf } from '../../core/calendar.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, enterprises, internshipPosts, jobs, majorGroups } from '../../server/db/schema/index.ts';
+import { auditLog, enterprises, internshipPosts, jobs, majorGroups, teacherPracticePeriods, teachers } from '../../server/db/schema/index.ts';
 import { INDICATORS_RECOMPUTE_JOB } from '../../server/indicators/job.ts';
 import { startDailyJobs } from '../../server/jobs/daily.ts';
 import { DAILY_JOBS } from '../../server/jobs/kinds.ts';
-
+import { enterprisePracticeStanding } from '../../core/registry/teacher-practice.ts';
+import { planPracticeRule } from '../../server/repositories/registry-rules.ts';
 import { testEngines } from '../support/engines.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { buildPlanWorld, enterprise, finished, PDF_BYTES, signedIn, upload, type PlanWorld } from './plan-fixtures.ts';
@@ -110,6 +111,53 @@ for (const engine of testEngines()) {
       assert.deepEqual(drill.body.items.map((e: { places: number; share: number }) => [e.places, e.share]), [[14, 2.8]]);
       assert.equal((await (await as('districtB')).get('/api/cockpit/drill/key_majors')).body.total, 0, 'another district’s groups are not listed');
       assert.equal((await (await as('districtA')).get('/api/cockpit/drill/key_majors')).body.items[0].name, '智能制造专业群');
+    });
+
+    test('teachers’ enterprise practice (1 year in 5) is counted from their periods as the core counts it, with the teachers behind it', async () => {
+      const { db } = server.services.database;
+      const today = todayOf(new Date());
+      const day = (offset: number) => new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+      const windowStart = enterprisePracticeStanding([], today, planPracticeRule()).windowStart;
+      const w0 = (Date.parse(windowStart) - Date.parse(today)) / 86_400_000; // the window's first day, as an offset
+      const byName = new Map((await db.select({ id: teachers.id, name: teachers.name }).from(teachers)
+        .where(eq(teachers.status, 'active'))).map((t) => [t.name, t.id]));
+      const periods: Record<string, Array<{ start: string; end: string | null }>> = {
+        教师0: [{ start: day(-400), end: null }], // still there: 401 days
+        教师1: [{ start: day(-300), end: day(-100) }, { start: day(-200), end: day(-1) }], // overlap: 300 distinct days, not 401
+        教师2: [{ start: day(-730), end: day(-549) }, { start: day(-548), end: day(-366) }], // touching: exactly 365
+        教师3: [{ start: day(w0 - 400), end: day(w0 + 99) }], // 500 days, 100 of them inside the window
+        教师4: [{ start: day(10), end: day(400) }], // not yet
+        乙校教师: [{ start: day(-1000), end: day(-500) }],
+      };
+      for (const [name, list] of Object.entries(periods)) {
+        await db.insert(teacherPracticePeriods).values(list.map((p) => ({ teacherId: byName.get(name)!, enterpriseName: '测试企业', startDate: p.start, endDate: p.end })));
+      }
+      await recompute();
+      const city = target((await (await as('cityAdmin')).get('/api/cockpit')).body, 'teacher_enterprise_practice');
+      assert.deepEqual([city.method, city.value, city.numerator, city.denominator], ['computed', 27.3, 3, 11]);
+      assert.deepEqual([city.unit, city.comparator, city.goal], ['%', '>=', 100], 'judged as the share of teachers against all of them');
+      assert.equal(city.progress, 0.273);
+      const a = await as('districtA');
+      const own = target((await a.get('/api/cockpit')).body, 'teacher_enterprise_practice');
+      assert.deepEqual([own.value, own.numerator, own.denominator], [20, 2, 10]);
+
+      // The drill-down: district A's ten specialty teachers, those behind first, each with the core's count of days.
+      const drill = await a.get('/api/cockpit/drill/teacher_enterprise_practice?pageSize=50');
+      assert.equal(drill.status, 200);
+      assert.equal(drill.body.total, 10);
+      const rows = drill.body.items as Array<{ name: string; practiceDays: number; meets: boolean; idNumber: string | null }>;
+      for (const r of rows) {
+        const standing = enterprisePracticeStanding(periods[r.name] ?? [], today, planPracticeRule());
+        assert.deepEqual([r.name, r.practiceDays, r.meets], [r.name, standing.days, standing.met]);
+      }
+      assert.deepEqual(rows.filter((r) => r.meets).map((r) => r.name).sort(), ['教师0', '教师2']);
+      assert.equal(rows.findIndex((r) => r.meets), 8, 'those who do not meet the rule come first');
+      assert.deepEqual(rows.filter((r) => r.practiceDays > 0 && !r.meets).map((r) => [r.name, r.practiceDays]).sort(), [['教师1', 300], ['教师3', 100]]);
+      assert.ok(!JSON.stringify(drill.body).includes('11010519491231002X'), 'masked ID numbers only');
+      const b = await (await as('districtB')).get('/api/cockpit/drill/teacher_enterprise_practice');
+      assert.deepEqual(b.body.items.map((r: { name: string }) => r.name), ['乙校教师'], 'another district’s teachers are not listed');
+      assert.equal((await a.get(`/api/cockpit/drill/teacher_enterprise_practice?districtId=${w.districtB.id}`)).status, 404);
+      assert.equal((await (await as('schoolAdmin')).get('/api/cockpit/drill/teacher_enterprise_practice')).status, 403);
     });
 
     test('a district sees its own district only; another district is 404; departments see the city', async () => {

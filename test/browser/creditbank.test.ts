@@ -13,6 +13,7 @@ import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.
  */
 const PAGES: [user: string, pathname: string, testId: string][] = [
   ['student1', '/credit-bank', 'credit-bank-learner'],
+  ['learner1', '/credit-bank', 'credit-bank-learner'],
   ['enterprise1', '/credit-bank/issue', 'cb-issuer-page'],
   ['school1', '/credit-bank/registrar', 'cb-registrar-page'],
   ['admin', '/credit-bank/stats', 'cb-bureau-page"][aria-busy="false'],
@@ -157,6 +158,41 @@ describe('credit bank pages', () => {
       assert.deepEqual([...s.errors, ...e.errors, ...r.errors], []);
     } finally {
       await Promise.all([s.context.close(), e.context.close(), r.context.close()]);
+    }
+  });
+
+  test('the registrar’s lists are stacked rows on a phone and a table on a desktop; learner1’s demo transfer waits there', async () => {
+    for (const vp of VIEWPORTS) {
+      const { context, page, errors } = await signedIn('school1', vp);
+      try {
+        await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
+        await page.goto(`${app.url}/credit-bank/registrar`);
+        const transfers = page.locator('[data-testid="cb-transfers"]');
+        await transfers.locator('[data-testid="cb-transfer-row"]').first().waitFor({ timeout: 30_000 });
+        await transfers.getByText('在职学习，申请认定企业培训与证书').first().waitFor();
+        await page.getByRole('tab', { name: '认定规则' }).click();
+        const rules = page.locator('[data-testid="cb-rules"]');
+        await rules.locator('[data-testid="cb-rule-row"]').first().waitFor();
+        await rules.getByText('可编程控制器应用技术', { exact: false }).first().waitFor();
+        const tables = await page.locator('[data-testid="cb-registrar-page"] .ant-table').count();
+        // Nothing inside the page scrolls sideways: no table with a horizontal scroll on the phone.
+        const wide = await page.evaluate(() => [...document.querySelectorAll('[data-testid="cb-registrar-page"] *')]
+          .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible' && getComputedStyle(el).overflowX !== 'hidden').length);
+        if (vp.name === 'phone') {
+          assert.equal(tables, 0, 'stacked rows, not a table');
+          assert.equal(wide, 0, 'no element scrolls sideways');
+        } else assert.ok(tables >= 1, 'a table on a desktop');
+        const settled = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+        await settled();
+        await page.screenshot({ path: path.join(shots, `credit-bank-registrar-rules-${vp.name}.png`), fullPage: true });
+        await page.getByRole('tab', { name: '转换申请' }).click();
+        await transfers.locator('[data-testid="cb-transfer-row"]').first().waitFor();
+        await settled();
+        await page.screenshot({ path: path.join(shots, `credit-bank-registrar-transfers-${vp.name}.png`), fullPage: true });
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
     }
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  assess, figureKindOfTarget, figureProblem, figuresProblems, goalOf, INDICATOR_DEFINITIONS, indicatorDefinition, measure,
+  assess, figureKindOfTarget, figureProblem, figuresProblems, goalOf, INDICATOR_DEFINITIONS, indicatorDefinition, indicatorGoal, measure,
   mergeTrend, monthOf, percent, progressOf, reportedCityValue, statusOf, timeShare, type RegisterTallies,
 } from '../../core/indicators/index.ts';
 import { currentPlan } from '../../policy/index.ts';
@@ -79,7 +79,7 @@ const tallies: RegisterTallies = {
     { districtId: 'd1', enterpriseRun: 2, staffingQuota: 100, partTimeInQuotaSchools: 20 },
     { districtId: 'd2', enterpriseRun: 0, staffingQuota: 0, partTimeInQuotaSchools: 0 },
   ],
-  teachers: [{ districtId: 'd1', specialty: 10, dualQualified: 7 }, { districtId: 'd2', specialty: 0, dualQualified: 0 }],
+  teachers: [{ districtId: 'd1', specialty: 10, dualQualified: 7, practiceMet: 3 }, { districtId: 'd2', specialty: 0, dualQualified: 0, practiceMet: 0 }],
   programs: [{ districtId: 'd1', withShare: 4, shareSum: 2.2, meeting: 3 }, { districtId: 'd2', withShare: 0, shareSum: 0, meeting: 0 }],
   majorGroups: [{ districtId: 'd1', keyMajors: 4 }, { districtId: null, keyMajors: 1 }],
   internshipPlaces: [{ districtId: 'd1', staff: 2000, places: 50 }, { districtId: 'd2', staff: 1000, places: 0 }],
@@ -113,8 +113,22 @@ test('formulas: shares in percent with their parts; no denominator → no value'
   assert.deepEqual(value('internship_posts_share', 'd3'), { value: null, numerator: 0, denominator: 0 });
   assert.equal(value('key_majors', 'city')!.value, 5);
   assert.equal(value('key_majors', 'd1')!.value, 4);
+  assert.deepEqual(value('teacher_enterprise_practice', 'city'), { value: 30, numerator: 3, denominator: 10 });
+  assert.deepEqual(value('teacher_enterprise_practice', 'd2'), { value: null, numerator: 0, denominator: 0 });
   assert.equal(percent(1, 3), 33.3);
   assert.equal(percent(1, 0), null);
+});
+
+test('a per-teacher rule (1 year of practice in 5) is judged as the share of teachers meeting it, against all of them', () => {
+  const t = currentPlan.targets.find((x) => x.code === 'teacher_enterprise_practice')!;
+  const d = indicatorDefinition('teacher_enterprise_practice')!;
+  assert.equal(d.method === 'computed' && d.source.source, 'teacherPracticeShare');
+  const measured = indicatorGoal(t, d.method === 'computed' ? d.measuredAs : undefined);
+  assert.deepEqual(measured, { goal: { comparator: '>=', value: 100 }, unit: '%' });
+  assert.equal(progressOf(30, measured.goal), 0.3);
+  // Any other target keeps its own goal and unit.
+  const dual = currentPlan.targets.find((x) => x.code === 'dual_qualified_share')!;
+  assert.deepEqual(indicatorGoal(dual), { goal: goalOf(dual), unit: dual.unit });
 });
 
 test('reported city values: the city report wins; counts add up districts; shares never do', () => {

@@ -12,6 +12,7 @@ import { generateCity } from '../../server/demo/generate.ts';
 import { resetAllowed, resetDemo } from '../../server/demo/reset.ts';
 import { seedInternshipDemo } from '../../server/demo/internships.ts';
 import { seedMatchingDemo } from '../../server/demo/matching.ts';
+import { seedCreditBankDemo } from '../../server/demo/creditbank.ts';
 import { demoLogins, seedDemo, seedIfEmpty } from '../../server/demo/seed.ts';
 import { SCALES } from '../../server/demo/types.ts';
 import { createPiiCipher } from '../../server/pii.ts';
@@ -168,4 +169,30 @@ test('internships under way, entered through the lifecycle code: running, comple
   // Every step was audited as its actor.
   assert.ok(await count(sql`select count(*)::int as n from audit_log where entity_type = 'internship' and action in ('start', 'complete', 'withdrawn', 'assignMentor')`) >= 3 + 2 + 1);
   assert.equal(await count(sql`select count(*)::int as n from users where username like 'intern%' and is_demo and not must_change_password`), 4);
+});
+
+test('the credit-bank demo: learner1 signs in to an employee’s account with outcomes, a transfer and a credential; student1 has outcomes', async () => {
+  const hash = (await rows<{ h: string }>(database.db, sql`select password_hash h from users where username = 'admin'`))[0]!.h;
+  const made = await seedCreditBankDemo(database.db, pii, { now: NOW, passwordHash: hash });
+  assert.deepEqual(made, { learnerUsername: 'learner1', outcomes: 5, transfers: 1, credentials: 1 });
+  const [learner] = await rows<{ h: string; must: boolean; demo: boolean; role: string; kind: string }>(database.db, sql`
+    select u.password_hash h, u.must_change_password must, u.is_demo demo, m.role, o.kind from users u
+    join memberships m on m.user_id = u.id join organisations o on o.id = m.organisation_id where u.username = 'learner1'`);
+  assert.ok(await verifyPassword('Demo-Pass-1', learner!.h));
+  assert.deepEqual([learner!.must, learner!.demo, learner!.role, learner!.kind], [false, true, 'learner', 'enterprise']);
+  const outcomes = await rows<{ username: string; kind: string; issuer: string }>(database.db, sql`
+    select u.username, o.kind, i.kind issuer from learning_outcomes o join credit_accounts a on a.id = o.account_id
+    join organisations i on i.id = o.issuer_id
+    left join students s on s.id = a.student_id left join users u on u.id = coalesce(a.user_id, s.user_id)
+    where u.username in ('learner1', 'student1') order by u.username, o.kind`);
+  assert.deepEqual(outcomes.map((o) => `${o.username}:${o.kind}:${o.issuer}`), [
+    'learner1:skillCertificate:enterprise', 'learner1:trainingCourse:enterprise',
+    'student1:competitionAward:school', 'student1:schoolCourse:school', 'student1:skillCertificate:school',
+  ]);
+  const items = await rows<{ status: string }>(database.db, sql`select i.status from credit_transfer_items i order by i.status`);
+  assert.deepEqual(items.map((i) => i.status), ['autoRecognised', 'pendingReview'], 'the agreed rule covered the course; the certificate waits for the registrar');
+  assert.equal(await count(sql`select count(*)::int as n from credentials`), 1);
+  assert.equal(await count(sql`select count(*)::int as n from audit_log where entity_type in ('creditAccount', 'learningOutcome', 'recognitionRule', 'creditTransfer', 'credential')`) >= 10, true);
+  const logins = await demoLogins(database.db);
+  assert.match(logins.find((l) => l.username === 'learner1')!.label, /^学习者 · /);
 });

@@ -1,5 +1,6 @@
-import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
-import type { Access } from '../../../core/authz/index.ts';
+import { and, asc, eq, ilike, like, or, sql } from 'drizzle-orm';
+import { assignmentProblem, inScope, type Access, type Actor } from '../../../core/authz/index.ts';
+import { nextUsernames, usernamePrefix } from '../../../core/registry/usernames.ts';
 import { maskIdNumber, validateIdNumber } from '../../../core/codes/index.ts';
 import { AppError, notFound, validationFailed } from '../../../core/errors.ts';
 import type { Account, AccountOpen } from '../../../contracts/creditbank.ts';
@@ -97,41 +98,86 @@ export async function openStudentAccount(tx: Tx, studentId: string): Promise<str
   throw new AppError('CONFLICT', '账号生成冲突，请重试');
 }
 
-export async function openAccount(tx: Tx, audit: Auditor, access: Access, pii: PiiCipher, body: AccountOpen, now: Date) {
-  let id: string;
-  let signIn: { id: string; username: string; initialPassword: string } | null = null;
-  if ('studentId' in body) {
-    // The student must be one the caller's grant reaches (their school's); another school's student is not found.
-    const [s] = await tx.select({ id: students.id }).from(students).innerJoin(organisations, eq(organisations.id, students.schoolId))
-      .where(and(eq(students.id, body.studentId), scopeWhere(access, { organisationId: students.schoolId, districtId: organisations.districtId })));
-    if (!s) throw notFound('学生');
-    id = await openStudentAccount(tx, s.id);
-  } else {
-    const check = validateIdNumber(body.idNumber, now);
-    if (!check.valid) throw validationFailed({ idNumber: check.reason });
-    const organisationId = actingOrganisation(access);
-    if (!organisationId) throw validationFailed({ organisationId: '市级账号请由学校或企业为学习者开户' });
-    const [org] = await tx.select({ districtId: organisations.districtId }).from(organisations).where(eq(organisations.id, organisationId));
-    const index = pii.index(body.idNumber);
-    const [existing] = await tx.select({ accountNo: creditAccounts.accountNo }).from(creditAccounts).where(eq(creditAccounts.idNumberIndex, index));
-    if (existing) throw new AppError('CONFLICT', `此人已有学习账户（账号 ${existing.accountNo}），一人一户`, { details: { accountNo: existing.accountNo } });
-    if (body.username) signIn = await learnerSignIn(tx, audit, body.username, body.holderName, organisationId);
-    const [created] = await tx.insert(creditAccounts).values({
-      accountNo: newAccountNo(), kind: 'learner', userId: signIn?.id ?? body.userId ?? null, holderName: body.holderName,
-      idNumberIndex: index, idNumberMasked: maskIdNumber(body.idNumber), organisationId, districtId: org?.districtId ?? null,
-    }).returning({ id: creditAccounts.id });
-    id = created!.id;
+export async function openAccount(tx: Tx, audit: Auditor, actor: Actor, access: Access, pii: PiiCipher, body: AccountOpen, now: Date) {
+  if (!('studentId' in body)) {
+    const { signIn, ...opened } = await openLearner(tx, audit, actor, access, pii, body, now);
+    return { ...opened, signIn: signIn && { username: signIn.username, initialPassword: signIn.initialPassword } };
   }
+  // The student must be one the caller's grant reaches (their school's); another school's student is not found.
+  const [s] = await tx.select({ id: students.id }).from(students).innerJoin(organisations, eq(organisations.id, students.schoolId))
+    .where(and(eq(students.id, body.studentId), scopeWhere(access, { organisationId: students.schoolId, districtId: organisations.districtId })));
+  if (!s) throw notFound('学生');
+  const id = await openStudentAccount(tx, s.id);
   const account = await getAccount(tx, { kind: 'city' }, id);
-  await audit.record({ action: 'open', entityType: 'creditAccount', entityId: id, after: { accountNo: account.accountNo, kind: account.kind, organisationId: account.organisationId, userId: signIn?.id ?? null } });
-  return { ...stripInternal(account), signIn: signIn && { username: signIn.username, initialPassword: signIn.initialPassword } };
+  await audit.record({ action: 'open', entityType: 'creditAccount', entityId: id, after: { accountNo: account.accountNo, kind: account.kind, organisationId: account.organisationId, userId: null } });
+  return { ...stripInternal(account), signIn: null };
 }
 
-/** The learner's own sign-in: role `learner` in the opening organisation, through the one place accounts are made. */
-async function learnerSignIn(tx: Tx, audit: Auditor, username: string, displayName: string, organisationId: string) {
-  const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
-  if (taken) throw new AppError('CONFLICT', '用户名已被使用', { fields: { username: '用户名已被使用' } });
-  return insertAccount(tx, audit, { username, displayName, organisationId, role: 'learner' }, await newCredentials(), { creditBank: true });
+export interface LearnerOpen {
+  holderName: string;
+  idNumber: string;
+  /** The employer or school holding the account; a school or enterprise opening for itself may leave it out. */
+  organisationId?: string;
+  /** Link an existing user instead of creating a sign-in. */
+  userId?: string;
+  /** The new sign-in's username; generated when left out. */
+  username?: string;
+}
+
+/**
+ * A learner who is not a student (an enterprise employee in training): the learning account and, unless an
+ * existing user is linked, the learner's own sign-in — role `learner` in the holding organisation, made by the
+ * one place accounts are made, its one-time password in this answer only. The bureau names the employer (or
+ * school); a school or enterprise opens for itself. Everything in the caller's transaction: a refusal writes nothing.
+ */
+export async function openLearner(tx: Tx, audit: Auditor, actor: Actor, access: Access, pii: PiiCipher, body: LearnerOpen, now: Date) {
+  const check = validateIdNumber(body.idNumber, now);
+  if (!check.valid) throw validationFailed({ idNumber: check.reason });
+  const org = await holdingOrganisation(tx, access, body.organisationId);
+  const problem = assignmentProblem(actor.memberships.map((m) => m.role), 'learner', org.kind);
+  if (problem) throw new AppError('VALIDATION_FAILED', problem, { fields: { organisationId: problem } });
+  const index = pii.index(body.idNumber);
+  const [existing] = await tx.select({ accountNo: creditAccounts.accountNo }).from(creditAccounts).where(eq(creditAccounts.idNumberIndex, index));
+  if (existing) throw new AppError('CONFLICT', `此人已有学习账户（账号 ${existing.accountNo}），一人一户`, { fields: { idNumber: '此人已有学习账户' }, details: { accountNo: existing.accountNo } });
+  const signIn = body.userId ? null : await learnerSignIn(tx, audit, body.username, body.holderName, org);
+  const [created] = await tx.insert(creditAccounts).values({
+    accountNo: newAccountNo(), kind: 'learner', userId: signIn?.id ?? body.userId ?? null, holderName: body.holderName,
+    idNumberIndex: index, idNumberMasked: maskIdNumber(body.idNumber), organisationId: org.id, districtId: org.districtId,
+  }).returning({ id: creditAccounts.id });
+  const account = await getAccount(tx, { kind: 'city' }, created!.id);
+  await audit.record({ action: 'open', entityType: 'creditAccount', entityId: account.id, after: { accountNo: account.accountNo, kind: account.kind, organisationId: account.organisationId, userId: signIn?.id ?? body.userId ?? null } });
+  return { ...stripInternal(account), signIn: signIn && { id: signIn.id, username: signIn.username, initialPassword: signIn.initialPassword } };
+}
+
+/** The organisation that holds a learner's account: named (within the caller's scope, else 404) or the caller's own. */
+async function holdingOrganisation(tx: Tx, access: Access, named: string | undefined) {
+  const id = named ?? actingOrganisation(access);
+  if (!id) throw validationFailed({ organisationId: '请选择学习者所在的企业或学校' });
+  const [org] = await tx.select({ id: organisations.id, kind: organisations.kind, code: organisations.code, districtId: organisations.districtId, status: organisations.status })
+    .from(organisations).where(eq(organisations.id, id));
+  if (!org || !inScope(access, { organisationId: org.id, districtId: org.districtId })) {
+    throw new AppError('NOT_FOUND', '组织不存在或不在您的管理范围内', { fields: { organisationId: '组织不存在或不在您的管理范围内' } });
+  }
+  if (org.status === 'archived') throw validationFailed({ organisationId: '该组织已归档' });
+  return org;
+}
+
+/**
+ * The learner's sign-in: the chosen username, or the next generated one of the organisation (l<code>-00001…, as
+ * bulk accounts number theirs), numbered under the organisation's row lock so two openings do not pick the same.
+ */
+async function learnerSignIn(tx: Tx, audit: Auditor, username: string | undefined, displayName: string, org: { id: string; code: string }) {
+  let name = username;
+  if (name) {
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, name));
+    if (taken) throw new AppError('CONFLICT', '用户名已被使用', { fields: { username: '用户名已被使用' } });
+  } else {
+    await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, org.id)).for('update');
+    const prefix = usernamePrefix('learner', org.code);
+    const taken = (await tx.select({ username: users.username }).from(users).where(like(users.username, `${prefix}%`))).map((u) => u.username);
+    name = nextUsernames('learner', org.code, taken, 1)[0]!;
+  }
+  return insertAccount(tx, audit, { username: name, displayName, organisationId: org.id, role: 'learner' }, await newCredentials(), { creditBank: true });
 }
 
 export const stripInternal = <T extends { userId?: unknown; districtId?: unknown }>(a: T) => {

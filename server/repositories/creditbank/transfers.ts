@@ -86,11 +86,12 @@ export async function createTransfer(tx: Tx, audit: Auditor, access: Access, bod
 
   const [program] = await tx.select({ id: programs.id, schoolId: programs.schoolId }).from(programs).where(eq(programs.id, body.programId));
   if (!program) throw validationFailed({ programId: '专业不存在' });
-  // The learner must study the program: credits are recognised toward a program one is enrolled in.
-  const [enrolled] = account.studentId
-    ? await tx.select({ id: students.id }).from(students)
-      .where(and(eq(students.id, account.studentId), eq(students.programId, program.id), eq(students.status, 'enrolled')))
-    : [];
+  // The learner must study the program: credits are recognised toward a program one is enrolled in. A learner
+  // who is not a student account-wise (an employee in training) may have enrolled since, e.g. in-service at a
+  // higher vocational school: the same person is the student record with the same ID number (blind index).
+  const [enrolled] = await tx.select({ id: students.id }).from(students)
+    .where(and(eq(students.programId, program.id), eq(students.status, 'enrolled'),
+      account.studentId ? eq(students.id, account.studentId) : eq(students.idNumberIndex, account.idNumberIndex)));
   if (!enrolled) throw validationFailed({ programId: '该学习者未在此专业就读，不能申请转入此专业的学分' }, '只能向本人就读的专业申请学分转换');
 
   if (body.idempotencyKey) {

@@ -2,6 +2,7 @@ import { accountCreate, accountCreated, accountListQuery, accountPage, accountSt
 import { idParams } from '../../../../contracts/common.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
 import { createAccount, listAccounts, setAccountDisabled } from '../../../repositories/accounts.ts';
+import { openLearner } from '../../../repositories/creditbank/accounts.ts';
 
 const list = defineRoute({
   method: 'GET', url: '/api/accounts', tags: ['accounts'], access: { resource: 'account', action: 'read' },
@@ -12,7 +13,15 @@ const list = defineRoute({
 const create = defineRoute({
   method: 'POST', url: '/api/accounts', tags: ['accounts'], access: { resource: 'account', action: 'create' }, status: 201,
   summary: '创建账号：返回一次性初始密码，首次登录须修改', body: accountCreate, response: accountCreated,
-  handler: ({ access, actor, body, write }) => write((tx, audit) => createAccount(tx, audit, actor!, access, body)),
+  handler: ({ access, actor, body, services, write }) => write(async (tx, audit) => {
+    if (body.role !== 'learner') return createAccount(tx, audit, actor!, access, body);
+    // A learner signs in to reach a learning account: both are opened together, by the credit bank's one path.
+    const opened = await openLearner(tx, audit, actor!, access, services.pii, {
+      holderName: body.displayName, idNumber: body.idNumber!, organisationId: body.organisationId, username: body.username,
+    }, services.now());
+    const signIn = opened.signIn!;
+    return { id: signIn.id, username: signIn.username, initialPassword: signIn.initialPassword, creditAccountNo: opened.accountNo };
+  }),
 });
 
 const status = defineRoute({

@@ -28,7 +28,7 @@ const drill = defineRoute({
   params: codeParams, query: drillQuery, response: drillResult,
   async handler({ services, access, params, query }) {
     const { scope } = await resolveScope(services.database.db, access, query.districtId);
-    return drillDown(services.database.db, params.code, scope, query.cluster, query, Number(todayOf(services.now()).slice(0, 4)));
+    return drillDown(services.database.db, params.code, scope, query.cluster, query, todayOf(services.now()));
   },
 });
 

@@ -27,7 +27,7 @@ export const accountRoutes = [
   defineRoute({
     method: 'POST', url: '/api/credit-bank/accounts', tags, access: { resource: 'creditAccount', action: 'open' }, status: 201,
     summary: '开设学习账户（本校学生，或企业职工等其他学习者；可同时为学习者开通登录账号）', body: accountOpen, response: accountOpened,
-    handler: ({ access, body, services, write }) => write((tx, audit) => openAccount(tx, audit, access, services.pii, body, services.now())),
+    handler: ({ access, actor, body, services, write }) => write((tx, audit) => openAccount(tx, audit, actor!, access, services.pii, body, services.now())),
   }),
   defineRoute({
     method: 'POST', url: '/api/credit-bank/accounts/open-for-students', tags, access: { resource: 'creditAccount', action: 'open' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountCreate, accountCreated, accountPage } from '../../../../contracts/accounts.ts';
+import { accountFields, accountCreated, accountPage } from '../../../../contracts/accounts.ts';
 import { idParams, paging } from '../../../../contracts/common.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
 import { createAccount, listAccounts } from '../../../repositories/accounts.ts';
@@ -9,7 +9,7 @@ import { assertEnterpriseInScope } from '../../../repositories/enterprises.ts';
  * An enterprise's staff accounts (企业管理员 manage their colleagues' sign-ins). Thin wrappers over the shared
  * account code, with the organisation and role fixed, so the policy and checks are the same as /api/accounts.
  */
-const staffAccountCreate = accountCreate.pick({ username: true, displayName: true }).strict();
+const staffAccountCreate = accountFields.pick({ username: true, displayName: true }).strict();
 
 const list = defineRoute({
   method: 'GET', url: '/api/enterprises/:id/accounts', tags: ['enterprises'], access: { resource: 'account', action: 'read' },

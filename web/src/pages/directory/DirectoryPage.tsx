@@ -14,7 +14,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { PLATFORM_NAME } from '../../layout/AppLayout.tsx';
 import { MAJOR_LEVEL_LABELS, OWNERSHIP_LABELS } from './labels.ts';
 import { PublicShell } from './PublicShell.tsx';
-import { ResponsiveTable, type Column } from './ResponsiveTable.tsx';
+import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 
 type Options = z.infer<typeof directoryOptions>;
 type Page<T extends z.ZodType> = z.infer<T>;

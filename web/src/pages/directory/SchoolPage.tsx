@@ -12,7 +12,7 @@ import { PLATFORM_NAME } from '../../layout/AppLayout.tsx';
 import { programColumns, programPrimary } from './DirectoryPage.tsx';
 import { OWNERSHIP_LABELS } from './labels.ts';
 import { PublicShell } from './PublicShell.tsx';
-import { ResponsiveTable } from './ResponsiveTable.tsx';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 
 type Detail = z.infer<typeof directorySchoolDetail>;
 

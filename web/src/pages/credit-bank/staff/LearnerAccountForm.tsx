@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Typography } 
 import { useState } from 'react';
 import { z } from 'zod';
 import type { accountOpened } from '../../../../../contracts/creditbank.ts';
-import { accountCreate } from '../../../../../contracts/accounts.ts';
+import { accountFields } from '../../../../../contracts/accounts.ts';
 import { errorMessage, post } from '../../../api/client.ts';
 import { applyServerErrors, zodRule } from '../../../forms/zod.ts';
 
@@ -11,8 +11,9 @@ type Opened = z.infer<typeof accountOpened>;
 type Values = { holderName: string; idNumber: string; username?: string };
 
 /**
- * A learning account for a learner who is not a student (an employee in training), with an optional sign-in of
- * role 学习者: the one-time password is shown here once, and the learner must change it at first sign-in.
+ * A learning account for a learner who is not a student (an employee in training), with the learner's sign-in of
+ * role 学习者 (username chosen here or generated): the one-time password is shown here once, and the learner must
+ * change it at first sign-in.
  */
 export function LearnerAccountForm() {
   const [form] = Form.useForm<Values>();
@@ -40,8 +41,8 @@ export function LearnerAccountForm() {
         <Row gutter={12}>
           <Col xs={24} md={8}><Form.Item name="holderName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}><Input maxLength={50} /></Form.Item></Col>
           <Col xs={24} md={8}><Form.Item name="idNumber" label="身份证号码" rules={[{ required: true, len: 18, message: '身份证号码应为 18 位' }]}><Input maxLength={18} autoComplete="off" /></Form.Item></Col>
-          <Col xs={24} md={8}><Form.Item name="username" label="登录用户名（选填）" rules={[zodRule(accountCreate.shape.username.optional().or(z.literal('')))]}
-            extra="填写则同时开通学习者登录账号"><Input maxLength={32} autoComplete="off" /></Form.Item></Col>
+          <Col xs={24} md={8}><Form.Item name="username" label="登录用户名（选填）" rules={[zodRule(accountFields.shape.username.optional().or(z.literal('')))]}
+            extra="留空则自动生成（l+本单位代码-序号）"><Input maxLength={32} autoComplete="off" /></Form.Item></Col>
         </Row>
         <Button type="primary" htmlType="submit" loading={open.isPending}>开户</Button>
       </Form>

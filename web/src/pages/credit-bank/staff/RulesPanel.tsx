@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { rule, rulePage } from '../../../../../contracts/creditbank.ts';
 import { OUTCOME_KIND_LABELS } from '../../../../../core/creditbank/kinds.ts';
 import { errorMessage, get, post } from '../../../api/client.ts';
 import { QueryError } from '../../../components/QueryError.tsx';
+import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { applyServerErrors } from '../../../forms/zod.ts';
-import { useIsPhone } from '../../../hooks/useMediaQuery.ts';
 import { MODE_OPTIONS, nulls, RULE_FIELDS, RuleFields, SCOPE_OPTIONS, valuesOf, type RuleValues } from './RuleForm.tsx';
 
 type Rule = z.infer<typeof rule>;
@@ -30,7 +30,6 @@ function describe(r: Rule) {
 export function RulesPanel({ schoolId }: { schoolId: string }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const phone = useIsPhone();
   const [status, setStatus] = useState<Status | 'all'>('all');
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<{ base: Rule | null } | null>(null);
@@ -73,18 +72,16 @@ export function RulesPanel({ schoolId }: { schoolId: string }) {
       <Space direction="vertical" style={{ width: '100%' }}>
         <Segmented value={status} onChange={(v) => { setStatus(v as Status | 'all'); setPage(1); }}
           options={[{ value: 'all', label: '全部' }, { value: 'proposed', label: '待同意' }, { value: 'active', label: '生效' }, { value: 'archived', label: '已归档' }]} />
-        <Table<Rule> rowKey="id" size="small" loading={list.isLoading} dataSource={list.data?.items ?? []} scroll={{ x: 'max-content' }}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        <ResponsiveTable<Rule> rowKey={(r) => r.id} rowTestId="cb-rule-row" loading={list.isLoading} rows={list.data?.items ?? []} empty="暂无认定规则"
+          page={page} pageSize={20} total={list.data?.total ?? 0} onPage={setPage}
+          primary={{ key: 'rule', title: '规则', render: (r) => <div style={{ maxWidth: 560, whiteSpace: 'normal' }}>{describe(r)}</div> }}
           columns={[
-            { title: '规则', render: (_, r) => <div style={{ maxWidth: phone ? 220 : 560, whiteSpace: 'normal' }}>{describe(r)}</div> },
-            ...(phone ? [] : [
-              { title: '范围', render: (_: unknown, r: Rule) => label(SCOPE_OPTIONS, r.scope) },
-              { title: '计算', render: (_: unknown, r: Rule) => label(MODE_OPTIONS, r.creditMode) },
-              { title: '有效期', render: (_: unknown, r: Rule) => `${r.effectiveFrom} 至 ${r.effectiveTo ?? '长期'}` },
-            ]),
-            { title: '版本', render: (_, r) => <>第 {r.version} 版 <Tag color={STATUS[r.status].color}>{STATUS[r.status].text}</Tag></> },
+            { key: 'scope', title: '范围', render: (r) => label(SCOPE_OPTIONS, r.scope) },
+            { key: 'mode', title: '计算', render: (r) => label(MODE_OPTIONS, r.creditMode) },
+            { key: 'term', title: '有效期', render: (r) => `${r.effectiveFrom} 至 ${r.effectiveTo ?? '长期'}` },
+            { key: 'version', title: '版本', render: (r) => <>第 {r.version} 版 <Tag color={STATUS[r.status].color}>{STATUS[r.status].text}</Tag></> },
             {
-              title: '操作', render: (_, r) => (
+              key: 'actions', title: '操作', render: (r) => (
                 <Space wrap size={4}>
                   {r.status === 'proposed' && !r.schoolAgreedAt && <Button size="small" type="primary" loading={agree.isPending} onClick={() => agree.mutate(r.id)}>同意</Button>}
                   {r.status !== 'archived' && <Button size="small" onClick={() => openForm(r)}>新版本</Button>}

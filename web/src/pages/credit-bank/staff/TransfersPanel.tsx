@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, List, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, List, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { transferDecision, type rulePage, type transfer, type transferPage } from '../../../../../contracts/creditbank.ts';
 import { OUTCOME_KIND_LABELS } from '../../../../../core/creditbank/kinds.ts';
 import { errorMessage, get, post } from '../../../api/client.ts';
 import { QueryError } from '../../../components/QueryError.tsx';
+import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { useIsPhone } from '../../../hooks/useMediaQuery.ts';
 
 type Transfer = z.infer<typeof transfer>;
@@ -36,16 +37,15 @@ export function TransfersPanel() {
       <Space direction="vertical" style={{ width: '100%' }}>
         <Segmented value={status} onChange={(v) => { setStatus(v as 'inReview' | 'completed'); setPage(1); }}
           options={[{ value: 'inReview', label: '待审核' }, { value: 'completed', label: '已完成' }]} />
-        <Table<Row> rowKey="id" size="small" loading={list.isLoading} dataSource={list.data?.items ?? []} scroll={{ x: 'max-content' }}
-          locale={{ emptyText: status === 'inReview' ? '没有待审核的申请' : '暂无' }}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-          onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
+        <ResponsiveTable<Row> rowKey={(r) => r.id} rowTestId="cb-transfer-row" loading={list.isLoading} rows={list.data?.items ?? []}
+          empty={status === 'inReview' ? '没有待审核的申请' : '暂无'}
+          page={page} pageSize={20} total={list.data?.total ?? 0} onPage={setPage} onRowClick={(r) => setOpen(r.id)}
+          primary={{ key: 'holder', title: '学习者', render: (r) => <>{r.holderName}<div className="cj-mono" style={{ fontSize: 12, color: '#888' }}>{r.accountNo}</div></> }}
           columns={[
-            { title: '学习者', render: (_, r) => <>{r.holderName}<div className="cj-mono" style={{ fontSize: 12, color: '#888' }}>{r.accountNo}</div></> },
-            { title: '申请日期', render: (_, r) => r.createdAt.slice(0, 10) },
-            { title: '成果', render: (_, r) => `${r.itemCount} 项${r.pendingCount ? `，待认定 ${r.pendingCount}` : ''}` },
-            ...(phone ? [] : [{ title: '说明', dataIndex: 'note', render: (v: string | null) => v ?? '—' }]),
-            { title: '', render: (_, r) => <Button size="small" type="link" onClick={() => setOpen(r.id)}>{r.pendingCount ? '审核' : '查看'}</Button> },
+            { key: 'date', title: '申请日期', render: (r) => r.createdAt.slice(0, 10) },
+            { key: 'items', title: '成果', render: (r) => `${r.itemCount} 项${r.pendingCount ? `，待认定 ${r.pendingCount}` : ''}` },
+            { key: 'note', title: '说明', render: (r) => r.note ?? '—' },
+            { key: 'open', title: '', render: (r) => <Button size="small" type="link" style={{ paddingInline: 0 }} onClick={(e) => { e.stopPropagation(); setOpen(r.id); }}>{r.pendingCount ? '审核' : '查看'}</Button> },
           ]} />
       </Space>
       <Drawer open={!!open} onClose={() => setOpen(null)} width={phone ? '100%' : 640} title="转换申请详情" destroyOnHidden>

@@ -1,9 +1,10 @@
 import { List, Table, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
-import { useIsPhone } from '../../hooks/useMediaQuery.ts';
+import { useIsPhone } from '../hooks/useMediaQuery.ts';
 
 export interface Column<T> {
   key: string;
+  /** Empty for a column of actions: on phones its content stands on its own line without a label. */
   title: string;
   render: (row: T) => ReactNode;
   width?: number;
@@ -21,10 +22,13 @@ interface Props<T> {
   pageSize: number;
   onPage: (page: number) => void;
   empty: string;
+  /** data-testid of each row (table row or phone card). */
+  rowTestId?: string;
+  onRowClick?: (row: T) => void;
 }
 
 /** A table from tablets up; on phones one card per row (title, then "label：value" lines), so nothing scrolls sideways. */
-export function ResponsiveTable<T>({ rows, rowKey, primary, columns, loading, total, page, pageSize, onPage, empty }: Props<T>) {
+export function ResponsiveTable<T>({ rows, rowKey, primary, columns, loading, total, page, pageSize, onPage, empty, rowTestId = 'directory-row', onRowClick }: Props<T>) {
   const phone = useIsPhone();
   const pagination = { current: page, pageSize, total, onChange: onPage, showSizeChanger: false, hideOnSinglePage: true, size: phone ? ('small' as const) : undefined, showTotal: (t: number) => `共 ${t} 条` };
   if (phone) {
@@ -33,10 +37,10 @@ export function ResponsiveTable<T>({ rows, rowKey, primary, columns, loading, to
         dataSource={rows} rowKey={rowKey} loading={loading} pagination={total > pageSize ? pagination : false}
         locale={{ emptyText: empty }}
         renderItem={(row) => (
-          <List.Item data-testid="directory-row">
+          <List.Item data-testid={rowTestId} onClick={onRowClick && (() => onRowClick(row))} style={onRowClick && { cursor: 'pointer' }}>
             <List.Item.Meta
               title={primary.render(row)}
-              description={columns.map((c) => <div key={c.key} className="cj-list-card-line">{c.title}：{c.render(row)}</div>)}
+              description={columns.map((c) => <div key={c.key} className="cj-list-card-line">{c.title && `${c.title}：`}{c.render(row)}</div>)}
             />
           </List.Item>
         )}
@@ -47,7 +51,8 @@ export function ResponsiveTable<T>({ rows, rowKey, primary, columns, loading, to
   return (
     <Table
       size="middle" dataSource={rows} rowKey={rowKey} loading={loading} columns={tableColumns}
-      pagination={pagination} locale={{ emptyText: empty }} onRow={() => ({ 'data-testid': 'directory-row' }) as object}
+      pagination={pagination} locale={{ emptyText: empty }}
+      onRow={(row) => ({ 'data-testid': rowTestId, ...(onRowClick && { onClick: () => onRowClick(row), style: { cursor: 'pointer' } }) }) as object}
     />
   );
 }
