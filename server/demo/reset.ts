@@ -28,6 +28,11 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
   const steps: [string, ReturnType<typeof sql>][] = [
     ['sessions', sql`delete from sessions where user_id in ${demoUsers}`],
     ['memberships', sql`delete from memberships where user_id in ${demoUsers} or organisation_id in ${demoOrgs}`],
+    ['carrier_partners', sql`delete from carrier_partners where organisation_id in ${demoOrgs}
+      or carrier_id in (select id from carriers where is_demo or lead_organisation_id in ${demoOrgs})`],
+    ['carriers', sql`delete from carriers where is_demo or lead_organisation_id in ${demoOrgs}`],
+    ['major_group_programs', sql`delete from major_group_programs where group_id in (select id from major_groups where school_id in ${demoOrgs})`],
+    ['major_groups', sql`delete from major_groups where school_id in ${demoOrgs}`],
     ['students', sql`delete from students where school_id in ${demoOrgs}`],
     ['teachers', sql`delete from teachers where school_id in ${demoOrgs}`],
     ['programs', sql`delete from programs where school_id in ${demoOrgs}`],
