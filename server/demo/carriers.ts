@@ -125,8 +125,7 @@ function pickPartnerSchools(c: Ctx, cluster: string, n: number, exclude: number 
 function schoolCluster(c: Ctx, s: School): string {
   const own = c.schoolClusters[s.index]!;
   if (own.named.length && c.rng.chance(0.6)) return c.rng.pick(own.named);
-  // Now and then a school works for a cluster beyond its own majors (a new industry in its district).
-  return own.all.length && c.rng.chance(0.9) ? c.rng.pick(own.all) : c.rng.pick([...c.clusterName.keys()]);
+  return own.all.length ? c.rng.pick(own.all) : c.rng.pick([...c.clusterName.keys()]);
 }
 
 /** A school-led carrier of the school's cluster with enterprise partners. */
@@ -183,10 +182,11 @@ function draft(c: Ctx, kind: CarrierKind): Draft {
       return { lead: schoolRef(s), districtCode: s.districtCode, clusterCode: cluster, name, partners: members(c, cluster, [2, 4], [3, 6], schoolRef(s)) };
     }
     case 'consortium': {
-      // Built on an industrial park: the district (or zone) where the cluster concentrates leads.
-      const cluster = rng.pick([...c.clusterName.keys()]);
-      const affinity = AFFINITY[cluster] ?? {};
-      const district = rng.weighted(c.districts.map((d) => [d, affinity[d.slug] ?? (/县|市$/.test(d.name) ? 0.3 : 1)] as const));
+      // Built on an industrial park: a cluster that concentrates somewhere, led by a district (or zone) where it does.
+      const cluster = rng.pick(Object.keys(AFFINITY).filter((code) => c.clusterName.has(code)));
+      const affinity = AFFINITY[cluster]!;
+      const parks = c.districts.filter((d) => affinity[d.slug]);
+      const district = parks.length ? rng.weighted(parks.map((d) => [d, affinity[d.slug]!] as const)) : rng.pick(c.districts);
       const lead: DemoOrgRef = { kind: 'district', code: district.code };
       return {
         lead, districtCode: district.code, clusterCode: cluster, name: `${placeName(district)}${c.clusterName.get(cluster)!}市域产教联合体`,
