@@ -19,7 +19,7 @@ const OTHER_INDUSTRY: readonly (readonly [string, string])[] = [
 ];
 
 /** Where clusters concentrate (by district slug): the airport zone's terminals, the economic zone's cars, … */
-const AFFINITY: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+export const AFFINITY: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   smart_terminal: { hangkonggang: 5, gaoxin: 2 },
   automotive: { jingkai: 5, zhongmu: 3 },
   aluminium: { shangjie: 5, gongyi: 4, xingyang: 2 },

@@ -1,11 +1,13 @@
 import { planAccounts, studentAccountIndexes } from './accounts.ts';
+import { generateCarriers } from './carriers.ts';
 import { generateEnterprises } from './enterprises.ts';
+import { generateMajorGroups } from './major-groups.ts';
 import { generateStudents, generateTeachers } from './people.ts';
 import { generatePracticePeriods } from './practice.ts';
 import { generatePrograms, type ProgramPlan } from './programs.ts';
 import { createRng } from './prng.ts';
 import { generateSchools } from './schools.ts';
-import { SCALES, type DemoAccount, type DemoEnterprise, type DemoPracticePeriod, type DemoScale, type DemoSchool, type DemoStudent, type DemoTeacher, type ReferenceContext, type ScaleParams } from './types.ts';
+import { SCALES, type DemoAccount, type DemoCarrier, type DemoEnterprise, type DemoMajorGroup, type DemoPracticePeriod, type DemoScale, type DemoSchool, type DemoStudent, type DemoTeacher, type ReferenceContext, type ScaleParams } from './types.ts';
 
 /** The seed `npm start` uses: the same demo city on every machine. */
 export const DEFAULT_SEED = 20231010; // the plan's date of issue, 2023-10-10
@@ -21,6 +23,10 @@ export interface DemoCity {
   teachers: DemoTeacher[];
   /** Specialty teachers' enterprise-practice periods. */
   practicePeriods: DemoPracticePeriod[];
+  /** The plan's carriers (training bases, industry colleges …) with their leads and partners. */
+  carriers: DemoCarrier[];
+  /** 专业群 of the schools' programs, some designated 产教融合型重点专业（群）. */
+  majorGroups: DemoMajorGroup[];
   /** Sign-ins other than students'. */
   accounts: DemoAccount[];
   /** Indexes of the students that get sign-ins (student1, student2, …). */
@@ -48,7 +54,9 @@ export function generateCity(ctx: ReferenceContext, opts: { scale: DemoScale | S
   const rPrograms = root.fork('programs');
   const rTeachers = root.fork('teachers');
   const studentSeed = Math.floor(root.next() * 4294967296);
-  // Forked after the others, so adding it changed none of the earlier streams.
+  // Forked after the older parts, so that adding these left the schools, people and students as they were.
+  const rCarriers = root.fork('carriers');
+  const rMajorGroups = root.fork('majorGroups');
   const rPractice = root.fork('practice');
 
   const intake = currentIntakeYear(opts.now);
@@ -61,9 +69,11 @@ export function generateCity(ctx: ReferenceContext, opts: { scale: DemoScale | S
   const plan = generatePrograms(rPrograms, schools, majors, cohorts);
   const { teachers } = generateTeachers(rTeachers, schools, scale.teachers);
   const practicePeriods = generatePracticePeriods(rPractice, teachers, enterprises.length, opts.now);
+  const carriers = generateCarriers(rCarriers, scale, { schools, enterprises, districts, clusters: ctx.clusters, year: intake });
+  const majorGroups = generateMajorGroups(rMajorGroups, scale, { programs: plan.programs, majors, clusters: ctx.clusters });
   const accounts = planAccounts({ departments: ctx.departments, districts, schools, enterprises, teachers });
   return {
-    scale, seed, cohorts, schools, enterprises, plan, teachers, practicePeriods, accounts,
+    scale, seed, cohorts, schools, enterprises, plan, teachers, practicePeriods, carriers, majorGroups, accounts,
     studentAccountIndexes: studentAccountIndexes(schools),
     students: (batchSize = 5000) =>
       generateStudents(createRng(studentSeed), { schools, plan, cohorts, homeDivisions: districts }, batchSize),

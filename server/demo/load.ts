@@ -4,13 +4,15 @@ import { maskIdNumber, maskPhone } from '../../core/codes/index.ts';
 import { DEMO_MAJORS_EDITION } from '../catalogues/majors.ts';
 import type { Db } from '../db/engine.ts';
 import {
-  auditLog, catalogueEditions, enterprises, majors, memberships, organisations, programs, schools, students, teacherPracticePeriods, teachers, users,
+  auditLog, carrierPartners, carriers, catalogueEditions, enterprises, majorGroupPrograms, majorGroups, majors, memberships, organisations,
+  programs, schools, students, teacherPracticePeriods, teachers, users,
 } from '../db/schema/index.ts';
 import type { PiiCipher } from '../pii.ts';
 import { studentAccount } from './accounts.ts';
 import { insertUnnest } from './bulk.ts';
+import { ensureDemoClusterMajors } from './cluster-majors.ts';
 import type { DemoCity } from './generate.ts';
-import type { DemoAccount } from './types.ts';
+import type { DemoAccount, DemoOrgRef } from './types.ts';
 
 export interface LoadOptions {
   /** Hash of the demo password, computed once by the caller and shared by every demo account. */
@@ -24,6 +26,8 @@ export interface LoadCounts {
   schools: number;
   enterprises: number;
   programs: number;
+  majorGroups: number;
+  carriers: number;
   teachers: number;
   students: number;
   users: number;
@@ -81,6 +85,26 @@ export async function loadCity(db: Db, pii: PiiCipher, city: DemoCity, opts: Loa
       };
     }), batchSize);
     log(`演示数据：${city.plan.programs.length} 个开设专业`);
+
+    // 专业群 align to clusters through the cluster ↔ major mapping: the demo's, unless the bureau keeps one.
+    await ensureDemoClusterMajors(tx);
+    const groupIds = city.majorGroups.map(() => crypto.randomUUID());
+    await insertUnnest(tx, majorGroups, city.majorGroups.map((g, i) => ({
+      id: groupIds[i]!, schoolId: schoolIds[g.schoolIndex]!, name: g.name, clusterCode: g.clusterCode, keyMajor: g.keyMajor,
+    })), batchSize);
+    await insertUnnest(tx, majorGroupPrograms, city.majorGroups.flatMap((g, i) => g.programIndexes.map((p) => ({ groupId: groupIds[i]!, programId: programIds[p]! }))), batchSize);
+    log(`演示数据：${city.majorGroups.length} 个专业群（${city.majorGroups.filter((g) => g.keyMajor).length} 个产教融合型重点专业群）`);
+
+    const refId = (r: DemoOrgRef): string =>
+      r.kind === 'school' ? schoolIds[r.index]! : r.kind === 'enterprise' ? enterpriseIds[r.index]! : districtId(r.code);
+    const carrierIds = city.carriers.map(() => crypto.randomUUID());
+    await insertUnnest(tx, carriers, city.carriers.map((c, i) => ({
+      id: carrierIds[i]!, kind: c.kind, name: c.name, level: c.level, leadOrganisationId: refId(c.lead), districtId: districtId(c.districtCode),
+      clusterCode: c.clusterCode, legalPerson: c.legalPerson, country: c.country, startDate: c.startDate, endDate: c.endDate, status: c.status,
+      certifiedAt: c.certifiedAt, certifyingBody: c.certifyingBody, isDemo: true,
+    })), batchSize);
+    await insertUnnest(tx, carrierPartners, city.carriers.flatMap((c, i) => c.partners.map((p) => ({ carrierId: carrierIds[i]!, organisationId: refId(p) }))), batchSize);
+    log(`演示数据：${city.carriers.length} 个产教融合载体`);
 
     // Accounts (students' come with their batch below).
     const orgIdOf = (a: DemoAccount): string => {
@@ -144,7 +168,7 @@ export async function loadCity(db: Db, pii: PiiCipher, city: DemoCity, opts: Loa
     }
     const counts = {
       schools: city.schools.length, enterprises: city.enterprises.length, programs: city.plan.programs.length,
-      teachers: city.teachers.length, students: studentCount, users: userCount,
+      majorGroups: city.majorGroups.length, carriers: city.carriers.length, teachers: city.teachers.length, students: studentCount, users: userCount,
     };
     await tx.insert(auditLog).values({
       actorName: '系统（演示数据）', action: 'demo.load', entityType: 'demo_dataset', entityId: `seed:${city.seed}`,

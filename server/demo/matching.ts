@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../db/engine.ts';
 import { demands, internshipPosts } from '../db/schema/index.ts';
+import { DEMO_CLUSTER_MAJORS, ensureDemoClusterMajors } from './cluster-majors.ts';
 import { createRng } from './prng.ts';
 
 /**
@@ -9,21 +10,8 @@ import { createRng } from './prng.ts';
  * training courses. Deterministic (fixed seed and
  * id-hashed choices), for the demo, the screenshots and the city-scale benchmarks. Not part of `seedDemo`: run
  * it on a seeded database (bench/matching.ts does).
- *
- * The cluster ↔ major links below are a demo mapping of the shipped major subset to the plan's clusters (the
- * plan gives none; the bureau edits the real one on the clusters page); they are added only when no link exists.
+ * Cluster fit uses the demo cluster ↔ major mapping (cluster-majors.ts), added here too when no link exists.
  */
-const DEMO_CLUSTER_MAJORS: Record<string, string[]> = {
-  equipment: ['460101', '460102', '460103', '460301'],
-  automotive: ['460702', '460301', '460102'],
-  smart_terminal: ['510101', '510102', '510201'],
-  smart_sensor: ['510101', '510102'],
-  artificial_intelligence: ['510209', '510205', '510203', '510206'],
-  metaverse: ['510204', '510208'],
-  biomedicine: ['520301', '520201'],
-  cross_border_ecommerce: ['530701', '530702', '530802'],
-  culture_tourism: ['540101', '540102'],
-};
 
 /** Skills and certificates by 专业大类 (the first two digits of a major code). */
 const SKILLS: Record<string, string[]> = {
@@ -38,11 +26,7 @@ export interface MatchingDemoResult { posts: number; demands: number; profiles: 
 
 export async function seedMatchingDemo(db: Db, opts: { posts: number; seekingShare: number; seed?: number }): Promise<MatchingDemoResult> {
   const rng = createRng(opts.seed ?? 20230923);
-  const [{ n: links } = { n: 0 }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from cluster_majors`);
-  if (links === 0) {
-    await db.execute(sql`insert into cluster_majors (cluster_code, major_code) values ${sql.join(
-      Object.entries(DEMO_CLUSTER_MAJORS).flatMap(([c, ms]) => ms.map((m) => sql`(${c}, ${m})`)), sql`, `)} on conflict do nothing`);
-  }
+  await ensureDemoClusterMajors(db);
   const majorCodes = (await rows<{ code: string }>(db, sql`select distinct code from majors order by code`)).map((r) => r.code);
   const ents = await rows<{ id: string; district_id: string | null; cluster_code: string | null; staff: number }>(db, sql`
     select o.id, o.district_id, e.cluster_code, e.staff_count as staff from organisations o join enterprises e on e.organisation_id = o.id

@@ -29,6 +29,11 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
     ['sessions', sql`delete from sessions where user_id in ${demoUsers}`],
     ['memberships', sql`delete from memberships where user_id in ${demoUsers} or organisation_id in ${demoOrgs}`],
     ['training_courses', sql`delete from training_courses where school_id in ${demoOrgs}`],
+    ['carrier_partners', sql`delete from carrier_partners where organisation_id in ${demoOrgs}
+      or carrier_id in (select id from carriers where is_demo or lead_organisation_id in ${demoOrgs})`],
+    ['carriers', sql`delete from carriers where is_demo or lead_organisation_id in ${demoOrgs}`],
+    ['major_group_programs', sql`delete from major_group_programs where group_id in (select id from major_groups where school_id in ${demoOrgs})`],
+    ['major_groups', sql`delete from major_groups where school_id in ${demoOrgs}`],
     ['students', sql`delete from students where school_id in ${demoOrgs}`],
     ['teacher_practice_periods', sql`delete from teacher_practice_periods where organisation_id in ${demoOrgs}
       or teacher_id in (select id from teachers where school_id in ${demoOrgs})`],

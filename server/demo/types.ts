@@ -3,6 +3,7 @@
  * other by index or natural code). The generator is pure: it never touches the database, the clock or
  * Math.random; `load.ts` turns its output into rows.
  */
+import type { CarrierKind, CarrierLevel, CarrierStatus } from '../../core/registry/carrier-kinds.ts';
 import type { ClusterDef } from '../catalogues/clusters.ts';
 
 export type DemoScale = 'tiny' | 'demo' | 'city';
@@ -133,4 +134,41 @@ export interface DemoAccount {
   org: AccountOrg;
   teacherIndex?: number;
   studentIndex?: number;
+}
+
+/** An organisation a demo record points at: a generated school or enterprise, or a loaded district. */
+export type DemoOrgRef =
+  | { kind: 'school'; index: number }
+  | { kind: 'enterprise'; index: number }
+  | { kind: 'district'; code: string };
+
+export interface DemoCarrier {
+  index: number;
+  kind: CarrierKind;
+  name: string;
+  level: CarrierLevel;
+  status: CarrierStatus;
+  lead: DemoOrgRef;
+  partners: DemoOrgRef[];
+  districtCode: string;
+  clusterCode: string;
+  /** Education groups only: with its own legal personality or not. */
+  legalPerson: boolean | null;
+  /** International projects and Luban workshops only. */
+  country: string | null;
+  /** YYYY-MM-DD or null (a planned carrier has no start yet). */
+  startDate: string | null;
+  endDate: string | null;
+  certifiedAt: string | null;
+  certifyingBody: string | null;
+}
+
+/** 专业群: programs of one school aligned to a cluster; `keyMajor` is the bureau's 产教融合型重点专业（群）. */
+export interface DemoMajorGroup {
+  index: number;
+  schoolIndex: number;
+  name: string;
+  clusterCode: string;
+  keyMajor: boolean;
+  programIndexes: number[];
 }

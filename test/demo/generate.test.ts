@@ -7,7 +7,10 @@ import { currentIntakeYear, generateCity, type DemoCity } from '../../server/dem
 import { createRng } from '../../server/demo/prng.ts';
 import { isCountyCode } from '../../server/demo/people.ts';
 import { LEVELS_TAUGHT } from '../../server/demo/programs.ts';
-import { SCALES, type DemoStudent } from '../../server/demo/types.ts';
+import { CARRIER_KINDS } from '../../core/registry/carrier-kinds.ts';
+import { carrierProblems } from '../../core/registry/carrier-rules.ts';
+import { DEMO_CLUSTER_MAJORS } from '../../server/demo/cluster-majors.ts';
+import { SCALES, type DemoOrgRef, type DemoStudent } from '../../server/demo/types.ts';
 
 const NOW = new Date('2025-11-29T04:00:00Z');
 const ctx = referenceContextFromFiles([
@@ -24,7 +27,7 @@ function allStudents(city: DemoCity): DemoStudent[] {
 
 function digest(city: DemoCity): string {
   const h = crypto.createHash('sha256');
-  h.update(JSON.stringify([city.cohorts, city.schools, city.enterprises, city.plan, city.teachers, city.accounts, city.studentAccountIndexes]));
+  h.update(JSON.stringify([city.cohorts, city.schools, city.enterprises, city.plan, city.teachers, city.carriers, city.majorGroups, city.accounts, city.studentAccountIndexes]));
   for (const batch of city.students(700)) h.update(JSON.stringify(batch));
   return h.digest('hex');
 }
@@ -175,4 +178,82 @@ test('accounts: admin, one per department and district, and a few of each other 
   const students = allStudents(city);
   const [first] = city.studentAccountIndexes;
   assert.equal(students[first!]!.schoolIndex, city.schools.find((s) => s.level === 'higher')!.index);
+});
+
+test('carriers: every kind in the tiny city, in the statuses the cockpit counts, with leads of the right kind', () => {
+  const city = generateCity(ctx, { scale: 'tiny', now: NOW });
+  const count = (kind: string, statuses: string[]) => city.carriers.filter((c) => c.kind === kind && statuses.includes(c.status)).length;
+  const byKind = Object.fromEntries(CARRIER_KINDS.map((k) => [k, city.carriers.filter((c) => c.kind === k).length]));
+  assert.deepEqual(byKind, {
+    trainingBase: 5, practiceCenter: 7, industryCollege: 5, educationGroup: 5, consortium: 3, community: 3,
+    innovationCenter: 11, internationalProject: 5, lubanWorkshop: 3, experienceCenter: 10,
+  });
+  assert.equal(count('trainingBase', ['certified']), 2);
+  assert.equal(count('consortium', ['operating', 'certified']), 2);
+  assert.equal(city.carriers.filter((c) => c.kind === 'innovationCenter' && c.status === 'certified' && c.level === 'province').length, 2);
+  assert.equal(city.carriers.filter((c) => c.kind === 'educationGroup' && c.legalPerson).length, 1);
+  assert.equal(new Set(city.carriers.map((c) => c.name)).size, city.carriers.length, 'names are unique');
+
+  const leadKind = { industryCollege: ['school'], innovationCenter: ['school'], internationalProject: ['school'], lubanWorkshop: ['school'],
+    educationGroup: ['school'], consortium: ['district'], community: ['enterprise'], trainingBase: ['school', 'enterprise'],
+    practiceCenter: ['school', 'enterprise'], experienceCenter: ['school', 'enterprise'] } as const;
+  const exists = (r: DemoOrgRef) => r.kind === 'school' ? r.index < city.schools.length && city.schools[r.index]!.index === r.index
+    : r.kind === 'enterprise' ? r.index < city.enterprises.length && city.enterprises[r.index]!.index === r.index
+    : ctx.districts.some((d) => d.code === r.code);
+  const clusters = new Set(ctx.clusters.map((c) => c.code));
+  for (const c of city.carriers) {
+    assert.ok((leadKind[c.kind] as readonly string[]).includes(c.lead.kind), `${c.name}: lead ${c.lead.kind}`);
+    assert.ok(exists(c.lead), c.name);
+    for (const p of c.partners) assert.ok(exists(p), `${c.name}: partner`);
+    assert.ok(!c.partners.some((p) => JSON.stringify(p) === JSON.stringify(c.lead)), `${c.name}: the lead is not its own partner`);
+    assert.equal(new Set(c.partners.map((p) => JSON.stringify(p))).size, c.partners.length);
+    assert.ok(clusters.has(c.clusterCode));
+    assert.ok(ctx.districts.some((d) => d.code === c.districtCode));
+    // The lead's name is in the carrier's name where the kind is named after its lead (学院 → 产业学院).
+    if (c.kind === 'industryCollege') assert.ok(c.name.startsWith(city.schools[(c.lead as { index: number }).index]!.name) && c.name.endsWith('产业学院'), c.name);
+    if (c.kind === 'consortium') assert.match(c.name, /市域产教联合体$/);
+    // What the register's own rules demand of a record (certified → date and body, levels per kind, dates in order).
+    assert.deepEqual(carrierProblems(c), {}, c.name);
+    for (const d of [c.startDate, c.endDate, c.certifiedAt]) if (d) assert.ok(d <= '2025-11-29', `${c.name}: ${d} is not in the future`);
+    if (c.status === 'planned') assert.equal(c.startDate, null);
+  }
+});
+
+test('major groups: programs of one school feeding the group\'s cluster, each program in one group, some key majors', () => {
+  const city = generateCity(ctx, { scale: 'tiny', now: NOW });
+  assert.ok(city.majorGroups.length >= 5, `${city.majorGroups.length} groups`);
+  const keys = city.majorGroups.filter((g) => g.keyMajor).length;
+  assert.ok(keys > 0 && keys < city.majorGroups.length, `${keys} key majors`);
+  const seen = new Set<number>();
+  for (const g of city.majorGroups) {
+    assert.ok(g.programIndexes.length >= 2);
+    assert.match(g.name, /专业群$/);
+    for (const i of g.programIndexes) {
+      const p = city.plan.programs[i]!;
+      assert.equal(p.schoolIndex, g.schoolIndex);
+      assert.ok(DEMO_CLUSTER_MAJORS[g.clusterCode]!.includes(p.majorCode));
+      assert.ok(!seen.has(i));
+      seen.add(i);
+    }
+  }
+  const names = city.majorGroups.map((g) => `${g.schoolIndex}:${g.name}`);
+  assert.equal(new Set(names).size, names.length, 'unique per school');
+});
+
+test('demo scale: carriers and key majors at the plan progress the cockpit shows (some targets met, some not)', () => {
+  const city = generateCity(ctx, { scale: 'demo', now: NOW });
+  const n = (kind: string, statuses: string[], extra: (c: (typeof city.carriers)[number]) => boolean = () => true) =>
+    city.carriers.filter((c) => c.kind === kind && statuses.includes(c.status) && extra(c)).length;
+  const W = ['operating', 'certified'];
+  assert.deepEqual({
+    training_bases: n('trainingBase', ['certified']), industry_colleges: n('industryCollege', ['certified']), practice_centers: n('practiceCenter', W),
+    education_groups: n('educationGroup', W), entity_education_groups: n('educationGroup', W, (c) => c.legalPerson === true), consortia: n('consortium', W),
+    city_innovation_centers: n('innovationCenter', ['certified'], (c) => c.level === 'city'),
+    provincial_innovation_centers: n('innovationCenter', ['certified'], (c) => c.level === 'province'),
+    international_projects: n('internationalProject', W) + n('lubanWorkshop', W), experience_centers: n('experienceCenter', W),
+    key_majors: city.majorGroups.filter((g) => g.keyMajor).length,
+  }, {
+    training_bases: 11, industry_colleges: 13, practice_centers: 26, education_groups: 12, entity_education_groups: 6, consortia: 2,
+    city_innovation_centers: 42, provincial_innovation_centers: 14, international_projects: 16, experience_centers: 53, key_majors: 41,
+  });
 });

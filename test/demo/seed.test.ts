@@ -15,6 +15,7 @@ import { seedMatchingDemo } from '../../server/demo/matching.ts';
 import { seedCreditBankDemo } from '../../server/demo/creditbank.ts';
 import { demoLogins, seedDemo, seedIfEmpty } from '../../server/demo/seed.ts';
 import { SCALES } from '../../server/demo/types.ts';
+import { recomputeIndicators } from '../../server/indicators/recompute.ts';
 import { createPiiCipher } from '../../server/pii.ts';
 import type { Services } from '../../server/services.ts';
 
@@ -108,6 +109,34 @@ test('a tiny demo city loads with protected personal information and working sig
     where s.level = 'secondary' and m.level <> 'secondary' or s.level = 'higher' and m.level <> 'higher'`), 0);
 });
 
+test('the tiny city\'s carriers and 专业群 load with their partners, are searchable, and the cockpit\'s carrier targets count them', async () => {
+  const city = generateCity(await referenceContextFromDb(database.db), { scale: 'tiny', now: NOW });
+  assert.equal(await count(sql`select count(*)::int as n from carriers where is_demo`), city.carriers.length);
+  assert.equal(await count(sql`select count(*)::int as n from carrier_partners`), city.carriers.reduce((a, c) => a + c.partners.length, 0));
+  // Leads of the right kind, partners real schools and enterprises, the carrier in a district.
+  assert.equal(await count(sql`select count(*)::int as n from carriers c join organisations o on o.id = c.lead_organisation_id
+    where (c.kind in ('industryCollege', 'innovationCenter', 'educationGroup', 'internationalProject', 'lubanWorkshop') and o.kind <> 'school')
+      or (c.kind = 'consortium' and o.kind <> 'district') or (c.kind = 'community' and o.kind <> 'enterprise')`), 0);
+  assert.equal(await count(sql`select count(*)::int as n from carrier_partners p join organisations o on o.id = p.organisation_id
+    where o.kind not in ('school', 'enterprise') or not o.is_demo`), 0);
+  assert.equal(await count(sql`select count(*)::int as n from carriers c left join organisations d on d.id = c.district_id and d.kind = 'district' where d.id is null`), 0);
+  assert.equal(await count(sql`select count(*)::int as n from major_groups`), city.majorGroups.length);
+  // Every program of a group feeds the group's cluster (the repository's own check, through cluster_majors).
+  assert.equal(await count(sql`select count(*)::int as n from major_group_programs gp join major_groups g on g.id = gp.group_id
+    join programs p on p.id = gp.program_id join majors m on m.id = p.major_id
+    where p.school_id <> g.school_id or not exists (select 1 from cluster_majors cm where cm.cluster_code = g.cluster_code and cm.major_code = m.code)`), 0);
+  assert.equal(await count(sql`select count(*)::int as n from search_documents where entity_type = 'carrier'`), city.carriers.length);
+
+  await recomputeIndicators(database.db, { now: NOW });
+  const values = Object.fromEntries((await rows<{ code: string; value: number }>(database.db,
+    sql`select code, value from indicator_values where scope = 'city' and source = 'computed'`)).map((r) => [r.code, r.value]));
+  const carrierTargets = ['training_bases', 'education_groups', 'industry_colleges', 'practice_centers', 'key_majors', 'consortia',
+    'entity_education_groups', 'city_innovation_centers', 'provincial_innovation_centers', 'experience_centers', 'international_projects'];
+  for (const code of carrierTargets) assert.ok((values[code] ?? 0) > 0, `${code} = ${values[code]}`);
+  assert.equal(values.consortia, city.carriers.filter((c) => c.kind === 'consortium' && ['operating', 'certified'].includes(c.status)).length);
+  assert.equal(values.key_majors, city.majorGroups.filter((g) => g.keyMajor).length);
+});
+
 test('the featured sign-ins: one per role, labelled in Chinese', async () => {
   const logins = await demoLogins(database.db);
   assert.equal(logins[0]!.username, 'admin');
@@ -135,6 +164,7 @@ test('reset removes demo rows only, and only in a test or demo database', async 
   assert.equal(await count(sql`select count(*)::int as n from organisations where is_demo`), 0);
   assert.equal(await count(sql`select count(*)::int as n from users`), 0);
   assert.equal(await count(sql`select count(*)::int as n from students`), 0);
+  assert.equal(await count(sql`select (select count(*) from carriers) + (select count(*) from carrier_partners) + (select count(*) from major_groups)::int as n`), 0);
   assert.equal(await count(sql`select count(*)::int as n from organisations where kind = 'district'`), 16, 'reference data stays');
   // …and the demo can be loaded again.
   await seedDemo(database.db, pii, { scale: 'tiny', now: NOW, demoPassword: 'Demo-Pass-1', log: () => {} });
