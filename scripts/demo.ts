@@ -4,7 +4,8 @@
  *   node scripts/demo.ts [--scale demo|city|tiny] [--seed N] [--reset] [--logins FILE]
  *
  * --reset first removes the existing demo data (only in a database whose name — or PGlite data folder —
- * contains "test" or "demo"; non-demo rows are never touched). Without --reset, a database that already
+ * contains "test" or "demo"; non-demo rows are never touched), and only while the demo has no internships, demands,
+ * student profiles or credit-bank records — those need a new database. Without --reset, a database that already
  * holds demo data is left alone. Uses DATABASE_URL, or the embedded database in DATA_DIR.
  */
 import fs from 'node:fs';

@@ -18,6 +18,24 @@ export function resetAllowed(label: string): boolean {
   return /test|demo/i.test(label);
 }
 
+/**
+ * The demo's matching, internship and credit-bank records are not taken apart: internships carry signatures,
+ * logs and evaluations, and the credit bank's ledger is a hash chain in which deleting demo entries would break
+ * every later entry's link. Such a database is refused with what to do instead, before anything is deleted.
+ */
+async function refuseIfInUse(database: Database, demoOrgs: ReturnType<typeof sql>, demoUsers: ReturnType<typeof sql>) {
+  const [r] = await rows<{ n: number }>(database.db, sql`select
+    (select count(*) from internship_posts where enterprise_id in ${demoOrgs})
+    + (select count(*) from demands where enterprise_id in ${demoOrgs})
+    + (select count(*) from student_profiles where student_id in (select id from students where school_id in ${demoOrgs}))
+    + (select count(*) from credit_accounts where organisation_id in ${demoOrgs} or user_id in ${demoUsers}
+       or student_id in (select id from students where school_id in ${demoOrgs}))::int as n`);
+  if (r!.n > 0) {
+    throw new Error('拒绝重置：演示数据已有实习、供需对接或学分银行记录（学分账本为哈希链，不能删除其中的演示条目）。'
+      + '请改为重建数据库：PGlite 删除数据目录（DATA_DIR，默认 ./data）；PostgreSQL 重建数据库后重新启动或运行 scripts/demo.ts。');
+  }
+}
+
 export async function resetDemo(database: Database, dataDir: string, log: (msg: string) => void): Promise<Record<string, number>> {
   const label = await databaseLabel(database, dataDir);
   if (!resetAllowed(label)) {
@@ -25,6 +43,7 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
   }
   const demoOrgs = sql`(select id from organisations where is_demo)`;
   const demoUsers = sql`(select id from users where is_demo)`;
+  await refuseIfInUse(database, demoOrgs, demoUsers);
   const steps: [string, ReturnType<typeof sql>][] = [
     ['sessions', sql`delete from sessions where user_id in ${demoUsers}`],
     ['memberships', sql`delete from memberships where user_id in ${demoUsers} or organisation_id in ${demoOrgs}`],

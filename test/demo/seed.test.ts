@@ -172,7 +172,7 @@ test('reset removes demo rows only, and only in a test or demo database', async 
 });
 
 test('internships under way, entered through the lifecycle code: running, completed into the credit bank, withdrawn, accepted', async () => {
-  // On the tiny city the reset test loaded again (reset does not remove posts and internships: see its note).
+  // On the tiny city the reset test loaded again; from here on reset is refused (the last test).
   await seedMatchingDemo(database.db, { posts: 20, seekingShare: 0.3 });
   const made = await seedInternshipDemo(database.db, pii, { now: NOW });
   assert.deepEqual(made, { accepted: 11, active: 3, completed: 2, withdrawn: 1, logs: 3 * 8 - 2 + 2 * 24 });
@@ -225,4 +225,11 @@ test('the credit-bank demo: learner1 signs in to an employee’s account with ou
   assert.equal(await count(sql`select count(*)::int as n from audit_log where entity_type in ('creditAccount', 'learningOutcome', 'recognitionRule', 'creditTransfer', 'credential')`) >= 10, true);
   const logins = await demoLogins(database.db);
   assert.match(logins.find((l) => l.username === 'learner1')!.label, /^学习者 · /);
+});
+
+test('reset refuses, deleting nothing, once the demo has internships and credit-bank records', async () => {
+  const before = await count(sql`select count(*)::int as n from organisations where is_demo`);
+  await assert.rejects(resetDemo(database, '/tmp/test-data', () => {}), /拒绝重置：演示数据已有实习/);
+  assert.equal(await count(sql`select count(*)::int as n from organisations where is_demo`), before);
+  assert.ok(await count(sql`select count(*)::int as n from credit_ledger`) > 0, 'the ledger is untouched');
 });
