@@ -8,6 +8,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import type { Db, Tx } from '../db/engine.ts';
 import { memberships, organisations, users } from '../db/schema/index.ts';
 import { countOf } from './paging.ts';
+import { escapeLike } from './registry-guards.ts';
 import { scopeWhere } from '../http/scope-sql.ts';
 
 /** A one-time password that meets the password rules: the user must replace it at first sign-in. */
@@ -68,7 +69,7 @@ export async function listAccounts(db: Db, access: Access, q: { q?: string; orga
   const where = and(
     scopeWhere(access, { organisationId: organisations.id, districtId: organisations.districtId }),
     q.organisationId ? eq(organisations.id, q.organisationId) : undefined,
-    q.q ? or(ilike(users.username, `%${q.q}%`), ilike(users.displayName, `%${q.q}%`)) : undefined,
+    q.q ? or(ilike(users.username, `%${escapeLike(q.q)}%`), ilike(users.displayName, `%${escapeLike(q.q)}%`)) : undefined,
   );
   const from = () => db.select({
     id: users.id, username: users.username, displayName: users.displayName, role: memberships.role,

@@ -9,7 +9,7 @@ import type { Db, Tx } from '../db/engine.ts';
 import { carrierPartners, carriers, industryClusters, organisations } from '../db/schema/index.ts';
 import { reindexEntity } from '../search/index.ts';
 import { carrierReadScope, carrierWriteScope } from './carrier-scope.ts';
-import { escapeLike } from './enterprises.ts';
+import { escapeLike } from './registry-guards.ts';
 import { countOf } from './paging.ts';
 
 const lead = alias(organisations, 'lead');

@@ -11,7 +11,7 @@ import type { Db } from '../db/engine.ts';
 import { carrierPartners, carriers, catalogueEditions, enterprises, industries, industryClusters, majors, organisations, programs, schools } from '../db/schema/index.ts';
 import { INDUSTRY_EDITION } from '../catalogues/industry.ts';
 import { industryNameSql } from './enterprise-refs.ts';
-import { escapeLike } from './enterprises.ts';
+import { escapeLike } from './registry-guards.ts';
 import { countOf } from './paging.ts';
 
 /**

@@ -14,6 +14,7 @@ import { reindexEntity } from '../search/index.ts';
 import { scopeWhere } from '../http/scope-sql.ts';
 import { assertUsccFree, checkedUscc, checkEnterpriseRefs, industryNameSql, isUniqueViolation, usccTaken } from './enterprise-refs.ts';
 import { countOf } from './paging.ts';
+import { escapeLike } from './registry-guards.ts';
 
 const district = alias(organisations, 'district');
 
@@ -214,9 +215,6 @@ function auditable(e: Enterprise): Record<string, unknown> {
 function pick(row: Enterprise, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(keys.map((k) => [k, row[k as keyof Enterprise]]));
 }
-
-/** `%` and `_` in a search box are characters, not wildcards. */
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** An enterprise organisation the access reaches (for routes about its accounts), or NOT_FOUND. */
 export async function assertEnterpriseInScope(db: Db, access: Access, id: string): Promise<void> {

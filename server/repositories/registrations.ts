@@ -9,7 +9,8 @@ import { enterpriseRegistrations, enterprises, memberships, organisations, users
 import { scopeWhere } from '../http/scope-sql.ts';
 import { reindexEntity } from '../search/index.ts';
 import { checkEnterpriseRefs, isUniqueViolation, usccTaken } from './enterprise-refs.ts';
-import { escapeLike, insertEnterprise } from './enterprises.ts';
+import { insertEnterprise } from './enterprises.ts';
+import { escapeLike } from './registry-guards.ts';
 import { countOf } from './paging.ts';
 
 const district = alias(organisations, 'district');

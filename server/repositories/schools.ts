@@ -12,9 +12,6 @@ import { countOf } from './paging.ts';
 import { assertNotArchived, escapeLike, uniqueViolation } from './registry-guards.ts';
 import { scopeWhere } from '../http/scope-sql.ts';
 
-/** Re-exported: the spreadsheet exports import it from here. */
-export { escapeLike };
-
 const district = alias(organisations, 'district');
 
 const counts = {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
+import { makeIdNumber } from '../../core/codes/index.ts';
 import { auditLog, memberships } from '../../server/db/schema/index.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
@@ -32,8 +33,12 @@ for (const engine of testEngines()) {
       const colleague = await c.post('/api/accounts', { username: 'ent_colleague_a', displayName: '王同事', organisationId: w.entA.id, role: 'enterprise_admin' });
       assert.equal(colleague.status, 201, JSON.stringify(colleague.body));
       assert.match(colleague.body.initialPassword, /^Cj-/);
-      const learner = await c.post('/api/accounts', { username: 'ent_learner_a', displayName: '李员工', organisationId: w.entA.id, role: 'learner' });
-      assert.equal(learner.status, 201);
+      const noId = await c.post('/api/accounts', { username: 'ent_learner_a', displayName: '李员工', organisationId: w.entA.id, role: 'learner' });
+      assert.equal(noId.status, 400, 'a learner account opens a learning account, found by the ID number');
+      assert.ok(noId.body.fields.idNumber);
+      const learner = await c.post('/api/accounts', { username: 'ent_learner_a', displayName: '李员工', organisationId: w.entA.id, role: 'learner', idNumber: makeIdNumber('410105', '19900506', '123') });
+      assert.equal(learner.status, 201, JSON.stringify(learner.body));
+      assert.ok(learner.body.creditAccountNo);
       const first = new TestClient(server.url);
       const login = await first.login('ent_colleague_a', colleague.body.initialPassword);
       assert.equal(login.status, 200);
@@ -47,7 +52,7 @@ for (const engine of testEngines()) {
 
       // Not a school role, not in another organisation.
       assert.equal((await c.post('/api/accounts', { username: 'ent_teacher_x', displayName: '某', organisationId: w.entA.id, role: 'teacher' })).status, 400);
-      assert.equal((await c.post('/api/accounts', { username: 'ent_other_x', displayName: '某', organisationId: w.entB.id, role: 'learner' })).status, 404);
+      assert.equal((await c.post('/api/accounts', { username: 'ent_other_x', displayName: '某', organisationId: w.entB.id, role: 'learner', idNumber: makeIdNumber('410105', '19910607', '246') })).status, 404);
     });
 
     test('disable ends sign-in and open sessions at once; enable restores it; both audited', async () => {

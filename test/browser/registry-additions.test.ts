@@ -45,6 +45,8 @@ describe('catalogues, staff accounts and teacher ID number pages', () => {
       await page.click('[data-testid="staff-create"]');
       await page.fill('#displayName', '王同事');
       await page.fill('#username', `staff_${vp.name}`);
+      // An employee-learner (the default role) opens a learning account too, found again by the ID number.
+      await page.fill('#idNumber', makeIdNumber('410105', vp.name === 'phone' ? '19950101' : '19960202', '357'));
       await page.locator('.ant-modal-footer button.ant-btn-primary').click();
       const pw = page.locator('[data-testid="initial-password"]');
       await pw.waitFor();

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, List, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { accountCreate, type account } from '../../../../../contracts/accounts.ts';
+import { accountFields, type account } from '../../../../../contracts/accounts.ts';
 import { ApiError, errorMessage, get, patch, post } from '../../../api/client.ts';
 import { useMe } from '../../../auth/session.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
@@ -108,16 +108,18 @@ export default function StaffAccountsPage() {
 function CreateStaff({ enterpriseId, onClose, onCreated }: { enterpriseId: string; onClose: () => void; onCreated: (c: Created) => void }) {
   const [form] = Form.useForm();
   const create = useMutation({
-    mutationFn: (v: { username: string; displayName: string; role: string }) => post<Created>('/api/accounts', { ...v, organisationId: enterpriseId }),
+    mutationFn: (v: { username: string; displayName: string; role: string; idNumber?: string }) => post<Created>('/api/accounts', { ...v, organisationId: enterpriseId }),
     onSuccess: onCreated,
     onError: (e) => {
       const fields = e instanceof ApiError ? e.fields : undefined;
       if (fields) form.setFields(Object.entries(fields).map(([name, msg]) => ({ name, errors: [msg] })));
     },
   });
-  const rule = (field: 'username' | 'displayName') => ({
+  // A learner's sign-in opens the employee's learning account too, found again by the ID number.
+  const isLearner = Form.useWatch('role', form) === 'learner';
+  const rule = (field: 'username' | 'displayName' | 'idNumber') => ({
     validator: async (_: unknown, v: unknown) => {
-      const r = accountCreate.shape[field].safeParse(v ?? '');
+      const r = (field === 'idNumber' ? accountFields.shape.idNumber.unwrap() : accountFields.shape[field]).safeParse(v ?? '');
       if (!r.success) throw new Error(r.error.issues[0]!.message);
     },
   });
@@ -128,6 +130,11 @@ function CreateStaff({ enterpriseId, onClose, onCreated }: { enterpriseId: strin
         <Form.Item name="displayName" label="姓名" rules={[rule('displayName')]}><Input maxLength={50} /></Form.Item>
         <Form.Item name="username" label="用户名" rules={[rule('username')]} extra="以字母开头，3–32位字母、数字、下划线、点或短横线"><Input autoComplete="off" /></Form.Item>
         <Form.Item name="role" label="角色"><Select options={STAFF_ROLES.map((r) => ({ ...r }))} /></Form.Item>
+        {isLearner && (
+          <Form.Item name="idNumber" label="身份证号码" rules={[rule('idNumber')]} extra="同时开设学分银行学习账户；加密保存，页面只显示脱敏号码">
+            <Input maxLength={18} autoComplete="off" />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
