@@ -143,7 +143,8 @@ describe('credit bank pages', () => {
       const t = await call(s.page, 'POST', '/api/credit-bank/transfers', { programId: student.programId, outcomeIds: [cert.body.id, course.body.id] });
       assert.equal(t.status, 201, JSON.stringify(t.body));
       await r.page.getByRole('tab', { name: '转换申请' }).click();
-      await r.page.locator('[data-testid="cb-transfers"]').getByRole('button', { name: '审核' }).first().click();
+      // The student's request, not learner1's demo one the queue showed before it refreshed.
+      await r.page.locator('[data-testid="cb-transfer-row"]', { hasText: me.accountNo }).getByRole('button', { name: '审核' }).click();
       const detail = r.page.locator('[data-testid="cb-transfer-detail"]');
       await detail.getByText('按规则自动认定').waitFor();
       await detail.locator('#courseCode').fill('PLC-101');
