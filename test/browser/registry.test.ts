@@ -38,8 +38,9 @@ describe('register pages', () => {
     // The field's own dropdown (AntD names its list `${fieldId}_list`), not one still closing from a previous field.
     const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`#${fieldId}_list`) });
     await dropdown.locator('.ant-select-item-option', { hasText: optionText }).first().click();
-    // Let it close: a closing dropdown still covers the field below it (the next choice would wait on it).
-    await dropdown.waitFor({ state: 'hidden' });
+    // Let a single choice's dropdown close: closing, it still covers the field below it (the next choice would
+    // wait on it). A multiple choice stays open for more; the test closes it.
+    if (!(await page.locator(`#${fieldId}`).evaluate((el) => !!el.closest('.ant-select-multiple')))) await dropdown.waitFor({ state: 'hidden' });
   }
 
   for (const vp of VIEWPORTS) {
