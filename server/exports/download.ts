@@ -2,7 +2,6 @@ import { todayOf } from '../../core/calendar.ts';
 import type { FastifyReply } from 'fastify';
 import { accessFor, type Actor } from '../../core/authz/index.ts';
 import { AppError } from '../../core/errors.ts';
-
 import type { Services } from '../services.ts';
 import type { ClearPii } from './students.ts';
 import { attachment, XLSX_MIME } from './xlsx-stream.ts';

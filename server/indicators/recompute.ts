@@ -3,7 +3,6 @@ import { desc, eq, sql } from 'drizzle-orm';
 import {
   CITY, INDICATOR_DEFINITIONS, measure, mergeTrend, monthOf, reportedCityValue, type ScopeKey,
 } from '../../core/indicators/index.ts';
-
 import { currentPlan } from '../../policy/index.ts';
 import { rows, type Db } from '../db/engine.ts';
 import { indicatorRuns, indicatorSnapshots, indicatorValues } from '../db/schema/index.ts';

@@ -3,7 +3,6 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Access } from '../../core/authz/index.ts';
 import { AppError, notFound, validationFailed, versionConflict } from '../../core/errors.ts';
 import { figureKindOfTarget, figureProblem, indicatorDefinition } from '../../core/indicators/index.ts';
-
 import type { IndicatorReport } from '../../contracts/cockpit.ts';
 import { currentPlan } from '../../policy/index.ts';
 import type { Auditor } from '../audit/auditor.ts';

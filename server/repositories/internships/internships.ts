@@ -13,7 +13,6 @@ import {
   internshipSignatures, organisations, students, teachers, users,
 } from '../../db/schema/index.ts';
 import { scopeWhere } from '../../http/scope-sql.ts';
-
 import { countOf } from '../paging.ts';
 import { rules } from './posts.ts';
 

@@ -2,7 +2,6 @@ import { todayOf } from '../../../../core/calendar.ts';
 import { cockpit, cockpitQuery, codeParams, drillQuery, drillResult } from '../../../../contracts/cockpit.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
 import { buildCockpit, resolveScope } from '../../../indicators/cockpit.ts';
-
 import { drillDown } from '../../../indicators/drill.ts';
 import { INDICATORS_RECOMPUTE_JOB } from '../../../indicators/job.ts';
 import { submitJob } from '../../../jobs/submit.ts';

@@ -7,7 +7,6 @@ import {
 } from '../../../../contracts/internship-stats.ts';
 import type { Access } from '../../../../core/authz/index.ts';
 import { AppError, notFound } from '../../../../core/errors.ts';
-
 import type { Db } from '../../../db/engine.ts';
 import { organisations } from '../../../db/schema/index.ts';
 import { exportRoster } from '../../../exports/internship-roster.ts';

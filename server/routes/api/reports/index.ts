@@ -3,7 +3,6 @@ import { idParams } from '../../../../contracts/common.ts';
 import { evidenceFile, evidenceParams, evidenceUploadQuery } from '../../../../contracts/cockpit.ts';
 import { league, leagueQuery, taskReport, taskReportListQuery, taskReportPage, taskReportRating, taskReportUpdate } from '../../../../contracts/supervision.ts';
 import { AppError } from '../../../../core/errors.ts';
-
 import { XLSX_MIME } from '../../../exports/xlsx-stream.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
 import { addEvidence, readEvidence } from '../../../repositories/supervision-evidence.ts';
