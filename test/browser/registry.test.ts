@@ -37,10 +37,15 @@ describe('register pages', () => {
     await page.locator(`#${fieldId}`).click();
     // The field's own dropdown (AntD names its list `${fieldId}_list`), not one still closing from a previous field.
     const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`#${fieldId}_list`) });
-    await dropdown.locator('.ant-select-item-option', { hasText: optionText }).first().click();
-    // Let a single choice's dropdown close: closing, it still covers the field below it (the next choice would
-    // wait on it). A multiple choice stays open for more; the test closes it.
-    if (!(await page.locator(`#${fieldId}`).evaluate((el) => !!el.closest('.ant-select-multiple')))) await dropdown.waitFor({ state: 'hidden' });
+    const option = dropdown.locator('.ant-select-item-option', { hasText: optionText }).first();
+    await option.click();
+    // A single choice closes its list; a multiple choice stays open for more (the test closes it). A click that
+    // lands while the list is still opening is ignored (CI saw the list stay open): choose again until it closes,
+    // so that the list does not cover the fields below it.
+    if (await page.locator(`#${fieldId}`).evaluate((el) => !!el.closest('.ant-select-multiple'))) return;
+    for (let i = 0; i < 5 && await dropdown.isVisible(); i++) {
+      await dropdown.waitFor({ state: 'hidden', timeout: 3_000 }).catch(async () => { if (await option.isVisible()) await option.click(); });
+    }
   }
 
   for (const vp of VIEWPORTS) {
