@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { makeIdNumber, maskIdNumber } from '../../core/codes/index.ts';
 import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
 
@@ -13,33 +12,18 @@ import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.
 
 describe('catalogues, staff accounts and teacher ID number pages', () => {
   const app = demoBrowser('additions');
-
-  async function onPage(vp: (typeof VIEWPORTS)[number], username: string, steps: (page: Page) => Promise<string>) {
-    const { context, page, errors } = await app.signedIn(username, vp);
-    try {
-      const shot = await steps(page);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert.ok(overflow <= 1, `no horizontal scrolling at ${vp.width}px (overflow ${overflow}px)`);
-      await page.screenshot({ path: path.join(shots, `${shot}-${vp.name}.png`), fullPage: true });
-      assert.deepEqual(errors, []);
-    } catch (e) {
-      await page.screenshot({ path: path.join(shots, `failed-${vp.name}-${Date.now()}.png`), fullPage: true }).catch(() => {});
-      throw e;
-    } finally {
-      await context.close();
-    }
-  }
+  const { onPage } = app;
 
   for (const vp of VIEWPORTS) {
-    test(`参考目录: editions and the eight 大类, marked 演示子集 (${vp.name})`, () => onPage(vp, 'school1', async (page) => {
+    test(`参考目录: editions and the eight 大类, marked 演示子集 (${vp.name})`, () => onPage(vp, async (page) => {
       await page.goto(`${app.url}/registry/catalogues`);
       await page.getByText('专业技术人员').first().waitFor();
       assert.ok(await page.getByText('演示子集：只含2022年版大典的8个大类').isVisible());
       assert.ok((await page.locator('.ant-tag', { hasText: '演示子集' }).count()) >= 2);
       return 'registry-catalogues';
-    }));
+    }, 'school1'));
 
-    test(`员工账号: create with a one-time password, then disable (${vp.name})`, () => onPage(vp, 'enterprise1', async (page) => {
+    test(`员工账号: create with a one-time password, then disable (${vp.name})`, () => onPage(vp, async (page) => {
       await page.goto(`${app.url}/registry/staff`);
       await page.locator('[data-testid="registry-staff-accounts"]').waitFor();
       await page.click('[data-testid="staff-create"]');
@@ -57,9 +41,9 @@ describe('catalogues, staff accounts and teacher ID number pages', () => {
       await page.locator('.ant-popconfirm .ant-btn-primary').click();
       await page.getByText('已停用').first().waitFor();
       return 'registry-staff';
-    }));
+    }, 'enterprise1'));
 
-    test(`teacher form: ID number field, masked on the detail page (${vp.name})`, () => onPage(vp, 'school1', async (page) => {
+    test(`teacher form: ID number field, masked on the detail page (${vp.name})`, () => onPage(vp, async (page) => {
       await page.goto(`${app.url}/registry/teachers`);
       await page.locator('[data-testid="registry-teachers"] .ant-table-row, [data-testid="registry-teachers"] .ant-list-item').first().waitFor();
       const link = page.locator('[data-testid="registry-teachers"] a[href^="/registry/teachers/"]').first();
@@ -77,6 +61,6 @@ describe('catalogues, staff accounts and teacher ID number pages', () => {
       await page.click('[data-testid="reveal"]');
       await page.getByText(number).waitFor();
       return 'registry-teacher-id';
-    }));
+    }, 'school1'));
   }
 });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { makeIdNumber } from '../../core/codes/index.ts';
 import { uscc } from '../support/registry.ts';
 import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
@@ -14,24 +13,7 @@ import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.
 
 describe('directory, registration, search and import pages', () => {
   const app = demoBrowser('tools');
-  const { signIn } = app;
-
-  /** Opens a page at a viewport, runs the steps, checks no sideways scrolling and no script errors, screenshots. */
-  async function onPage(vp: (typeof VIEWPORTS)[number], steps: (page: Page) => Promise<string>) {
-    const { context, page, errors } = await app.open(vp);
-    try {
-      const shot = await steps(page);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert.ok(overflow <= 1, `no horizontal scrolling at ${vp.width}px (overflow ${overflow}px)`);
-      await page.screenshot({ path: path.join(shots, `${shot}-${vp.name}.png`), fullPage: true });
-      assert.deepEqual(errors, []);
-    } catch (e) {
-      await page.screenshot({ path: path.join(shots, `failed-${vp.name}-${Date.now()}.png`), fullPage: true }).catch(() => {});
-      throw e;
-    } finally {
-      await context.close();
-    }
-  }
+  const { signIn, onPage } = app;
 
   for (const vp of VIEWPORTS) {
     test(`public directory from the sign-in page, search by name, a school's programs (${vp.name})`, () => onPage(vp, async (page) => {

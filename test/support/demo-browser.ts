@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,6 +69,26 @@ export function demoBrowser(name: string) {
       const session = await world.open(vp);
       await world.signIn(session.page, username, o);
       return session;
+    },
+
+    /**
+     * A fresh page at a viewport (signed in as `username` when given), the steps run on it, then: no sideways
+     * scrolling, no script errors, a screenshot named by the steps' answer (and one of the failure if they throw).
+     */
+    async onPage(vp: Viewport, steps: (page: Page) => Promise<string>, username?: string) {
+      const { context, page, errors } = username ? await world.signedIn(username, vp) : await world.open(vp);
+      try {
+        const shot = await steps(page);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 1, `no horizontal scrolling at ${vp.width}px (overflow ${overflow}px)`);
+        await page.screenshot({ path: path.join(SHOTS, `${shot}-${vp.name}.png`), fullPage: true });
+        assert.deepEqual(errors, []);
+      } catch (e) {
+        await page.screenshot({ path: path.join(SHOTS, `failed-${vp.name}-${Date.now()}.png`), fullPage: true }).catch(() => {});
+        throw e;
+      } finally {
+        await context.close();
+      }
     },
 
     /** An API call through the signed-in page's session (the set-up the pages under test do not cover). */
