@@ -2,16 +2,16 @@ import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/engine.ts';
 import { createJobRegistry } from './jobs/kinds.ts';
 import { startJobRunner } from './jobs/runner.ts';
-import { createPiiCipher, loadPiiKey } from './pii.ts';
+import { createPiiCipher, loadPiiKeyRing } from './pii.ts';
 import type { Services } from './services.ts';
 
 /** Opens the database named by the configuration (migrating it) and assembles the services. */
 export async function bootstrap(config: Config = loadConfig()): Promise<Services> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, readUrl: config.databaseReadUrl, dataDir: config.dataDir, schema: config.databaseSchema });
   return {
     database,
     config,
-    pii: createPiiCipher(loadPiiKey(config.piiKey, config.dataDir)),
+    pii: createPiiCipher(loadPiiKeyRing(config)),
     now: () => new Date(),
     jobs: createJobRegistry(),
     pokeJobs: () => {},

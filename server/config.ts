@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   /** PostgreSQL server URL; when absent the embedded PGlite engine is used. */
   databaseUrl: string | undefined;
+  /** A read-only standby (streaming replica) that reports and the cockpit may read from; the primary when absent. */
+  databaseReadUrl: string | undefined;
   /** PostgreSQL schema for the tables (default public); tests give each run a schema of its own. */
   databaseSchema: string | undefined;
   /** Data folder of the embedded engine and of the local key file. */
@@ -21,6 +23,10 @@ export interface Config {
   cookieSecure: boolean;
   /** 32-byte key (base64) that protects personal information at rest; generated into the data folder when absent. */
   piiKey: string | undefined;
+  /** Earlier keys (base64, comma-separated, newest first), readable until `npm run pii:rotate` has finished. */
+  piiKeyPrevious: string[];
+  /** The blind-index key (base64), printed by `pii:rotate`; by default derived from the oldest key of the ring. */
+  piiIndexKey: string | undefined;
   logLevel: string;
   bodyLimitBytes: number;
   /** Largest spreadsheet accepted for import (413 above it), and most data rows in one import. */
@@ -36,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intOr(env.PORT, 3000),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
     databaseSchema: env.DATABASE_SCHEMA || undefined,
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     demoPassword,
@@ -46,6 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: intOr(env.SESSION_ABSOLUTE_HOURS, 12),
     cookieSecure: env.COOKIE_SECURE === 'true',
     piiKey: env.PII_KEY || undefined,
+    piiKeyPrevious: (env.PII_KEY_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    piiIndexKey: env.PII_INDEX_KEY || undefined,
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimitBytes: intOr(env.BODY_LIMIT_BYTES, 1024 * 1024),
     importMaxBytes: intOr(env.IMPORT_MAX_BYTES, 20 * 1024 * 1024),

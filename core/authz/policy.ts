@@ -317,6 +317,14 @@ export const POLICY = {
     read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation', student: 'self' },
     decide: { school_admin: 'organisation', enterprise_admin: 'organisation' },
   },
+  /**
+   * A person's request about their own data (个人信息保护法 第45条 copy, 第47条 deletion) is made to the bureau,
+   * which runs the platform: it exports what the platform holds about a student, teacher or learner, and erases it.
+   */
+  personalData: {
+    export: { city_admin: 'city' },
+    erase: { city_admin: 'city' },
+  },
 } as const satisfies Record<string, ResourcePolicy>;
 
 export type Resource = keyof typeof POLICY;

@@ -10,6 +10,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { ReadPool } from './read-pool.ts';
 import * as tables from './schema/index.ts';
 
 /** The query builder both engines share; repositories only ever see this. */
@@ -19,6 +20,11 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface Database {
   db: Db;
+  /**
+   * Where read-only reports and the cockpit read: the streaming-replica standby of DATABASE_READ_URL (a moment
+   * behind the primary), falling back to the primary when it cannot answer; the primary itself without one.
+   */
+  readDb: Db;
   engine: 'pglite' | 'postgres';
   close(): Promise<void>;
 }
@@ -26,8 +32,8 @@ export interface Database {
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Opens PGlite in `dataDir` (created if absent), or the PostgreSQL server at `databaseUrl`, and migrates it. */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number; schema?: string }): Promise<Database> {
-  if (opts.databaseUrl) return openServer(opts.databaseUrl, opts.poolSize ?? 10, opts.schema);
+export async function openDatabase(opts: { databaseUrl?: string; readUrl?: string; dataDir?: string; poolSize?: number; schema?: string }): Promise<Database> {
+  if (opts.databaseUrl) return openServer(opts.databaseUrl, opts.poolSize ?? 10, opts.schema, opts.readUrl);
   return openEmbedded(opts.dataDir);
 }
 
@@ -38,14 +44,14 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
   const db = drizzlePglite(client, { schema: tables }) as unknown as Db;
   await db.execute(sql`create extension if not exists pg_trgm`);
   await migratePglite(db as never, { migrationsFolder });
-  return { db, engine: 'pglite', close: () => client.close() };
+  return { db, readDb: db, engine: 'pglite', close: () => client.close() };
 }
 
 /**
  * `schema` puts every table (and the migrations' bookkeeping) in a schema of its own instead of `public`:
  * tests use it to get a fresh database per test file on one shared server.
  */
-async function openServer(url: string, max: number, schema?: string): Promise<Database> {
+async function openServer(url: string, max: number, schema?: string, readUrl?: string): Promise<Database> {
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
   if (schema) {
     const admin = new pg.Client({ connectionString: url });
@@ -67,7 +73,10 @@ async function openServer(url: string, max: number, schema?: string): Promise<Da
     await conn.query('select pg_advisory_unlock(7283001)').catch(() => {});
     conn.release();
   }
-  return { db, engine: 'postgres', close: () => pool.end() };
+  if (!readUrl) return { db, readDb: db, engine: 'postgres', close: () => pool.end() };
+  const readPool = new ReadPool({ connectionString: readUrl, max, ...(schema && { options: `-c search_path=${schema},public` }) }, pool);
+  const readDb = drizzlePg(readPool, { schema: tables }) as unknown as Db;
+  return { db, readDb, engine: 'postgres', close: async () => { await readPool.end(); await pool.end(); } };
 }
 
 /** Rows of a raw query on either engine (both drivers answer with `{ rows }`). */

@@ -31,6 +31,7 @@ import { majorGroupRoutes } from './api/major-groups/index.ts';
 import { trainingCourseRoutes } from './api/training-courses/index.ts';
 import { programRoutes } from './api/programs/index.ts';
 import { teacherRoutes } from './api/teachers/index.ts';
+import { personalDataRoutes } from './api/personal-data/index.ts';
 
 /** Every API route of the platform. A route that is not listed here does not exist. */
 export function allRoutes(): AnyRoute[] {
@@ -43,5 +44,6 @@ export function allRoutes(): AnyRoute[] {
   list.push(...notificationRoutes);
   list.push(...creditBankRoutes());
   list.push(...programRoutes, ...majorGroupRoutes, ...teacherRoutes, ...trainingCourseRoutes);
+  list.push(...personalDataRoutes);
   return list;
 }

@@ -38,7 +38,7 @@ for (const engine of testEngines()) {
       const stored = await db().select().from(students).where(inArray(students.idNumberIndex, ids.map((i) => server.services.pii.index(i))));
       assert.equal(stored.length, 3);
       for (const s of stored) {
-        assert.ok(!JSON.stringify(s).includes(ids[0]!) && s.idNumberCipher.startsWith('v1.'));
+        assert.ok(!JSON.stringify(s).includes(ids[0]!) && s.idNumberCipher.startsWith('v2.'));
         assert.match(s.idNumberMasked, /^410105\*{8}\d{3}[\dX]$/);
         assert.equal(s.phoneMasked, '138****8000');
         assert.equal(s.status, 'enrolled');

@@ -61,14 +61,14 @@ const download = defineRoute({
 const leagueTable = defineRoute({
   method: 'GET', url: '/api/reports/league', tags: ['supervision'], access: { resource: 'supervision', action: 'read' },
   summary: '区县(市)、开发区督导考核排名（累计或某一期次；计分方案见政策文件）', query: leagueQuery, response: league,
-  handler: ({ services, query }) => buildLeague(services.database.db, services.now(), query.period),
+  handler: ({ services, query }) => buildLeague(services.database.readDb, services.now(), query.period),
 });
 
 const exportXlsx = defineRoute({
   method: 'GET', url: '/api/reports/export', tags: ['supervision'], access: { resource: 'supervision', action: 'export' },
   summary: '导出督导情况（.xlsx：进展报告及评分、逾期未报、区县排名）', query: leagueQuery,
   handler: async ({ services, query, reply }) => {
-    const data = await supervisionWorkbook(services.database.db, services.now(), query.period);
+    const data = await supervisionWorkbook(services.database.readDb, services.now(), query.period);
     const name = `任务督导_${query.period ?? '累计'}_${todayOf(services.now()).replace(/-/g, '')}.xlsx`;
     reply.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename="supervision.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
       .header('cache-control', 'no-store');
@@ -80,7 +80,7 @@ const print = defineRoute({
   method: 'GET', url: '/api/reports/print', tags: ['supervision'], access: { resource: 'supervision', action: 'export' },
   summary: '可打印的督导报告（HTML，浏览器打印或另存为PDF）', query: leagueQuery,
   handler: async ({ services, query, reply }) => {
-    const page = await supervisionPrintPage(services.database.db, services.now(), query.period);
+    const page = await supervisionPrintPage(services.database.readDb, services.now(), query.period);
     reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store')
       .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
     return page;
