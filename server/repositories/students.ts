@@ -8,6 +8,7 @@ import { countOf } from './paging.ts';
 import { scopeWhere } from '../http/scope-sql.ts';
 import type { PiiCipher } from '../pii.ts';
 import { escapeLike } from './registry-guards.ts';
+import { syncNameSort } from './name-sort.ts';
 
 /** Reads of students: masked personal information only, except the logged personal-information read. */
 
@@ -30,8 +31,8 @@ function selectStudents(db: Db | Tx) {
 }
 
 const SORTS: Record<StudentListQuery['sort'], SQL[]> = {
-  name: [asc(students.name)], '-name': [desc(students.name)],
-  cohort: [asc(students.cohort), asc(students.name)], '-cohort': [desc(students.cohort), asc(students.name)],
+  name: [asc(students.nameSort)], '-name': [desc(students.nameSort)],
+  cohort: [asc(students.cohort), asc(students.nameSort)], '-cohort': [desc(students.cohort), asc(students.nameSort)],
 };
 
 /**
@@ -72,6 +73,7 @@ export function studentListWhere(access: Access, q: StudentListQuery) {
 }
 
 export async function listStudents(db: Db, access: Access, q: StudentListQuery) {
+  await syncNameSort(db, 'students');
   const where = studentListWhere(access, q);
   const [items, total] = await Promise.all([
     selectStudents(db).where(where).orderBy(...SORTS[q.sort], asc(students.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
