@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, like, lt, sql, type SQL } from 'drizzle-orm';
 import type { Access } from '../../core/authz/index.ts';
 import { notFound } from '../../core/errors.ts';
 import type { Student, StudentListQuery } from '../../contracts/registry.ts';
@@ -8,7 +8,7 @@ import { countOf } from './paging.ts';
 import { scopeWhere } from '../http/scope-sql.ts';
 import type { PiiCipher } from '../pii.ts';
 import { escapeLike } from './registry-guards.ts';
-import { syncNameSort } from './name-sort.ts';
+import { nameSortPrefixRange, syncNameSort } from './name-sort.ts';
 
 /** Reads of students: masked personal information only, except the logged personal-information read. */
 
@@ -44,8 +44,11 @@ const SORTS: Record<StudentListQuery['sort'], SQL[]> = {
  */
 function namePrefix(prefix: string): SQL | undefined {
   const pattern = `${escapeLike(prefix)}%`;
-  if (prefix.toLowerCase() !== prefix.toUpperCase()) return ilike(students.name, pattern);
-  return and(like(students.name, pattern), gte(students.name, prefix));
+  // The same names' span of the pinyin key, for the name-sorted pages (see nameSortPrefixRange).
+  const span = nameSortPrefixRange(prefix);
+  const keyed = span ? and(gte(students.nameSort, span.from), lt(students.nameSort, span.to)) : undefined;
+  if (prefix.toLowerCase() !== prefix.toUpperCase()) return and(ilike(students.name, pattern), keyed);
+  return and(like(students.name, pattern), gte(students.name, prefix), keyed);
 }
 
 /**

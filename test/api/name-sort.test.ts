@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { organisations, students } from '../../server/db/schema/index.ts';
-import { nameSortKeyOf, syncNameSort } from '../../server/repositories/name-sort.ts';
+import { nameSortKeyOf, nameSortPrefixRange, syncNameSort } from '../../server/repositories/name-sort.ts';
 import { makeSchool, makeStudent } from '../support/factory.ts';
 import { makeEnterprise } from '../support/registry.ts';
 import { testEngines } from '../support/engines.ts';
@@ -28,6 +28,13 @@ test('the key: pinyin order, words read as words (重庆 chóng, 长沙 cháng, 
   assert.deepEqual(byKey(['郑州市', '郑州']), ['郑州', '郑州市']);
   assert.ok(nameSortKeyOf('郑州', false) !== nameSortKeyOf('正州', false));
   assert.match(nameSortKeyOf('ABC科技', false), /^a b c ke1 ji4\t/);
+  // A prefix's span of keys holds every reading of its first character.
+  const span = nameSortPrefixRange('重')!;
+  for (const n of ['重庆', '重要']) {
+    const k = nameSortKeyOf(n, false);
+    assert.ok(k >= span.from && k < span.to, `${n} ${k} in ${JSON.stringify(span)}`);
+  }
+  assert.ok(nameSortKeyOf('北京', false) < span.from && nameSortKeyOf('郑州', false) < span.to && nameSortKeyOf('坐标', false) > span.to);
 });
 
 for (const engine of testEngines()) {
@@ -94,6 +101,9 @@ for (const engine of testEngines()) {
       assert.deepEqual(names(await c.get(`/api/students?schoolId=${w.schoolB.id}&sort=name`)), want);
       assert.deepEqual(names(await c.get(`/api/students?schoolId=${w.schoolB.id}&sort=cohort`)), want);
       assert.deepEqual(names(await c.get(`/api/students?schoolId=${w.schoolB.id}&sort=-name`)), [...want].reverse());
+      // A name search keeps every match whatever the first character's reading (曾 céng / zēng, 单 dān / shàn).
+      assert.deepEqual(names(await c.get(`/api/students?schoolId=${w.schoolB.id}&q=${encodeURIComponent('曾')}&sort=name`)), ['曾巩']);
+      assert.deepEqual(names(await c.get(`/api/students?schoolId=${w.schoolB.id}&q=${encodeURIComponent('单雄')}&sort=name`)), ['单雄信']);
       const sheet = await download(c, `/api/exports/students?schoolId=${w.schoolB.id}`);
       assert.equal(sheet.status, 200);
       const nameCol = (sheet.rows[0] as string[]).findIndex((h) => String(h).includes('姓名'));
