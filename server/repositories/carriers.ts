@@ -38,7 +38,7 @@ async function partnersOf(db: Db | Tx, ids: string[]) {
   if (!ids.length) return byCarrier;
   const rows = await db.select({ carrierId: carrierPartners.carrierId, id: organisations.id, name: organisations.name, kind: organisations.kind })
     .from(carrierPartners).innerJoin(organisations, eq(organisations.id, carrierPartners.organisationId))
-    .where(inArray(carrierPartners.carrierId, ids)).orderBy(asc(organisations.name));
+    .where(inArray(carrierPartners.carrierId, ids)).orderBy(asc(organisations.nameSort));
   for (const { carrierId, ...org } of rows) byCarrier.set(carrierId, [...(byCarrier.get(carrierId) ?? []), org]);
   return byCarrier;
 }
