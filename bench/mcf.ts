@@ -46,7 +46,7 @@ function report(result: Record<string, unknown>) {
 /** Build the reference if needed; null when it cannot be built, with the reason reported. */
 function buildReference(): string | null {
   if (!fs.existsSync(source)) {
-    report({ error: `the reference solver ${source} is missing` });
+    report({ error: `the reference solver ${source} is missing: it is not part of the repository (developers have it in ../shared/bench); the comparison is skipped` });
     return null;
   }
   if (!fs.existsSync('/usr/include/lemon/network_simplex.h')) {

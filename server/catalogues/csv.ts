@@ -74,12 +74,11 @@ export function csvRecords(
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * Reference files published with the project live in `<repo>/../shared/data/` (read-only, beside the
- * repository); SHARED_DATA_DIR overrides that for installations that keep them elsewhere.
+ * The reference tables the platform ships (`server/catalogues/data/`, each with its source and edition in the
+ * folder's README): a clone holds everything it reads at run time, nothing is looked for beside it.
  */
-export function sharedDataPath(file: string): string {
-  const dir = process.env.SHARED_DATA_DIR || path.join(repoRoot, '..', 'shared', 'data');
-  return path.join(dir, file);
+export function referenceDataPath(file: string): string {
+  return path.join(repoRoot, 'server', 'catalogues', 'data', file);
 }
 
 export function readText(file: string): string {

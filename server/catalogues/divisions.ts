@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/engine.ts';
 import { organisations } from '../db/schema/index.ts';
-import { csvRecords, describeSource, readText, sharedDataPath } from './csv.ts';
+import { csvRecords, describeSource, readText, referenceDataPath } from './csv.ts';
 import { auditBulkLoad, upsertEdition } from './editions.ts';
 
 /**
@@ -126,7 +126,7 @@ export async function loadOrganisations(
   db: Db,
   opts: { file?: string; units?: readonly PlanUnitLike[] } = {},
 ): Promise<OrganisationLoadSummary> {
-  const file = opts.file ?? sharedDataPath(DIVISIONS_FILE);
+  const file = opts.file ?? referenceDataPath(DIVISIONS_FILE);
   const text = readText(file);
   const parsed = parseDivisionsCsv(text);
   const anomalies = [...parsed.anomalies];

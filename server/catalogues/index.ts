@@ -17,7 +17,7 @@ export { DEMO_OCCUPATIONS_EDITION } from './occupations.ts';
 export type LoadSummary = IndustryLoadSummary | OrganisationLoadSummary | ClusterLoadSummary | MajorLoadSummary | OccupationLoadSummary;
 
 export interface ReferenceDataOptions {
-  /** Override the shared reference files (default `<repo>/../shared/data/…`). */
+  /** Override the shipped reference files (default `server/catalogues/data/…`). */
   industryFile?: string;
   divisionsFile?: string;
   /** Ministry spreadsheet(s) to load as full editions, in addition to the demo subset. */

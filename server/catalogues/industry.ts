@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/engine.ts';
 import { industries } from '../db/schema/index.ts';
-import { csvRecords, describeSource, readText, sharedDataPath } from './csv.ts';
+import { csvRecords, describeSource, readText, referenceDataPath } from './csv.ts';
 import { auditBulkLoad, upsertEdition } from './editions.ts';
 
 /**
@@ -156,7 +156,7 @@ export interface IndustryLoadSummary {
 }
 
 export async function loadIndustries(db: Db, opts: { file?: string } = {}): Promise<IndustryLoadSummary> {
-  const file = opts.file ?? sharedDataPath(INDUSTRY_FILE);
+  const file = opts.file ?? referenceDataPath(INDUSTRY_FILE);
   const text = readText(file);
   const parsed = parseIndustryCsv(text);
   const source =

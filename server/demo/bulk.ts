@@ -15,7 +15,8 @@ export async function insertUnnest<T extends PgTable>(tx: Tx, table: T, rows: re
   const names = sql.join(keys.map((k) => sql.identifier(columns[k]!.name)), sql`, `);
   for (let i = 0; i < rows.length; i += batchSize) {
     const batch = rows.slice(i, i + batchSize) as Record<string, unknown>[];
-    const arrays = keys.map((k) => sql`${sql.param(batch.map((r) => r[k] ?? null))}::${sql.raw(columns[k]!.getSQLType())}[]`);
+    // An array of the column's type; a column's own collation (`text collate "C"`) is not part of an array type.
+    const arrays = keys.map((k) => sql`${sql.param(batch.map((r) => r[k] ?? null))}::${sql.raw(columns[k]!.getSQLType().replace(/ collate .*$/i, ''))}[]`);
     await tx.execute(sql`insert into ${table} (${names}) select * from unnest(${sql.join(arrays, sql`, `)})`);
   }
 }

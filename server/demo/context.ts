@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { CLUSTERS } from '../catalogues/clusters.ts';
-import { readText, sharedDataPath } from '../catalogues/csv.ts';
+import { readText, referenceDataPath } from '../catalogues/csv.ts';
 import { DIVISIONS_FILE, DIVISION_SLUGS, parseDivisionsCsv } from '../catalogues/divisions.ts';
 import { INDUSTRY_EDITION, INDUSTRY_FILE, parseIndustryCsv } from '../catalogues/industry.ts';
 import { DEMO_MAJORS_EDITION, DEMO_MAJORS_FILE, parseMajorCsv } from '../catalogues/majors.ts';
@@ -31,8 +31,8 @@ export async function referenceContextFromDb(db: Db, majorEdition = DEMO_MAJORS_
 
 /** The same context straight from the reference files, without a database (tests, dry runs). */
 export function referenceContextFromFiles(departments: readonly RefDepartment[]): ReferenceContext {
-  const divisions = parseDivisionsCsv(readText(sharedDataPath(DIVISIONS_FILE))).divisions;
-  const industry = parseIndustryCsv(readText(sharedDataPath(INDUSTRY_FILE)));
+  const divisions = parseDivisionsCsv(readText(referenceDataPath(DIVISIONS_FILE))).divisions;
+  const industry = parseIndustryCsv(readText(referenceDataPath(INDUSTRY_FILE)));
   const demoMajors = parseMajorCsv(readText(DEMO_MAJORS_FILE)).entries;
   return {
     districts: divisions.map((d) => ({ code: d.code, name: d.name, slug: d.slug })),

@@ -8,6 +8,7 @@ import {
   programs, schools, students, teacherPracticePeriods, teachers, users,
 } from '../db/schema/index.ts';
 import type { PiiCipher } from '../pii.ts';
+import { nameSortKeyer } from '../repositories/name-sort.ts';
 import { studentAccount } from './accounts.ts';
 import { insertUnnest } from './bulk.ts';
 import { ensureDemoClusterMajors } from './cluster-majors.ts';
@@ -132,8 +133,10 @@ export async function loadCity(db: Db, pii: PiiCipher, city: DemoCity, opts: Loa
     for (const a of city.accounts) if (a.teacherIndex !== undefined) teacherUser.set(a.teacherIndex, accountIds.get(a.username)!);
 
     const teacherIds = city.teachers.map(() => crypto.randomUUID());
+    // People's pinyin sort keys written with the rows (the lists would otherwise key them all on first use).
+    const personKey = nameSortKeyer(true);
     await insertUnnest(tx, teachers, city.teachers.map((t) => ({
-      id: teacherIds[t.index]!, schoolId: schoolIds[t.schoolIndex]!, userId: teacherUser.get(t.index) ?? null, name: t.name,
+      id: teacherIds[t.index]!, schoolId: schoolIds[t.schoolIndex]!, userId: teacherUser.get(t.index) ?? null, name: t.name, nameSort: personKey(t.name),
       employment: t.employment, subject: t.subject, dualQualified: t.dualQualified,
     })), batchSize);
     await insertUnnest(tx, teacherPracticePeriods, city.practicePeriods.map((p) => ({
@@ -156,7 +159,7 @@ export async function loadCity(db: Db, pii: PiiCipher, city: DemoCity, opts: Loa
         schoolId: schoolIds[s.schoolIndex]!,
         programId: s.programIndex === null ? null : programIds[s.programIndex]!,
         userId: accountStudents.has(s.index) ? ids.get(`student${accountStudents.get(s.index)}`)! : null,
-        name: s.name, cohort: s.cohort, birthDate: s.birthDate, sex: s.sex,
+        name: s.name, nameSort: personKey(s.name), cohort: s.cohort, birthDate: s.birthDate, sex: s.sex,
         idNumberCipher: pii.encrypt(s.idNumber), idNumberIndex: pii.index(s.idNumber), idNumberMasked: maskIdNumber(s.idNumber),
         phoneCipher: pii.encrypt(s.phone), phoneMasked: maskPhone(s.phone), status: s.status,
       }));

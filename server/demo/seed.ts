@@ -14,6 +14,7 @@ import { referenceContextFromDb } from './context.ts';
 import { DEFAULT_SEED, generateCity } from './generate.ts';
 import { loadCity, type LoadCounts } from './load.ts';
 import { reindexAll } from '../search/index.ts';
+import { syncAllNameSorts } from '../repositories/name-sort.ts';
 import type { DemoScale } from './types.ts';
 
 /**
@@ -102,6 +103,9 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
     // The credit bank: learner1 (an employee of enterprise1 in training) and student1 with outcomes, a transfer, a credential.
     const cb = await seedCreditBankDemo(db, services.pii, { now: services.now(), passwordHash: await hashPassword(services.config.demoPassword) });
     if (cb) log(`学分银行演示数据：学习者 ${cb.learnerUsername}，${cb.outcomes}项学习成果，${cb.transfers}份学分转换申请，${cb.credentials}份凭证`);
+    // The lists would key these rows on first use; keyed now, the first name-sorted page is as fast as the next.
+    const keyed = await syncAllNameSorts(db);
+    log(`名称拼音排序键：${Object.values(keyed).reduce((a, b) => a + b, 0)} 条`);
   };
   if (services.config.seedDemo) {
     if (services.database.engine === 'postgres') {

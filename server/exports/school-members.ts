@@ -9,6 +9,7 @@ import { scopeWhere } from '../http/scope-sql.ts';
 import { programListWhere } from '../repositories/programs.ts';
 import { teacherListWhere } from '../repositories/teachers.ts';
 import { streamWorkbook } from './xlsx-stream.ts';
+import { syncNameSort } from '../repositories/name-sort.ts';
 
 const BATCH = 2000;
 
@@ -20,7 +21,7 @@ async function schoolsOf(db: Db, access: Access, schoolId: string | undefined) {
     .orderBy(asc(organisations.code));
 }
 
-type TeacherRow = { id: string; name: string; masked: string | null; employment: 'fullTime' | 'partTime' | 'industryMentor'; subject: 'specialty' | 'general'; dual: boolean };
+type TeacherRow = { id: string; name: string; nameSort: string | null; masked: string | null; employment: 'fullTime' | 'partTime' | 'industryMentor'; subject: 'specialty' | 'general'; dual: boolean };
 
 /**
  * The teacher list (the filters and scope of GET /api/teachers) as .xlsx in the
@@ -29,21 +30,22 @@ type TeacherRow = { id: string; name: string; masked: string | null; employment:
 export function exportTeachers(db: Db, access: Access, q: TeacherListQuery) {
   const filter = teacherListWhere(access, q);
   return streamWorkbook('教师', teacherSpec.columns.map((c) => ({ header: c.header, width: c.text ? 22 : 14 })), async (add, drain) => {
+    await syncNameSort(db, 'teachers');
     for (const school of await schoolsOf(db, access, q.schoolId)) {
-      let after: { name: string; id: string } | null = null;
+      let after: { nameSort: string; id: string } | null = null;
       for (;;) {
         const where: SQL | undefined = and(eq(teachers.schoolId, school.id), filter,
-          after ? or(gt(teachers.name, after.name), and(eq(teachers.name, after.name), gt(teachers.id, after.id))) : undefined);
-        const page: TeacherRow[] = await db.select({ id: teachers.id, name: teachers.name, masked: teacherIdNumbers.idNumberMasked, employment: teachers.employment, subject: teachers.subject, dual: teachers.dualQualified })
+          after ? or(gt(teachers.nameSort, after.nameSort), and(eq(teachers.nameSort, after.nameSort), gt(teachers.id, after.id))) : undefined);
+        const page: TeacherRow[] = await db.select({ id: teachers.id, name: teachers.name, nameSort: teachers.nameSort, masked: teacherIdNumbers.idNumberMasked, employment: teachers.employment, subject: teachers.subject, dual: teachers.dualQualified })
           .from(teachers).innerJoin(organisations, eq(organisations.id, teachers.schoolId))
           .leftJoin(teacherIdNumbers, eq(teacherIdNumbers.teacherId, teachers.id))
-          .where(where).orderBy(asc(teachers.name), asc(teachers.id)).limit(BATCH);
+          .where(where).orderBy(asc(teachers.nameSort), asc(teachers.id)).limit(BATCH);
         for (const t of page) {
           add([school.code, school.name, t.name, t.masked ?? '', labelOf(EMPLOYMENT_LABELS, t.employment), labelOf(SUBJECT_LABELS, t.subject), YES_NO_LABEL(t.dual)]);
         }
         await drain();
         if (page.length < BATCH) break;
-        after = { name: page.at(-1)!.name, id: page.at(-1)!.id };
+        after = { nameSort: page.at(-1)!.nameSort ?? '', id: page.at(-1)!.id };
       }
     }
   });

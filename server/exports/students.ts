@@ -10,6 +10,7 @@ import { studentListWhere } from '../repositories/students.ts';
 import type { PiiCipher } from '../pii.ts';
 import { logStudentPiiReads } from './pii-log.ts';
 import { streamWorkbook } from './xlsx-stream.ts';
+import { syncNameSort } from '../repositories/name-sort.ts';
 
 const BATCH = 2000;
 
@@ -28,6 +29,7 @@ const scoped = (access: Access) => scopeWhere(access, { organisationId: students
 export function exportStudents(db: Db, access: Access, q: StudentListQuery, clear: ClearPii | null) {
   const where = and(studentListWhere(access, q), clear ? scoped(clear.access) : undefined);
   return streamWorkbook('学生', studentSpec.columns.map((c) => ({ header: c.header, width: c.text ? 22 : 14 })), async (add, drain) => {
+    await syncNameSort(db, 'students');
     const schoolIds = await db.selectDistinct({ id: students.schoolId, code: organisations.code }).from(students)
       .innerJoin(organisations, eq(organisations.id, students.schoolId))
       .where(where).orderBy(asc(organisations.code));
@@ -48,19 +50,19 @@ export function exportStudents(db: Db, access: Access, q: StudentListQuery, clea
         }
         await drain();
         const last = page.at(-1)!;
-        after = { cohort: last.cohort, name: last.name, id: last.id };
+        after = { cohort: last.cohort, nameSort: last.nameSort ?? '', id: last.id };
         if (page.length < BATCH) break;
       }
     }
   });
 }
 
-type After = { cohort: number; name: string; id: string };
+type After = { cohort: number; nameSort: string; id: string };
 const school = alias(organisations, 'school');
 
 function studentPage(db: Db, where: SQL | undefined, after: After | null) {
   return db.select({
-    id: students.id, cohort: students.cohort, name: students.name, birthDate: students.birthDate, status: students.status,
+    id: students.id, cohort: students.cohort, name: students.name, nameSort: students.nameSort, birthDate: students.birthDate, status: students.status,
     idNumberMasked: students.idNumberMasked, phoneMasked: students.phoneMasked, idNumberCipher: students.idNumberCipher, phoneCipher: students.phoneCipher,
     schoolCode: school.code, schoolName: school.name, majorCode: majors.code, majorName: majors.name,
   }).from(students)
@@ -70,8 +72,8 @@ function studentPage(db: Db, where: SQL | undefined, after: After | null) {
     .leftJoin(majors, eq(majors.id, programs.majorId))
     .where(and(where, after ? or(
       gt(students.cohort, after.cohort),
-      and(eq(students.cohort, after.cohort), gt(students.name, after.name)),
-      and(eq(students.cohort, after.cohort), eq(students.name, after.name), gt(students.id, after.id)),
+      and(eq(students.cohort, after.cohort), gt(students.nameSort, after.nameSort)),
+      and(eq(students.cohort, after.cohort), eq(students.nameSort, after.nameSort), gt(students.id, after.id)),
     ) : undefined))
-    .orderBy(asc(students.cohort), asc(students.name), asc(students.id)).limit(BATCH);
+    .orderBy(asc(students.cohort), asc(students.nameSort), asc(students.id)).limit(BATCH);
 }

@@ -11,6 +11,7 @@ import { reindexEntity } from '../search/index.ts';
 import { carrierReadScope, carrierWriteScope } from './carrier-scope.ts';
 import { escapeLike } from './registry-guards.ts';
 import { countOf } from './paging.ts';
+import { syncNameSort } from './name-sort.ts';
 
 const lead = alias(organisations, 'lead');
 const district = alias(organisations, 'district');
@@ -37,7 +38,7 @@ async function partnersOf(db: Db | Tx, ids: string[]) {
   if (!ids.length) return byCarrier;
   const rows = await db.select({ carrierId: carrierPartners.carrierId, id: organisations.id, name: organisations.name, kind: organisations.kind })
     .from(carrierPartners).innerJoin(organisations, eq(organisations.id, carrierPartners.organisationId))
-    .where(inArray(carrierPartners.carrierId, ids)).orderBy(asc(organisations.name));
+    .where(inArray(carrierPartners.carrierId, ids)).orderBy(asc(organisations.nameSort));
   for (const { carrierId, ...org } of rows) byCarrier.set(carrierId, [...(byCarrier.get(carrierId) ?? []), org]);
   return byCarrier;
 }
@@ -50,12 +51,13 @@ async function withPartners(db: Db | Tx, rows: Row[]): Promise<Carrier[]> {
 }
 
 const SORTS: Record<CarrierListQuery['sort'], SQL> = {
-  name: asc(carriers.name), '-name': desc(carriers.name),
+  name: asc(carriers.nameSort), '-name': desc(carriers.nameSort),
   startDate: asc(carriers.startDate), '-startDate': desc(carriers.startDate),
   updated: asc(carriers.updatedAt), '-updated': desc(carriers.updatedAt),
 };
 
 export async function listCarriers(db: Db, access: Access, q: CarrierListQuery) {
+  await syncNameSort(db, 'carriers');
   const where = and(
     carrierReadScope(access, lead.districtId),
     q.includeArchived ? undefined : isNull(carriers.archivedAt),

@@ -13,6 +13,7 @@ import { INDUSTRY_EDITION } from '../catalogues/industry.ts';
 import { industryNameSql } from './enterprise-refs.ts';
 import { escapeLike } from './registry-guards.ts';
 import { countOf } from './paging.ts';
+import { syncNameSort } from './name-sort.ts';
 
 /**
  * The public directory. Anonymous callers see only what an organisation publishes about itself: active
@@ -35,6 +36,7 @@ function selectSchools(db: Db) {
 }
 
 export async function directorySchools(db: Db, q: z.infer<typeof directorySchoolQuery>) {
+  await syncNameSort(db, 'organisations');
   const where = and(
     eq(organisations.status, 'active'),
     q.districtId ? eq(organisations.districtId, q.districtId) : undefined,
@@ -42,7 +44,7 @@ export async function directorySchools(db: Db, q: z.infer<typeof directorySchool
     q.q ? contains(organisations.name, q.q) : undefined,
   );
   const [items, total] = await Promise.all([
-    selectSchools(db).where(where).orderBy(asc(organisations.name), asc(organisations.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    selectSchools(db).where(where).orderBy(asc(organisations.nameSort), asc(organisations.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     countOf(db.select({ total: sql<number>`count(*)::int` }).from(organisations).innerJoin(schools, eq(schools.organisationId, organisations.id)).where(where)),
   ]);
   return page(items, total, q);
@@ -56,6 +58,7 @@ export async function directorySchool(db: Db, id: string) {
 }
 
 export async function directoryPrograms(db: Db, q: z.infer<typeof directoryProgramQuery>) {
+  await syncNameSort(db, 'organisations');
   const where = and(
     eq(programs.status, 'active'),
     eq(organisations.status, 'active'),
@@ -72,7 +75,7 @@ export async function directoryPrograms(db: Db, q: z.infer<typeof directoryProgr
       .innerJoin(organisations, eq(organisations.id, programs.schoolId))
       .innerJoin(majors, eq(majors.id, programs.majorId))
       .leftJoin(district, eq(district.id, organisations.districtId))
-      .where(where).orderBy(asc(organisations.name), asc(majors.code), asc(programs.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+      .where(where).orderBy(asc(organisations.nameSort), asc(majors.code), asc(programs.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     countOf(db.select({ total: sql<number>`count(*)::int` }).from(programs)
       .innerJoin(organisations, eq(organisations.id, programs.schoolId))
       .innerJoin(majors, eq(majors.id, programs.majorId)).where(where)),
@@ -81,6 +84,7 @@ export async function directoryPrograms(db: Db, q: z.infer<typeof directoryProgr
 }
 
 export async function directoryEnterprises(db: Db, q: z.infer<typeof directoryEnterpriseQuery>) {
+  await syncNameSort(db, 'organisations');
   const where = and(
     eq(organisations.status, 'active'),
     q.integrationStatus ? eq(enterprises.integrationStatus, q.integrationStatus) : inArray(enterprises.integrationStatus, [...CERTIFIED_STATUSES]),
@@ -99,13 +103,15 @@ export async function directoryEnterprises(db: Db, q: z.infer<typeof directoryEn
     }).from(organisations).innerJoin(enterprises, eq(enterprises.organisationId, organisations.id))
       .leftJoin(district, eq(district.id, organisations.districtId))
       .leftJoin(industryClusters, eq(industryClusters.code, enterprises.clusterCode))
-      .where(where).orderBy(asc(organisations.name), asc(organisations.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+      .where(where).orderBy(asc(organisations.nameSort), asc(organisations.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     countOf(db.select({ total: sql<number>`count(*)::int` }).from(organisations).innerJoin(enterprises, eq(enterprises.organisationId, organisations.id)).where(where)),
   ]);
   return page(items, total, q);
 }
 
 export async function directoryCarriers(db: Db, q: z.infer<typeof directoryCarrierQuery>) {
+  await syncNameSort(db, 'carriers');
+  await syncNameSort(db, 'organisations');
   const where = and(
     isNull(carriers.archivedAt),
     // A carrier whose lead has been archived is not presented as working (the search index agrees).
@@ -126,13 +132,13 @@ export async function directoryCarriers(db: Db, q: z.infer<typeof directoryCarri
     }).from(carriers).innerJoin(lead, eq(lead.id, carriers.leadOrganisationId))
       .leftJoin(district, eq(district.id, carriers.districtId))
       .leftJoin(industryClusters, eq(industryClusters.code, carriers.clusterCode))
-      .where(where).orderBy(asc(carriers.name), asc(carriers.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+      .where(where).orderBy(asc(carriers.nameSort), asc(carriers.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     countOf(db.select({ total: sql<number>`count(*)::int` }).from(carriers).innerJoin(lead, eq(lead.id, carriers.leadOrganisationId)).where(where)),
   ]);
   const partners = rows.length
     ? await db.select({ carrierId: carrierPartners.carrierId, name: organisations.name }).from(carrierPartners)
       .innerJoin(organisations, eq(organisations.id, carrierPartners.organisationId))
-      .where(inArray(carrierPartners.carrierId, rows.map((r) => r.id))).orderBy(asc(organisations.name))
+      .where(inArray(carrierPartners.carrierId, rows.map((r) => r.id))).orderBy(asc(organisations.nameSort))
     : [];
   const items = rows.map((r) => ({ ...r, partnerNames: partners.filter((p) => p.carrierId === r.id).map((p) => p.name) }));
   return page(items, total, q);

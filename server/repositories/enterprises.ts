@@ -15,6 +15,7 @@ import { scopeWhere } from '../http/scope-sql.ts';
 import { assertUsccFree, checkedUscc, checkEnterpriseRefs, industryNameSql, isUniqueViolation, usccTaken } from './enterprise-refs.ts';
 import { countOf } from './paging.ts';
 import { escapeLike } from './registry-guards.ts';
+import { syncNameSort } from './name-sort.ts';
 
 const district = alias(organisations, 'district');
 
@@ -37,7 +38,7 @@ function selectEnterprises(db: Db | Tx) {
 const scoped = (access: Access) => scopeWhere(access, { organisationId: organisations.id, districtId: organisations.districtId });
 
 const SORTS: Record<EnterpriseListQuery['sort'], SQL> = {
-  name: asc(organisations.name), '-name': desc(organisations.name),
+  name: asc(organisations.nameSort), '-name': desc(organisations.nameSort),
   uscc: asc(organisations.code), '-uscc': desc(organisations.code),
   staff: asc(enterprises.staffCount), '-staff': desc(enterprises.staffCount),
   updated: asc(organisations.updatedAt), '-updated': desc(organisations.updatedAt),
@@ -59,6 +60,7 @@ export function enterpriseListWhere(access: Access, q: EnterpriseListQuery) {
 }
 
 export async function listEnterprises(db: Db, access: Access, q: EnterpriseListQuery) {
+  await syncNameSort(db, 'organisations');
   const where = enterpriseListWhere(access, q);
   const [items, total] = await Promise.all([
     selectEnterprises(db).where(where).orderBy(SORTS[q.sort], asc(organisations.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),

@@ -10,6 +10,7 @@ import { industryClusters, majorGroupPrograms, majorGroups, majors, organisation
 import { scopeWhere } from '../http/scope-sql.ts';
 import { countOf } from './paging.ts';
 import { assertNotArchived, assertSchoolOpen, escapeLike, schoolForWrite, uniqueViolation } from './registry-guards.ts';
+import { syncNameSort } from './name-sort.ts';
 
 const columns = {
   id: majorGroups.id, schoolId: majorGroups.schoolId, schoolName: organisations.name, schoolStatus: organisations.status,
@@ -28,13 +29,14 @@ function selectGroups(db: Db | Tx) {
 const scoped = (access: Access) => scopeWhere(access, { organisationId: majorGroups.schoolId, districtId: organisations.districtId });
 
 const SORTS: Record<MajorGroupListQuery['sort'], SQL> = {
-  name: asc(majorGroups.name), '-name': desc(majorGroups.name),
+  name: asc(majorGroups.nameSort), '-name': desc(majorGroups.nameSort),
   cluster: asc(industryClusters.sortOrder), '-cluster': desc(industryClusters.sortOrder),
 };
 
 const strip = ({ schoolStatus: _s, ...g }: MajorGroup & { schoolStatus: string }): MajorGroup => g;
 
 export async function listMajorGroups(db: Db, access: Access, q: MajorGroupListQuery) {
+  await syncNameSort(db, 'majorGroups');
   const where = and(
     scoped(access),
     q.includeArchived ? undefined : ne(majorGroups.status, 'archived'),
@@ -44,7 +46,7 @@ export async function listMajorGroups(db: Db, access: Access, q: MajorGroupListQ
     q.q ? ilike(majorGroups.name, `%${escapeLike(q.q)}%`) : undefined,
   );
   const [rows, total] = await Promise.all([
-    selectGroups(db).where(where).orderBy(SORTS[q.sort], asc(majorGroups.name), asc(majorGroups.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    selectGroups(db).where(where).orderBy(SORTS[q.sort], asc(majorGroups.nameSort), asc(majorGroups.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     countOf(db.select({ total: sql<number>`count(*)::int` }).from(majorGroups)
       .innerJoin(organisations, eq(organisations.id, majorGroups.schoolId)).where(where)),
   ]);

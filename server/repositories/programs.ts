@@ -13,6 +13,7 @@ import { reindexEntity } from '../search/index.ts';
 import { countOf } from './paging.ts';
 import { assertNotArchived, assertSchoolOpen, escapeLike, schoolForWrite, uniqueViolation } from './registry-guards.ts';
 import { planShareRule } from './registry-rules.ts';
+import { syncNameSort } from './name-sort.ts';
 
 const studentCount = sql<number>`(select count(*)::int from students s where s.program_id = ${programs.id} and s.status = 'enrolled' and s.archived_at is null)`;
 
@@ -43,7 +44,7 @@ const scoped = (access: Access) => scopeWhere(access, { organisationId: programs
 
 const SORTS: Record<ProgramListQuery['sort'], SQL[]> = {
   code: [asc(majors.code)], '-code': [desc(majors.code)],
-  name: [asc(majors.name)], '-name': [desc(majors.name)],
+  name: [asc(majors.nameSort)], '-name': [desc(majors.nameSort)],
   enrolment: [asc(programs.enrolment)], '-enrolment': [desc(programs.enrolment)],
   practiceShare: [sql`${programs.practiceShare} asc nulls last`], '-practiceShare': [sql`${programs.practiceShare} desc nulls last`],
 };
@@ -63,9 +64,11 @@ export function programListWhere(access: Access, q: ProgramListQuery) {
 }
 
 export async function listPrograms(db: Db, access: Access, q: ProgramListQuery) {
+  await syncNameSort(db, 'majors');
+  await syncNameSort(db, 'organisations');
   const where = programListWhere(access, q);
   const [rows, total] = await Promise.all([
-    selectPrograms(db).where(where).orderBy(...SORTS[q.sort], asc(organisations.name), asc(programs.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    selectPrograms(db).where(where).orderBy(...SORTS[q.sort], asc(organisations.nameSort), asc(programs.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     countOf(db.select({ total: sql<number>`count(*)::int` }).from(programs)
       .innerJoin(organisations, eq(organisations.id, programs.schoolId)).innerJoin(majors, eq(majors.id, programs.majorId)).where(where)),
   ]);

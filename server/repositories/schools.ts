@@ -11,6 +11,7 @@ import { reindexEntity } from '../search/index.ts';
 import { countOf } from './paging.ts';
 import { assertNotArchived, escapeLike, uniqueViolation } from './registry-guards.ts';
 import { scopeWhere } from '../http/scope-sql.ts';
+import { syncNameSort } from './name-sort.ts';
 
 const district = alias(organisations, 'district');
 
@@ -37,7 +38,7 @@ function selectSchools(db: Db | Tx) {
 const scoped = (access: Access) => scopeWhere(access, { organisationId: organisations.id, districtId: organisations.districtId });
 
 const SORTS: Record<SchoolListQuery['sort'], SQL> = {
-  name: asc(organisations.name), '-name': desc(organisations.name),
+  name: asc(organisations.nameSort), '-name': desc(organisations.nameSort),
   code: asc(organisations.code), '-code': desc(organisations.code),
   students: asc(counts.studentCount), '-students': desc(counts.studentCount),
 };
@@ -56,6 +57,7 @@ export function schoolListWhere(access: Access, q: SchoolListQuery) {
 }
 
 export async function listSchools(db: Db, access: Access, q: SchoolListQuery) {
+  await syncNameSort(db, 'organisations');
   const where = schoolListWhere(access, q);
   const [items, total] = await Promise.all([
     selectSchools(db).where(where).orderBy(SORTS[q.sort], asc(organisations.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),

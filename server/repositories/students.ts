@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, like, lt, sql, type SQL } from 'drizzle-orm';
 import type { Access } from '../../core/authz/index.ts';
 import { notFound } from '../../core/errors.ts';
 import type { Student, StudentListQuery } from '../../contracts/registry.ts';
@@ -8,6 +8,7 @@ import { countOf } from './paging.ts';
 import { scopeWhere } from '../http/scope-sql.ts';
 import type { PiiCipher } from '../pii.ts';
 import { escapeLike } from './registry-guards.ts';
+import { nameSortPrefixRange, syncNameSort } from './name-sort.ts';
 
 /** Reads of students: masked personal information only, except the logged personal-information read. */
 
@@ -30,8 +31,8 @@ function selectStudents(db: Db | Tx) {
 }
 
 const SORTS: Record<StudentListQuery['sort'], SQL[]> = {
-  name: [asc(students.name)], '-name': [desc(students.name)],
-  cohort: [asc(students.cohort), asc(students.name)], '-cohort': [desc(students.cohort), asc(students.name)],
+  name: [asc(students.nameSort)], '-name': [desc(students.nameSort)],
+  cohort: [asc(students.cohort), asc(students.nameSort)], '-cohort': [desc(students.cohort), asc(students.nameSort)],
 };
 
 /**
@@ -43,8 +44,11 @@ const SORTS: Record<StudentListQuery['sort'], SQL[]> = {
  */
 function namePrefix(prefix: string): SQL | undefined {
   const pattern = `${escapeLike(prefix)}%`;
-  if (prefix.toLowerCase() !== prefix.toUpperCase()) return ilike(students.name, pattern);
-  return and(like(students.name, pattern), gte(students.name, prefix));
+  // The same names' span of the pinyin key, for the name-sorted pages (see nameSortPrefixRange).
+  const span = nameSortPrefixRange(prefix);
+  const keyed = span ? and(gte(students.nameSort, span.from), lt(students.nameSort, span.to)) : undefined;
+  if (prefix.toLowerCase() !== prefix.toUpperCase()) return and(ilike(students.name, pattern), keyed);
+  return and(like(students.name, pattern), gte(students.name, prefix), keyed);
 }
 
 /**
@@ -72,6 +76,7 @@ export function studentListWhere(access: Access, q: StudentListQuery) {
 }
 
 export async function listStudents(db: Db, access: Access, q: StudentListQuery) {
+  await syncNameSort(db, 'students');
   const where = studentListWhere(access, q);
   const [items, total] = await Promise.all([
     selectStudents(db).where(where).orderBy(...SORTS[q.sort], asc(students.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),

@@ -15,6 +15,7 @@ import { assertNotArchived, assertSchoolOpen, escapeLike, schoolForWrite } from 
 import { planPracticeRule } from './registry-rules.ts';
 import { checkTeacherIdNumber, setTeacherIdNumber, storedTeacherIdIndex } from './teacher-identity.ts';
 import { checkPeriods, periodsForAudit, periodsOf, replacePeriods } from './teacher-periods.ts';
+import { syncNameSort } from './name-sort.ts';
 
 const columns = {
   id: teachers.id, schoolId: teachers.schoolId, schoolName: organisations.name, schoolStatus: organisations.status,
@@ -43,7 +44,7 @@ function evidenceOf(r: Row): TeacherDetail['dualQualifiedEvidence'] {
 const scoped = (access: Access) => scopeWhere(access, { organisationId: teachers.schoolId, districtId: organisations.districtId });
 
 const SORTS: Record<TeacherListQuery['sort'], SQL> = {
-  name: asc(teachers.name), '-name': desc(teachers.name),
+  name: asc(teachers.nameSort), '-name': desc(teachers.nameSort),
   updated: asc(teachers.updatedAt), '-updated': desc(teachers.updatedAt),
 };
 
@@ -62,6 +63,7 @@ export function teacherListWhere(access: Access, q: TeacherListQuery) {
 }
 
 export async function listTeachers(db: Db, access: Access, q: TeacherListQuery) {
+  await syncNameSort(db, 'teachers');
   const where = teacherListWhere(access, q);
   const [rows, total] = await Promise.all([
     selectTeachers(db).where(where).orderBy(SORTS[q.sort], asc(teachers.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),

@@ -2,7 +2,8 @@
  * The policy file against the plan's own text. The seed (the plan as published) is the specification:
  * every target figure in it must be in policy/zhengzhou-2023.json and every figure in the policy must be
  * in the plan; the 29 task-list rows must match the attachment word for word (apart from recorded fixes).
- * The seed is read from ../shared/seed beside the repository; if it is missing the test fails (no skip).
+ * The seed is the plan's published text kept in the repository (policy/text/, with its source); if it is
+ * missing the test fails (no skip).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +13,7 @@ import { PlanPolicyError, parsePlanPolicy } from '../../core/policy/plan.ts';
 import type { PlanTarget } from '../../core/policy/plan.ts';
 import rawPolicy from '../../policy/zhengzhou-2023.json' with { type: 'json' };
 
-const SEED_URL = new URL('../../../shared/seed/000_7f8972f6e7b295bb.txt', import.meta.url);
+const SEED_URL = new URL('../../policy/text/zhengzhou-2023.txt', import.meta.url);
 const seed = readFileSync(SEED_URL, 'utf8'); // throws (test file fails) when the seed is absent
 
 const ATTACHMENT_AT = seed.indexOf('序号\t');

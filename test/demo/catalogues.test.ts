@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../core/errors.ts';
 import { CLUSTERS, clusterClasses } from '../../server/catalogues/clusters.ts';
-import { parseCsv, readText, sharedDataPath } from '../../server/catalogues/csv.ts';
+import { parseCsv, readText, referenceDataPath } from '../../server/catalogues/csv.ts';
 import { DIVISIONS_FILE, parseDivisionsCsv } from '../../server/catalogues/divisions.ts';
 import { INDUSTRY_FILE, parseIndustryCsv } from '../../server/catalogues/industry.ts';
 import { DEMO_MAJORS_FILE, loadMajors, parseMajorCsv } from '../../server/catalogues/majors.ts';
@@ -23,7 +23,7 @@ test('CSV reader: BOM, CRLF, quotes with commas, escaped quotes and newlines, bl
 });
 
 test('GB/T 4754-2017 file: levels counted, the extra class reported, damaged names restored', () => {
-  const parsed = parseIndustryCsv(readText(sharedDataPath(INDUSTRY_FILE)));
+  const parsed = parseIndustryCsv(readText(referenceDataPath(INDUSTRY_FILE)));
   assert.deepEqual(parsed.counts, { section: 20, division: 97, group: 473, class: 1381 });
   assert.ok(parsed.anomalies.some((a) => a.startsWith('class共1381条，标准正式文本为1380条')), parsed.anomalies.join('\n'));
   const byCode = new Map(parsed.nodes.map((n) => [n.code, n]));
@@ -57,7 +57,7 @@ test('GB/T 4754 checks: duplicate code, wrong parent, bad code, truncated name',
 });
 
 test('divisions file: 16 districts and zones, the city row left out, 郑东新区 given the local code', () => {
-  const p = parseDivisionsCsv(readText(sharedDataPath(DIVISIONS_FILE)));
+  const p = parseDivisionsCsv(readText(referenceDataPath(DIVISIONS_FILE)));
   assert.equal(p.divisions.length, 16);
   assert.deepEqual(p.city, { code: '410100', name: '郑州市' });
   const zd = p.divisions.find((d) => d.name === '郑东新区')!;

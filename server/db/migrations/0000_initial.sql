@@ -2,6 +2,7 @@ CREATE TABLE "organisations" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"kind" text NOT NULL,
 	"name" text NOT NULL,
+	"name_sort" text collate "C",
 	"code" text NOT NULL,
 	"district_id" uuid,
 	"status" text DEFAULT 'active' NOT NULL,
@@ -102,6 +103,7 @@ CREATE TABLE "majors" (
 	"level" text NOT NULL,
 	"code" text NOT NULL,
 	"name" text NOT NULL,
+	"name_sort" text collate "C",
 	"category_code" text NOT NULL,
 	"category_name" text NOT NULL,
 	"division_code" text NOT NULL,
@@ -140,6 +142,7 @@ CREATE TABLE "major_groups" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"school_id" uuid NOT NULL,
 	"name" text NOT NULL,
+	"name_sort" text collate "C",
 	"cluster_code" text NOT NULL,
 	"key_major" boolean DEFAULT false NOT NULL,
 	"status" text DEFAULT 'active' NOT NULL,
@@ -185,6 +188,7 @@ CREATE TABLE "students" (
 	"program_id" uuid,
 	"user_id" uuid,
 	"name" text NOT NULL,
+	"name_sort" text collate "C",
 	"cohort" integer NOT NULL,
 	"birth_date" date NOT NULL,
 	"sex" text NOT NULL,
@@ -215,6 +219,7 @@ CREATE TABLE "teachers" (
 	"school_id" uuid NOT NULL,
 	"user_id" uuid,
 	"name" text NOT NULL,
+	"name_sort" text collate "C",
 	"employment" text NOT NULL,
 	"subject" text NOT NULL,
 	"dual_qualified" boolean DEFAULT false NOT NULL,
@@ -299,6 +304,7 @@ CREATE TABLE "carriers" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"kind" text NOT NULL,
 	"name" text NOT NULL,
+	"name_sort" text collate "C",
 	"level" text NOT NULL,
 	"lead_organisation_id" uuid NOT NULL,
 	"district_id" uuid,
@@ -942,6 +948,8 @@ ALTER TABLE "training_courses" ADD CONSTRAINT "training_courses_school_id_organi
 CREATE UNIQUE INDEX "organisations_kind_code_uq" ON "organisations" USING btree ("kind","code");--> statement-breakpoint
 CREATE INDEX "organisations_district_idx" ON "organisations" USING btree ("district_id");--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind") WHERE "organisations"."status" <> 'archived';--> statement-breakpoint
+CREATE INDEX "organisations_kind_name_sort_idx" ON "organisations" USING btree ("kind","name_sort","id");--> statement-breakpoint
+CREATE INDEX "organisations_name_sort_stale_idx" ON "organisations" USING btree ("id") WHERE "organisations"."name_sort" is null or substr("organisations"."name_sort", strpos("organisations"."name_sort", E'\t') + 1) <> "organisations"."name" collate "C";--> statement-breakpoint
 CREATE UNIQUE INDEX "memberships_user_org_role_uq" ON "memberships" USING btree ("user_id","organisation_id","role");--> statement-breakpoint
 CREATE INDEX "memberships_org_idx" ON "memberships" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
@@ -954,11 +962,13 @@ CREATE UNIQUE INDEX "catalogue_editions_kind_edition_uq" ON "catalogue_editions"
 CREATE UNIQUE INDEX "industries_edition_code_uq" ON "industries" USING btree ("edition_id","code");--> statement-breakpoint
 CREATE INDEX "industries_parent_idx" ON "industries" USING btree ("parent_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "majors_edition_code_uq" ON "majors" USING btree ("edition_id","code");--> statement-breakpoint
+CREATE INDEX "majors_name_sort_stale_idx" ON "majors" USING btree ("id") WHERE "majors"."name_sort" is null or substr("majors"."name_sort", strpos("majors"."name_sort", E'\t') + 1) <> "majors"."name" collate "C";--> statement-breakpoint
 CREATE UNIQUE INDEX "occupations_edition_code_uq" ON "occupations" USING btree ("edition_id","code");--> statement-breakpoint
 CREATE INDEX "enterprises_cluster_idx" ON "enterprises" USING btree ("cluster_code");--> statement-breakpoint
 CREATE INDEX "major_group_programs_program_idx" ON "major_group_programs" USING btree ("program_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "major_groups_school_name_uq" ON "major_groups" USING btree ("school_id","name");--> statement-breakpoint
 CREATE INDEX "major_groups_cluster_idx" ON "major_groups" USING btree ("cluster_code");--> statement-breakpoint
+CREATE INDEX "major_groups_name_sort_stale_idx" ON "major_groups" USING btree ("id") WHERE "major_groups"."name_sort" is null or substr("major_groups"."name_sort", strpos("major_groups"."name_sort", E'\t') + 1) <> "major_groups"."name" collate "C";--> statement-breakpoint
 CREATE UNIQUE INDEX "programs_school_major_uq" ON "programs" USING btree ("school_id","major_id");--> statement-breakpoint
 CREATE INDEX "programs_major_idx" ON "programs" USING btree ("major_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "students_id_number_index_uq" ON "students" USING btree ("id_number_index");--> statement-breakpoint
@@ -966,6 +976,9 @@ CREATE INDEX "students_school_idx" ON "students" USING btree ("school_id");--> s
 CREATE INDEX "students_program_idx" ON "students" USING btree ("program_id");--> statement-breakpoint
 CREATE INDEX "students_active_name_idx" ON "students" USING btree ("name","id") WHERE "students"."archived_at" is null;--> statement-breakpoint
 CREATE INDEX "students_active_school_name_idx" ON "students" USING btree ("school_id","name","id") WHERE "students"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX "students_active_name_sort_idx" ON "students" USING btree ("name_sort","id") WHERE "students"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX "students_active_school_name_sort_idx" ON "students" USING btree ("school_id","name_sort","id") WHERE "students"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX "students_name_sort_stale_idx" ON "students" USING btree ("id") WHERE "students"."name_sort" is null or substr("students"."name_sort", strpos("students"."name_sort", E'\t') + 1) <> "students"."name" collate "C";--> statement-breakpoint
 CREATE INDEX "students_active_name_pattern_idx" ON "students" USING btree ("name" text_pattern_ops) WHERE "students"."archived_at" is null;--> statement-breakpoint
 CREATE INDEX "students_enrolled_school_idx" ON "students" USING btree ("school_id") WHERE "students"."status" = 'enrolled' and "students"."archived_at" is null;--> statement-breakpoint
 CREATE INDEX "students_user_idx" ON "students" USING btree ("user_id") WHERE "students"."user_id" is not null;--> statement-breakpoint
@@ -973,6 +986,8 @@ CREATE INDEX "teacher_practice_periods_teacher_idx" ON "teacher_practice_periods
 CREATE INDEX "teachers_school_idx" ON "teachers" USING btree ("school_id");--> statement-breakpoint
 CREATE INDEX "teachers_user_idx" ON "teachers" USING btree ("user_id") WHERE "teachers"."user_id" is not null;--> statement-breakpoint
 CREATE INDEX "teachers_active_name_idx" ON "teachers" USING btree ("name","id") WHERE "teachers"."status" <> 'archived';--> statement-breakpoint
+CREATE INDEX "teachers_active_name_sort_idx" ON "teachers" USING btree ("name_sort","id") WHERE "teachers"."status" <> 'archived';--> statement-breakpoint
+CREATE INDEX "teachers_name_sort_stale_idx" ON "teachers" USING btree ("id") WHERE "teachers"."name_sort" is null or substr("teachers"."name_sort", strpos("teachers"."name_sort", E'\t') + 1) <> "teachers"."name" collate "C";--> statement-breakpoint
 CREATE UNIQUE INDEX "jobs_kind_key_uq" ON "jobs" USING btree ("kind","idempotency_key");--> statement-breakpoint
 CREATE INDEX "jobs_status_idx" ON "jobs" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "jobs_created_by_idx" ON "jobs" USING btree ("created_by","created_at");--> statement-breakpoint
@@ -985,6 +1000,7 @@ CREATE INDEX "carrier_partners_organisation_idx" ON "carrier_partners" USING btr
 CREATE INDEX "carriers_lead_idx" ON "carriers" USING btree ("lead_organisation_id");--> statement-breakpoint
 CREATE INDEX "carriers_district_idx" ON "carriers" USING btree ("district_id");--> statement-breakpoint
 CREATE INDEX "carriers_kind_idx" ON "carriers" USING btree ("kind","status") WHERE "carriers"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX "carriers_name_sort_stale_idx" ON "carriers" USING btree ("id") WHERE "carriers"."name_sort" is null or substr("carriers"."name_sort", strpos("carriers"."name_sort", E'\t') + 1) <> "carriers"."name" collate "C";--> statement-breakpoint
 CREATE INDEX "cluster_industries_industry_idx" ON "cluster_industries" USING btree ("industry_code");--> statement-breakpoint
 CREATE INDEX "cluster_majors_major_idx" ON "cluster_majors" USING btree ("major_code");--> statement-breakpoint
 CREATE INDEX "enterprise_registrations_org_idx" ON "enterprise_registrations" USING btree ("organisation_id");--> statement-breakpoint

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { industryClusters } from './catalogues.ts';
+import { nameSortKey, nameSortStaleIndex } from './name-sort.ts';
 import { organisations } from './organisations.ts';
 import { CARRIER_KINDS, CARRIER_LEVELS, CARRIER_STATUSES } from '../../../core/registry/carrier-kinds.ts';
 
@@ -14,6 +15,7 @@ export const carriers = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind', { enum: CARRIER_KINDS }).notNull(),
     name: text('name').notNull(),
+    nameSort: nameSortKey('name_sort'),
     level: text('level', { enum: CARRIER_LEVELS }).notNull(),
     /** The 牵头单位: a school, an enterprise, a district or the bureau. */
     leadOrganisationId: uuid('lead_organisation_id').notNull().references(() => organisations.id),
@@ -41,6 +43,7 @@ export const carriers = pgTable(
     index('carriers_lead_idx').on(t.leadOrganisationId),
     index('carriers_district_idx').on(t.districtId),
     index('carriers_kind_idx').on(t.kind, t.status).where(sql`${t.archivedAt} is null`),
+    nameSortStaleIndex('carriers', t),
   ],
 );
 

@@ -1,4 +1,5 @@
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { nameSortKey, nameSortStaleIndex } from './name-sort.ts';
 
 /**
  * A catalogue edition (national major catalogue 2021, GB/T 4754-2017, …). A new edition is a new row and
@@ -28,12 +29,13 @@ export const majors = pgTable(
     level: text('level', { enum: ['secondary', 'higher', 'vocUndergrad'] }).notNull(),
     code: text('code').notNull(),
     name: text('name').notNull(),
+    nameSort: nameSortKey('name_sort'),
     categoryCode: text('category_code').notNull(),
     categoryName: text('category_name').notNull(),
     divisionCode: text('division_code').notNull(),
     divisionName: text('division_name').notNull(),
   },
-  (t) => [uniqueIndex('majors_edition_code_uq').on(t.editionId, t.code)],
+  (t) => [uniqueIndex('majors_edition_code_uq').on(t.editionId, t.code), nameSortStaleIndex('majors', t)],
 );
 
 /** GB/T 4754-2017 nodes: section (门类) / division (大类) / group (中类) / class (小类). */

@@ -4,6 +4,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { industryClusters, majors } from './catalogues.ts';
+import { nameSortKey, nameSortStaleIndex } from './name-sort.ts';
 import { organisations } from './organisations.ts';
 
 const timestamps = {
@@ -86,13 +87,14 @@ export const majorGroups = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     schoolId: uuid('school_id').notNull().references(() => organisations.id),
     name: text('name').notNull(),
+    nameSort: nameSortKey('name_sort'),
     clusterCode: text('cluster_code').notNull().references(() => industryClusters.code),
     keyMajor: boolean('key_major').notNull().default(false),
     status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
     ...version,
     ...timestamps,
   },
-  (t) => [uniqueIndex('major_groups_school_name_uq').on(t.schoolId, t.name), index('major_groups_cluster_idx').on(t.clusterCode)],
+  (t) => [uniqueIndex('major_groups_school_name_uq').on(t.schoolId, t.name), index('major_groups_cluster_idx').on(t.clusterCode), nameSortStaleIndex('major_groups', t)],
 );
 
 export const majorGroupPrograms = pgTable(
@@ -111,6 +113,7 @@ export const teachers = pgTable(
     schoolId: uuid('school_id').notNull().references(() => organisations.id),
     userId: uuid('user_id').references(() => users.id),
     name: text('name').notNull(),
+    nameSort: nameSortKey('name_sort'),
     employment: text('employment', { enum: ['fullTime', 'partTime', 'industryMentor'] }).notNull(),
     /** 专业课 (specialty) or 公共基础课 (general) teacher: the dual-qualified share counts specialty teachers. */
     subject: text('subject', { enum: ['specialty', 'general'] }).notNull(),
@@ -130,6 +133,8 @@ export const teachers = pgTable(
     index('teachers_school_idx').on(t.schoolId), index('teachers_user_idx').on(t.userId).where(sql`${t.userId} is not null`),
     // The teacher list's pages in name order city-wide (bench/lists.ts), archived teachers not listed.
     index('teachers_active_name_idx').on(t.name, t.id).where(sql`${t.status} <> 'archived'`),
+    index('teachers_active_name_sort_idx').on(t.nameSort, t.id).where(sql`${t.status} <> 'archived'`),
+    nameSortStaleIndex('teachers', t),
   ],
 );
 
@@ -164,6 +169,7 @@ export const students = pgTable(
     programId: uuid('program_id').references(() => programs.id),
     userId: uuid('user_id').references(() => users.id),
     name: text('name').notNull(),
+    nameSort: nameSortKey('name_sort'),
     cohort: integer('cohort').notNull(),
     birthDate: date('birth_date').notNull(),
     sex: text('sex', { enum: ['male', 'female'] }).notNull(),
@@ -189,6 +195,10 @@ export const students = pgTable(
     // without sorting 500,000 rows; archived records are not listed.
     index('students_active_name_idx').on(t.name, t.id).where(sql`${t.archivedAt} is null`),
     index('students_active_school_name_idx').on(t.schoolId, t.name, t.id).where(sql`${t.archivedAt} is null`),
+    // The same pages in pinyin order (the list's 名称 sort).
+    index('students_active_name_sort_idx').on(t.nameSort, t.id).where(sql`${t.archivedAt} is null`),
+    index('students_active_school_name_sort_idx').on(t.schoolId, t.nameSort, t.id).where(sql`${t.archivedAt} is null`),
+    nameSortStaleIndex('students', t),
     // The list's name-prefix search city-wide (repositories/students.ts namePrefix): LIKE 'x%' whatever the collation.
     index('students_active_name_pattern_idx').using('btree', sql`${t.name} text_pattern_ops`).where(sql`${t.archivedAt} is null`),
     // The schools list's enrolled-student counts, read from the index alone.
