@@ -8,6 +8,7 @@ import { DAILY_JOBS } from './jobs/kinds.ts';
 const services = await bootstrap();
 const { config } = services;
 const app = await buildApp(services, { serveWeb: true });
+services.database.onConnectionError = (err) => app.log.warn({ err }, 'database connection lost (the pool reconnects)');
 const logins = await seedIfEmpty(services, (msg: string) => app.log.info(msg));
 const runner = startWorkers(services, (msg, err) => app.log.error({ err }, msg));
 const daily = startDailyJobs(services, DAILY_JOBS, (msg, err) => app.log.error({ err }, msg));

@@ -21,7 +21,17 @@ export interface Database {
   db: Db;
   engine: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * Told when a connection fails outside any query (an idle pooled connection the server ended). The pool drops
+   * it and opens another; a request whose query it was gets the error itself (503 DB_UNAVAILABLE).
+   */
+  onConnectionError?: (err: Error) => void;
 }
+
+/** Seen in `pg_stat_activity`: how an operator (and the connection-loss test) finds the platform's sessions. */
+export const APPLICATION_NAME = 'chanjiao';
+/** How long a request waits for a connection when the server is unreachable, before it answers 503. */
+const CONNECT_TIMEOUT_MS = 5000;
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -48,13 +58,23 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
 async function openServer(url: string, max: number, schema?: string): Promise<Database> {
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
   if (schema) {
-    const admin = new pg.Client({ connectionString: url });
+    const admin = new pg.Client({ connectionString: url, application_name: APPLICATION_NAME });
+    admin.on('error', () => {}); // its one query reports the failure; the event alone must not end the process
     await admin.connect();
     await admin.query(`create schema if not exists ${schema}`);
     await admin.end();
   }
-  const pool = new pg.Pool({ connectionString: url, max, ...(schema && { options: `-c search_path=${schema},public` }) });
+  const pool = new pg.Pool({
+    connectionString: url, max, application_name: APPLICATION_NAME, connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    ...(schema && { options: `-c search_path=${schema},public` }),
+  });
   const db = drizzlePg(pool, { schema: tables }) as unknown as Db;
+  const database: Database = { db, engine: 'postgres', close: () => pool.end() };
+  // node-postgres emits `error` on a client whose connection dies; with no listener Node ends the process.
+  // The pool listens only while a client is idle, so every client gets a listener of its own for its whole life.
+  const report = (err: Error) => database.onConnectionError?.(err);
+  pool.on('error', report);
+  pool.on('connect', (client) => client.on('error', report));
   // Several app servers may start together: one migrates, the others wait on the advisory lock.
   const conn = await pool.connect();
   try {
@@ -67,7 +87,7 @@ async function openServer(url: string, max: number, schema?: string): Promise<Da
     await conn.query('select pg_advisory_unlock(7283001)').catch(() => {});
     conn.release();
   }
-  return { db, engine: 'postgres', close: () => pool.end() };
+  return database;
 }
 
 /** Rows of a raw query on either engine (both drivers answer with `{ rows }`). */
