@@ -48,8 +48,20 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
   const db = drizzlePglite(client, { schema: tables }) as unknown as Db;
   await db.execute(sql`create extension if not exists pg_trgm`);
   await migratePglite(db as never, { migrationsFolder });
-  return { db, engine: 'pglite', close: () => client.close() };
+  // The embedded engine belongs to one process: backup and restore read this to refuse while the platform runs.
+  const pidFile = dataDir && path.join(dataDir, PGLITE_PID_FILE);
+  if (pidFile) fs.writeFileSync(pidFile, String(process.pid));
+  return {
+    db, engine: 'pglite',
+    async close() {
+      await client.close();
+      if (pidFile && fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8') === String(process.pid)) fs.rmSync(pidFile);
+    },
+  };
 }
+
+/** Beside the embedded engine's folder while a process has it open; holds that process's id. */
+export const PGLITE_PID_FILE = 'pglite.pid';
 
 /**
  * `schema` puts every table (and the migrations' bookkeeping) in a schema of its own instead of `public`:
