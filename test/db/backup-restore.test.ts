@@ -37,8 +37,8 @@ for (const engine of testEngines()) {
       const file = path.join(tmp, engine.name === 'postgres' ? 'b.dump' : 'b.tar.gz');
       const schema = `t_backup_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
       // The server keeps this test's tables in a schema of its own; the embedded engine has a folder each.
-      const source = engine.databaseUrl ? { DATABASE_URL: engine.databaseUrl, DATABASE_SCHEMA: schema } : { DATABASE_URL: '', DATA_DIR: path.join(tmp, 'a') };
-      const target = engine.databaseUrl ? source : { DATABASE_URL: '', DATA_DIR: path.join(tmp, 'b') };
+      const source: Record<string, string> = engine.databaseUrl ? { DATABASE_URL: engine.databaseUrl, DATABASE_SCHEMA: schema } : { DATABASE_URL: '', DATA_DIR: path.join(tmp, 'a') };
+      const target: Record<string, string> = engine.databaseUrl ? source : { DATABASE_URL: '', DATA_DIR: path.join(tmp, 'b') };
       const open = (env: Record<string, string>) => openDatabase({ databaseUrl: env.DATABASE_URL || undefined, schema: env.DATABASE_SCHEMA, dataDir: env.DATA_DIR });
       const dropSchema = async () => {
         const admin = new pg.Client({ connectionString: engine.databaseUrl });
