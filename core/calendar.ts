@@ -15,3 +15,11 @@ export function todayOf(now: Date): string {
 export function stampOf(now: Date): string {
   return wallClock(now).slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }
+
+/**
+ * The YYYY-MM-DD of a date held as UTC midnight (calendar arithmetic on whole days, spreadsheet dates). Not for
+ * "today": that is `todayOf(now)`.
+ */
+export function isoDateOf(utcMidnight: Date | number): string {
+  return new Date(utcMidnight).toISOString().slice(0, 10);
+}

@@ -46,10 +46,10 @@ export function startJobRunner(services: Services, registry: JobRegistry, opts: 
       if (!handler) throw new AppError('INTERNAL', `未知的任务类型：${job.kind}`);
       const result = await handler({
         services, jobId: job.id, input: job.input, checkpoint: job.checkpoint,
-        progress: async (p) => { await db.update(jobs).set({ progress: p, heartbeatAt: new Date() }).where(mine); },
-        saveCheckpoint: async (c) => { await db.update(jobs).set({ checkpoint: c, heartbeatAt: new Date() }).where(mine); },
+        progress: async (p) => { await db.update(jobs).set({ progress: p, heartbeatAt: services.now() }).where(mine); },
+        saveCheckpoint: async (c) => { await db.update(jobs).set({ checkpoint: c, heartbeatAt: services.now() }).where(mine); },
       });
-      await db.update(jobs).set({ status: 'succeeded', result, error: null, finishedAt: new Date(), lockedBy: null }).where(mine);
+      await db.update(jobs).set({ status: 'succeeded', result, error: null, finishedAt: services.now(), lockedBy: null }).where(mine);
     } catch (err) {
       if (isConnectionLost(err)) {
         // Not the job's fault: queue it again (it resumes from its checkpoint). Should even this fail, the job
@@ -62,7 +62,7 @@ export function startJobRunner(services: Services, registry: JobRegistry, opts: 
         ? { code: err.code, message: err.message, ...(err.fields && { fields: err.fields }) }
         : { code: 'INTERNAL', message: '任务执行出错，请重试；如问题持续，请联系管理员' };
       if (!(err instanceof AppError)) opts.log?.(`job ${job.id} (${job.kind}) failed`, err);
-      await db.update(jobs).set({ status: 'failed', error, finishedAt: new Date(), lockedBy: null }).where(mine);
+      await db.update(jobs).set({ status: 'failed', error, finishedAt: services.now(), lockedBy: null }).where(mine);
     }
     return true;
   }
