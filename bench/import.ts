@@ -25,6 +25,7 @@ import { importJob, type ImportJobInput } from '../server/imports/job.ts';
 import { createPiiCipher } from '../server/pii.ts';
 import type { Services } from '../server/services.ts';
 import { report } from '../test/support/process.ts';
+import { isoDateOf } from '../core/calendar.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS || 100_000);
 const SCHOOLS = 10;
@@ -43,7 +44,7 @@ async function generate(file: string) {
   const ws = wb.addWorksheet('学生');
   ws.addRow(studentSpec.columns.map((c) => c.header)).commit();
   for (let i = 0; i < ROWS; i++) {
-    const birth = new Date(Date.UTC(2005, 0, 1) + (Math.floor(i / DIVISIONS.length / 500) % 1500) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const birth = isoDateOf(Date.UTC(2005, 0, 1) + (Math.floor(i / DIVISIONS.length / 500) % 1500) * 86_400_000).replace(/-/g, '');
     const id = makeIdNumber(DIVISIONS[i % DIVISIONS.length]!, birth, String((Math.floor(i / DIVISIONS.length) % 500) * 2 + (i % 2)).padStart(3, '0'));
     ws.addRow([schoolCode(i % SCHOOLS), null, `学生${i}`, id, null, '510201', null, 2024, `138${String(i).padStart(8, '0')}`, '在籍']).commit();
   }

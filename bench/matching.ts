@@ -6,6 +6,7 @@ import { allocationJob } from '../server/matching/allocation-job.ts';
 import { recommendForEnterprise, recommendForSchool, recommendForStudent } from '../server/matching/recommend.ts';
 import type { Services } from '../server/services.ts';
 import { report } from '../test/support/process.ts';
+import { todayOf } from '../core/calendar.ts';
 
 /**
  * Matching at city scale on PostgreSQL (BENCH_DATABASE_URL, a database whose name contains "bench", seeded
@@ -28,7 +29,7 @@ if (!new URL(url).pathname.includes('bench')) throw new Error('BENCH_DATABASE_UR
 const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
 const db = database.db;
 const services = { database, now: () => new Date() } as unknown as Services;
-const today = new Date().toISOString().slice(0, 10);
+const today = todayOf(new Date());
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return Math.round(s[Math.min(s.length - 1, Math.floor(p * s.length))]! * 10) / 10; };
 
 try {

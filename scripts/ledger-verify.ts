@@ -9,7 +9,7 @@ import { openDatabase } from '../server/db/engine.ts';
 import { verifyLedger } from '../server/repositories/creditbank/ledger-verify.ts';
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
 try {
   const { count, broken } = await verifyLedger(database.db);
   if (broken) {

@@ -1,3 +1,4 @@
+import { systemClock } from './clock.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/engine.ts';
 import { createJobRegistry } from './jobs/kinds.ts';
@@ -12,7 +13,7 @@ export async function bootstrap(config: Config = loadConfig()): Promise<Services
     database,
     config,
     pii: createPiiCipher(loadPiiKeyRing(config)),
-    now: () => new Date(),
+    now: systemClock,
     jobs: createJobRegistry(),
     pokeJobs: () => {},
   };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { ThrottleRules } from '../core/auth/throttle.ts';
 
 /** Every environment variable the platform reads, in one place (the README's configuration table mirrors it). */
 export interface Config {
@@ -32,6 +33,19 @@ export interface Config {
   /** Largest spreadsheet accepted for import (413 above it), and most data rows in one import. */
   importMaxBytes: number;
   importMaxRows: number;
+  /** Sign-in throttling per (account, address) pair, per account (the looser ceiling) and per address. */
+  signInThrottle: ThrottleRules;
+  /** What the daily clean-up keeps (server/jobs/tidy.ts). */
+  retention: Retention;
+}
+
+export interface Retention {
+  /** Sessions are deleted once expired; this long after their idle or absolute end (kept briefly for support). */
+  sessionDays: number;
+  /** Sign-in throttle rows whose window and lock are over, this long after their window started. */
+  throttleDays: number;
+  /** Finished jobs keep their outcome; their input, checkpoint and any uploaded file bytes go after this long. */
+  jobPayloadDays: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'Chanjiao@2025';
@@ -59,6 +73,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: intOr(env.BODY_LIMIT_BYTES, 1024 * 1024),
     importMaxBytes: intOr(env.IMPORT_MAX_BYTES, 20 * 1024 * 1024),
     importMaxRows: intOr(env.IMPORT_MAX_ROWS, 200_000),
+    signInThrottle: signInThrottle(env),
+    retention: {
+      sessionDays: intOr(env.SESSION_RETENTION_DAYS, 1),
+      throttleDays: intOr(env.SIGN_IN_THROTTLE_RETENTION_DAYS, 1),
+      jobPayloadDays: intOr(env.JOB_PAYLOAD_RETENTION_DAYS, 30),
+    },
+  };
+}
+
+/**
+ * A few wrong passwords lock only the (account, address) pair; the per-account ceiling is looser, so that a
+ * guesser elsewhere cannot lock a clerk out at her desk, and still stops a guess spread over many addresses.
+ */
+function signInThrottle(env: NodeJS.ProcessEnv): ThrottleRules {
+  const windowSeconds = intOr(env.SIGN_IN_WINDOW_MINUTES, 15) * 60;
+  const lockSeconds = intOr(env.SIGN_IN_LOCK_MINUTES, 15) * 60;
+  return {
+    pair: { maxFailures: intOr(env.SIGN_IN_PAIR_MAX_FAILURES, 5), windowSeconds, lockSeconds },
+    account: { maxFailures: intOr(env.SIGN_IN_ACCOUNT_MAX_FAILURES, 30), windowSeconds, lockSeconds },
+    address: { maxFailures: intOr(env.SIGN_IN_ADDRESS_MAX_FAILURES, 100), windowSeconds, lockSeconds },
   };
 }
 

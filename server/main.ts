@@ -47,6 +47,7 @@ try {
   services = await bootstrap(config);
   app = await buildApp(services, { serveWeb: true, logStream });
   const log = app.log;
+  services.database.onConnectionError = (err) => log.warn({ err }, 'database connection lost (the pool reconnects)');
   const logins = await seedIfEmpty(services, (msg: string) => { log.info(msg); say(msg); });
   if (!config.databaseUrl) endFirstStart(config.dataDir);
   const runner = startWorkers(services, (msg, err) => log.error({ err }, msg));

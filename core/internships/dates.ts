@@ -1,6 +1,7 @@
 /** Calendar arithmetic on YYYY-MM-DD dates (UTC noon-free: whole days only). */
+import { isoDateOf } from '../calendar.ts';
 const toDay = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
-const fromDay = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
+const fromDay = (n: number) => isoDateOf(n * 86_400_000);
 
 /** Days from `a` to `b` (negative when b is earlier). */
 export const daysBetween = (a: string, b: string) => toDay(b) - toDay(a);

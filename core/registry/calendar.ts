@@ -1,3 +1,5 @@
+import { isoDateOf } from '../calendar.ts';
+
 /**
  * Calendar dates as the register keeps them ("YYYY-MM-DD", no time, no zone), counted as day numbers.
  * Pure arithmetic on the proleptic Gregorian calendar: no clock, no time zone can shift a date by one.
@@ -31,7 +33,7 @@ export function dayNumber(s: string): number {
 }
 
 export function dateOfDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  return isoDateOf(day * MS_PER_DAY);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ReportFrequency } from '../policy/plan.ts';
+import { isoDateOf } from '../calendar.ts';
 
 /**
  * Reporting periods of the task list: from the period in which the plan was issued to the one holding its
@@ -22,7 +23,7 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return isoDateOf(d);
 }
 
 function keyOf(freq: ReportFrequency, y: number, m0: number): { key: string; label: string } {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/engine.ts';
 import { sessions, users } from '../db/schema/index.ts';
 
@@ -62,8 +62,4 @@ export async function endSession(db: Db, sessionId: string) {
 export async function endOtherSessions(db: Db, userId: string, keepSessionId: string) {
   const others = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId));
   for (const s of others) if (s.id !== keepSessionId) await endSession(db, s.id);
-}
-
-export async function purgeExpiredSessions(db: Db, now: Date) {
-  await db.delete(sessions).where(and(lt(sessions.expiresAt, now)));
 }

@@ -27,7 +27,17 @@ export interface Database {
   readDb: Db;
   engine: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * Told when a connection fails outside any query (an idle pooled connection the server ended). The pool drops
+   * it and opens another; a request whose query it was gets the error itself (503 DB_UNAVAILABLE).
+   */
+  onConnectionError?: (err: Error) => void;
 }
+
+/** Seen in `pg_stat_activity`: how an operator (and the connection-loss test) finds the platform's sessions. */
+export const APPLICATION_NAME = 'chanjiao';
+/** How long a request waits for a connection when the server is unreachable, before it answers 503. */
+const CONNECT_TIMEOUT_MS = 5000;
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -44,8 +54,20 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
   const db = drizzlePglite(client, { schema: tables }) as unknown as Db;
   await db.execute(sql`create extension if not exists pg_trgm`);
   await migratePglite(db as never, { migrationsFolder });
-  return { db, readDb: db, engine: 'pglite', close: () => client.close() };
+  // The embedded engine belongs to one process: backup and restore read this to refuse while the platform runs.
+  const pidFile = dataDir && path.join(dataDir, PGLITE_PID_FILE);
+  if (pidFile) fs.writeFileSync(pidFile, String(process.pid));
+  return {
+    db, readDb: db, engine: 'pglite',
+    async close() {
+      await client.close();
+      if (pidFile && fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8') === String(process.pid)) fs.rmSync(pidFile);
+    },
+  };
 }
+
+/** Beside the embedded engine's folder while a process has it open; holds that process's id. */
+export const PGLITE_PID_FILE = 'pglite.pid';
 
 /**
  * `schema` puts every table (and the migrations' bookkeeping) in a schema of its own instead of `public`:
@@ -54,13 +76,23 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
 async function openServer(url: string, max: number, schema?: string, readUrl?: string): Promise<Database> {
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
   if (schema) {
-    const admin = new pg.Client({ connectionString: url });
+    const admin = new pg.Client({ connectionString: url, application_name: APPLICATION_NAME });
+    admin.on('error', () => {}); // its one query reports the failure; the event alone must not end the process
     await admin.connect();
     await admin.query(`create schema if not exists ${schema}`);
     await admin.end();
   }
-  const pool = new pg.Pool({ connectionString: url, max, ...(schema && { options: `-c search_path=${schema},public` }) });
+  const pool = new pg.Pool({
+    connectionString: url, max, application_name: APPLICATION_NAME, connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    ...(schema && { options: `-c search_path=${schema},public` }),
+  });
   const db = drizzlePg(pool, { schema: tables }) as unknown as Db;
+  const database: Database = { db, readDb: db, engine: 'postgres', close: () => pool.end() };
+  // node-postgres emits `error` on a client whose connection dies; with no listener Node ends the process.
+  // The pool listens only while a client is idle, so every client gets a listener of its own for its whole life.
+  const report = (err: Error) => database.onConnectionError?.(err);
+  pool.on('error', report);
+  pool.on('connect', (client) => client.on('error', report));
   // Several app servers may start together: one migrates, the others wait on the advisory lock.
   const conn = await pool.connect();
   try {
@@ -73,10 +105,16 @@ async function openServer(url: string, max: number, schema?: string, readUrl?: s
     await conn.query('select pg_advisory_unlock(7283001)').catch(() => {});
     conn.release();
   }
-  if (!readUrl) return { db, readDb: db, engine: 'postgres', close: () => pool.end() };
-  const readPool = new ReadPool({ connectionString: readUrl, max, ...(schema && { options: `-c search_path=${schema},public` }) }, pool);
-  const readDb = drizzlePg(readPool, { schema: tables }) as unknown as Db;
-  return { db, readDb, engine: 'postgres', close: async () => { await readPool.end(); await pool.end(); } };
+  if (!readUrl) return database;
+  const readPool = new ReadPool({
+    connectionString: readUrl, max, application_name: APPLICATION_NAME, connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    ...(schema && { options: `-c search_path=${schema},public` }),
+  }, pool);
+  readPool.on('error', report);
+  readPool.on('connect', (client) => client.on('error', report));
+  database.readDb = drizzlePg(readPool, { schema: tables }) as unknown as Db;
+  database.close = async () => { await readPool.end(); await pool.end(); };
+  return database;
 }
 
 /** Rows of a raw query on either engine (both drivers answer with `{ rows }`). */

@@ -120,7 +120,7 @@ export async function seedInternshipDemo(db: Db, pii: PiiCipher, opts: { now: Da
     const day = addDays(start, -14);
     const app = await step(by, { resource: 'internshipApplication', action: 'apply' }, day, (tx, audit, access) => apply(tx, audit, by.actor, access, postId, studentId));
     await step(by, { resource: 'internshipApplication', action: 'approve' }, day, (tx, audit, access) => approve(tx, audit, by.actor, access, app.id));
-    await step(ent, { resource: 'internshipApplication', action: 'accept' }, day, (tx, audit, access) => accept(tx, audit, ent.actor, access, app.id, day));
+    await step(ent, { resource: 'internshipApplication', action: 'accept' }, day, (tx, audit, access) => accept(tx, audit, ent.actor, access, app.id, at(day)));
     const [row] = await db.select({ id: internships.id }).from(internships).where(eq(internships.applicationId, app.id));
     out.accepted++;
     return row!.id;

@@ -1,8 +1,9 @@
 import type { Rng } from './prng.ts';
 import type { DemoPracticePeriod, DemoTeacher } from './types.ts';
+import { isoDateOf, todayOf } from '../../core/calendar.ts';
 
 const DAY_MS = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const iso = isoDateOf;
 
 /**
  * Enterprise-practice periods (教师企业实践, 二 (三) 10) of specialty teachers, so the 1-year-in-5 figure has
@@ -12,7 +13,7 @@ const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * the index of a demo enterprise. Pure: the clock comes in as `now`.
  */
 export function generatePracticePeriods(rng: Rng, teachers: readonly DemoTeacher[], enterprises: number, now: Date): DemoPracticePeriod[] {
-  const today = Date.parse(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  const today = Date.parse(`${todayOf(now)}T00:00:00Z`);
   const out: DemoPracticePeriod[] = [];
   for (const t of teachers) {
     if (t.subject !== 'specialty') continue;

@@ -27,6 +27,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   NOT_THE_PARTY: 403,
   ALREADY_SIGNED: 409,
   OVERLAPPING_INTERNSHIP: 409,
+  /** The database connection failed under the request (server restart, failover): nothing to fix in the input. */
+  DB_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { systemClock } from '../clock.ts';
 import type { Access } from '../../core/authz/index.ts';
 import { notFound } from '../../core/errors.ts';
 import type { ImportIssue } from '../../core/imports/index.ts';
@@ -40,7 +41,7 @@ export async function loadImportFile(db: Db, id: string) {
  */
 export async function finishImport(db: Db | Tx, id: string, outcome: 'imported' | 'rejected', issues: { items: ImportIssue[]; count: number } | null) {
   await db.update(importFiles).set({
-    outcome, data: null, finishedAt: new Date(),
+    outcome, data: null, finishedAt: systemClock(),
     issues: issues?.items ?? null, issueCount: issues?.count ?? 0,
   }).where(eq(importFiles.id, id));
 }

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Cell, SheetRow } from '../../core/imports/index.ts';
+import { isoDateOf } from '../../core/calendar.ts';
 
 type Entry = NodeJS.ReadableStream & { setEncoding(e: BufferEncoding): unknown };
 type AnyReader = new (input: Readable, options: object) => {
@@ -76,7 +77,7 @@ export function toCell(v: unknown): Cell {
   if (typeof v === 'string') return v === '' ? { kind: 'empty' } : { kind: 'text', value: v };
   if (typeof v === 'number') return { kind: 'number', value: v };
   if (typeof v === 'boolean') return { kind: 'boolean', value: v };
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? { kind: 'error', value: '#VALUE!' } : { kind: 'date', value: v.toISOString().slice(0, 10) };
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? { kind: 'error', value: '#VALUE!' } : { kind: 'date', value: isoDateOf(v) };
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) return { kind: 'formula' };

@@ -1,4 +1,5 @@
 import { todayOf } from '../../core/calendar.ts';
+import { systemClock } from '../clock.ts';
 import { desc, eq, sql } from 'drizzle-orm';
 import {
   CITY, INDICATOR_DEFINITIONS, measure, mergeTrend, monthOf, reportedCityValue, type ScopeKey,
@@ -78,7 +79,7 @@ export async function recomputeIndicators(db: Db, opts: { now: Date; jobId?: str
     for (let i = 0; i < values.length; i += 500) await tx.insert(indicatorValues).values(values.slice(i, i + 500));
     await tx.insert(indicatorSnapshots).values(payloads.map((p) => ({ runId: run!.id, scope: p.scope, payload: p })));
     const durationMs = Math.round(performance.now() - t0);
-    await tx.update(indicatorRuns).set({ status: 'done', finishedAt: new Date(), durationMs }).where(eq(indicatorRuns.id, run!.id));
+    await tx.update(indicatorRuns).set({ status: 'done', finishedAt: systemClock(), durationMs }).where(eq(indicatorRuns.id, run!.id));
     return run!.id;
   });
   await progress(total, total, '指标已重算');

@@ -5,6 +5,7 @@ import { INDICATORS_RECOMPUTE_JOB, indicatorsRecomputeJob, queueRecompute } from
 import { queueReminders, SUPERVISION_REMIND_JOB, supervisionRemindJob } from '../supervision/reminders.ts';
 import type { DailyJob } from './daily.ts';
 import { ALLOCATION_JOB, allocationJob } from '../matching/allocation-job.ts';
+import { PLATFORM_TIDY_JOB, platformTidyJob, queueTidy } from './tidy.ts';
 
 /** Every job kind of the platform. Features add their handlers here. */
 export function createJobRegistry(): JobRegistry {
@@ -14,6 +15,7 @@ export function createJobRegistry(): JobRegistry {
   registry.register(INDICATORS_RECOMPUTE_JOB, indicatorsRecomputeJob);
   registry.register(SUPERVISION_REMIND_JOB, supervisionRemindJob);
   registry.register(ALLOCATION_JOB, allocationJob);
+  registry.register(PLATFORM_TIDY_JOB, platformTidyJob);
   return registry;
 }
 
@@ -21,4 +23,5 @@ export function createJobRegistry(): JobRegistry {
 export const DAILY_JOBS: readonly DailyJob[] = [
   { kind: SUPERVISION_REMIND_JOB, queue: (db, key) => queueReminders(db, null, key) },
   { kind: INDICATORS_RECOMPUTE_JOB, queue: (db, key) => queueRecompute(db, null, 'daily', key) },
+  { kind: PLATFORM_TIDY_JOB, queue: queueTidy },
 ];

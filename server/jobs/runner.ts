@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { rows } from '../db/engine.ts';
+import { isConnectionLost, retryOnConnectionLoss } from '../db/faults.ts';
 import { jobs } from '../db/schema/index.ts';
 import type { Services } from '../services.ts';
 import type { JobRegistry } from './registry.ts';
@@ -45,16 +46,23 @@ export function startJobRunner(services: Services, registry: JobRegistry, opts: 
       if (!handler) throw new AppError('INTERNAL', `未知的任务类型：${job.kind}`);
       const result = await handler({
         services, jobId: job.id, input: job.input, checkpoint: job.checkpoint,
-        progress: async (p) => { await db.update(jobs).set({ progress: p, heartbeatAt: new Date() }).where(mine); },
-        saveCheckpoint: async (c) => { await db.update(jobs).set({ checkpoint: c, heartbeatAt: new Date() }).where(mine); },
+        progress: async (p) => { await db.update(jobs).set({ progress: p, heartbeatAt: services.now() }).where(mine); },
+        saveCheckpoint: async (c) => { await db.update(jobs).set({ checkpoint: c, heartbeatAt: services.now() }).where(mine); },
       });
-      await db.update(jobs).set({ status: 'succeeded', result, error: null, finishedAt: new Date(), lockedBy: null }).where(mine);
+      await db.update(jobs).set({ status: 'succeeded', result, error: null, finishedAt: services.now(), lockedBy: null }).where(mine);
     } catch (err) {
+      if (isConnectionLost(err)) {
+        // Not the job's fault: queue it again (it resumes from its checkpoint). Should even this fail, the job
+        // stays `running` without a heartbeat and any runner takes it over after STALE_SECONDS.
+        opts.log?.(`job ${job.id} (${job.kind}) lost its database connection; queued again`, err);
+        await retryOnConnectionLoss(() => db.update(jobs).set({ status: 'queued', lockedBy: null }).where(mine)).catch(() => {});
+        return true;
+      }
       const error = err instanceof AppError
         ? { code: err.code, message: err.message, ...(err.fields && { fields: err.fields }) }
         : { code: 'INTERNAL', message: '任务执行出错，请重试；如问题持续，请联系管理员' };
       if (!(err instanceof AppError)) opts.log?.(`job ${job.id} (${job.kind}) failed`, err);
-      await db.update(jobs).set({ status: 'failed', error, finishedAt: new Date(), lockedBy: null }).where(mine);
+      await db.update(jobs).set({ status: 'failed', error, finishedAt: services.now(), lockedBy: null }).where(mine);
     }
     return true;
   }

@@ -10,6 +10,7 @@ import type { JobHandler } from '../jobs/registry.ts';
 import { rules } from '../repositories/internships/posts.ts';
 import { loadScoreContext } from './context.ts';
 import { loadOpenPosts, loadStudents, onlySeeking } from './facts.ts';
+import { todayOf } from '../../core/calendar.ts';
 
 export const ALLOCATION_JOB = 'matching.allocate';
 
@@ -33,7 +34,7 @@ export const allocationJob: JobHandler = async ({ services, input, progress }) =
   const lap = (name: string) => { const now = performance.now(); t[name] = Math.round(now - t0); t0 = now; };
   const [run] = await db.select().from(allocationRuns).where(eq(allocationRuns.id, runId));
   if (!run) throw new Error(`allocation run ${runId} not found`);
-  const today = services.now().toISOString().slice(0, 10);
+  const today = todayOf(services.now());
   try {
     await progress({ done: 0, total: 4, message: '读取学生与岗位' });
     const settled = await rows<{ id: string }>(db, sql`
@@ -67,17 +68,17 @@ export const allocationJob: JobHandler = async ({ services, input, progress }) =
       const m = scoreMatch(ctx, s, p);
       return { studentId: s.id, postId: p.id, schoolId: s.schoolId, enterpriseId: p.enterpriseId, score: m.total.toFixed(1), breakdown: m.parts };
     });
-    const stored = await store(db, runId, seekers.map((s) => s.id), chosen, run.createdBy);
+    const stored = await store(db, runId, seekers.map((s) => s.id), chosen, run.createdBy, services.now());
     lap('store');
     const totalScore = result.totalScore / 10;
     await db.update(allocationRuns).set({
       status: 'succeeded', students: seekers.length, posts: posts.length, candidateArcs: arcs.length, proposed: chosen.length,
-      totalScore: totalScore.toFixed(1), timings: t, finishedAt: new Date(),
+      totalScore: totalScore.toFixed(1), timings: t, finishedAt: services.now(),
     }).where(eq(allocationRuns.id, runId));
     await progress({ done: 4, total: 4, message: `完成：${chosen.length} 条建议` });
     return { runId, students: seekers.length, posts: posts.length, candidateArcs: arcs.length, proposed: chosen.length, kept: stored.kept, totalScore, timings: t };
   } catch (err) {
-    await db.update(allocationRuns).set({ status: 'failed', finishedAt: new Date() }).where(eq(allocationRuns.id, runId));
+    await db.update(allocationRuns).set({ status: 'failed', finishedAt: services.now() }).where(eq(allocationRuns.id, runId));
     throw err;
   }
 };
@@ -121,7 +122,7 @@ async function capacities(db: Db, posts: Awaited<ReturnType<typeof loadOpenPosts
 
 interface NewProposal { studentId: string; postId: string; schoolId: string; enterpriseId: string; score: string; breakdown: { part: string; label: string; points: number; max: number; reason: string }[] }
 
-async function store(db: Db, runId: string, studentIds: string[], chosen: NewProposal[], createdBy: string | null) {
+async function store(db: Db, runId: string, studentIds: string[], chosen: NewProposal[], createdBy: string | null, now: Date) {
   return db.transaction(async (tx) => {
     const keep = new Set(chosen.map((c) => `${c.studentId}|${c.postId}`));
     const open: { id: string; studentId: string; postId: string }[] = [];
@@ -132,7 +133,7 @@ async function store(db: Db, runId: string, studentIds: string[], chosen: NewPro
     const supersede = open.filter((o) => !keep.has(`${o.studentId}|${o.postId}`)).map((o) => o.id);
     const kept = new Map(open.filter((o) => keep.has(`${o.studentId}|${o.postId}`)).map((o) => [`${o.studentId}|${o.postId}`, o.id]));
     for (let i = 0; i < supersede.length; i += 5000) {
-      await tx.update(allocationProposals).set({ status: 'superseded', updatedAt: new Date() }).where(inArray(allocationProposals.id, supersede.slice(i, i + 5000)));
+      await tx.update(allocationProposals).set({ status: 'superseded', updatedAt: now }).where(inArray(allocationProposals.id, supersede.slice(i, i + 5000)));
     }
     const fresh = chosen.filter((c) => !kept.has(`${c.studentId}|${c.postId}`));
     for (let i = 0; i < fresh.length; i += 1000) {

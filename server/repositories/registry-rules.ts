@@ -18,7 +18,4 @@ export function planPracticeRule(): PracticeRule {
   return { value: r.value, unit: r.unit, per: r.per, article: r.source.article ?? '' };
 }
 
-/** Today's calendar date in Beijing time (UTC+8, no DST): the date a Zhengzhou clerk sees. */
-export function beijingDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+

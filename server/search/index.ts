@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { systemClock } from '../clock.ts';
 import type { Dictionary } from '../../core/search/dictionary.ts';
 import { toTsvector } from '../../core/search/tokenize.ts';
 import { SEARCH_ENTITY_TYPES, type SearchEntityType } from '../../contracts/search.ts';
@@ -32,7 +33,7 @@ export async function indexDocument(db: Db | Tx, doc: SearchDocumentInput | read
   const docs = Array.isArray(doc) ? doc : [doc as SearchDocumentInput];
   if (!docs.length) return;
   const dict = await searchDictionary(db);
-  const now = new Date();
+  const now = systemClock();
   for (let i = 0; i < docs.length; i += UPSERT_BATCH) {
     await db.insert(searchDocuments).values(docs.slice(i, i + UPSERT_BATCH).map((d) => row(dict, d, now))).onConflictDoUpdate({
       target: [searchDocuments.entityType, searchDocuments.entityId],
@@ -106,7 +107,7 @@ async function reindexType(db: Db | Tx, type: SearchEntityType): Promise<number>
     await tx.execute(sql`lock table ${searchDocuments} in exclusive mode`);
     const docs = await source.load(tx, { all: true });
     const dict = await searchDictionary(tx);
-    const now = new Date();
+    const now = systemClock();
     await tx.delete(searchDocuments).where(eq(searchDocuments.entityType, type));
     await insertUnnest(tx, searchDocuments, docs.map((d) => row(dict, d, now)), 2000);
     return docs.length;

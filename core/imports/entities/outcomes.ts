@@ -3,6 +3,7 @@ import { outcomeFactProblems, type OutcomeKind } from '../../creditbank/kinds.ts
 import { normaliseText } from '../text.ts';
 import { primaryLabels } from '../labels.ts';
 import type { EntitySpec } from '../spec.ts';
+import { todayOf } from '../../calendar.ts';
 
 /** The kinds as a clerk writes them (the first label of each is the template's drop-down entry). */
 export const OUTCOME_KIND_IMPORT_LABELS: Readonly<Record<string, OutcomeKind>> = {
@@ -81,7 +82,7 @@ export const outcomeSpec: EntitySpec<OutcomeRecord> = {
     const hours = f.integer('hours', { min: 1, max: 10_000 });
     const awardRank = f.text('awardRank', { max: 40 });
     const achievedOn = f.date('achievedOn');
-    if (achievedOn && achievedOn > refs.today.toISOString().slice(0, 10)) f.fail('achievedOn', `“取得日期”${achievedOn}晚于今天`);
+    if (achievedOn && achievedOn > todayOf(refs.today)) f.fail('achievedOn', `“取得日期”${achievedOn}晚于今天`);
     const evidenceUrl = f.text('evidenceUrl', { max: 500 });
     if (evidenceUrl !== undefined && !/^https?:\/\/\S+$/i.test(evidenceUrl)) f.fail('evidenceUrl', '“佐证链接”应以http://或https://开头');
     const evidenceNote = f.text('evidenceNote', { max: 500 });

@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { systemClock } from '../../clock.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Access, Actor } from '../../../core/authz/index.ts';
 import { AppError, notFound } from '../../../core/errors.ts';
@@ -11,6 +12,7 @@ import { countOf } from '../paging.ts';
 import { rules } from './posts.ts';
 import { draftAgreementOnOpen } from './agreements.ts';
 import { openInternship } from './internships.ts';
+import { todayOf } from '../../../core/calendar.ts';
 
 const school = alias(organisations, 'school');
 const enterprise = alias(organisations, 'enterprise');
@@ -88,8 +90,8 @@ async function transition(tx: Tx, audit: Auditor, access: Access, id: string, fr
   if (!app) throw notFound('实习申请');
   if (!from.includes(app.status)) throw new AppError('INVALID_STATE', `当前状态（${app.status}）下不能进行此操作`);
   await tx.update(internshipApplications).set({
-    status: to, updatedAt: new Date(),
-    decisions: sql`${internshipApplications.decisions} || ${JSON.stringify([{ at: new Date().toISOString(), by, status: to, ...(reason && { reason }) }])}::jsonb`,
+    status: to, updatedAt: systemClock(),
+    decisions: sql`${internshipApplications.decisions} || ${JSON.stringify([{ at: systemClock().toISOString(), by, status: to, ...(reason && { reason }) }])}::jsonb`,
   }).where(eq(internshipApplications.id, id));
   await audit.record({ action: to, entityType: 'internshipApplication', entityId: id, before: { status: app.status }, after: { status: to, ...(reason && { reason }) } });
   return getApplication(tx, access, id);
@@ -106,7 +108,8 @@ export const reject = (tx: Tx, audit: Auditor, actor: Actor, access: Access, id:
  * however many app servers accept at once: the enterprise row is locked for the count, and the post's
  * counter only moves while it is below the places.
  */
-export async function accept(tx: Tx, audit: Auditor, actor: Actor, access: Access, id: string, today: string) {
+export async function accept(tx: Tx, audit: Auditor, actor: Actor, access: Access, id: string, now: Date) {
+  const today = todayOf(now);
   const [app] = await tx.select({ enterpriseId: internshipApplications.enterpriseId, postId: internshipApplications.postId, status: internshipApplications.status })
     .from(internshipApplications)
     .innerJoin(students, eq(students.id, internshipApplications.studentId))
@@ -117,7 +120,7 @@ export async function accept(tx: Tx, audit: Auditor, actor: Actor, access: Acces
   await takePlace(tx, app.enterpriseId, app.postId, today);
   const accepted = await transition(tx, audit, access, id, ['school_approved'], 'accepted', actor.userId);
   // The internship (with its overlap check) and its agreement to sign are born with the acceptance, in one transaction.
-  await draftAgreementOnOpen(tx, audit, await openInternship(tx, audit, id), new Date());
+  await draftAgreementOnOpen(tx, audit, await openInternship(tx, audit, id), now);
   return accepted;
 }
 

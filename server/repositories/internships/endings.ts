@@ -1,4 +1,5 @@
 import { todayOf } from '../../../core/calendar.ts';
+import { systemClock } from '../../clock.ts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Access, Actor } from '../../../core/authz/index.ts';
 import { AppError, notFound } from '../../../core/errors.ts';
@@ -22,8 +23,8 @@ import { rules } from './posts.ts';
 async function endEarly(tx: Tx, audit: Auditor, actor: Actor, row: InternshipRow, status: 'withdrawn' | 'terminated' | 'reassigned', reason: string, today: string) {
   await setInternship(tx, row.i.id, { status, endedOn: today, endReason: reason });
   await tx.update(internshipApplications).set({
-    status: 'withdrawn', updatedAt: new Date(),
-    decisions: sql`${internshipApplications.decisions} || ${JSON.stringify([{ at: new Date().toISOString(), by: actor.userId, status: 'withdrawn', reason: `${status}：${reason}` }])}::jsonb`,
+    status: 'withdrawn', updatedAt: systemClock(),
+    decisions: sql`${internshipApplications.decisions} || ${JSON.stringify([{ at: systemClock().toISOString(), by: actor.userId, status: 'withdrawn', reason: `${status}：${reason}` }])}::jsonb`,
   }).where(eq(internshipApplications.id, row.i.applicationId));
   await tx.update(internshipPosts).set({ placesTaken: sql`${internshipPosts.placesTaken} - 1` })
     .where(and(eq(internshipPosts.id, row.i.postId), sql`${internshipPosts.placesTaken} > 0`));

@@ -1,4 +1,5 @@
 import { todayOf } from '../../../core/calendar.ts';
+import { systemClock } from '../../clock.ts';
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Access } from '../../../core/authz/index.ts';
@@ -183,5 +184,5 @@ export async function openInternship(tx: Tx, audit: Auditor, applicationId: stri
 
 /** Moves an internship to a new state with the optimistic version bump; callers hold the row lock. */
 export async function setInternship(tx: Tx, id: string, values: Partial<typeof internships.$inferInsert>) {
-  await tx.update(internships).set({ ...values, version: sql`${internships.version} + 1`, updatedAt: new Date() }).where(eq(internships.id, id));
+  await tx.update(internships).set({ ...values, version: sql`${internships.version} + 1`, updatedAt: systemClock() }).where(eq(internships.id, id));
 }

@@ -1,4 +1,5 @@
 import { and, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { systemClock } from '../../clock.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Access, Actor } from '../../../core/authz/index.ts';
 import { AppError, notFound, versionConflict } from '../../../core/errors.ts';
@@ -89,7 +90,7 @@ export async function updatePost(tx: Tx, audit: Auditor, access: Access, id: str
   if (p.status !== 'draft') throw new AppError('INVALID_STATE', '岗位已发布，不能再修改条件');
   const { version, ...terms } = input;
   const changed = Object.fromEntries(Object.entries(terms).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(p[k as keyof typeof p])));
-  const [row] = await tx.update(internshipPosts).set({ ...changed, version: sql`${internshipPosts.version} + 1`, updatedAt: new Date() })
+  const [row] = await tx.update(internshipPosts).set({ ...changed, version: sql`${internshipPosts.version} + 1`, updatedAt: systemClock() })
     .where(and(eq(internshipPosts.id, id), eq(internshipPosts.version, version))).returning({ id: internshipPosts.id });
   if (!row) throw versionConflict();
   await audit.record({
@@ -125,7 +126,7 @@ export async function publishPost(tx: Tx, audit: Auditor, access: Access, id: st
       details: { violations },
     });
   }
-  const [row] = await tx.update(internshipPosts).set({ status: 'published', version: sql`${internshipPosts.version} + 1`, updatedAt: new Date() })
+  const [row] = await tx.update(internshipPosts).set({ status: 'published', version: sql`${internshipPosts.version} + 1`, updatedAt: systemClock() })
     .where(and(eq(internshipPosts.id, id), eq(internshipPosts.version, version))).returning({ id: internshipPosts.id });
   if (!row) throw versionConflict();
   await audit.record({ action: 'publish', entityType: 'internshipPost', entityId: id, before: { status: 'draft' }, after: { status: 'published' } });

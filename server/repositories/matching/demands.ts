@@ -1,4 +1,5 @@
 import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { systemClock } from '../../clock.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Access, Actor } from '../../../core/authz/index.ts';
 import { AppError, notFound, versionConflict } from '../../../core/errors.ts';
@@ -114,7 +115,7 @@ export async function updateDemand(tx: Tx, audit: Auditor, access: Access, id: s
   }
   checkTerms({ ...d, ...changed });
   if ('clusterCode' in changed) await checkCluster(tx, changed.clusterCode as string | null);
-  const [row] = await tx.update(demands).set({ ...changed, version: sql`${demands.version} + 1`, updatedAt: new Date() })
+  const [row] = await tx.update(demands).set({ ...changed, version: sql`${demands.version} + 1`, updatedAt: systemClock() })
     .where(and(eq(demands.id, id), eq(demands.version, version))).returning({ id: demands.id });
   if (!row) throw versionConflict();
   await audit.record({ action: 'update', entityType: 'demand', entityId: id, before: Object.fromEntries(Object.keys(changed).map((k) => [k, d[k as keyof typeof d]])), after: changed });

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { systemClock } from '../../clock.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Access } from '../../../core/authz/index.ts';
 import { AppError, notFound, versionConflict } from '../../../core/errors.ts';
@@ -62,7 +63,7 @@ export async function saveStudentProfile(tx: Tx, audit: Auditor, access: Access,
     const [row] = await tx.insert(studentProfiles).values({ studentId, ...changed }).onConflictDoNothing().returning({ id: studentProfiles.studentId });
     if (!row) throw versionConflict();
   } else {
-    const [row] = await tx.update(studentProfiles).set({ ...changed, version: sql`${studentProfiles.version} + 1`, updatedAt: new Date() })
+    const [row] = await tx.update(studentProfiles).set({ ...changed, version: sql`${studentProfiles.version} + 1`, updatedAt: systemClock() })
       .where(and(eq(studentProfiles.studentId, studentId), eq(studentProfiles.version, version))).returning({ id: studentProfiles.studentId });
     if (!row) throw versionConflict();
   }

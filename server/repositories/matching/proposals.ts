@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { systemClock } from '../../clock.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Access, Actor } from '../../../core/authz/index.ts';
 import { AppError, notFound, versionConflict } from '../../../core/errors.ts';
@@ -58,7 +59,7 @@ export async function getProposal(db: Db | Tx, access: Access, id: string) {
  * and the caps, so a proposal can never oversell a post.
  */
 export async function decideProposal(tx: Tx, audit: Auditor, actor: Actor, access: Access, id: string,
-  body: { decision: 'confirm' | 'reject'; reason?: string; version: number }, today: string) {
+  body: { decision: 'confirm' | 'reject'; reason?: string; version: number }, now: Date) {
   const [p] = await tx.select({ proposal: allocationProposals }).from(allocationProposals)
     .innerJoin(students, eq(students.id, allocationProposals.studentId)).innerJoin(school, eq(school.id, allocationProposals.schoolId))
     .where(and(eq(allocationProposals.id, id), scopeWhere(access, { organisationId: [allocationProposals.schoolId, allocationProposals.enterpriseId] })))
@@ -77,15 +78,15 @@ export async function decideProposal(tx: Tx, audit: Auditor, actor: Actor, acces
   const other = side === 'school' ? row.enterpriseDecision : row.schoolDecision;
   if (decision === 'confirmed' && other === 'confirmed') {
     set.status = 'confirmed';
-    set.applicationId = await becomeApplication(tx, audit, actor, access, row, today);
+    set.applicationId = await becomeApplication(tx, audit, actor, access, row, now);
   }
-  await tx.update(allocationProposals).set({ ...set, version: sql`${allocationProposals.version} + 1`, updatedAt: new Date() }).where(eq(allocationProposals.id, id));
+  await tx.update(allocationProposals).set({ ...set, version: sql`${allocationProposals.version} + 1`, updatedAt: systemClock() }).where(eq(allocationProposals.id, id));
   await audit.record({ action: decision === 'confirmed' ? `${side}_confirm` : `${side}_reject`, entityType: 'allocationProposal', entityId: id,
     before: { status: row.status }, after: { ...set, ...(body.reason && { reason: body.reason }) } });
   return getProposal(tx, access, id);
 }
 
-async function becomeApplication(tx: Tx, audit: Auditor, actor: Actor, access: Access, row: typeof allocationProposals.$inferSelect, today: string) {
+async function becomeApplication(tx: Tx, audit: Auditor, actor: Actor, access: Access, row: typeof allocationProposals.$inferSelect, now: Date) {
   const [facts] = await tx.select({ student: students, post: internshipPosts }).from(students)
     .innerJoin(internshipPosts, eq(internshipPosts.id, row.postId)).where(eq(students.id, row.studentId));
   if (!facts || facts.post.status !== 'published') throw new AppError('INVALID_STATE', '岗位已不再开放');
@@ -94,14 +95,14 @@ async function becomeApplication(tx: Tx, audit: Auditor, actor: Actor, access: A
   const [busy] = await tx.select({ id: internshipApplications.id }).from(internshipApplications)
     .where(and(eq(internshipApplications.studentId, row.studentId), eq(internshipApplications.status, 'accepted')));
   if (busy) throw new AppError('INVALID_STATE', '该学生已有被接收的实习');
-  const at = new Date().toISOString();
+  const at = now.toISOString();
   const [app] = await tx.insert(internshipApplications).values({
     postId: row.postId, studentId: row.studentId, schoolId: row.schoolId, enterpriseId: row.enterpriseId, status: 'school_approved', source: 'allocation',
     decisions: [{ at, by: actor.userId, status: 'school_approved', reason: '学校确认实习分配建议' }],
   }).onConflictDoNothing().returning({ id: internshipApplications.id });
   if (!app) throw new AppError('ALREADY_APPLIED', '该学生已申请此岗位，请在实习申请中处理');
   await audit.record({ action: 'apply', entityType: 'internshipApplication', entityId: app.id, after: { postId: row.postId, studentId: row.studentId, status: 'school_approved', source: 'allocation' } });
-  await accept(tx, audit, actor, access, app.id, today);
+  await accept(tx, audit, actor, access, app.id, now);
   return app.id;
 }
 

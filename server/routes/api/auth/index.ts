@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { passwordProblem } from '../../../../core/auth/password-policy.ts';
+import { throttleKeys } from '../../../../core/auth/throttle.ts';
 import { AppError } from '../../../../core/errors.ts';
 import { createSession, endOtherSessions, endSession, SESSION_COOKIE } from '../../../auth/sessions.ts';
 import { hashForUnknownUser, hashPassword, verifyPassword } from '../../../auth/passwords.ts';
@@ -21,13 +22,13 @@ const login = defineRoute({
   async handler({ body, services, req, reply, write }) {
     const { db } = services.database;
     const now = services.now();
-    const keys = { user: `user:${body.username.toLowerCase()}`, address: `address:${req.ip}` };
+    const keys = throttleKeys(body.username, req.ip);
     const locked = await lockedFor(db, keys, now);
     if (locked > 0) throw tooMany(locked);
     const [user] = await db.select().from(users).where(eq(users.username, body.username));
     const ok = await verifyPassword(body.password, user?.passwordHash ?? (await hashForUnknownUser()));
     if (!user || !ok || user.disabled) {
-      const lock = await recordFailure(db, keys, now);
+      const lock = await recordFailure(db, keys, services.config.signInThrottle, now);
       if (lock > 0) throw tooMany(lock);
       throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
     }

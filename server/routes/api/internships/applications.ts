@@ -28,7 +28,7 @@ export const applicationRoutes = [
     method: 'POST', url: '/api/internship-applications/:id/accept', tags: ['internships'], access: { resource: 'internshipApplication', action: 'accept' },
     summary: '企业接收：名额和比例上限在并发下也不会超出', params: idParams, body: decisionRequest, response: application,
     handler: ({ actor, access, params, services, write }) =>
-      write((tx, audit) => accept(tx, audit, actor!, access, params.id, services.now().toISOString().slice(0, 10))),
+      write((tx, audit) => accept(tx, audit, actor!, access, params.id, services.now())),
   }),
   defineRoute({
     method: 'POST', url: '/api/internship-applications/:id/reject', tags: ['internships'], access: { resource: 'internshipApplication', action: 'reject' },

@@ -4,8 +4,8 @@ import { post, postCreate, postListQuery, postPage, postUpdate } from '../../../
 import { accessFor } from '../../../../core/authz/index.ts';
 import { defineRoute } from '../../../http/route.ts';
 import { createPost, getPost, listPosts, publishPost, updatePost } from '../../../repositories/internships/posts.ts';
+import { todayOf } from '../../../../core/calendar.ts';
 
-const today = (d: Date) => d.toISOString().slice(0, 10);
 
 export const postRoutes = [
   defineRoute({
@@ -33,6 +33,6 @@ export const postRoutes = [
     method: 'POST', url: '/api/internship-posts/:id/publish', tags: ['internships'], access: { resource: 'internshipPost', action: 'publish' },
     summary: '发布实习岗位：按《职业学校学生实习管理规定》逐条检查，不符合时说明违反的规定', params: idParams,
     body: z.strictObject({ version: z.number().int().min(1) }), response: post,
-    handler: ({ access, params, body, services, write }) => write((tx, audit) => publishPost(tx, audit, access, params.id, body.version, today(services.now()))),
+    handler: ({ access, params, body, services, write }) => write((tx, audit) => publishPost(tx, audit, access, params.id, body.version, todayOf(services.now()))),
   }),
 ];

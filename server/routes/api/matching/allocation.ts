@@ -50,6 +50,6 @@ export const allocationRoutes = [
     method: 'POST', url: '/api/matching/proposals/:id/decision', tags: ['matching'], access: { resource: 'allocationProposal', action: 'decide' },
     summary: '学校或企业确认/拒绝分配建议；双方确认后成为实习申请并由企业接收（名额与比例上限照常检查）', params: idParams, body: proposalDecision, response: proposal,
     handler: ({ actor, access, params, body, services, write }) =>
-      write((tx, audit) => decideProposal(tx, audit, actor!, access, params.id, body, services.now().toISOString().slice(0, 10))),
+      write((tx, audit) => decideProposal(tx, audit, actor!, access, params.id, body, services.now())),
   }),
 ];

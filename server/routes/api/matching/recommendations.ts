@@ -9,8 +9,8 @@ import { defineRoute } from '../../../http/route.ts';
 import { recommendForEnterprise, recommendForSchool, recommendForStudent } from '../../../matching/recommend.ts';
 import { supplyDemand as supplyDemandOf } from '../../../matching/supply-demand.ts';
 import { getSchoolProfile, getStudentProfile, resolveStudent, saveStudentProfile } from '../../../repositories/matching/profiles.ts';
+import { todayOf } from '../../../../core/calendar.ts';
 
-const today = (d: Date) => d.toISOString().slice(0, 10);
 
 export const recommendationRoutes = [
   defineRoute({
@@ -36,7 +36,7 @@ export const recommendationRoutes = [
     handler: async ({ services, actor, access, query }) => {
       const db = services.database.db;
       const id = await resolveStudent(db, access, actor!.userId, query.studentId);
-      return recommendForStudent(db, id, today(services.now()));
+      return recommendForStudent(db, id, todayOf(services.now()));
     },
   }),
   defineRoute({
@@ -50,13 +50,13 @@ export const recommendationRoutes = [
     handler: ({ services, actor, access, query }) => {
       const schoolId = query.schoolId ?? actor!.memberships.find((m) => m.organisationKind === 'school')?.organisationId;
       if (!schoolId || !inScope(access, { organisationId: schoolId })) throw notFound('学校');
-      return recommendForSchool(services.database.db, schoolId, today(services.now()), query.target);
+      return recommendForSchool(services.database.db, schoolId, todayOf(services.now()), query.target);
     },
   }),
   defineRoute({
     method: 'GET', url: '/api/matching/supply-demand', tags: ['matching'], access: { resource: 'matching', action: 'supplyDemand' },
     summary: '供需总览：未满足的需求与未落实的求实习学生，按产业集群、专业或区县', query: supplyDemandQuery, response: supplyDemand,
     handler: ({ services, actor, query }) =>
-      supplyDemandOf(services.database.db, accessFor(actor!, { resource: 'matching', action: 'supplyDemand' }), query.by, today(services.now())),
+      supplyDemandOf(services.database.db, accessFor(actor!, { resource: 'matching', action: 'supplyDemand' }), query.by, todayOf(services.now())),
   }),
 ];

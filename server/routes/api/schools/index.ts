@@ -5,10 +5,10 @@ import {
 import { accessFor } from '../../../../core/authz/index.ts';
 import { archiveRoutes } from '../../../http/archive-routes.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
-import { beijingDate } from '../../../repositories/registry-rules.ts';
 import { schoolStandings } from '../../../repositories/school-standings.ts';
 import { createSchool, getSchool, listSchools, setSchoolArchived, updateSchool } from '../../../repositories/schools.ts';
 import { bulkAccountRoutes } from './bulk-accounts.ts';
+import { todayOf } from '../../../../core/calendar.ts';
 
 const list = defineRoute({
   method: 'GET', url: '/api/schools', tags: ['schools'], access: { resource: 'school', action: 'read' },
@@ -24,7 +24,7 @@ const detail = defineRoute({
   async handler({ services, access, params }) {
     const db = services.database.db;
     const found = await getSchool(db, access, params.id);
-    return { ...found, standings: await schoolStandings(db, found, beijingDate(services.now())) };
+    return { ...found, standings: await schoolStandings(db, found, todayOf(services.now())) };
   },
 });
 

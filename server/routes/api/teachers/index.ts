@@ -4,11 +4,11 @@ import {
 } from '../../../../contracts/teachers.ts';
 import { archiveRoutes } from '../../../http/archive-routes.ts';
 import { defineRoute, type AnyRoute } from '../../../http/route.ts';
-import { beijingDate } from '../../../repositories/registry-rules.ts';
 import {
   createTeacher, getTeacherDetail, listTeachers, setTeacherArchived, updateTeacher,
 } from '../../../repositories/teachers.ts';
 import { readTeacherPersonalInfo } from '../../../repositories/teacher-identity.ts';
+import { todayOf } from '../../../../core/calendar.ts';
 
 const list = defineRoute({
   method: 'GET', url: '/api/teachers', tags: ['teachers'], access: { resource: 'teacher', action: 'read' },
@@ -22,7 +22,7 @@ const detail = defineRoute({
   summary: '教师详情：“双师型”佐证、企业实践记录，以及截至 asOf（默认今天）每5年累计企业实践是否满1年（二 (三) 10）',
   params: idParams, query: teacherDetailQuery, response: teacherDetail,
   handler: ({ services, access, params, query }) =>
-    getTeacherDetail(services.database.db, access, params.id, query.asOf ?? beijingDate(services.now())),
+    getTeacherDetail(services.database.db, access, params.id, query.asOf ?? todayOf(services.now())),
 });
 
 const personalInfo = defineRoute({

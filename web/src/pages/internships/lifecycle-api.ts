@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Agreement, alertPage, checkinPage, InternshipDetail, internshipPage, logPage } from '../../../../contracts/internship-lifecycle.ts';
 import { get, type Query } from '../../api/client.ts';
 import { KEY } from './api.ts';
+import { isoDateOf, todayOf } from '../../../../core/calendar.ts';
 
 export type { Agreement, InternshipDetail };
 export type InternshipPage = z.infer<typeof internshipPage>;
@@ -24,14 +25,12 @@ export const useCheckins = (id: string) =>
 export const useAlerts = (query: Query) =>
   useQuery({ queryKey: [KEY, 'alerts', query], queryFn: () => get<AlertPage>('/api/internship-alerts', query), placeholderData: (prev) => prev });
 
-/** Today in Zhengzhou (UTC+8, no daylight saving) as YYYY-MM-DD: the date a check-in or log belongs to. */
-export function zhengzhouToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** Today in Zhengzhou as YYYY-MM-DD, by this browser's clock: the date a check-in or log belongs to. */
+export const zhengzhouToday = (): string => todayOf(new Date());
 
 /** The Monday of the week containing a YYYY-MM-DD date (weekly logs are per week). */
 export function mondayOf(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
+  return isoDateOf(d);
 }

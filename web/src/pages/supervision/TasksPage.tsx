@@ -8,6 +8,7 @@ import { useIsDesktop } from '../../hooks/useMediaQuery.ts';
 import { ReportForm } from './ReportForm.tsx';
 import { ReportCard } from './ReportCard.tsx';
 import { RemindButton } from './RemindButton.tsx';
+import { todayOf } from '../../../../core/calendar.ts';
 
 type Tasks = z.infer<typeof taskList>;
 type Task = Tasks['items'][number];
@@ -23,7 +24,7 @@ export default function TasksPage() {
   const isDesktop = useIsDesktop();
   const q = useQuery({ queryKey: ['tasks', mine], queryFn: () => get<Tasks>('/api/tasks', { mine: mine ? 'true' : undefined }) });
   const detail = useQuery({ queryKey: ['tasks', 'detail', open], enabled: open !== null, queryFn: () => get<Detail>(`/api/tasks/${open}`) });
-  const periods = q.data ? q.data.periods.filter((p) => p.start <= new Date().toISOString().slice(0, 10)) : [];
+  const periods = q.data ? q.data.periods.filter((p) => p.start <= todayOf(new Date())) : [];
   const act = (t: Task) => (t.myRole ? <Button size="small" type="primary" onClick={(e) => { e.stopPropagation(); setReporting(t.no); }}>报送进展</Button> : null);
 
   return (

@@ -9,6 +9,7 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { ResponsiveTable } from '../../../components/ResponsiveTable.tsx';
 import { applyServerErrors } from '../../../forms/zod.ts';
 import { MODE_OPTIONS, nulls, RULE_FIELDS, RuleFields, SCOPE_OPTIONS, valuesOf, type RuleValues } from './RuleForm.tsx';
+import { todayOf } from '../../../../../core/calendar.ts';
 
 type Rule = z.infer<typeof rule>;
 type Status = Rule['status'];
@@ -62,7 +63,7 @@ export function RulesPanel({ schoolId }: { schoolId: string }) {
   const openForm = (base: Rule | null) => {
     setFormError(null);
     form.resetFields();
-    form.setFieldsValue(base ? valuesOf(base) : { scope: 'outcome', creditMode: 'fixed', targetSchoolId: schoolId, effectiveFrom: new Date().toISOString().slice(0, 10) });
+    form.setFieldsValue(base ? valuesOf(base) : { scope: 'outcome', creditMode: 'fixed', targetSchoolId: schoolId, effectiveFrom: todayOf(new Date()) });
     setEditing({ base });
   };
   if (list.error) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
