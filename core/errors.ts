@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'NOT_THE_PARTY',
   'ALREADY_SIGNED',
   'OVERLAPPING_INTERNSHIP',
+  'POST_EXPIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

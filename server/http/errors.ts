@@ -27,6 +27,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   NOT_THE_PARTY: 403,
   ALREADY_SIGNED: 409,
   OVERLAPPING_INTERNSHIP: 409,
+  /** An application for a post whose dates are over (已截止). */
+  POST_EXPIRED: 409,
   INTERNAL: 500,
 };
 
