@@ -36,7 +36,7 @@ try {
   const [{ n: profiles }] = (await rows<{ n: number }>(db, sql`select count(*)::int as n from student_profiles`)) as [{ n: number }];
   if (profiles === 0) {
     const t0 = performance.now();
-    const seeded = await seedMatchingDemo(db, { posts: Number(process.env.BENCH_POSTS ?? 8000), seekingShare: Number(process.env.BENCH_SEEKING ?? 0.18) });
+    const seeded = await seedMatchingDemo(db, { posts: Number(process.env.BENCH_POSTS ?? 8000), seekingShare: Number(process.env.BENCH_SEEKING ?? 0.18), now: services.now() });
     report({ bench: 'matching_dataset', ...seeded, seconds: Math.round((performance.now() - t0) / 100) / 10 });
   }
   const target = Number(process.env.BENCH_SEEKING_STUDENTS ?? 60_000);

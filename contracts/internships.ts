@@ -57,6 +57,9 @@ export const postListQuery = z.strictObject({
 export const violationList = z.array(z.object({ rule: z.object({ code: z.string(), name: z.string(), article: z.string() }), field: z.string(), message: z.string() }));
 
 export const applyRequest = z.strictObject({ studentId: z.uuid().optional().describe('学校代学生申请时填写；学生本人申请时省略') });
+export const applicationCheckQuery = z.strictObject({ studentId: z.uuid().optional().describe('学校代学生查询时填写') });
+/** Whether the student may apply for the post today; when not, the code and the reason an application would be refused with. */
+export const applicationCheck = z.object({ canApply: z.boolean(), code: z.string().nullable(), reason: z.string().nullable() });
 export const decisionRequest = z.strictObject({ reason: z.string().trim().max(500).optional() });
 export const rejectRequest = z.strictObject({ reason: z.string().trim().min(2, '请填写理由').max(500) });
 

@@ -23,3 +23,8 @@ export function stampOf(now: Date): string {
 export function isoDateOf(utcMidnight: Date | number): string {
   return new Date(utcMidnight).toISOString().slice(0, 10);
 }
+
+/** Noon in Zhengzhou on a business day (`YYYY-MM-DD`): the clock to pass when acting "on that day" (the demo's history). */
+export function noonOf(day: string): Date {
+  return new Date(Date.parse(`${day}T12:00:00Z`) - ZHENGZHOU_OFFSET_MS);
+}

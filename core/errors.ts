@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'ALREADY_SIGNED',
   'OVERLAPPING_INTERNSHIP',
   'DB_UNAVAILABLE',
+  'POST_EXPIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

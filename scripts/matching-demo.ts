@@ -20,7 +20,7 @@ if (!Number.isInteger(posts) || posts < 0 || !(seekingShare >= 0 && seekingShare
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
 try {
-  console.log(JSON.stringify(await seedMatchingDemo(database.db, { posts, seekingShare })));
+  console.log(JSON.stringify(await seedMatchingDemo(database.db, { posts, seekingShare, now: new Date() })));
 } finally {
   await database.close();
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { systemClock } from './clock.ts';
 
 /**
  * A first start on the embedded engine creates the database, migrates it and loads the demo city: minutes of
@@ -24,7 +25,7 @@ export function beginFirstStart(dataDir: string): string | null {
     notice = `上次首次启动未完成（数据库 ${database} 在建立或导入演示数据时中断），已删除未完成的数据库，重新开始`;
   } else if (fs.existsSync(database)) return null;
   fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(marker, `${new Date().toISOString()} 首次启动进行中；若启动中断，下次启动会删除 pglite/ 并重新建立\n`);
+  fs.writeFileSync(marker, `${systemClock().toISOString()} 首次启动进行中；若启动中断，下次启动会删除 pglite/ 并重新建立\n`);
   return notice;
 }
 

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { systemClock } from '../clock.ts';
 
 /** After the standby failed, reads go to the primary for this long before the standby is tried again. */
 const RETRY_STANDBY_MS = 10_000;
@@ -23,22 +24,22 @@ export class ReadPool extends pg.Pool {
     super(config);
     this.#primary = primary;
     // An idle connection to a standby that restarts must not end the process.
-    this.on('error', () => { this.#standbyDownUntil = Date.now() + RETRY_STANDBY_MS; });
+    this.on('error', () => { this.#standbyDownUntil = systemClock().getTime() + RETRY_STANDBY_MS; });
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
     const onPrimary = () => (this.#primary.query as (...a: unknown[]) => unknown)(...args);
-    if (typeof args.at(-1) === 'function' || Date.now() < this.#standbyDownUntil) return onPrimary();
+    if (typeof args.at(-1) === 'function' || systemClock().getTime() < this.#standbyDownUntil) return onPrimary();
     return (super.query as (...a: unknown[]) => Promise<unknown>)(...args).catch((err: unknown) => {
       if (!standbyUnavailable(err)) throw err;
-      this.#standbyDownUntil = Date.now() + RETRY_STANDBY_MS;
+      this.#standbyDownUntil = systemClock().getTime() + RETRY_STANDBY_MS;
       return onPrimary();
     });
   }
 
   /** Whether reads are going to the standby now (false while they fall back to the primary). */
   get onStandby(): boolean {
-    return Date.now() >= this.#standbyDownUntil;
+    return systemClock().getTime() >= this.#standbyDownUntil;
   }
 }

@@ -7,15 +7,16 @@ import { rows, type Db, type Tx } from '../db/engine.ts';
  * uses it for cluster fit. Loaded only when no link exists, so a mapping the bureau edited is never touched.
  */
 export const DEMO_CLUSTER_MAJORS: Readonly<Record<string, readonly string[]>> = {
-  equipment: ['460101', '460102', '460103', '460301'],
-  automotive: ['460702', '460301', '460102'],
-  smart_terminal: ['510101', '510102', '510201'],
+  // 高职专科 majors first, then the 中职 majors of the same fields.
+  equipment: ['460101', '460102', '460103', '460301', '660301'],
+  automotive: ['460702', '460301', '460102', '700206', '660301'],
+  smart_terminal: ['510101', '510102', '510201', '710201', '710202'],
   smart_sensor: ['510101', '510102'],
   artificial_intelligence: ['510209', '510205', '510203', '510206'],
   metaverse: ['510204', '510208'],
-  biomedicine: ['520301', '520201'],
-  cross_border_ecommerce: ['530701', '530702', '530802'],
-  culture_tourism: ['540101', '540102'],
+  biomedicine: ['520301', '520201', '720201'],
+  cross_border_ecommerce: ['530701', '530702', '530802', '730701', '730801', '730301'],
+  culture_tourism: ['540101', '540102', '740101'],
 };
 
 export async function ensureDemoClusterMajors(db: Db | Tx): Promise<void> {

@@ -29,11 +29,11 @@ import { createRng, type Rng } from './prng.ts';
  * Deterministic for a given `now`: students are taken in a fixed order, texts from a seeded generator.
  */
 
-const at = (day: string) => new Date(`${day}T02:00:00Z`); // 10:00 in Zhengzhou
+export const at = (day: string) => new Date(`${day}T02:00:00Z`); // 10:00 in Zhengzhou
 
-interface Person { actor: Actor; name: string }
+export interface Person { actor: Actor; name: string }
 
-async function actorOf(db: Db, username: string): Promise<Person | null> {
+export async function actorOf(db: Db, username: string): Promise<Person | null> {
   const found = await db.select({ id: users.id, displayName: users.displayName, role: memberships.role, org: organisations })
     .from(users).innerJoin(memberships, eq(memberships.userId, users.id)).innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(users.username, username));
@@ -44,13 +44,17 @@ async function actorOf(db: Db, username: string): Promise<Person | null> {
   return { actor: { userId: found[0]!.id, username, displayName: found[0]!.displayName, memberships: ms }, name: found[0]!.displayName };
 }
 
+type StepFn<T> = (tx: Tx, audit: ReturnType<typeof createAuditor>, access: ReturnType<typeof accessFor>, now: Date) => Promise<T>;
+
+/** Runs one step as its actor, on its day, inside a transaction, with its audit row as that actor. */
+export function stepIn<T>(tx: Tx, who: Person, permission: Permission, day: string, fn: StepFn<T>): Promise<T> {
+  const audit = createAuditor(tx, { actorUserId: who.actor.userId, actorName: who.actor.displayName, actorOrganisationId: who.actor.memberships[0]?.organisationId ?? null, requestId: null });
+  return fn(tx, audit, accessFor(who.actor, permission), at(day));
+}
+
 /** Runs one step as its actor, on its day, in its own transaction with its audit row. */
 function stepper(db: Db) {
-  return async <T>(who: Person, permission: Permission, day: string, fn: (tx: Tx, audit: ReturnType<typeof createAuditor>, access: ReturnType<typeof accessFor>, now: Date) => Promise<T>) =>
-    db.transaction(async (tx) => {
-      const audit = createAuditor(tx, { actorUserId: who.actor.userId, actorName: who.actor.displayName, actorOrganisationId: who.actor.memberships[0]?.organisationId ?? null, requestId: null });
-      return fn(tx, audit, accessFor(who.actor, permission), at(day));
-    });
+  return async <T>(who: Person, permission: Permission, day: string, fn: StepFn<T>) => db.transaction((tx) => stepIn(tx, who, permission, day, fn));
 }
 
 const LOG_TEXTS = [
@@ -118,7 +122,7 @@ export async function seedInternshipDemo(db: Db, pii: PiiCipher, opts: { now: Da
   /** Applied by the school for its student, approved, accepted: the acceptance opens the internship. */
   const place = async (by: Person, ent: Person, studentId: string, postId: string, start: string) => {
     const day = addDays(start, -14);
-    const app = await step(by, { resource: 'internshipApplication', action: 'apply' }, day, (tx, audit, access) => apply(tx, audit, by.actor, access, postId, studentId));
+    const app = await step(by, { resource: 'internshipApplication', action: 'apply' }, day, (tx, audit, access) => apply(tx, audit, by.actor, access, postId, studentId, day));
     await step(by, { resource: 'internshipApplication', action: 'approve' }, day, (tx, audit, access) => approve(tx, audit, by.actor, access, app.id));
     await step(ent, { resource: 'internshipApplication', action: 'accept' }, day, (tx, audit, access) => accept(tx, audit, ent.actor, access, app.id, at(day)));
     const [row] = await db.select({ id: internships.id }).from(internships).where(eq(internships.applicationId, app.id));

@@ -5,7 +5,7 @@ import { DEMO_MAJORS_EDITION } from '../catalogues/majors.ts';
 import type { Db } from '../db/engine.ts';
 import {
   auditLog, carrierPartners, carriers, catalogueEditions, enterprises, majorGroupPrograms, majorGroups, majors, memberships, organisations,
-  programs, schools, students, teacherPracticePeriods, teachers, users,
+  programYears, programs, schools, students, teacherPracticePeriods, teachers, users,
 } from '../db/schema/index.ts';
 import type { PiiCipher } from '../pii.ts';
 import { nameSortKeyer } from '../repositories/name-sort.ts';
@@ -85,6 +85,9 @@ export async function loadCity(db: Db, pii: PiiCipher, city: DemoCity, opts: Loa
         practiceShare: p.practiceShare.toFixed(3),
       };
     }), batchSize);
+    await insertUnnest(tx, programYears, city.plan.programs.flatMap((p, i) => p.years.map((y) => ({
+      programId: programIds[i]!, year: y.year, enrolment: y.enrolment, graduates: y.graduates,
+    }))), batchSize);
     log(`演示数据：${city.plan.programs.length} 个开设专业`);
 
     // 专业群 align to clusters through the cluster ↔ major mapping: the demo's, unless the bureau keeps one.

@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../db/engine.ts';
 import { demands, internshipPosts } from '../db/schema/index.ts';
 import { DEMO_CLUSTER_MAJORS, ensureDemoClusterMajors } from './cluster-majors.ts';
+import { todayOf } from '../../core/calendar.ts';
+import { addDays, mondayOf } from '../../core/internships/dates.ts';
+import { currentIntakeYear } from './generate.ts';
 import { createRng } from './prng.ts';
 
 /**
@@ -13,19 +16,59 @@ import { createRng } from './prng.ts';
  * Cluster fit uses the demo cluster ↔ major mapping (cluster-majors.ts), added here too when no link exists.
  */
 
-/** Skills and certificates by 专业大类 (the first two digits of a major code). */
-const SKILLS: Record<string, string[]> = {
+/** Skills and certificates by 专业大类 (the first two digits of a major code; 中职 大类 61–79 as their 高职 field, see below). */
+const HIGHER_SKILLS: Record<string, string[]> = {
   '46': ['数控编程', 'CAD制图', 'PLC编程', '机械装配', '1+X 数控车铣加工', '1+X 工业机器人操作与运维', '电工证'],
   '51': ['Java', 'Python', '网络配置', '嵌入式开发', '1+X Web前端开发', '1+X 大数据应用开发', '1+X 云计算平台运维'],
   '52': ['护理操作', '药品调剂', '急救', '护士执业资格', '1+X 老年照护', '1+X 母婴护理'],
   '53': ['财务软件', '直播运营', '跨境平台运营', '仓储管理', '1+X 财务共享服务', '1+X 网店运营推广', '1+X 物流管理'],
   '54': ['导游讲解', '英语口语', '旅游线路设计', '导游资格证', '1+X 研学旅行策划与管理'],
 };
+/** The 2021 catalogue numbers the 中职 大类 of the same field 20 higher; 70 交通运输 has its own (automotive) skills. */
+const SKILLS: Record<string, string[]> = {
+  ...HIGHER_SKILLS,
+  ...Object.fromEntries(Object.entries(HIGHER_SKILLS).map(([div, list]) => [String(Number(div) + 20), list])),
+  '70': ['汽车维护保养', '汽车电器检修', '发动机拆装', '1+X 汽车运用与维修', '低压电工作业证'],
+};
+
+/**
+ * Post titles as employers write them, by the 专业大类 of the first major the post wants (no codes in a title: a
+ * student reads 「数控车床操作实习生」, the major codes are the post's majors list).
+ */
+const TITLES: Record<string, readonly string[]> = {
+  '46': ['数控车床操作实习生', '机械装配实习生', '设备维修实习技术员', 'CNC编程实习生', '机电设备调试实习生', '质量检验实习员'],
+  '51': ['软件测试实习生', '网络运维实习生', '前端开发实习生', 'IT技术支持实习生', '数据标注实习生', '嵌入式开发实习生'],
+  '52': ['护理实习生', '药房调剂实习生', '康养护理实习生'],
+  '53': ['电商运营实习生', '会计助理实习生', '仓储物流实习生', '跨境电商客服实习生', '直播运营助理（实习）'],
+  '54': ['导游实习生', '旅行社计调实习生', '酒店前厅实习生'],
+  '70': ['汽车维修实习生', '汽车机电维修学徒', '4S店售后服务实习生'],
+};
+const ANY_MAJOR_TITLES = ['生产操作实习生', '储备技术员（实习）', '行政助理实习生', '门店运营实习生'];
+
+export function postTitle(rng: { pick<T>(xs: readonly T[]): T }, majorCode: string | undefined): string {
+  if (!majorCode) return rng.pick(ANY_MAJOR_TITLES);
+  const div = majorCode.slice(0, 2);
+  return rng.pick(TITLES[div] ?? TITLES[String(Number(div) - 20)] ?? ANY_MAJOR_TITLES);
+}
 
 export interface MatchingDemoResult { posts: number; demands: number; profiles: number; seeking: number }
 
-export async function seedMatchingDemo(db: Db, opts: { posts: number; seekingShare: number; seed?: number }): Promise<MatchingDemoResult> {
+/**
+ * Post dates around `now`: most start in the coming weeks (the spring placements schools are arranging now), some
+ * started a few weeks ago and still take interns, and about one in ten ended recently without being closed — an
+ * ended post is not offered to students (core/internships/offer.ts), so the demo shows that too.
+ */
+function postDates(rng: ReturnType<typeof createRng>, today: string): { startDate: string; endDate: string } {
+  const monday = mondayOf(today);
+  const kind = rng.weighted([['upcoming', 6], ['running', 3], ['ended', 1]] as const);
+  const start = kind === 'upcoming' ? addDays(monday, 7 * rng.int(3, 14)) : kind === 'running' ? addDays(monday, -7 * rng.int(2, 10)) : addDays(monday, -7 * rng.int(26, 34));
+  const weeks = kind === 'ended' ? rng.int(20, 24) : rng.int(16, 26);
+  return { startDate: start, endDate: addDays(start, weeks * 7 + 4) };
+}
+
+export async function seedMatchingDemo(db: Db, opts: { posts: number; seekingShare: number; now: Date; seed?: number }): Promise<MatchingDemoResult> {
   const rng = createRng(opts.seed ?? 20230923);
+  const today = todayOf(opts.now);
   await ensureDemoClusterMajors(db);
   const majorCodes = (await rows<{ code: string }>(db, sql`select distinct code from majors order by code`)).map((r) => r.code);
   const ents = await rows<{ id: string; district_id: string | null; cluster_code: string | null; staff: number }>(db, sql`
@@ -41,13 +84,11 @@ export async function seedMatchingDemo(db: Db, opts: { posts: number; seekingSha
     const places = rng.int(2, 10);
     const pay = rng.int(30, 50) * 100;
     const skills = SKILLS[(wanted[0] ?? rng.pick(pool)).slice(0, 2)] ?? [];
-    const month = rng.int(3, 7);
     postRows.push({
-      enterpriseId: e.id, districtId: e.district_id, title: `${rng.pick(['实习生', '技术员', '助理', '操作员'])}（${wanted[0] ?? '不限专业'}）`,
+      enterpriseId: e.id, districtId: e.district_id, title: postTitle(rng, wanted[0]),
       kind: rng.chance(0.9) ? 'placement' : 'observation', positionStaff: places * rng.int(5, 15), majorCodes: wanted, places,
       monthlyPayYuan: pay, samePostWageYuan: Math.floor(pay / 0.85), dailyHours: 8, weeklyHours: 40, insurance: 'enterprise',
-      startDate: `2027-0${month}-01`, endDate: `2027-${String(month + 5).padStart(2, '0')}-28`,
-      status: 'published',
+      ...postDates(rng, today), status: 'published',
     });
     if (rng.chance(0.5)) {
       demandRows.push({ enterpriseId: e.id, kind: 'internship', title: '实习岗位需求', clusterCode: e.cluster_code, majorCodes: wanted, districtId: e.district_id,
@@ -71,7 +112,7 @@ export async function seedMatchingDemo(db: Db, opts: { posts: number; seekingSha
   let pi = 0;
   const linked = demandRows.map((d) => (d.kind === 'internship' ? { ...d, internshipPostId: postIds[pi++] } : d));
   for (let i = 0; i < linked.length; i += 1000) await db.insert(demands).values(linked.slice(i, i + 1000));
-  // Profiles in SQL: half of the students of cohorts that may do 岗位实习 in 2027, skills by their major's 专业大类.
+  // Profiles in SQL: students of the cohorts old enough for 岗位实习 by the coming spring, skills by their major's 专业大类.
   const h = (salt: string) => sql.raw(`(('x' || substr(md5(s.id::text || '${salt}'), 1, 8))::bit(32)::int & 2147483647)`);
   const skillCase = sql.join(Object.entries(SKILLS).map(([div, list]) => sql`when ${div} then array[${sql.join(list.filter((x) => !x.startsWith('1+X')).slice(0, 4).map((x) => sql`${x}`), sql`, `)}]::text[]`), sql` `);
   const certCase = sql.join(Object.entries(SKILLS).map(([div, list]) => sql`when ${div} then array[${sql.join(list.filter((x) => x.startsWith('1+X')).map((x) => sql`${x}`), sql`, `)}]::text[]`), sql` `);
@@ -85,7 +126,7 @@ export async function seedMatchingDemo(db: Db, opts: { posts: number; seekingSha
       case when ${h('p')} % 10 < 2 then 3500 else null end,
       ${h('s')} % 1000 < ${share}, ${h('v')} % 10 < 2
     from students s join organisations sc on sc.id = s.school_id join programs pr on pr.id = s.program_id join majors m on m.id = pr.major_id
-    where s.status = 'enrolled' and s.archived_at is null and s.cohort <= 2025
+    where s.status = 'enrolled' and s.archived_at is null and s.cohort <= ${currentIntakeYear(opts.now) - 1}
     on conflict do nothing`);
   // A training course for about a third of the schools' programs, in the program's field.
   await db.execute(sql`

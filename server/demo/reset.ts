@@ -57,6 +57,7 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
     ['teacher_practice_periods', sql`delete from teacher_practice_periods where organisation_id in ${demoOrgs}
       or teacher_id in (select id from teachers where school_id in ${demoOrgs})`],
     ['teachers', sql`delete from teachers where school_id in ${demoOrgs}`],
+    ['program_years', sql`delete from program_years where program_id in (select id from programs where school_id in ${demoOrgs})`],
     ['programs', sql`delete from programs where school_id in ${demoOrgs}`],
     ['schools', sql`delete from schools where organisation_id in ${demoOrgs}`],
     ['enterprises', sql`delete from enterprises where organisation_id in ${demoOrgs}`],

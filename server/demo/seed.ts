@@ -4,7 +4,10 @@ import { hashPassword } from '../auth/passwords.ts';
 import { formatSummary, loadReferenceData } from '../catalogues/index.ts';
 import { seedInternshipDemo } from './internships.ts';
 import { seedCreditBankDemo } from './creditbank.ts';
+import { seedEnterpriseDesk } from './enterprise-desk.ts';
 import { seedMatchingDemo } from './matching.ts';
+import { seedPlacementsDemo } from './placements.ts';
+import { seedSupervisionDemo } from './supervision.ts';
 import { publishDemoIndicators } from './publications.ts';
 import { rows, type Db } from '../db/engine.ts';
 import { memberships, organisations, users } from '../db/schema/index.ts';
@@ -76,9 +79,23 @@ export async function seedDemo(
   return { counts, seconds };
 }
 
-/** Called by main.ts at every start. */
 /** Published internship posts in the demo city: a few for the browser tests' tiny city, more for `npm start`. */
 const DEMO_POSTS = { tiny: 20, demo: 300 } as const;
+/**
+ * Share of the students old enough for 岗位实习 placed through the lifecycle (placements.ts): an autumn wave
+ * under way and a winter wave accepted, bounded by what a first start can enter step by step (about a dozen
+ * audited steps per intern: 968 interns, 3%, took 1,746 s of a 2,249 s first start on 2 cores at load 30–38, so
+ * the demo scale places 1%; a larger share needs a set-based acceptance in the lifecycle itself).
+ */
+const DEMO_PLACEMENT_SHARE = { tiny: 0.1, demo: 0.01 } as const;
+
+/** Called by main.ts at every start. */
+/** The hash every demo sign-in shares (computed once by seedDemo), for the sign-ins the later demo steps add. */
+async function demoPasswordHash(db: Db): Promise<string> {
+  const [row] = await db.select({ h: users.passwordHash }).from(users).where(and(eq(users.username, 'admin'), eq(users.isDemo, true)));
+  if (!row) throw new Error('演示账号 admin 不存在：请先生成演示数据');
+  return row.h;
+}
 
 export async function seedIfEmpty(services: Services, log: (msg: string) => void): Promise<DemoLogin[]> {
   const db = services.database.db;
@@ -93,11 +110,19 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
     // Internship posts, demands and student profiles, so the internship and matching pages have something to show.
     // The city scale leaves them to its benchmark, which sizes them itself.
     if (services.config.demoScale !== 'city') {
-      const made = await seedMatchingDemo(db, { posts: DEMO_POSTS[services.config.demoScale], seekingShare: 0.3 });
+      const now = services.now();
+      const made = await seedMatchingDemo(db, { posts: DEMO_POSTS[services.config.demoScale], seekingShare: 0.3, now });
       log(`实习岗位与需求演示数据：${made.posts}个岗位，${made.demands}条需求，${made.profiles}份学生画像（${made.seeking}人求实习）`);
       // Internships under way, entered step by step through the lifecycle's own code (rules, signatures, credit bank).
-      const placed = await seedInternshipDemo(db, services.pii, { now: services.now() });
+      const placed = await seedInternshipDemo(db, services.pii, { now });
       log(`实习过程演示数据：${placed.active}人实习中，${placed.completed}人已完成，${placed.withdrawn}人退出，${placed.accepted - placed.active - placed.completed - placed.withdrawn}人待开始，${placed.logs}篇周志`);
+      const passwordHash = await demoPasswordHash(db);
+      const city = await seedPlacementsDemo(db, services.pii, { now, share: DEMO_PLACEMENT_SHARE[services.config.demoScale], passwordHash });
+      log(`实习安置演示数据：${city.eligible}名可参加岗位实习的学生中${city.placed}人已安置（${city.running}人实习中，${city.upcoming}人待开始），${city.posts}个岗位`);
+      const desk = await seedEnterpriseDesk(services, { now });
+      log(`企业演示数据（enterprise1）：${desk.applicants}份实习申请，${desk.demands}条需求，${desk.proposals}条分配建议`);
+      const reports = await seedSupervisionDemo(db, { now });
+      log(`任务督导演示数据：${reports.reports}份进展报告（${reports.late}份逾期报送，${reports.rated}份已评分），${reports.slots}个报送单位×任务，${reports.duePeriods}个已到期期次`);
     }
     log(`公开统计演示：已公开 ${await publishDemoIndicators(db)} 项指标`);
     // The credit bank: learner1 (an employee of enterprise1 in training) and student1 with outcomes, a transfer, a credential.

@@ -85,9 +85,18 @@ export interface DemoProgram {
   schoolIndex: number;
   majorCode: string;
   startYear: number;
+  /** 招生数 of the latest year (the intake), not the students on the roll. */
   enrolment: number;
+  /** 逐年招生和毕业, oldest first. */
+  years: DemoProgramYear[];
   /** 实践性教学课时占比, 3 decimals. */
   practiceShare: number;
+}
+
+export interface DemoProgramYear {
+  year: number;
+  enrolment: number;
+  graduates: number | null;
 }
 
 export interface DemoTeacher {

@@ -29,6 +29,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   OVERLAPPING_INTERNSHIP: 409,
   /** The database connection failed under the request (server restart, failover): nothing to fix in the input. */
   DB_UNAVAILABLE: 503,
+  /** An application for a post whose dates are over (已截止). */
+  POST_EXPIRED: 409,
   INTERNAL: 500,
 };
 

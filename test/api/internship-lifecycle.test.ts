@@ -330,16 +330,35 @@ for (const engine of testEngines()) {
       assert.ok(!others.body.items.some((a: { internshipId: string }) => a.internshipId === id));
     });
 
-    test('overlapping internships are refused and take no place', async () => {
+    test('overlapping internships: the application is refused and said why beforehand; an acceptance that would overlap takes no place', async () => {
       const w = await world();
-      await placed(w);
+      // Applied for both before either was accepted: once the first is accepted, the second acceptance is refused.
       const second = await publish(w, '电气设备安装实习', '2030-06-01', '2030-11-30');
-      const res = await place(w, second);
+      const early = await w.u.student.post(`/api/internship-posts/${second}/applications`, {});
+      assert.equal(early.status, 201, JSON.stringify(early.body));
+      assert.equal((await w.u.school.post(`/api/internship-applications/${early.body.id}/approve`, {})).status, 200);
+      await placed(w);
+      const res = await w.u.enterprise.post(`/api/internship-applications/${early.body.id}/accept`, {});
       assert.equal(res.status, 409);
       assert.equal(res.body.code, 'OVERLAPPING_INTERNSHIP');
       assert.equal((await w.u.enterprise.get(`/api/internship-posts/${second}`)).body.placesTaken, 0);
+      // On an internship, the student is not offered a post on overlapping dates: the check says why, the application is refused.
+      const third = await publish(w, '电工实习', '2030-05-01', '2030-07-31');
+      const check = await w.u.student.get(`/api/internship-posts/${third}/application-check`);
+      assert.equal(check.status, 200);
+      assert.deepEqual([check.body.canApply, check.body.code], [false, 'OVERLAPPING_INTERNSHIP']);
+      assert.match(check.body.reason, /已有时间重叠的实习（数控车床操作实习，2030-03-01 至 2030-08-31）/);
+      for (const [who, body] of [[w.u.student, {}], [w.u.school, { studentId: w.student.id }]] as const) {
+        const refused = await who.post(`/api/internship-posts/${third}/applications`, body);
+        assert.equal(refused.status, 409);
+        assert.equal(refused.body.code, 'OVERLAPPING_INTERNSHIP');
+        assert.ok(refused.body.fields.postId);
+      }
+      assert.equal((await w.u.school.get(`/api/internship-applications?postId=${third}`)).body.total, 0, 'nothing written');
       const later = await publish(w, '电梯维保实习', '2030-09-01', '2031-02-28');
+      assert.deepEqual((await w.u.student.get(`/api/internship-posts/${later}/application-check`)).body, { canApply: true, code: null, reason: null });
       assert.equal((await place(w, later)).status, 200);
+      assert.equal((await w.u.student.get(`/api/internship-posts/${later}/application-check`)).body.code, 'ALREADY_APPLIED');
     });
 
     test('withdrawal, termination and reassignment need a reason, free the place once, and are audited', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { enterprises, students } from '../../server/db/schema/index.ts';
+import { enterprises, internshipPosts, students } from '../../server/db/schema/index.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
 import { makeDistrict, makeOrganisation, makeSchool, makeStudent, makeUser, TEST_PASSWORD } from '../support/factory.ts';
@@ -37,12 +37,14 @@ for (const engine of testEngines()) {
       const studentUser = await makeUser(db(), 'student', school.id);
       const student = await makeStudent(db(), server.services.pii, school.id, { userId: studentUser.id });
       await db().update(students).set({ birthDate: '2008-05-01', cohort: 2027 }).where(eq(students.id, student.id));
+      const otherSchool = await makeSchool(db(), district.id);
       return {
-        district, otherDistrict, enterprise, far,
+        district, otherDistrict, enterprise, far, student,
         users: {
           enterprise: await makeUser(db(), 'enterprise_admin', enterprise.id),
           far: await makeUser(db(), 'enterprise_admin', far.id),
           school: await makeUser(db(), 'school_admin', school.id),
+          otherSchool: await makeUser(db(), 'school_admin', otherSchool.id),
           student: studentUser,
         },
       };
@@ -55,6 +57,37 @@ for (const engine of testEngines()) {
       assert.equal(res.status, 200, JSON.stringify(res.body));
       return res.body;
     }
+
+    test('a post whose dates are over is not offered: students and schools do not find it, applying is refused; its enterprise still lists it', async () => {
+      const w = await world();
+      const tag = `截止${Math.random().toString(36).slice(2, 8)}`;
+      const open = await published(await as(w.users.enterprise), { title: `${tag}装配实习` });
+      const ended = await published(await as(w.users.enterprise), { title: `${tag}质检实习` });
+      // Time passes: the second post ran last year (what a published post that nobody closed looks like).
+      await db().update(internshipPosts).set({ startDate: '2024-03-01', endDate: '2024-08-31' }).where(eq(internshipPosts.id, ended.id));
+      for (const user of [w.users.student, w.users.school]) {
+        const found = await (await as(user)).get(`/api/internship-posts?q=${encodeURIComponent(tag)}`);
+        assert.deepEqual(found.body.items.map((p: { id: string }) => p.id), [open.id]);
+        assert.equal(found.body.total, 1);
+      }
+      const own = await (await as(w.users.enterprise)).get(`/api/internship-posts?q=${encodeURIComponent(tag)}`);
+      assert.equal(own.body.total, 2, 'the enterprise still sees its ended post');
+      const s = await as(w.users.student);
+      // A link to it still opens it, and says it has ended before the student taps 申请.
+      assert.equal((await s.get(`/api/internship-posts/${ended.id}`)).status, 200);
+      const check = await s.get(`/api/internship-posts/${ended.id}/application-check`);
+      assert.deepEqual(check.body, { canApply: false, code: 'POST_EXPIRED', reason: '该岗位已于2024-08-31结束，不再接受申请' });
+      const refused = await s.post(`/api/internship-posts/${ended.id}/applications`, {});
+      assert.equal(refused.status, 409);
+      assert.equal(refused.body.code, 'POST_EXPIRED');
+      assert.equal(refused.body.fields.postId, '岗位已截止');
+      const bySchool = await (await as(w.users.school)).post(`/api/internship-posts/${ended.id}/applications`, { studentId: w.student.id });
+      assert.equal(bySchool.body.code, 'POST_EXPIRED');
+      assert.equal((await s.post(`/api/internship-posts/${open.id}/applications`, {})).status, 201);
+      // Only a student (or the school, for its student) asks: an enterprise may not, another school's student is not found.
+      assert.equal((await (await as(w.users.enterprise)).get(`/api/internship-posts/${open.id}/application-check`)).status, 403);
+      assert.equal((await (await as(w.users.otherSchool)).get(`/api/internship-posts/${open.id}/application-check?studentId=${w.student.id}`)).status, 404);
+    });
 
     test('students find published posts by words, major and district, and read the full terms', async () => {
       const w = await world();

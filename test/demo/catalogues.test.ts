@@ -71,7 +71,12 @@ test('major catalogue: the demo subset parses cleanly and only holds 6-digit cod
   const p = parseMajorCsv(readText(DEMO_MAJORS_FILE));
   assert.deepEqual(p.errors, {});
   assert.deepEqual(p.warnings, []);
-  assert.ok(p.entries.length >= 15 && p.entries.length <= 30);
+  assert.ok(p.entries.length >= 15 && p.entries.length <= 40);
+  // 中职 majors too (大类 61–79), so secondary schools have programmes; 招生 by level of the catalogue.
+  const secondary = p.entries.filter((e) => e.level === 'secondary');
+  assert.ok(secondary.length >= 8);
+  for (const e of secondary) assert.ok(Number(e.divisionCode) >= 61 && Number(e.divisionCode) <= 79, e.code);
+  assert.equal(p.entries.find((e) => e.code === '700206')!.name, '汽车运用与维修');
   for (const e of p.entries) {
     assert.match(e.code, /^\d{6}$/);
     assert.ok(e.code.startsWith(e.categoryCode) && e.categoryCode.startsWith(e.divisionCode));

@@ -65,8 +65,15 @@ for (const scale of ['tiny', 'demo'] as const) {
     let n = 0;
     for (const b of city.students()) n += b.length;
     assert.equal(n, p.students);
-    // Programme enrolment is the number of students generated into the programme.
-    assert.equal(city.plan.programs.reduce((a, pr) => a + pr.enrolment, 0), city.plan.studentsPerCohort.flat().reduce((a, b) => a + b, 0));
+    // A programme's enrolment is the latest year's intake (招生数): the newest cohort on the roll plus the few who left.
+    for (const pr of city.plan.programs) {
+      const onRoll = city.plan.studentsPerCohort[pr.index]!;
+      assert.equal(pr.enrolment, pr.years.at(-1)!.enrolment);
+      assert.ok(pr.enrolment >= onRoll.at(-1)!, `${pr.enrolment} < ${onRoll.at(-1)}`);
+    }
+    const intake = city.plan.programs.reduce((a, pr) => a + pr.enrolment, 0);
+    const onRoll = city.plan.studentsPerCohort.flat().reduce((a, b) => a + b, 0);
+    assert.ok(intake < onRoll && intake > onRoll / 4, `招生 ${intake}, 在校 ${onRoll}`);
   });
 }
 
@@ -256,4 +263,21 @@ test('demo scale: carriers and key majors at the plan progress the cockpit shows
     training_bases: 11, industry_colleges: 13, practice_centers: 26, education_groups: 12, entity_education_groups: 6, consortia: 2,
     city_innovation_centers: 42, provincial_innovation_centers: 14, international_projects: 16, experience_centers: 53, key_majors: 41,
   });
+});
+
+test('secondary schools offer 中职 majors of the demo subset, grouped into 专业群; intake and graduates by year', () => {
+  const city = generateCity(ctx, { scale: 'demo', now: NOW });
+  const majorLevel = new Map(ctx.majors.map((m) => [m.code, m.level]));
+  const secondary = city.schools.filter((s) => s.level === 'secondary');
+  const offering = new Set(city.plan.programs.map((p) => p.schoolIndex));
+  for (const s of secondary) assert.ok(offering.has(s.index), `${s.name} offers no programme`);
+  const secondaryPrograms = city.plan.programs.filter((p) => city.schools[p.schoolIndex]!.level === 'secondary');
+  assert.ok(secondaryPrograms.every((p) => majorLevel.get(p.majorCode) === 'secondary'));
+  assert.ok(new Set(secondaryPrograms.map((p) => p.majorCode)).size >= 8);
+  assert.ok(city.majorGroups.some((g) => city.schools[g.schoolIndex]!.level === 'secondary'), 'some 专业群 of secondary schools');
+  for (const p of city.plan.programs) {
+    assert.deepEqual(p.years.map((y) => y.year), city.cohorts.filter((c) => c >= p.startYear));
+    for (const y of p.years) assert.ok(y.graduates === null || (y.year - 3 >= p.startYear && y.graduates > 0));
+  }
+  assert.ok(city.plan.programs.some((p) => p.years.some((y) => y.graduates !== null)));
 });

@@ -13,6 +13,9 @@ import { resetAllowed, resetDemo } from '../../server/demo/reset.ts';
 import { seedInternshipDemo } from '../../server/demo/internships.ts';
 import { seedMatchingDemo } from '../../server/demo/matching.ts';
 import { seedCreditBankDemo } from '../../server/demo/creditbank.ts';
+import { seedEnterpriseDesk } from '../../server/demo/enterprise-desk.ts';
+import { seedPlacementsDemo } from '../../server/demo/placements.ts';
+import { seedSupervisionDemo } from '../../server/demo/supervision.ts';
 import { demoLogins, seedDemo, seedIfEmpty } from '../../server/demo/seed.ts';
 import { SCALES } from '../../server/demo/types.ts';
 import { recomputeIndicators } from '../../server/indicators/recompute.ts';
@@ -173,7 +176,7 @@ test('reset removes demo rows only, and only in a test or demo database', async 
 
 test('internships under way, entered through the lifecycle code: running, completed into the credit bank, withdrawn, accepted', async () => {
   // On the tiny city the reset test loaded again; from here on reset is refused (the last test).
-  await seedMatchingDemo(database.db, { posts: 20, seekingShare: 0.3 });
+  await seedMatchingDemo(database.db, { posts: 20, seekingShare: 0.3, now: NOW });
   const made = await seedInternshipDemo(database.db, pii, { now: NOW });
   assert.deepEqual(made, { accepted: 11, active: 3, completed: 2, withdrawn: 1, logs: 3 * 8 - 2 + 2 * 24 });
   const byStatus = Object.fromEntries((await rows<{ status: string; n: number }>(database.db, sql`select status, count(*)::int as n from internships group by status`)).map((r) => [r.status, r.n]));
@@ -199,6 +202,50 @@ test('internships under way, entered through the lifecycle code: running, comple
   // Every step was audited as its actor.
   assert.ok(await count(sql`select count(*)::int as n from audit_log where entity_type = 'internship' and action in ('start', 'complete', 'withdrawn', 'assignMentor')`) >= 3 + 2 + 1);
   assert.equal(await count(sql`select count(*)::int as n from users where username like 'intern%' and is_demo and not must_change_password`), 4);
+});
+
+test('a plausible share of the city placed through the lifecycle, enterprise1’s desk, and quarterly reports filed', async () => {
+  const hash = (await rows<{ h: string }>(database.db, sql`select password_hash h from users where username = 'admin'`))[0]!.h;
+  const before = await count(sql`select count(*)::int as n from internships`);
+  const city = await seedPlacementsDemo(database.db, pii, { now: NOW, share: 0.1, passwordHash: hash });
+  assert.ok(city.eligible > 300 && city.placed >= city.eligible * 0.08, JSON.stringify(city));
+  assert.equal(city.running + city.upcoming, city.placed);
+  assert.equal(await count(sql`select count(*)::int as n from internships`), before + city.placed);
+  // Under way means started with both mentors, a complete agreement and insurance; the rest wait with the school's signature.
+  assert.equal(await count(sql`select count(*)::int as n from internships i where i.status = 'active' and i.school_mentor_id is not null
+    and i.enterprise_mentor_name is not null and exists (select 1 from internship_insurance x where x.internship_id = i.id)`), 3 + city.running);
+  // The caps and the places held for every enterprise and post (the acceptance checked them).
+  assert.equal(await count(sql`select count(*)::int as n from internship_posts p where p.places_taken <>
+    (select count(*) from internship_applications a where a.post_id = p.id and a.status = 'accepted')`), 0);
+  assert.equal(await count(sql`select count(*)::int as n from enterprises e where (select count(*) from internship_applications a
+    join internship_posts p on p.id = a.post_id where a.enterprise_id = e.organisation_id and a.status = 'accepted' and p.kind = 'placement'
+    and p.end_date >= '2025-11-29') > floor(e.staff_count * 0.1)`), 0);
+  assert.equal(await count(sql`select count(*)::int as n from internships a join internships b on a.student_id = b.student_id and a.id < b.id
+    and a.status in ('accepted', 'active') and b.status in ('accepted', 'active') and a.planned_start <= b.planned_end and b.planned_start <= a.planned_end`), 0);
+  // Each step audited as its actor: the students who signed have their own sign-in.
+  assert.ok(await count(sql`select count(*)::int as n from audit_log a join users u on u.id = a.actor_user_id
+    join memberships m on m.user_id = u.id where a.action = 'sign' and m.role = 'student'`) >= city.running);
+  // Posts are titled as employers title them: no major codes.
+  assert.equal(await count(sql`select count(*)::int as n from internship_posts where title ~ '[0-9]{6}'`), 0);
+
+  const services = { database, pii, now: () => NOW } as unknown as Services;
+  const desk = await seedEnterpriseDesk(services, { now: NOW });
+  assert.equal(desk.demands, 3);
+  assert.ok(desk.applicants >= 5, JSON.stringify(desk));
+  const ent1 = sql`(select m.organisation_id from memberships m join users u on u.id = m.user_id where u.username = 'enterprise1')`;
+  const states = await rows<{ status: string }>(database.db, sql`select distinct a.status from internship_applications a
+    join internship_posts p on p.id = a.post_id where p.enterprise_id = ${ent1} and p.title = '生产线储备技术员（实习）' order by 1`);
+  assert.deepEqual(states.map((r) => r.status), ['accepted', 'applied', 'rejected', 'school_approved']);
+  assert.equal(await count(sql`select count(*)::int as n from demands where enterprise_id = ${ent1} and status = 'open'`) >= 3, true);
+  assert.ok(await count(sql`select count(*)::int as n from allocation_proposals where status = 'proposed'`) > 0, 'school1 ran its allocation');
+
+  const reports = await seedSupervisionDemo(database.db, { now: NOW });
+  const owed = reports.slots * reports.duePeriods;
+  assert.ok(reports.reports > owed * 0.5 && reports.reports < owed, JSON.stringify(reports));
+  assert.ok(reports.late > 0 && reports.rated > 0 && reports.rated < reports.reports);
+  assert.equal(await count(sql`select count(*)::int as n from task_reports`), reports.reports);
+  assert.equal(await count(sql`select count(*)::int as n from task_reports where status = 'rated'`), reports.rated);
+  assert.equal(await count(sql`select count(*)::int as n from audit_log where entity_type = 'task_report' and action = 'create'`), reports.reports);
 });
 
 test('the credit-bank demo: learner1 signs in to an employee’s account with outcomes, a transfer and a credential; student1 has outcomes', async () => {

@@ -1,12 +1,13 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { systemClock } from '../../clock.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Access, Actor } from '../../../core/authz/index.ts';
 import { AppError, notFound } from '../../../core/errors.ts';
+import { clashingInternship, postOpen } from '../../../core/internships/offer.ts';
 import { checkPlacement, internCaps } from '../../../core/internships/placement-check.ts';
 import type { Auditor } from '../../audit/auditor.ts';
 import { rows, type Db, type Tx } from '../../db/engine.ts';
-import { enterprises, internshipApplications, internshipPosts, organisations, students } from '../../db/schema/index.ts';
+import { enterprises, internshipApplications, internshipPosts, internships, organisations, students } from '../../db/schema/index.ts';
 import { scopeWhere } from '../../http/scope-sql.ts';
 import { countOf } from '../paging.ts';
 import { rules } from './posts.ts';
@@ -60,25 +61,68 @@ export async function getApplication(db: Db | Tx, access: Access, id: string) {
   return toApi(row);
 }
 
-/** A student applies for a post (or the school for its student); the regulation's placement rules are checked first. */
-export async function apply(tx: Tx, audit: Auditor, actor: Actor, access: Access, postId: string, studentId: string | undefined) {
-  const [student] = await tx.select().from(students).innerJoin(school, eq(school.id, students.schoolId))
+type StudentRow = typeof students.$inferSelect;
+type PostRow = typeof internshipPosts.$inferSelect;
+
+/** The applying student (the caller, or the school's student named) and the published post, or NOT_FOUND. */
+async function studentAndPost(db: Db | Tx, actor: Actor, access: Access, postId: string, studentId: string | undefined) {
+  const [student] = await db.select({ s: students }).from(students)
     .where(and(
       studentId ? eq(students.id, studentId) : eq(students.userId, actor.userId),
       scopeWhere(access, { organisationId: students.schoolId, userId: students.userId }),
     ));
   if (!student) throw new AppError('NOT_FOUND', '学生不存在或不在您的管理范围内', { fields: { studentId: '学生不存在或不在您的管理范围内' } });
-  const [post] = await tx.select().from(internshipPosts).where(and(eq(internshipPosts.id, postId), eq(internshipPosts.status, 'published')));
+  const [post] = await db.select().from(internshipPosts).where(and(eq(internshipPosts.id, postId), eq(internshipPosts.status, 'published')));
   if (!post) throw notFound('实习岗位');
-  const violations = checkPlacement(student.students, post, rules);
-  if (violations.length) {
-    throw new AppError('RULE_VIOLATION', violations[0]!.message, { fields: Object.fromEntries(violations.map((v) => [v.field, v.message])), details: { violations } });
+  return { student: student.s, post };
+}
+
+/**
+ * Why a student may not apply for a published post today, as the error an application would be refused with
+ * (null when the student may): the post has ended (POST_EXPIRED), it overlaps an internship the student is on
+ * or has been accepted for (OVERLAPPING_INTERNSHIP), or a placement rule of the regulation (RULE_VIOLATION).
+ * apply() refuses with it, and the post page asks for it to disable the button and say why.
+ */
+async function applyBlocker(db: Db | Tx, student: StudentRow, post: PostRow, today: string): Promise<AppError | null> {
+  if (!postOpen(post, today)) {
+    return new AppError('POST_EXPIRED', `该岗位已于${post.endDate}结束，不再接受申请`, { fields: { postId: '岗位已截止' } });
   }
+  const live = await db.select({ id: internships.id, start: internships.plannedStart, end: internships.plannedEnd, title: internshipPosts.title })
+    .from(internships).innerJoin(internshipPosts, eq(internshipPosts.id, internships.postId))
+    .where(and(eq(internships.studentId, student.id), inArray(internships.status, ['accepted', 'active'])));
+  const clash = clashingInternship(post, live);
+  if (clash) {
+    return new AppError('OVERLAPPING_INTERNSHIP', `已有时间重叠的实习（${clash.title}，${clash.start} 至 ${clash.end}），实习期间不能申请时间重叠的岗位`, {
+      fields: { postId: '与正在进行或已确定的实习时间重叠' }, details: { internshipId: clash.id },
+    });
+  }
+  const violations = checkPlacement(student, post, rules);
+  if (violations.length) {
+    return new AppError('RULE_VIOLATION', violations[0]!.message, { fields: Object.fromEntries(violations.map((v) => [v.field, v.message])), details: { violations } });
+  }
+  return null;
+}
+
+/** Whether the student may apply for the post today, and if not why (the post page's button). */
+export async function applicationCheck(db: Db, actor: Actor, access: Access, postId: string, studentId: string | undefined, today: string) {
+  const { student, post } = await studentAndPost(db, actor, access, postId, studentId);
+  const [already] = await db.select({ id: internshipApplications.id }).from(internshipApplications)
+    .where(and(eq(internshipApplications.postId, post.id), eq(internshipApplications.studentId, student.id)));
+  const blocker = already
+    ? new AppError('ALREADY_APPLIED', '已申请过该岗位') : await applyBlocker(db, student, post, today);
+  return { canApply: blocker === null, code: blocker?.code ?? null, reason: blocker?.message ?? null };
+}
+
+/** A student applies for a post (or the school for its student); the post's dates and the regulation's placement rules are checked first. */
+export async function apply(tx: Tx, audit: Auditor, actor: Actor, access: Access, postId: string, studentId: string | undefined, today: string) {
+  const { student, post } = await studentAndPost(tx, actor, access, postId, studentId);
+  const blocker = await applyBlocker(tx, student, post, today);
+  if (blocker) throw blocker;
   const [row] = await tx.insert(internshipApplications).values({
-    postId, studentId: student.students.id, schoolId: student.students.schoolId, enterpriseId: post.enterpriseId,
+    postId, studentId: student.id, schoolId: student.schoolId, enterpriseId: post.enterpriseId,
   }).onConflictDoNothing().returning({ id: internshipApplications.id });
   if (!row) throw new AppError('ALREADY_APPLIED', '已申请过该岗位，请勿重复申请', { fields: { postId: '已申请过该岗位' } });
-  await audit.record({ action: 'apply', entityType: 'internshipApplication', entityId: row.id, after: { postId, studentId: student.students.id, status: 'applied' } });
+  await audit.record({ action: 'apply', entityType: 'internshipApplication', entityId: row.id, after: { postId, studentId: student.id, status: 'applied' } });
   return getApplication(tx, access, row.id);
 }
 

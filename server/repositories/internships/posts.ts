@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, inArray, or, sql } from 'drizzle-orm';
 import { systemClock } from '../../clock.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Access, Actor } from '../../../core/authz/index.ts';
@@ -55,13 +55,23 @@ function visible(owner: Access) {
   return or(eq(internshipPosts.status, 'published'), scopeWhere(owner, { organisationId: internshipPosts.enterpriseId }));
 }
 
+/**
+ * What the lists offer: a published post only while it is open (core/internships/offer.ts — a post whose dates
+ * are over is not offered to students or schools); its own enterprise (and the bureau) still lists it, ended
+ * or not. A link to an ended post still opens it, saying it has ended.
+ */
+function offered(owner: Access, today: string) {
+  if (owner.kind === 'city') return undefined;
+  return or(and(eq(internshipPosts.status, 'published'), gte(internshipPosts.endDate, today)), scopeWhere(owner, { organisationId: internshipPosts.enterpriseId }));
+}
+
 interface PostFilter { status?: string; enterpriseId?: string; q?: string; majorCode?: string; districtId?: string; page: number; pageSize: number }
 
 const like = (text: string) => `%${escapeLike(text)}%`;
 
-export async function listPosts(db: Db, owner: Access, q: PostFilter) {
+export async function listPosts(db: Db, owner: Access, q: PostFilter, today: string) {
   const where = and(
-    visible(owner),
+    offered(owner, today),
     q.status ? eq(internshipPosts.status, q.status as 'published') : undefined,
     q.enterpriseId ? eq(internshipPosts.enterpriseId, q.enterpriseId) : undefined,
     q.districtId ? eq(internshipPosts.districtId, q.districtId) : undefined,

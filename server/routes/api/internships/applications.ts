@@ -1,7 +1,10 @@
 import { idParams } from '../../../../contracts/common.ts';
-import { application, applicationListQuery, applicationPage, applyRequest, decisionRequest, rejectRequest } from '../../../../contracts/internships.ts';
+import {
+  application, applicationCheck as applicationCheckAnswer, applicationCheckQuery, applicationListQuery, applicationPage, applyRequest, decisionRequest, rejectRequest,
+} from '../../../../contracts/internships.ts';
+import { todayOf } from '../../../../core/calendar.ts';
 import { defineRoute } from '../../../http/route.ts';
-import { accept, apply, approve, getApplication, listApplications, reject } from '../../../repositories/internships/applications.ts';
+import { accept, applicationCheck, apply, approve, getApplication, listApplications, reject } from '../../../repositories/internships/applications.ts';
 
 export const applicationRoutes = [
   defineRoute({
@@ -17,7 +20,15 @@ export const applicationRoutes = [
   defineRoute({
     method: 'POST', url: '/api/internship-posts/:id/applications', tags: ['internships'], access: { resource: 'internshipApplication', action: 'apply' }, status: 201,
     summary: '申请实习岗位（检查年龄、年级等规定）', params: idParams, body: applyRequest, response: application,
-    handler: ({ actor, access, params, body, write }) => write((tx, audit) => apply(tx, audit, actor!, access, params.id, body.studentId)),
+    handler: ({ actor, access, params, body, services, write }) =>
+      write((tx, audit) => apply(tx, audit, actor!, access, params.id, body.studentId, todayOf(services.now()))),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/internship-posts/:id/application-check', tags: ['internships'], access: { resource: 'internshipApplication', action: 'apply' },
+    summary: '能否申请该岗位：已截止、与本人已确定的实习时间重叠、不符合实习规定或已申请时说明原因', params: idParams, query: applicationCheckQuery,
+    response: applicationCheckAnswer,
+    handler: ({ actor, access, params, query, services }) =>
+      applicationCheck(services.database.db, actor!, access, params.id, query.studentId, todayOf(services.now())),
   }),
   defineRoute({
     method: 'POST', url: '/api/internship-applications/:id/approve', tags: ['internships'], access: { resource: 'internshipApplication', action: 'approve' },

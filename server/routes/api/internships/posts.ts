@@ -2,17 +2,17 @@ import { z } from 'zod';
 import { idParams } from '../../../../contracts/common.ts';
 import { post, postCreate, postListQuery, postPage, postUpdate } from '../../../../contracts/internships.ts';
 import { accessFor } from '../../../../core/authz/index.ts';
+import { todayOf } from '../../../../core/calendar.ts';
 import { defineRoute } from '../../../http/route.ts';
 import { createPost, getPost, listPosts, publishPost, updatePost } from '../../../repositories/internships/posts.ts';
-import { todayOf } from '../../../../core/calendar.ts';
-
 
 export const postRoutes = [
   defineRoute({
     method: 'GET', url: '/api/internship-posts', tags: ['internships'], access: { resource: 'internshipPost', action: 'read' },
-    summary: '实习岗位列表（已发布；本企业可见草稿）', query: postListQuery, response: postPage,
-    // Drafts are visible to those who may create posts for the enterprise.
-    handler: ({ services, actor, query }) => listPosts(services.database.db, accessFor(actor!, { resource: 'internshipPost', action: 'create' }), query),
+    summary: '实习岗位列表（已发布且未截止；本企业可见草稿和已截止的岗位）', query: postListQuery, response: postPage,
+    // Drafts and ended posts are listed to those who may create posts for the enterprise.
+    handler: ({ services, actor, query }) =>
+      listPosts(services.database.db, accessFor(actor!, { resource: 'internshipPost', action: 'create' }), query, todayOf(services.now())),
   }),
   defineRoute({
     method: 'GET', url: '/api/internship-posts/:id', tags: ['internships'], access: { resource: 'internshipPost', action: 'read' },

@@ -3,14 +3,27 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { post as send } from '../../api/client.ts';
+import { useMe } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { KEY, usePost, useRules, type Application } from './api.ts';
+import { KEY, useApplicationCheck, usePost, useRules, type Application } from './api.ts';
 import { PostTerms } from './PostTerms.tsx';
 import { RuleViolations } from './RuleViolations.tsx';
 
-/** One post's terms and the apply button; a refusal names the rule (age, study year, night shift for a minor…). */
+/** What the button says when the server says the student may not apply (the reason is shown above it). */
+const BLOCKED_LABELS: Record<string, string> = {
+  POST_EXPIRED: '岗位已截止', OVERLAPPING_INTERNSHIP: '与你的实习时间重叠', ALREADY_APPLIED: '已申请该岗位', RULE_VIOLATION: '不符合实习规定',
+};
+
+/**
+ * One post's terms and the apply button; a refusal names the rule (age, study year, night shift for a minor…).
+ * For a student the server says beforehand whether he or she may apply (ended post, an internship on overlapping
+ * dates, a rule), so the button is disabled with the reason instead of failing after a tap.
+ */
 export default function PostDetailPage() {
   const { id } = useParams();
+  const me = useMe();
+  const check = useApplicationCheck(id, me.roles.some((r) => r.role === 'student'));
+  const blocked = check.data && !check.data.canApply ? check.data : null;
   const { message } = App.useApp();
   const qc = useQueryClient();
   const post = usePost(id);
@@ -40,9 +53,12 @@ export default function PostDetailPage() {
             {apply.isSuccess ? (
               <Alert type="success" showIcon message="已提交申请" description={<Link to="/internships/applications">查看我的申请</Link>} />
             ) : (
-              <Button type="primary" block size="large" disabled={full} loading={apply.isPending} onClick={() => apply.mutate()} data-testid="apply">
-                {full ? '名额已满' : '申请该岗位'}
-              </Button>
+              <>
+                {blocked && <Alert type="warning" showIcon message="不能申请该岗位" description={blocked.reason} data-testid="apply-blocked" />}
+                <Button type="primary" block size="large" disabled={full || !!blocked} loading={apply.isPending || check.isLoading} onClick={() => apply.mutate()} data-testid="apply">
+                  {blocked ? BLOCKED_LABELS[blocked.code ?? ''] ?? '不能申请' : full ? '名额已满' : '申请该岗位'}
+                </Button>
+              </>
             )}
           </Space>
         )}

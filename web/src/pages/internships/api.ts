@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Application, applicationPage, InternshipRulesResponse, Post, postPage } from '../../../../contracts/internships.ts';
+import type { Application, applicationCheck, applicationPage, InternshipRulesResponse, Post, postPage } from '../../../../contracts/internships.ts';
 import type { directoryOptions, directoryProgramPage } from '../../../../contracts/directory.ts';
 import { ApiError, get, type Query } from '../../api/client.ts';
 
@@ -16,6 +16,12 @@ export const usePosts = (query: Query) =>
 
 export const usePost = (id: string | undefined) =>
   useQuery({ queryKey: [KEY, 'post', id], enabled: !!id, queryFn: () => get<Post>(`/api/internship-posts/${id}`) });
+
+export type ApplicationCheck = z.infer<typeof applicationCheck>;
+
+/** Whether the signed-in student may apply for a post, and why not (ended, overlapping his or her internship, a rule). */
+export const useApplicationCheck = (id: string | undefined, enabled: boolean) =>
+  useQuery({ queryKey: [KEY, 'application-check', id], enabled: !!id && enabled, queryFn: () => get<ApplicationCheck>(`/api/internship-posts/${id}/application-check`) });
 
 export const useApplications = (query: Query) =>
   useQuery({ queryKey: [KEY, 'applications', query], queryFn: () => get<ApplicationPage>('/api/internship-applications', query), placeholderData: (prev) => prev });
