@@ -50,7 +50,7 @@ export interface CandidateGraph {
 interface Group {
   /** Posts by bound, highest first, ties by lower index. */
   order: Int32Array;
-  /** Per post: round((major + cluster + commute points + full personal points) × 10), the most a pair can score. */
+  /** Per post: round((major + cluster + commute points + the most the personal parts can add) × 10): a pair scores no more. */
   bound: Int32Array;
   /** Per post: the group's major, cluster and commute points. */
   base: Float64Array;
@@ -63,10 +63,12 @@ export function candidateGraph(
   ctx: ScoreContext, rules: InternshipRules, students: readonly CandidateStudent[], posts: readonly CandidatePost[], options: CandidateOptions,
 ): CandidateGraph {
   const w = ctx.policy.weights;
-  const personalMax = w.skills + w.preference + w.timing;
   const minScore10 = Math.round(options.minScore * 10);
   const P = posts.length;
   const wanted = posts.map(wantedSkills);
+  // The most the personal parts can add on a post: a post asking for no skills gives every student half the
+  // skills points, exactly (score.ts skillsShare), so its bound is that much tighter.
+  const personalMax = Float64Array.from(wanted, (want) => (want.length === 0 ? partPoints(w.skills, 0.5) : w.skills) + w.preference + w.timing);
   const startDay = Float64Array.from(posts, (p) => dayNumber(p.startDate));
   const endDay = Float64Array.from(posts, (p) => dayNumber(p.endDate));
 
@@ -122,7 +124,7 @@ export function candidateGraph(
       let top = 0;
       for (let p = 0; p < P; p++) {
         base[p] = m.points[p]! + l[p]!;
-        bound[p] = Math.max(0, Math.round((base[p]! + personalMax) * 10));
+        bound[p] = Math.max(0, Math.round((base[p]! + personalMax[p]!) * 10));
         if (bound[p]! > top) top = bound[p]!;
       }
       // Counting sort on the bound (small integers), descending; stable, so ties keep the lower post first.
