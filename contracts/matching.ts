@@ -141,7 +141,12 @@ export const allocationRunCreate = z.strictObject({
 export const allocationRun = z.object({
   id: z.string(), jobId: z.string().nullable(), scope: z.enum(['city', 'school']), schoolId: z.string().nullable(), schoolName: z.string().nullable(),
   status: z.enum(['running', 'succeeded', 'failed']), students: z.number(), posts: z.number(), candidateArcs: z.number(), proposed: z.number(),
-  totalScore: z.number().nullable(), timings: z.record(z.string(), z.number()).nullable(), createdAt: z.string(), finishedAt: z.string().nullable(),
+  totalScore: z.number().nullable(),
+  prunedProposed: z.number().describe('每名学生只保留最优 K 个岗位时的建议数（列生成之前）'),
+  prunedTotalScore: z.number().nullable().describe('同上，总匹配分'),
+  pricingRounds: z.number().describe('列生成定价轮数；成功的运行最后一轮未发现任何可改进结果的未纳入合格配对（全图最优）'),
+  pricedArcs: z.number().describe('定价加入的配对数'),
+  timings: z.record(z.string(), z.number()).nullable(), createdAt: z.string(), finishedAt: z.string().nullable(),
 });
 export const allocationRunPage = pageOf(allocationRun);
 export const allocationRunListQuery = z.strictObject({ ...paging });

@@ -1,4 +1,4 @@
-import { solveMinCostFlow } from '../allocation/mcf/index.ts';
+import { openMinCostFlow } from '../allocation/mcf/index.ts';
 import type { McfProblem } from '../allocation/mcf/index.ts';
 
 /**
@@ -90,23 +90,89 @@ export function buildAllocationNetwork(input: AllocationInput): McfProblem {
 }
 
 export function allocateInternships(input: AllocationInput): AllocationResult {
-  const problem = buildAllocationNetwork(input);
-  const result = solveMinCostFlow(problem);
-  // Every student can stay unplaced, so the network always has a feasible flow.
-  if (result.status !== 'optimal' || !result.flow) throw new AllocationInputError(`求解失败（${result.status}）`);
-  const postOf = new Int32Array(input.studentCount).fill(-1);
-  const chosenArcs: number[] = [];
-  let totalScore = 0;
-  const first = 2 * input.studentCount;
-  input.arcs.forEach((arc, i) => {
-    if (result.flow![first + i]! > 0.5) {
-      postOf[arc.student] = arc.post;
-      chosenArcs.push(i);
-      totalScore += arc.score;
-    }
-  });
-  chosenArcs.sort((x, y) => input.arcs[x]!.student - input.arcs[y]!.student);
+  const { postOf, chosenArcs, totalScore } = allocateByColumnGeneration(input, () => []);
   return { postOf, chosenArcs, totalScore };
+}
+
+/** The node potentials π of an optimum by student and by post, and each student's post in it. */
+export interface AllocationPrices {
+  /** A pair (s, p) of score c has reduced cost −c + student[s] − post[p]: it improves the optimum when c + post[p] > student[s]. */
+  student: Float64Array;
+  post: Float64Array;
+  /** Per student the post of the optimum (−1: unplaced): the only pair of the graph that can price negative. */
+  assigned: Int32Array;
+}
+
+export interface ExactAllocation extends AllocationResult {
+  /** The pairs of the final graph: the input's, then those priced in; chosenArcs index into it. */
+  arcs: AllocationArc[];
+  /** Pricing rounds; the last found no eligible pair outside the graph with a negative reduced cost. */
+  rounds: number;
+  /** Pairs priced into the graph over all rounds. */
+  added: number;
+  /** The optimum of the input graph, before pricing. */
+  before: { placements: number; totalScore: number };
+}
+
+/**
+ * The optimum over every eligible pair, solving only a pruned graph (column generation): solve the input arcs,
+ * ask `price` for the pairs outside the graph that have a negative reduced cost under the optimum's potentials,
+ * add them and solve again from the last basis (core/allocation/mcf sessions), until `price` finds none. Then no
+ * pair left out could improve the answer — the LP optimality conditions hold for the whole graph — so the
+ * optimum is that of the unpruned graph. `price` must answer only pairs outside the graph (the student's
+ * assigned post is the one pair inside that can price negative); each round adds at least one new pair, so the
+ * loop ends.
+ */
+export function allocateByColumnGeneration(input: AllocationInput, price: (prices: AllocationPrices) => readonly AllocationArc[], scoreBound = 0): ExactAllocation {
+  const S = input.studentCount, P = input.posts.length;
+  const problem = buildAllocationNetwork(input);
+  let bound = scoreBound;
+  for (const a of input.arcs) if (a.score > bound) bound = a.score;
+  const session = openMinCostFlow(problem, { costBound: bound });
+  const arcs = [...input.arcs];
+  const inputArcs = input.arcs.length;
+  const network = (i: number) => (i < inputArcs ? 2 * S + i : problem.arcCount + i - inputArcs);
+  const read = () => {
+    const r = session.result;
+    // Every student can stay unplaced, so the network always has a feasible flow.
+    if (r.status !== 'optimal' || !r.flow) throw new AllocationInputError(`求解失败（${r.status}）`);
+    const postOf = new Int32Array(S).fill(-1);
+    const chosenArcs: number[] = [];
+    let totalScore = 0;
+    arcs.forEach((arc, i) => {
+      if (r.flow![network(i)]! > 0.5) {
+        postOf[arc.student] = arc.post;
+        chosenArcs.push(i);
+        totalScore += arc.score;
+      }
+    });
+    chosenArcs.sort((x, y) => arcs[x]!.student - arcs[y]!.student);
+    return { postOf, chosenArcs, totalScore };
+  };
+  let answer = read();
+  const before = { placements: answer.chosenArcs.length, totalScore: answer.totalScore };
+  let rounds = 0;
+  for (;;) {
+    rounds++;
+    const pi = session.potentials();
+    const fresh = price({ student: pi.slice(2, 2 + S), post: pi.slice(2 + S, 2 + S + P), assigned: answer.postOf });
+    if (fresh.length === 0) break;
+    const k = fresh.length;
+    const source = new Int32Array(k), target = new Int32Array(k), upper = new Float64Array(k).fill(1), cost = new Float64Array(k);
+    fresh.forEach((arc, i) => {
+      if (!(Number.isInteger(arc.student) && arc.student >= 0 && arc.student < S && Number.isInteger(arc.post) && arc.post >= 0 && arc.post < P)) {
+        throw new AllocationInputError('定价得到的配对引用了不存在的学生或岗位');
+      }
+      if (!(Number.isInteger(arc.score) && arc.score > 0 && arc.score <= bound)) throw new AllocationInputError(`定价得到的配对分数须为 1 至 ${bound} 的整数（${arc.score}）`);
+      source[i] = 2 + arc.student;
+      target[i] = 2 + S + arc.post;
+      cost[i] = -arc.score;
+      arcs.push(arc);
+    });
+    session.addArcs({ source, target, upper, cost });
+    answer = read();
+  }
+  return { ...answer, arcs, rounds, added: arcs.length - inputArcs, before };
 }
 
 /**

@@ -12,7 +12,10 @@ const LEVEL_NAMES = { same: '同专业', category: '同专业类', division: '�
  */
 export function ineligibility(student: StudentFacts, post: PlacementFacts & { majorCodes: readonly string[] }, fit: MajorFit, rules: InternshipRules, policy: MatchingPolicy): string[] {
   const reasons = checkPlacement(student, post, rules).map((v) => v.message);
-  const min = policy.eligibility.minMajorFit;
-  if (post.majorCodes.length > 0 && !fitAtLeast(fit.level, min)) reasons.push(`岗位要求的专业与所学专业不符（至少须${LEVEL_NAMES[min]}）`);
+  if (!meetsRequiredMajors(post, fit, policy)) reasons.push(`岗位要求的专业与所学专业不符（至少须${LEVEL_NAMES[policy.eligibility.minMajorFit]}）`);
   return reasons;
 }
+
+/** A post naming majors takes a student whose fit reaches the policy's minimum level; one naming none, anyone. */
+export const meetsRequiredMajors = (post: { majorCodes: readonly string[] }, fit: MajorFit, policy: MatchingPolicy) =>
+  post.majorCodes.length === 0 || fitAtLeast(fit.level, policy.eligibility.minMajorFit);

@@ -99,14 +99,20 @@ export function preferenceShare(s: Supply, o: Opportunity): number {
 }
 
 const DAY = 86_400_000;
-const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY + 1;
+/** A date (YYYY-MM-DD) as whole days since 1970-01-01; NaN for no date. */
+export const dayNumber = (date: string | null) => (date ? Date.parse(date) / DAY : NaN);
 
 /** Share of the opportunity's period the student is available for (1 when either side sets no dates). */
 export function timingShare(s: Supply, o: Opportunity): number {
-  if (!o.startDate || !o.endDate || (!s.availableFrom && !s.availableTo)) return 1;
-  const from = s.availableFrom && s.availableFrom > o.startDate ? s.availableFrom : o.startDate;
-  const to = s.availableTo && s.availableTo < o.endDate ? s.availableTo : o.endDate;
-  return to < from ? 0 : days(from, to) / days(o.startDate, o.endDate);
+  return timingShareOfDays(dayNumber(s.availableFrom), dayNumber(s.availableTo), dayNumber(o.startDate), dayNumber(o.endDate));
+}
+
+/** timingShare on day numbers (NaN: no date), for callers that convert each date once rather than per pair. */
+export function timingShareOfDays(availableFrom: number, availableTo: number, start: number, end: number): number {
+  if (Number.isNaN(start) || Number.isNaN(end) || (Number.isNaN(availableFrom) && Number.isNaN(availableTo))) return 1;
+  const from = availableFrom > start ? availableFrom : start;
+  const to = availableTo < end ? availableTo : end;
+  return to < from ? 0 : (to - from + 1) / (end - start + 1);
 }
 
 /** Share of the commute part between two districts, and the distance (null when a point is unknown). */

@@ -257,6 +257,11 @@ for (const engine of testEngines()) {
       const mine = (await bureau.get(`/api/matching/proposals?runId=${started.body.runId}&pageSize=200`)).body.items
         .filter((p: { postId: string }) => p.postId === a.id || p.postId === b.id);
       assert.equal(mine.length, 5, '8 students, 8 places, but the enterprise may take 5');
+      // The run's report: the pruned optimum, the pricing rounds (the last found nothing to add) and the pairs added.
+      const run = (await bureau.get('/api/matching/allocation-runs')).body.items.find((r: { id: string }) => r.id === started.body.runId);
+      assert.equal(run.pricingRounds, job.result.pricingRounds);
+      assert.ok(run.pricingRounds >= 1 && run.prunedProposed <= run.proposed && run.prunedTotalScore <= run.totalScore, JSON.stringify(run));
+      assert.equal(run.candidateArcs + run.pricedArcs >= run.proposed, true);
     });
   });
 }

@@ -85,6 +85,8 @@ describe('matching pages', () => {
     await a.page.goto(`${app.url}/matching/allocation`);
     await a.page.locator('[data-testid="allocation-start"]').click();
     await a.page.locator('[data-testid="allocation-progress"] .ant-progress-status-success').waitFor({ timeout: 120_000 });
+    // The run's report: pricing rounds, pairs added and the optimum over every eligible pair.
+    await a.page.locator('[data-testid="allocation-exact"]').filter({ hasText: '全部合格配对上的最优' }).waitFor({ timeout: 30_000 });
     assert.deepEqual(a.errors, []);
     await a.context.close();
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { McfInputError, parseDimacs, solveMinCostFlow, type McfProblem, type McfResult, type SupplyType } from '../../core/allocation/mcf/index.ts';
+import { McfInputError, openMinCostFlow, parseDimacs, solveMinCostFlow, type McfProblem, type McfResult, type SupplyType } from '../../core/allocation/mcf/index.ts';
 
 /**
  * The network simplex (core/allocation/mcf) on hand-checked problems, on LEMON's GEQ supply semantics, on
@@ -488,5 +488,61 @@ describe('randomised cross-check against successive shortest paths', () => {
   test('DIMACS text → solver, end to end', () => {
     const p = parseDimacs('p min 3 3\nn 1 2\nn 3 -2\na 1 2 0 2 1\na 2 3 1 2 1\na 1 3 0 1 3\n');
     assert.equal(solveMinCostFlow(p).cost, 4n);
+  });
+});
+
+describe('sessions: arcs added after an optimum, solved again from the last basis', () => {
+  /** Optimality from the potentials alone: below its capacity an arc prices ≥ 0, above its lower bound ≤ 0. */
+  function assertPotentialsProveOptimum(p: McfProblem, flow: Float64Array, pi: Float64Array) {
+    for (let a = 0; a < p.arcCount; a++) {
+      const rc = p.cost[a]! + pi[p.source[a]!]! - pi[p.target[a]!]!;
+      if (flow[a]! < p.upper[a]!) assert.ok(rc >= 0, `arc ${a} below capacity prices ${rc}`);
+      if (flow[a]! > (p.lower ? p.lower[a]! : 0)) assert.ok(rc <= 0, `arc ${a} above its lower bound prices ${rc}`);
+    }
+  }
+  const slice = (p: McfProblem, from: number, to: number) => ({
+    source: p.source.slice(from, to), target: p.target.slice(from, to), upper: p.upper.slice(from, to), cost: p.cost.slice(from, to),
+  });
+
+  for (const type of ['geq', 'leq'] as const) {
+    test(`${type}: 400 random graphs split into a first part and up to three later batches give the optimum of the whole`, () => {
+      const rand = mulberry32(type === 'geq' ? 808 : 909);
+      let warm = 0;
+      for (let i = 0; i < 400; i++) {
+        const whole = randomProblem(rand, type);
+        // Arcs added later start at zero flow: only arcs without a lower bound can come later.
+        let first = whole.arcCount;
+        while (first > 0 && (whole.lower?.[first - 1] ?? 0) === 0 && rand() < 0.7) first--;
+        const head: McfProblem = { ...whole, arcCount: first, ...slice(whole, 0, first), lower: whole.lower ? whole.lower.slice(0, first) : null };
+        const session = openMinCostFlow(head, { supplyType: type, costBound: 10 });
+        if (session.result.status !== 'optimal') continue;
+        let at = first;
+        while (at < whole.arcCount) {
+          const next = Math.min(whole.arcCount, at + int(rand, 1, 4));
+          session.addArcs(slice(whole, at, next));
+          at = next;
+          if (session.result.status !== 'optimal') break;
+          const sofar: McfProblem = { ...whole, arcCount: at, ...slice(whole, 0, at), lower: whole.lower ? whole.lower.slice(0, at) : null };
+          assertValidFlow(sofar, session.result, type);
+          assertPotentialsProveOptimum(sofar, session.result.flow!, session.potentials());
+        }
+        const want = solveMinCostFlow(whole, { supplyType: type });
+        assert.equal(session.result.status, want.status, `instance ${i}: status`);
+        assert.equal(session.result.cost, want.cost, `instance ${i}: optimal cost`);
+        if (at > first) warm++;
+      }
+      assert.ok(warm >= 80, `${warm} instances re-solved warm`);
+    });
+  }
+
+  test('a new arc beyond the cost bound, or a session that is not at an optimum, is refused', () => {
+    const session = openMinCostFlow(problem([1, -1], [{ u: 0, v: 1, hi: 2, c: 1 }]), { costBound: 5 });
+    assert.throws(() => session.addArcs({ source: Int32Array.of(0), target: Int32Array.of(1), upper: Float64Array.of(1), cost: Float64Array.of(-6) }), /cost bound 5/);
+    assert.throws(() => session.addArcs({ source: Int32Array.of(0), target: Int32Array.of(2), upper: Float64Array.of(1), cost: Float64Array.of(0) }), McfInputError);
+    const cheaper = session.addArcs({ source: Int32Array.of(0), target: Int32Array.of(1), upper: Float64Array.of(1), cost: Float64Array.of(-5) });
+    assert.equal(cheaper.cost, -5n);
+    const infeasible = openMinCostFlow(problem([2, -2], [{ u: 0, v: 1, hi: 1, c: 1 }]));
+    assert.equal(infeasible.result.status, 'infeasible');
+    assert.throws(() => infeasible.potentials(), McfInputError);
   });
 });

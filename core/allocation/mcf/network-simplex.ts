@@ -58,12 +58,74 @@ export interface McfOptions {
    * benchmark's allocation graphs). false = LEMON's pivot sequence exactly.
    */
   cheapArcsFirst?: boolean;
+  /**
+   * The largest |cost| of the arcs a session may add later (openMinCostFlow → addArcs), default 0. The big-M
+   * cost of the artificial arcs and the exactness check are sized for it, so a warm re-solve stays exact.
+   */
+  costBound?: number;
 }
 
 export function solveMinCostFlow(problem: McfProblem, options: McfOptions = {}): McfResult {
-  checkProblem(problem);
-  const first = new NetworkSimplex(problem, options);
-  const status = first.run();
+  return openMinCostFlow(problem, options).result;
+}
+
+/** New arcs for a session, all at lower bound 0 (and so at zero flow when they join the problem). */
+export interface McfNewArcs {
+  source: Int32Array;
+  target: Int32Array;
+  upper: Float64Array;
+  cost: Float64Array;
+}
+
+/**
+ * A solve that can go on (column generation): after an optimum, arcs may be added and the optimum of the larger
+ * problem found from the last basis. The new arcs enter at zero flow, outside the spanning tree, so the last
+ * tree stays a strongly feasible basis and the pivots start where the last solve stopped instead of from the
+ * artificial tree; the answer is an optimum of the whole problem as if it had been solved at once.
+ */
+export interface McfSession {
+  /** The answer of the last solve. */
+  readonly result: McfResult;
+  /**
+   * The node potentials π of the last optimum, in input node order. An arc's reduced cost is
+   * cost + π(source) − π(target): ≥ 0 for every arc at zero flow, so an arc not in the problem with a negative
+   * reduced cost is one whose addition could lower the total cost, and none means the optimum stays optimal.
+   */
+  potentials(): Float64Array;
+  /** Adds arcs (input numbering continues after the last arc) and solves again from the last basis. */
+  addArcs(arcs: McfNewArcs): McfResult;
+}
+
+export function openMinCostFlow(problem: McfProblem, options: McfOptions = {}): McfSession {
+  const costBound = options.costBound ?? 0;
+  if (!(Number.isInteger(costBound) && costBound >= 0 && costBound <= MAX_SAFE)) fail(`cost bound ${costBound} is not a non-negative integer`);
+  checkProblem(problem, costBound);
+  const solver = new NetworkSimplex(problem, options);
+  const first = outcome(solver, solver.run(), problem, options);
+  let result = first;
+  return {
+    get result() {
+      return result;
+    },
+    potentials() {
+      if (result.status !== 'optimal') fail('potentials exist only at an optimum');
+      return solver.potentialsInInputOrder();
+    },
+    addArcs(arcs) {
+      if (result.status !== 'optimal') fail('arcs can be added only after an optimum');
+      solver.addArcs(arcs, costBound);
+      const status = solver.resume();
+      // Adding arcs cannot make a feasible problem infeasible; a negative uncapacitated cycle makes it unbounded.
+      result = status === 'optimal'
+        ? { status, cost: solver.totalCost(), flow: solver.flowInInputOrder(), stats: solver.stats() }
+        : { status, cost: null, flow: null, stats: solver.stats() };
+      return result;
+    },
+  };
+}
+
+/** The answer of a first solve; an unbounded verdict is checked for feasibility with every cost 0. */
+function outcome(first: NetworkSimplex, status: McfStatus, problem: McfProblem, options: McfOptions): McfResult {
   if (status === 'optimal') {
     return { status, cost: first.totalCost(), flow: first.flowInInputOrder(), stats: first.stats() };
   }
@@ -83,7 +145,7 @@ function fail(message: string): never {
 }
 
 /** Shapes, integrality, bounds and the ranges that keep the arithmetic exact. */
-function checkProblem(p: McfProblem): void {
+function checkProblem(p: McfProblem, costBound: number): void {
   const n = p.nodeCount;
   const m = p.arcCount;
   if (!Number.isInteger(n) || n < 0 || n > 0x3fffffff) fail(`node count ${n} out of range`);
@@ -100,7 +162,7 @@ function checkProblem(p: McfProblem): void {
     if (!Number.isInteger(s) || s > MAX_SAFE || s < -MAX_SAFE) fail(`supply of node ${i} (${s}) is not an integer within ±(2^53−1)`);
     absSum += Math.abs(s);
   }
-  let maxCost = 0;
+  let maxCost = costBound;
   for (let a = 0; a < m; a++) {
     const u = source[a]!;
     const v = target[a]!;
@@ -188,32 +250,34 @@ function arcOrder(m: number, n: number, mixing: boolean): Int32Array {
 }
 
 class NetworkSimplex {
-  private readonly p: McfProblem;
+  private p: McfProblem;
   private readonly supplyType: SupplyType;
   private readonly blockSizeFactor: number;
   private readonly cheapArcsFirst: boolean;
+  private readonly costBound: number;
   private readonly nodeNum: number;
-  private readonly arcNum: number;
+  private arcNum: number;
   private allArcNum = 0;
   private searchArcNum = 0;
   private sumSupply = 0;
   private checkFlows = false;
+  private flowBound = 0;
 
-  private readonly pos: Int32Array;
-  private readonly source: Int32Array;
-  private readonly target: Int32Array;
-  private readonly cap: Float64Array;
-  private readonly cost: Float64Array;
-  private readonly flow: Float64Array;
-  private readonly state: Int8Array;
+  private pos: Int32Array;
+  private source: Int32Array;
+  private target: Int32Array;
+  private cap: Float64Array;
+  private cost: Float64Array;
+  private flow: Float64Array;
+  private state: Int8Array;
   /**
    * The arcs as the pricing loop sees them: an arc at its lower bound as it is, an arc at its upper bound
    * reversed with its cost negated, a tree arc with cost +Infinity. Then pCost + π(pSrc) − π(pTgt) is exactly
    * LEMON's state·(cost + π(source) − π(target)), without reading the state.
    */
-  private readonly pSrc: Int32Array;
-  private readonly pTgt: Int32Array;
-  private readonly pCost: Float64Array;
+  private pSrc: Int32Array;
+  private pTgt: Int32Array;
+  private pCost: Float64Array;
   private readonly supply: Float64Array;
   private readonly pi: Float64Array;
 
@@ -263,6 +327,7 @@ class NetworkSimplex {
     this.supplyType = options.supplyType ?? 'geq';
     this.blockSizeFactor = options.blockSizeFactor ?? 1;
     this.cheapArcsFirst = options.cheapArcsFirst ?? true;
+    this.costBound = options.costBound ?? 0;
     const n = (this.nodeNum = p.nodeCount);
     const m = (this.arcNum = p.arcCount);
     const all = n + 1;
@@ -321,7 +386,7 @@ class NetworkSimplex {
 
     const lower = p.lower;
     let bound = 0; // Σ finite capacities; with Σ|supply| it bounds every flow of a basic solution
-    let maxCost = 0;
+    let maxCost = this.costBound;
     for (let a = 0; a < m; a++) {
       const i = pos[a]!;
       const u = n - 1 - p.source[a]!;
@@ -345,7 +410,8 @@ class NetworkSimplex {
     }
     let absSupply = 0;
     for (let i = 0; i < n; i++) absSupply += Math.abs(supply[i]!);
-    this.checkFlows = bound + absSupply > MAX_SAFE;
+    this.flowBound = bound + absSupply;
+    this.checkFlows = this.flowBound > MAX_SAFE;
     const ART_COST = (n + 1) * (maxCost + 1);
 
     const { parent, pred, thread, revThread, succNum, lastSucc, predDir } = this;
@@ -483,6 +549,12 @@ class NetworkSimplex {
     if (this.nodeNum === 0) return 'optimal';
     if (!this.initialPivots()) return 'unbounded';
     if (this.cheapArcsFirst && !this.cheapArcPhase()) return 'unbounded';
+    return this.resume();
+  }
+
+  /** The main pricing loop from the current basis to the optimum, then the flows of the tree arcs written back. */
+  resume(): McfStatus {
+    if (this.nodeNum === 0) return 'optimal';
     while (this.findEnteringArc()) {
       this.pivotCount++;
       if (!this.pivot()) return 'unbounded';
@@ -943,6 +1015,90 @@ class NetworkSimplex {
       if (!this.pivot()) return false;
     }
     return true;
+  }
+
+  /**
+   * Appends arcs after the real ones, at their lower bound 0 outside the tree (the basis stays strongly
+   * feasible). The artificial arcs move up by their count, so tree arcs pointing at them are renumbered; the
+   * next block search starts at the new arcs, the likeliest to enter.
+   */
+  addArcs(arcs: McfNewArcs, costBound: number): void {
+    const k = arcs.source.length;
+    if (arcs.target.length !== k || arcs.upper.length !== k || arcs.cost.length !== k) fail('new arcs: source, target, upper and cost differ in length');
+    const n = this.nodeNum;
+    const m = this.arcNum;
+    let added = 0;
+    for (let i = 0; i < k; i++) {
+      const u = arcs.source[i]!, v = arcs.target[i]!, hi = arcs.upper[i]!, c = arcs.cost[i]!;
+      if (u < 0 || u >= n || v < 0 || v >= n) fail(`new arc ${i} joins ${u} → ${v}, outside 0..${n - 1}`);
+      if (!Number.isInteger(c) || Math.abs(c) > costBound) fail(`cost of new arc ${i} (${c}) is not an integer within the session's cost bound ${costBound}`);
+      if (hi !== Infinity && !(Number.isInteger(hi) && hi >= 0 && hi <= MAX_SAFE)) fail(`capacity of new arc ${i} (${hi}) is not a non-negative integer within 2^53−1 nor Infinity`);
+      if (hi !== Infinity) added += hi;
+    }
+    if (k === 0) return;
+    const maxArcNum = m + k + 2 * n;
+    const grow = <T extends Int32Array | Float64Array | Int8Array>(old: T, make: (len: number) => T): T => {
+      const out = make(maxArcNum);
+      out.set(old.subarray(0, m));
+      out.set(old.subarray(m, this.allArcNum), m + k);
+      return out;
+    };
+    const i32 = (len: number) => new Int32Array(len), f64 = (len: number) => new Float64Array(len), i8 = (len: number) => new Int8Array(len);
+    this.source = grow(this.source, i32);
+    this.target = grow(this.target, i32);
+    this.cap = grow(this.cap, f64);
+    this.cost = grow(this.cost, f64);
+    this.flow = grow(this.flow, f64);
+    this.state = grow(this.state, i8);
+    this.pSrc = grow(this.pSrc, i32);
+    this.pTgt = grow(this.pTgt, i32);
+    this.pCost = grow(this.pCost, f64);
+    for (let i = 0; i < k; i++) {
+      const e = m + i;
+      this.source[e] = this.pSrc[e] = n - 1 - arcs.source[i]!;
+      this.target[e] = this.pTgt[e] = n - 1 - arcs.target[i]!;
+      this.cap[e] = arcs.upper[i]!;
+      this.cost[e] = this.pCost[e] = arcs.cost[i]!;
+      this.flow[e] = 0;
+      this.state[e] = STATE_LOWER;
+    }
+    const pred = this.pred;
+    for (let u = 0; u < n; u++) if (pred[u]! >= m) pred[u] = pred[u]! + k;
+    const pos = new Int32Array(m + k);
+    pos.set(this.pos);
+    for (let i = 0; i < k; i++) pos[m + i] = m + i;
+    this.pos = pos;
+    const concat = <T extends Int32Array | Float64Array>(a: T, b: T, make: (len: number) => T): T => {
+      const out = make(m + k);
+      out.set(a);
+      out.set(b, m);
+      return out;
+    };
+    const p = this.p;
+    this.p = {
+      ...p,
+      arcCount: m + k,
+      source: concat(p.source, arcs.source, i32),
+      target: concat(p.target, arcs.target, i32),
+      upper: concat(p.upper, arcs.upper, f64),
+      cost: concat(p.cost, arcs.cost, f64),
+      lower: p.lower ? concat(p.lower, new Float64Array(k), f64) : null,
+    };
+    this.arcNum = m + k;
+    this.searchArcNum += k;
+    this.allArcNum += k;
+    this.flowBound += added;
+    this.checkFlows = this.flowBound > MAX_SAFE;
+    this.blockSize = Math.max(Math.floor(this.blockSizeFactor * Math.sqrt(this.searchArcNum)), 10);
+    this.nextArc[0] = m;
+  }
+
+  /** π in input node order (the solver numbers nodes backwards, as LEMON does). */
+  potentialsInInputOrder(): Float64Array {
+    const n = this.nodeNum;
+    const out = new Float64Array(n);
+    for (let u = 0; u < n; u++) out[u] = this.pi[n - 1 - u]!;
+    return out;
   }
 
   /** Σ flow·cost over the input arcs (lower bounds added back), exact: numbers while safe, else bigint. */

@@ -85,6 +85,12 @@ export const allocationRuns = pgTable(
     candidateArcs: integer('candidate_arcs').notNull().default(0),
     proposed: integer('proposed').notNull().default(0),
     totalScore: numeric('total_score', { precision: 14, scale: 1 }),
+    // Column generation: the optimum of the pruned graph (each student's best K), the pricing rounds and the pairs
+    // they added; a succeeded run's last round found no eligible pair left out with a negative reduced cost.
+    prunedProposed: integer('pruned_proposed').notNull().default(0),
+    prunedTotalScore: numeric('pruned_total_score', { precision: 14, scale: 1 }),
+    pricingRounds: integer('pricing_rounds').notNull().default(0),
+    pricedArcs: integer('priced_arcs').notNull().default(0),
     timings: jsonb('timings').$type<Record<string, number>>(),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -117,7 +117,9 @@ export async function listRuns(db: Db, access: Access, q: { page: number; pageSi
   return {
     items: items.map(({ run, schoolName }) => ({
       id: run.id, jobId: run.jobId, scope: run.scope, schoolId: run.schoolId, schoolName, status: run.status, students: run.students, posts: run.posts,
-      candidateArcs: run.candidateArcs, proposed: run.proposed, totalScore: run.totalScore === null ? null : Number(run.totalScore), timings: run.timings ?? null,
+      candidateArcs: run.candidateArcs, proposed: run.proposed, totalScore: run.totalScore === null ? null : Number(run.totalScore),
+      prunedProposed: run.prunedProposed, prunedTotalScore: run.prunedTotalScore === null ? null : Number(run.prunedTotalScore),
+      pricingRounds: run.pricingRounds, pricedArcs: run.pricedArcs, timings: run.timings ?? null,
       createdAt: run.createdAt.toISOString(), finishedAt: run.finishedAt?.toISOString() ?? null,
     })),
     total, page: q.page, pageSize: q.pageSize,

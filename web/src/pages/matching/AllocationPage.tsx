@@ -92,6 +92,11 @@ export default function AllocationPage() {
           <Space wrap size={16}>
             <span>学生 {last.students}</span><span>岗位 {last.posts}</span><span>候选配对 {last.candidateArcs}</span>
             <span>建议 {last.proposed}</span><span>总匹配分 {last.totalScore ?? '—'}</span>
+            {last.status === 'succeeded' && last.pricingRounds > 0 && (
+              <span data-testid="allocation-exact">
+                定价 {last.pricingRounds} 轮，补入配对 {last.pricedArcs}（仅保留前若干候选时：建议 {last.prunedProposed}，总分 {last.prunedTotalScore ?? '—'}）；未纳入的合格配对均不能再提高总分，结果为全部合格配对上的最优
+              </span>
+            )}
             <Tag color={last.status === 'succeeded' ? 'green' : last.status === 'failed' ? 'red' : 'blue'}>{last.status === 'succeeded' ? '完成' : last.status === 'failed' ? '失败' : '进行中'}</Tag>
           </Space>
         </Card>
