@@ -45,38 +45,40 @@ const scopeOf = (m: Membership): FigureScope =>
  * 500,000 students per request would make the bureau's home the slowest page), or counted now in one grouped
  * pass when no run has stored them yet. `asOf` says which, for the page to show.
  */
-async function cityRegistry(db: Db): Promise<{ figures: RegistryFigures; districts: Array<{ name: string; schools: number; enterprises: number; students: number }>; asOf: string | null }> {
+async function cityRegistry(db: Db): Promise<{
+  figures: RegistryFigures; districts: Array<{ name: string; schools: number; enterprises: number; students: number }>;
+  clusters: Array<{ name: string; value: number }>; asOf: string | null;
+}> {
   const [snapshot, [demo], names] = await Promise.all([
     latestSnapshot(db, 'city'),
     rows<{ isDemo: boolean }>(db, sql`select exists (select 1 from organisations o where o.is_demo) as "isDemo"`),
     rows<{ id: string; name: string }>(db, sql`select id, name from organisations where kind = 'district' order by code`),
   ]);
   const stored = snapshot?.payload.registry;
-  const byDistrict = stored ?? await registryFiguresByDistrict(db, practice.value);
+  const [byDistrict, clusters] = stored
+    ? [stored, snapshot!.payload.clusters.map((c) => ({ name: c.name, value: c.enterprises }))]
+    : await Promise.all([registryFiguresByDistrict(db, practice.value), rows<{ name: string; value: number }>(db, sql`
+      select c.name, count(o.id)::int as value from industry_clusters c left join enterprises e on e.cluster_code = c.code
+      left join organisations o on o.id = e.organisation_id and o.status = 'active'
+      group by c.code, c.name, c.sort_order order by c.sort_order`)]);
   const of = new Map(byDistrict.map((d) => [d.districtId, d]));
   return {
     figures: { ...cityFigures(byDistrict), isDemo: demo!.isDemo },
     districts: names.map((d) => ({ name: d.name, schools: of.get(d.id)?.schools ?? 0, enterprises: of.get(d.id)?.enterprises ?? 0, students: of.get(d.id)?.students ?? 0 })),
-    asOf: stored ? todayOf(new Date(snapshot!.computedAt)) : null,
+    clusters, asOf: stored ? todayOf(new Date(snapshot!.computedAt)) : null,
   };
 }
 
 const asOfTitle = (title: string, asOf: string | null) => (asOf ? `${title}（${asOf} 统计）` : title);
 
 const city: Builder = async (db, actor, m, now) => {
-  const [{ figures: f, districts: byDistrict, asOf }, byCluster, todo] = await Promise.all([
-    cityRegistry(db),
-    rows<{ name: string; value: number }>(db, sql`
-      select c.name, count(e.organisation_id)::int as value from industry_clusters c
-      left join enterprises e on e.cluster_code = c.code group by c.code, c.name, c.sort_order order by c.sort_order`),
-    governmentTodo(db, actor, m, now),
-  ]);
+  const [{ figures: f, districts: byDistrict, clusters: byCluster, asOf }, todo] = await Promise.all([cityRegistry(db), governmentTodo(db, actor, m, now)]);
   return {
     role: 'city_admin', title: '全市产教融合概览', organisation: m.organisationName, isDemoData: f.isDemo,
     sections: [
       todoSection(todo),
       { kind: 'stats', key: 'registry', title: asOfTitle('登记在册', asOf), items: registryStats(f, true) },
-      { kind: 'chart', key: 'enterprisesByCluster', title: '企业按产业集群分布', chart: 'bar', data: byCluster },
+      { kind: 'chart', key: 'enterprisesByCluster', title: '在册企业按产业集群分布', chart: 'bar', data: byCluster },
       {
         kind: 'table', key: 'districts', title: asOfTitle('各区县(市)、开发区', asOf),
         columns: [{ key: 'name', title: '区域' }, { key: 'schools', title: '学校' }, { key: 'enterprises', title: '企业' }, { key: 'students', title: '在校生' }],
@@ -114,17 +116,18 @@ const department: Builder = async (db, actor, m, now) => {
 };
 
 const district: Builder = async (db, actor, m, now) => {
-  // Live and exact (a district's clerk sees a change at once); each count walks only this district's schools' index entries.
-  const [f, schools, todo] = await Promise.all([
-    registryFigures(db, scopeOf(m), practice.value),
+  // Live and exact (a district's clerk sees a change at once): the district's students are counted once, per school
+  // through the enrolled-students index, and the figures take their sum.
+  const [schools, todo] = await Promise.all([
     rows<{ name: string; level: keyof typeof SCHOOL_LEVEL_LABELS; students: number; programs: number }>(db, sql`
       select o.name, s.level,
         (select count(*)::int from students st where st.school_id = o.id and st.status = 'enrolled' and st.archived_at is null) as students,
         (select count(*)::int from programs p where p.school_id = o.id and p.status = 'active') as programs
       from organisations o join schools s on s.organisation_id = o.id
-      where o.district_id = ${m.organisationId} and o.status = 'active' order by o.name`),
+      where o.kind = 'school' and o.district_id = ${m.organisationId} and o.status = 'active' order by o.name`),
     governmentTodo(db, actor, m, now),
   ]);
+  const f = await registryFigures(db, scopeOf(m), practice.value, { students: schools.reduce((a, r) => a + r.students, 0) });
   return {
     role: 'district', title: '本区域产教融合概览', organisation: m.organisationName, isDemoData: f.isDemo,
     sections: [

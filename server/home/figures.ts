@@ -25,8 +25,11 @@ export interface RegistryFigures {
   isDemo: boolean;
 }
 
-/** The registry counts behind the home pages, in one round trip. */
-export async function registryFigures(db: Db, scope: FigureScope, practiceShareMin: number): Promise<RegistryFigures> {
+/**
+ * The registry counts behind the home pages, in one round trip. A caller that has already counted the scope's
+ * students (the district's per-school table) passes the total, so the same index entries are not walked twice.
+ */
+export async function registryFigures(db: Db, scope: FigureScope, practiceShareMin: number, counted: { students?: number } = {}): Promise<RegistryFigures> {
   const schoolOrgs = sql`(select o.id from organisations o where o.kind = 'school' and o.status = 'active' and ${orgFilter(scope, 'o')})`;
   const [r] = await rows<RegistryFigures>(db, sql`
     select
@@ -37,7 +40,7 @@ export async function registryFigures(db: Db, scope: FigureScope, practiceShareM
       (select count(*)::int from teachers t where t.status = 'active' and t.school_id in ${schoolOrgs}) as "teachers",
       (select count(*)::int from teachers t where t.status = 'active' and t.subject = 'specialty' and t.school_id in ${schoolOrgs}) as "specialtyTeachers",
       (select count(*)::int from teachers t where t.status = 'active' and t.subject = 'specialty' and t.dual_qualified and t.school_id in ${schoolOrgs}) as "dualQualifiedTeachers",
-      (select count(*)::int from students s where s.status = 'enrolled' and s.archived_at is null and s.school_id in ${schoolOrgs}) as "students",
+      ${counted.students !== undefined ? sql`${counted.students}::int` : sql`(select count(*)::int from students s where s.status = 'enrolled' and s.archived_at is null and s.school_id in ${schoolOrgs})`} as "students",
       (select count(*)::int from programs p where p.status = 'active' and p.school_id in ${schoolOrgs}) as "programs",
       (select count(*)::int from programs p where p.status = 'active' and p.practice_share is not null and p.school_id in ${schoolOrgs}) as "programsWithPracticeShare",
       (select count(*)::int from programs p where p.status = 'active' and p.practice_share >= ${practiceShareMin} and p.school_id in ${schoolOrgs}) as "programsMeetingPracticeShare",

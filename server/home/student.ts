@@ -34,7 +34,7 @@ function internshipTodo(i: Live, birthDate: string, today: string): { items: Tod
     items.push({
       key: 'log', label: '实习周志', count: owed.missing, state: owed.overdue > 0 ? 'overdue' : owed.missing > 0 ? 'due' : 'done', href,
       ...(owed.due && { due: owed.due }),
-      detail: owed.weekStart ? `${owed.weekStart} 这一周的周志请于 ${owed.due} 前提交${owed.missing > 1 ? `（共缺 ${owed.missing} 周）` : ''}` : '已提交的周志已覆盖到本周',
+      detail: owed.weekStart ? `${owed.weekStart} 起的一周${owed.missing > 1 ? `；共缺 ${owed.missing} 周` : ''}` : '各周周志均已提交',
     });
   }
   if (!i.agreementId) return { items, agreement: '尚未生成' };
