@@ -26,6 +26,8 @@ export const todoItem = z.object({
   label: z.string(),
   /** Records waiting; null for a single fact (today's check-in). */
   count: z.number().nullable(),
+  /** What the count counts, when not 项. */
+  unit: z.string().optional(),
   state: z.enum(['overdue', 'due', 'done']),
   /** A YYYY-MM-DD day the item is due by. */
   due: z.string().optional(),

@@ -97,9 +97,12 @@ export async function enterpriseTodo(db: Db, actor: Actor, m: Membership, today:
     // 二 (二) 5: an enterprise above designated size offers internship posts for 2%–3% of its staff each year.
     const range = planRange('internship_posts_share');
     const floor = Math.ceil(c!.staff * range.min);
-    items.push(queue('posts', `${year}年实习岗位（应不少于${floor}个）`, Math.max(0, floor - c!.places), '/internships/posts', {
-      due: `${year}-12-31`, detail: `已发布 ${c!.places} 个；规模以上企业按职工总数的${range.min * 100}%–${range.max * 100}%安排（${range.article}）`,
-    }));
+    items.push({
+      ...queue('posts', `${year}年实习岗位（下限 ${floor} 个）尚缺`, Math.max(0, floor - c!.places), '/internships/posts', {
+        due: `${year}-12-31`, detail: `已发布 ${c!.places} 个；规模以上企业按职工总数的${range.min * 100}%–${range.max * 100}%安排（${range.article}）`,
+      }),
+      unit: '个',
+    });
   }
   return items;
 }

@@ -35,7 +35,7 @@ export function TodoList({ section }: { section: TodoSectionData }) {
               <Link to={item.href} style={LINK}>
                 <List.Item.Meta
                   avatar={<Tag color={STATE[item.state].color} icon={STATE[item.state].icon}>{STATE[item.state].text}</Tag>}
-                  title={<span>{item.label}{item.count !== null && item.count > 0 && <Typography.Text strong> {formatCell(item.count)} 项</Typography.Text>}</span>}
+                  title={<span>{item.label}{item.count !== null && item.count > 0 && <Typography.Text strong> {formatCell(item.count)} {item.unit ?? '项'}</Typography.Text>}</span>}
                   description={[item.due && `截止 ${item.due}`, item.detail].filter(Boolean).join(' · ') || undefined}
                 />
                 <RightOutlined aria-hidden />
