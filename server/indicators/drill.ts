@@ -113,9 +113,10 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
     case 'teacherPracticeShare': {
       // The latest run's stored days (and its window), as the cockpit's number counted them; before any run, live.
       const check = practiceCheckOn(practiceRun ? todayOf(practiceRun.startedAt) : today);
-      const days = practiceRun
-        ? sql`coalesce((select pd.days from teacher_practice_days pd where pd.run_id = ${practiceRun.id} and pd.teacher_id = t.id), 0)`
-        : practiceDays(check, sql`t.id`);
+      // Stored days are joined (one hash join), not looked up per teacher.
+      const daysJoin = practiceRun
+        ? sql`left join teacher_practice_days pd on pd.run_id = ${practiceRun.id} and pd.teacher_id = t.id cross join lateral (select coalesce(pd.days, 0) as days) d`
+        : sql`cross join lateral (select ${practiceDays(check, sql`t.id`)} as days) d`;
       const where = sql`t.status = 'active' and t.subject = 'specialty' and o.status = 'active' and ${districtOf('o', scope)}`;
       return {
         ...base, columns: [['name', '姓名'], ['idNumber', '身份证号（脱敏）'], ['school', '学校'], ['employment', '聘用方式'],
@@ -125,7 +126,7 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
           case t.employment when 'fullTime' then '专任' when 'partTime' then '兼职' else '产业导师' end as employment,
           d.days as "practiceDays", d.days >= ${check.requiredDays} as meets
           from teachers t join organisations o on o.id = t.school_id left join teacher_id_numbers n on n.teacher_id = t.id
-          cross join lateral (select ${days} as days) d
+          ${daysJoin}
           where ${where} order by d.days >= ${check.requiredDays}, o.name, t.name, t.id`,
         count: sql`select count(*)::int as n from teachers t join organisations o on o.id = t.school_id where ${where}`,
       };
