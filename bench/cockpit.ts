@@ -52,11 +52,20 @@ async function measure(engine: 'pglite' | 'postgres', scale: string, env: Record
     for (let i = 0; i < 3; i++) runs.push(await recompute(server, admin.cookie, admin.csrfToken));
     const sorted = [...runs].sort((a, b) => a.run_ms - b.run_ms);
     report({ bench: 'indicators_recompute', engine, scale, runs: runs.map((r) => r.run_ms), median_run_ms: sorted[1]!.run_ms, median_wall_ms: sorted[1]!.wall_ms, values_per_run: runs[0]!.values, scopes: runs[0]!.scopes });
+    // The anchor (issue 20): GET /api/auth/me, the floor of any signed-in request, at 1 and 50 connections in this
+    // run; each latency line carries its p95 as a multiple of the anchor's at the same connection count (goal ≤ 5).
+    const anchor: Record<number, number> = {};
+    for (const conns of [1, connections]) anchor[conns] = (await load(server.url, '/api/auth/me', admin.cookie, conns)).p95_ms;
+    report({ bench: 'latency', engine, scale, path: '/api/auth/me', role: 'city_admin', anchor_p95_ms: anchor, loadavg_1m: Math.round(os.loadavg()[0]! * 10) / 10 });
+    const latency = async (pathName: string, role: string, cookie: string, conns: number) => {
+      const r = await load(server.url, pathName, cookie, conns);
+      report({ bench: 'latency', engine, scale, path: pathName, role, connections: conns, seconds, ...r, me_p95_ms: anchor[conns], ratio_p95: Math.round((r.p95_ms / anchor[conns]!) * 10) / 10 });
+    };
     // One viewer at a time (the wall and a few browsers refresh once a minute), then 50 at once.
-    report({ bench: 'latency', engine, scale, path: '/api/cockpit', role: 'city_admin', connections: 1, seconds, ...(await load(server.url, '/api/cockpit', admin.cookie, 1)) });
-    report({ bench: 'latency', engine, scale, path: '/api/cockpit', role: 'city_admin', connections, seconds, ...(await load(server.url, '/api/cockpit', admin.cookie)) });
+    await latency('/api/cockpit', 'city_admin', admin.cookie, 1);
+    await latency('/api/cockpit', 'city_admin', admin.cookie, connections);
     const district = await signIn(server.url, 'district_jinshui', password);
-    report({ bench: 'latency', engine, scale, path: '/api/cockpit', role: 'district', connections, seconds, ...(await load(server.url, '/api/cockpit', district.cookie)) });
+    await latency('/api/cockpit', 'district', district.cookie, connections);
     // The computed per-teacher indicator, as the cockpit shows it (value and its parts).
     const cockpit = (await (await fetch(`${server.url}/api/cockpit`, { headers: { cookie: admin.cookie } })).json()) as { targets: Array<{ code: string; value: number | null; numerator: number | null; denominator: number | null }> };
     const practice = cockpit.targets.find((t) => t.code === 'teacher_enterprise_practice')!;
@@ -64,11 +73,10 @@ async function measure(engine: 'pglite' | 'postgres', scale: string, env: Record
     // Teacher drill-downs: a page deep into the city's specialty teachers, sorted across schools (dual-qualified),
     // and the enterprise-practice one, which also merges every teacher's periods in the window.
     for (const drill of ['/api/cockpit/drill/dual_qualified_share?page=5&pageSize=50', '/api/cockpit/drill/teacher_enterprise_practice?page=5&pageSize=50']) {
-      report({ bench: 'latency', engine, scale, path: drill, role: 'city_admin', connections: 1, seconds, ...(await load(server.url, drill, admin.cookie, 1)) });
-      report({ bench: 'latency', engine, scale, path: drill, role: 'city_admin', connections, seconds, ...(await load(server.url, drill, admin.cookie)) });
+      await latency(drill, 'city_admin', admin.cookie, 1);
+      await latency(drill, 'city_admin', admin.cookie, connections);
     }
-    const districtDrill = '/api/cockpit/drill/teacher_enterprise_practice?pageSize=50';
-    report({ bench: 'latency', engine, scale, path: districtDrill, role: 'district', connections, seconds, ...(await load(server.url, districtDrill, district.cookie)) });
+    await latency('/api/cockpit/drill/teacher_enterprise_practice?pageSize=50', 'district', district.cookie, connections);
     report({ bench: 'peak_rss', engine, scale, mib: peakRssMiB(server.child.pid!) });
   } finally {
     await server.stop();

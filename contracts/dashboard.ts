@@ -17,7 +17,27 @@ export const statItem = z.object({
 });
 export type StatItem = z.infer<typeof statItem>;
 
+/**
+ * One thing the user has to do (or has done): what, how many records wait, by when, and the page where it is
+ * done. `overdue` is past its date, `due` waits now, `done` means nothing waits (shown so the user knows).
+ */
+export const todoItem = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** Records waiting; null for a single fact (today's check-in). */
+  count: z.number().nullable(),
+  /** What the count counts, when not 项. */
+  unit: z.string().optional(),
+  state: z.enum(['overdue', 'due', 'done']),
+  /** A YYYY-MM-DD day the item is due by. */
+  due: z.string().optional(),
+  detail: z.string().optional(),
+  href: z.string(),
+});
+export type TodoItem = z.infer<typeof todoItem>;
+
 export const dashboardSection = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('todo'), key: z.string(), title: z.string(), items: z.array(todoItem) }),
   z.object({ kind: z.literal('stats'), key: z.string(), title: z.string(), items: z.array(statItem) }),
   z.object({
     kind: z.literal('table'), key: z.string(), title: z.string(),

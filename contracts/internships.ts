@@ -63,6 +63,11 @@ export const applicationCheck = z.object({ canApply: z.boolean(), code: z.string
 export const decisionRequest = z.strictObject({ reason: z.string().trim().max(500).optional() });
 export const rejectRequest = z.strictObject({ reason: z.string().trim().min(2, '请填写理由').max(500) });
 
+/** What a student reads of an application's state (the web's tags use the same words). */
+export const APPLICATION_STATUS_LABELS: Record<'applied' | 'school_approved' | 'accepted' | 'rejected' | 'withdrawn', string> = {
+  applied: '待学校审核', school_approved: '学校已同意，待企业接收', accepted: '企业已接收', rejected: '未通过', withdrawn: '已撤回',
+};
+
 export const application = z.object({
   id: z.string(), postId: z.string(), postTitle: z.string(), studentId: z.string(), studentName: z.string(),
   schoolId: z.string(), enterpriseId: z.string(), status: z.enum(['applied', 'school_approved', 'accepted', 'rejected', 'withdrawn']),

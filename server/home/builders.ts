@@ -1,13 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type { DashboardSection, HomeResponse, StatItem } from '../../contracts/dashboard.ts';
+import { SCHOOL_LEVEL_LABELS } from '../../contracts/registry.ts';
 import type { Actor, Membership } from '../../core/authz/index.ts';
+import { todayOf } from '../../core/calendar.ts';
 import { currentPlan } from '../../policy/index.ts';
 import { rows, type Db } from '../db/engine.ts';
 import { accountBalances } from '../repositories/creditbank/ledger.ts';
-import { registryFigures, share, type FigureScope, type RegistryFigures } from './figures.ts';
+import { latestSnapshot } from '../repositories/indicators.ts';
+import { cityFigures, registryFigures, registryFiguresByDistrict, share, type FigureScope, type RegistryFigures } from './figures.ts';
+import { studentHome } from './student.ts';
 import { planRange, planShare, planTarget } from './targets.ts';
+import { enterpriseTodo, governmentTodo, schoolTodo, todoSection } from './todo.ts';
 
-type Builder = (db: Db, actor: Actor, m: Membership & { organisationName: string }) => Promise<HomeResponse>;
+type Builder = (db: Db, actor: Actor, m: Membership & { organisationName: string }, now: Date) => Promise<HomeResponse>;
 
 const practice = planShare('practice_teaching_share');
 
@@ -35,24 +40,47 @@ const scopeOf = (m: Membership): FigureScope =>
     : m.organisationKind === 'school' ? { kind: 'school', schoolId: m.organisationId }
       : { kind: 'city' };
 
-const city: Builder = async (db, _actor, m) => {
-  const f = await registryFigures(db, { kind: 'city' }, practice.value);
-  const byDistrict = await rows<{ name: string; schools: number; enterprises: number; students: number }>(db, sql`
-    select d.name,
-      (select count(*)::int from organisations o where o.kind = 'school' and o.status = 'active' and o.district_id = d.id) as schools,
-      (select count(*)::int from organisations o where o.kind = 'enterprise' and o.status = 'active' and o.district_id = d.id) as enterprises,
-      (select count(*)::int from students s join organisations o on o.id = s.school_id where o.district_id = d.id and s.status = 'enrolled' and s.archived_at is null) as students
-    from organisations d where d.kind = 'district' order by d.code`);
-  const byCluster = await rows<{ name: string; value: number }>(db, sql`
-    select c.name, count(e.organisation_id)::int as value from industry_clusters c
-    left join enterprises e on e.cluster_code = c.code group by c.code, c.name, c.sort_order order by c.sort_order`);
+/**
+ * The city's registry counts, per district and in total: from the latest daily recompute's snapshot (counting
+ * 500,000 students per request would make the bureau's home the slowest page), or counted now in one grouped
+ * pass when no run has stored them yet. `asOf` says which, for the page to show.
+ */
+async function cityRegistry(db: Db): Promise<{
+  figures: RegistryFigures; districts: Array<{ name: string; schools: number; enterprises: number; students: number }>;
+  clusters: Array<{ name: string; value: number }>; asOf: string | null;
+}> {
+  const [snapshot, [demo], names] = await Promise.all([
+    latestSnapshot(db, 'city'),
+    rows<{ isDemo: boolean }>(db, sql`select exists (select 1 from organisations o where o.is_demo) as "isDemo"`),
+    rows<{ id: string; name: string }>(db, sql`select id, name from organisations where kind = 'district' order by code`),
+  ]);
+  const stored = snapshot?.payload.registry;
+  const [byDistrict, clusters] = stored
+    ? [stored, snapshot!.payload.clusters.map((c) => ({ name: c.name, value: c.enterprises }))]
+    : await Promise.all([registryFiguresByDistrict(db, practice.value), rows<{ name: string; value: number }>(db, sql`
+      select c.name, count(o.id)::int as value from industry_clusters c left join enterprises e on e.cluster_code = c.code
+      left join organisations o on o.id = e.organisation_id and o.status = 'active'
+      group by c.code, c.name, c.sort_order order by c.sort_order`)]);
+  const of = new Map(byDistrict.map((d) => [d.districtId, d]));
+  return {
+    figures: { ...cityFigures(byDistrict), isDemo: demo!.isDemo },
+    districts: names.map((d) => ({ name: d.name, schools: of.get(d.id)?.schools ?? 0, enterprises: of.get(d.id)?.enterprises ?? 0, students: of.get(d.id)?.students ?? 0 })),
+    clusters, asOf: stored ? todayOf(new Date(snapshot!.computedAt)) : null,
+  };
+}
+
+const asOfTitle = (title: string, asOf: string | null) => (asOf ? `${title}（${asOf} 统计）` : title);
+
+const city: Builder = async (db, actor, m, now) => {
+  const [{ figures: f, districts: byDistrict, clusters: byCluster, asOf }, todo] = await Promise.all([cityRegistry(db), governmentTodo(db, actor, m, now)]);
   return {
     role: 'city_admin', title: '全市产教融合概览', organisation: m.organisationName, isDemoData: f.isDemo,
     sections: [
-      { kind: 'stats', key: 'registry', title: '登记在册', items: registryStats(f, true) },
-      { kind: 'chart', key: 'enterprisesByCluster', title: '企业按产业集群分布', chart: 'bar', data: byCluster },
+      todoSection(todo),
+      { kind: 'stats', key: 'registry', title: asOfTitle('登记在册', asOf), items: registryStats(f, true) },
+      { kind: 'chart', key: 'enterprisesByCluster', title: '在册企业按产业集群分布', chart: 'bar', data: byCluster },
       {
-        kind: 'table', key: 'districts', title: '各区县(市)、开发区',
+        kind: 'table', key: 'districts', title: asOfTitle('各区县(市)、开发区', asOf),
         columns: [{ key: 'name', title: '区域' }, { key: 'schools', title: '学校' }, { key: 'enterprises', title: '企业' }, { key: 'students', title: '在校生' }],
         rows: byDistrict,
       },
@@ -60,13 +88,17 @@ const city: Builder = async (db, _actor, m) => {
   };
 };
 
-const department: Builder = async (db, _actor, m) => {
-  const [unit] = await rows<{ code: string }>(db, sql`select code from organisations where id = ${m.organisationId}`);
+const department: Builder = async (db, actor, m, now) => {
+  const [[unit], { figures: f, asOf }, todo] = await Promise.all([
+    rows<{ code: string }>(db, sql`select code from organisations where id = ${m.organisationId}`),
+    cityRegistry(db),
+    governmentTodo(db, actor, m, now),
+  ]);
   const tasks = currentPlan.tasks.filter((t) => t.leadUnit === unit?.code || t.coUnits.includes(unit?.code ?? ''));
-  const f = await registryFigures(db, { kind: 'city' }, practice.value);
   return {
     role: 'department', title: '本部门承担的任务', organisation: m.organisationName, isDemoData: f.isDemo,
     sections: [
+      todoSection(todo),
       {
         kind: 'stats', key: 'tasks', title: `任务清单（${currentPlan.document}）`, items: [
           { key: 'lead', label: '牵头任务', value: tasks.filter((t) => t.leadUnit === unit?.code).length, unit: '项' },
@@ -78,43 +110,53 @@ const department: Builder = async (db, _actor, m) => {
         columns: [{ key: 'no', title: '序号' }, { key: 'text', title: '工作任务' }, { key: 'part', title: '职责' }],
         rows: tasks.map((t) => ({ no: t.no, text: t.text, part: t.leadUnit === unit?.code ? '牵头' : '配合' })),
       },
-      { kind: 'stats', key: 'registry', title: '全市登记在册', items: registryStats(f, true) },
+      { kind: 'stats', key: 'registry', title: asOfTitle('全市登记在册', asOf), items: registryStats(f, true) },
     ],
   };
 };
 
-const district: Builder = async (db, _actor, m) => {
-  const f = await registryFigures(db, scopeOf(m), practice.value);
-  const schools = await rows<Record<string, string | number>>(db, sql`
-    select o.name, s.level,
-      (select count(*)::int from students st where st.school_id = o.id and st.status = 'enrolled' and st.archived_at is null) as students,
-      (select count(*)::int from programs p where p.school_id = o.id and p.status = 'active') as programs
-    from organisations o join schools s on s.organisation_id = o.id
-    where o.district_id = ${m.organisationId} and o.status = 'active' order by o.name`);
+const district: Builder = async (db, actor, m, now) => {
+  // Live and exact (a district's clerk sees a change at once): the district's students are counted once, per school
+  // through the enrolled-students index, and the figures take their sum.
+  const [schools, todo] = await Promise.all([
+    rows<{ name: string; level: keyof typeof SCHOOL_LEVEL_LABELS; students: number; programs: number }>(db, sql`
+      select o.name, s.level,
+        (select count(*)::int from students st where st.school_id = o.id and st.status = 'enrolled' and st.archived_at is null) as students,
+        (select count(*)::int from programs p where p.school_id = o.id and p.status = 'active') as programs
+      from organisations o join schools s on s.organisation_id = o.id
+      where o.kind = 'school' and o.district_id = ${m.organisationId} and o.status = 'active' order by o.name`),
+    governmentTodo(db, actor, m, now),
+  ]);
+  const f = await registryFigures(db, scopeOf(m), practice.value, { students: schools.reduce((a, r) => a + r.students, 0) });
   return {
     role: 'district', title: '本区域产教融合概览', organisation: m.organisationName, isDemoData: f.isDemo,
     sections: [
+      todoSection(todo),
       { kind: 'stats', key: 'registry', title: '本区域登记在册', items: registryStats(f, true) },
       {
         kind: 'table', key: 'schools', title: '本区域学校',
         columns: [{ key: 'name', title: '学校' }, { key: 'level', title: '层次' }, { key: 'programs', title: '专业数' }, { key: 'students', title: '在校生' }],
-        rows: schools,
+        rows: schools.map((r) => ({ ...r, level: SCHOOL_LEVEL_LABELS[r.level] ?? r.level })),
       },
     ],
   };
 };
 
-const school: Builder = async (db, actor, m) => {
-  const f = await registryFigures(db, scopeOf(m), practice.value);
-  const programs = await rows<Record<string, string | number | null>>(db, sql`
-    select mj.code, mj.name, p.enrolment, round(p.practice_share * 100)::int as "practiceShare",
-      (select count(*)::int from students s where s.program_id = p.id and s.status = 'enrolled' and s.archived_at is null) as students
-    from programs p join majors mj on mj.id = p.major_id
-    where p.school_id = ${m.organisationId} and p.status = 'active' order by mj.code`);
+const school: Builder = async (db, actor, m, now) => {
+  const [f, programs, todo] = await Promise.all([
+    registryFigures(db, scopeOf(m), practice.value),
+    rows<Record<string, string | number | null>>(db, sql`
+      select mj.code, mj.name, p.enrolment, round(p.practice_share * 100)::int as "practiceShare",
+        (select count(*)::int from students s where s.program_id = p.id and s.status = 'enrolled' and s.archived_at is null) as students
+      from programs p join majors mj on mj.id = p.major_id
+      where p.school_id = ${m.organisationId} and p.status = 'active' order by mj.code`),
+    schoolTodo(db, actor, m, todayOf(now)),
+  ]);
   const role = m.role === 'teacher' ? 'teacher' : 'school_admin';
   return {
     role, title: role === 'teacher' ? `${actor.displayName}老师，您好` : '本校概览', organisation: m.organisationName, isDemoData: f.isDemo,
     sections: [
+      todoSection(todo),
       { kind: 'stats', key: 'registry', title: '本校登记在册', items: registryStats(f, false).filter((i) => i.key !== 'schools') },
       {
         kind: 'table', key: 'programs', title: '开设专业',
@@ -125,7 +167,8 @@ const school: Builder = async (db, actor, m) => {
   };
 };
 
-const enterprise: Builder = async (db, _actor, m) => {
+const enterprise: Builder = async (db, actor, m, now) => {
+  const todo = await enterpriseTodo(db, actor, m, todayOf(now));
   const [e] = await rows<{ staffCount: number; aboveDesignatedSize: boolean; integrationStatus: string; cluster: string | null; industry: string | null; isDemo: boolean }>(db, sql`
     select e.staff_count as "staffCount", e.above_designated_size as "aboveDesignatedSize", e.integration_status as "integrationStatus",
       c.name as cluster, i.name as industry, o.is_demo as "isDemo"
@@ -137,6 +180,7 @@ const enterprise: Builder = async (db, _actor, m) => {
   return {
     role: 'enterprise_admin', title: '本企业概览', organisation: m.organisationName, isDemoData: e?.isDemo ?? false,
     sections: [
+      todoSection(todo),
       {
         kind: 'stats', key: 'profile', title: '企业信息', items: [
           { key: 'staff', label: '职工总数', value: e?.staffCount ?? null, unit: '人' },
@@ -161,27 +205,7 @@ const enterprise: Builder = async (db, _actor, m) => {
   };
 };
 
-const student: Builder = async (db, actor, m) => {
-  const [s] = await rows<{ name: string; school: string; major: string | null; cohort: number; isDemo: boolean }>(db, sql`
-    select st.name, o.name as school, mj.name as major, st.cohort, o.is_demo as "isDemo"
-    from students st join organisations o on o.id = st.school_id
-    left join programs p on p.id = st.program_id left join majors mj on mj.id = p.major_id
-    where st.user_id = ${actor.userId} limit 1`);
-  return {
-    role: 'student', title: `${s?.name ?? actor.displayName}同学，您好`, organisation: m.organisationName, isDemoData: s?.isDemo ?? false,
-    sections: [
-      {
-        kind: 'table', key: 'enrolment', title: '我的学籍',
-        columns: [{ key: 'item', title: '项目' }, { key: 'value', title: '内容' }],
-        rows: [
-          { item: '学校', value: s?.school ?? m.organisationName },
-          { item: '专业', value: s?.major ?? '未登记' },
-          { item: '入学年份', value: s?.cohort ?? null },
-        ],
-      },
-    ],
-  };
-};
+const student: Builder = (db, actor, m, now) => studentHome(db, actor, m, todayOf(now));
 
 /** A learner who is not a student here (issue 6): their learning account, outcomes and credits, linked to the credit bank. */
 const learner: Builder = async (db, actor, m) => {
@@ -222,8 +246,8 @@ const BUILDERS: Record<Membership['role'], Builder> = {
 };
 
 /** The home page of the actor's first role (the web app's role switcher asks for another with `role`). */
-export async function buildHome(db: Db, actor: Actor, organisationNames: Map<string, string>, role?: string): Promise<HomeResponse> {
+export async function buildHome(db: Db, actor: Actor, organisationNames: Map<string, string>, now: Date, role?: string): Promise<HomeResponse> {
   const m = actor.memberships.find((x) => x.role === role) ?? actor.memberships[0];
   if (!m) return { role: 'none', title: '尚未分配角色', organisation: '', isDemoData: false, sections: [] as DashboardSection[] };
-  return BUILDERS[m.role](db, actor, { ...m, organisationName: organisationNames.get(m.organisationId) ?? '' });
+  return BUILDERS[m.role](db, actor, { ...m, organisationName: organisationNames.get(m.organisationId) ?? '' }, now);
 }

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { todayOf } from '../../core/calendar.ts';
 import { CARRIER_KIND_LABELS, CARRIER_LEVEL_LABELS, CARRIER_STATUS_LABELS } from '../../core/registry/carrier-kinds.ts';
 import { CITY, indicatorDefinition, type IndicatorSource } from '../../core/indicators/index.ts';
 import { notFound } from '../../core/errors.ts';
@@ -20,6 +21,16 @@ interface Drill { title: string; basis: string; columns: Array<[string, string]>
 const label = (map: Record<string, string>, col: SQL) =>
   sql`(case ${col} ${sql.join(Object.entries(map).map(([k, v]) => sql`when ${k} then ${v}`), sql` `)} else ${col} end)`;
 const INTEGRATION: Record<string, string> = { certified_city: '市级', certified_province: '省级', certified_nation: '国家级' };
+interface PracticeRun { id: string; startedAt: Date }
+
+/** The latest finished run that stored teachers' practice days. */
+async function latestPracticeRun(db: Db): Promise<PracticeRun | null> {
+  const [run] = await rows<{ id: string; startedAt: string }>(db, sql`
+    select r.id, r.started_at as "startedAt" from indicator_runs r where r.status = 'done'
+      and exists (select 1 from teacher_practice_days pd where pd.run_id = r.id) order by r.finished_at desc limit 1`);
+  return run ? { id: run.id, startedAt: new Date(run.startedAt) } : null;
+}
+
 const inList = (xs: readonly string[]) => sql`(${sql.join(xs.map((x) => sql`${x}`), sql`, `)})`;
 
 function districtOf(alias: string, scope: string): SQL {
@@ -56,7 +67,7 @@ function carriersDrill(scope: string, cluster: string | undefined, s: Extract<In
   };
 }
 
-function drillOf(code: string, scope: string, cluster: string | undefined, today: string): Drill {
+function drillOf(code: string, scope: string, cluster: string | undefined, today: string, practiceRun: PracticeRun | null): Drill {
   const year = Number(today.slice(0, 4));
   if (code === 'enterprises') return { title: '在册企业', basis: '产业集群中的在册企业', ...enterprisesDrill(scope, cluster, false) };
   if (code === 'carriers') return { title: '载体', basis: '运行中或已认定的载体', ...carriersDrill(scope, cluster, null) };
@@ -100,8 +111,12 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
       };
     }
     case 'teacherPracticeShare': {
-      const check = practiceCheckOn(today);
-      const days = practiceDays(check, sql`t.id`);
+      // The latest run's stored days (and its window), as the cockpit's number counted them; before any run, live.
+      const check = practiceCheckOn(practiceRun ? todayOf(practiceRun.startedAt) : today);
+      // Stored days are joined (one hash join), not looked up per teacher.
+      const daysJoin = practiceRun
+        ? sql`left join teacher_practice_days pd on pd.run_id = ${practiceRun.id} and pd.teacher_id = t.id cross join lateral (select coalesce(pd.days, 0) as days) d`
+        : sql`cross join lateral (select ${practiceDays(check, sql`t.id`)} as days) d`;
       const where = sql`t.status = 'active' and t.subject = 'specialty' and o.status = 'active' and ${districtOf('o', scope)}`;
       return {
         ...base, columns: [['name', '姓名'], ['idNumber', '身份证号（脱敏）'], ['school', '学校'], ['employment', '聘用方式'],
@@ -111,7 +126,7 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
           case t.employment when 'fullTime' then '专任' when 'partTime' then '兼职' else '产业导师' end as employment,
           d.days as "practiceDays", d.days >= ${check.requiredDays} as meets
           from teachers t join organisations o on o.id = t.school_id left join teacher_id_numbers n on n.teacher_id = t.id
-          cross join lateral (select ${days} as days) d
+          ${daysJoin}
           where ${where} order by d.days >= ${check.requiredDays}, o.name, t.name, t.id`,
         count: sql`select count(*)::int as n from teachers t join organisations o on o.id = t.school_id where ${where}`,
       };
@@ -171,7 +186,9 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
  * window ends on it — as in the recompute.
  */
 export async function drillDown(db: Db, code: string, scope: string, cluster: string | undefined, page: Page, today: string): Promise<DrillResult> {
-  const d = drillOf(code, scope, cluster, today);
+  const def = indicatorDefinition(code);
+  const practiceRun = def?.method === 'computed' && def.source.source === 'teacherPracticeShare' ? await latestPracticeRun(db) : null;
+  const d = drillOf(code, scope, cluster, today, practiceRun);
   const [items, [count]] = await Promise.all([
     rows<Item>(db, sql`${d.list} limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}`),
     rows<{ n: number }>(db, d.count),

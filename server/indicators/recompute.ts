@@ -9,7 +9,8 @@ import { rows, type Db } from '../db/engine.ts';
 import { indicatorRuns, indicatorSnapshots, indicatorValues } from '../db/schema/index.ts';
 import type { SnapshotCluster, SnapshotPayload, SnapshotValue } from './snapshot.ts';
 import { practiceCheckOn } from './practice-sql.ts';
-import { registerTallies, type Tallies } from './tallies.ts';
+import { registerTallies, storePracticeDays, type Tallies } from './tallies.ts';
+import { registryFiguresByDistrict } from '../home/figures.ts';
 
 /** Statuses of a carrier that the cluster figures count: built and working (or certified). */
 const WORKING_CARRIERS = new Set(['operating', 'certified']);
@@ -36,7 +37,11 @@ export async function recomputeIndicators(db: Db, opts: { now: Date; jobId?: str
   await progress(0, total, '正在统计登记数据');
   const practice = currentPlan.rules.practice_teaching_share;
   const today = todayOf(opts.now);
-  const tallies = await registerTallies(db, practice?.kind === 'share' ? practice.value : 0.5, Number(today.slice(0, 4)), practiceCheckOn(today));
+  const practiceShareMin = practice?.kind === 'share' ? practice.value : 0.5;
+  const [tallies, registry] = await Promise.all([
+    registerTallies(db, practiceShareMin, Number(today.slice(0, 4))),
+    registryFiguresByDistrict(db, practiceShareMin),
+  ]);
 
   await progress(1, total, '正在读取填报数据和上次快照');
   const [reports, districts, clusterNames, previous] = await Promise.all([
@@ -50,28 +55,29 @@ export async function recomputeIndicators(db: Db, opts: { now: Date; jobId?: str
     previousSnapshots(db),
   ]);
 
-  await progress(2, total, '正在计算指标');
+  await progress(2, total, '正在计算指标并保存快照');
   const now = opts.now;
   const month = monthOf(now);
   const scopes: ScopeKey[] = [CITY, ...districts.map((d) => d.id)];
-  const payloads = scopes.map((scope): SnapshotPayload => ({
-    scope,
-    measuredAt: now.toISOString(),
-    values: Object.fromEntries(INDICATOR_DEFINITIONS.map((def) => {
-      const v = valueOf(def.code, scope, tallies, reports);
-      const trend = mergeTrend(previous.get(scope)?.[def.code]?.trend ?? [], month, v.value);
-      return [def.code, { ...v, measuredAt: v.measuredAt ?? (v.value === null ? null : now.toISOString()), trend }];
-    })),
-    clusters: clusterFigures(tallies, scope, clusterNames),
-  }));
-  const city = payloads[0]!;
-  city.districts = districts.map((d, i) => ({
-    ...d, values: Object.fromEntries(Object.entries(payloads[i + 1]!.values).map(([code, v]) => [code, v.value])),
-  }));
-
-  await progress(3, total, '正在保存快照');
   const runId = await db.transaction(async (tx) => {
     const [run] = await tx.insert(indicatorRuns).values({ jobId: opts.jobId ?? null, startedAt: now }).returning({ id: indicatorRuns.id });
+    // The per-teacher practice days are stored with the run first: the indicator counts them, the drill-down lists them.
+    tallies.teachers = await storePracticeDays(tx, run!.id, practiceCheckOn(today), tallies.teachers);
+    const payloads = scopes.map((scope): SnapshotPayload => ({
+      scope,
+      measuredAt: now.toISOString(),
+      values: Object.fromEntries(INDICATOR_DEFINITIONS.map((def) => {
+        const v = valueOf(def.code, scope, tallies, reports);
+        const trend = mergeTrend(previous.get(scope)?.[def.code]?.trend ?? [], month, v.value);
+        return [def.code, { ...v, measuredAt: v.measuredAt ?? (v.value === null ? null : now.toISOString()), trend }];
+      })),
+      clusters: clusterFigures(tallies, scope, clusterNames),
+    }));
+    const city = payloads[0]!;
+    city.districts = districts.map((d, i) => ({
+      ...d, values: Object.fromEntries(Object.entries(payloads[i + 1]!.values).map(([code, v]) => [code, v.value])),
+    }));
+    city.registry = registry;
     const values = payloads.flatMap((p) => Object.entries(p.values).map(([code, v]) => ({
       code, scope: p.scope, value: v.value, numerator: v.numerator, denominator: v.denominator,
       measuredAt: new Date(v.measuredAt ?? now.toISOString()), source: v.source, reportId: v.reportId, runId: run!.id,

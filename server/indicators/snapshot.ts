@@ -1,4 +1,5 @@
 import type { TrendPoint } from '../../core/indicators/index.ts';
+import type { DistrictFigures } from '../home/figures.ts';
 
 /** The rolled-up document a recompute run stores per scope (`indicator_snapshots.payload`). */
 export interface SnapshotValue {
@@ -33,4 +34,6 @@ export interface SnapshotPayload {
   clusters: SnapshotCluster[];
   /** City snapshot only: every district's values, for the cockpit's district table and map. */
   districts?: SnapshotDistrict[];
+  /** City snapshot only: the register's counts per district, for the bureau's and departments' home pages. */
+  registry?: DistrictFigures[];
 }

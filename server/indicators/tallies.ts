@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type {
   CarrierTally, EnterpriseTally, InternshipPlacesTally, MajorGroupTally, ProgramTally, RegisterTallies, SchoolTally, TeacherTally,
 } from '../../core/indicators/index.ts';
-import { rows, type Db } from '../db/engine.ts';
+import { rows, type Db, type Tx } from '../db/engine.ts';
 import { offeredPlaces } from '../repositories/internships/placed.ts';
 import { practiceDays, type PracticeCheck } from './practice-sql.ts';
 
@@ -28,7 +28,7 @@ export interface Tallies extends RegisterTallies {
 
 const CERTIFIED = sql`('certified_city', 'certified_province', 'certified_nation')`;
 
-export async function registerTallies(db: Db, practiceShareMin: number, year: number, practice: PracticeCheck): Promise<Tallies> {
+export async function registerTallies(db: Db, practiceShareMin: number, year: number): Promise<Tallies> {
   const [carriers, clusters, schools, teachers, programs, majorGroups, internshipPlaces] = await Promise.all([
     rows<CarrierClusterTally>(db, sql`
       select district_id as "districtId", kind, level, status, legal_person as "legalPerson", cluster_code as "clusterCode", count(*)::int as n
@@ -45,10 +45,10 @@ export async function registerTallies(db: Db, practiceShareMin: number, year: nu
       left join (select school_id, count(*)::int as n from teachers
                  where status = 'active' and employment in ('partTime', 'industryMentor') group by school_id) pt on pt.school_id = o.id
       where o.status = 'active' group by 1`),
+    // practiceMet is counted from the stored per-teacher days once the run has them (practiceTallies).
     rows<TeacherTally>(db, sql`
       select o.district_id as "districtId", (count(*) filter (where t.subject = 'specialty'))::int as specialty,
-        (count(*) filter (where t.subject = 'specialty' and t.dual_qualified))::int as "dualQualified",
-        (count(*) filter (where t.subject = 'specialty' and ${practiceDays(practice, sql`t.id`)} >= ${practice.requiredDays}))::int as "practiceMet"
+        (count(*) filter (where t.subject = 'specialty' and t.dual_qualified))::int as "dualQualified", 0 as "practiceMet"
       from teachers t join organisations o on o.id = t.school_id
       where t.status = 'active' and o.status = 'active' group by 1`),
     rows<ProgramTally>(db, sql`
@@ -68,4 +68,21 @@ export async function registerTallies(db: Db, practiceShareMin: number, year: nu
   ]);
   const enterprises: EnterpriseTally[] = clusters.map((c) => ({ districtId: c.districtId, certified: c.certified }));
   return { carriers, clusters, enterprises, schools, teachers, programs, majorGroups, internshipPlaces };
+}
+
+/**
+ * Stores every active specialty teacher's enterprise-practice days for the run (replacing the previous run's)
+ * and counts, per district, those who meet the rule: the indicator and its drill-down read the same days.
+ */
+export async function storePracticeDays(tx: Db | Tx, runId: string, practice: PracticeCheck, teachers: TeacherTally[]): Promise<TeacherTally[]> {
+  await tx.execute(sql`delete from teacher_practice_days where run_id <> ${runId}`);
+  await tx.execute(sql`
+    insert into teacher_practice_days (run_id, teacher_id, district_id, days)
+    select ${runId}, t.id, o.district_id, ${practiceDays(practice, sql`t.id`)}
+    from teachers t join organisations o on o.id = t.school_id
+    where t.status = 'active' and t.subject = 'specialty' and o.status = 'active'`);
+  const met = await rows<{ districtId: string | null; n: number }>(tx, sql`
+    select district_id as "districtId", count(*)::int as n from teacher_practice_days
+    where run_id = ${runId} and days >= ${practice.requiredDays} group by 1`);
+  return teachers.map((t) => ({ ...t, practiceMet: met.find((x) => x.districtId === t.districtId)?.n ?? 0 }));
 }

@@ -405,6 +405,14 @@ CREATE TABLE "indicator_values" (
 	"run_id" uuid NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "teacher_practice_days" (
+	"run_id" uuid NOT NULL,
+	"teacher_id" uuid NOT NULL,
+	"district_id" uuid,
+	"days" integer NOT NULL,
+	CONSTRAINT "teacher_practice_days_pk" PRIMARY KEY("run_id","teacher_id")
+);
+--> statement-breakpoint
 CREATE TABLE "evidence_files" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"owner_kind" text NOT NULL,
@@ -891,6 +899,7 @@ ALTER TABLE "indicator_reports" ADD CONSTRAINT "indicator_reports_reviewed_by_us
 ALTER TABLE "indicator_reports" ADD CONSTRAINT "indicator_reports_submitted_by_users_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "indicator_snapshots" ADD CONSTRAINT "indicator_snapshots_run_id_indicator_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "indicator_runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "indicator_values" ADD CONSTRAINT "indicator_values_run_id_indicator_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "indicator_runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "teacher_practice_days" ADD CONSTRAINT "teacher_practice_days_run_id_indicator_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "indicator_runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evidence_files" ADD CONSTRAINT "evidence_files_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "task_reports" ADD CONSTRAINT "task_reports_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "task_reports" ADD CONSTRAINT "task_reports_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

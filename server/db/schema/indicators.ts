@@ -53,6 +53,22 @@ export const indicatorSnapshots = pgTable(
 );
 
 /**
+ * Each active specialty teacher's distinct days of enterprise practice in the window ending on the day of the
+ * latest run (the 教师企业实践 indicator's parts): the cockpit's drill-down reads them instead of merging every
+ * teacher's periods per request. Only the latest run's rows are kept; a run replaces them in its transaction.
+ */
+export const teacherPracticeDays = pgTable(
+  'teacher_practice_days',
+  {
+    runId: uuid('run_id').notNull().references(() => indicatorRuns.id),
+    teacherId: uuid('teacher_id').notNull(),
+    districtId: uuid('district_id'),
+    days: integer('days').notNull(),
+  },
+  (t) => [primaryKey({ name: 'teacher_practice_days_pk', columns: [t.runId, t.teacherId] })],
+);
+
+/**
  * A value of a `reported` indicator, submitted by one of the target's responsible units with evidence and
  * accepted or rejected by the bureau. A district's report is that district's value; others are city-wide.
  */

@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, Row, Skeleton, Table, Tag, Typography } from 'antd';
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { Card, Col, Empty, Row, Skeleton, Tag, Typography } from 'antd';
+import { lazy, Suspense, useEffect } from 'react';
 import type { DashboardSection, HomeResponse } from '../../../contracts/dashboard.ts';
 import { get } from '../api/client.ts';
 import { rolesOf, useMe } from '../auth/session.tsx';
-import { formatCell } from '../components/format.ts';
 import { QueryError } from '../components/QueryError.tsx';
 import { StatCard } from '../components/StatCard.tsx';
 import { PLATFORM_NAME } from '../layout/AppLayout.tsx';
+import { HomeTable } from './home/HomeTable.tsx';
+import { TodoList } from './home/TodoList.tsx';
 
 const EChart = lazy(() => import('../components/EChart.tsx'));
 
@@ -53,11 +54,12 @@ export function HomePage() {
  * that follow each other go two to a row, and one left without a partner takes the whole row.
  */
 function wideSpan(sections: DashboardSection[], i: number): number {
-  if (sections[i]!.kind === 'stats') return 24;
+  if (sections[i]!.kind === 'stats' || sections[i]!.kind === 'todo') return 24;
   let start = i;
-  while (start > 0 && sections[start - 1]!.kind !== 'stats') start--;
+  const fullWidth = (s: DashboardSection) => s.kind === 'stats' || s.kind === 'todo';
+  while (start > 0 && !fullWidth(sections[start - 1]!)) start--;
   let end = i;
-  while (end + 1 < sections.length && sections[end + 1]!.kind !== 'stats') end++;
+  while (end + 1 < sections.length && !fullWidth(sections[end + 1]!)) end++;
   const runLength = end - start + 1;
   const last = i === end && (i - start) % 2 === 0;
   return runLength === 1 || last ? 24 : 12;
@@ -79,8 +81,10 @@ function Section({ section }: { section: DashboardSection }) {
           )}
         </Card>
       );
+    case 'todo':
+      return <TodoList section={section} />;
     case 'table':
-      return <TableSection section={section} />;
+      return <HomeTable section={section} />;
     case 'chart':
       return (
         <Card title={section.title} className="cj-section" data-section={section.key}>
@@ -92,37 +96,4 @@ function Section({ section }: { section: DashboardSection }) {
         </Card>
       );
   }
-}
-
-type TableSectionData = Extract<DashboardSection, { kind: 'table' }>;
-type TableRow = TableSectionData['rows'][number];
-/** Rows have no id of their own: their position is their key (the rows are shown as given, never reordered in place). */
-const ROW_KEY = '__row';
-
-function TableSection({ section }: { section: TableSectionData }) {
-  // A column whose values are all numbers is right-aligned, like figures on paper.
-  const numeric = (key: string) => section.rows.length > 0 && section.rows.every((r) => r[key] === null || typeof r[key] === 'number');
-  const columns = section.columns.map((c, i) => ({
-    key: c.key,
-    dataIndex: c.key,
-    title: c.title,
-    align: numeric(c.key) ? ('right' as const) : undefined,
-    fixed: i === 0 && section.columns.length > 3 ? ('left' as const) : undefined,
-    render: (v: TableRow[string]) => formatCell(v),
-    sorter: numeric(c.key) ? (a: TableRow, b: TableRow) => Number(a[c.key] ?? -Infinity) - Number(b[c.key] ?? -Infinity) : undefined,
-  }));
-  const rows = useMemo(() => section.rows.map((r, i) => ({ ...r, [ROW_KEY]: i })), [section.rows]);
-  return (
-    <Card title={section.title} className="cj-section" data-section={section.key} styles={{ body: { padding: 0 } }}>
-      <Table<TableRow>
-        size="small"
-        columns={columns}
-        dataSource={rows}
-        rowKey={ROW_KEY}
-        scroll={{ x: 'max-content' }}
-        pagination={section.rows.length > 20 ? { pageSize: 20, showSizeChanger: false, size: 'small' } : false}
-        locale={{ emptyText: '暂无数据' }}
-      />
-    </Card>
-  );
 }

@@ -13,7 +13,7 @@ const home = defineRoute({
     const { db } = services.database;
     const ids = actor!.memberships.map((m) => m.organisationId);
     const orgs = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids));
-    return buildHome(db, actor!, new Map(orgs.map((o) => [o.id, o.name])), query.role);
+    return buildHome(db, actor!, new Map(orgs.map((o) => [o.id, o.name])), services.now(), query.role);
   },
 });
 
