@@ -51,7 +51,10 @@ describe('credit bank pages', () => {
       const issue = e.page.locator('[data-testid="cb-issue-form"]');
       await issue.locator('#accountNo').fill(accountNo);
       await issue.locator('#title').fill('焊接工艺岗前培训');
+      // A date picker in YYYY-MM-DD (not the browser's mm/dd/yyyy): typed, then confirmed with Enter.
       await issue.locator('#achievedOn').fill('2025-03-01');
+      await issue.locator('#achievedOn').press('Enter');
+      assert.equal(await issue.locator('#achievedOn').inputValue(), '2025-03-01');
       await issue.locator('#hours').fill('40');
       await issue.locator('#evidenceNote').fill('培训考核合格');
       await issue.getByRole('button', { name: /签\s*发/ }).click();

@@ -23,7 +23,6 @@ export function LoginPage() {
   const [expired] = useState(() => sessionLoss() === 'SESSION_EXPIRED');
 
   useEffect(() => {
-    document.title = `登录 · ${PLATFORM_NAME}`;
     // Whatever the previous session loaded (its user, its pages) is forgotten here, after the signed-in
     // pages have unmounted (clearing earlier would make them fetch again).
     queryClient.clear();

@@ -11,7 +11,6 @@ import { SCHOOL_LEVEL_LABELS, SCHOOL_LEVELS } from '../../../../contracts/regist
 import { CARRIER_KIND_LABELS, CARRIER_KINDS, CARRIER_LEVEL_LABELS, CARRIER_LEVELS, CARRIER_STATUS_LABELS } from '../../../../core/registry/carrier-kinds.ts';
 import { get, type Query } from '../../api/client.ts';
 import { QueryError } from '../../components/QueryError.tsx';
-import { PLATFORM_NAME } from '../../layout/AppLayout.tsx';
 import { MAJOR_LEVEL_LABELS, OWNERSHIP_LABELS } from './labels.ts';
 import { PublicShell } from './PublicShell.tsx';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
@@ -41,7 +40,6 @@ export default function DirectoryPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [text, setText] = useState(filter('q') ?? '');
   useEffect(() => setText(params.get('q') ?? ''), [params]);
-  useEffect(() => { document.title = `公开名录 · ${PLATFORM_NAME}`; }, []);
   const options = useDirectoryOptions();
 
   const set = (changes: Record<string, string | undefined>, keepPage = false) => {
