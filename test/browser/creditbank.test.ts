@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
 import { idNumberCheckChar } from '../../core/codes/idNumber.ts';
-import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
+import { assertFits, demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
 
 /**
  * The credit-bank pages in Chromium: an enterprise opens an employee's learning account with a sign-in and
@@ -209,8 +209,7 @@ describe('credit bank pages', () => {
           await page.goto(`${app.url}${pathname}`);
           await page.locator(`[data-testid="${testId}"]`).waitFor({ timeout: 30_000 });
           await page.waitForLoadState('networkidle');
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          assert.ok(overflow <= 1, `no horizontal scrolling at ${vp.width}px (overflow ${overflow}px)`);
+          await assertFits(page, `${vp.width}px`);
           await page.screenshot({ path: path.join(shots, `credit-bank-${user}${pathname.replace(/\//g, '-')}-${vp.name}.png`), fullPage: true });
           assert.deepEqual(errors, []);
         } finally {

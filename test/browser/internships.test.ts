@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
+import { assertFits, demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
 
 /**
  * The internship pages in Chromium: an enterprise's publishing refused with the rule named, then a post
@@ -152,8 +152,7 @@ describe('internship pages', () => {
       await mentors.locator('input#phone').fill('139 3710 0088');
       await mentors.locator('[data-testid="mentor-assign"]').click();
       await mentors.getByText('周师傅 · 139****0088').waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert.ok(overflow <= 1, `no horizontal scrolling at 375px (overflow ${overflow}px)`);
+      await assertFits(page, `375px`);
       await page.screenshot({ path: path.join(shots, 'internships-mentor-enterprise-phone.png'), fullPage: true });
 
       await view.locator('[data-testid="ending-terminate"]').click();
@@ -183,8 +182,7 @@ describe('internship pages', () => {
           await page.waitForLoadState('networkidle');
           // The data has arrived: no spinner or skeleton left (the shared test machine can be slow).
           await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton'), undefined, { timeout: 30_000 });
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          assert.ok(overflow <= 1, `no horizontal scrolling at ${vp.width}px (overflow ${overflow}px)`);
+          await assertFits(page, `${vp.width}px`);
           await page.screenshot({ path: path.join(shots, `internships-${pathname.split('/').slice(2).join('-') || 'find'}-${user}-${vp.name}.png`), fullPage: true });
           assert.deepEqual(errors, []);
         } finally {
