@@ -103,7 +103,8 @@ describe('internship pages', () => {
   async function openIntern(page: Page, statusLabel: string) {
     await page.goto(`${app.url}/internships/interns`);
     await page.locator('[data-testid="internship-interns"] .ant-segmented').getByText(statusLabel, { exact: true }).click();
-    await page.locator('[data-testid="internship-interns"] .ant-table-tbody tr.ant-table-row').first().locator('td').first().click();
+    // A table row on a desktop, a stacked row on a phone: either opens the internship.
+    await page.locator('[data-testid="internship-interns"] [data-testid="intern-row"]').first().click();
     const view = page.locator('[data-testid="internship-view"]');
     await view.waitFor();
     return view;
