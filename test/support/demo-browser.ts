@@ -36,7 +36,8 @@ export function cutOffTables(page: Page): Promise<string[]> {
 export async function assertFits(page: Page, what: string) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 1, `${what}: no horizontal scrolling (overflow ${overflow}px)`);
-  assert.deepEqual(await cutOffTables(page), [], `${what}: every table fits its box`);
+  const cut = await cutOffTables(page);
+  assert.deepEqual(cut, [], `${what}: tables wider than their box: ${cut.join('; ')}`);
 }
 
 /** Every demo account's password in browser tests. */
