@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, DatePicker, Row, Skeleton, Space, Table, Typography } from 'antd';
+import { Card, Col, DatePicker, Row, Skeleton, Space, Typography } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
 import type { z } from 'zod';
@@ -59,12 +60,13 @@ export default function BureauPage() {
         <Col xs={24} xl={12}>{chart('按产业集群：认定学分', 'bar', (s?.byCluster ?? []).map((x) => ({ name: x.clusterName, value: x.credits })))}</Col>
         <Col xs={24} xl={12}>
           <Card size="small" title="各校认定明细">
-            <Table<SchoolRow> rowKey="schoolId" size="small" loading={stats.isLoading} dataSource={s?.bySchool ?? []} pagination={{ pageSize: 10, showSizeChanger: false }} scroll={{ x: 'max-content' }}
+            <ResponsiveTable<SchoolRow>
+              rowKey={(r) => r.schoolId} rowTestId="cb-school-row" loading={stats.isLoading} rows={s?.bySchool ?? []} pageSize={10} empty="暂无认定"
+              primary={{ key: 'school', title: '学校', render: (r) => r.schoolName }}
               columns={[
-                { title: '学校', dataIndex: 'schoolName' },
-                { title: '认定项数', dataIndex: 'recognitions', align: 'right' },
-                { title: '认定学分', dataIndex: 'credits', align: 'right' },
-                { title: '按规则自动认定占比', align: 'right', render: (_, r) => `${Math.round(r.autoShare * 100)}%` },
+                { key: 'n', title: '认定项数', align: 'right', render: (r) => r.recognitions },
+                { key: 'credits', title: '认定学分', align: 'right', render: (r) => r.credits },
+                { key: 'auto', title: '按规则自动认定占比', align: 'right', render: (r) => `${Math.round(r.autoShare * 100)}%` },
               ]} />
           </Card>
         </Col>
