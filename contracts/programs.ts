@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { pageOf, paging, versioned } from './common.ts';
 import { shareStanding } from './registry.ts';
 
+/** Levels of the national major catalogue (职业教育专业目录 2021), and how a clerk reads them. */
+export const MAJOR_LEVELS = ['secondary', 'higher', 'vocUndergrad'] as const;
+export const MAJOR_LEVEL_LABELS: Record<(typeof MAJOR_LEVELS)[number], string> = { secondary: '中职', higher: '高职专科', vocUndergrad: '职业本科' };
+
 /** 开设专业: a school offering a major of a catalogue edition (the major's id names the edition's entry). */
 
 const count = (label: string) => z.number().int(`${label}应为整数`).min(0, `${label}不能为负数`).max(100_000, `${label}过大`);
@@ -49,7 +53,7 @@ export const programListQuery = z.strictObject({
   q: z.string().trim().max(50).optional(),
   schoolId: z.uuid().optional(),
   majorId: z.uuid().optional(),
-  majorLevel: z.enum(['secondary', 'higher', 'vocUndergrad']).optional(),
+  majorLevel: z.enum(MAJOR_LEVELS).optional(),
   /** true: meeting the plan's practice-teaching share; false: recorded and below it. */
   practiceMet: z.stringbool().optional(),
   includeArchived: z.stringbool().default(false),

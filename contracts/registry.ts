@@ -8,6 +8,7 @@ export const SCHOOL_LEVEL_LABELS: Record<(typeof SCHOOL_LEVELS)[number], string>
   secondary: '中职', higher: '高职专科', vocUndergrad: '职业本科', appliedUndergrad: '应用型本科', university: '普通高校',
 };
 export const OWNERSHIPS = ['public', 'private'] as const;
+export const OWNERSHIP_LABELS: Record<(typeof OWNERSHIPS)[number], string> = { public: '公办', private: '民办' };
 
 /** Calendar dates are "YYYY-MM-DD" and must exist (no 2023-02-29). */
 export const dateField = z.iso.date('日期格式应为YYYY-MM-DD，且须为有效日期');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
+import { assertFits, demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
 
 /**
  * The plan's cockpit and supervision pages in Chromium: the bureau recomputes the indicators and drills from a
@@ -24,10 +24,7 @@ describe('cockpit and supervision pages', () => {
   const app = demoBrowser('cockpit');
   const { signedIn, call } = app;
 
-  async function noOverflow(page: Page, what: string) {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 1, `${what}: no horizontal scrolling (overflow ${overflow}px)`);
-  }
+  const noOverflow = assertFits;
 
   /** The drill-down modal lists records (rows with a name), not an error or an empty frame. */
   async function drilled(page: Page) {

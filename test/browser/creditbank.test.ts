@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
 import { idNumberCheckChar } from '../../core/codes/idNumber.ts';
-import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
+import { assertFits, demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
 
 /**
  * The credit-bank pages in Chromium: an enterprise opens an employee's learning account with a sign-in and
@@ -51,7 +51,10 @@ describe('credit bank pages', () => {
       const issue = e.page.locator('[data-testid="cb-issue-form"]');
       await issue.locator('#accountNo').fill(accountNo);
       await issue.locator('#title').fill('焊接工艺岗前培训');
+      // A date picker in YYYY-MM-DD (not the browser's mm/dd/yyyy): typed, then confirmed with Enter.
       await issue.locator('#achievedOn').fill('2025-03-01');
+      await issue.locator('#achievedOn').press('Enter');
+      assert.equal(await issue.locator('#achievedOn').inputValue(), '2025-03-01');
       await issue.locator('#hours').fill('40');
       await issue.locator('#evidenceNote').fill('培训考核合格');
       await issue.getByRole('button', { name: /签\s*发/ }).click();
@@ -206,8 +209,7 @@ describe('credit bank pages', () => {
           await page.goto(`${app.url}${pathname}`);
           await page.locator(`[data-testid="${testId}"]`).waitFor({ timeout: 30_000 });
           await page.waitForLoadState('networkidle');
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          assert.ok(overflow <= 1, `no horizontal scrolling at ${vp.width}px (overflow ${overflow}px)`);
+          await assertFits(page, `${vp.width}px`);
           await page.screenshot({ path: path.join(shots, `credit-bank-${user}${pathname.replace(/\//g, '-')}-${vp.name}.png`), fullPage: true });
           assert.deepEqual(errors, []);
         } finally {

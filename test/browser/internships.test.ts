@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
+import { assertFits, demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
 
 /**
  * The internship pages in Chromium: an enterprise's publishing refused with the rule named, then a post
@@ -103,7 +103,8 @@ describe('internship pages', () => {
   async function openIntern(page: Page, statusLabel: string) {
     await page.goto(`${app.url}/internships/interns`);
     await page.locator('[data-testid="internship-interns"] .ant-segmented').getByText(statusLabel, { exact: true }).click();
-    await page.locator('[data-testid="internship-interns"] .ant-table-tbody tr.ant-table-row').first().locator('td').first().click();
+    // A table row on a desktop, a stacked row on a phone: either opens the internship.
+    await page.locator('[data-testid="internship-interns"] [data-testid="intern-row"]').first().click();
     const view = page.locator('[data-testid="internship-view"]');
     await view.waitFor();
     return view;
@@ -152,8 +153,7 @@ describe('internship pages', () => {
       await mentors.locator('input#phone').fill('139 3710 0088');
       await mentors.locator('[data-testid="mentor-assign"]').click();
       await mentors.getByText('周师傅 · 139****0088').waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert.ok(overflow <= 1, `no horizontal scrolling at 375px (overflow ${overflow}px)`);
+      await assertFits(page, `375px`);
       await page.screenshot({ path: path.join(shots, 'internships-mentor-enterprise-phone.png'), fullPage: true });
 
       await view.locator('[data-testid="ending-terminate"]').click();
@@ -173,6 +173,53 @@ describe('internship pages', () => {
     }
   });
 
+  test('on a phone the interns are stacked rows, not a table; each page has its own title', async () => {
+    await app.onPage(VIEWPORTS[0], async (page) => {
+      await page.goto(`${app.url}/internships/interns`);
+      const list = page.locator('[data-testid="internship-interns"]');
+      await list.locator('[data-testid="intern-row"]').first().waitFor();
+      assert.equal(await list.locator('table').count(), 0, 'no table on a phone');
+      assert.equal(await page.title(), '实习学生 · 产教');
+      await page.goto(`${app.url}/internships/review`);
+      await page.locator('[data-testid="internship-review"]').waitFor();
+      await page.waitForFunction(() => document.title === '实习申请审核 · 产教');
+      return 'internships-interns-stacked';
+    }, 'school1');
+  });
+
+  test('a student\'s weekly log is dated with a YYYY-MM-DD picker, not the browser\'s mm/dd/yyyy field', async () => {
+    await app.onPage(VIEWPORTS[0], async (page) => {
+      await page.goto(`${app.url}/internships/my`);
+      const week = page.locator('[data-testid="logs"] input#weekStart');
+      await week.waitFor();
+      assert.notEqual(await week.getAttribute('type'), 'date');
+      assert.match(await week.inputValue(), /^\d{4}-\d{2}-\d{2}$/);
+      return 'internships-log-date';
+    }, 'student1');
+  });
+
+  test('placement rates are ordered by rate, or by students placed when asked, with the rate explained', async () => {
+    await app.onPage(VIEWPORTS[1], async (page) => {
+      await page.goto(`${app.url}/internships/stats`);
+      const rates = page.locator('[data-testid="placement-rates"]');
+      await rates.locator('[data-testid="placement-row"]').first().waitFor();
+      const total = await rates.locator('[data-testid="placement-total"]').innerText();
+      assert.match(total, /已安排岗位实习的学生 \d+ 人 ÷ 可参加岗位实习的学生 \d+ 人/);
+      // The table's columns: name, eligible, placed, rate.
+      const column = async (i: number) => (await rates.locator('[data-testid="placement-row"]').evaluateAll((rows, n) =>
+        rows.map((r) => (r.querySelectorAll('td')[n] as HTMLElement).innerText), i)).map((t) => (t === '—' ? -1 : parseFloat(t)));
+      const descending = (xs: number[]) => xs.every((x, i) => i === 0 || xs[i - 1]! >= x);
+      const byRate = await column(3);
+      assert.ok(byRate.length > 1 && descending(byRate), `highest rate first: ${byRate}`);
+      assert.match(await rates.locator('[role="img"]').getAttribute('aria-label') ?? '', /^岗位实习率（由高到低）/);
+      await rates.locator('[data-testid="placement-order"]').getByText('按已安排人数').click();
+      await rates.locator('[role="img"][aria-label^="已安排岗位实习人数（由高到低）"]').waitFor();
+      const byPlaced = await column(2);
+      assert.ok(descending(byPlaced), `most placed first: ${byPlaced}`);
+      return 'internships-placement-order';
+    }, 'admin');
+  });
+
   for (const vp of VIEWPORTS) {
     for (const [user, pathname, testId] of PAGES) {
       test(`${pathname} as ${user} on ${vp.name}`, async () => {
@@ -183,8 +230,7 @@ describe('internship pages', () => {
           await page.waitForLoadState('networkidle');
           // The data has arrived: no spinner or skeleton left (the shared test machine can be slow).
           await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton'), undefined, { timeout: 30_000 });
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          assert.ok(overflow <= 1, `no horizontal scrolling at ${vp.width}px (overflow ${overflow}px)`);
+          await assertFits(page, `${vp.width}px`);
           await page.screenshot({ path: path.join(shots, `internships-${pathname.split('/').slice(2).join('-') || 'find'}-${user}-${vp.name}.png`), fullPage: true });
           assert.deepEqual(errors, []);
         } finally {

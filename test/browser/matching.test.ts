@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
+import { assertFits, demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
 
 /**
  * The matching pages in Chromium: an enterprise posts a demand and sees programs recommended with their score
@@ -99,6 +99,7 @@ describe('matching pages', () => {
         await page.locator(`[data-testid="${testId}"]`).waitFor({ timeout: 30_000 });
         await page.waitForLoadState('networkidle');
         await page.screenshot({ path: path.join(shots, `matching-${user}-${pathname.split('/').pop()}-${vp.name}.png`), fullPage: true });
+        await assertFits(page, `${user} ${pathname} at ${vp.width}px`);
         assert.deepEqual(errors, [], `${user} ${pathname}`);
         await context.close();
       }

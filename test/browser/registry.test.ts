@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { makeUscc } from '../../core/codes/uscc.ts';
-import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
+import { assertFits, demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
 
 /**
  * The register's pages (web/src/pages/registry) in Chromium against the real server and the demo city:
@@ -27,10 +27,7 @@ describe('register pages', () => {
     await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton'), null, { timeout: 90_000 });
   }
 
-  async function noOverflow(page: Page, what: string) {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 1, `${what}: no horizontal scrolling (overflow ${overflow}px)`);
-  }
+  const noOverflow = assertFits;
 
   /** Chooses an option of an AntD select found by its form field id. */
   async function choose(page: Page, fieldId: string, optionText: string | RegExp) {

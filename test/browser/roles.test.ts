@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
+import { assertFits, demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/demo-browser.ts';
 
 /**
  * Every role signs in, sees its home page with real figures, and signs out — on a phone (375 px) and on the
@@ -31,8 +31,7 @@ describe('each role signs in, sees its home page and signs out', () => {
           await home.waitFor({ timeout: 15_000 });
           // Real figures: a number rendered from the API, not a placeholder.
           await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="home"]')?.textContent ?? ''));
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          assert.ok(overflow <= 1, `no horizontal scrolling at ${vp.width}px (overflow ${overflow}px)`);
+          await assertFits(page, `${vp.width}px`);
           await page.waitForLoadState('networkidle');
           await page.screenshot({ path: path.join(shots, `home-${role}-${vp.name}.png`), fullPage: true });
           await page.click('[data-testid="user-menu"]');

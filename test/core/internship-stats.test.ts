@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { studyYearOn } from '../../core/internships/placement-check.ts';
-import { eligibilityDate, newestEligibleCohort, placementRate, yearSpan } from '../../core/internships/placement-rate.ts';
+import { eligibilityDate, newestEligibleCohort, orderPlacementRows, placementRate, yearSpan } from '../../core/internships/placement-rate.ts';
 import { byUrgency, ragOf, rollUp, rollUpBy, shareStanding } from '../../core/internships/post-share.ts';
 import type { PostTerms } from '../../core/internships/post-check.ts';
 import { internshipRules } from '../../core/internships/rules.ts';
@@ -124,4 +124,17 @@ test('the 20% position cap and the 10% enterprise cap flag only counts above the
   const ent = enterpriseCapViolation(50, 6, rules);
   assert.equal(ent?.rule.code, 'intern_enterprise_cap');
   assert.match(ent!.message, /6人.*上限 5 人/);
+});
+
+test('placement rows in the order asked: by rate (no rate last) or by students placed, ties broken by the other figure', () => {
+  const rows = [
+    { name: '甲校', eligible: 100, placed: 10, rate: 0.1 },
+    { name: '乙校', eligible: 0, placed: 0, rate: null },
+    { name: '丙校', eligible: 10, placed: 5, rate: 0.5 },
+    { name: '丁校', eligible: 20, placed: 10, rate: 0.5 },
+    { name: '戊校', eligible: 40, placed: 0, rate: 0 },
+  ];
+  assert.deepEqual(orderPlacementRows(rows, 'rate').map((r) => r.name), ['丁校', '丙校', '甲校', '戊校', '乙校']);
+  assert.deepEqual(orderPlacementRows(rows, 'placed').map((r) => r.name), ['丁校', '甲校', '丙校', '戊校', '乙校']);
+  assert.equal(rows[0]!.name, '甲校', 'the rows given are left as they were');
 });

@@ -7,6 +7,39 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
 import { startServer, type RunningServer } from './process.ts';
 
+/**
+ * Tables wider than the box that shows them: a table scrolling sideways inside its container, or cut off by it,
+ * which the page's own scroll width does not reveal. Each as "caption: scroll width > box width".
+ */
+export function cutOffTables(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const visible = (el: Element) => el.getClientRects().length > 0;
+    const named = (el: Element) => {
+      const box = el.closest('[data-testid]');
+      const head = el.querySelector('th')?.textContent?.trim();
+      return `${box ? box.getAttribute('data-testid') : el.className || el.tagName}${head ? `（${head}…）` : ''}`;
+    };
+    const out: string[] = [];
+    for (const table of document.querySelectorAll('table')) {
+      if (!visible(table)) continue;
+      // The scroll container of an Ant Design table, else the table's parent.
+      const box = table.closest('.ant-table-content, .ant-table-body, .ant-table-header') ?? table.parentElement!;
+      const width = Math.round(table.getBoundingClientRect().width);
+      const inner = Math.round(box.getBoundingClientRect().width);
+      if (box.scrollWidth > box.clientWidth + 1 || width > inner + 1) out.push(`${named(table)}: ${Math.max(width, box.scrollWidth)} > ${inner}`);
+    }
+    return out;
+  });
+}
+
+/** Nothing scrolls sideways: neither the page nor any table inside its box (`what` names the page in the message). */
+export async function assertFits(page: Page, what: string) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `${what}: no horizontal scrolling (overflow ${overflow}px)`);
+  const cut = await cutOffTables(page);
+  assert.deepEqual(cut, [], `${what}: tables wider than their box: ${cut.join('; ')}`);
+}
+
 /** Every demo account's password in browser tests. */
 export const DEMO_PASSWORD = 'Browser-Test-2025';
 /** The two screens every page must work on: a student's phone and the bureau's large screen. */
@@ -79,8 +112,7 @@ export function demoBrowser(name: string) {
       const { context, page, errors } = username ? await world.signedIn(username, vp) : await world.open(vp);
       try {
         const shot = await steps(page);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        assert.ok(overflow <= 1, `no horizontal scrolling at ${vp.width}px (overflow ${overflow}px)`);
+        await assertFits(page, `${vp.width}px`);
         await page.screenshot({ path: path.join(SHOTS, `${shot}-${vp.name}.png`), fullPage: true });
         assert.deepEqual(errors, []);
       } catch (e) {

@@ -5,6 +5,7 @@ import { queryClient } from './api/queryClient.ts';
 import { changePasswordPath, loginPath, ME_KEY, RequireSession } from './auth/session.tsx';
 import type { Me } from '../../contracts/auth.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
+import { RouteTitle, type RouteHandle } from './layout/RouteTitle.tsx';
 import { RoleGate } from './layout/RoleGate.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
@@ -33,19 +34,22 @@ const ReportsPage = lazy(() => import('./pages/supervision/ReportsPage.tsx'));
 const IndicatorsPage = lazy(() => import('./pages/supervision/IndicatorsPage.tsx'));
 const PublicStatsPage = lazy(() => import('./pages/public-stats/PublicStatsPage.tsx'));
 
-export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
-  { path: '/credit-bank/verify', element: <Suspense fallback={null}><CreditBankVerifyPage /></Suspense> },
+const titled = (title: string): RouteHandle => ({ title });
+
+// Every route under one frame that sets the document title (RouteTitle: a route's handle, else its menu entry).
+export const router = createBrowserRouter([{ element: <><RouteTitle /><Outlet /></>, children: [
+  { path: '/login', element: <LoginPage />, handle: titled('登录') },
+  { path: '/credit-bank/verify', element: <Suspense fallback={null}><CreditBankVerifyPage /></Suspense>, handle: titled('学分证书核验') },
   ...publicDirectoryRoutes,
-  { path: '/statistics', element: <Suspense fallback={null}><PublicStatsPage /></Suspense> },
-  { path: '/screen', element: <RequireSession><Suspense fallback={null}><CockpitScreenPage /></Suspense></RequireSession> },
+  { path: '/statistics', element: <Suspense fallback={null}><PublicStatsPage /></Suspense>, handle: titled('公开统计') },
+  { path: '/screen', element: <RequireSession><Suspense fallback={null}><CockpitScreenPage /></Suspense></RequireSession>, handle: titled('规划驾驶舱大屏') },
   {
     path: '/',
     element: <RequireSession><AppLayout><Outlet /></AppLayout></RequireSession>,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'change-password', element: <ChangePasswordPage /> },
-      { path: 'account', element: <AccountPage /> },
+      { path: 'change-password', element: <ChangePasswordPage />, handle: titled('修改密码') },
+      { path: 'account', element: <AccountPage />, handle: titled('账号信息') },
       { path: 'audit', element: <RoleGate><AuditPage /></RoleGate> },
       { path: 'credit-bank', element: <RoleGate><CreditBankLearnerPage /></RoleGate> },
       { path: 'credit-bank/issue', element: <RoleGate><CreditBankIssuerPage /></RoleGate> },
@@ -60,10 +64,10 @@ export const router = createBrowserRouter([
       ...matchingRoutes,
       ...importRoutes,
       ...searchRoutes,
-      { path: '*', element: <NotFoundPage /> },
+      { path: '*', element: <NotFoundPage />, handle: titled('页面不存在') },
     ],
   },
-]);
+] }]);
 
 const here = () => window.location.pathname + window.location.search;
 

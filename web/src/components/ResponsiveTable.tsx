@@ -1,6 +1,6 @@
 import { List, Table, type TableColumnsType } from 'antd';
-import type { ReactNode } from 'react';
-import { useIsPhone } from '../hooks/useMediaQuery.ts';
+import { useState, type ReactNode } from 'react';
+import { useStacksTables } from '../hooks/useMediaQuery.ts';
 
 export interface Column<T> {
   key: string;
@@ -8,6 +8,8 @@ export interface Column<T> {
   title: string;
   render: (row: T) => ReactNode;
   width?: number;
+  /** Figures line up on the right in the table (a phone's stacked rows are unaffected). */
+  align?: 'right';
 }
 
 interface Props<T> {
@@ -17,25 +19,35 @@ interface Props<T> {
   primary: Column<T>;
   columns: Column<T>[];
   loading?: boolean;
-  total: number;
-  page: number;
   pageSize: number;
-  onPage: (page: number) => void;
-  empty: string;
+  /** Server-side paging: the list's total and the page shown. Without them `rows` is the whole list, paged here. */
+  total?: number;
+  page?: number;
+  onPage?: (page: number) => void;
+  empty: ReactNode;
   /** data-testid of each row (table row or phone card). */
   rowTestId?: string;
   onRowClick?: (row: T) => void;
 }
 
-/** A table from tablets up; on phones one card per row (title, then "label：value" lines), so nothing scrolls sideways. */
+/**
+ * Every list that is a table on tablets and desktops (≥ 768 px, as the register lists) and stacked rows below:
+ * one card per row (title, then "label：value" lines), so nothing scrolls sideways or is cut off on a phone.
+ */
 export function ResponsiveTable<T>({ rows, rowKey, primary, columns, loading, total, page, pageSize, onPage, empty, rowTestId = 'directory-row', onRowClick }: Props<T>) {
-  const phone = useIsPhone();
-  const pagination = { current: page, pageSize, total, onChange: onPage, showSizeChanger: false, hideOnSinglePage: true, size: phone ? ('small' as const) : undefined, showTotal: (t: number) => `共 ${t} 条` };
-  if (phone) {
+  const stacked = useStacksTables();
+  const [localPage, setLocalPage] = useState(1);
+  const serverPaged = page !== undefined && onPage !== undefined;
+  const current = serverPaged ? page : localPage;
+  const count = total ?? rows.length;
+  const pagination = count > pageSize && {
+    current, pageSize, total: count, onChange: serverPaged ? onPage : setLocalPage, showSizeChanger: false,
+    size: stacked ? ('small' as const) : undefined, simple: stacked, showTotal: (t: number) => `共 ${t} 条`,
+  };
+  if (stacked) {
     return (
       <List
-        dataSource={rows} rowKey={rowKey} loading={loading} pagination={total > pageSize ? pagination : false}
-        locale={{ emptyText: empty }}
+        dataSource={rows} rowKey={rowKey} loading={loading} pagination={pagination} locale={{ emptyText: empty }}
         renderItem={(row) => (
           <List.Item data-testid={rowTestId} onClick={onRowClick && (() => onRowClick(row))} style={onRowClick && { cursor: 'pointer' }}>
             <List.Item.Meta
@@ -47,7 +59,7 @@ export function ResponsiveTable<T>({ rows, rowKey, primary, columns, loading, to
       />
     );
   }
-  const tableColumns: TableColumnsType<T> = [primary, ...columns].map((c) => ({ key: c.key, title: c.title, width: c.width, render: (_: unknown, row: T) => c.render(row) }));
+  const tableColumns: TableColumnsType<T> = [primary, ...columns].map((c) => ({ key: c.key, title: c.title, width: c.width, align: c.align, render: (_: unknown, row: T) => c.render(row) }));
   return (
     <Table
       size="middle" dataSource={rows} rowKey={rowKey} loading={loading} columns={tableColumns}

@@ -17,3 +17,5 @@ export function useMediaQuery(query: string): boolean {
 export const useIsDesktop = () => useMediaQuery('(min-width: 992px)');
 /** Phones (below AntD's `sm`). */
 export const useIsPhone = () => useMediaQuery('(max-width: 575.98px)');
+/** Below AntD's `md` (768 px) a table becomes stacked rows, as the register lists do. */
+export const useStacksTables = () => !useMediaQuery('(min-width: 768px)');

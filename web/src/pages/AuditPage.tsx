@@ -10,7 +10,6 @@ import { QueryError } from '../components/QueryError.tsx';
 import { fieldRules } from '../forms/zod.ts';
 import { useMediaQuery } from '../hooks/useMediaQuery.ts';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, labelOr } from '../labels.ts';
-import { PLATFORM_NAME } from '../layout/AppLayout.tsx';
 
 type Entry = AuditPageData['items'][number];
 
@@ -70,10 +69,6 @@ export default function AuditPage() {
     queryFn: ({ signal }) => get<AuditPageData>('/api/audit', query, { signal }),
     placeholderData: keepPreviousData,
   });
-
-  useEffect(() => {
-    document.title = `审计日志 · ${PLATFORM_NAME}`;
-  }, []);
 
   // The form follows the address (back/forward, shared links).
   useEffect(() => {

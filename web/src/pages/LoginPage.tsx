@@ -23,7 +23,6 @@ export function LoginPage() {
   const [expired] = useState(() => sessionLoss() === 'SESSION_EXPIRED');
 
   useEffect(() => {
-    document.title = `登录 · ${PLATFORM_NAME}`;
     // Whatever the previous session loaded (its user, its pages) is forgotten here, after the signed-in
     // pages have unmounted (clearing earlier would make them fetch again).
     queryClient.clear();
@@ -95,6 +94,7 @@ export function LoginPage() {
             {/* The pages that need no account: the public directory and an enterprise's own registration. */}
             <div className="cj-login-links">
               <Link to="/directory" data-testid="login-directory">查看公开名录</Link>
+              <Link to="/statistics" data-testid="login-statistics">公开统计</Link>
               <Link to="/register" data-testid="login-register">企业注册</Link>
             </div>
           </Card>

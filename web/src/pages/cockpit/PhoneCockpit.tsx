@@ -15,10 +15,12 @@ export function PhoneCockpit({ data, canPickDistrict, onPickDistrict, onDrill }:
   const [filter, setFilter] = useState<'all' | 'red' | 'amber'>('all');
   const targets = useMemo(() => [...data.targets].sort((a, b) => ORDER[a.status] - ORDER[b.status])
     .filter((t) => filter === 'all' || t.status === filter), [data.targets, filter]);
-  const [chosen, setChosen] = useState(data.targets.find((t) => t.method === 'computed')?.code ?? data.targets[0]!.code);
+  // The districts' chart opens on a computed figure some district has, rather than a row of zeros.
+  const computed = data.targets.filter((t) => t.method === 'computed');
+  const [chosen, setChosen] = useState((computed.find((t) => data.districts.some((d) => (d.values[t.code] ?? 0) > 0)) ?? computed[0] ?? data.targets[0]!).code);
   const target = data.targets.find((t) => t.code === chosen)!;
   const districts = [...data.districts].sort((a, b) => (b.values[chosen] ?? -1) - (a.values[chosen] ?? -1));
-  const bars = useMemo(() => barOption(districts.map((d) => d.name), districts.map((d) => d.values[chosen] ?? null), { dark: false, horizontal: true, color: '#1d6fb8', unit: target.unit }), [districts, chosen, target.unit]);
+  const bars = useMemo(() => barOption(districts.map((d) => d.name), districts.map((d) => d.values[chosen] ?? null), { dark: false, horizontal: true, color: '#1d6fb8', unit: target.unit, narrow: true }), [districts, chosen, target.unit]);
   const districtId = data.scope.districtId;
   return (
     <div className="cj-cockpit-phone" data-testid="cockpit-phone">
@@ -63,7 +65,7 @@ export function PhoneCockpit({ data, canPickDistrict, onPickDistrict, onDrill }:
         <Card size="small" className="cj-section" title="各区域对比">
           <Select style={{ width: '100%', marginBottom: 8 }} value={chosen} onChange={setChosen}
             options={data.targets.filter((t) => t.method === 'computed').map((t) => ({ value: t.code, label: t.name }))} aria-label="选择指标" />
-          <EChart option={bars} height={Math.max(240, districts.length * 26)} label="区域对比" onPick={(i) => onDrill({ code: chosen, districtId: districts[i]!.id, title: `${target.name} · ${districts[i]!.name}` })} />
+          <EChart option={bars} height={Math.max(240, districts.length * 34)} label="区域对比" onPick={(i) => onDrill({ code: chosen, districtId: districts[i]!.id, title: `${target.name} · ${districts[i]!.name}` })} />
         </Card>
       )}
     </div>

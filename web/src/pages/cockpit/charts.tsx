@@ -37,17 +37,23 @@ export function EChart({ option, height, onPick, label }: ChartProps) {
 const AXIS = { axisLine: { lineStyle: { color: 'rgba(255,255,255,0.35)' } }, axisLabel: { color: 'rgba(255,255,255,0.8)', fontSize: 12 }, splitLine: { lineStyle: { color: 'rgba(255,255,255,0.08)' } } };
 const axisFor = (dark: boolean) => (dark ? AXIS : { axisLabel: { fontSize: 11 } });
 
-export function barOption(names: string[], values: Array<number | null>, opts: { dark: boolean; color?: string | string[]; horizontal?: boolean; unit?: string }): echarts.EChartsCoreOption {
-  const cat = { type: 'category', data: names, ...axisFor(opts.dark), axisLabel: { ...axisFor(opts.dark).axisLabel, interval: 0, rotate: !opts.horizontal && names.length > 8 ? 35 : 0 } };
+/**
+ * Bars of one figure per name. `narrow` (a phone): names wrap within a fixed width instead of squeezing the bars,
+ * and each bar carries its value, since a tooltip needs a tap and gridlines are hard to read at that size.
+ */
+export function barOption(names: string[], values: Array<number | null>, opts: { dark: boolean; color?: string | string[]; horizontal?: boolean; unit?: string; narrow?: boolean }): echarts.EChartsCoreOption {
+  const wrap = opts.narrow ? { width: 84, overflow: 'break', lineHeight: 14 } : {};
+  const cat = { type: 'category', data: names, ...axisFor(opts.dark), axisLabel: { ...axisFor(opts.dark).axisLabel, ...wrap, interval: 0, rotate: !opts.horizontal && names.length > 8 ? 35 : 0 } };
   const val = { type: 'value', ...axisFor(opts.dark) };
   const colors = Array.isArray(opts.color) ? opts.color : null;
   return {
-    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    grid: { left: 8, right: opts.narrow ? 48 : 16, top: 16, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v == null ? '—' : `${v}${opts.unit ?? ''}`) },
     xAxis: opts.horizontal ? val : cat,
     yAxis: opts.horizontal ? { ...cat, inverse: true } : val,
     series: [{
       type: 'bar', barMaxWidth: 22, cursor: 'pointer',
+      label: { show: Boolean(opts.narrow), position: opts.horizontal ? 'right' : 'top', fontSize: 12, formatter: (p: { value: number | null }) => (p.value == null ? '—' : `${p.value}${opts.unit ?? ''}`) },
       data: values.map((v, i) => ({ value: v, itemStyle: { color: colors ? colors[i] : opts.color ?? '#3aa0ff', borderRadius: opts.horizontal ? [0, 3, 3, 0] : [3, 3, 0, 0] } })),
     }],
   };

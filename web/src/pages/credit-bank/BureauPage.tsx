@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Input, Row, Skeleton, Space, Table, Typography } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Card, Col, DatePicker, Row, Skeleton, Space, Typography } from 'antd';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
+import dayjs from 'dayjs';
+import { lazy, Suspense, useState } from 'react';
 import type { z } from 'zod';
 import type { conversionStats } from '../../../../contracts/creditbank.ts';
 import { OUTCOME_KIND_LABELS } from '../../../../core/creditbank/kinds.ts';
 import { get } from '../../api/client.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
-import { PLATFORM_NAME } from '../../layout/AppLayout.tsx';
 
 const EChart = lazy(() => import('../../components/EChart.tsx'));
 type Stats = z.infer<typeof conversionStats>;
@@ -20,7 +21,6 @@ type SchoolRow = Stats['bySchool'][number];
 export default function BureauPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  useEffect(() => { document.title = `学分转换统计 · ${PLATFORM_NAME}`; }, []);
   const stats = useQuery({
     queryKey: ['cb', 'stats', from, to],
     queryFn: () => get<Stats>('/api/credit-bank/stats/conversions', { from: from || undefined, to: to || undefined }),
@@ -41,9 +41,9 @@ export default function BureauPage() {
       </div>
       <Space wrap style={{ marginBottom: 16 }}>
         <span>认定日期</span>
-        <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-label="起始日期" style={{ width: 150 }} />
+        <DatePicker value={from ? dayjs(from) : null} onChange={(d) => setFrom(d ? d.format('YYYY-MM-DD') : '')} aria-label="起始日期" style={{ width: 150 }} />
         <span>至</span>
-        <Input type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-label="截止日期" style={{ width: 150 }} />
+        <DatePicker value={to ? dayjs(to) : null} onChange={(d) => setTo(d ? d.format('YYYY-MM-DD') : '')} aria-label="截止日期" style={{ width: 150 }} />
       </Space>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         {[
@@ -60,12 +60,13 @@ export default function BureauPage() {
         <Col xs={24} xl={12}>{chart('按产业集群：认定学分', 'bar', (s?.byCluster ?? []).map((x) => ({ name: x.clusterName, value: x.credits })))}</Col>
         <Col xs={24} xl={12}>
           <Card size="small" title="各校认定明细">
-            <Table<SchoolRow> rowKey="schoolId" size="small" loading={stats.isLoading} dataSource={s?.bySchool ?? []} pagination={{ pageSize: 10, showSizeChanger: false }} scroll={{ x: 'max-content' }}
+            <ResponsiveTable<SchoolRow>
+              rowKey={(r) => r.schoolId} rowTestId="cb-school-row" loading={stats.isLoading} rows={s?.bySchool ?? []} pageSize={10} empty="暂无认定"
+              primary={{ key: 'school', title: '学校', render: (r) => r.schoolName }}
               columns={[
-                { title: '学校', dataIndex: 'schoolName' },
-                { title: '认定项数', dataIndex: 'recognitions', align: 'right' },
-                { title: '认定学分', dataIndex: 'credits', align: 'right' },
-                { title: '按规则自动认定占比', align: 'right', render: (_, r) => `${Math.round(r.autoShare * 100)}%` },
+                { key: 'n', title: '认定项数', align: 'right', render: (r) => r.recognitions },
+                { key: 'credits', title: '认定学分', align: 'right', render: (r) => r.credits },
+                { key: 'auto', title: '按规则自动认定占比', align: 'right', render: (r) => `${Math.round(r.autoShare * 100)}%` },
               ]} />
           </Card>
         </Col>

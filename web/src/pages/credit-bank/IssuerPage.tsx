@@ -1,7 +1,5 @@
 import { Empty, Space, Tabs, Typography } from 'antd';
-import { useEffect } from 'react';
 import { useMe } from '../../auth/session.tsx';
-import { PLATFORM_NAME } from '../../layout/AppLayout.tsx';
 import { BulkIssue } from './staff/BulkIssue.tsx';
 import { IssueForm } from './staff/IssueForm.tsx';
 import { IssuedList } from './staff/IssuedList.tsx';
@@ -15,7 +13,6 @@ import { actingOrganisation } from './staff/shared.ts';
 export default function IssuerPage() {
   const me = useMe();
   const org = actingOrganisation(me, ['enterprise_admin', 'school_admin', 'teacher']);
-  useEffect(() => { document.title = `成果签发 · ${PLATFORM_NAME}`; }, []);
   if (!org) return <Empty description="请以学校或企业身份签发学习成果" />;
   return (
     <div data-testid="cb-issuer-page">

@@ -1,7 +1,5 @@
 import { Empty, Tabs, Typography } from 'antd';
-import { useEffect } from 'react';
 import { useMe } from '../../auth/session.tsx';
-import { PLATFORM_NAME } from '../../layout/AppLayout.tsx';
 import { RulesPanel } from './staff/RulesPanel.tsx';
 import { TransfersPanel } from './staff/TransfersPanel.tsx';
 import { actingOrganisation } from './staff/shared.ts';
@@ -10,7 +8,6 @@ import { actingOrganisation } from './staff/shared.ts';
 export default function RegistrarPage() {
   const me = useMe();
   const school = actingOrganisation(me, ['school_admin']);
-  useEffect(() => { document.title = `学分认定 · ${PLATFORM_NAME}`; }, []);
   if (!school) return <Empty description="学分认定由学校管理员办理" />;
   return (
     <div data-testid="cb-registrar-page">

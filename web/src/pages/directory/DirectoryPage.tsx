@@ -11,8 +11,8 @@ import { SCHOOL_LEVEL_LABELS, SCHOOL_LEVELS } from '../../../../contracts/regist
 import { CARRIER_KIND_LABELS, CARRIER_KINDS, CARRIER_LEVEL_LABELS, CARRIER_LEVELS, CARRIER_STATUS_LABELS } from '../../../../core/registry/carrier-kinds.ts';
 import { get, type Query } from '../../api/client.ts';
 import { QueryError } from '../../components/QueryError.tsx';
-import { PLATFORM_NAME } from '../../layout/AppLayout.tsx';
 import { MAJOR_LEVEL_LABELS, OWNERSHIP_LABELS } from './labels.ts';
+import { labelOr } from '../../labels.ts';
 import { PublicShell } from './PublicShell.tsx';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 
@@ -41,7 +41,6 @@ export default function DirectoryPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [text, setText] = useState(filter('q') ?? '');
   useEffect(() => setText(params.get('q') ?? ''), [params]);
-  useEffect(() => { document.title = `公开名录 · ${PLATFORM_NAME}`; }, []);
   const options = useDirectoryOptions();
 
   const set = (changes: Record<string, string | undefined>, keepPage = false) => {
@@ -148,7 +147,7 @@ function SchoolTable({ rows, ...common }: Common & { rows: School[] }) {
 export function programColumns(withSchool: boolean): Column<Program>[] {
   return [
     ...(withSchool ? [{ key: 'school', title: '开设学校', render: (p: Program) => <Link to={`/directory/schools/${p.schoolId}`}>{p.schoolName}</Link> }] : []),
-    { key: 'level', title: '层次', render: (p) => MAJOR_LEVEL_LABELS[p.majorLevel] ?? p.majorLevel, width: 110 },
+    { key: 'level', title: '层次', render: (p) => labelOr(MAJOR_LEVEL_LABELS, p.majorLevel), width: 110 },
     { key: 'start', title: '开设年份', render: (p) => `${p.startYear}年`, width: 100 },
     ...(withSchool ? [{ key: 'district', title: '所在区县', render: (p: Program) => dash(p.districtName), width: 140 }] : []),
   ];

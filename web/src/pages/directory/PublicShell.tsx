@@ -4,7 +4,7 @@ import { Link, NavLink } from 'react-router-dom';
 import { PLATFORM_NAME } from '../../layout/AppLayout.tsx';
 import './public.css';
 
-/** The frame of the pages anyone may open without signing in: the directory and enterprise registration. */
+/** The frame of the pages anyone may open without signing in: the directory, the public statistics and enterprise registration. */
 export function PublicShell({ children }: { children: ReactNode }) {
   return (
     <div className="cj-public">
@@ -15,6 +15,7 @@ export function PublicShell({ children }: { children: ReactNode }) {
         </Link>
         <nav className="cj-public-nav">
           <NavLink to="/directory" end={false}>公开名录</NavLink>
+          <NavLink to="/statistics" data-testid="nav-statistics">公开统计</NavLink>
           <NavLink to="/register">企业注册</NavLink>
           <Link to="/login"><Button type="primary" size="small">登录</Button></Link>
         </nav>

@@ -1,18 +1,17 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Skeleton, Tag, Typography } from 'antd';
-import { useEffect } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { z } from 'zod';
 import type { directorySchoolDetail } from '../../../../contracts/directory.ts';
 import { SCHOOL_LEVEL_LABELS } from '../../../../contracts/registry.ts';
 import { get } from '../../api/client.ts';
 import { QueryError } from '../../components/QueryError.tsx';
-import { PLATFORM_NAME } from '../../layout/AppLayout.tsx';
 import { programColumns, programPrimary } from './DirectoryPage.tsx';
 import { OWNERSHIP_LABELS } from './labels.ts';
 import { PublicShell } from './PublicShell.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
+import { usePageTitle } from '../registry/kit/page-title.ts';
 
 type Detail = z.infer<typeof directorySchoolDetail>;
 
@@ -20,7 +19,7 @@ type Detail = z.infer<typeof directorySchoolDetail>;
 export default function DirectorySchoolPage() {
   const { id } = useParams();
   const school = useQuery({ queryKey: ['directory', 'school', id], queryFn: () => get<Detail>(`/api/directory/schools/${id}`) });
-  useEffect(() => { document.title = `${school.data?.name ?? '学校'} · 公开名录 · ${PLATFORM_NAME}`; }, [school.data]);
+  usePageTitle(school.data && `${school.data.name} · 公开名录`);
   const s = school.data;
   return (
     <PublicShell>

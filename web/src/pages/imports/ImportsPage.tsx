@@ -1,14 +1,13 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Empty, Row, Segmented, Select, Space, Tag, Tooltip, Typography, Upload } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
 import type { importAccepted } from '../../../../contracts/imports.ts';
 import { errorMessage, postFile } from '../../api/client.ts';
 import { rolesOf, useMe } from '../../auth/session.tsx';
 import { useIsPhone } from '../../hooks/useMediaQuery.ts';
-import { PLATFORM_NAME } from '../../layout/AppLayout.tsx';
 import { importableEntities, importJobKind, IMPORT_SPECS, isImportEntity, type ImportEntity } from './entities.ts';
 import { ImportJobView } from './ImportJobView.tsx';
 import { RecentImports } from './RecentImports.tsx';
@@ -32,7 +31,6 @@ export default function ImportsPage() {
   const jobId = params.get('job');
   const queryClient = useQueryClient();
 
-  useEffect(() => { document.title = `数据导入 · ${PLATFORM_NAME}`; }, []);
 
   const show = (next: { entity?: ImportEntity; job?: string | null }) => {
     const p = new URLSearchParams();

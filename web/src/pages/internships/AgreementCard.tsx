@@ -38,7 +38,7 @@ export function AgreementCard({ internship, side }: { internship: InternshipDeta
           <Space wrap>
             {a.requiredParties.map((p) => {
               const s = a.signatures.find((x) => x.party === p);
-              return <Tag key={p} color={s ? 'green' : 'default'}>{AGREEMENT_PARTY_LABELS[p]}：{s ? `${s.signerName} ${when(s.signedAt)}` : '未签'}</Tag>;
+              return <Tag key={p} className="cj-tag-wrap" color={s ? 'green' : 'default'}>{AGREEMENT_PARTY_LABELS[p]}：{s ? `${s.signerName} ${when(s.signedAt)}` : '未签'}</Tag>;
             })}
           </Space>
           <Collapse size="small" items={[{ key: 't', label: `协议全文（${a.templateVersion}）`, children: <div style={{ whiteSpace: 'pre-wrap', maxHeight: 360, overflow: 'auto' }}>{a.text}</div> }]} />

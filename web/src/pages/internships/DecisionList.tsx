@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { rejectRequest } from '../../../../contracts/internships.ts';
 import { post as send } from '../../api/client.ts';
 import { QueryError } from '../../components/QueryError.tsx';
+import { formatDate } from '../../components/format.ts';
 import { fieldRules } from '../../forms/zod.ts';
 import { KEY, useApplications, type Application } from './api.ts';
 import { APPLICATION_STATUS } from './labels.ts';
@@ -58,7 +59,7 @@ export function DecisionList({ side }: { side: 'school' | 'enterprise' }) {
                   <Typography.Text>{a.postTitle}</Typography.Text>
                   <Typography.Text type="secondary">{side === 'school' ? a.enterpriseName : a.schoolName}</Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    申请于 {a.createdAt.slice(0, 10)}{a.source === 'allocation' ? ' · 统筹推荐' : ''}
+                    申请于 {formatDate(a.createdAt)}{a.source === 'allocation' ? ' · 统筹推荐' : ''}
                   </Typography.Text>
                   {a.reason && <Typography.Text type="secondary">理由：{a.reason}</Typography.Text>}
                   {a.status === waiting && (

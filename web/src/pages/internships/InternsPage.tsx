@@ -1,8 +1,9 @@
-import { Alert, Card, Drawer, List, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Drawer, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ALERT_KIND_LABELS, INTERNSHIP_STATUS_LABELS, type Internship } from '../../../../contracts/internship-lifecycle.ts';
 import { rolesOf, useMe } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { useIsPhone } from '../../hooks/useMediaQuery.ts';
 import { InternshipView } from './InternshipView.tsx';
 import { useAlerts, useInternships, type Side } from './lifecycle-api.ts';
@@ -32,6 +33,15 @@ function Alerts({ onOpen }: { onOpen: (id: string) => void }) {
   );
 }
 
+const internColumns = (side: Side): Column<Internship>[] => [
+  { key: 'other', title: side === 'school' ? '实习单位' : '学校', render: (r) => (side === 'school' ? r.enterpriseName : r.schoolName) },
+  { key: 'post', title: '岗位', render: (r) => r.postTitle },
+  { key: 'status', title: '状态', render: (r) => <Tag>{INTERNSHIP_STATUS_LABELS[r.status]}</Tag> },
+  { key: 'agreement', title: '协议', render: (r) => (r.agreementComplete ? <Tag color="green">已签齐</Tag> : <Tag color="orange">未签齐</Tag>) },
+  { key: 'insurance', title: '保险', render: (r) => (r.insured ? <Tag color="green">已投保</Tag> : <Tag color="orange">未投保</Tag>) },
+  { key: 'period', title: '实习期', render: (r) => `${r.startedOn ?? r.plannedStart} 至 ${r.endedOn ?? r.plannedEnd}` },
+];
+
 /** The school's or the enterprise's interns; each opens with its agreement, logs to comment and evaluations. */
 export default function InternsPage() {
   const me = useMe();
@@ -50,19 +60,11 @@ export default function InternsPage() {
           options={[{ value: 'all', label: '全部' }, ...Object.entries(INTERNSHIP_STATUS_LABELS).map(([value, label]) => ({ value, label }))]} />
       </div>
       {list.error ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : (
-        <Table<Internship>
-          rowKey="id" size="small" loading={list.isLoading} dataSource={list.data?.items} scroll={{ x: 'max-content' }}
-          onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-          columns={[
-            { title: '学生', dataIndex: 'studentName' },
-            { title: side === 'school' ? '实习单位' : '学校', render: (_, r) => (side === 'school' ? r.enterpriseName : r.schoolName) },
-            { title: '岗位', dataIndex: 'postTitle' },
-            { title: '状态', dataIndex: 'status', render: (s: Internship['status']) => <Tag>{INTERNSHIP_STATUS_LABELS[s]}</Tag> },
-            { title: '协议', dataIndex: 'agreementComplete', render: (v: boolean) => (v ? <Tag color="green">已签齐</Tag> : <Tag color="orange">未签齐</Tag>) },
-            { title: '保险', dataIndex: 'insured', render: (v: boolean) => (v ? <Tag color="green">已投保</Tag> : <Tag color="orange">未投保</Tag>) },
-            { title: '实习期', render: (_, r) => `${r.startedOn ?? r.plannedStart} 至 ${r.endedOn ?? r.plannedEnd}` },
-          ]}
+        <ResponsiveTable<Internship>
+          rowKey={(r) => r.id} rowTestId="intern-row" loading={list.isLoading} rows={list.data?.items ?? []} empty="没有符合条件的实习"
+          page={page} pageSize={20} total={list.data?.total ?? 0} onPage={setPage} onRowClick={(r) => setOpen(r.id)}
+          primary={{ key: 'student', title: '学生', render: (r) => <Typography.Text strong>{r.studentName}</Typography.Text> }}
+          columns={internColumns(side)}
         />
       )}
       {!list.isLoading && !list.error && !list.data?.items.length && <Alert type="info" showIcon message="企业接收学生后，实习会出现在这里" />}

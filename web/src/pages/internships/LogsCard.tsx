@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Form, Input, InputNumber, List, Space, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { commentCreate, logCreate } from '../../../../contracts/internship-lifecycle.ts';
 import { post as send } from '../../api/client.ts';
 import { applyServerErrors, fieldRules } from '../../forms/zod.ts';
+import { dateValue } from '../registry/kit/forms.ts';
 import { KEY } from './api.ts';
 import { mondayOf, useLogs, zhengzhouToday, type InternshipDetail, type Side } from './lifecycle-api.ts';
 import { useInternshipRoles } from './parties.ts';
@@ -36,7 +37,7 @@ export function LogsCard({ internship, side }: { internship: InternshipDetail; s
         <Form form={form} layout="vertical" onFinish={(v) => write.mutate(v)} initialValues={{ weekStart: mondayOf(zhengzhouToday()), hoursWorked: internship.weeklyHours }}>
           <RuleViolations error={write.error} />
           <Space wrap>
-            <Form.Item name="weekStart" label="周（周一）" rules={logRules.weekStart}><Input type="date" /></Form.Item>
+            <Form.Item name="weekStart" label="周（周一）" rules={logRules.weekStart} {...dateValue}><DatePicker /></Form.Item>
             <Form.Item name="hoursWorked" label="本周实习小时" rules={logRules.hoursWorked}><InputNumber min={0} max={168} precision={0} /></Form.Item>
           </Space>
           <Form.Item name="content" label="本周做了什么、学到了什么" rules={logRules.content}><Input.TextArea rows={4} maxLength={5000} showCount /></Form.Item>

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Typography } from 'antd';
+import { App, Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, Typography } from 'antd';
 import type { z } from 'zod';
 import { postCreate } from '../../../../contracts/internships.ts';
 import { patch, post as send } from '../../api/client.ts';
 import { applyServerErrors, fieldRules } from '../../forms/zod.ts';
+import { dateValue } from '../registry/kit/forms.ts';
 import { KEY, useRules, type Post } from './api.ts';
 import { MajorPicker } from './MajorPicker.tsx';
 import { RuleViolations } from './RuleViolations.tsx';
@@ -80,8 +81,8 @@ export function PostForm({ open, editing, onClose }: { open: boolean; editing: P
               <InputNumber min={1} max={168} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
-          <Col xs={12} md={6}><Form.Item name="startDate" label="开始日期" rules={[{ required: true, message: '请选择日期' }, ...rules.startDate]}><Input type="date" /></Form.Item></Col>
-          <Col xs={12} md={6}><Form.Item name="endDate" label="结束日期" rules={[{ required: true, message: '请选择日期' }, ...rules.endDate]}><Input type="date" /></Form.Item></Col>
+          <Col xs={12} md={6}><Form.Item name="startDate" label="开始日期" rules={[{ required: true, message: '请选择日期' }, ...rules.startDate]} {...dateValue}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+          <Col xs={12} md={6}><Form.Item name="endDate" label="结束日期" rules={[{ required: true, message: '请选择日期' }, ...rules.endDate]} {...dateValue}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={24}><Form.Item name="location" label="实习地点"><Input maxLength={200} placeholder="如：郑州市经开区第八大街 ××号" /></Form.Item></Col>
           <Col span={24}>
             <Typography.Text strong>班次与安排</Typography.Text>

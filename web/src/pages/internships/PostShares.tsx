@@ -1,10 +1,21 @@
-import { Card, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { RAG_STATUS_LABELS, type EnterprisePostShare } from '../../../../contracts/internship-stats.ts';
 import { QueryError } from '../../components/QueryError.tsx';
+import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { percent, RAG_COLORS, usePostShareRollups, usePostShares } from './stats-api.ts';
 
 const EChart = lazy(() => import('../../components/EChart.tsx'));
+
+const shareColumns: Column<EnterprisePostShare>[] = [
+  { key: 'district', title: '区县', render: (r) => r.districtName ?? '—' },
+  { key: 'staff', title: '在岗职工', align: 'right', render: (r) => r.staffCount },
+  { key: 'due', title: '应提供岗位', align: 'right', render: (r) => (r.aboveDesignatedSize ? `${r.minPosts}—${r.maxPosts}` : '—') },
+  { key: 'offered', title: '已提供', align: 'right', render: (r) => r.placesOffered },
+  { key: 'share', title: '岗位占比', align: 'right', render: (r) => percent(r.placesShare, 2) },
+  { key: 'accepted', title: '已接收', align: 'right', render: (r) => r.internsAccepted },
+  { key: 'status', title: '达标情况', render: (r) => <Tag color={RAG_COLORS[r.placesStatus]}>{RAG_STATUS_LABELS[r.placesStatus]}</Tag> },
+];
 
 /** Each enterprise's internship places against the plan's 2%–3% of its staff, with the rollup by district or cluster. */
 export function PostShares({ year }: { year?: number }) {
@@ -26,7 +37,7 @@ export function PostShares({ year }: { year?: number }) {
       <Card size="small" title="岗位占比（%）" extra={<Segmented size="small" value={by} onChange={(v) => setBy(String(v))} options={[{ value: 'district', label: '按区县' }, { value: 'cluster', label: '按产业集群' }]} />}>
         {rollup.error ? <QueryError error={rollup.error} /> : (
           <Suspense fallback={null}>
-            <EChart kind="bar" title="实习岗位占在岗职工比例" data={(rollup.data?.rows ?? []).map((r) => ({ name: r.name, value: Math.round((r.placesShare ?? 0) * 10000) / 100 }))} />
+            <EChart kind="bar" title="实习岗位占在岗职工比例" data={(rollup.data?.rows ?? []).map((r) => ({ name: r.name, value: Math.round((r.placesShare ?? 0) * 10000) / 100 })).sort((a, b) => b.value - a.value)} />
           </Suspense>
         )}
       </Card>
@@ -36,19 +47,10 @@ export function PostShares({ year }: { year?: number }) {
           options={Object.entries(RAG_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
       </Space>
       {list.error ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : (
-        <Table<EnterprisePostShare>
-          rowKey="enterpriseId" size="small" loading={list.isLoading} dataSource={list.data?.items} scroll={{ x: 'max-content' }}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-          columns={[
-            { title: '企业', dataIndex: 'enterpriseName' },
-            { title: '区县', dataIndex: 'districtName' },
-            { title: '在岗职工', dataIndex: 'staffCount', align: 'right' },
-            { title: '应提供岗位', align: 'right', render: (_, r) => (r.aboveDesignatedSize ? `${r.minPosts}—${r.maxPosts}` : '—') },
-            { title: '已提供', dataIndex: 'placesOffered', align: 'right' },
-            { title: '岗位占比', dataIndex: 'placesShare', align: 'right', render: (v: number | null) => percent(v, 2) },
-            { title: '已接收', dataIndex: 'internsAccepted', align: 'right' },
-            { title: '达标情况', dataIndex: 'placesStatus', render: (s: string) => <Tag color={RAG_COLORS[s]}>{RAG_STATUS_LABELS[s as 'green']}</Tag> },
-          ]}
+        <ResponsiveTable<EnterprisePostShare>
+          rowKey={(r) => r.enterpriseId} rowTestId="post-share-row" loading={list.isLoading} rows={list.data?.items ?? []} empty="没有符合条件的企业"
+          page={page} pageSize={20} total={list.data?.total ?? 0} onPage={setPage}
+          primary={{ key: 'enterprise', title: '企业', render: (r) => r.enterpriseName }} columns={shareColumns}
         />
       )}
     </Space>

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Form, Input, Radio, Space, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Form, Input, Radio, Space, Typography } from 'antd';
 import type { z } from 'zod';
 import { insuranceRequest } from '../../../../contracts/internship-lifecycle.ts';
 import { put, post as send } from '../../api/client.ts';
 import { applyServerErrors } from '../../forms/zod.ts';
+import { dateValue } from '../registry/kit/forms.ts';
 import { KEY } from './api.ts';
 import type { InternshipDetail, Side } from './lifecycle-api.ts';
 import { RuleViolations } from './RuleViolations.tsx';
@@ -40,8 +41,8 @@ export function SetupCard({ internship, side }: { internship: InternshipDetail; 
           <Space wrap align="start">
             <Form.Item name="insurer" label="保险公司" rules={[{ required: true, message: '请填写保险公司' }]}><Input style={{ width: 200 }} /></Form.Item>
             <Form.Item name="policyNo" label="保单号" rules={[{ required: true, message: '请填写保单号' }]}><Input style={{ width: 180 }} /></Form.Item>
-            <Form.Item name="coverageStart" label="起期"><Input type="date" /></Form.Item>
-            <Form.Item name="coverageEnd" label="止期"><Input type="date" /></Form.Item>
+            <Form.Item name="coverageStart" label="起期" {...dateValue}><DatePicker /></Form.Item>
+            <Form.Item name="coverageEnd" label="止期" {...dateValue}><DatePicker /></Form.Item>
             <Form.Item name="payer" label="投保方"><Radio.Group options={[{ value: 'school', label: '学校' }, { value: 'enterprise', label: '实习单位' }]} /></Form.Item>
           </Space>
           <Button htmlType="submit" loading={insure.isPending}>登记保险</Button>

@@ -1,7 +1,7 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Result, Row, Select, Steps, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { z } from 'zod';
 import type { codeValidateResponse } from '../../../../contracts/codes.ts';
@@ -11,7 +11,6 @@ import { registrationRequest, type RegistrationRequest } from '../../../../contr
 import { passwordProblem } from '../../../../core/auth/password-policy.ts';
 import { ApiError, errorMessage, get, post } from '../../api/client.ts';
 import { applyServerErrors, fieldRules } from '../../forms/zod.ts';
-import { PLATFORM_NAME } from '../../layout/AppLayout.tsx';
 import { useDirectoryOptions } from '../directory/DirectoryPage.tsx';
 import { PublicShell } from '../directory/PublicShell.tsx';
 
@@ -48,7 +47,6 @@ export default function RegisterPage() {
   // The chosen industry stays labelled after the search text changes (the options only hold the last search).
   const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
   const [submitted, setSubmitted] = useState<{ result: Submitted; districtName: string } | null>(null);
-  useEffect(() => { document.title = `企业注册 · ${PLATFORM_NAME}`; }, []);
 
   const industries = useQuery({
     queryKey: ['directory', 'industries', industryText],

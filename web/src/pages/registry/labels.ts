@@ -1,6 +1,6 @@
-/** Chinese labels of the register's codes that contracts/ does not label itself. */
-export const OWNERSHIP_LABELS: Record<string, string> = { public: '公办', private: '民办' };
-export const MAJOR_LEVEL_LABELS: Record<string, string> = { secondary: '中职', higher: '高职专科', vocUndergrad: '职业本科' };
+/** Chinese labels of the register's codes that contracts/ does not label itself (those it does are re-exported: one map per enum). */
+export { MAJOR_LEVEL_LABELS } from '../../../../contracts/programs.ts';
+export { OWNERSHIP_LABELS } from '../../../../contracts/registry.ts';
 export const STUDENT_STATUS_LABELS: Record<string, string> = { enrolled: '在读', graduated: '毕业', withdrawn: '退学' };
 export const SEX_LABELS: Record<string, string> = { male: '男', female: '女' };
 export const RECORD_STATUS_LABELS: Record<string, string> = { active: '正常', pending: '待审核', archived: '已归档' };

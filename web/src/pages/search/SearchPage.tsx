@@ -1,12 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Empty, Input, List, Pagination, Skeleton, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { usePageTitle } from '../registry/kit/page-title.ts';
 import { Link, useSearchParams } from 'react-router-dom';
 import { SEARCH_ENTITY_TYPES, type SearchEntityType, type SearchResult } from '../../../../contracts/search.ts';
 import { get } from '../../api/client.ts';
 import { rolesOf, useMe } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { PLATFORM_NAME } from '../../layout/AppLayout.tsx';
 import { TypeTag } from './HeaderSearch.tsx';
 import { hitPath, SEARCH_ENTITY_LABELS } from './links.ts';
 
@@ -22,7 +22,7 @@ export default function SearchPage() {
   const page = Math.max(1, Math.min(50, Number(params.get('page')) || 1));
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
-  useEffect(() => { document.title = `${q ? `搜索「${q}」` : '搜索'} · ${PLATFORM_NAME}`; }, [q]);
+  usePageTitle(q ? `搜索「${q}」` : undefined);
 
   const query = { q, types: type, page, pageSize: PAGE_SIZE };
   const result = useQuery({

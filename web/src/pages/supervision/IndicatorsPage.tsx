@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { indicatorList, IndicatorReport } from '../../../../contracts/cockpit.ts';
 import { ApiError, errorMessage, get, post, put } from '../../api/client.ts';
 import { rolesOf, useMe } from '../../auth/session.tsx';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { EvidenceUploader } from './ReportForm.tsx';
 
 type Indicator = z.infer<typeof indicatorList>['items'][number];
@@ -35,14 +36,14 @@ export default function IndicatorsPage() {
 
   const indicators = (
     <Card size="small">
-      <Table<Indicator>
-        rowKey="code" size="small" loading={list.isPending} dataSource={list.data?.items} pagination={false} scroll={{ x: 'max-content' }}
+      <ResponsiveTable<Indicator>
+        rowKey={(r) => r.code} rowTestId="indicator-row" loading={list.isPending} rows={list.data?.items ?? []} pageSize={Math.max(list.data?.items.length ?? 0, 1)} empty="暂无指标"
+        primary={{ key: 'name', title: '指标', render: (r) => <>{r.name}<br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.article.join('；')}</Typography.Text></> }}
         columns={[
-          { title: '指标', dataIndex: 'name', render: (v: string, r) => <>{v}<br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.article.join('；')}</Typography.Text></> },
-          { title: '方式', dataIndex: 'method', render: (v: string) => (v === 'computed' ? <Tag color="blue">平台计算</Tag> : <Tag color="purple">单位填报</Tag>) },
-          { title: '口径', dataIndex: 'basis', width: 420 },
-          { title: '公开', dataIndex: 'published', render: (v: boolean, r) => <Switch size="small" checked={v} disabled={!isBureau} loading={publish.isPending && publish.variables?.code === r.code} onChange={(published) => publish.mutate({ code: r.code, published })} aria-label={`公开${r.name}`} /> },
-          { title: '', render: (_, r) => (r.method === 'reported' ? <Button size="small" onClick={() => setReporting(r)}>填报</Button> : null) },
+          { key: 'method', title: '方式', render: (r) => (r.method === 'computed' ? <Tag color="blue">平台计算</Tag> : <Tag color="purple">单位填报</Tag>) },
+          { key: 'basis', title: '口径', width: 420, render: (r) => r.basis },
+          { key: 'published', title: '公开', render: (r) => <Switch size="small" checked={r.published} disabled={!isBureau} loading={publish.isPending && publish.variables?.code === r.code} onChange={(published) => publish.mutate({ code: r.code, published })} aria-label={`公开${r.name}`} /> },
+          { key: 'act', title: '', render: (r) => (r.method === 'reported' ? <Button size="small" onClick={() => setReporting(r)}>填报</Button> : null) },
         ]}
       />
     </Card>
@@ -51,17 +52,17 @@ export default function IndicatorsPage() {
   const submitted = (
     <Card size="small">
       {reports.error && <Alert type="error" showIcon message={reports.error.message} />}
-      <Table<IndicatorReport>
-        rowKey="id" size="small" loading={reports.isPending} dataSource={reports.data?.items} pagination={false} scroll={{ x: 'max-content' }}
+      <ResponsiveTable<IndicatorReport>
+        rowKey={(r) => r.id} rowTestId="indicator-report-row" loading={reports.isPending} rows={reports.data?.items ?? []} pageSize={Math.max(reports.data?.items.length ?? 0, 1)} empty="暂无填报"
+        primary={{ key: 'name', title: '指标', render: (r) => r.name }}
         columns={[
-          { title: '指标', dataIndex: 'name' },
-          { title: '填报单位', dataIndex: 'organisationName' },
-          { title: '数值', dataIndex: 'value' },
-          { title: '统计日期', dataIndex: 'measuredOn' },
-          { title: '佐证材料', render: (_, r) => r.evidence.map((f) => <a key={f.id} href={`/api/indicators/reports/${r.id}/evidence/${f.id}`} style={{ marginRight: 8 }}>{f.fileName}</a>) },
-          { title: '状态', dataIndex: 'status', render: (v: IndicatorReport['status']) => STATUS[v] },
+          { key: 'org', title: '填报单位', render: (r) => r.organisationName },
+          { key: 'value', title: '数值', render: (r) => r.value },
+          { key: 'on', title: '统计日期', render: (r) => r.measuredOn },
+          { key: 'evidence', title: '佐证材料', render: (r) => r.evidence.map((f) => <a key={f.id} href={`/api/indicators/reports/${r.id}/evidence/${f.id}`} style={{ marginRight: 8 }}>{f.fileName}</a>) },
+          { key: 'status', title: '状态', render: (r) => STATUS[r.status] },
           {
-            title: '', render: (_, r) => r.status !== 'submitted' ? null : isBureau
+            key: 'act', title: '', render: (r) => r.status !== 'submitted' ? null : isBureau
               ? <Space><Button size="small" type="primary" onClick={() => review.mutate({ r, decision: 'accept' })}>通过</Button><Button size="small" danger onClick={() => review.mutate({ r, decision: 'reject' })}>退回</Button></Space>
               : <Button size="small" onClick={() => setEvidenceFor(r)}>上传佐证材料</Button>,
           },

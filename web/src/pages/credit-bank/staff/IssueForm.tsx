@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useState } from 'react';
 import { z } from 'zod';
 import { outcomeIssue, type outcome } from '../../../../../contracts/creditbank.ts';
 import type { OutcomeKind } from '../../../../../core/creditbank/kinds.ts';
 import { errorMessage, post } from '../../../api/client.ts';
 import { applyServerErrors, fieldRules, zodRule } from '../../../forms/zod.ts';
+import { dateValue } from '../../registry/kit/forms.ts';
 import { KIND_OPTIONS, newKey } from './shared.ts';
 
 type Values = Omit<z.input<typeof outcomeIssue>, 'idempotencyKey'>;
@@ -47,7 +48,7 @@ export function IssueForm() {
           <Col xs={24} md={12}><Form.Item name="title" label="成果名称" required rules={rules.title}><Input maxLength={100} /></Form.Item></Col>
           <Col xs={12} md={6}><Form.Item name="code" label="成果编码" rules={rules.code}><Input maxLength={40} /></Form.Item></Col>
           <Col xs={12} md={6}><Form.Item name="field" label="专业或职业代码" rules={rules.field}><Input maxLength={20} /></Form.Item></Col>
-          <Col xs={12} md={6}><Form.Item name="achievedOn" label="取得日期" required rules={rules.achievedOn}><Input type="date" /></Form.Item></Col>
+          <Col xs={12} md={6}><Form.Item name="achievedOn" label="取得日期" required rules={rules.achievedOn} {...dateValue}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
           {needs(['schoolCourse']) && <Col xs={12} md={6}><Form.Item name="credits" label="学分" rules={[{ required: true, message: '学校课程需填写学分' }]}><InputNumber min={0} max={60} step={0.5} precision={2} style={{ width: '100%' }} /></Form.Item></Col>}
           {needs(['trainingCourse', 'onlineCourse', 'internship']) && <Col xs={12} md={6}><Form.Item name="hours" label="学时" rules={[{ required: true, message: '该类成果需填写学时' }]}><InputNumber min={1} max={10000} precision={0} style={{ width: '100%' }} /></Form.Item></Col>}
           {needs(['skillCertificate']) && <Col xs={12} md={6}><Form.Item name="level" label="证书等级" rules={[{ required: true, message: '证书需填写等级' }]}><InputNumber min={1} max={9} precision={0} style={{ width: '100%' }} /></Form.Item></Col>}

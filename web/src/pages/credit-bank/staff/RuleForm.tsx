@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
@@ -7,6 +7,7 @@ import { ruleCreate, type rule } from '../../../../../contracts/creditbank.ts';
 import type { directoryEnterprisePage, directoryProgramPage, directorySchoolPage } from '../../../../../contracts/directory.ts';
 import { get } from '../../../api/client.ts';
 import { fieldRules } from '../../../forms/zod.ts';
+import { dateValue } from '../../registry/kit/forms.ts';
 import { KIND_OPTIONS } from './shared.ts';
 
 export type RuleValues = z.input<typeof ruleCreate>;
@@ -62,8 +63,8 @@ export function RuleFields({ form, schoolId, initialIssuer }: { form: FormInstan
       <Col xs={24} md={12}><Form.Item name="creditMode" label="学分计算" rules={rules.creditMode}><Select options={MODE_OPTIONS} /></Form.Item></Col>
       <Col xs={12} md={6}><Form.Item name="creditValue" label={mode === 'perHours' ? '每多少学时 1 学分' : mode === 'ratio' ? '比例' : '学分'} rules={rules.creditValue}><InputNumber min={0.01} max={1000} step={0.5} style={{ width: '100%' }} /></Form.Item></Col>
       <Col xs={12} md={6}><Form.Item name="maxCredits" label="学分上限" rules={rules.maxCredits}><InputNumber min={0} max={60} style={{ width: '100%' }} /></Form.Item></Col>
-      <Col xs={12} md={6}><Form.Item name="effectiveFrom" label="生效日期" rules={rules.effectiveFrom}><Input type="date" /></Form.Item></Col>
-      <Col xs={12} md={6}><Form.Item name="effectiveTo" label="失效日期（选填）" rules={rules.effectiveTo}><Input type="date" /></Form.Item></Col>
+      <Col xs={12} md={6}><Form.Item name="effectiveFrom" label="生效日期" rules={rules.effectiveFrom} {...dateValue}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+      <Col xs={12} md={6}><Form.Item name="effectiveTo" label="失效日期（选填）" rules={rules.effectiveTo} {...dateValue}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
       <Col xs={24} md={12}><Form.Item name="agreementRef" label="互认协议编号" rules={rules.agreementRef}><Input maxLength={100} /></Form.Item></Col>
     </Row>
   );

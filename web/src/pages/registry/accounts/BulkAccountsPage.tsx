@@ -8,7 +8,6 @@ import { errorMessage, get, post } from '../../../api/client.ts';
 import { useIsPhone } from '../../../hooks/useMediaQuery.ts';
 import { useOwnOrganisations } from '../kit/can.ts';
 import { useSchoolChoices } from '../kit/options.tsx';
-import { usePageTitle } from '../kit/page-title.ts';
 
 type Created = BulkAccountResult['created'][number];
 const KIND: Record<string, string> = { teacher: '教师', student: '学生' };
@@ -27,7 +26,6 @@ function useWithoutAccount(kind: 'teachers' | 'students', schoolId: string | und
  * are gone when the page is left; each user must change theirs at first sign-in.
  */
 export default function BulkAccountsPage() {
-  usePageTitle('批量开通账号');
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const own = useOwnOrganisations('school');

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import type { CatalogueEdition, OccupationList } from '../../../../../contracts/catalogues.ts';
 import { get } from '../../../api/client.ts';
 import { QueryError } from '../../../components/QueryError.tsx';
-import { usePageTitle } from '../kit/page-title.ts';
 
 const KIND_LABELS: Record<CatalogueEdition['kind'], string> = {
   major: '职业教育专业目录', industry: '国民经济行业分类', occupation: '职业分类大典', division: '行政区划',
@@ -20,7 +19,6 @@ const DemoTag = ({ edition }: { edition: Pick<CatalogueEdition, 'isDemoSubset'> 
  * the 职业分类大典 look-up. Read-only: catalogues are loaded from the published files (npm run catalogues:load).
  */
 export default function CataloguesPage() {
-  usePageTitle('参考目录');
   const [q, setQ] = useState('');
   const editions = useQuery({ queryKey: ['/api/catalogues'], queryFn: ({ signal }) => get<{ items: CatalogueEdition[] }>('/api/catalogues', undefined, { signal }) });
   const occupations = useQuery({

@@ -6,7 +6,6 @@ import type { Cluster } from '../../../../../contracts/clusters.ts';
 import { del, errorMessage, get, post } from '../../../api/client.ts';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { useCan } from '../kit/can.ts';
-import { usePageTitle } from '../kit/page-title.ts';
 import { label, MAJOR_LEVEL_LABELS } from '../labels.ts';
 
 const KEY = ['/api/clusters'];
@@ -16,7 +15,6 @@ const KEY = ['/api/clusters'];
  * that feed each: the mapping that aligns major groups and enterprises. The bureau edits it; all read it.
  */
 export default function ClustersPage() {
-  usePageTitle('产业集群对应');
   const can = useCan();
   const editable = can({ resource: 'industryCluster', action: 'update' });
   const [filter, setFilter] = useState('');

@@ -20,7 +20,7 @@ export function DetailShell<T>({ testId, query, backTo, backLabel, title, tags, 
   actions?: (data: T) => ReactNode;
   children: (data: T) => ReactNode;
 }) {
-  usePageTitle(query.data ? title(query.data) : backLabel);
+  usePageTitle(query.data ? title(query.data) : undefined);
   return (
     <div data-testid={testId}>
       <Link to={backTo} className="cj-back"><ArrowLeftOutlined /> {backLabel}</Link>

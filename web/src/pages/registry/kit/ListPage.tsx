@@ -9,7 +9,6 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { useMediaQuery } from '../../../hooks/useMediaQuery.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { useListState } from './list-state.ts';
-import { usePageTitle } from './page-title.ts';
 
 export interface Option { value: string; label: string }
 
@@ -64,7 +63,6 @@ export function ListPage<Row extends { id: string }>(props: ListPageProps<Row>) 
   const [form] = Form.useForm<Record<string, string | undefined>>();
   const wide = useMediaQuery('(min-width: 768px)');
   const navigate = useNavigate();
-  usePageTitle(props.title);
 
   const list = useQuery({
     queryKey: [props.endpoint, 'list', query],

@@ -10,7 +10,6 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { useIsPhone } from '../../../hooks/useMediaQuery.ts';
 import { roleLabel } from '../../../labels.ts';
 import { useOwnOrganisations } from '../kit/can.ts';
-import { usePageTitle } from '../kit/page-title.ts';
 
 type Account = z.infer<typeof account>;
 type Created = { id: string; username: string; initialPassword: string };
@@ -26,7 +25,6 @@ const STAFF_ROLES = [
  * server's answer only), disable and re-enable. The server decides who may (account.create / account.disable).
  */
 export default function StaffAccountsPage() {
-  usePageTitle('员工账号');
   const me = useMe();
   const own = useOwnOrganisations('enterprise');
   const [enterpriseId, setEnterpriseId] = useState<string | undefined>(own[0]?.id);
