@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { grantsFor, ROLES, type Permission, type Role } from '../../core/authz/index.ts';
-import { loadReferenceData } from '../../server/catalogues/index.ts';
-import { seedDemo } from '../../server/demo/seed.ts';
+import { seedIfEmpty } from '../../server/demo/seed.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
 import { addressOf, minimalBody, operationsOf, sampleOf, shapeProblem, type Operation } from '../support/openapi.ts';
@@ -60,9 +59,9 @@ for (const engine of testEngines()) {
 
     before(async () => {
       server = await startTestServer(engine, { LOG_LEVEL: 'warn' });
-      const { db } = server.services.database;
-      await loadReferenceData(db);
-      await seedDemo(db, server.services.pii, { scale: 'tiny', now: NOW, demoPassword: PASSWORD, log: () => {} });
+      // The tiny demo city as `npm start` seeds it: internships, demands and the credit bank's learner included.
+      const config = { ...server.services.config, seedDemo: true, demoScale: 'tiny' as const, demoPassword: PASSWORD };
+      await seedIfEmpty({ ...server.services, config, now: () => NOW }, () => {});
       for (const role of ROLES) {
         const c = new TestClient(server.url);
         const res = await c.login(ACCOUNTS[role], PASSWORD);
