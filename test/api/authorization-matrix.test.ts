@@ -14,7 +14,8 @@ import { startTestServer, type TestServer } from '../support/server.ts';
  *
  * - no session: 401 on every operation that is not public;
  * - a role the policy does not grant: 403 FORBIDDEN, before any input is read;
- * - a role it grants: past authorisation — a list answers 200; an item the role's own list shows answers 200,
+ * - a role it grants: past authorisation — a list answers 200 (an answer about the caller's own record it
+ *   does not have, 404); an item the role's own list shows answers 200,
  *   one only the bureau's list shows (another organisation's) answers 404, for reads and writes alike; a write
  *   on its own records is sent with an input its schema refuses (400), so the matrix changes nothing.
  *
@@ -153,7 +154,9 @@ for (const engine of testEngines()) {
             if (refused) await check(c, role, op, refused.url, refused.body, (s, code) => s === 400 && code === 'VALIDATION_FAILED', '400 VALIDATION_FAILED (past authorisation)');
             return;
           }
-          if (!op.pathParams.length) return check(c, role, op, baseAddress(op), undefined, (s) => s === 200, '200');
+          // Granted and no record named: 200 — or 404 where the answer is the caller's own record (a profile, a
+          // learning account) the account does not have, or a required query names nothing. Never 401/403.
+          if (!op.pathParams.length) return check(c, role, op, baseAddress(op), undefined, (s, code) => s === 200 || (s === 404 && code === 'NOT_FOUND'), '200 (or 404: no such record of its own)');
           for (const id of records?.own ?? []) {
             counts.ownItems++;
             await check(c, role, op, addressOf(op, { id }), undefined, (s) => s === 200, '200 on its own record');
