@@ -63,9 +63,9 @@ describe('security headers and the Content Security Policy in Chromium', () => {
           await page.locator(ready).first().waitFor();
           await page.waitForLoadState('networkidle');
           assert.deepEqual(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), []);
-          // Ant Design's runtime styles all carry the nonce (a style without it would have been blocked).
-          const [withNonce, all] = await page.evaluate(() => [[...document.querySelectorAll('style')].filter((s) => s.nonce).length, document.querySelectorAll('style').length]);
-          assert.ok(withNonce > 0 && withNonce === all, `Ant Design wrote its styles with the nonce (${withNonce} of ${all})`);
+          // Ant Design's runtime styles carry the nonce (one without it and with content would be a violation above).
+          const withNonce = await page.evaluate(() => [...document.querySelectorAll('style')].filter((s) => s.nonce).length);
+          assert.ok(withNonce > 0, 'Ant Design wrote its styles with the nonce');
           return shot;
         }, user ?? undefined);
       });
