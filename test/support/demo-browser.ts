@@ -40,7 +40,7 @@ export function demoBrowser(name: string) {
     get url() { return server.url; },
     get browser() { return browser; },
 
-    /** A fresh context at a viewport, collecting the page's script errors and Content Security Policy violations. */
+    /** A fresh context at a viewport, collecting the page's script errors. */
     async open(vp: Viewport = VIEWPORTS[1]): Promise<Session> {
       const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, locale: 'zh-CN' });
       const page = await context.newPage();
@@ -48,7 +48,6 @@ export function demoBrowser(name: string) {
       page.setDefaultTimeout(60_000);
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
-      page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text()); });
       return { context, page, errors };
     },
 
