@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInteger } from './common.ts';
 
 export const auditQuery = z.strictObject({
   entityType: z.string().max(64).optional(),
@@ -7,8 +8,8 @@ export const auditQuery = z.strictObject({
   actor: z.string().max(64).optional().describe('操作人用户名或姓名（包含匹配）'),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: queryInteger().min(1).default(1),
+  pageSize: queryInteger().min(1).max(200).default(20),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paging } from './common.ts';
+import { paging, queryInteger, versionNumber } from './common.ts';
 
 /**
  * The plan cockpit (大屏) and the indicators behind it: one answer with everything the large-screen page
@@ -116,7 +116,7 @@ export type DrillResult = z.infer<typeof drillResult>;
 
 export const historyQuery = z.strictObject({
   districtId: z.uuid('区县编号格式不正确').optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: queryInteger().min(1).max(500).default(100),
 });
 export const historyPoint = z.object({
   value: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable(),
@@ -144,7 +144,7 @@ export const indicatorReportCreate = z.strictObject({
 export const indicatorReportReview = z.strictObject({
   decision: z.enum(['accept', 'reject'], { error: '请选择通过或退回' }),
   comment: z.string().trim().max(2000).optional(),
-  version: z.number().int().min(1),
+  version: versionNumber,
 });
 export const evidenceFile = z.object({
   id: z.string(), fileName: z.string(), type: z.string(), mediaType: z.string(), byteSize: z.number(), createdAt: z.string(),

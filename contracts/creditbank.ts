@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { OUTCOME_KINDS, outcomeFactProblems } from '../core/creditbank/kinds.ts';
 import { CREDIT_MODES, RULE_SCOPES } from '../core/creditbank/rules.ts';
 import { accountFields, learnerIdNumber } from './accounts.ts';
-import { pageOf, paging } from './common.ts';
+import { integer, pageOf, paging, queryInteger } from './common.ts';
 
 /** 学分银行 API: accounts, learning outcomes, recognition rules, transfers, ledger, credentials, verification. */
 
@@ -55,10 +55,10 @@ export const outcomeIssue = z.strictObject({
   code: z.string().trim().max(40).optional(),
   title: z.string().trim().min(1).max(100),
   field: z.string().trim().max(20).optional(),
-  level: z.number().int().min(1).max(9).optional(),
+  level: integer().min(1).max(9).optional(),
   credits: credits.optional(),
   grade: z.string().trim().max(20).optional(),
-  hours: z.number().int().min(1).max(10_000).optional(),
+  hours: integer().min(1).max(10_000).optional(),
   awardRank: z.string().trim().max(40).optional(),
   achievedOn: isoDate,
   evidenceUrl: z.url().max(500).optional(),
@@ -93,7 +93,7 @@ const ruleFields = {
   outcomeKind: z.enum(OUTCOME_KINDS).nullable().default(null),
   outcomeCode: z.string().trim().max(40).nullable().default(null),
   field: z.string().trim().max(20).nullable().default(null),
-  minLevel: z.number().int().min(1).max(9).nullable().default(null),
+  minLevel: integer().min(1).max(9).nullable().default(null),
   targetSchoolId: z.uuid(),
   targetProgramId: z.uuid().nullable().default(null),
   targetCourseCode: z.string().trim().min(1).max(40),
@@ -184,7 +184,7 @@ export const ledgerListQuery = z.strictObject({
   accountId: z.uuid().optional(),
   /** Keyset paging: entries after this seq. */
   afterSeq: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: queryInteger().min(1).max(500).default(100),
 });
 export const seqParams = z.strictObject({ seq: z.coerce.number().int().min(1) });
 export const compensateBody = z.strictObject({ reason: z.string().trim().min(2, '请说明更正原因').max(500), idempotencyKey: idempotencyKey.optional() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, paging, versioned } from './common.ts';
+import { integer, pageOf, paging, versioned } from './common.ts';
 
 export const ENTERPRISE_SIZES = ['large', 'medium', 'small', 'micro'] as const;
 export const ENTERPRISE_SIZE_LABELS: Record<(typeof ENTERPRISE_SIZES)[number], string> = { large: '大型', medium: '中型', small: '小型', micro: '微型' };
@@ -23,7 +23,7 @@ export const enterpriseProfileFields = {
   size: z.enum(ENTERPRISE_SIZES),
   industryCode: industryCodeField,
   clusterCode: clusterCodeField.nullable().optional(),
-  staffCount: z.number().int('职工人数应为整数').min(0).max(10_000_000),
+  staffCount: integer('职工人数应为整数').min(0).max(10_000_000),
   payrollYuan: z.number().int('工资总额以元为单位的整数').min(0).max(1e15).nullable().optional(),
   aboveDesignatedSize: z.boolean().optional(),
 };

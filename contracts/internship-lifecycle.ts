@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, paging } from './common.ts';
+import { integer, pageOf, paging } from './common.ts';
 import { violationList } from './internships.ts';
 
 /**
@@ -95,7 +95,7 @@ export const startRequest = z.strictObject({ startDate: isoDate.optional().descr
 
 export const logCreate = z.strictObject({
   weekStart: isoDate.describe('该周的周一'),
-  hoursWorked: z.number().int().min(0).max(168),
+  hoursWorked: integer().min(0).max(168),
   content: z.string().trim().min(20, '周志内容至少20字').max(5000),
 });
 export const logComment = z.object({ id: z.string(), party: z.enum(MENTOR_PARTIES), authorName: z.string(), comment: z.string(), createdAt: z.string() });
@@ -118,7 +118,7 @@ export const checkinPage = pageOf(checkin);
 
 export const evaluationCreate = z.strictObject({
   stage: z.enum(EVALUATION_STAGES),
-  score: z.number().int().min(0).max(100),
+  score: integer().min(0).max(100),
   comment: z.string().trim().min(2, '评语至少2个字').max(2000),
 });
 export const evaluation = z.object({
@@ -127,7 +127,7 @@ export const evaluation = z.object({
 
 export const completeRequest = z.strictObject({
   outcome: z.enum(['passed', 'failed']),
-  hours: z.number().int().min(1).max(10_000).optional().describe('记入学分银行的学时；省略时取周志学时合计'),
+  hours: integer().min(1).max(10_000).optional().describe('记入学分银行的学时；省略时取周志学时合计'),
   comment: z.string().trim().max(500).optional(),
 });
 export const reasonRequest = z.strictObject({ reason });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paging } from './common.ts';
+import { paging, queryInteger } from './common.ts';
 
 /**
  * Internship figures for the enterprise, its district and the bureau (issue 5, item 3 and 5): the plan's
@@ -7,7 +7,7 @@ import { paging } from './common.ts';
  * school, major and cluster, and the posts and placements that break the internship regulation.
  */
 
-const year = z.coerce.number().int().min(2000, '年份不正确').max(2100, '年份不正确');
+const year = queryInteger().min(2000, '年份不正确').max(2100, '年份不正确');
 
 /**
  * Standing against the 2%–3% range: green at or above its lower bound, amber when something is offered but

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, paging } from './common.ts';
+import { integer, pageOf, paging, versionNumber } from './common.ts';
 
 const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
 
@@ -7,13 +7,13 @@ export const postCreate = z.strictObject({
   enterpriseId: z.uuid().optional().describe('代企业发布时由市教育局填写；企业管理员默认为本企业'),
   title: z.string().trim().min(2, '岗位名称至少2个字').max(100),
   kind: z.enum(['observation', 'placement']),
-  positionStaff: z.number().int().min(1, '同类岗位在岗职工数至少为1').max(1_000_000),
+  positionStaff: integer().min(1, '同类岗位在岗职工数至少为1').max(1_000_000),
   majorCodes: z.array(z.string().regex(/^\d{6}$/, '专业代码应为6位数字')).max(20).default([]),
-  places: z.number().int().min(1, '实习名额必须为正整数').max(10_000),
-  monthlyPayYuan: z.number().int().min(0).max(1_000_000),
-  samePostWageYuan: z.number().int().min(0).max(1_000_000),
-  dailyHours: z.number().int().min(1).max(24),
-  weeklyHours: z.number().int().min(1).max(168),
+  places: integer().min(1, '实习名额必须为正整数').max(10_000),
+  monthlyPayYuan: integer().min(0).max(1_000_000),
+  samePostWageYuan: integer().min(0).max(1_000_000),
+  dailyHours: integer().min(1).max(24),
+  weeklyHours: integer().min(1).max(168),
   nightShift: z.boolean().default(false),
   holidayWork: z.boolean().default(false),
   overtime: z.boolean().default(false),
@@ -30,7 +30,7 @@ export const postCreate = z.strictObject({
 export type PostCreate = z.infer<typeof postCreate>;
 
 /** Editing a draft: any of the terms, with the version read (published posts are not edited). */
-export const postUpdate = postCreate.omit({ enterpriseId: true }).partial().extend({ version: z.number().int().min(1) });
+export const postUpdate = postCreate.omit({ enterpriseId: true }).partial().extend({ version: versionNumber });
 export type PostUpdate = z.infer<typeof postUpdate>;
 
 export const post = z.object({

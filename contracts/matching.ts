@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, paging } from './common.ts';
+import { integer, pageOf, paging, versionNumber } from './common.ts';
 import { TRAINING_MODES } from './training-courses.ts';
 
 const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
@@ -15,7 +15,7 @@ export const DEMAND_STATUSES = ['draft', 'open', 'filled', 'closed'] as const;
 const demandFields = {
   title: z.string().trim().min(2, '需求名称至少2个字').max(100),
   description: z.string().trim().max(2000).nullable().optional(),
-  clusterCode: z.string().max(40).nullable().optional().describe('产业集群；省略时取企业所属集群'),
+  clusterCode: z.string().trim().regex(/^[a-z_]{2,40}$/, '产业集群代码格式不正确').nullable().optional().describe('产业集群；省略时取企业所属集群'),
   industryCode: z.string().max(10).nullable().optional().describe('GB/T 4754 行业代码；省略时取企业登记的行业'),
   majorCodes: z.array(majorCode).max(20).optional(),
   skills: words.optional(),
@@ -23,9 +23,9 @@ const demandFields = {
   districtId: z.uuid().nullable().optional().describe('省略时取企业所在区县'),
   startDate: isoDate.nullable().optional(),
   endDate: isoDate.nullable().optional(),
-  headcount: z.number().int().min(1, '人数须为正整数').max(100_000).nullable().optional(),
+  headcount: integer().min(1, '人数须为正整数').max(100_000).nullable().optional(),
   budgetYuan: z.number().int().min(0).max(10_000_000_000).nullable().optional(),
-  monthlyPayYuan: z.number().int().min(0).max(1_000_000).nullable().optional(),
+  monthlyPayYuan: integer().min(0).max(1_000_000).nullable().optional(),
 };
 
 export const demandCreate = z.strictObject({
@@ -41,7 +41,7 @@ export const demandUpdate = z.strictObject({
   ...demandFields,
   title: demandFields.title.optional(),
   status: z.enum(DEMAND_STATUSES).optional(),
-  version: z.number().int().min(1),
+  version: versionNumber,
 });
 export type DemandUpdate = z.infer<typeof demandUpdate>;
 
@@ -65,12 +65,12 @@ export const studentProfileUpdate = z.strictObject({
   certificates: words.optional(),
   preferredDistrictIds: z.array(z.uuid()).max(20).optional(),
   preferredClusterCodes: z.array(z.string().max(40)).max(20).optional(),
-  minMonthlyPayYuan: z.number().int().min(0).max(1_000_000).nullable().optional(),
+  minMonthlyPayYuan: integer().min(0).max(1_000_000).nullable().optional(),
   availableFrom: isoDate.nullable().optional(),
   availableTo: isoDate.nullable().optional(),
   seekingInternship: z.boolean().optional(),
   discoverable: z.boolean().optional(),
-  version: z.number().int().min(0).describe('读取时的版本；尚无档案时为 0'),
+  version: integer().min(0).describe('读取时的版本；尚无档案时为 0'),
 });
 export type StudentProfileUpdate = z.infer<typeof studentProfileUpdate>;
 
@@ -163,5 +163,5 @@ export type Proposal = z.infer<typeof proposal>;
 export const proposalPage = pageOf(proposal);
 export const proposalListQuery = z.strictObject({ runId: z.uuid().optional(), status: z.enum(PROPOSAL_STATUSES).optional(), ...paging });
 export const proposalDecision = z.strictObject({
-  decision: z.enum(['confirm', 'reject']), reason: z.string().trim().max(500).optional(), version: z.number().int().min(1),
+  decision: z.enum(['confirm', 'reject']), reason: z.string().trim().max(500).optional(), version: versionNumber,
 }).refine((b) => b.decision === 'confirm' || (b.reason?.length ?? 0) >= 2, { message: '拒绝时请填写理由', path: ['reason'] });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, paging, versioned } from './common.ts';
+import { integer, pageOf, paging, versioned } from './common.ts';
 import { shareStanding } from './registry.ts';
 
 /** Levels of the national major catalogue (职业教育专业目录 2021), and how a clerk reads them. */
@@ -8,10 +8,10 @@ export const MAJOR_LEVEL_LABELS: Record<(typeof MAJOR_LEVELS)[number], string> =
 
 /** 开设专业: a school offering a major of a catalogue edition (the major's id names the edition's entry). */
 
-const count = (label: string) => z.number().int(`${label}应为整数`).min(0, `${label}不能为负数`).max(100_000, `${label}过大`);
+const count = (label: string) => integer(`${label}应为整数`).min(0, `${label}不能为负数`).max(100_000, `${label}过大`);
 
 export const programYear = z.strictObject({
-  year: z.number().int('年份应为整数').min(1949, '年份不早于1949年').max(2100, '年份不晚于2100年'),
+  year: integer('年份应为整数').min(1949, '年份不早于1949年').max(2100, '年份不晚于2100年'),
   enrolment: count('招生人数').nullable().optional(),
   graduates: count('毕业人数').nullable().optional(),
 });
@@ -32,7 +32,7 @@ const practiceShare = z.number().min(0, '占比应在0到1之间').max(1, '占�
 export const programCreate = z.strictObject({
   schoolId: z.uuid('学校编号格式不正确'),
   majorId: z.uuid('专业编号格式不正确'),
-  startYear: z.number().int('开设年份应为整数').min(1949).max(2100),
+  startYear: integer('开设年份应为整数').min(1949).max(2100),
   practiceShare: practiceShare.nullable().optional(),
   years: years.optional(),
 });
@@ -42,7 +42,7 @@ export type ProgramCreate = z.infer<typeof programCreate>;
 export const programUpdate = z.strictObject({
   ...versioned,
   majorId: z.uuid('专业编号格式不正确').optional(),
-  startYear: z.number().int('开设年份应为整数').min(1949).max(2100).optional(),
+  startYear: integer('开设年份应为整数').min(1949).max(2100).optional(),
   practiceShare: practiceShare.nullable().optional(),
   years: years.optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, paging, versioned } from './common.ts';
+import { integer, pageOf, paging, queryInteger, versioned } from './common.ts';
 
 /** The school side of the register: schools and students (programs, major groups and teachers have their own files). */
 
@@ -73,7 +73,7 @@ export type SchoolDetail = z.infer<typeof schoolDetail>;
 /** The code is checked by the repository with core/registry (10 digits) so the reason is the precise one. */
 const schoolCodeField = z.string().trim().min(1, '请填写学校标识码').max(30, '学校标识码过长');
 const schoolName = z.string().trim().min(2, '名称至少2个字').max(100, '名称不超过100个字');
-const staffingQuota = z.number().int('核定编制数应为整数').min(0).max(100000);
+const staffingQuota = integer('核定编制数应为整数').min(0).max(100000);
 
 export const schoolCreate = z.strictObject({
   code: schoolCodeField,
@@ -107,7 +107,7 @@ export const studentListQuery = z.strictObject({
   q: z.string().trim().max(50).optional(),
   schoolId: z.uuid().optional(),
   programId: z.uuid().optional(),
-  cohort: z.coerce.number().int().min(2000).max(2100).optional(),
+  cohort: queryInteger().min(2000).max(2100).optional(),
   status: z.enum(STUDENT_STATUSES).optional(),
   hasAccount: z.stringbool().optional(),
   includeArchived: z.stringbool().default(false),
@@ -139,7 +139,7 @@ export const studentPage = pageOf(student);
 export const studentPersonalInfo = z.object({ idNumber: z.string(), phone: z.string().nullable() });
 
 const studentName = z.string().trim().min(1, '请填写姓名').max(50, '姓名不超过50个字');
-const cohort = z.number().int('入学年份应为整数').min(2000, '入学年份不早于2000年').max(2100);
+const cohort = integer('入学年份应为整数').min(2000, '入学年份不早于2000年').max(2100);
 /** ID number and phone are checked by the repository (core/codes) so that the reason is the precise one. */
 const idNumberField = z.string().trim().min(1, '请填写居民身份证号码').max(30, '居民身份证号码过长');
 const phoneField = z.string().trim().min(1, '请填写手机号码').max(30, '手机号码过长');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInteger } from './common.ts';
 
 /** What the search box finds. Internship posts join when they exist. */
 export const SEARCH_ENTITY_TYPES = ['school', 'program', 'major', 'enterprise', 'carrier'] as const;
@@ -21,8 +22,8 @@ const typeList = z.string().trim().max(100).transform((s, ctx) => {
 export const searchQuery = z.strictObject({
   q: z.string().trim().min(1, '请输入要搜索的内容').max(100, '搜索内容不能超过100个字'),
   types: typeList.optional().describe(`逗号分隔的类型，可选 ${SEARCH_ENTITY_TYPES.join(',')}；不填为全部`),
-  page: z.coerce.number().int().min(1).max(50).default(1),
-  pageSize: z.coerce.number().int().min(1).max(50).default(10),
+  page: queryInteger().min(1).max(50).default(1),
+  pageSize: queryInteger().min(1).max(50).default(10),
 });
 export type SearchQuery = z.infer<typeof searchQuery>;
 

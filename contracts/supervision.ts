@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { paging } from './common.ts';
+import { integer, paging, queryInteger, versionNumber } from './common.ts';
 import { evidenceFile } from './cockpit.ts';
 
 /** Task supervision (三 18 督导): the 29 tasks, periodic progress reports, ratings, the league table. */
 
-export const taskParams = z.strictObject({ no: z.coerce.number().int('任务序号应为整数').min(1).max(999) });
+export const taskParams = z.strictObject({ no: queryInteger('任务序号应为整数').min(1).max(999) });
 
 export const period = z.object({ key: z.string(), label: z.string(), start: z.string(), end: z.string(), due: z.string() });
 
@@ -51,12 +51,12 @@ export const taskReportCreate = z.strictObject({
 export const taskReportUpdate = z.strictObject({
   text: z.string().trim().min(1, '请填写工作进展').max(10_000, '进展说明不能超过10000字').optional(),
   figures: z.array(reportFigure).max(30, '数据项不能超过30个').optional(),
-  version: z.number().int().min(1),
+  version: versionNumber,
 });
 export const taskReportRating = z.strictObject({
-  score: z.number().int('评分应为整数').min(0, '评分应在0–100之间').max(100, '评分应在0–100之间'),
+  score: integer('评分应为整数').min(0, '评分应在0–100之间').max(100, '评分应在0–100之间'),
   comment: z.string().trim().max(2000).optional(),
-  version: z.number().int().min(1),
+  version: versionNumber,
 });
 
 export const taskReport = z.object({
@@ -69,7 +69,7 @@ export const taskReport = z.object({
 });
 export type TaskReport = z.infer<typeof taskReport>;
 export const taskReportListQuery = z.strictObject({
-  taskNo: z.coerce.number().int().min(1).max(999).optional(),
+  taskNo: queryInteger().min(1).max(999).optional(),
   period: z.string().max(10).optional(),
   status: z.enum(['submitted', 'rated']).optional(),
   ...paging,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, paging, versioned } from './common.ts';
+import { integer, pageOf, paging, versioned } from './common.ts';
 
 /** 培训课程: courses a school offers to train enterprises' employees (二 (二) 5), part of its capability profile. */
 
@@ -8,9 +8,9 @@ export const TRAINING_MODE_LABELS: Record<(typeof TRAINING_MODES)[number], strin
 
 const name = z.string().trim().min(2, '课程名称至少2个字').max(100, '课程名称不超过100个字');
 const majorCode = z.string().trim().regex(/^\d{6}$/, '专业代码应为6位数字');
-const hours = z.number().int('学时须为整数').min(1, '学时至少为1').max(2000, '学时不超过2000');
+const hours = integer('学时须为整数').min(1, '学时至少为1').max(2000, '学时不超过2000');
 const trainees = z.string().trim().max(100, '培训对象不超过100个字').nullable();
-const capacityPerYear = z.number().int('年培训能力须为整数').min(1, '年培训能力至少1人').max(100_000, '年培训能力不超过100000人');
+const capacityPerYear = integer('年培训能力须为整数').min(1, '年培训能力至少1人').max(100_000, '年培训能力不超过100000人');
 
 export const trainingCourseCreate = z.strictObject({
   schoolId: z.uuid('学校编号格式不正确'),

@@ -2,12 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
-import { installErrorHandler } from './http/error-handler.ts';
+import { clientErrorHandler, frameworkErrors, installErrorHandler } from './http/error-handler.ts';
 import { registerRoutes } from './http/register.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
 import { registerUploadParser } from './imports/upload-parser.ts';
 import { allRoutes } from './routes/index.ts';
 import type { Services } from './services.ts';
@@ -25,6 +26,16 @@ function builtFile(url: string): string | null {
     return null;
   }
   return !file.includes('..') && path.posix.extname(file) ? file : null;
+}
+
+/**
+ * The app shell with this answer's style nonce, which the app hands Ant Design (web/src/App.tsx) so that its
+ * runtime styles pass the Content Security Policy. Read on each request: a rebuild changes it.
+ */
+async function sendShell(reply: FastifyReply, webRoot: string) {
+  const html = await fs.promises.readFile(path.join(webRoot, 'index.html'), 'utf8');
+  const meta = `<meta name="csp-nonce" content="${reply.cspNonce.style}" />`;
+  return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html.replace('<head>', `<head>\n    ${meta}`));
 }
 
 export interface AppOptions {
@@ -46,7 +57,10 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     bodyLimit: services.config.bodyLimitBytes,
     genReqId: () => crypto.randomUUID(),
     trustProxy: process.env.TRUST_PROXY === 'true',
+    clientErrorHandler,
+    frameworkErrors,
   });
+  await installSecurityHeaders(app);
   await app.register(cookie);
   installErrorHandler(app);
   // Spreadsheet uploads: raw bodies with the import's own size limit (JSON keeps the small one).
@@ -64,7 +78,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
       const file = builtFile(req.url);
       if (file && fs.existsSync(path.join(webRoot, file))) return reply.sendFile(file);
       if (file?.startsWith('assets/')) return notFound();
-      return reply.sendFile('index.html');
+      return sendShell(reply, webRoot);
     });
   }
   return app;

@@ -3,9 +3,14 @@ import type { ErrorCode } from '../../core/errors.ts';
 /** The one table from error code to HTTP status. */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
+  /** A request HTTP itself cannot read: a broken address or request line. */
+  BAD_REQUEST: 400,
   INVALID_JSON: 400,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** The address (a very long query string) or the headers over the server's limit. */
+  HEADERS_TOO_LARGE: 431,
+  REQUEST_TIMEOUT: 408,
   UNAUTHENTICATED: 401,
   SESSION_EXPIRED: 401,
   INVALID_CREDENTIALS: 401,

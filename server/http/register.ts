@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { cleanInput } from '../../contracts/common.ts';
 import { accessFor, grantsFor, type Access, type Actor } from '../../core/authz/index.ts';
 import { AppError, forbidden, validationFailed, type FieldErrors } from '../../core/errors.ts';
 import { loadActor } from '../auth/actor.ts';
@@ -99,6 +100,9 @@ function actingOrganisation(route: AnyRoute, actor: Actor | null): string | null
 
 function parse(schema: z.ZodType | undefined, value: unknown, where: 'params' | 'query' | 'body'): unknown {
   if (!schema) return undefined;
+  // The text rule first, over every string of the part: the route's schema then sees only storable text.
+  const clean = cleanInput.safeParse(value);
+  if (!clean.success) throw validationFailed(fieldErrors(clean.error, where));
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (result.success) return result.data;
   throw validationFailed(fieldErrors(result.error, where));

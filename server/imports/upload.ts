@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { grantsFor, type Actor, type Permission } from '../../core/authz/index.ts';
-import { AppError } from '../../core/errors.ts';
+import { CLEAN_TEXT_MESSAGE, isCleanText } from '../../contracts/common.ts';
+import { AppError, validationFailed } from '../../core/errors.ts';
 import type { ImportEntity } from '../../core/imports/index.ts';
 import { importFiles, jobs } from '../db/schema/index.ts';
 import type { RouteContext } from '../http/route.ts';
@@ -27,6 +28,7 @@ export async function acceptUpload(ctx: Ctx, entity: ImportEntity, permission: P
   }
   const fileName = ctx.query.fileName ?? headerFileName(req.headers['x-file-name']);
   if (!fileName) throw new AppError('VALIDATION_FAILED', '请提供文件名（查询参数fileName或请求头X-File-Name）', { fields: { fileName: '请提供文件名' } });
+  if (!isCleanText(fileName)) throw validationFailed({ fileName: CLEAN_TEXT_MESSAGE }, `文件名${CLEAN_TEXT_MESSAGE}`);
   const sheet = await openSheet(fileName, data);
   const maxRows = services.config.importMaxRows;
   if (sheet.rowEstimate - 1 > maxRows) {
@@ -67,7 +69,10 @@ export async function acceptUpload(ctx: Ctx, entity: ImportEntity, permission: P
 
 function headerFileName(v: unknown): string | undefined {
   if (typeof v !== 'string' || !v) return undefined;
-  try { return decodeURIComponent(v).slice(0, 200); } catch { return v.slice(0, 200); }
+  let name: string;
+  try { name = decodeURIComponent(v); } catch { name = v; }
+  // Cut by characters, not UTF-16 units: a cut pair would itself break the text rule.
+  return isCleanText(name) ? [...name].slice(0, 200).join('') : name;
 }
 
 /** The organisation the import is made for: the first membership the permission grants (as the route auditor does). */

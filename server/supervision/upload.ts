@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../core/errors.ts';
+import { CLEAN_TEXT_MESSAGE, isCleanText } from '../../contracts/common.ts';
+import { AppError, validationFailed } from '../../core/errors.ts';
 
 /**
  * An evidence file arrives as the raw request body (Content-Type application/octet-stream, the import
@@ -15,8 +16,10 @@ export function uploadedFile(req: FastifyRequest, queryName: string | undefined)
   if (!fileName && typeof header === 'string' && header) {
     try { fileName = decodeURIComponent(header); } catch { fileName = header; }
   }
-  fileName = fileName?.replace(/[\\/\r\n]/g, '_').slice(0, 200);
   if (!fileName) throw new AppError('VALIDATION_FAILED', '请提供文件名（查询参数fileName或请求头X-File-Name）', { fields: { fileName: '请提供文件名' } });
+  if (!isCleanText(fileName)) throw validationFailed({ fileName: CLEAN_TEXT_MESSAGE }, `文件名${CLEAN_TEXT_MESSAGE}`);
+  // Cut by characters, not UTF-16 units: a cut pair would itself break the text rule.
+  fileName = [...fileName.replace(/[\\/\r\n]/g, '_')].slice(0, 200).join('');
   return { fileName, data };
 }
 

@@ -10,10 +10,13 @@ import { theme } from './theme.ts';
 
 dayjs.locale('zh-cn');
 
+/** The style nonce the server put in the shell: Ant Design's runtime styles carry it past the CSP. */
+const cspNonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
+
 /** The app shell: Chinese locale, the platform theme, the query cache and the routes. */
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider locale={zhCN} theme={theme} csp={cspNonce ? { nonce: cspNonce } : undefined}>
       <AntdApp>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

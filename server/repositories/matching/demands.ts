@@ -54,7 +54,7 @@ export async function getDemand(db: Db | Tx, owner: Access, id: string) {
 }
 
 async function checkCluster(tx: Tx, code: string | null | undefined) {
-  if (!code) return;
+  if (code == null) return;
   const [c] = await tx.select({ code: industryClusters.code }).from(industryClusters).where(eq(industryClusters.code, code));
   if (!c) throw new AppError('VALIDATION_FAILED', `产业集群 ${code} 不存在`, { fields: { clusterCode: '产业集群不存在' } });
 }

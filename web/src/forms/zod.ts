@@ -1,18 +1,21 @@
 import type { FormInstance, FormRule as Rule } from 'antd';
 import type { z } from 'zod';
+import { cleanInput } from '../../../contracts/common.ts';
 import { ApiError } from '../api/client.ts';
 
 /**
  * AntD form rules that run the shared Zod schemas of contracts/, so the browser refuses exactly what the
- * server would refuse, with the same Chinese messages.
+ * server would refuse, with the same Chinese messages — the text rule the server applies to every input first.
  */
 export function zodRule(schema: z.ZodType): Rule {
-  return {
-    async validator(_rule, value: unknown) {
-      const result = schema.safeParse(value ?? '');
-      if (!result.success) throw new Error(result.error.issues[0]?.message ?? '输入有误');
-    },
-  };
+  return { validator: async (_rule, value: unknown) => checkValue(schema, value ?? '') };
+}
+
+/** Throws the first Chinese message of the text rule, then of the field's schema, for a value entered. */
+export function checkValue(schema: z.ZodType, value: unknown) {
+  const clean = cleanInput.safeParse(value);
+  const result = clean.success ? schema.safeParse(value) : clean;
+  if (!result.success) throw new Error(result.error.issues[0]?.message ?? '输入有误');
 }
 
 /** One rule per field of an object schema: `rules={fieldRules(loginRequest).username}`. */

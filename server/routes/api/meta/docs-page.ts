@@ -5,8 +5,11 @@ type Operation = { summary: string; tags: string[]; 'x-access': string; paramete
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-/** A readable, dependency-free page of the OpenAPI document: one section per tag, one row per operation. */
-export function renderApiDocs(doc: Doc): string {
+/**
+ * A readable, dependency-free page of the OpenAPI document: one section per tag, one row per operation. Its
+ * one style element carries the answer's CSP nonce.
+ */
+export function renderApiDocs(doc: Doc, styleNonce: string): string {
   const byTag = new Map<string, string[]>();
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, raw] of Object.entries(methods)) {
@@ -21,7 +24,7 @@ export function renderApiDocs(doc: Doc): string {
   const sections = [...byTag].map(([tag, rows]) =>
     `<h2>${esc(tag)}</h2><table><thead><tr><th>方法</th><th>路径</th><th>说明</th><th>权限</th><th>参数</th></tr></thead><tbody>${rows.join('')}</tbody></table>`).join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${esc(doc.info.title)}</title><style>
+<title>${esc(doc.info.title)}</title><style nonce="${esc(styleNonce)}">
 body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:24px;color:#1f1f1f}table{border-collapse:collapse;width:100%;margin-bottom:24px}
 td,th{border:1px solid #e5e5e5;padding:6px 8px;text-align:left;vertical-align:top;font-size:14px}th{background:#fafafa}
 .m{font-size:12px;padding:2px 6px;border-radius:4px;color:#fff;background:#1677ff}.post{background:#52c41a}.patch,.put{background:#fa8c16}.delete{background:#f5222d}

@@ -26,7 +26,7 @@ export function metaRoutes(all: () => AnyRoute[]): AnyRoute[] {
     method: 'GET', url: '/api/docs', tags: ['meta'], access: 'public',
     summary: 'API 文档页面',
     async handler({ reply }) {
-      reply.type('text/html; charset=utf-8').send(renderApiDocs(buildOpenApi(all())));
+      reply.type('text/html; charset=utf-8').send(renderApiDocs(buildOpenApi(all()), reply.cspNonce.style));
       return null;
     },
   });

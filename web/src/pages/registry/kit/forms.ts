@@ -2,6 +2,7 @@ import type { FormInstance, FormRule } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { z } from 'zod';
 import { ApiError } from '../../../api/client.ts';
+import { checkValue } from '../../../forms/zod.ts';
 
 const empty = (v: unknown) => v === undefined || v === null || v === '';
 
@@ -16,9 +17,7 @@ export function rulesOf<S extends z.ZodObject>(schema: S, labels: Partial<Record
     const optional = field.safeParse(undefined).success || field.safeParse(null).success;
     const rules: FormRule[] = [{
       async validator(_rule, value: unknown) {
-        if (empty(value)) return;
-        const result = field.safeParse(value);
-        if (!result.success) throw new Error(result.error.issues[0]?.message ?? '输入有误');
+        if (!empty(value)) checkValue(field, value);
       },
     }];
     if (!optional) rules.unshift({ required: true, message: requiredMessage(field, labels[name as keyof typeof labels]) });
