@@ -15,12 +15,12 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { outcomeSpec } from '../core/imports/index.ts';
-import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/engine.ts';
-import { importFiles, memberships, organisations, users } from '../server/db/schema/index.ts';
+import { loadConfig } from '../server/platform/config.ts';
+import { openDatabase } from '../server/platform/db/engine.ts';
+import { importFiles, memberships, organisations, users } from '../server/platform/db/schema/index.ts';
 import { importJob, type ImportJobInput } from '../server/imports/job.ts';
-import { createPiiCipher } from '../server/pii.ts';
-import type { Services } from '../server/services.ts';
+import { createPiiCipher } from '../server/platform/pii.ts';
+import type { Services } from '../server/platform/services.ts';
 import { report } from '../test/support/process.ts';
 
 const url = process.env.BENCH_DATABASE_URL;

@@ -3,13 +3,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { chainEntries } from '../core/creditbank/ledger.ts';
-import { openDatabase, rows, type Database } from '../server/db/engine.ts';
-import { learningOutcomes, organisations } from '../server/db/schema/index.ts';
-import { sha256Hex } from '../server/creditbank/crypto.ts';
-import { createPiiCipher } from '../server/pii.ts';
-import { issueCredential, verifyCredential } from '../server/repositories/creditbank/credentials.ts';
-import { appendLedgerEntries } from '../server/repositories/creditbank/ledger.ts';
+import { chainEntries } from '../core/credit-bank/ledger.ts';
+import { openDatabase, rows, type Database } from '../server/platform/db/engine.ts';
+import { learningOutcomes, organisations } from '../server/platform/db/schema/index.ts';
+import { sha256Hex } from '../server/credit-bank/crypto.ts';
+import { createPiiCipher } from '../server/platform/pii.ts';
+import { issueCredential, verifyCredential } from '../server/credit-bank/repository/credentials.ts';
+import { appendLedgerEntries } from '../server/credit-bank/repository/ledger.ts';
 import { report } from '../test/support/process.ts';
 
 /**

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { openDatabase, rows, type Db } from '../server/db/engine.ts';
-import { nameSortPrefixRange, syncAllNameSorts } from '../server/repositories/name-sort.ts';
+import { openDatabase, rows, type Db } from '../server/platform/db/engine.ts';
+import { nameSortPrefixRange, syncAllNameSorts } from '../server/registry/repository/name-sort.ts';
 import { freePort, report, signIn, startServer } from '../test/support/process.ts';
 
 /**
@@ -67,7 +67,7 @@ async function startFigures() {
 async function upgrade(db: Db) {
   const [has] = await rows<{ n: number }>(db, sql`select count(*)::int as n from information_schema.columns where table_name = 'students' and column_name = 'name_sort'`);
   if (has!.n > 0) return false;
-  const file = path.join(root, 'server/db/migrations/0000_initial.sql');
+  const file = path.join(root, 'server/platform/db/migrations/0000_initial.sql');
   const text = fs.readFileSync(file, 'utf8');
   for (const table of ['organisations', 'teachers', 'students', 'carriers', 'major_groups', 'majors']) {
     await db.execute(sql.raw(`alter table "${table}" add column "name_sort" text collate "C"`));
@@ -75,7 +75,7 @@ async function upgrade(db: Db) {
   for (const stmt of text.split('--> statement-breakpoint').map((s) => s.trim()).filter((s) => s.startsWith('CREATE INDEX') && s.includes('name_sort'))) {
     await db.execute(sql.raw(stmt));
   }
-  const journal = JSON.parse(fs.readFileSync(path.join(root, 'server/db/migrations/meta/_journal.json'), 'utf8')) as { entries: { when: number }[] };
+  const journal = JSON.parse(fs.readFileSync(path.join(root, 'server/platform/db/migrations/meta/_journal.json'), 'utf8')) as { entries: { when: number }[] };
   await db.execute(sql`update drizzle.__drizzle_migrations set hash = ${crypto.createHash('sha256').update(text).digest('hex')}, created_at = ${journal.entries.at(-1)!.when}`);
   return true;
 }

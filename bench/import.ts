@@ -18,12 +18,12 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { makeIdNumber } from '../core/codes/index.ts';
 import { studentSpec } from '../core/imports/index.ts';
-import { loadConfig } from '../server/config.ts';
-import { openDatabase, type Database } from '../server/db/engine.ts';
-import { catalogueEditions, importFiles, majors, memberships, organisations, programs, schools, users } from '../server/db/schema/index.ts';
+import { loadConfig } from '../server/platform/config.ts';
+import { openDatabase, type Database } from '../server/platform/db/engine.ts';
+import { catalogueEditions, importFiles, majors, memberships, organisations, programs, schools, users } from '../server/platform/db/schema/index.ts';
 import { importJob, type ImportJobInput } from '../server/imports/job.ts';
-import { createPiiCipher } from '../server/pii.ts';
-import type { Services } from '../server/services.ts';
+import { createPiiCipher } from '../server/platform/pii.ts';
+import type { Services } from '../server/platform/services.ts';
 import { report } from '../test/support/process.ts';
 import { isoDateOf } from '../core/calendar.ts';
 

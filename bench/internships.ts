@@ -21,9 +21,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
-import { hashPassword } from '../server/auth/passwords.ts';
-import { openDatabase } from '../server/db/engine.ts';
-import { enterprises, internshipApplications, internshipPosts, memberships, organisations, schools, students, users } from '../server/db/schema/index.ts';
+import { hashPassword } from '../server/platform/auth/passwords.ts';
+import { openDatabase } from '../server/platform/db/engine.ts';
+import { enterprises, internshipApplications, internshipPosts, memberships, organisations, schools, students, users } from '../server/platform/db/schema/index.ts';
 import { peakRssMiB, report, signIn, startServer } from '../test/support/process.ts';
 
 const url = process.env.BENCH_DATABASE_URL;

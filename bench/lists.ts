@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openDatabase, rows } from '../server/db/engine.ts';
+import { openDatabase, rows } from '../server/platform/db/engine.ts';
 import { report, signIn, startServer } from '../test/support/process.ts';
 
 /**

@@ -2,12 +2,12 @@ import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { todayOf } from '../core/calendar.ts';
 import { allocateInternships } from '../core/matching/allocation.ts';
-import { openDatabase, rows } from '../server/db/engine.ts';
-import { allocationRuns } from '../server/db/schema/index.ts';
+import { openDatabase, rows } from '../server/platform/db/engine.ts';
+import { allocationRuns } from '../server/platform/db/schema/index.ts';
 import { raiseSeeking, seedMatchingDemo } from '../server/demo/matching.ts';
 import { allocationJob, planAllocation } from '../server/matching/allocation-job.ts';
 import { recommendForEnterprise, recommendForSchool, recommendForStudent } from '../server/matching/recommend.ts';
-import type { Services } from '../server/services.ts';
+import type { Services } from '../server/platform/services.ts';
 import { report } from '../test/support/process.ts';
 
 /**

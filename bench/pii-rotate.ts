@@ -2,13 +2,13 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { loadConfig } from '../server/config.ts';
-import { openDatabase, rows } from '../server/db/engine.ts';
-import { students } from '../server/db/schema/index.ts';
-import { createJobRegistry } from '../server/jobs/kinds.ts';
-import { createPiiCipher } from '../server/pii.ts';
+import { loadConfig } from '../server/platform/config.ts';
+import { openDatabase, rows } from '../server/platform/db/engine.ts';
+import { students } from '../server/platform/db/schema/index.ts';
+import { createJobRegistry } from '../server/job-kinds.ts';
+import { createPiiCipher } from '../server/platform/pii.ts';
 import { countStale, rotatePiiKey } from '../server/personal-data/rotate.ts';
-import type { Services } from '../server/services.ts';
+import type { Services } from '../server/platform/services.ts';
 import { report } from '../test/support/process.ts';
 
 /**

@@ -16,11 +16,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { loadReferenceData } from '../server/catalogues/index.ts';
-import { openDatabase, rows } from '../server/db/engine.ts';
+import { loadReferenceData } from '../server/catalogues/load.ts';
+import { openDatabase, rows } from '../server/platform/db/engine.ts';
 import { DEFAULT_SEED } from '../server/demo/generate.ts';
 import { seedDemo } from '../server/demo/seed.ts';
-import { createPiiCipher } from '../server/pii.ts';
+import { createPiiCipher } from '../server/platform/pii.ts';
 
 export interface JudgedItem {
   type: 'school' | 'program' | 'major' | 'enterprise' | 'carrier';

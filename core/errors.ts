@@ -1,6 +1,6 @@
 /**
  * Typed errors with stable codes. The core raises them; the HTTP shell maps each code to a status in one
- * table (server/http/errors.ts). Callers branch on `code`, never on the message.
+ * table (server/platform/http/errors.ts). Callers branch on `code`, never on the message.
  */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',

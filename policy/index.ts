@@ -3,8 +3,8 @@
  * is a change of this import, not of the code that reads `currentPlan`.
  * Parsing at import time makes a malformed policy file fail at start-up, not on the first request.
  */
-import { parsePlanPolicy } from '../core/policy/plan.ts';
-import type { PlanPolicy } from '../core/policy/plan.ts';
+import { parsePlanPolicy } from '../core/plan/plan.ts';
+import type { PlanPolicy } from '../core/plan/plan.ts';
 import { parseMatchingPolicy, type MatchingPolicy } from '../core/matching/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 

@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { stampOf } from '../core/calendar.ts';
-import { loadConfig } from '../server/config.ts';
-import { backupDatabase, backupExtension, BackupError } from '../server/db/backup.ts';
-import { systemClock } from '../server/clock.ts';
+import { loadConfig } from '../server/platform/config.ts';
+import { backupDatabase, backupExtension, BackupError } from '../server/platform/db/backup.ts';
+import { systemClock } from '../server/platform/clock.ts';
 
 const config = loadConfig();
 const file = process.argv[2] ?? path.join('backups', `chanjiao-${stampOf(systemClock())}${backupExtension(config)}`);

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
-import { hashPassword } from '../server/auth/passwords.ts';
-import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/engine.ts';
-import { enterprises, internshipApplications, internshipPosts, memberships, organisations, schools, students, users } from '../server/db/schema/index.ts';
+import { hashPassword } from '../server/platform/auth/passwords.ts';
+import { loadConfig } from '../server/platform/config.ts';
+import { openDatabase } from '../server/platform/db/engine.ts';
+import { enterprises, internshipApplications, internshipPosts, memberships, organisations, schools, students, users } from '../server/platform/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import { signIn, startServer } from '../test/support/process.ts';
 

@@ -3,10 +3,10 @@
  * prints `entries=N ok`, or names the first broken entry and exits 1. Reads keyset pages, so memory stays flat
  * on any ledger size. Uses DATABASE_URL, or the embedded database in DATA_DIR (default ./data).
  */
-import { CHAIN_BREAK_LABELS } from '../core/creditbank/ledger.ts';
-import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/engine.ts';
-import { verifyLedger } from '../server/repositories/creditbank/ledger-verify.ts';
+import { CHAIN_BREAK_LABELS } from '../core/credit-bank/ledger.ts';
+import { loadConfig } from '../server/platform/config.ts';
+import { openDatabase } from '../server/platform/db/engine.ts';
+import { verifyLedger } from '../server/credit-bank/repository/ledger-verify.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });

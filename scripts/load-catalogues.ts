@@ -12,10 +12,10 @@
  */
 import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors.ts';
-import { formatSummary, loadReferenceData } from '../server/catalogues/index.ts';
-import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/engine.ts';
-import { reindexAll } from '../server/search/index.ts';
+import { formatSummary, loadReferenceData } from '../server/catalogues/load.ts';
+import { loadConfig } from '../server/platform/config.ts';
+import { openDatabase } from '../server/platform/db/engine.ts';
+import { reindexAll } from '../server/search/search-index.ts';
 
 const { values } = parseArgs({
   options: {

@@ -7,8 +7,8 @@
  * Uses DATABASE_URL, or the embedded database in DATA_DIR.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/engine.ts';
+import { loadConfig } from '../server/platform/config.ts';
+import { openDatabase } from '../server/platform/db/engine.ts';
 import { seedMatchingDemo } from '../server/demo/matching.ts';
 
 const { values } = parseArgs({ options: { posts: { type: 'string', default: '300' }, seeking: { type: 'string', default: '0.3' } } });

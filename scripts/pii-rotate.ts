@@ -6,7 +6,7 @@
  * With the embedded database (no DATABASE_URL) stop the platform first: PGlite has one process.
  */
 import { bootstrap } from '../server/bootstrap.ts';
-import { indexKeyOf } from '../server/pii.ts';
+import { indexKeyOf } from '../server/platform/pii.ts';
 import { rotatePiiKey } from '../server/personal-data/rotate.ts';
 
 const services = await bootstrap();

@@ -5,9 +5,9 @@
  * Afterwards, `npm run ledger:verify` checks the credit-bank ledger's chain.
  */
 import { stampOf } from '../core/calendar.ts';
-import { loadConfig } from '../server/config.ts';
-import { BackupError, restoreDatabase } from '../server/db/backup.ts';
-import { systemClock } from '../server/clock.ts';
+import { loadConfig } from '../server/platform/config.ts';
+import { BackupError, restoreDatabase } from '../server/platform/db/backup.ts';
+import { systemClock } from '../server/platform/clock.ts';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));

@@ -8,9 +8,9 @@
  */
 import { parseArgs } from 'node:util';
 import { SEARCH_ENTITY_TYPES, type SearchEntityType } from '../contracts/search.ts';
-import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/engine.ts';
-import { reindexAll } from '../server/search/index.ts';
+import { loadConfig } from '../server/platform/config.ts';
+import { openDatabase } from '../server/platform/db/engine.ts';
+import { reindexAll } from '../server/search/search-index.ts';
 
 const { values } = parseArgs({ options: { types: { type: 'string' } } });
 const types = values.types?.split(',').map((t) => t.trim()).filter(Boolean);

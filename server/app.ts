@@ -6,12 +6,12 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
-import { clientErrorHandler, frameworkErrors, installErrorHandler } from './http/error-handler.ts';
-import { registerRoutes } from './http/register.ts';
-import { installSecurityHeaders } from './http/security-headers.ts';
+import { clientErrorHandler, frameworkErrors, installErrorHandler } from './platform/http/error-handler.ts';
+import { registerRoutes } from './platform/http/register.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerUploadParser } from './imports/upload-parser.ts';
-import { allRoutes } from './routes/index.ts';
-import type { Services } from './services.ts';
+import { allRoutes } from './routes.ts';
+import type { Services } from './platform/services.ts';
 
 z.config(z.locales.zhCN());
 

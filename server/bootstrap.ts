@@ -1,10 +1,10 @@
-import { systemClock } from './clock.ts';
-import { loadConfig, type Config } from './config.ts';
-import { openDatabase } from './db/engine.ts';
-import { createJobRegistry } from './jobs/kinds.ts';
-import { startJobRunner } from './jobs/runner.ts';
-import { createPiiCipher, loadPiiKeyRing } from './pii.ts';
-import type { Services } from './services.ts';
+import { systemClock } from './platform/clock.ts';
+import { loadConfig, type Config } from './platform/config.ts';
+import { openDatabase } from './platform/db/engine.ts';
+import { createJobRegistry } from './job-kinds.ts';
+import { startJobRunner } from './platform/jobs/runner.ts';
+import { createPiiCipher, loadPiiKeyRing } from './platform/pii.ts';
+import type { Services } from './platform/services.ts';
 
 /** Opens the database named by the configuration (migrating it) and assembles the services. */
 export async function bootstrap(config: Config = loadConfig()): Promise<Services> {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { systemClock } from './clock.ts';
+import { systemClock } from './platform/clock.ts';
 
 /**
  * A first start on the embedded engine creates the database, migrates it and loads the demo city: minutes of

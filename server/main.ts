@@ -4,12 +4,12 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { bootstrap, startWorkers } from './bootstrap.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig } from './platform/config.ts';
 import { seedIfEmpty, type DemoLogin } from './demo/seed.ts';
 import { beginFirstStart, embeddedDatabaseDir, endFirstStart } from './first-start.ts';
-import { startDailyJobs } from './jobs/daily.ts';
-import { DAILY_JOBS } from './jobs/kinds.ts';
-import type { Services } from './services.ts';
+import { startDailyJobs } from './platform/jobs/daily.ts';
+import { DAILY_JOBS } from './job-kinds.ts';
+import type { Services } from './platform/services.ts';
 import { startFailure } from './start-errors.ts';
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { repoRoot } from './catalogues/csv.ts';
-import type { Config } from './config.ts';
+import type { Config } from './platform/config.ts';
 
 /**
  * What a person at the terminal reads when `npm start` cannot start: one line saying what is wrong and what to

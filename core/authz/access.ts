@@ -1,5 +1,5 @@
 import type { Actor } from './roles.ts';
-import { grantsFor, type Permission } from './policy.ts';
+import { grantsFor, type Permission } from './grants.ts';
 
 /**
  * What a caller may reach for one permission: nothing, everything, or the union of the districts,

@@ -1,4 +1,4 @@
 export * from './roles.ts';
-export * from './policy.ts';
+export * from './grants.ts';
 export * from './access.ts';
 export * from './assignment.ts';

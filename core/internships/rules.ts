@@ -1,4 +1,4 @@
-import type { PlanPolicy, PlanRule } from '../policy/plan.ts';
+import type { PlanPolicy, PlanRule } from '../plan/plan.ts';
 
 /**
  * The internship regulation's checkable figures, read from the plan policy file by rule code. Every

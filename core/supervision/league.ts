@@ -1,4 +1,4 @@
-import type { ScoringScheme } from '../policy/plan.ts';
+import type { ScoringScheme } from '../plan/plan.ts';
 import { round } from '../indicators/status.ts';
 
 /**

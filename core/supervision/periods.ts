@@ -1,4 +1,4 @@
-import type { ReportFrequency } from '../policy/plan.ts';
+import type { ReportFrequency } from '../plan/plan.ts';
 import { isoDateOf } from '../calendar.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { ReminderRule } from '../policy/plan.ts';
+import type { ReminderRule } from '../plan/plan.ts';
 import type { Period } from './periods.ts';
 import { findReport, type ReportFact, type ReportSlot } from './slots.ts';
 

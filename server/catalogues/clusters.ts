@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/engine.ts';
-import { industryClusters } from '../db/schema/index.ts';
+import type { Db } from '../platform/db/engine.ts';
+import { industryClusters } from '../platform/db/schema/index.ts';
 import { auditBulkLoad } from './editions.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/engine.ts';
-import { organisations } from '../db/schema/index.ts';
+import type { Db, Tx } from '../platform/db/engine.ts';
+import { organisations } from '../platform/db/schema/index.ts';
 import { csvRecords, describeSource, readText, referenceDataPath } from './csv.ts';
 import { auditBulkLoad, upsertEdition } from './editions.ts';
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db, Tx } from '../db/engine.ts';
-import { auditLog, catalogueEditions } from '../db/schema/index.ts';
+import type { Db, Tx } from '../platform/db/engine.ts';
+import { auditLog, catalogueEditions } from '../platform/db/schema/index.ts';
 
 /** Ensure an edition row; returns its id. The source text is refreshed only when it differs. */
 export async function upsertEdition(

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/engine.ts';
-import { industries } from '../db/schema/index.ts';
+import type { Db } from '../platform/db/engine.ts';
+import { industries } from '../platform/db/schema/index.ts';
 import { csvRecords, describeSource, readText, referenceDataPath } from './csv.ts';
 import { auditBulkLoad, upsertEdition } from './editions.ts';
 

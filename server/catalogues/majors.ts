@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { validationFailed } from '../../core/errors.ts';
-import type { Db } from '../db/engine.ts';
-import { majors } from '../db/schema/index.ts';
+import type { Db } from '../platform/db/engine.ts';
+import { majors } from '../platform/db/schema/index.ts';
 import { csvRecords, describeSource, readText } from './csv.ts';
 import { auditBulkLoad, syncEditionEntries, upsertEdition } from './editions.ts';
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { rows, type Db, type Tx } from '../db/engine.ts';
+import { rows, type Db, type Tx } from '../platform/db/engine.ts';
 
 /**
  * A demo mapping of the shipped major subset to the plan's clusters (the plan gives none; the bureau edits the

@@ -4,8 +4,8 @@ import { readText, referenceDataPath } from '../catalogues/csv.ts';
 import { DIVISIONS_FILE, DIVISION_SLUGS, parseDivisionsCsv } from '../catalogues/divisions.ts';
 import { INDUSTRY_EDITION, INDUSTRY_FILE, parseIndustryCsv } from '../catalogues/industry.ts';
 import { DEMO_MAJORS_EDITION, DEMO_MAJORS_FILE, parseMajorCsv } from '../catalogues/majors.ts';
-import type { Db } from '../db/engine.ts';
-import { catalogueEditions, industries, majors, organisations } from '../db/schema/index.ts';
+import type { Db } from '../platform/db/engine.ts';
+import { catalogueEditions, industries, majors, organisations } from '../platform/db/schema/index.ts';
 import type { RefDepartment, ReferenceContext } from './types.ts';
 
 /** The generator's reference data, read from the loaded catalogues (what `npm start` uses). */

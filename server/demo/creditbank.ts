@@ -1,16 +1,16 @@
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { accessFor, type Actor } from '../../core/authz/index.ts';
-import type { Permission } from '../../core/authz/policy.ts';
-import { loadActor } from '../auth/actor.ts';
-import { createAuditor, type Auditor } from '../audit/auditor.ts';
-import type { Db, Tx } from '../db/engine.ts';
-import { memberships, students, users } from '../db/schema/index.ts';
-import type { PiiCipher } from '../pii.ts';
-import { openLearner, openStudentAccount } from '../repositories/creditbank/accounts.ts';
-import { issueCredential } from '../repositories/creditbank/credentials.ts';
-import { issueOutcome } from '../repositories/creditbank/outcomes.ts';
-import { agreeRule, createRule } from '../repositories/creditbank/rules.ts';
-import { createTransfer } from '../repositories/creditbank/transfers.ts';
+import type { Permission } from '../../core/authz/grants.ts';
+import { loadActor } from '../platform/auth/actor.ts';
+import { createAuditor, type Auditor } from '../platform/audit/auditor.ts';
+import type { Db, Tx } from '../platform/db/engine.ts';
+import { memberships, students, users } from '../platform/db/schema/index.ts';
+import type { PiiCipher } from '../platform/pii.ts';
+import { openLearner, openStudentAccount } from '../credit-bank/repository/accounts.ts';
+import { issueCredential } from '../credit-bank/repository/credentials.ts';
+import { issueOutcome } from '../credit-bank/repository/outcomes.ts';
+import { agreeRule, createRule } from '../credit-bank/repository/rules.ts';
+import { createTransfer } from '../credit-bank/repository/transfers.ts';
 
 /**
  * The credit bank's demo (issue 6): `learner1`, an employee of enterprise1 in training who also studies in-service

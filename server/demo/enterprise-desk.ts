@@ -4,13 +4,13 @@ import { addDays, mondayOf } from '../../core/internships/dates.ts';
 import { ageOn, studyYearOn } from '../../core/internships/placement-check.ts';
 import { demandCreate } from '../../contracts/matching.ts';
 import { postCreate } from '../../contracts/internships.ts';
-import { rows, type Db } from '../db/engine.ts';
-import { allocationRuns } from '../db/schema/index.ts';
+import { rows, type Db } from '../platform/db/engine.ts';
+import { allocationRuns } from '../platform/db/schema/index.ts';
 import { allocationJob } from '../matching/allocation-job.ts';
-import { accept, apply, approve, reject } from '../repositories/internships/applications.ts';
-import { createPost, publishPost, rules } from '../repositories/internships/posts.ts';
-import { createDemand } from '../repositories/matching/demands.ts';
-import type { Services } from '../services.ts';
+import { accept, apply, approve, reject } from '../internships/repository/applications.ts';
+import { createPost, publishPost, rules } from '../internships/repository/posts.ts';
+import { createDemand } from '../matching/repository/demands.ts';
+import type { Services } from '../platform/services.ts';
 import { actorOf, stepIn } from './internships.ts';
 
 /**

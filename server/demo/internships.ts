@@ -4,16 +4,16 @@ import { accessFor, type Actor, type Membership, type Permission } from '../../c
 import { addDays, mondayOf } from '../../core/internships/dates.ts';
 import { ageOn, studyYearOn } from '../../core/internships/placement-check.ts';
 import { postCreate } from '../../contracts/internships.ts';
-import { createAuditor } from '../audit/auditor.ts';
-import type { Db, Tx } from '../db/engine.ts';
-import { enterprises, internships, memberships, organisations, programs, majors, students, teachers, users } from '../db/schema/index.ts';
-import type { PiiCipher } from '../pii.ts';
-import { getAgreement, recordInsurance, signAgreement, startInternship } from '../repositories/internships/agreements.ts';
-import { accept, apply, approve } from '../repositories/internships/applications.ts';
-import { complete, withdraw } from '../repositories/internships/endings.ts';
-import { assignEnterpriseMentor, assignSchoolMentor } from '../repositories/internships/mentors.ts';
-import { createPost, publishPost, rules } from '../repositories/internships/posts.ts';
-import { commentLog, evaluate, writeLog } from '../repositories/internships/progress.ts';
+import { createAuditor } from '../platform/audit/auditor.ts';
+import type { Db, Tx } from '../platform/db/engine.ts';
+import { enterprises, internships, memberships, organisations, programs, majors, students, teachers, users } from '../platform/db/schema/index.ts';
+import type { PiiCipher } from '../platform/pii.ts';
+import { getAgreement, recordInsurance, signAgreement, startInternship } from '../internships/repository/agreements.ts';
+import { accept, apply, approve } from '../internships/repository/applications.ts';
+import { complete, withdraw } from '../internships/repository/endings.ts';
+import { assignEnterpriseMentor, assignSchoolMentor } from '../internships/repository/mentors.ts';
+import { createPost, publishPost, rules } from '../internships/repository/posts.ts';
+import { commentLog, evaluate, writeLog } from '../internships/repository/progress.ts';
 import { createRng, type Rng } from './prng.ts';
 
 /**

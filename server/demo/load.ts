@@ -2,15 +2,15 @@ import crypto from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { maskIdNumber, maskPhone } from '../../core/codes/index.ts';
 import { DEMO_MAJORS_EDITION } from '../catalogues/majors.ts';
-import type { Db } from '../db/engine.ts';
+import type { Db } from '../platform/db/engine.ts';
 import {
   auditLog, carrierPartners, carriers, catalogueEditions, enterprises, majorGroupPrograms, majorGroups, majors, memberships, organisations,
   programYears, programs, schools, students, teacherPracticePeriods, teachers, users,
-} from '../db/schema/index.ts';
-import type { PiiCipher } from '../pii.ts';
-import { nameSortKeyer } from '../repositories/name-sort.ts';
+} from '../platform/db/schema/index.ts';
+import type { PiiCipher } from '../platform/pii.ts';
+import { nameSortKeyer } from '../registry/repository/name-sort.ts';
 import { studentAccount } from './accounts.ts';
-import { insertUnnest } from './bulk.ts';
+import { insertUnnest } from '../platform/db/bulk.ts';
 import { ensureDemoClusterMajors } from './cluster-majors.ts';
 import type { DemoCity } from './generate.ts';
 import type { DemoAccount, DemoOrgRef } from './types.ts';

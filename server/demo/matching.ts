@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { rows, type Db } from '../db/engine.ts';
-import { demands, internshipPosts } from '../db/schema/index.ts';
+import { rows, type Db } from '../platform/db/engine.ts';
+import { demands, internshipPosts } from '../platform/db/schema/index.ts';
 import { DEMO_CLUSTER_MAJORS, ensureDemoClusterMajors } from './cluster-majors.ts';
 import { todayOf } from '../../core/calendar.ts';
 import { addDays, mondayOf } from '../../core/internships/dates.ts';

@@ -1,5 +1,5 @@
-import type { Db } from '../db/engine.ts';
-import { indicatorPublications } from '../db/schema/index.ts';
+import type { Db } from '../platform/db/engine.ts';
+import { indicatorPublications } from '../platform/db/schema/index.ts';
 
 /**
  * What the demo bureau has chosen to publish at /statistics: the figures a citizen would look for (certified

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { rows, type Database } from '../db/engine.ts';
+import { rows, type Database } from '../platform/db/engine.ts';
 
 /**
  * Remove the demo data set (organisations and users flagged is_demo, and the rows that hang off them), so

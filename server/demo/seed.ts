@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { ROLE_LABELS } from '../../core/authz/roles.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import { formatSummary, loadReferenceData } from '../catalogues/index.ts';
+import { hashPassword } from '../platform/auth/passwords.ts';
+import { formatSummary, loadReferenceData } from '../catalogues/load.ts';
 import { seedInternshipDemo } from './internships.ts';
 import { seedCreditBankDemo } from './creditbank.ts';
 import { seedEnterpriseDesk } from './enterprise-desk.ts';
@@ -9,15 +9,15 @@ import { seedMatchingDemo } from './matching.ts';
 import { seedPlacementsDemo } from './placements.ts';
 import { seedSupervisionDemo } from './supervision.ts';
 import { publishDemoIndicators } from './publications.ts';
-import { rows, type Db } from '../db/engine.ts';
-import { memberships, organisations, users } from '../db/schema/index.ts';
-import type { Services } from '../services.ts';
-import type { PiiCipher } from '../pii.ts';
+import { rows, type Db } from '../platform/db/engine.ts';
+import { memberships, organisations, users } from '../platform/db/schema/index.ts';
+import type { Services } from '../platform/services.ts';
+import type { PiiCipher } from '../platform/pii.ts';
 import { referenceContextFromDb } from './context.ts';
 import { DEFAULT_SEED, generateCity } from './generate.ts';
 import { loadCity, type LoadCounts } from './load.ts';
-import { reindexAll } from '../search/index.ts';
-import { syncAllNameSorts } from '../repositories/name-sort.ts';
+import { reindexAll } from '../search/search-index.ts';
+import { syncAllNameSorts } from '../registry/repository/name-sort.ts';
 import type { DemoScale } from './types.ts';
 
 /**

@@ -4,9 +4,9 @@ import type { Membership } from '../../core/authz/index.ts';
 import { addDays } from '../../core/internships/dates.ts';
 import { reportSlots } from '../../core/supervision/index.ts';
 import { currentPlan } from '../../policy/index.ts';
-import { rows, type Db } from '../db/engine.ts';
-import { createTaskReport, rateTaskReport } from '../repositories/supervision.ts';
-import { planPeriods, unitOrganisations } from '../supervision/world.ts';
+import { rows, type Db } from '../platform/db/engine.ts';
+import { createTaskReport, rateTaskReport } from '../cockpit/repository/supervision.ts';
+import { planPeriods, unitOrganisations } from '../cockpit/supervision/world.ts';
 import { stepIn, type Person } from './internships.ts';
 import { createRng } from './prng.ts';
 

@@ -4,12 +4,12 @@ import { SCHOOL_LEVEL_LABELS } from '../../contracts/registry.ts';
 import type { Actor, Membership } from '../../core/authz/index.ts';
 import { todayOf } from '../../core/calendar.ts';
 import { currentPlan } from '../../policy/index.ts';
-import { rows, type Db } from '../db/engine.ts';
-import { accountBalances } from '../repositories/creditbank/ledger.ts';
-import { latestSnapshot } from '../repositories/indicators.ts';
-import { cityFigures, registryFigures, registryFiguresByDistrict, share, type FigureScope, type RegistryFigures } from './figures.ts';
+import { rows, type Db } from '../platform/db/engine.ts';
+import { accountBalances } from '../credit-bank/repository/ledger.ts';
+import { latestSnapshot } from '../cockpit/repository/indicators.ts';
+import { cityFigures, registryFigures, registryFiguresByDistrict, share, type FigureScope, type RegistryFigures } from '../cockpit/indicators/registry-figures.ts';
 import { studentHome } from './student.ts';
-import { planRange, planShare, planTarget } from './targets.ts';
+import { planRange, planShare, planTarget } from '../platform/plan-targets.ts';
 import { enterpriseTodo, governmentTodo, schoolTodo, todoSection } from './todo.ts';
 
 type Builder = (db: Db, actor: Actor, m: Membership & { organisationName: string }, now: Date) => Promise<HomeResponse>;

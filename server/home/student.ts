@@ -5,9 +5,9 @@ import { APPLICATION_STATUS_LABELS } from '../../contracts/internships.ts';
 import type { Actor, Membership } from '../../core/authz/index.ts';
 import { agreementState } from '../../core/internships/agreement.ts';
 import { logDue } from '../../core/internships/log-due.ts';
-import { rows, type Db } from '../db/engine.ts';
-import { accountBalances } from '../repositories/creditbank/ledger.ts';
-import { rules } from '../repositories/internships/posts.ts';
+import { rows, type Db } from '../platform/db/engine.ts';
+import { accountBalances } from '../credit-bank/repository/ledger.ts';
+import { rules } from '../internships/repository/posts.ts';
 import { asMember, may, todoSection } from './todo.ts';
 
 /**

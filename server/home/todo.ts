@@ -2,16 +2,16 @@ import { sql } from 'drizzle-orm';
 import type { DashboardSection, TodoItem } from '../../contracts/dashboard.ts';
 import { accessFor, type Access, type Actor, type Membership, type Permission } from '../../core/authz/index.ts';
 import { overdue as overdueSlots, findReport } from '../../core/supervision/index.ts';
-import { rows, type Db } from '../db/engine.ts';
-import { listAlerts } from '../repositories/internships/alerts.ts';
-import { offeredPlaces } from '../repositories/internships/placed.ts';
-import { actingUnits, loadSupervision } from '../supervision/world.ts';
-import { planRange } from './targets.ts';
+import { rows, type Db } from '../platform/db/engine.ts';
+import { listAlerts } from '../internships/repository/alerts.ts';
+import { offeredPlaces } from '../internships/repository/placed.ts';
+import { actingUnits, loadSupervision } from '../cockpit/supervision/world.ts';
+import { planRange } from '../platform/plan-targets.ts';
 
 /**
  * "What do I have to do today" for each staff role: the queues waiting on the caller's organisation, each with
  * the page where it is worked. An item appears only when the role holds the permission to do it (the policy
- * table decides, core/authz/policy.ts), and everything is counted within the caller's own organisation or district.
+ * table decides, core/authz/grants.ts), and everything is counted within the caller's own organisation or district.
  */
 type TodoSection = Extract<DashboardSection, { kind: 'todo' }>;
 

@@ -1,5 +1,5 @@
 import { diffFields, type FieldChanges } from '../../core/audit/diff.ts';
-import type { Db, Tx } from '../db/engine.ts';
+import type { Db, Tx } from '../platform/db/engine.ts';
 import { insertBatch } from './sql-batch.ts';
 
 /** Who an import writes for: the uploader, recorded on every audit row of the import. */

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { systemClock } from '../clock.ts';
+import { systemClock } from '../platform/clock.ts';
 import type { Access } from '../../core/authz/index.ts';
 import { notFound } from '../../core/errors.ts';
 import type { ImportIssue } from '../../core/imports/index.ts';
-import type { Db, Tx } from '../db/engine.ts';
-import { importFiles } from '../db/schema/index.ts';
-import { scopeWhere } from '../http/scope-sql.ts';
+import type { Db, Tx } from '../platform/db/engine.ts';
+import { importFiles } from '../platform/db/schema/index.ts';
+import { scopeWhere } from '../platform/http/scope-sql.ts';
 
 /** Import files are the uploader's, like their jobs; the bureau sees all (same grant as `job.read`). */
 const scoped = (access: Access) => scopeWhere(access, { userId: importFiles.createdBy });

@@ -1,7 +1,7 @@
 import type { Access } from '../../core/authz/index.ts';
 import { AppError } from '../../core/errors.ts';
 import { IMPORT_SPECS, IssueList, SheetValidator, summariseIssues, type ImportEntity, type ImportIssue, type SheetRow } from '../../core/imports/index.ts';
-import type { JobContext, JobHandler } from '../jobs/registry.ts';
+import type { JobContext, JobHandler } from '../platform/jobs/registry.ts';
 import { AuditBatch, type ImportActor } from './audit-batch.ts';
 import { finishImport, loadImportFile } from './files.ts';
 import { loadRefs } from './references.ts';

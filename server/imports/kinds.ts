@@ -1,5 +1,5 @@
 import { IMPORT_ENTITIES, type ImportEntity } from '../../core/imports/index.ts';
-import type { JobRegistry } from '../jobs/registry.ts';
+import type { JobRegistry } from '../platform/jobs/registry.ts';
 import { importJob } from './job.ts';
 
 export const importJobKind = (entity: ImportEntity) => `import.${entity}`;

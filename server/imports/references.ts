@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Access } from '../../core/authz/index.ts';
 import { labelKey, type ImportEntity, type ImportRefs, type RefDistrict, type RefMajor, type RefNamed, type RefSchool } from '../../core/imports/index.ts';
-import { rows, type Db } from '../db/engine.ts';
+import { rows, type Db } from '../platform/db/engine.ts';
 
 /** The look-ups of core/imports' ImportRefs, loaded once per import, plus schools by id for the writers. */
 export interface LoadedRefs extends ImportRefs {

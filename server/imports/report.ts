@@ -1,6 +1,6 @@
 import type { PassThrough } from 'node:stream';
 import type { ImportIssue } from '../../core/imports/index.ts';
-import { streamWorkbook } from '../exports/xlsx-stream.ts';
+import { streamWorkbook } from '../platform/exports/xlsx-stream.ts';
 
 /** The error report of a rejected import as .xlsx: row, column, reason — the order a clerk fixes them in. */
 export function issueReport(issues: readonly ImportIssue[], total: number): PassThrough {

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '../db/engine.ts';
+import type { Db, Tx } from '../platform/db/engine.ts';
 
 /**
  * Batched writes for imports: one statement per batch with one array parameter per column

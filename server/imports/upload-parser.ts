@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../core/errors.ts';
-import type { Config } from '../config.ts';
+import type { Config } from '../platform/config.ts';
 
 /** Content types a spreadsheet upload may come with: raw bytes, or what a browser sets for the picked file. */
 export const UPLOAD_TYPES = [

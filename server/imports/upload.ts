@@ -4,10 +4,10 @@ import { grantsFor, type Actor, type Permission } from '../../core/authz/index.t
 import { CLEAN_TEXT_MESSAGE, isCleanText } from '../../contracts/common.ts';
 import { AppError, validationFailed } from '../../core/errors.ts';
 import type { ImportEntity } from '../../core/imports/index.ts';
-import { importFiles, jobs } from '../db/schema/index.ts';
-import type { RouteContext } from '../http/route.ts';
-import { submitJob } from '../jobs/submit.ts';
-import { toJob } from '../repositories/jobs.ts';
+import { importFiles, jobs } from '../platform/db/schema/index.ts';
+import type { RouteContext } from '../platform/http/route.ts';
+import { submitJob } from '../platform/jobs/submit.ts';
+import { toJob } from '../platform/jobs/repository.ts';
 import { ENCODING_LABELS } from './encoding.ts';
 import type { ImportJobInput } from './job.ts';
 import { importJobKind } from './kinds.ts';

@@ -4,11 +4,11 @@ import { todayOf } from '../../core/calendar.ts';
 import { allocateByColumnGeneration, type AllocationPost } from '../../core/matching/allocation.ts';
 import { candidateGraph } from '../../core/matching/candidates.ts';
 import { scoreMatch } from '../../core/matching/score.ts';
-import { createAuditor } from '../audit/auditor.ts';
-import { rows, type Db } from '../db/engine.ts';
-import { allocationProposals, allocationRuns, students } from '../db/schema/index.ts';
-import type { JobHandler } from '../jobs/registry.ts';
-import { rules } from '../repositories/internships/posts.ts';
+import { createAuditor } from '../platform/audit/auditor.ts';
+import { rows, type Db } from '../platform/db/engine.ts';
+import { allocationProposals, allocationRuns, students } from '../platform/db/schema/index.ts';
+import type { JobHandler } from '../platform/jobs/registry.ts';
+import { rules } from '../internships/repository/posts.ts';
 import { loadScoreContext } from './context.ts';
 import { loadOpenPosts, loadStudents, onlySeeking } from './facts.ts';
 

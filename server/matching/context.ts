@@ -4,8 +4,8 @@ import type { District, ScoreContext } from '../../core/matching/score.ts';
 import { majorCatalogue, type MajorEntry } from '../../core/matching/majors.ts';
 import { matchingPolicy } from '../../policy/index.ts';
 import { csvRecords, readText, repoRoot } from '../catalogues/csv.ts';
-import type { Db, Tx } from '../db/engine.ts';
-import { clusterMajors, industryClusters, majors, organisations } from '../db/schema/index.ts';
+import type { Db, Tx } from '../platform/db/engine.ts';
+import { clusterMajors, industryClusters, majors, organisations } from '../platform/db/schema/index.ts';
 
 /** The district seats of server/catalogues/data/zhengzhou-district-seats.csv (see the README there), by name. */
 const SEATS_FILE = path.join(repoRoot, 'server/catalogues/data/zhengzhou-district-seats.csv');

@@ -2,10 +2,10 @@ import { and, eq, gt, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { StudentFacts } from '../../core/internships/placement-check.ts';
 import type { Opportunity, Supply } from '../../core/matching/score.ts';
-import type { Db, Tx } from '../db/engine.ts';
+import type { Db, Tx } from '../platform/db/engine.ts';
 import { TRAINING_MODE_LABELS } from '../../contracts/training-courses.ts';
 import type { Course } from '../../core/matching/training.ts';
-import { demands, enterprises, internshipPosts, majors, organisations, programs, studentProfiles, students, trainingCourses } from '../db/schema/index.ts';
+import { demands, enterprises, internshipPosts, majors, organisations, programs, studentProfiles, students, trainingCourses } from '../platform/db/schema/index.ts';
 
 /**
  * The facts scoring reads, loaded in bulk: published posts with places left (with the skills of their linked

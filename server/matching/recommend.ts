@@ -8,10 +8,10 @@ import { preRankedTop } from '../../core/matching/prerank.ts';
 import { scoreMatch, type MatchScore, type Opportunity, type ScoreContext } from '../../core/matching/score.ts';
 import { coursePart, type Course } from '../../core/matching/training.ts';
 import type { Recommendation } from '../../contracts/matching.ts';
-import type { Db } from '../db/engine.ts';
-import { demands, majors, organisations, programs } from '../db/schema/index.ts';
-import { scopeWhere } from '../http/scope-sql.ts';
-import { rules } from '../repositories/internships/posts.ts';
+import type { Db } from '../platform/db/engine.ts';
+import { demands, majors, organisations, programs } from '../platform/db/schema/index.ts';
+import { scopeWhere } from '../platform/http/scope-sql.ts';
+import { rules } from '../internships/repository/posts.ts';
 import { loadScoreContext } from './context.ts';
 import { countDiscoverableByGroup, loadCoursesBySchool, loadOpenDemands, loadOpenPosts, loadStudents, onlyDiscoverable, studentWithId, studentsInGroups, studentsWithMajors, type DemandFacts, type PostFacts } from './facts.ts';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Access } from '../../core/authz/index.ts';
-import { rows, type Db } from '../db/engine.ts';
+import { rows, type Db } from '../platform/db/engine.ts';
 
 type By = 'cluster' | 'major' | 'district';
 

@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PersonalDataExport, PersonalDataSubject } from '../../contracts/personal-data.ts';
 import { notFound } from '../../core/errors.ts';
-import { rows, type Db } from '../db/engine.ts';
-import type { PiiCipher } from '../pii.ts';
+import { rows, type Db } from '../platform/db/engine.ts';
+import type { PiiCipher } from '../platform/pii.ts';
 
 /** Who the request is about, with the keys their records hang on. */
 export interface Subject {

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { PersonalDataSubject } from '../../contracts/personal-data.ts';
 import { AppError } from '../../core/errors.ts';
-import type { Auditor } from '../audit/auditor.ts';
-import { rows, type Tx } from '../db/engine.ts';
-import type { PiiCipher } from '../pii.ts';
+import type { Auditor } from '../platform/audit/auditor.ts';
+import { rows, type Tx } from '../platform/db/engine.ts';
+import type { PiiCipher } from '../platform/pii.ts';
 import { findSubject } from './collect.ts';
 
 /** What replaces a name; an erased blind index is `erased:<id>`, which no HMAC (base64url) can equal. */

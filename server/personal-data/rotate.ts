@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
-import { createAuditor } from '../audit/auditor.ts';
-import { rows, type Db } from '../db/engine.ts';
-import { jobs, type JobProgress } from '../db/schema/jobs.ts';
-import { JobRegistry, type JobHandler } from '../jobs/registry.ts';
-import { startJobRunner } from '../jobs/runner.ts';
-import { submitJob } from '../jobs/submit.ts';
-import type { PiiCipher } from '../pii.ts';
-import type { Services } from '../services.ts';
+import { createAuditor } from '../platform/audit/auditor.ts';
+import { rows, type Db } from '../platform/db/engine.ts';
+import { jobs, type JobProgress } from '../platform/db/schema/jobs.ts';
+import { JobRegistry, type JobHandler } from '../platform/jobs/registry.ts';
+import { startJobRunner } from '../platform/jobs/runner.ts';
+import { submitJob } from '../platform/jobs/submit.ts';
+import type { PiiCipher } from '../platform/pii.ts';
+import type { Services } from '../platform/services.ts';
 
 export const PII_ROTATE_JOB = 'pii.rotate';
 

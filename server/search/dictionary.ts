@@ -3,7 +3,7 @@ import type { Dictionary } from '../../core/search/dictionary.ts';
 import { buildPlatformDictionary } from '../../core/search/tokenize.ts';
 import { CARRIER_KIND_LABELS, CARRIER_LEVEL_LABELS } from '../../core/registry/carrier-kinds.ts';
 import { CLUSTERS } from '../catalogues/clusters.ts';
-import { rows, type Db, type Tx } from '../db/engine.ts';
+import { rows, type Db, type Tx } from '../platform/db/engine.ts';
 
 /**
  * The platform's segmentation dictionary, built from the loaded catalogues: major names (with their 专业类 and

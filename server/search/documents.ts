@@ -8,7 +8,7 @@ import {
   type CarrierKind, type CarrierLevel, type CarrierStatus,
 } from '../../core/registry/carrier-kinds.ts';
 import { LEVEL_LABELS as MAJOR_LEVEL_LABELS } from '../catalogues/majors.ts';
-import { rows, type Db, type Tx } from '../db/engine.ts';
+import { rows, type Db, type Tx } from '../platform/db/engine.ts';
 
 /**
  * What each kind of record contributes to the search index: its title and subtitle as shown in results, its

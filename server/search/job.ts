@@ -1,5 +1,5 @@
-import type { JobHandler } from '../jobs/registry.ts';
-import { indexedTypes, reindexAll } from './index.ts';
+import type { JobHandler } from '../platform/jobs/registry.ts';
+import { indexedTypes, reindexAll } from './search-index.ts';
 
 export const SEARCH_REINDEX_JOB = 'search.reindex';
 

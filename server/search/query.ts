@@ -2,9 +2,9 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import type { Access } from '../../core/authz/index.ts';
 import { parseQuery } from '../../core/search/tokenize.ts';
 import { SEARCH_ENTITY_TYPES, type SearchEntityType, type SearchHit, type SearchResult } from '../../contracts/search.ts';
-import { rows, type Db, type Tx } from '../db/engine.ts';
-import { searchDocuments } from '../db/schema/index.ts';
-import { scopeWhere } from '../http/scope-sql.ts';
+import { rows, type Db, type Tx } from '../platform/db/engine.ts';
+import { searchDocuments } from '../platform/db/schema/index.ts';
+import { scopeWhere } from '../platform/http/scope-sql.ts';
 import { searchDictionary } from './dictionary.ts';
 
 /**

@@ -10,7 +10,7 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 /**
  * The authorisation matrix (issue 19, item 3), generated — no case is written by hand: every operation of
  * /api/openapi.json × every role of core/authz/roles.ts (a demo account of the tiny demo city each) and no
- * session at all, with the expectation taken from the operation's `x-access` and core/authz/policy.ts:
+ * session at all, with the expectation taken from the operation's `x-access` and core/authz/grants.ts:
  *
  * - no session: 401 on every operation that is not public;
  * - a role the policy does not grant: 403 FORBIDDEN, before any input is read;

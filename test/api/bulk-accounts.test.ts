@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { eq, inArray } from 'drizzle-orm';
-import { auditLog, memberships, students, teachers, users } from '../../server/db/schema/index.ts';
+import { auditLog, memberships, students, teachers, users } from '../../server/platform/db/schema/index.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
 import { makeStudent } from '../support/factory.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { auditLog } from '../../server/db/schema/index.ts';
-import { seedClusterIndustries } from '../../server/repositories/clusters.ts';
+import { auditLog } from '../../server/platform/db/schema/index.ts';
+import { seedClusterIndustries } from '../../server/catalogues/repository/clusters.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
 import { makeDistrict, makeOrganisation, makeSchool, makeUser, TEST_PASSWORD } from '../support/factory.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { carrierPartners, carriers, majors, organisations, programs } from '../../server/db/schema/index.ts';
+import { carrierPartners, carriers, majors, organisations, programs } from '../../server/platform/db/schema/index.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
 import { makeDistrict, makeSchool } from '../support/factory.ts';

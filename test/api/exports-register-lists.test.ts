@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { loadClusters } from '../../server/catalogues/clusters.ts';
-import { carrierPartners, carriers, enterpriseRegistrations, majorGroups } from '../../server/db/schema/index.ts';
+import { carrierPartners, carriers, enterpriseRegistrations, majorGroups } from '../../server/platform/db/schema/index.ts';
 import { makeUser } from '../support/factory.ts';
 import { testEngines } from '../support/engines.ts';
 import { makeEnterprise } from '../support/registry.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
-import { rows } from '../../server/db/engine.ts';
-import { organisations } from '../../server/db/schema/index.ts';
+import { rows } from '../../server/platform/db/engine.ts';
+import { organisations } from '../../server/platform/db/schema/index.ts';
 import { testEngines } from '../support/engines.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { buildRegistryWorld, idNumber, signIn, type RegistryWorld } from './registry-fixtures.ts';

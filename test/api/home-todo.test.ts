@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { todayOf } from '../../core/calendar.ts';
 import { addDays, mondayOf } from '../../core/internships/dates.ts';
-import { enterpriseRegistrations, enterprises, internships, students, teachers } from '../../server/db/schema/index.ts';
+import { enterpriseRegistrations, enterprises, internships, students, teachers } from '../../server/platform/db/schema/index.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
 import { makeDistrict, makeOrganisation, makeSchool, makeStudent, makeUser, TEST_PASSWORD } from '../support/factory.ts';

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { makeUscc } from '../../core/codes/index.ts';
 import { grantsFor } from '../../core/authz/index.ts';
 import { IMPORT_SPECS } from '../../core/imports/index.ts';
-import { auditLog, catalogueEditions, enterprises, industries, industryClusters, organisations, programs, programYears, schools, searchDocuments, teachers } from '../../server/db/schema/index.ts';
+import { auditLog, catalogueEditions, enterprises, industries, industryClusters, organisations, programs, programYears, schools, searchDocuments, teachers } from '../../server/platform/db/schema/index.ts';
 import { testEngines } from '../support/engines.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { buildWorld, csvText, download, idNumber, importFile, schoolCode, signIn, upload, xlsx, type World } from './imports-fixtures.ts';
@@ -133,7 +133,7 @@ for (const engine of testEngines()) {
     test('every template downloads with its headers and example row', async () => {
       const c = await signIn(server, world, 'cityAdmin');
       for (const entity of Object.keys(IMPORT_SPECS) as (keyof typeof IMPORT_SPECS)[]) {
-        // 学习成果 are issued by a school or an enterprise, not the bureau (test/api/creditbank-import.test.ts covers its template).
+        // 学习成果 are issued by a school or an enterprise, not the bureau (test/api/credit-bank-import.test.ts covers its template).
         if (!grantsFor({ resource: 'import', action: entity }).city_admin) continue;
         const t = await download(c, `/api/imports/${entity}/template`);
         assert.equal(t.status, 200, entity);

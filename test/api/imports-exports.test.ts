@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { piiAccessLog } from '../../server/db/schema/index.ts';
+import { piiAccessLog } from '../../server/platform/db/schema/index.ts';
 import { testEngines } from '../support/engines.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { buildWorld, download, idNumber, importFile, signIn, STUDENT_HEADER, studentRow, xlsx, type World } from './imports-fixtures.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { auditLog, importFiles, students } from '../../server/db/schema/index.ts';
+import { auditLog, importFiles, students } from '../../server/platform/db/schema/index.ts';
 import { testEngines } from '../support/engines.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { addDays, mondayOf } from '../../core/internships/dates.ts';
-import { auditLog, enterprises, internships, learningOutcomes, students, teachers } from '../../server/db/schema/index.ts';
+import { auditLog, enterprises, internships, learningOutcomes, students, teachers } from '../../server/platform/db/schema/index.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
 import { makeDistrict, makeOrganisation, makeSchool, makeStudent, makeUser, TEST_PASSWORD } from '../support/factory.ts';

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import crypto from 'node:crypto';
 import {
   catalogueEditions, clusterMajors, enterprises, industryClusters, internshipApplications, internshipPosts, majors, piiAccessLog, programs, students,
-} from '../../server/db/schema/index.ts';
+} from '../../server/platform/db/schema/index.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
 import { makeDistrict, makeOrganisation, makeSchool, makeStudent, makeUser, TEST_PASSWORD } from '../support/factory.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { enterprises, students } from '../../server/db/schema/index.ts';
+import { enterprises, students } from '../../server/platform/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';

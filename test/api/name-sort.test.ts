@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
-import { organisations, students } from '../../server/db/schema/index.ts';
-import { nameSortKeyOf, nameSortPrefixRange, syncNameSort } from '../../server/repositories/name-sort.ts';
+import { organisations, students } from '../../server/platform/db/schema/index.ts';
+import { nameSortKeyOf, nameSortPrefixRange, syncNameSort } from '../../server/registry/repository/name-sort.ts';
 import { makeSchool, makeStudent } from '../support/factory.ts';
 import { makeEnterprise } from '../support/registry.ts';
 import { testEngines } from '../support/engines.ts';

@@ -4,14 +4,14 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { idNumberCheckChar } from '../../core/codes/idNumber.ts';
-import { rows } from '../../server/db/engine.ts';
-import { teacherIdNumbers, teachers } from '../../server/db/schema/index.ts';
-import { verifyLedger } from '../../server/repositories/creditbank/ledger-verify.ts';
+import { rows } from '../../server/platform/db/engine.ts';
+import { teacherIdNumbers, teachers } from '../../server/platform/db/schema/index.ts';
+import { verifyLedger } from '../../server/credit-bank/repository/ledger-verify.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
 import { makeUser, TEST_PASSWORD } from '../support/factory.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { buildCreditBankWorld } from './creditbank-world.ts';
+import { buildCreditBankWorld } from './credit-bank-world.ts';
 
 /**
  * A person's data on request: the bureau exports what the platform holds about a student, teacher or learner

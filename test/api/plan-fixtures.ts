@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Role } from '../../core/authz/index.ts';
-import type { Db } from '../../server/db/engine.ts';
-import { carriers, enterprises, industryClusters, organisations, teacherIdNumbers, teachers } from '../../server/db/schema/index.ts';
+import type { Db } from '../../server/platform/db/engine.ts';
+import { carriers, enterprises, industryClusters, organisations, teacherIdNumbers, teachers } from '../../server/platform/db/schema/index.ts';
 import { TestClient } from '../support/client.ts';
 import { makeSchool, makeUser, TEST_PASSWORD } from '../support/factory.ts';
 import type { TestServer } from '../support/server.ts';

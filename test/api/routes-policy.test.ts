@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { POLICY } from '../../core/authz/index.ts';
-import { allRoutes } from '../../server/routes/index.ts';
+import { allRoutes } from '../../server/routes.ts';
 
 test('every route declares who may call it, and every permission it names exists in the policy table', () => {
   const routes = allRoutes();

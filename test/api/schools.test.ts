@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { programs, teacherPracticePeriods, teachers } from '../../server/db/schema/index.ts';
+import { programs, teacherPracticePeriods, teachers } from '../../server/platform/db/schema/index.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
 import { makeStudent } from '../support/factory.ts';

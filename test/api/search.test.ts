@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../server/db/engine.ts';
+import type { Db } from '../../server/platform/db/engine.ts';
 import {
   auditLog, catalogueEditions, enterprises, industries, industryClusters, majors, organisations, programs, schools,
-} from '../../server/db/schema/index.ts';
-import { reindexAll, reindexEntity } from '../../server/search/index.ts';
+} from '../../server/platform/db/schema/index.ts';
+import { reindexAll, reindexEntity } from '../../server/search/search-index.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
 import { makeDistrict, makeOrganisation, makeUser, TEST_PASSWORD } from '../support/factory.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { makeIdNumber } from '../../core/codes/index.ts';
-import { piiAccessLog, students } from '../../server/db/schema/index.ts';
+import { piiAccessLog, students } from '../../server/platform/db/schema/index.ts';
 import { testEngines } from '../support/engines.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { auditRows, buildRegistryWorld, idNumber, signIn, type RegistryWorld } from './registry-fixtures.ts';

@@ -5,11 +5,11 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
-import { createJobRegistry } from '../../server/jobs/kinds.ts';
-import { createPiiCipher } from '../../server/pii.ts';
+import { loadConfig } from '../../server/platform/config.ts';
+import { createJobRegistry } from '../../server/job-kinds.ts';
+import { createPiiCipher } from '../../server/platform/pii.ts';
 import { openTestDatabase } from '../support/engines.ts';
-import type { Services } from '../../server/services.ts';
+import type { Services } from '../../server/platform/services.ts';
 
 /** The built web app on the API's port: the shell for client routes, assets by name — also ones built after start. */
 let app: FastifyInstance;

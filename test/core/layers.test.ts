@@ -42,13 +42,13 @@ for (const rule of rules) {
 
 /**
  * One "today" (issue 19): the business day is Zhengzhou's, from `core/calendar.ts` with the clock passed in.
- * Only `core/calendar.ts` turns an instant into a date string, and only `server/clock.ts` reads the wall clock
+ * Only `core/calendar.ts` turns an instant into a date string, and only `server/platform/clock.ts` reads the wall clock
  * on the server (`services.now` in production); the core and the contracts never read it. Browsers read their
  * own clock (`new Date()` in web/src) but take the date from `todayOf` too.
  */
 const clockRules: { pattern: RegExp; what: string; layers: string[]; allowedIn: string[] }[] = [
   { pattern: /toISOString\(\)\.slice\(0,\s*10\)/, what: 'a UTC date string', layers: ['core', 'contracts', 'server', 'web/src', 'scripts', 'bench'], allowedIn: ['core/calendar.ts'] },
-  { pattern: /new Date\(\)|Date\.now\(\)/, what: 'a read of the wall clock', layers: ['core', 'contracts', 'server'], allowedIn: ['server/clock.ts'] },
+  { pattern: /new Date\(\)|Date\.now\(\)/, what: 'a read of the wall clock', layers: ['core', 'contracts', 'server'], allowedIn: ['server/platform/clock.ts'] },
   { pattern: /todayOf\((?:new Date|systemClock)\(\)\)/, what: 'today from the wall clock instead of the clock passed in', layers: ['core', 'contracts', 'server'], allowedIn: [] },
 ];
 

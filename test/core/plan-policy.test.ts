@@ -9,8 +9,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { currentPlan as plan } from '../../policy/index.ts';
-import { PlanPolicyError, parsePlanPolicy } from '../../core/policy/plan.ts';
-import type { PlanTarget } from '../../core/policy/plan.ts';
+import { PlanPolicyError, parsePlanPolicy } from '../../core/plan/plan.ts';
+import type { PlanTarget } from '../../core/plan/plan.ts';
 import rawPolicy from '../../policy/zhengzhou-2023.json' with { type: 'json' };
 
 const SEED_URL = new URL('../../policy/text/zhengzhou-2023.txt', import.meta.url);

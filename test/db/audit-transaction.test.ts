@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { createAuditor } from '../../server/audit/auditor.ts';
-import type { Database } from '../../server/db/engine.ts';
-import { auditLog, organisations } from '../../server/db/schema/index.ts';
+import { createAuditor } from '../../server/platform/audit/auditor.ts';
+import type { Database } from '../../server/platform/db/engine.ts';
+import { auditLog, organisations } from '../../server/platform/db/schema/index.ts';
 import { openTestDatabase, testEngines } from '../support/engines.ts';
 import { makeDistrict } from '../support/factory.ts';
 

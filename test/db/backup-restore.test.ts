@@ -7,8 +7,8 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { openDatabase, rows, type Database } from '../../server/db/engine.ts';
-import { appendLedgerEntries } from '../../server/repositories/creditbank/ledger.ts';
+import { openDatabase, rows, type Database } from '../../server/platform/db/engine.ts';
+import { appendLedgerEntries } from '../../server/credit-bank/repository/ledger.ts';
 import { testEngines } from '../support/engines.ts';
 import { makeOrganisation } from '../support/factory.ts';
 

@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
-import { loadConfig } from '../../server/config.ts';
-import type { Database } from '../../server/db/engine.ts';
-import { jobs } from '../../server/db/schema/index.ts';
-import { JobRegistry } from '../../server/jobs/registry.ts';
-import { startJobRunner } from '../../server/jobs/runner.ts';
-import { submitJob } from '../../server/jobs/submit.ts';
-import { createPiiCipher } from '../../server/pii.ts';
-import type { Services } from '../../server/services.ts';
+import { loadConfig } from '../../server/platform/config.ts';
+import type { Database } from '../../server/platform/db/engine.ts';
+import { jobs } from '../../server/platform/db/schema/index.ts';
+import { JobRegistry } from '../../server/platform/jobs/registry.ts';
+import { startJobRunner } from '../../server/platform/jobs/runner.ts';
+import { submitJob } from '../../server/platform/jobs/submit.ts';
+import { createPiiCipher } from '../../server/platform/pii.ts';
+import type { Services } from '../../server/platform/services.ts';
 import { openTestDatabase, testEngines } from '../support/engines.ts';
 
 async function until<T>(fn: () => Promise<T | undefined>, ms = 10_000): Promise<T> {

@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../../server/db/engine.ts';
-import { appendLedgerEntries } from '../../server/repositories/creditbank/ledger.ts';
+import { openDatabase } from '../../server/platform/db/engine.ts';
+import { appendLedgerEntries } from '../../server/credit-bank/repository/ledger.ts';
 
 /** `npm run --silent ledger:verify` on an embedded database: `entries=N ok`, then the first edited entry and exit 1. */
 test('ledger:verify prints entries=N ok, and names the first broken entry with a non-zero exit', async () => {

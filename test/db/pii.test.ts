@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { test } from 'node:test';
-import { createPiiCipher } from '../../server/pii.ts';
+import { createPiiCipher } from '../../server/platform/pii.ts';
 
 // The key derivation must not change when the keys became KeyObjects: values stored by earlier versions
 // (AES-256-GCM under HMAC(key,'encrypt'), blind index under HMAC(key,'index')) must still open and match.

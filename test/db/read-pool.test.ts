@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { openDatabase, rows } from '../../server/db/engine.ts';
+import { openDatabase, rows } from '../../server/platform/db/engine.ts';
 import { testEngines } from '../support/engines.ts';
 
 /**

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { eq, inArray } from 'drizzle-orm';
-import { loadConfig } from '../../server/config.ts';
-import type { Database } from '../../server/db/engine.ts';
-import { importFiles, jobs, sessions, signInThrottle } from '../../server/db/schema/index.ts';
-import { DAILY_JOBS } from '../../server/jobs/kinds.ts';
-import { PLATFORM_TIDY_JOB, tidy } from '../../server/jobs/tidy.ts';
+import { loadConfig } from '../../server/platform/config.ts';
+import type { Database } from '../../server/platform/db/engine.ts';
+import { importFiles, jobs, sessions, signInThrottle } from '../../server/platform/db/schema/index.ts';
+import { DAILY_JOBS } from '../../server/job-kinds.ts';
+import { PLATFORM_TIDY_JOB, tidy } from '../../server/platform/jobs/tidy.ts';
 import { openTestDatabase, testEngines } from '../support/engines.ts';
 import { makeOrganisation, makeUser } from '../support/factory.ts';
 

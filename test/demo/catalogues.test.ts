@@ -11,8 +11,8 @@ import { parseCsv, readText, referenceDataPath } from '../../server/catalogues/c
 import { DIVISIONS_FILE, parseDivisionsCsv } from '../../server/catalogues/divisions.ts';
 import { INDUSTRY_FILE, parseIndustryCsv } from '../../server/catalogues/industry.ts';
 import { DEMO_MAJORS_FILE, loadMajors, parseMajorCsv } from '../../server/catalogues/majors.ts';
-import { openDatabase, type Database } from '../../server/db/engine.ts';
-import { catalogueEditions, majors } from '../../server/db/schema/index.ts';
+import { openDatabase, type Database } from '../../server/platform/db/engine.ts';
+import { catalogueEditions, majors } from '../../server/platform/db/schema/index.ts';
 
 const HEADER = '层次,专业大类,专业类,专业代码,专业名称,年份\n';
 

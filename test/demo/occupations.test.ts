@@ -8,8 +8,8 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../core/errors.ts';
 import { readText } from '../../server/catalogues/csv.ts';
 import { DEMO_OCCUPATIONS_FILE, loadDemoOccupations, loadOccupations, parseOccupationCsv } from '../../server/catalogues/occupations.ts';
-import { openDatabase, type Database } from '../../server/db/engine.ts';
-import { catalogueEditions, occupations } from '../../server/db/schema/index.ts';
+import { openDatabase, type Database } from '../../server/platform/db/engine.ts';
+import { catalogueEditions, occupations } from '../../server/platform/db/schema/index.ts';
 
 /*
  * Fixtures in the published layout (大类, 中类, 小类, 细类（职业）). Codes under 大类 9 and names marked 虚构 are

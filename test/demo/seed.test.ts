@@ -3,10 +3,10 @@ import crypto from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { maskIdNumber, validateIdNumber, validateUscc } from '../../core/codes/index.ts';
-import { verifyPassword } from '../../server/auth/passwords.ts';
-import { loadReferenceData } from '../../server/catalogues/index.ts';
-import { loadConfig } from '../../server/config.ts';
-import { openDatabase, rows, type Database } from '../../server/db/engine.ts';
+import { verifyPassword } from '../../server/platform/auth/passwords.ts';
+import { loadReferenceData } from '../../server/catalogues/load.ts';
+import { loadConfig } from '../../server/platform/config.ts';
+import { openDatabase, rows, type Database } from '../../server/platform/db/engine.ts';
 import { referenceContextFromDb, referenceContextFromFiles } from '../../server/demo/context.ts';
 import { generateCity } from '../../server/demo/generate.ts';
 import { resetAllowed, resetDemo } from '../../server/demo/reset.ts';
@@ -18,9 +18,9 @@ import { seedPlacementsDemo } from '../../server/demo/placements.ts';
 import { seedSupervisionDemo } from '../../server/demo/supervision.ts';
 import { demoLogins, seedDemo, seedIfEmpty } from '../../server/demo/seed.ts';
 import { SCALES } from '../../server/demo/types.ts';
-import { recomputeIndicators } from '../../server/indicators/recompute.ts';
-import { createPiiCipher } from '../../server/pii.ts';
-import type { Services } from '../../server/services.ts';
+import { recomputeIndicators } from '../../server/cockpit/indicators/recompute.ts';
+import { createPiiCipher } from '../../server/platform/pii.ts';
+import type { Services } from '../../server/platform/services.ts';
 
 /**
  * The whole path on an in-memory PGlite: reference data, a tiny demo city, sign-ins, reset. Runs on PGlite

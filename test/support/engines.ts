@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../server/db/engine.ts';
+import { openDatabase, type Database } from '../../server/platform/db/engine.ts';
 
 /**
  * The database engines the data-layer and API tests run on: PGlite always, the PostgreSQL server when

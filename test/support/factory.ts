@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Role } from '../../core/authz/index.ts';
-import { hashPassword } from '../../server/auth/passwords.ts';
-import type { Db } from '../../server/db/engine.ts';
-import { memberships, organisations, schools, students, users } from '../../server/db/schema/index.ts';
-import type { PiiCipher } from '../../server/pii.ts';
+import { hashPassword } from '../../server/platform/auth/passwords.ts';
+import type { Db } from '../../server/platform/db/engine.ts';
+import { memberships, organisations, schools, students, users } from '../../server/platform/db/schema/index.ts';
+import type { PiiCipher } from '../../server/platform/pii.ts';
 
 /**
  * Builders for test data. Every test makes its own organisations and users with unique names, so tests never

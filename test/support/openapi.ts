@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { ERROR_CODES } from '../../core/errors.ts';
-import { ERROR_STATUS } from '../../server/http/errors.ts';
+import { ERROR_STATUS } from '../../server/platform/http/errors.ts';
 
 /**
  * The API as its OpenAPI document describes it, for tests that are generated from it (the input sweep, the
@@ -33,7 +33,7 @@ export interface Operation {
   method: string;
   /** OpenAPI path, `{id}` style. */
   path: string;
-  /** `public`, `authenticated` or `resource.action` of core/authz/policy.ts. */
+  /** `public`, `authenticated` or `resource.action` of core/authz/grants.ts. */
   access: string;
   pathParams: { name: string; schema: JsonSchema }[];
   queryParams: { name: string; required: boolean; schema: JsonSchema }[];

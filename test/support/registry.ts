@@ -3,8 +3,8 @@ import { USCC_CHARSET, makeUscc } from '../../core/codes/index.ts';
 import { loadClusters } from '../../server/catalogues/clusters.ts';
 import { loadIndustries } from '../../server/catalogues/industry.ts';
 import { loadDemoMajors } from '../../server/catalogues/majors.ts';
-import type { Db } from '../../server/db/engine.ts';
-import { enterprises, organisations } from '../../server/db/schema/index.ts';
+import type { Db } from '../../server/platform/db/engine.ts';
+import { enterprises, organisations } from '../../server/platform/db/schema/index.ts';
 
 /**
  * Fixtures of the enterprise, carrier, cluster and directory tests: the reference catalogues the register

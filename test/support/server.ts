@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../../server/app.ts';
 import { startWorkers } from '../../server/bootstrap.ts';
-import { loadConfig } from '../../server/config.ts';
-import { createJobRegistry } from '../../server/jobs/kinds.ts';
-import { createPiiCipher } from '../../server/pii.ts';
-import type { Services } from '../../server/services.ts';
+import { loadConfig } from '../../server/platform/config.ts';
+import { createJobRegistry } from '../../server/job-kinds.ts';
+import { createPiiCipher } from '../../server/platform/pii.ts';
+import type { Services } from '../../server/platform/services.ts';
 import { openTestDatabase, type TestEngine } from './engines.ts';
 
 export interface TestServer {

@@ -3,7 +3,7 @@ import { AuditOutlined, BankOutlined, DashboardOutlined, FileDoneOutlined, FundO
 import { AreaChartOutlined, ContainerOutlined, IdcardOutlined, ProfileOutlined, ReadOutlined, SearchOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, BulbOutlined, NodeIndexOutlined } from '@ant-design/icons';
-import { grantsFor } from '../../core/authz/policy.ts';
+import { grantsFor } from '../../core/authz/grants.ts';
 import { ROLES, type Role } from '../../core/authz/roles.ts';
 import { IMPORT_ENTITIES } from '../../core/imports/spec.ts';
 import { REGISTRY_NAV } from './pages/registry/nav.ts';

@@ -1,5 +1,5 @@
-import { actingOrganisation } from '../../creditbank/issuer.ts';
-import { outcomeFactProblems, type OutcomeKind } from '../../creditbank/kinds.ts';
+import { actingOrganisation } from '../../credit-bank/issuer.ts';
+import { outcomeFactProblems, type OutcomeKind } from '../../credit-bank/kinds.ts';
 import { normaliseText } from '../text.ts';
 import { primaryLabels } from '../labels.ts';
 import type { EntitySpec } from '../spec.ts';

@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../../../core/errors.ts';
 import { labelKey, type ImportIssue, type OutcomeRecord } from '../../../core/imports/index.ts';
-import { rows, type Db, type Tx } from '../../db/engine.ts';
-import { appendLedgerEntries } from '../../repositories/creditbank/ledger.ts';
+import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
+import { appendLedgerEntries } from '../../credit-bank/repository/ledger.ts';
 import { insertBatch } from '../sql-batch.ts';
 import type { EntityWriter, Item } from './types.ts';
 

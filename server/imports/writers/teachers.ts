@@ -4,7 +4,7 @@ import { inScope } from '../../../core/authz/index.ts';
 import { maskIdNumber } from '../../../core/codes/index.ts';
 import { AppError } from '../../../core/errors.ts';
 import type { TeacherRecord } from '../../../core/imports/index.ts';
-import { rows, type Db, type Tx } from '../../db/engine.ts';
+import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
 import { insertBatch, updateBatch } from '../sql-batch.ts';
 import type { EntityWriter, WriteContext } from './types.ts';
 

@@ -1,7 +1,7 @@
 import type { Access } from '../../../core/authz/index.ts';
 import type { ImportIssue } from '../../../core/imports/index.ts';
-import type { Db, Tx } from '../../db/engine.ts';
-import type { PiiCipher } from '../../pii.ts';
+import type { Db, Tx } from '../../platform/db/engine.ts';
+import type { PiiCipher } from '../../platform/pii.ts';
 import type { AuditBatch } from '../audit-batch.ts';
 import type { LoadedRefs } from '../references.ts';
 

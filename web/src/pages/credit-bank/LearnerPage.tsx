@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, List, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { account, credentialPage, outcomePage, transferPage } from '../../../../contracts/creditbank.ts';
-import { OUTCOME_KIND_LABELS } from '../../../../core/creditbank/kinds.ts';
+import type { account, credentialPage, outcomePage, transferPage } from '../../../../contracts/credit-bank.ts';
+import { OUTCOME_KIND_LABELS } from '../../../../core/credit-bank/kinds.ts';
 import { errorMessage, get, post } from '../../api/client.ts';
 import { QrCode, verifyLink } from './QrCode.tsx';
 

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
-import type { verification } from '../../../../contracts/creditbank.ts';
+import type { verification } from '../../../../contracts/credit-bank.ts';
 import { errorMessage, get, post } from '../../api/client.ts';
 import { credentialIdOfLink } from './QrCode.tsx';
 

@@ -3,7 +3,7 @@ import { IMPORT_ENTITIES, IMPORT_SPECS, type ImportEntity } from '../../../../co
 
 export { IMPORT_ENTITIES, IMPORT_SPECS, type ImportEntity };
 
-/** The registers a user may import into: the `import.<entity>` permission of core/authz/policy.ts, read as data. */
+/** The registers a user may import into: the `import.<entity>` permission of core/authz/grants.ts, read as data. */
 export function importableEntities(roles: readonly Role[]): ImportEntity[] {
   return IMPORT_ENTITIES.filter((entity) => {
     const grants = grantsFor({ resource: 'import', action: entity });

@@ -10,7 +10,7 @@ export interface InternshipRoles {
   organisation: MentorSide | null;
   /** The mentor side the user comments, evaluates and completes for: the assigned school mentor, not any teacher. */
   mentor: MentorSide | null;
-  /** Whether the user's role holds an internship action at all (core/authz/policy.ts). */
+  /** Whether the user's role holds an internship action at all (core/authz/grants.ts). */
   may: (action: Action<'internship'>) => boolean;
 }
 

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { z } from 'zod';
-import type { accountOpened } from '../../../../../contracts/creditbank.ts';
+import type { accountOpened } from '../../../../../contracts/credit-bank.ts';
 import { accountFields } from '../../../../../contracts/accounts.ts';
 import { errorMessage, post } from '../../../api/client.ts';
 import { applyServerErrors, zodRule } from '../../../forms/zod.ts';

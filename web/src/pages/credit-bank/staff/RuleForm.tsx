@@ -3,7 +3,7 @@ import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { ruleCreate, type rule } from '../../../../../contracts/creditbank.ts';
+import { ruleCreate, type rule } from '../../../../../contracts/credit-bank.ts';
 import type { directoryEnterprisePage, directoryProgramPage, directorySchoolPage } from '../../../../../contracts/directory.ts';
 import { get } from '../../../api/client.ts';
 import { fieldRules } from '../../../forms/zod.ts';

@@ -1,6 +1,6 @@
 import type { Me } from '../../../../../contracts/auth.ts';
 import type { Role } from '../../../../../core/authz/roles.ts';
-import { OUTCOME_KINDS, OUTCOME_KIND_LABELS } from '../../../../../core/creditbank/kinds.ts';
+import { OUTCOME_KINDS, OUTCOME_KIND_LABELS } from '../../../../../core/credit-bank/kinds.ts';
 
 /** The organisation the user acts for in one of these roles (the server takes the first its grant reaches). */
 export function actingOrganisation(me: Me, roles: readonly Role[]) {

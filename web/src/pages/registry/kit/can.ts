@@ -20,7 +20,7 @@ export type Can = (permission: Permission, target?: ScopeTarget) => boolean;
 
 /**
  * Whether the user may do something, answered by the same policy table the server enforces
- * (core/authz/policy.ts), so buttons are shown to exactly the roles whose requests would be accepted.
+ * (core/authz/grants.ts), so buttons are shown to exactly the roles whose requests would be accepted.
  * With a target, the record must also lie within the grant's scope (a partner reads a carrier but only
  * its lead's side edits it). The server still decides; this only hides what would be refused.
  */

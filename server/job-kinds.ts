@@ -1,0 +1,27 @@
+import { JobRegistry } from './platform/jobs/registry.ts';
+import { SEARCH_REINDEX_JOB, searchReindexJob } from './search/job.ts';
+import { registerImportJobs } from './imports/kinds.ts';
+import { INDICATORS_RECOMPUTE_JOB, indicatorsRecomputeJob, queueRecompute } from './cockpit/indicators/job.ts';
+import { queueReminders, SUPERVISION_REMIND_JOB, supervisionRemindJob } from './cockpit/supervision/reminders.ts';
+import type { DailyJob } from './platform/jobs/daily.ts';
+import { ALLOCATION_JOB, allocationJob } from './matching/allocation-job.ts';
+import { PLATFORM_TIDY_JOB, platformTidyJob, queueTidy } from './platform/jobs/tidy.ts';
+
+/** Every job kind of the platform. Features add their handlers here. */
+export function createJobRegistry(): JobRegistry {
+  const registry = new JobRegistry();
+  registry.register(SEARCH_REINDEX_JOB, searchReindexJob);
+  registerImportJobs(registry);
+  registry.register(INDICATORS_RECOMPUTE_JOB, indicatorsRecomputeJob);
+  registry.register(SUPERVISION_REMIND_JOB, supervisionRemindJob);
+  registry.register(ALLOCATION_JOB, allocationJob);
+  registry.register(PLATFORM_TIDY_JOB, platformTidyJob);
+  return registry;
+}
+
+/** Jobs `npm start` queues once a day (server/platform/jobs/daily.ts). */
+export const DAILY_JOBS: readonly DailyJob[] = [
+  { kind: SUPERVISION_REMIND_JOB, queue: (db, key) => queueReminders(db, null, key) },
+  { kind: INDICATORS_RECOMPUTE_JOB, queue: (db, key) => queueRecompute(db, null, 'daily', key) },
+  { kind: PLATFORM_TIDY_JOB, queue: queueTidy },
+];
