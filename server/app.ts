@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from './platform/http/error-handler.ts';
 import { registerRoutes } from './platform/http/register.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
-import { registerUploadParser } from './imports/upload-parser.ts';
+import { registerUploadParser } from './imports/index.ts';
 import { allRoutes } from './routes.ts';
 import type { Services } from './platform/services.ts';
 

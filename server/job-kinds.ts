@@ -1,10 +1,9 @@
 import { JobRegistry } from './platform/jobs/registry.ts';
-import { SEARCH_REINDEX_JOB, searchReindexJob } from './search/job.ts';
-import { registerImportJobs } from './imports/kinds.ts';
-import { INDICATORS_RECOMPUTE_JOB, indicatorsRecomputeJob, queueRecompute } from './cockpit/indicators/job.ts';
-import { queueReminders, SUPERVISION_REMIND_JOB, supervisionRemindJob } from './cockpit/supervision/reminders.ts';
+import { SEARCH_REINDEX_JOB, searchReindexJob } from './search/index.ts';
+import { registerImportJobs } from './imports/index.ts';
+import { INDICATORS_RECOMPUTE_JOB, indicatorsRecomputeJob, queueRecompute, queueReminders, SUPERVISION_REMIND_JOB, supervisionRemindJob } from './cockpit/index.ts';
 import type { DailyJob } from './platform/jobs/daily.ts';
-import { ALLOCATION_JOB, allocationJob } from './matching/allocation-job.ts';
+import { ALLOCATION_JOB, allocationJob } from './matching/index.ts';
 import { PLATFORM_TIDY_JOB, platformTidyJob, queueTidy } from './platform/jobs/tidy.ts';
 
 /** Every job kind of the platform. Features add their handlers here. */

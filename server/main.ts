@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { bootstrap, startWorkers } from './bootstrap.ts';
 import { loadConfig } from './platform/config.ts';
-import { seedIfEmpty, type DemoLogin } from './demo/seed.ts';
+import { seedIfEmpty, type DemoLogin } from './demo/index.ts';
 import { beginFirstStart, embeddedDatabaseDir, endFirstStart } from './first-start.ts';
 import { startDailyJobs } from './platform/jobs/daily.ts';
 import { DAILY_JOBS } from './job-kinds.ts';

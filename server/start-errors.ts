@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { repoRoot } from './catalogues/csv.ts';
+import { repoRoot } from './catalogues/index.ts';
 import type { Config } from './platform/config.ts';
 
 /**

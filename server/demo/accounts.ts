@@ -1,4 +1,4 @@
-import { BUREAU } from '../catalogues/divisions.ts';
+import { BUREAU } from '../catalogues/index.ts';
 import type { DemoAccount, DemoEnterprise, DemoSchool, DemoStudent, DemoTeacher, RefDepartment, RefDistrict } from './types.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { CARRIER_KINDS, type CarrierKind, type CarrierLevel, type CarrierStatus } from '../../core/registry/carrier-kinds.ts';
-import type { ClusterDef } from '../catalogues/clusters.ts';
+import type { ClusterDef } from '../catalogues/index.ts';
 import { allocate } from './allocate.ts';
 import { DEMO_CLUSTER_MAJORS } from './cluster-majors.ts';
 import { AFFINITY } from './enterprises.ts';

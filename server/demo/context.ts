@@ -1,9 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { CLUSTERS } from '../catalogues/clusters.ts';
-import { readText, referenceDataPath } from '../catalogues/csv.ts';
-import { DIVISIONS_FILE, DIVISION_SLUGS, parseDivisionsCsv } from '../catalogues/divisions.ts';
-import { INDUSTRY_EDITION, INDUSTRY_FILE, parseIndustryCsv } from '../catalogues/industry.ts';
-import { DEMO_MAJORS_EDITION, DEMO_MAJORS_FILE, parseMajorCsv } from '../catalogues/majors.ts';
+import { CLUSTERS, DEMO_MAJORS_EDITION, DEMO_MAJORS_FILE, DIVISION_SLUGS, DIVISIONS_FILE, INDUSTRY_EDITION, INDUSTRY_FILE, parseDivisionsCsv, parseIndustryCsv, parseMajorCsv, readText, referenceDataPath } from '../catalogues/index.ts';
 import type { Db } from '../platform/db/engine.ts';
 import { catalogueEditions, industries, majors, organisations } from '../platform/db/schema/index.ts';
 import type { RefDepartment, ReferenceContext } from './types.ts';

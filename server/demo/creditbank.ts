@@ -6,11 +6,7 @@ import { createAuditor, type Auditor } from '../platform/audit/auditor.ts';
 import type { Db, Tx } from '../platform/db/engine.ts';
 import { memberships, students, users } from '../platform/db/schema/index.ts';
 import type { PiiCipher } from '../platform/pii.ts';
-import { openLearner, openStudentAccount } from '../credit-bank/repository/accounts.ts';
-import { issueCredential } from '../credit-bank/repository/credentials.ts';
-import { issueOutcome } from '../credit-bank/repository/outcomes.ts';
-import { agreeRule, createRule } from '../credit-bank/repository/rules.ts';
-import { createTransfer } from '../credit-bank/repository/transfers.ts';
+import { agreeRule, createRule, createTransfer, issueCredential, issueOutcome, openLearner, openStudentAccount } from '../credit-bank/index.ts';
 
 /**
  * The credit bank's demo (issue 6): `learner1`, an employee of enterprise1 in training who also studies in-service

@@ -6,10 +6,8 @@ import { demandCreate } from '../../contracts/matching.ts';
 import { postCreate } from '../../contracts/internships.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { allocationRuns } from '../platform/db/schema/index.ts';
-import { allocationJob } from '../matching/allocation-job.ts';
-import { accept, apply, approve, reject } from '../internships/repository/applications.ts';
-import { createPost, publishPost, rules } from '../internships/repository/posts.ts';
-import { createDemand } from '../matching/repository/demands.ts';
+import { allocationJob, createDemand } from '../matching/index.ts';
+import { accept, apply, approve, createPost, publishPost, reject, rules } from '../internships/index.ts';
 import type { Services } from '../platform/services.ts';
 import { actorOf, stepIn } from './internships.ts';
 

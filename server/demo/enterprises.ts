@@ -1,5 +1,5 @@
 import { USCC_CHARSET, makeUscc } from '../../core/codes/index.ts';
-import type { ClusterDef } from '../catalogues/clusters.ts';
+import type { ClusterDef } from '../catalogues/index.ts';
 import { isCountyCode } from './people.ts';
 import type { Rng } from './prng.ts';
 import type { DemoEnterprise, RefDistrict } from './types.ts';

@@ -8,12 +8,7 @@ import { createAuditor } from '../platform/audit/auditor.ts';
 import type { Db, Tx } from '../platform/db/engine.ts';
 import { enterprises, internships, memberships, organisations, programs, majors, students, teachers, users } from '../platform/db/schema/index.ts';
 import type { PiiCipher } from '../platform/pii.ts';
-import { getAgreement, recordInsurance, signAgreement, startInternship } from '../internships/repository/agreements.ts';
-import { accept, apply, approve } from '../internships/repository/applications.ts';
-import { complete, withdraw } from '../internships/repository/endings.ts';
-import { assignEnterpriseMentor, assignSchoolMentor } from '../internships/repository/mentors.ts';
-import { createPost, publishPost, rules } from '../internships/repository/posts.ts';
-import { commentLog, evaluate, writeLog } from '../internships/repository/progress.ts';
+import { accept, apply, approve, assignEnterpriseMentor, assignSchoolMentor, commentLog, complete, createPost, evaluate, getAgreement, publishPost, recordInsurance, rules, signAgreement, startInternship, withdraw, writeLog } from '../internships/index.ts';
 import { createRng, type Rng } from './prng.ts';
 
 /**

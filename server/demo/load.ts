@@ -1,14 +1,14 @@
 import crypto from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { maskIdNumber, maskPhone } from '../../core/codes/index.ts';
-import { DEMO_MAJORS_EDITION } from '../catalogues/majors.ts';
+import { DEMO_MAJORS_EDITION } from '../catalogues/index.ts';
 import type { Db } from '../platform/db/engine.ts';
 import {
   auditLog, carrierPartners, carriers, catalogueEditions, enterprises, majorGroupPrograms, majorGroups, majors, memberships, organisations,
   programYears, programs, schools, students, teacherPracticePeriods, teachers, users,
 } from '../platform/db/schema/index.ts';
 import type { PiiCipher } from '../platform/pii.ts';
-import { nameSortKeyer } from '../registry/repository/name-sort.ts';
+import { nameSortKeyer } from '../registry/index.ts';
 import { studentAccount } from './accounts.ts';
 import { insertUnnest } from '../platform/db/bulk.ts';
 import { ensureDemoClusterMajors } from './cluster-majors.ts';

@@ -1,4 +1,4 @@
-import type { ClusterDef } from '../catalogues/clusters.ts';
+import type { ClusterDef } from '../catalogues/index.ts';
 import { DEMO_CLUSTER_MAJORS } from './cluster-majors.ts';
 import { DEMO_KEY_MAJORS, atScale } from './progress.ts';
 import type { Rng } from './prng.ts';

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { ROLE_LABELS } from '../../core/authz/roles.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
-import { formatSummary, loadReferenceData } from '../catalogues/load.ts';
+import { formatSummary, loadReferenceData } from '../catalogues/index.ts';
 import { seedInternshipDemo } from './internships.ts';
 import { seedCreditBankDemo } from './creditbank.ts';
 import { seedEnterpriseDesk } from './enterprise-desk.ts';
@@ -16,8 +16,8 @@ import type { PiiCipher } from '../platform/pii.ts';
 import { referenceContextFromDb } from './context.ts';
 import { DEFAULT_SEED, generateCity } from './generate.ts';
 import { loadCity, type LoadCounts } from './load.ts';
-import { reindexAll } from '../search/search-index.ts';
-import { syncAllNameSorts } from '../registry/repository/name-sort.ts';
+import { reindexAll } from '../search/index.ts';
+import { syncAllNameSorts } from '../registry/index.ts';
 import type { DemoScale } from './types.ts';
 
 /**

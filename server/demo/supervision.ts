@@ -5,8 +5,7 @@ import { addDays } from '../../core/internships/dates.ts';
 import { reportSlots } from '../../core/supervision/index.ts';
 import { currentPlan } from '../../policy/index.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
-import { createTaskReport, rateTaskReport } from '../cockpit/repository/supervision.ts';
-import { planPeriods, unitOrganisations } from '../cockpit/supervision/world.ts';
+import { createTaskReport, planPeriods, rateTaskReport, unitOrganisations } from '../cockpit/index.ts';
 import { stepIn, type Person } from './internships.ts';
 import { createRng } from './prng.ts';
 

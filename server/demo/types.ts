@@ -4,7 +4,7 @@
  * Math.random; `load.ts` turns its output into rows.
  */
 import type { CarrierKind, CarrierLevel, CarrierStatus } from '../../core/registry/carrier-kinds.ts';
-import type { ClusterDef } from '../catalogues/clusters.ts';
+import type { ClusterDef } from '../catalogues/index.ts';
 
 export type DemoScale = 'tiny' | 'demo' | 'city';
 

@@ -9,11 +9,10 @@ import type {
 } from '../../contracts/directory.ts';
 import type { Db } from '../platform/db/engine.ts';
 import { carrierPartners, carriers, catalogueEditions, enterprises, industries, industryClusters, majors, organisations, programs, schools } from '../platform/db/schema/index.ts';
-import { INDUSTRY_EDITION } from '../catalogues/industry.ts';
-import { industryNameSql } from '../registry/repository/enterprise-refs.ts';
+import { INDUSTRY_EDITION, industryNameSql } from '../catalogues/index.ts';
 import { escapeLike } from '../platform/registry-guards.ts';
 import { countOf } from '../platform/db/paging.ts';
-import { syncNameSort } from '../registry/repository/name-sort.ts';
+import { syncNameSort } from '../registry/index.ts';
 
 /**
  * The public directory. Anonymous callers see only what an organisation publishes about itself: active

@@ -6,8 +6,8 @@ import type { Actor, Membership } from '../../core/authz/index.ts';
 import { agreementState } from '../../core/internships/agreement.ts';
 import { logDue } from '../../core/internships/log-due.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
-import { accountBalances } from '../credit-bank/repository/ledger.ts';
-import { rules } from '../internships/repository/posts.ts';
+import { accountBalances } from '../credit-bank/index.ts';
+import { rules } from '../internships/index.ts';
 import { asMember, may, todoSection } from './todo.ts';
 
 /**

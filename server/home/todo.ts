@@ -3,9 +3,8 @@ import type { DashboardSection, TodoItem } from '../../contracts/dashboard.ts';
 import { accessFor, type Access, type Actor, type Membership, type Permission } from '../../core/authz/index.ts';
 import { overdue as overdueSlots, findReport } from '../../core/supervision/index.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
-import { listAlerts } from '../internships/repository/alerts.ts';
-import { offeredPlaces } from '../internships/repository/placed.ts';
-import { actingUnits, loadSupervision } from '../cockpit/supervision/world.ts';
+import { listAlerts, offeredPlaces } from '../internships/index.ts';
+import { actingUnits, loadSupervision } from '../cockpit/index.ts';
 import { planRange } from '../platform/plan-targets.ts';
 
 /**

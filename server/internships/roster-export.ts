@@ -7,7 +7,7 @@ import { internshipApplications, internshipPosts, majors, organisations, program
 import { scopeWhere } from '../platform/http/scope-sql.ts';
 import { isPlaced, postInYear } from './repository/placed.ts';
 import { logStudentPiiReads } from '../platform/exports/pii-log.ts';
-import type { ClearPii } from '../registry/exports/students.ts';
+import type { ClearPii } from '../platform/exports/download.ts';
 import { streamWorkbook } from '../platform/exports/xlsx-stream.ts';
 
 /**

@@ -8,7 +8,7 @@ import { createAuditor } from '../platform/audit/auditor.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { allocationProposals, allocationRuns, students } from '../platform/db/schema/index.ts';
 import type { JobHandler } from '../platform/jobs/registry.ts';
-import { rules } from '../internships/repository/posts.ts';
+import { rules } from '../internships/index.ts';
 import { loadScoreContext } from './context.ts';
 import { loadOpenPosts, loadStudents, onlySeeking } from './facts.ts';
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { District, ScoreContext } from '../../core/matching/score.ts';
 import { majorCatalogue, type MajorEntry } from '../../core/matching/majors.ts';
 import { matchingPolicy } from '../../policy/index.ts';
-import { csvRecords, readText, repoRoot } from '../catalogues/csv.ts';
+import { csvRecords, readText, repoRoot } from '../catalogues/index.ts';
 import type { Db, Tx } from '../platform/db/engine.ts';
 import { clusterMajors, industryClusters, majors, organisations } from '../platform/db/schema/index.ts';
 

@@ -11,7 +11,7 @@ import type { Recommendation } from '../../contracts/matching.ts';
 import type { Db } from '../platform/db/engine.ts';
 import { demands, majors, organisations, programs } from '../platform/db/schema/index.ts';
 import { scopeWhere } from '../platform/http/scope-sql.ts';
-import { rules } from '../internships/repository/posts.ts';
+import { rules } from '../internships/index.ts';
 import { loadScoreContext } from './context.ts';
 import { countDiscoverableByGroup, loadCoursesBySchool, loadOpenDemands, loadOpenPosts, loadStudents, onlyDiscoverable, studentWithId, studentsInGroups, studentsWithMajors, type DemandFacts, type PostFacts } from './facts.ts';
 

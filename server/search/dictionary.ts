@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Dictionary } from '../../core/search/dictionary.ts';
 import { buildPlatformDictionary } from '../../core/search/tokenize.ts';
 import { CARRIER_KIND_LABELS, CARRIER_LEVEL_LABELS } from '../../core/registry/carrier-kinds.ts';
-import { CLUSTERS } from '../catalogues/clusters.ts';
+import { CLUSTERS } from '../catalogues/index.ts';
 import { rows, type Db, type Tx } from '../platform/db/engine.ts';
 
 /**

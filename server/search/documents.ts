@@ -7,7 +7,7 @@ import {
   CARRIER_KIND_LABELS, CARRIER_LEVEL_LABELS, CARRIER_STATUS_LABELS, PUBLIC_CARRIER_STATUSES,
   type CarrierKind, type CarrierLevel, type CarrierStatus,
 } from '../../core/registry/carrier-kinds.ts';
-import { LEVEL_LABELS as MAJOR_LEVEL_LABELS } from '../catalogues/majors.ts';
+import { LEVEL_LABELS as MAJOR_LEVEL_LABELS } from '../catalogues/index.ts';
 import { rows, type Db, type Tx } from '../platform/db/engine.ts';
 
 /**

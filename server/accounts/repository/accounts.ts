@@ -1,56 +1,14 @@
-import crypto from 'node:crypto';
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
-import { assignmentProblem, inScope, type Access, type Actor, type Role } from '../../../core/authz/index.ts';
+import { assignmentProblem, inScope, type Access, type Actor } from '../../../core/authz/index.ts';
 import { AppError, notFound } from '../../../core/errors.ts';
 import type { AccountCreate } from '../../../contracts/accounts.ts';
 import type { Auditor } from '../../platform/audit/auditor.ts';
-import { hashPassword } from '../../platform/auth/passwords.ts';
+import { insertAccount, newCredentials } from '../../platform/auth/accounts.ts';
 import type { Db, Tx } from '../../platform/db/engine.ts';
 import { memberships, organisations, users } from '../../platform/db/schema/index.ts';
 import { countOf } from '../../platform/db/paging.ts';
 import { escapeLike } from '../../platform/registry-guards.ts';
 import { scopeWhere } from '../../platform/http/scope-sql.ts';
-
-/** A one-time password that meets the password rules: the user must replace it at first sign-in. */
-export function initialPassword(): string {
-  const body = crypto.randomBytes(9).toString('base64url').replace(/[-_]/g, 'x');
-  return `Cj-${body}7a`;
-}
-
-export interface Credentials {
-  password: string;
-  passwordHash: string;
-}
-
-/**
- * A new account's one-time password and its argon2id hash. Hashing is the slow part (~50 ms): bulk creation
- * computes these before opening its transaction.
- */
-export async function newCredentials(): Promise<Credentials> {
-  const password = initialPassword();
-  return { password, passwordHash: await hashPassword(password) };
-}
-
-export interface NewAccount {
-  username: string;
-  displayName: string;
-  organisationId: string;
-  role: Role;
-}
-
-/**
- * The one place a user account is inserted: the user, who must change the password at first sign-in, its
- * membership and the audit row. Callers check scope, role assignment and the username first. `audited`
- * adds facts to the audit row (e.g. the teacher or student the account belongs to).
- */
-export async function insertAccount(tx: Tx, audit: Auditor, account: NewAccount, credentials: Credentials, audited: Record<string, unknown> = {}) {
-  const [user] = await tx.insert(users).values({
-    username: account.username, displayName: account.displayName, passwordHash: credentials.passwordHash, mustChangePassword: true,
-  }).returning({ id: users.id });
-  await tx.insert(memberships).values({ userId: user!.id, organisationId: account.organisationId, role: account.role });
-  await audit.record({ action: 'create', entityType: 'user', entityId: user!.id, after: { ...account, ...audited, mustChangePassword: true } });
-  return { id: user!.id, username: account.username, initialPassword: credentials.password };
-}
 
 export async function createAccount(tx: Tx, audit: Auditor, actor: Actor, access: Access, input: AccountCreate) {
   const [org] = await tx.select({ id: organisations.id, kind: organisations.kind, districtId: organisations.districtId })

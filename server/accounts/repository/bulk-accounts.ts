@@ -6,7 +6,7 @@ import { BULK_ACCOUNT_BATCH, type BulkAccountRequest, type BulkAccountResult } f
 import type { Auditor } from '../../platform/audit/auditor.ts';
 import type { Db, Tx } from '../../platform/db/engine.ts';
 import { organisations, students, teachers, users } from '../../platform/db/schema/index.ts';
-import { insertAccount, newCredentials, type Credentials } from './accounts.ts';
+import { insertAccount, newCredentials, type Credentials } from '../../platform/auth/accounts.ts';
 import { assertSchoolOpen, type SchoolRef } from '../../platform/registry-guards.ts';
 
 /**

@@ -2,7 +2,7 @@ import { accountCreate, accountCreated, accountListQuery, accountPage, accountSt
 import { idParams } from '../../../contracts/common.ts';
 import { defineRoute, type AnyRoute } from '../../platform/http/route.ts';
 import { createAccount, listAccounts, setAccountDisabled } from '../repository/accounts.ts';
-import { openLearner } from '../../credit-bank/repository/accounts.ts';
+import { openLearner } from '../../credit-bank/index.ts';
 
 const list = defineRoute({
   method: 'GET', url: '/api/accounts', tags: ['accounts'], access: { resource: 'account', action: 'read' },

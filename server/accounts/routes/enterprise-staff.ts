@@ -3,7 +3,7 @@ import { accountFields, accountCreated, accountPage } from '../../../contracts/a
 import { idParams, paging } from '../../../contracts/common.ts';
 import { defineRoute, type AnyRoute } from '../../platform/http/route.ts';
 import { createAccount, listAccounts } from '../repository/accounts.ts';
-import { assertEnterpriseInScope } from '../../registry/repository/enterprises.ts';
+import { assertEnterpriseInScope } from '../../registry/index.ts';
 
 /**
  * An enterprise's staff accounts (企业管理员 manage their colleagues' sign-ins). Thin wrappers over the shared

@@ -5,7 +5,7 @@ import type { Auditor } from '../../platform/audit/auditor.ts';
 import { CLUSTERS, clusterClasses } from '../clusters.ts';
 import type { Db, Tx } from '../../platform/db/engine.ts';
 import { clusterIndustries, clusterMajors, industryClusters, majors } from '../../platform/db/schema/index.ts';
-import { findIndustry, industryNameSql } from '../../registry/repository/enterprise-refs.ts';
+import { findIndustry, industryNameSql } from './industries.ts';
 
 /**
  * The plan's industry clusters with the majors and GB/T 4754 industries that feed each: what aligns a

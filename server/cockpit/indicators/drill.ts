@@ -6,7 +6,7 @@ import { notFound } from '../../../core/errors.ts';
 import type { DrillResult } from '../../../contracts/cockpit.ts';
 import { currentPlan } from '../../../policy/index.ts';
 import { rows, type Db } from '../../platform/db/engine.ts';
-import { offeredPlaces } from '../../internships/repository/placed.ts';
+import { offeredPlaces } from '../../internships/index.ts';
 import { practiceCheckOn, practiceDays } from './practice-sql.ts';
 
 /**

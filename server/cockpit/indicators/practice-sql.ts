@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { practiceWindow, requiredPracticeDays } from '../../../core/registry/teacher-practice.ts';
-import { planPracticeRule } from '../../registry/repository/registry-rules.ts';
+import { planPracticeRule } from '../../registry/index.ts';
 
 /** The enterprise-practice rule on a day: the look-back window ending that day and the days it asks for. */
 export interface PracticeCheck {

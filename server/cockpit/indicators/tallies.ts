@@ -3,7 +3,7 @@ import type {
   CarrierTally, EnterpriseTally, InternshipPlacesTally, MajorGroupTally, ProgramTally, RegisterTallies, SchoolTally, TeacherTally,
 } from '../../../core/indicators/index.ts';
 import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
-import { offeredPlaces } from '../../internships/repository/placed.ts';
+import { offeredPlaces } from '../../internships/index.ts';
 import { practiceDays, type PracticeCheck } from './practice-sql.ts';
 
 /**

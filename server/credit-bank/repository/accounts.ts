@@ -7,7 +7,7 @@ import type { Account, AccountOpen } from '../../../contracts/credit-bank.ts';
 import type { Auditor } from '../../platform/audit/auditor.ts';
 import type { Db, Tx } from '../../platform/db/engine.ts';
 import { creditAccounts, organisations, students, users } from '../../platform/db/schema/index.ts';
-import { insertAccount, newCredentials } from '../../accounts/repository/accounts.ts';
+import { insertAccount, newCredentials } from '../../platform/auth/accounts.ts';
 import { scopeWhere } from '../../platform/http/scope-sql.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { newAccountNo } from '../crypto.ts';

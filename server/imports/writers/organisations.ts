@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { inScope } from '../../../core/authz/index.ts';
 import { AppError } from '../../../core/errors.ts';
 import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
-import { reindexEntity } from '../../search/search-index.ts';
+import { reindexEntity } from '../../search/index.ts';
 import { insertBatch, updateBatch, type BatchColumn } from '../sql-batch.ts';
 import type { EntityWriter, WriteContext } from './types.ts';
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { AppError } from '../../../core/errors.ts';
 import { labelKey, type ImportIssue, type OutcomeRecord } from '../../../core/imports/index.ts';
 import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
-import { appendLedgerEntries } from '../../credit-bank/repository/ledger.ts';
+import { appendLedgerEntries } from '../../credit-bank/index.ts';
 import { insertBatch } from '../sql-batch.ts';
 import type { EntityWriter, Item } from './types.ts';
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { AppError } from '../../../core/errors.ts';
 import type { ImportIssue, ProgramRecord } from '../../../core/imports/index.ts';
 import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
-import { reindexEntity } from '../../search/search-index.ts';
+import { reindexEntity } from '../../search/index.ts';
 import { insertBatch, updateBatch } from '../sql-batch.ts';
 import type { EntityWriter, Item } from './types.ts';
 

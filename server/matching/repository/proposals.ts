@@ -8,8 +8,7 @@ import type { Auditor } from '../../platform/audit/auditor.ts';
 import type { Db, Tx } from '../../platform/db/engine.ts';
 import { allocationProposals, allocationRuns, internshipApplications, internshipPosts, organisations, students } from '../../platform/db/schema/index.ts';
 import { scopeWhere } from '../../platform/http/scope-sql.ts';
-import { accept } from '../../internships/repository/applications.ts';
-import { rules } from '../../internships/repository/posts.ts';
+import { accept, rules } from '../../internships/index.ts';
 import { countOf } from '../../platform/db/paging.ts';
 
 const school = alias(organisations, 'proposal_school');

@@ -1,10 +1,13 @@
 import { todayOf } from '../../../core/calendar.ts';
 import type { FastifyReply } from 'fastify';
-import { accessFor, type Actor } from '../../../core/authz/index.ts';
+import { accessFor, type Access, type Actor } from '../../../core/authz/index.ts';
 import { AppError } from '../../../core/errors.ts';
 import type { Services } from '../services.ts';
-import type { ClearPii } from '../../registry/exports/students.ts';
+import type { PiiCipher } from '../pii.ts';
 import { attachment, XLSX_MIME } from './xlsx-stream.ts';
+
+/** Clear personal information: the cipher, the caller's PII scope, and who reads (for pii_access_log). */
+export interface ClearPii { pii: PiiCipher; access: Access; userId: string; requestId: string }
 
 /** Starts an .xlsx download named `<name>_<yyyymmdd>.xlsx` (the day in Zhengzhou), never cached: it may hold personal data. */
 export function xlsxDownload(reply: FastifyReply, name: string, now: Date): void {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/engine.ts';
-import type { ClearPii } from '../../registry/exports/students.ts';
+import type { ClearPii } from './download.ts';
 
 /** Records in pii_access_log that `clear`'s reader is about to see these students' ID numbers and phones in clear. */
 export async function logStudentPiiReads(db: Db, clear: ClearPii, studentIds: readonly string[]): Promise<void> {

@@ -7,15 +7,12 @@ import type { Db } from '../../platform/db/engine.ts';
 import { majors, organisations, programs, students } from '../../platform/db/schema/index.ts';
 import { scopeWhere } from '../../platform/http/scope-sql.ts';
 import { studentListWhere } from '../repository/students.ts';
-import type { PiiCipher } from '../../platform/pii.ts';
+import type { ClearPii } from '../../platform/exports/download.ts';
 import { logStudentPiiReads } from '../../platform/exports/pii-log.ts';
 import { streamWorkbook } from '../../platform/exports/xlsx-stream.ts';
 import { syncNameSort } from '../repository/name-sort.ts';
 
 const BATCH = 2000;
-
-/** Clear personal information: the cipher, the caller's PII scope, and who reads (for pii_access_log). */
-export interface ClearPii { pii: PiiCipher; access: Access; userId: string; requestId: string }
 
 const scoped = (access: Access) => scopeWhere(access, { organisationId: students.schoolId, districtId: organisations.districtId, userId: students.userId });
 

@@ -7,7 +7,7 @@ import type { Carrier, CarrierCreate, CarrierListQuery, CarrierUpdate } from '..
 import type { Auditor } from '../../platform/audit/auditor.ts';
 import type { Db, Tx } from '../../platform/db/engine.ts';
 import { carrierPartners, carriers, industryClusters, organisations } from '../../platform/db/schema/index.ts';
-import { reindexEntity } from '../../search/search-index.ts';
+import { reindexEntity } from '../../search/index.ts';
 import { carrierReadScope, carrierWriteScope } from './carrier-scope.ts';
 import { escapeLike } from '../../platform/registry-guards.ts';
 import { countOf } from '../../platform/db/paging.ts';

@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { inScope, type Access } from '../../../core/authz/index.ts';
 import { validateUscc } from '../../../core/codes/index.ts';
 import { AppError, validationFailed, type FieldErrors } from '../../../core/errors.ts';
-import { INDUSTRY_EDITION } from '../../catalogues/industry.ts';
+import { findIndustry, INDUSTRY_EDITION } from '../../catalogues/index.ts';
 import type { Db, Tx } from '../../platform/db/engine.ts';
-import { catalogueEditions, industries, industryClusters, organisations } from '../../platform/db/schema/index.ts';
+import { industryClusters, organisations } from '../../platform/db/schema/index.ts';
 
 /**
  * Checks of an enterprise's facts against the reference catalogues, shared by the register (create, edit)
@@ -17,19 +17,6 @@ export function checkedUscc(raw: string): string {
   if (!check.valid) throw validationFailed({ uscc: check.reason }, check.reason);
   return check.value;
 }
-
-/** The GB/T 4754-2017 entry of a code, or undefined. Enterprises are classified in that edition. */
-export async function findIndustry(db: Db | Tx, code: string) {
-  const [row] = await db.select({ code: industries.code, name: industries.name, level: industries.level })
-    .from(industries).innerJoin(catalogueEditions, eq(catalogueEditions.id, industries.editionId))
-    .where(and(eq(catalogueEditions.kind, 'industry'), eq(catalogueEditions.edition, INDUSTRY_EDITION), eq(industries.code, code)));
-  return row;
-}
-
-/** The name of an enterprise's industry code in the edition it is classified in (for selects). */
-export const industryNameSql = (code: unknown) => sql<string | null>`(select i.name from industries i
-  join catalogue_editions e on e.id = i.edition_id
-  where e.kind = 'industry' and e.edition = ${INDUSTRY_EDITION} and i.code = ${code})`;
 
 export interface EnterpriseRefs {
   industryCode?: string;

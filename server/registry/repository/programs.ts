@@ -9,7 +9,7 @@ import type { Auditor } from '../../platform/audit/auditor.ts';
 import type { Db, Tx } from '../../platform/db/engine.ts';
 import { catalogueEditions, majors, organisations, programs, programYears } from '../../platform/db/schema/index.ts';
 import { scopeWhere } from '../../platform/http/scope-sql.ts';
-import { reindexEntity } from '../../search/search-index.ts';
+import { reindexEntity } from '../../search/index.ts';
 import { countOf } from '../../platform/db/paging.ts';
 import { assertNotArchived, assertSchoolOpen, escapeLike, schoolForWrite, uniqueViolation } from '../../platform/registry-guards.ts';
 import { planShareRule } from './registry-rules.ts';

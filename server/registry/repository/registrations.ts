@@ -7,7 +7,7 @@ import type { Auditor } from '../../platform/audit/auditor.ts';
 import type { Db, Tx } from '../../platform/db/engine.ts';
 import { enterpriseRegistrations, enterprises, memberships, organisations, users } from '../../platform/db/schema/index.ts';
 import { scopeWhere } from '../../platform/http/scope-sql.ts';
-import { reindexEntity } from '../../search/search-index.ts';
+import { reindexEntity } from '../../search/index.ts';
 import { checkEnterpriseRefs, isUniqueViolation, usccTaken } from './enterprise-refs.ts';
 import { insertEnterprise } from './enterprises.ts';
 import { escapeLike } from '../../platform/registry-guards.ts';

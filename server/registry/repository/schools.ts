@@ -7,7 +7,7 @@ import type { School, SchoolCreate, SchoolListQuery, SchoolUpdate } from '../../
 import type { Auditor } from '../../platform/audit/auditor.ts';
 import type { Db, Tx } from '../../platform/db/engine.ts';
 import { organisations, schools } from '../../platform/db/schema/index.ts';
-import { reindexEntity } from '../../search/search-index.ts';
+import { reindexEntity } from '../../search/index.ts';
 import { countOf } from '../../platform/db/paging.ts';
 import { assertNotArchived, escapeLike, uniqueViolation } from '../../platform/registry-guards.ts';
 import { scopeWhere } from '../../platform/http/scope-sql.ts';

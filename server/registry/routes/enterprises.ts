@@ -8,7 +8,6 @@ import { defineRoute, type AnyRoute } from '../../platform/http/route.ts';
 import {
   createEnterprise, getEnterpriseDetail, listEnterprises, setEnterpriseArchived, updateEnterprise,
 } from '../repository/enterprises.ts';
-import { enterpriseAccountRoutes } from '../../accounts/routes/enterprise-staff.ts';
 
 const list = defineRoute({
   method: 'GET', url: '/api/enterprises', tags: ['enterprises'], access: { resource: 'enterprise', action: 'read' },
@@ -47,4 +46,4 @@ const archived = archiveRoutes({
   response: enterprise, setArchived: setEnterpriseArchived,
 });
 
-export const enterpriseRoutes: AnyRoute[] = [list, detail, create, update, ...archived, ...enterpriseAccountRoutes];
+export const enterpriseRoutes: AnyRoute[] = [list, detail, create, update, ...archived];

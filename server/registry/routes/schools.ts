@@ -7,7 +7,6 @@ import { archiveRoutes } from '../../platform/http/archive-routes.ts';
 import { defineRoute, type AnyRoute } from '../../platform/http/route.ts';
 import { schoolStandings } from '../repository/school-standings.ts';
 import { createSchool, getSchool, listSchools, setSchoolArchived, updateSchool } from '../repository/schools.ts';
-import { bulkAccountRoutes } from '../../accounts/routes/bulk-accounts.ts';
 import { todayOf } from '../../../core/calendar.ts';
 
 const list = defineRoute({
@@ -49,4 +48,4 @@ const archived = archiveRoutes({
   response: school, setArchived: setSchoolArchived,
 });
 
-export const schoolRoutes: AnyRoute[] = [list, detail, create, update, ...archived, ...bulkAccountRoutes];
+export const schoolRoutes: AnyRoute[] = [list, detail, create, update, ...archived];
