@@ -66,7 +66,7 @@ try {
     from generate_series(0, ${ACCOUNTS - 1}) g`);
   const services: Services = {
     database, config: loadConfig({ DATA_DIR: dir }), pii: createPiiCipher(crypto.randomBytes(32)), now: () => new Date(),
-    jobs: undefined as never, pokeJobs: () => {},
+    pokeJobs: () => {},
   };
   for (const run of ['first_issue', 'reissue_unchanged'] as const) {
     const [stored] = await db.insert(importFiles).values({

@@ -97,7 +97,7 @@ async function child(engine: 'pglite' | 'postgres', file: string) {
   try {
     const services: Services = {
       database, config: loadConfig({ DATA_DIR: tmp }), pii: createPiiCipher(crypto.randomBytes(32)), now: () => new Date(),
-      jobs: undefined as never, pokeJobs: () => {},
+      pokeJobs: () => {},
     };
     const actor = await world(database);
     const data = fs.readFileSync(file);

@@ -5,7 +5,6 @@ import pg from 'pg';
 import { loadConfig } from '../server/platform/config.ts';
 import { openDatabase, rows } from '../server/platform/db/engine.ts';
 import { students } from '../server/platform/db/schema/index.ts';
-import { createJobRegistry } from '../server/job-kinds.ts';
 import { createPiiCipher } from '../server/platform/pii.ts';
 import { countStale, rotatePiiKey } from '../server/personal-data/rotate.ts';
 import type { Services } from '../server/platform/services.ts';
@@ -67,7 +66,7 @@ try {
     }
   })();
 
-  const services: Services = { database, config: loadConfig({}), pii: ring, now: () => new Date(), jobs: createJobRegistry(), pokeJobs: () => {} };
+  const services: Services = { database, config: loadConfig({}), pii: ring, now: () => new Date(), pokeJobs: () => {} };
   const r0 = performance.now();
   const result = await rotatePiiKey(services, () => {}, 200);
   const rotateMs = performance.now() - r0;

@@ -14,14 +14,13 @@ export async function bootstrap(config: Config = loadConfig()): Promise<Services
     config,
     pii: createPiiCipher(loadPiiKeyRing(config)),
     now: systemClock,
-    jobs: createJobRegistry(),
     pokeJobs: () => {},
   };
 }
 
 /** Starts this process's job runner and lets submitted work wake it. */
 export function startWorkers(services: Services, log?: (msg: string, err?: unknown) => void) {
-  const runner = startJobRunner(services, services.jobs, { log, pollMs: 1000 });
+  const runner = startJobRunner(services, createJobRegistry(), { log, pollMs: 1000 });
   services.pokeJobs = runner.poke;
   return runner;
 }

@@ -6,7 +6,6 @@ import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/platform/config.ts';
-import { createJobRegistry } from '../../server/job-kinds.ts';
 import { createPiiCipher } from '../../server/platform/pii.ts';
 import { openTestDatabase } from '../support/engines.ts';
 import type { Services } from '../../server/platform/services.ts';
@@ -23,7 +22,7 @@ before(async () => {
   fs.writeFileSync(path.join(dist, 'assets', 'app-old.js'), 'console.log("old")');
   services = {
     database: await openTestDatabase({ name: 'pglite' }), config: loadConfig({ SEED_DEMO: 'false' }),
-    pii: createPiiCipher(Buffer.alloc(32, 7)), now: () => new Date(), jobs: createJobRegistry(), pokeJobs: () => {},
+    pii: createPiiCipher(Buffer.alloc(32, 7)), now: () => new Date(), pokeJobs: () => {},
   };
   app = await buildApp(services, { serveWeb: dist, logger: false });
   base = await app.listen({ port: 0, host: '127.0.0.1' });

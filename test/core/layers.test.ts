@@ -60,3 +60,61 @@ for (const rule of clockRules) {
     assert.deepEqual(bad, []);
   });
 }
+
+/**
+ * The server's house (ARCHITECTURE.md): `server/platform/` is the shared floor and imports no capability;
+ * each `server/<capability>/` sees another capability only through that capability's `index.ts`; the
+ * capabilities depend on one another without a circle; only start-up (`server/main.ts`) uses the demo
+ * generator; and no two server files import each other, directly or round a longer circle.
+ */
+const serverFiles = sources('server');
+const capabilityOf = (file: string): string | null => {
+  const parts = file.split('/');
+  return parts[0] === 'server' && parts.length > 2 ? parts[1]! : null;
+};
+const serverEdges = serverFiles.flatMap((f) => imports(f).map((s) => resolved(f, s)).filter((t) => t.startsWith('server/')).map((t) => [f, t] as const));
+
+test('the shared floor (server/platform) imports no capability', () => {
+  const bad = serverEdges.filter(([f, t]) => capabilityOf(f) === 'platform' && capabilityOf(t) !== 'platform').map(([f, t]) => `${f} → ${t}`);
+  assert.deepEqual(bad, []);
+});
+
+test("a capability uses another only through its index.ts, never its internals", () => {
+  const bad = serverEdges.filter(([f, t]) => {
+    const to = capabilityOf(t);
+    return to !== null && to !== 'platform' && to !== capabilityOf(f) && t !== `server/${to}/index.ts`;
+  }).map(([f, t]) => `${f} → ${t}`);
+  assert.deepEqual(bad, []);
+});
+
+test('nothing but start-up imports the demo generator', () => {
+  const bad = serverEdges.filter(([f, t]) => capabilityOf(t) === 'demo' && capabilityOf(f) !== 'demo' && f !== 'server/main.ts').map(([f, t]) => `${f} → ${t}`);
+  assert.deepEqual(bad, []);
+});
+
+function circles(edges: readonly (readonly [string, string])[]): string[] {
+  const next = new Map<string, string[]>();
+  for (const [a, b] of edges) if (a !== b) next.set(a, [...(next.get(a) ?? []), b]);
+  const state = new Map<string, 'open' | 'done'>();
+  const found: string[] = [];
+  const visit = (n: string, trail: string[]) => {
+    state.set(n, 'open');
+    for (const m of next.get(n) ?? []) {
+      if (state.get(m) === 'open') found.push([...trail.slice(trail.indexOf(m)), n, m].join(' → '));
+      else if (!state.has(m)) visit(m, [...trail, n]);
+    }
+    state.set(n, 'done');
+  };
+  for (const n of next.keys()) if (!state.has(n)) visit(n, []);
+  return found;
+}
+
+test('no import circle between server files', () => {
+  assert.deepEqual(circles(serverEdges), []);
+});
+
+test('no circle between capabilities', () => {
+  const capabilityEdges = serverEdges.map(([f, t]) => [capabilityOf(f), capabilityOf(t)] as const)
+    .filter((e): e is readonly [string, string] => e[0] !== null && e[1] !== null);
+  assert.deepEqual(circles(capabilityEdges), []);
+});

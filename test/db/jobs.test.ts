@@ -31,7 +31,7 @@ for (const engine of testEngines()) {
     const seen: unknown[] = [];
     before(async () => {
       database = await openTestDatabase(engine);
-      services = { database, config: loadConfig({}), pii: createPiiCipher(Buffer.alloc(32)), now: () => new Date(), jobs: registry, pokeJobs: () => {} };
+      services = { database, config: loadConfig({}), pii: createPiiCipher(Buffer.alloc(32)), now: () => new Date(), pokeJobs: () => {} };
       registry.register(`count-${engine.name}`, async ({ input, progress }) => {
         const n = Number(input.n);
         for (let i = 1; i <= n; i++) await progress({ done: i, total: n, message: `第${i}步` });

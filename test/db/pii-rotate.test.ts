@@ -6,7 +6,6 @@ import { loadConfig } from '../../server/platform/config.ts';
 import { generateSigningKey, signWith, verifyWith } from '../../server/credit-bank/crypto.ts';
 import { rows, type Database } from '../../server/platform/db/engine.ts';
 import { credentialKeys, jobs, students } from '../../server/platform/db/schema/index.ts';
-import { createJobRegistry } from '../../server/job-kinds.ts';
 import { submitJob } from '../../server/platform/jobs/submit.ts';
 import { createPiiCipher, indexKeyOf } from '../../server/platform/pii.ts';
 import { countStale, PII_ROTATE_JOB, piiRotateJob, rotatePiiKey } from '../../server/personal-data/rotate.ts';
@@ -38,7 +37,7 @@ for (const engine of testEngines()) {
 
     before(async () => {
       database = await openTestDatabase(engine);
-      services = { database, config: loadConfig({}), pii: ring, now: () => new Date(), jobs: createJobRegistry(), pokeJobs: () => {} };
+      services = { database, config: loadConfig({}), pii: ring, now: () => new Date(), pokeJobs: () => {} };
       const district = await makeDistrict(database.db);
       schoolId = (await makeSchool(database.db, district.id)).id;
       const values = Array.from({ length: STUDENTS }, (_, i) => ({

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { buildApp } from '../../server/app.ts';
 import { startWorkers } from '../../server/bootstrap.ts';
 import { loadConfig } from '../../server/platform/config.ts';
-import { createJobRegistry } from '../../server/job-kinds.ts';
 import { createPiiCipher } from '../../server/platform/pii.ts';
 import type { Services } from '../../server/platform/services.ts';
 import { openTestDatabase, type TestEngine } from './engines.ts';
@@ -24,7 +23,7 @@ const TEST_PII_KEY = Buffer.alloc(32, 7);
 export async function startTestServer(engine: TestEngine, env: Record<string, string> = {}, logStream?: NodeJS.WritableStream): Promise<TestServer> {
   const config = loadConfig({ ...env, DATA_DIR: path.join(os.tmpdir(), 'chanjiao-test-unused'), SEED_DEMO: 'false' });
   const database = await openTestDatabase(engine);
-  const services: Services = { database, config, pii: createPiiCipher(TEST_PII_KEY), now: () => new Date(), jobs: createJobRegistry(), pokeJobs: () => {} };
+  const services: Services = { database, config, pii: createPiiCipher(TEST_PII_KEY), now: () => new Date(), pokeJobs: () => {} };
   return listen(services, logStream);
 }
 
