@@ -96,7 +96,3 @@ function overlap(a: string, b: string): number {
   return common / Math.max(a.length, b.length, 1);
 }
 
-/** The header problems as one sentence, for the job's message. */
-export function describeHeaderIssues(issues: readonly ImportIssue[]): string {
-  return `表头与导入模板不一致：${issues.map((i) => i.reason).join('；')}`;
-}

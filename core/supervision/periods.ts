@@ -61,5 +61,3 @@ export function currentPeriod(periods: readonly Period[], today: string): Period
   return open.find((p) => p.end >= today) ?? open[open.length - 1] ?? null;
 }
 
-/** Whether a report is late: submitted (or still missing at `today`) after the period's due date. */
-export const isLate = (p: Period, submittedOn: string | null, today: string) => (submittedOn ?? today) > p.due;

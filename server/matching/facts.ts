@@ -119,7 +119,6 @@ export const studentsInGroups = (keys: string[]) => and(inArray(majors.code, [..
 
 export const onlySeeking = eq(studentProfiles.seekingInternship, true);
 export const onlyDiscoverable = eq(studentProfiles.discoverable, true);
-export const studentsOfSchool = (schoolId: string) => eq(students.schoolId, schoolId);
 export const studentWithId = (id: string) => eq(students.id, id);
 export const studentsWithMajors = (codes: string[]) => inArray(majors.code, codes);
 

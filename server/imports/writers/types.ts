@@ -28,4 +28,3 @@ export interface EntityWriter<R> {
   write(tx: Tx, batch: readonly Item<R>[], ctx: WriteContext, tally: Tally): Promise<void>;
 }
 
-export const sameValue = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);

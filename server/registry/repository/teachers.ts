@@ -78,10 +78,6 @@ async function getRow(db: Db | Tx, access: Access, id: string): Promise<Row> {
   return row;
 }
 
-export async function getTeacher(db: Db | Tx, access: Access, id: string): Promise<Teacher> {
-  return toTeacher(await getRow(db, access, id));
-}
-
 /** The record with its evidence, its periods and the 1-year-in-5 standing on `asOf` (rule from the policy file). */
 export async function getTeacherDetail(db: Db, access: Access, id: string, asOf: string): Promise<TeacherDetail> {
   const row = await getRow(db, access, id);

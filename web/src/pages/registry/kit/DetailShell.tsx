@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Button, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Skeleton, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { QueryError } from '../../../components/QueryError.tsx';
@@ -39,8 +39,6 @@ export function DetailShell<T>({ testId, query, backTo, backLabel, title, tags, 
     </div>
   );
 }
-
-export const ArchivedTag = ({ archived }: { archived: boolean }) => (archived ? <Tag color="default">已归档</Tag> : null);
 
 /** Edit button for detail pages. */
 export const EditButton = ({ onClick }: { onClick: () => void }) => (
