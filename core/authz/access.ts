@@ -45,3 +45,13 @@ export function inScope(access: Access, target: ScopeTarget): boolean {
     (target.userId != null && access.userId === target.userId)
   );
 }
+
+/**
+ * The organisation a caller acts for under a permission: the first membership whose role the permission
+ * grants, else their first membership. Audit rows, imports and default choices (a school admin's own school)
+ * all name it the same way.
+ */
+export function actingOrganisation(actor: Actor, permission: Permission): string | null {
+  const grants = grantsFor(permission);
+  return actor.memberships.find((m) => grants[m.role])?.organisationId ?? actor.memberships[0]?.organisationId ?? null;
+}

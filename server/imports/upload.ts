@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { grantsFor, type Actor, type Permission } from '../../core/authz/index.ts';
+import { actingOrganisation, type Permission } from '../../core/authz/index.ts';
 import { CLEAN_TEXT_MESSAGE, isCleanText } from '../../contracts/common.ts';
 import { AppError, validationFailed } from '../../core/errors.ts';
 import type { ImportEntity } from '../../core/imports/index.ts';
@@ -75,8 +75,3 @@ function headerFileName(v: unknown): string | undefined {
   return isCleanText(name) ? [...name].slice(0, 200).join('') : name;
 }
 
-/** The organisation the import is made for: the first membership the permission grants (as the route auditor does). */
-function actingOrganisation(actor: Actor, permission: Permission): string | null {
-  const grants = grantsFor(permission);
-  return actor.memberships.find((m) => grants[m.role])?.organisationId ?? actor.memberships[0]?.organisationId ?? null;
-}

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { cleanInput } from '../../../contracts/common.ts';
-import { accessFor, grantsFor, type Access, type Actor } from '../../../core/authz/index.ts';
+import { accessFor, actingOrganisation, type Access, type Actor } from '../../../core/authz/index.ts';
 import { AppError, forbidden, validationFailed, type FieldErrors } from '../../../core/errors.ts';
 import { loadActor } from '../auth/actor.ts';
 import { findSession, SESSION_COOKIE, type SessionLookup } from '../auth/sessions.ts';
@@ -41,7 +41,7 @@ async function buildContext(route: AnyRoute, services: Services, req: FastifyReq
   const params = parse(route.params, req.params, 'params');
   const query = parse(route.query, req.query, 'query');
   const body = parse(route.body, req.body, 'body');
-  const actorOrganisationId = actingOrganisation(route, actor);
+  const actorOrganisationId = !actor ? null : typeof route.access === 'object' ? actingOrganisation(actor, route.access) : actor.memberships[0]?.organisationId ?? null;
   return {
     params, query, body, actor, access, services, req, reply,
     requestId: req.id,
@@ -85,17 +85,6 @@ function checkCsrf(req: FastifyRequest, expected: string) {
   const ok = typeof sent === 'string' && sent.length === expected.length &&
     crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
   if (!ok) throw new AppError('CSRF_FAILED', '请求校验失败，请刷新页面后重试');
-}
-
-/** The organisation a write is made on behalf of: the first membership whose role the route's permission grants. */
-function actingOrganisation(route: AnyRoute, actor: Actor | null): string | null {
-  if (!actor) return null;
-  if (typeof route.access === 'object') {
-    const grants = grantsFor(route.access);
-    const m = actor.memberships.find((x) => grants[x.role]);
-    if (m) return m.organisationId;
-  }
-  return actor.memberships[0]?.organisationId ?? null;
 }
 
 function parse(schema: z.ZodType | undefined, value: unknown, where: 'params' | 'query' | 'body'): unknown {
