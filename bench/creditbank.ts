@@ -100,7 +100,7 @@ while (cursor.seq < ENTRIES) {
   await client.query(`
     insert into credit_ledger (seq, account_id, kind, credits, course_code, idempotency_key, created_at, prev_hash, hash)
     select * from unnest($1::bigint[], $2::uuid[], $3::text[], $4::numeric[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::text[])`,
-  [chained.map((r) => r.seq), chained.map((r) => r.accountId), chained.map((r) => r.kind), chained.map((r) => '1.00'), chained.map((r) => r.courseCode),
+  [chained.map((r) => r.seq), chained.map((r) => r.accountId), chained.map((r) => r.kind), chained.map(() => '1.00'), chained.map((r) => r.courseCode),
     chained.map((r) => r.idempotencyKey), chained.map(() => at.toISOString()), chained.map((r) => r.prevHash), chained.map((r) => r.hash)]);
   const last = chained.at(-1)!;
   cursor = { seq: last.seq, hash: last.hash };

@@ -156,7 +156,7 @@ for (const size of sizes) {
       report({ size: label, solver: 'lemon-network-simplex', run: i + 1, cost: run.cost, parse_ms: run.parse, solve_ms: run.solve, wall_ms: run.wall, cpu_ms: run.cpu, peak_rss_mib: run.rss, ...(r.code !== 0 ? { exit: r.code, stderr: r.stderr.trim() } : {}) });
     }
     const r = await measure(node, [solveScript, '--stats', file]);
-    let stats: Record<string, number> = {};
+    let stats: Record<string, number>;
     try {
       stats = JSON.parse(r.stderr.trim().split('\n').pop()!);
     } catch {

@@ -41,7 +41,7 @@ try {
   try {
     fd = file === '-' ? 0 : fs.openSync(file, 'r');
   } catch (e) {
-    throw new Error(`cannot open ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new Error(`cannot open ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
   }
   const chunk = Buffer.allocUnsafe(1 << 20);
   for (;;) {
@@ -51,7 +51,7 @@ try {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
       if ((e as NodeJS.ErrnoException).code === 'EOF') break;
-      throw new Error(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new Error(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
     }
     if (got === 0) break;
     reader.push(chunk.subarray(0, got));

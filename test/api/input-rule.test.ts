@@ -37,7 +37,7 @@ for (const engine of testEngines()) {
     });
     after(() => server.close());
 
-    const refused = (res: { status: number; body: any }, field: string) => {
+    const refused = (res: { status: number; body: any }, field: string) => { // eslint-disable-line @typescript-eslint/no-explicit-any
       assert.equal(res.status, 400, JSON.stringify(res.body));
       assert.equal(res.body.code, 'VALIDATION_FAILED');
       assert.ok(res.body.fields?.[field], `names ${field}: ${JSON.stringify(res.body.fields)}`);

@@ -63,7 +63,8 @@ describe('database connections lost under load [postgres]', { skip: !server && '
       for (let i = 0; !stop; i++) {
         const name = `断线测试载体-${w}-${i}`;
         const started = performance.now();
-        let status = 0; let body: { id?: string; code?: string } = {};
+        let status: number;
+        let body: { id?: string; code?: string } = {};
         try {
           ({ status, body } = await c.post('/api/carriers', { kind: 'trainingBase', name, level: 'city', leadOrganisationId: school.id }));
         } catch {

@@ -17,7 +17,7 @@ export class TestClient {
     const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('cj_session='));
     if (setCookie) this.cookie = setCookie.split(';')[0]!.endsWith('=') ? '' : setCookie.split(';')[0]!;
     const text = await res.text();
-    let json: any = null; // eslint-disable-line @typescript-eslint/no-explicit-any
+    let json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
     try { json = text ? JSON.parse(text) : null; } catch { json = text; }
     return { status: res.status, body: json, headers: res.headers };
   }

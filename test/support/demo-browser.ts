@@ -124,7 +124,7 @@ export function demoBrowser(name: string) {
     },
 
     /** An API call through the signed-in page's session (the set-up the pages under test do not cover). */
-    call(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {
+    call(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
       return page.evaluate(async ([m, u, b]) => {
         const me = await (await fetch('/api/auth/me')).json();
         const r = await fetch(u as string, {

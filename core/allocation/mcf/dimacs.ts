@@ -270,7 +270,7 @@ export class DimacsReader {
     const u = this.nodeId('FROM');
     const v = this.nodeId('TO');
     const low = this.safeInt('LOW');
-    let cap = this.int('CAP');
+    const cap = this.int('CAP');
     if (cap === Infinity) {
       if (this.big < INT64_MAX) this.fail(`CAP ${this.big} is outside ±(2^53 − 1), the range this solver computes exactly (9223372036854775807 means no capacity)`);
     } else if (cap === -Infinity) {

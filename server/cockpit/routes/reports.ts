@@ -39,7 +39,7 @@ const upload = defineRoute({
   method: 'POST', url: '/api/reports/:id/evidence', tags: ['supervision'], access: { resource: 'supervision', action: 'report' },
   summary: '上传佐证材料（请求体为文件内容，application/octet-stream；PDF/JPG/PNG/XLSX/DOCX，按文件内容识别，不超过10 MB）',
   params: idParams, query: evidenceUploadQuery, response: evidenceFile, status: 201,
-  handler: async ({ services, access, actor, params, query, req, write }) => {
+  handler: async ({ access, actor, params, query, req, write }) => {
     const { fileName, data } = uploadedFile(req, query.fileName);
     return write(async (tx, audit) => {
       const report = await getTaskReport(tx, access, params.id);

@@ -2,7 +2,7 @@ import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 // Only what the cockpit draws: bars (districts, clusters), a trend line and the status ring.
 echarts.use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, CanvasRenderer]);
@@ -20,7 +20,8 @@ export function EChart({ option, height, onPick, label }: ChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const pick = useRef(onPick);
-  pick.current = onPick;
+  // The latest handler, kept after each render (not during it) for the chart's click listener.
+  useLayoutEffect(() => { pick.current = onPick; });
   useEffect(() => {
     const el = ref.current!;
     const c = echarts.init(el);

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Input, Select, Tabs, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
 import type {
@@ -39,8 +39,14 @@ export default function DirectoryPage() {
   const tab: Tab = isTab(params.get('tab')) ? (params.get('tab') as Tab) : 'schools';
   const filter = (k: string) => params.get(k) ?? undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const [text, setText] = useState(filter('q') ?? '');
-  useEffect(() => setText(params.get('q') ?? ''), [params]);
+  // The search box follows the address when it changes (back/forward, a link), and is the user's own in between.
+  const addressQ = params.get('q') ?? '';
+  const [text, setText] = useState(addressQ);
+  const [shownQ, setShownQ] = useState(addressQ);
+  if (addressQ !== shownQ) {
+    setShownQ(addressQ);
+    setText(addressQ);
+  }
   const options = useDirectoryOptions();
 
   const set = (changes: Record<string, string | undefined>, keepPage = false) => {

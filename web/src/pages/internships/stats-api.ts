@@ -10,13 +10,13 @@ export type PostShareRollups = z.infer<typeof postShareRollups>;
 export type PostShareOne = z.infer<typeof postShareOne>;
 export type ViolationsPage = z.infer<typeof violationsPage>;
 
-const stat = <T,>(path: string, query: Query) =>
+const useStat = <T,>(path: string, query: Query) =>
   useQuery({ queryKey: [KEY, 'stats', path, query], queryFn: () => get<T>(path, query), placeholderData: (prev) => prev });
 
-export const usePlacementRates = (q: Query) => stat<PlacementRates>('/api/internship-stats/placements', q);
-export const usePostShares = (q: Query) => stat<PostSharePage>('/api/internship-stats/post-share', q);
-export const usePostShareRollups = (q: Query) => stat<PostShareRollups>('/api/internship-stats/post-share/rollup', q);
-export const useViolations = (q: Query) => stat<ViolationsPage>('/api/internship-stats/violations', q);
+export const usePlacementRates = (q: Query) => useStat<PlacementRates>('/api/internship-stats/placements', q);
+export const usePostShares = (q: Query) => useStat<PostSharePage>('/api/internship-stats/post-share', q);
+export const usePostShareRollups = (q: Query) => useStat<PostShareRollups>('/api/internship-stats/post-share/rollup', q);
+export const useViolations = (q: Query) => useStat<ViolationsPage>('/api/internship-stats/violations', q);
 export const usePostShareOne = (enterpriseId: string | undefined) =>
   useQuery({ queryKey: [KEY, 'stats', 'share', enterpriseId], enabled: !!enterpriseId, queryFn: () => get<PostShareOne>(`/api/internship-stats/post-share/${enterpriseId}`) });
 

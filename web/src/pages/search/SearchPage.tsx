@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Empty, Input, List, Pagination, Skeleton, Tabs, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { usePageTitle } from '../registry/kit/page-title.ts';
 import { Link, useSearchParams } from 'react-router-dom';
 import { SEARCH_ENTITY_TYPES, type SearchEntityType, type SearchResult } from '../../../../contracts/search.ts';
@@ -20,8 +20,13 @@ export default function SearchPage() {
   const q = params.get('q')?.trim() ?? '';
   const type = isType(params.get('type')) ? (params.get('type') as SearchEntityType) : undefined;
   const page = Math.max(1, Math.min(50, Number(params.get('page')) || 1));
+  // The box follows the address when it changes (back/forward, a link), and is the user's own in between.
   const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
+  const [shownQ, setShownQ] = useState(q);
+  if (q !== shownQ) {
+    setShownQ(q);
+    setText(q);
+  }
   usePageTitle(q ? `搜索「${q}」` : undefined);
 
   const query = { q, types: type, page, pageSize: PAGE_SIZE };

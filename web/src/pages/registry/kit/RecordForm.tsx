@@ -39,11 +39,16 @@ export function RecordForm<Saved>(props: RecordFormProps<Saved>) {
   const version = record?.version;
   const initialKey = JSON.stringify(initialValues);
 
-  // A (re)loaded record replaces what the form holds.
+  // A (re)loaded record replaces what the form holds, and clears a conflict reported on the old one.
+  const loaded = `${version}|${initialKey}`;
+  const [shownRecord, setShownRecord] = useState(loaded);
+  if (loaded !== shownRecord) {
+    setShownRecord(loaded);
+    setConflict(false);
+  }
   useEffect(() => {
     form.resetFields();
     form.setFieldsValue(JSON.parse(initialKey) as Values);
-    setConflict(false);
   }, [form, initialKey, version]);
 
   const save = useMutation({
