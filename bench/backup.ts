@@ -31,7 +31,10 @@ const seconds = (t0: number) => Math.round((performance.now() - t0) / 100) / 10;
 
 function cli(script: string, args: string[], databaseUrl: string) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [`scripts/${script}.ts`, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: '' }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [`scripts/${script}.ts`, ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: '' },
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`${script}: ${r.stderr}`);
   return { seconds: seconds(t0), out: r.stdout.trim() };
 }
@@ -70,10 +73,23 @@ try {
   const verify = cli('ledger-verify', [], copyUrl);
 
   report({
-    bench: 'backup', engine: 'postgres', database: name, database_bytes: Number(sizes[0].bytes), students: Number(sizes[0].students), organisations: Number(sizes[0].organisations), audit_rows: Number(sizes[0].audit_rows), ledger_entries: Number(sizes[0].ledger_entries),
-    backup_s: backup.seconds, dump_bytes: dumpBytes, anchor_copy_all_tables_s: copyAll, backup_ratio: Math.round((backup.seconds / copyAll) * 100) / 100,
-    restore_s: restore.seconds, anchor_template_copy_s: templateCopy, restore_ratio: Math.round((restore.seconds / templateCopy) * 100) / 100,
-    ledger_verify_after_restore: verify.out, ledger_verify_s: verify.seconds,
+    bench: 'backup',
+    engine: 'postgres',
+    database: name,
+    database_bytes: Number(sizes[0].bytes),
+    students: Number(sizes[0].students),
+    organisations: Number(sizes[0].organisations),
+    audit_rows: Number(sizes[0].audit_rows),
+    ledger_entries: Number(sizes[0].ledger_entries),
+    backup_s: backup.seconds,
+    dump_bytes: dumpBytes,
+    anchor_copy_all_tables_s: copyAll,
+    backup_ratio: Math.round((backup.seconds / copyAll) * 100) / 100,
+    restore_s: restore.seconds,
+    anchor_template_copy_s: templateCopy,
+    restore_ratio: Math.round((restore.seconds / templateCopy) * 100) / 100,
+    ledger_verify_after_restore: verify.out,
+    ledger_verify_s: verify.seconds,
     loadavg_1m: Math.round(os.loadavg()[0]! * 10) / 10,
   });
 } finally {

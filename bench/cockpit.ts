@@ -28,17 +28,38 @@ async function load(url: string, pathName: string, cookie: string, conns = conne
   // one more request of the same kind returns only once they have drained.
   await fetch(url + pathName, { headers: { cookie } });
   // The machine's load average rides along: figures taken while other work runs are not comparable.
-  return { loadavg_1m: Math.round(os.loadavg()[0]! * 10) / 10, p50_ms: r.latency.p50, p95_ms: p95(r), rps: Math.round(r.requests.average), non2xx: r.non2xx, errors: r.errors, p95_note: 'interpolated from p90/p97.5' };
+  return {
+    loadavg_1m: Math.round(os.loadavg()[0]! * 10) / 10,
+    p50_ms: r.latency.p50,
+    p95_ms: p95(r),
+    rps: Math.round(r.requests.average),
+    non2xx: r.non2xx,
+    errors: r.errors,
+    p95_note: 'interpolated from p90/p97.5',
+  };
 }
 
 async function recompute(server: RunningServer, cookie: string, csrfToken: string) {
   const t0 = performance.now();
-  const res = await fetch(`${server.url}/api/indicators/recompute`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: '{}' });
+  const res = await fetch(`${server.url}/api/indicators/recompute`, {
+    method: 'POST',
+    headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+    body: '{}',
+  });
   if (res.status !== 202) throw new Error(`recompute: ${res.status} ${await res.text()}`);
   const { id } = (await res.json()) as { id: string };
   for (;;) {
-    const job = (await (await fetch(`${server.url}/api/jobs/${id}`, { headers: { cookie } })).json()) as { status: string; result: { durationMs: number; values: number; scopes: number } };
-    if (job.status === 'succeeded') return { wall_ms: Math.round(performance.now() - t0), run_ms: job.result.durationMs, values: job.result.values, scopes: job.result.scopes };
+    const job = (await (await fetch(`${server.url}/api/jobs/${id}`, { headers: { cookie } })).json()) as {
+      status: string;
+      result: { durationMs: number; values: number; scopes: number };
+    };
+    if (job.status === 'succeeded')
+      return {
+        wall_ms: Math.round(performance.now() - t0),
+        run_ms: job.result.durationMs,
+        values: job.result.values,
+        scopes: job.result.scopes,
+      };
     if (job.status === 'failed') throw new Error(`recompute failed: ${JSON.stringify(job)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -51,15 +72,43 @@ async function measure(engine: 'pglite' | 'postgres', scale: string, env: Record
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await recompute(server, admin.cookie, admin.csrfToken));
     const sorted = [...runs].sort((a, b) => a.run_ms - b.run_ms);
-    report({ bench: 'indicators_recompute', engine, scale, runs: runs.map((r) => r.run_ms), median_run_ms: sorted[1]!.run_ms, median_wall_ms: sorted[1]!.wall_ms, values_per_run: runs[0]!.values, scopes: runs[0]!.scopes });
+    report({
+      bench: 'indicators_recompute',
+      engine,
+      scale,
+      runs: runs.map((r) => r.run_ms),
+      median_run_ms: sorted[1]!.run_ms,
+      median_wall_ms: sorted[1]!.wall_ms,
+      values_per_run: runs[0]!.values,
+      scopes: runs[0]!.scopes,
+    });
     // The anchor (issue 20): GET /api/auth/me, the floor of any signed-in request, at 1 and 50 connections in this
     // run; each latency line carries its p95 as a multiple of the anchor's at the same connection count (goal ≤ 5).
     const anchor: Record<number, number> = {};
     for (const conns of [1, connections]) anchor[conns] = (await load(server.url, '/api/auth/me', admin.cookie, conns)).p95_ms;
-    report({ bench: 'latency', engine, scale, path: '/api/auth/me', role: 'city_admin', anchor_p95_ms: anchor, loadavg_1m: Math.round(os.loadavg()[0]! * 10) / 10 });
+    report({
+      bench: 'latency',
+      engine,
+      scale,
+      path: '/api/auth/me',
+      role: 'city_admin',
+      anchor_p95_ms: anchor,
+      loadavg_1m: Math.round(os.loadavg()[0]! * 10) / 10,
+    });
     const latency = async (pathName: string, role: string, cookie: string, conns: number) => {
       const r = await load(server.url, pathName, cookie, conns);
-      report({ bench: 'latency', engine, scale, path: pathName, role, connections: conns, seconds, ...r, me_p95_ms: anchor[conns], ratio_p95: Math.round((r.p95_ms / anchor[conns]!) * 10) / 10 });
+      report({
+        bench: 'latency',
+        engine,
+        scale,
+        path: pathName,
+        role,
+        connections: conns,
+        seconds,
+        ...r,
+        me_p95_ms: anchor[conns],
+        ratio_p95: Math.round((r.p95_ms / anchor[conns]!) * 10) / 10,
+      });
     };
     // One viewer at a time (the wall and a few browsers refresh once a minute), then 50 at once.
     await latency('/api/cockpit', 'city_admin', admin.cookie, 1);
@@ -67,12 +116,25 @@ async function measure(engine: 'pglite' | 'postgres', scale: string, env: Record
     const district = await signIn(server.url, 'district_jinshui', password);
     await latency('/api/cockpit', 'district', district.cookie, connections);
     // The computed per-teacher indicator, as the cockpit shows it (value and its parts).
-    const cockpit = (await (await fetch(`${server.url}/api/cockpit`, { headers: { cookie: admin.cookie } })).json()) as { targets: Array<{ code: string; value: number | null; numerator: number | null; denominator: number | null }> };
+    const cockpit = (await (await fetch(`${server.url}/api/cockpit`, { headers: { cookie: admin.cookie } })).json()) as {
+      targets: Array<{ code: string; value: number | null; numerator: number | null; denominator: number | null }>;
+    };
     const practice = cockpit.targets.find((t) => t.code === 'teacher_enterprise_practice')!;
-    report({ bench: 'indicator', engine, scale, code: practice.code, value: practice.value, numerator: practice.numerator, denominator: practice.denominator });
+    report({
+      bench: 'indicator',
+      engine,
+      scale,
+      code: practice.code,
+      value: practice.value,
+      numerator: practice.numerator,
+      denominator: practice.denominator,
+    });
     // Teacher drill-downs: a page deep into the city's specialty teachers, sorted across schools (dual-qualified),
     // and the enterprise-practice one, which also merges every teacher's periods in the window.
-    for (const drill of ['/api/cockpit/drill/dual_qualified_share?page=5&pageSize=50', '/api/cockpit/drill/teacher_enterprise_practice?page=5&pageSize=50']) {
+    for (const drill of [
+      '/api/cockpit/drill/dual_qualified_share?page=5&pageSize=50',
+      '/api/cockpit/drill/teacher_enterprise_practice?page=5&pageSize=50',
+    ]) {
       await latency(drill, 'city_admin', admin.cookie, 1);
       await latency(drill, 'city_admin', admin.cookie, connections);
     }
@@ -92,7 +154,9 @@ async function ensureCityData(url: string) {
   let students = 0;
   try {
     students = Number((await client.query(`select count(*)::int as n from students`)).rows[0].n);
-  } catch { /* not migrated yet */ } finally {
+  } catch {
+    /* not migrated yet */
+  } finally {
     await client.end();
   }
   if (students >= 400_000) {
@@ -103,7 +167,10 @@ async function ensureCityData(url: string) {
     await c.end();
     return students;
   }
-  const r = spawnSync(process.execPath, ['scripts/demo.ts', '--scale', 'city'], { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(process.execPath, ['scripts/demo.ts', '--scale', 'city'], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (r.status !== 0) throw new Error('seeding the city-scale demo data failed');
   return ensureCityData(url);
 }
@@ -114,9 +181,17 @@ if (!engines.includes('postgres')) {
   // Left out on request (BENCH_COCKPIT_ENGINES).
 } else if (url) {
   const students = await ensureCityData(url);
-  await measure('postgres', `city (${students} students)`, { DATABASE_URL: url, SEED_DEMO: 'false', DATA_DIR: path.join(os.tmpdir(), 'chanjiao-bench-cockpit-pg') });
+  await measure('postgres', `city (${students} students)`, {
+    DATABASE_URL: url,
+    SEED_DEMO: 'false',
+    DATA_DIR: path.join(os.tmpdir(), 'chanjiao-bench-cockpit-pg'),
+  });
 } else {
-  report({ bench: 'latency', engine: 'postgres', skipped: 'set BENCH_DATABASE_URL (a database with "bench" in its name) to run it at city scale' });
+  report({
+    bench: 'latency',
+    engine: 'postgres',
+    skipped: 'set BENCH_DATABASE_URL (a database with "bench" in its name) to run it at city scale',
+  });
 }
 if (engines.includes('pglite')) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chanjiao-bench-cockpit-'));

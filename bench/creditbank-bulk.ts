@@ -46,51 +46,96 @@ try {
   const ws = wb.addWorksheet('学习成果');
   ws.addRow(outcomeSpec.columns.map((c) => c.header)).commit();
   const cells: Record<string, (i: number) => string | number | null> = {
-    accountNo: (i) => accountNo(i % ACCOUNTS), holderName: (i) => `学习者${i % ACCOUNTS}`, kind: () => '企业培训课程', code: (i) => `PX-${i % 40}`,
-    title: (i) => `岗位技能培训 ${i % 40}`, hours: (i) => 8 + (i % 40), achievedOn: () => '2025-06-30', evidenceNote: () => '培训考核合格',
+    accountNo: (i) => accountNo(i % ACCOUNTS),
+    holderName: (i) => `学习者${i % ACCOUNTS}`,
+    kind: () => '企业培训课程',
+    code: (i) => `PX-${i % 40}`,
+    title: (i) => `岗位技能培训 ${i % 40}`,
+    hours: (i) => 8 + (i % 40),
+    achievedOn: () => '2025-06-30',
+    evidenceNote: () => '培训考核合格',
     idempotencyKey: (i) => `PX2025-${String(i).padStart(7, '0')}`,
   };
   for (let i = 0; i < ROWS; i++) ws.addRow(outcomeSpec.columns.map((c) => cells[c.key]?.(i) ?? null)).commit();
   await wb.commit();
   const data = fs.readFileSync(file);
-  report({ bench: 'creditbank_bulk_sheet', rows: ROWS, file_mib: Math.round((data.length / 1048576) * 10) / 10, seconds: Math.round((performance.now() - t0) / 100) / 10 });
+  report({
+    bench: 'creditbank_bulk_sheet',
+    rows: ROWS,
+    file_mib: Math.round((data.length / 1048576) * 10) / 10,
+    seconds: Math.round((performance.now() - t0) / 100) / 10,
+  });
 
   // The enterprise, its training officer, and the learners' accounts.
   const { db } = database;
-  const [ent] = await db.insert(organisations).values({ kind: 'enterprise', name: `基准企业-${crypto.randomUUID()}`, code: `B-${crypto.randomUUID()}` }).returning();
-  const [user] = await db.insert(users).values({ username: `bench-${crypto.randomUUID()}`, displayName: '培训专员', passwordHash: 'x' }).returning();
+  const [ent] = await db
+    .insert(organisations)
+    .values({ kind: 'enterprise', name: `基准企业-${crypto.randomUUID()}`, code: `B-${crypto.randomUUID()}` })
+    .returning();
+  const [user] = await db
+    .insert(users)
+    .values({ username: `bench-${crypto.randomUUID()}`, displayName: '培训专员', passwordHash: 'x' })
+    .returning();
   await db.insert(memberships).values({ userId: user!.id, organisationId: ent!.id, role: 'enterprise_admin' });
   await db.execute(sql`
     insert into credit_accounts (account_no, kind, holder_name, id_number_index, id_number_masked, organisation_id)
     select 'CB' || lpad(g::text, 14, '0'), 'learner', '学习者' || g, 'bench-' || g || '-' || ${ent!.id}, '4101**********000X', ${ent!.id}
     from generate_series(0, ${ACCOUNTS - 1}) g`);
   const services: Services = {
-    database, config: loadConfig({ DATA_DIR: dir }), pii: createPiiCipher(crypto.randomBytes(32)), now: () => new Date(),
+    database,
+    config: loadConfig({ DATA_DIR: dir }),
+    pii: createPiiCipher(crypto.randomBytes(32)),
+    now: () => new Date(),
     pokeJobs: () => {},
   };
   for (const run of ['first_issue', 'reissue_unchanged'] as const) {
-    const [stored] = await db.insert(importFiles).values({
-      entity: 'outcomes', fileName: 'outcomes.xlsx', format: 'xlsx', byteSize: data.length, sha256: 'bench', data, createdBy: user!.id,
-    }).returning();
+    const [stored] = await db
+      .insert(importFiles)
+      .values({
+        entity: 'outcomes',
+        fileName: 'outcomes.xlsx',
+        format: 'xlsx',
+        byteSize: data.length,
+        sha256: 'bench',
+        data,
+        createdBy: user!.id,
+      })
+      .returning();
     const input: ImportJobInput = {
-      importId: stored!.id, entity: 'outcomes', access: { kind: 'limited', organisationIds: [ent!.id], districtIds: [], userId: null },
+      importId: stored!.id,
+      entity: 'outcomes',
+      access: { kind: 'limited', organisationIds: [ent!.id], districtIds: [], userId: null },
       actor: { userId: user!.id, displayName: '培训专员', organisationId: ent!.id, requestId: 'bench' },
     };
     t0 = performance.now();
     let writeStart = 0;
-    const result = await importJob({
-      services, jobId: 'bench', input: input as unknown as Record<string, unknown>, checkpoint: null,
-      progress: async (p) => { if (!writeStart && p.message.startsWith('正在写入')) writeStart = performance.now(); },
+    const result = (await importJob({
+      services,
+      jobId: 'bench',
+      input: input as unknown as Record<string, unknown>,
+      checkpoint: null,
+      progress: async (p) => {
+        if (!writeStart && p.message.startsWith('正在写入')) writeStart = performance.now();
+      },
       saveCheckpoint: async () => {},
-    }) as { outcome: string; inserted: number; unchanged: number; rowsRead: number };
+    })) as { outcome: string; inserted: number; unchanged: number; rowsRead: number };
     const t1 = performance.now();
     if (result.outcome !== 'imported') throw new Error(`bulk issue rejected: ${JSON.stringify(result).slice(0, 500)}`);
     const seconds = (t1 - t0) / 1000;
     report({
-      bench: 'creditbank_bulk_issue', engine: 'postgres', run, rows: result.rowsRead, seconds: Math.round(seconds * 100) / 100,
-      rows_per_s: Math.round(result.rowsRead / seconds), check_pass_s: Math.round(((writeStart || t1) - t0) / 10) / 100,
-      write_pass_s: writeStart ? Math.round((t1 - writeStart) / 10) / 100 : 0, inserted: result.inserted, unchanged: result.unchanged,
-      loadavg_1m: Math.round(os.loadavg()[0]! * 10) / 10, peak_rss_mib: rssMiB(), rss_mib_after: rssMiB('VmRSS'),
+      bench: 'creditbank_bulk_issue',
+      engine: 'postgres',
+      run,
+      rows: result.rowsRead,
+      seconds: Math.round(seconds * 100) / 100,
+      rows_per_s: Math.round(result.rowsRead / seconds),
+      check_pass_s: Math.round(((writeStart || t1) - t0) / 10) / 100,
+      write_pass_s: writeStart ? Math.round((t1 - writeStart) / 10) / 100 : 0,
+      inserted: result.inserted,
+      unchanged: result.unchanged,
+      loadavg_1m: Math.round(os.loadavg()[0]! * 10) / 10,
+      peak_rss_mib: rssMiB(),
+      rss_mib_after: rssMiB('VmRSS'),
     });
   }
 } finally {

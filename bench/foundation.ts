@@ -15,7 +15,13 @@ const connections = 50;
 
 async function load(url: string, pathName: string, cookie: string) {
   const r = await autocannon({ url: url + pathName, connections, duration: seconds, headers: { cookie } });
-  return { p50_ms: r.latency.p50, p95_ms: r.latency.p97_5 !== undefined ? percentile95(r) : null, rps: Math.round(r.requests.average), non2xx: r.non2xx, errors: r.errors };
+  return {
+    p50_ms: r.latency.p50,
+    p95_ms: r.latency.p97_5 !== undefined ? percentile95(r) : null,
+    rps: Math.round(r.requests.average),
+    non2xx: r.non2xx,
+    errors: r.errors,
+  };
 }
 
 /** autocannon reports p90 and p97.5; interpolate p95 linearly between them (stated in the output). */
@@ -28,7 +34,15 @@ async function engineRun(engine: 'pglite' | 'postgres', env: Record<string, stri
   try {
     const { cookie } = await signIn(server.url, 'admin', password);
     for (const p of ['/api/auth/me', '/api/schools?pageSize=20']) {
-      report({ bench: 'latency', engine, path: p, connections, seconds, ...(await load(server.url, p, cookie)), p95_note: 'interpolated from p90/p97.5' });
+      report({
+        bench: 'latency',
+        engine,
+        path: p,
+        connections,
+        seconds,
+        ...(await load(server.url, p, cookie)),
+        p95_note: 'interpolated from p90/p97.5',
+      });
     }
     report({ bench: 'peak_rss', engine, mib: peakRssMiB(server.child.pid!) });
   } finally {
@@ -48,7 +62,12 @@ try {
 
   // First start as `npm start` does it: migrate and load the demo data set.
   const seeded = await startServer({ DATA_DIR: path.join(tmp, 'demo') });
-  report({ bench: 'first_start_with_demo_data', engine: 'pglite', ms: Math.round(seeded.startMs), peak_rss_mib: peakRssMiB(seeded.child.pid!) });
+  report({
+    bench: 'first_start_with_demo_data',
+    engine: 'pglite',
+    ms: Math.round(seeded.startMs),
+    peak_rss_mib: peakRssMiB(seeded.child.pid!),
+  });
   await seeded.stop();
   const restart = await startServer({ DATA_DIR: path.join(tmp, 'demo') });
   report({ bench: 'cold_start', engine: 'pglite', folder: 'existing_with_demo_data', ms: Math.round(restart.startMs) });

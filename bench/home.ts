@@ -13,8 +13,14 @@ import { report, signIn, startServer, type RunningServer } from '../test/support
 const password = process.env.DEMO_PASSWORD || 'Chanjiao@2025';
 const rounds = Number(process.env.BENCH_HOME_ROUNDS || 40);
 const ROLES: Array<[string, string]> = [
-  ['city_admin', 'admin'], ['department', 'dept_ndrc'], ['district', 'district_jinshui'], ['school_admin', 'school1'],
-  ['teacher', 'teacher1'], ['enterprise_admin', 'enterprise1'], ['student', 'student1'], ['learner', 'learner1'],
+  ['city_admin', 'admin'],
+  ['department', 'dept_ndrc'],
+  ['district', 'district_jinshui'],
+  ['school_admin', 'school1'],
+  ['teacher', 'teacher1'],
+  ['enterprise_admin', 'enterprise1'],
+  ['student', 'student1'],
+  ['learner', 'learner1'],
 ];
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -29,11 +35,18 @@ async function timed(url: string, cookie: string) {
 }
 
 async function recompute(server: RunningServer, cookie: string, csrfToken: string) {
-  const res = await fetch(`${server.url}/api/indicators/recompute`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: '{}' });
+  const res = await fetch(`${server.url}/api/indicators/recompute`, {
+    method: 'POST',
+    headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+    body: '{}',
+  });
   if (res.status !== 202) throw new Error(`recompute: ${res.status} ${await res.text()}`);
   const { id } = (await res.json()) as { id: string };
   for (;;) {
-    const job = (await (await fetch(`${server.url}/api/jobs/${id}`, { headers: { cookie } })).json()) as { status: string; result: { durationMs: number } };
+    const job = (await (await fetch(`${server.url}/api/jobs/${id}`, { headers: { cookie } })).json()) as {
+      status: string;
+      result: { durationMs: number };
+    };
     if (job.status === 'succeeded') return job.result.durationMs;
     if (job.status === 'failed') throw new Error(`recompute failed: ${JSON.stringify(job)}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -68,10 +81,20 @@ async function measure(engine: 'pglite' | 'postgres', scale: string, env: Record
       const ratio = round(percentile(home, 95) / percentile(me, 95));
       if (ratio > worst.ratio) worst = { role, ratio };
       report({
-        bench: 'home_latency', engine, scale, role, username, requests: rounds, connections: 1,
-        home_p50_ms: round(percentile(home, 50)), home_p95_ms: round(percentile(home, 95)),
-        me_p50_ms: round(percentile(me, 50)), me_p95_ms: round(percentile(me, 95)),
-        ratio_p95: ratio, within_3x: ratio <= 3, loadavg_1m: round(os.loadavg()[0]!),
+        bench: 'home_latency',
+        engine,
+        scale,
+        role,
+        username,
+        requests: rounds,
+        connections: 1,
+        home_p50_ms: round(percentile(home, 50)),
+        home_p95_ms: round(percentile(home, 95)),
+        me_p50_ms: round(percentile(me, 50)),
+        me_p95_ms: round(percentile(me, 95)),
+        ratio_p95: ratio,
+        within_3x: ratio <= 3,
+        loadavg_1m: round(os.loadavg()[0]!),
       });
     }
     report({ bench: 'home_summary', engine, scale, worst, all_within_3x: worst.ratio <= 3, loadavg_1m: round(os.loadavg()[0]!) });
@@ -84,7 +107,11 @@ const engines = (process.env.BENCH_HOME_ENGINES ?? 'postgres,pglite').split(',')
 const url = process.env.BENCH_DATABASE_URL;
 if (engines.includes('postgres')) {
   if (!url) {
-    report({ bench: 'home_latency', engine: 'postgres', skipped: 'set BENCH_DATABASE_URL (a copy of the city-scale demo database, "bench" in its name)' });
+    report({
+      bench: 'home_latency',
+      engine: 'postgres',
+      skipped: 'set BENCH_DATABASE_URL (a copy of the city-scale demo database, "bench" in its name)',
+    });
   } else {
     if (!new URL(url).pathname.includes('bench')) throw new Error('BENCH_DATABASE_URL must name a database whose name contains "bench"');
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chanjiao-home-bench-pg-'));

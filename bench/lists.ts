@@ -31,7 +31,13 @@ async function get(base: string, pathAndQuery: string, cookie: string) {
   return { ms: performance.now() - t, total: body.total ?? null };
 }
 
-interface Refs { districtId: string; clusterCode: string; schoolId: string; cohort: number; surname: string }
+interface Refs {
+  districtId: string;
+  clusterCode: string;
+  schoolId: string;
+  cohort: number;
+  surname: string;
+}
 
 /** Filter values that exist in this database (the first district, the busiest cluster, the school admin's school). */
 async function refsOf(dbUrl: string): Promise<Refs> {
@@ -42,7 +48,9 @@ async function refsOf(dbUrl: string): Promise<Refs> {
     const t = performance.now();
     await database.db.execute(sql`vacuum analyze`);
     report({ bench: 'lists_vacuum_analyze', engine: 'postgres', scale, ms: Math.round(performance.now() - t) });
-    const [r] = await rows<Refs & { students: number; enterprises: number; teachers: number; schools: number; carriers: number }>(database.db, sql`
+    const [r] = await rows<Refs & { students: number; enterprises: number; teachers: number; schools: number; carriers: number }>(
+      database.db,
+      sql`
       select (select id from organisations where kind = 'district' order by code limit 1) as "districtId",
         (select cluster_code from enterprises where cluster_code is not null group by 1 order by count(*) desc limit 1) as "clusterCode",
         (select m.organisation_id from memberships m join users u on u.id = m.user_id where u.username = 'school1' limit 1) as "schoolId",
@@ -50,8 +58,18 @@ async function refsOf(dbUrl: string): Promise<Refs> {
         (select left(name, 1) from students group by 1 order by count(*) desc limit 1) as surname,
         (select count(*)::int from students) as students, (select count(*)::int from enterprises) as enterprises,
         (select count(*)::int from teachers) as teachers, (select count(*)::int from schools) as schools,
-        (select count(*)::int from carriers) as carriers`);
-    report({ bench: 'lists_dataset', engine: 'postgres', scale, schools: r!.schools, enterprises: r!.enterprises, teachers: r!.teachers, students: r!.students, carriers: r!.carriers });
+        (select count(*)::int from carriers) as carriers`,
+    );
+    report({
+      bench: 'lists_dataset',
+      engine: 'postgres',
+      scale,
+      schools: r!.schools,
+      enterprises: r!.enterprises,
+      teachers: r!.teachers,
+      students: r!.students,
+      carriers: r!.carriers,
+    });
     return r!;
   } finally {
     await database.close();
@@ -121,7 +139,19 @@ if (!url) {
           }
           ms.sort((a, b) => a - b);
           const p95 = round(percentile(ms, 95));
-          report({ bench: 'lists_latency', engine: 'postgres', scale, as, list: label, path: p.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id'), requests: ms.length, total, p50_ms: round(percentile(ms, 50)), p95_ms: p95, max_ms: round(ms.at(-1)!) });
+          report({
+            bench: 'lists_latency',
+            engine: 'postgres',
+            scale,
+            as,
+            list: label,
+            path: p.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id'),
+            requests: ms.length,
+            total,
+            p50_ms: round(percentile(ms, 50)),
+            p95_ms: p95,
+            max_ms: round(ms.at(-1)!),
+          });
           if (p95 > worst.p95_ms) worst = { as, list: label, p95_ms: p95 };
         }
       }

@@ -116,7 +116,11 @@ export function writeAllocationGraph(opts: AllocationGraphOptions, file: string)
       while (count < K) {
         const p = count < local ? pick(byDistrict[home]!, districtCum[home]!) : pick(allIds, allCum);
         let dup = false;
-        for (let i = 0; i < count; i++) if (chosen[i] === p) { dup = true; break; }
+        for (let i = 0; i < count; i++)
+          if (chosen[i] === p) {
+            dup = true;
+            break;
+          }
         if (dup) continue;
         chosen[count++] = p;
         const near = district[p] === home ? 1 : 0;
@@ -148,8 +152,14 @@ if (import.meta.main) {
     console.error('usage: node bench/mcf-gen.ts [--students 60000] [--posts 8000] [--per 50] [--seed 1] --out FILE');
     process.exit(2);
   }
-  const sizes = writeAllocationGraph({
-    students: argValue('students', 60000), posts: argValue('posts', 8000), perStudent: argValue('per', 50), seed: argValue('seed', 1),
-  }, process.argv[outIndex + 1]!);
+  const sizes = writeAllocationGraph(
+    {
+      students: argValue('students', 60000),
+      posts: argValue('posts', 8000),
+      perStudent: argValue('per', 50),
+      seed: argValue('seed', 1),
+    },
+    process.argv[outIndex + 1]!,
+  );
   console.log(JSON.stringify(sizes));
 }

@@ -30,11 +30,13 @@ function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
-const sizes = arg('sizes', '6000x800,20000x2700,60000x8000').split(',').map((s) => {
-  const [students, posts] = s.split('x').map(Number);
-  if (!Number.isInteger(students) || !Number.isInteger(posts)) throw new Error(`--sizes: "${s}" is not STUDENTSxPOSTS`);
-  return { students: students!, posts: posts! };
-});
+const sizes = arg('sizes', '6000x800,20000x2700,60000x8000')
+  .split(',')
+  .map((s) => {
+    const [students, posts] = s.split('x').map(Number);
+    if (!Number.isInteger(students) || !Number.isInteger(posts)) throw new Error(`--sizes: "${s}" is not STUDENTSxPOSTS`);
+    return { students: students!, posts: posts! };
+  });
 const perStudent = Number(arg('per', '50'));
 const seed = Number(arg('seed', '1'));
 const repeat = Number(arg('repeat', '3'));
@@ -46,11 +48,16 @@ function report(result: Record<string, unknown>) {
 /** Build the reference if needed; null when it cannot be built, with the reason reported. */
 function buildReference(): string | null {
   if (!fs.existsSync(source)) {
-    report({ error: `the reference solver ${source} is missing: it is not part of the repository (developers have it in ../shared/bench); the comparison is skipped` });
+    report({
+      error: `the reference solver ${source} is missing: it is not part of the repository (developers have it in ../shared/bench); the comparison is skipped`,
+    });
     return null;
   }
   if (!fs.existsSync('/usr/include/lemon/network_simplex.h')) {
-    report({ error: 'LEMON is not installed: the reference needs Debian\'s liblemon-dev (as root: apt-get update && apt-get install -y liblemon-dev), then run this again' });
+    report({
+      error:
+        "LEMON is not installed: the reference needs Debian's liblemon-dev (as root: apt-get update && apt-get install -y liblemon-dev), then run this again",
+    });
     return null;
   }
   if (fs.existsSync(lemon) && fs.statSync(lemon).mtimeMs > fs.statSync(source).mtimeMs) return lemon;
@@ -137,8 +144,15 @@ for (const size of sizes) {
   const head = fs.readFileSync(file, 'utf8').slice(0, 400);
   const [, nodes, arcs] = /\np min (\d+) (\d+)/.exec(head) ?? [];
   report({
-    size: label, students: size.students, posts: size.posts, candidates_per_student: perStudent, seed,
-    nodes: Number(nodes), arcs: Number(arcs), file: path.relative(root, file), file_mib: Math.round(fs.statSync(file).size / 2 ** 20),
+    size: label,
+    students: size.students,
+    posts: size.posts,
+    candidates_per_student: perStudent,
+    seed,
+    nodes: Number(nodes),
+    arcs: Number(arcs),
+    file: path.relative(root, file),
+    file_mib: Math.round(fs.statSync(file).size / 2 ** 20),
     ...(generated ? { generate_ms: Math.round(performance.now() - genStart) } : {}),
   });
 
@@ -149,11 +163,26 @@ for (const size of sizes) {
       const r = await measure(reference, [file]);
       const line = r.stdout.trim();
       const run = {
-        cost: field(line, 'cost'), parse: Number(field(line, 'parse_ms')), solve: Number(field(line, 'solve_ms')),
-        wall: Math.round(r.wallMs), cpu: r.cpuMs, rss: r.maxRssMiB,
+        cost: field(line, 'cost'),
+        parse: Number(field(line, 'parse_ms')),
+        solve: Number(field(line, 'solve_ms')),
+        wall: Math.round(r.wallMs),
+        cpu: r.cpuMs,
+        rss: r.maxRssMiB,
       };
       refs.push(run);
-      report({ size: label, solver: 'lemon-network-simplex', run: i + 1, cost: run.cost, parse_ms: run.parse, solve_ms: run.solve, wall_ms: run.wall, cpu_ms: run.cpu, peak_rss_mib: run.rss, ...(r.code !== 0 ? { exit: r.code, stderr: r.stderr.trim() } : {}) });
+      report({
+        size: label,
+        solver: 'lemon-network-simplex',
+        run: i + 1,
+        cost: run.cost,
+        parse_ms: run.parse,
+        solve_ms: run.solve,
+        wall_ms: run.wall,
+        cpu_ms: run.cpu,
+        peak_rss_mib: run.rss,
+        ...(r.code !== 0 ? { exit: r.code, stderr: r.stderr.trim() } : {}),
+      });
     }
     const r = await measure(node, [solveScript, '--stats', file]);
     let stats: Record<string, number>;
@@ -164,11 +193,28 @@ for (const size of sizes) {
       failed = true;
       continue;
     }
-    const run = { cost: field(r.stdout, 'cost'), parse: stats.parse_ms!, solve: stats.solve_ms!, wall: Math.round(r.wallMs), cpu: r.cpuMs, rss: stats.peak_rss_mib! };
+    const run = {
+      cost: field(r.stdout, 'cost'),
+      parse: stats.parse_ms!,
+      solve: stats.solve_ms!,
+      wall: Math.round(r.wallMs),
+      cpu: r.cpuMs,
+      rss: stats.peak_rss_mib!,
+    };
     ours.push(run);
     report({
-      size: label, solver: 'chanjiao', run: i + 1, cost: run.cost, parse_ms: run.parse, solve_ms: run.solve, wall_ms: run.wall, cpu_ms: run.cpu,
-      peak_rss_mib: run.rss, pivots: stats.pivots, cheap_arc_pivots: stats.cheap_arc_pivots, block_size: stats.block_size,
+      size: label,
+      solver: 'chanjiao',
+      run: i + 1,
+      cost: run.cost,
+      parse_ms: run.parse,
+      solve_ms: run.solve,
+      wall_ms: run.wall,
+      cpu_ms: run.cpu,
+      peak_rss_mib: run.rss,
+      pivots: stats.pivots,
+      cheap_arc_pivots: stats.cheap_arc_pivots,
+      block_size: stats.block_size,
       ...(r.code !== 0 ? { exit: r.code } : {}),
     });
   }
@@ -177,14 +223,22 @@ for (const size of sizes) {
   const equal = costs.size === 1 && !costs.has(null);
   const peak = Math.max(...ours.map((r) => r.rss));
   const best = <T extends { solve: number; wall: number; parse: number; cpu: number | null }>(rs: T[]) => ({
-    solve_ms: Math.min(...rs.map((r) => r.solve)), parse_ms: Math.min(...rs.map((r) => r.parse)), wall_ms: Math.min(...rs.map((r) => r.wall)),
+    solve_ms: Math.min(...rs.map((r) => r.solve)),
+    parse_ms: Math.min(...rs.map((r) => r.parse)),
+    wall_ms: Math.min(...rs.map((r) => r.wall)),
     cpu_ms: rs.every((r) => r.cpu !== null) ? Math.min(...rs.map((r) => r.cpu!)) : null,
     median_solve_ms: median(rs.map((r) => r.solve)),
   });
   const o = best(ours);
   const summary: Record<string, unknown> = {
-    size: label, summary: true, runs: ours.length, costs_equal: reference ? equal : 'no reference', cost: ours[0]!.cost,
-    ours_best: o, peak_rss_mib: peak, rss_under_1gib: peak < RSS_LIMIT_MIB,
+    size: label,
+    summary: true,
+    runs: ours.length,
+    costs_equal: reference ? equal : 'no reference',
+    cost: ours[0]!.cost,
+    ours_best: o,
+    peak_rss_mib: peak,
+    rss_under_1gib: peak < RSS_LIMIT_MIB,
   };
   if (refs.length) {
     const l = best(refs);

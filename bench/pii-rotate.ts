@@ -31,18 +31,30 @@ const oldKey = crypto.randomBytes(32);
 const oldPii = createPiiCipher(oldKey);
 const ring = createPiiCipher({ current: crypto.randomBytes(32), previous: [oldKey] });
 try {
-  const [org] = await rows<{ id: string }>(db, sql`insert into organisations (kind, name, code) values ('school', '基准学校', 'B-PII') returning id`);
+  const [org] = await rows<{ id: string }>(
+    db,
+    sql`insert into organisations (kind, name, code) values ('school', '基准学校', 'B-PII') returning id`,
+  );
   const t0 = performance.now();
   for (let i = 0; i < ROWS; i += 5_000) {
     const n = Math.min(5_000, ROWS - i);
-    await db.insert(students).values(Array.from({ length: n }, (_, k) => {
-      const id = `410105200701${String(i + k).padStart(6, '0')}`;
-      return {
-        schoolId: org!.id, name: `学生${i + k}`, cohort: 2024, birthDate: '2007-01-01', sex: 'male' as const,
-        idNumberCipher: oldPii.encrypt(id), idNumberIndex: oldPii.index(id), idNumberMasked: '410105**********',
-        phoneCipher: oldPii.encrypt(`139${String(i + k).padStart(8, '0')}`), phoneMasked: '139****0000',
-      };
-    }));
+    await db.insert(students).values(
+      Array.from({ length: n }, (_, k) => {
+        const id = `410105200701${String(i + k).padStart(6, '0')}`;
+        return {
+          schoolId: org!.id,
+          name: `学生${i + k}`,
+          cohort: 2024,
+          birthDate: '2007-01-01',
+          sex: 'male' as const,
+          idNumberCipher: oldPii.encrypt(id),
+          idNumberIndex: oldPii.index(id),
+          idNumberMasked: '410105**********',
+          phoneCipher: oldPii.encrypt(`139${String(i + k).padStart(8, '0')}`),
+          phoneMasked: '139****0000',
+        };
+      }),
+    );
   }
   const seedMs = performance.now() - t0;
   await db.execute(sql`analyze students`);
@@ -60,7 +72,10 @@ try {
   const edits = (async () => {
     for (let i = 0; rotating; i++) {
       const e0 = performance.now();
-      await editor.query(`update students set phone_cipher = $1, version = version + 1 where id = $2`, [ring.encrypt('13700000000'), ids[i % ids.length]]);
+      await editor.query(`update students set phone_cipher = $1, version = version + 1 where id = $2`, [
+        ring.encrypt('13700000000'),
+        ids[i % ids.length],
+      ]);
       latencies.push(performance.now() - e0);
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -76,11 +91,20 @@ try {
   latencies.sort((x, y) => x - y);
   const p = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! * 10) / 10;
   report({
-    bench: 'pii-rotate', rows: ROWS, values: ROWS * 2, seed_s: Math.round(seedMs / 100) / 10,
-    rotate_s: Math.round(rotateMs / 100) / 10, rows_per_s: Math.round(ROWS / (rotateMs / 1000)), left: result.left + (await countStale(db, ring)),
+    bench: 'pii-rotate',
+    rows: ROWS,
+    values: ROWS * 2,
+    seed_s: Math.round(seedMs / 100) / 10,
+    rotate_s: Math.round(rotateMs / 100) / 10,
+    rows_per_s: Math.round(ROWS / (rotateMs / 1000)),
+    left: result.left + (await countStale(db, ring)),
     anchor: 'update students set id_number_cipher = id_number_cipher, phone_cipher = phone_cipher (one statement, same rows)',
-    anchor_s: Math.round(anchorMs / 100) / 10, ratio: Math.round((rotateMs / anchorMs) * 10) / 10,
-    concurrent_edits: latencies.length, edit_p50_ms: p(0.5), edit_p95_ms: p(0.95), edit_max_ms: p(1),
+    anchor_s: Math.round(anchorMs / 100) / 10,
+    ratio: Math.round((rotateMs / anchorMs) * 10) / 10,
+    concurrent_edits: latencies.length,
+    edit_p50_ms: p(0.5),
+    edit_p95_ms: p(0.95),
+    edit_max_ms: p(1),
     loadavg_1m: Math.round(os.loadavg()[0]! * 10) / 10,
   });
 } finally {

@@ -29,9 +29,14 @@ const seconds = Number(process.env.BENCH_SECONDS || 10);
 const connections = Number(process.env.BENCH_CONNECTIONS || 10);
 const judgementsFile = path.join(import.meta.dirname, 'search-judgements.json');
 
-interface Hit { type: string; title: string; subtitle: string | null }
+interface Hit {
+  type: string;
+  title: string;
+  subtitle: string | null;
+}
 
-const key = (type: string, title: string, subtitle: string | null | undefined) => `${type}|${title}|${type === 'program' ? subtitle ?? '' : ''}`;
+const key = (type: string, title: string, subtitle: string | null | undefined) =>
+  `${type}|${title}|${type === 'program' ? (subtitle ?? '') : ''}`;
 
 /** recall@10 and nDCG@10 of one answer. */
 export function metrics(items: Hit[], judged: JudgedQuery): { recall: number; ndcg: number } {
@@ -56,7 +61,9 @@ async function get(url: string, cookie: string) {
 async function reindex(server: RunningServer, auth: { cookie: string; csrfToken: string }) {
   const t = performance.now();
   const start = await fetch(`${server.url}/api/search/reindex`, {
-    method: 'POST', headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrfToken, 'content-type': 'application/json' }, body: '{}',
+    method: 'POST',
+    headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrfToken, 'content-type': 'application/json' },
+    body: '{}',
   });
   let job = (await start.json()) as { id: string; status: string; result: { documents: Record<string, number> } | null; error: unknown };
   while (job.status === 'queued' || job.status === 'running') {
@@ -89,12 +96,21 @@ async function run(engine: 'pglite' | 'postgres', scale: string, env: Record<str
       if (m.ndcg < 0.8) weak.push({ q: j.q, recall: round(m.recall, 2), ndcg: round(m.ndcg, 2) });
     }
     report({
-      bench: 'search_quality', engine, scale, queries: judgements.length, judgements: judgedAt,
-      recall_at_10: round(recall / judgements.length, 3), ndcg_at_10: round(ndcg / judgements.length, 3), below_0_8_ndcg: weak,
+      bench: 'search_quality',
+      engine,
+      scale,
+      queries: judgements.length,
+      judgements: judgedAt,
+      recall_at_10: round(recall / judgements.length, 3),
+      ndcg_at_10: round(ndcg / judgements.length, 3),
+      below_0_8_ndcg: weak,
     });
 
     // Latency, one client.
-    for (const [who, auth] of [['city_admin', admin], ['district', district]] as const) {
+    for (const [who, auth] of [
+      ['city_admin', admin],
+      ['district', district],
+    ] as const) {
       const ms: number[] = [];
       let fuzzy = 0;
       for (let r = 0; r < rounds; r++) {
@@ -106,21 +122,39 @@ async function run(engine: 'pglite' | 'postgres', scale: string, env: Record<str
       }
       ms.sort((a, b) => a - b);
       report({
-        bench: 'search_latency', engine, scale, as: who, clients: 1, requests: ms.length,
-        p50_ms: round(percentile(ms, 50)), p95_ms: round(percentile(ms, 95)), max_ms: round(ms[ms.length - 1]!), fuzzy_queries: fuzzy,
+        bench: 'search_latency',
+        engine,
+        scale,
+        as: who,
+        clients: 1,
+        requests: ms.length,
+        p50_ms: round(percentile(ms, 50)),
+        p95_ms: round(percentile(ms, 95)),
+        max_ms: round(ms[ms.length - 1]!),
+        fuzzy_queries: fuzzy,
       });
     }
 
     // Latency under load: `connections` clients cycling through the queries.
     const ms: number[] = [];
     const until = performance.now() + seconds * 1000;
-    await Promise.all(Array.from({ length: connections }, async (_, c) => {
-      for (let i = c; performance.now() < until; i++) ms.push((await get(url(judgements[i % judgements.length]!.q), admin.cookie)).ms);
-    }));
+    await Promise.all(
+      Array.from({ length: connections }, async (_, c) => {
+        for (let i = c; performance.now() < until; i++) ms.push((await get(url(judgements[i % judgements.length]!.q), admin.cookie)).ms);
+      }),
+    );
     ms.sort((a, b) => a - b);
     report({
-      bench: 'search_latency', engine, scale, as: 'city_admin', clients: connections, seconds, requests: ms.length,
-      p50_ms: round(percentile(ms, 50)), p95_ms: round(percentile(ms, 95)), rps: Math.round(ms.length / seconds),
+      bench: 'search_latency',
+      engine,
+      scale,
+      as: 'city_admin',
+      clients: connections,
+      seconds,
+      requests: ms.length,
+      p50_ms: round(percentile(ms, 50)),
+      p95_ms: round(percentile(ms, 95)),
+      rps: Math.round(ms.length / seconds),
     });
     report({ bench: 'search_peak_rss', engine, scale, mib: peakRssMiB(server.child.pid!) });
   } finally {
@@ -135,7 +169,11 @@ try {
 
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) {
-    report({ bench: 'search_latency', engine: 'postgres', skipped: 'set BENCH_DATABASE_URL (a database with "bench" in its name) to run it' });
+    report({
+      bench: 'search_latency',
+      engine: 'postgres',
+      skipped: 'set BENCH_DATABASE_URL (a database with "bench" in its name) to run it',
+    });
   } else {
     if (!new URL(url).pathname.includes('bench')) throw new Error('BENCH_DATABASE_URL must name a database whose name contains "bench"');
     const scale = process.env.DEMO_SCALE || 'city';
@@ -148,8 +186,11 @@ try {
     let counts: unknown;
     try {
       judgements = judge(await facts(database.db), { skipMissing: true });
-      [counts] = await rows(database.db, sql`select (select count(*)::int from schools) as schools,
-        (select count(*)::int from enterprises) as enterprises, (select count(*)::int from students) as students`);
+      [counts] = await rows(
+        database.db,
+        sql`select (select count(*)::int from schools) as schools,
+        (select count(*)::int from enterprises) as enterprises, (select count(*)::int from students) as students`,
+      );
     } finally {
       await database.close();
     }

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { ROLES } from '../core/authz/roles.ts';
 import { pageOf, paging } from './common.ts';
 
-const username = z.string().trim().regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, '用户名须以字母开头，3–32位字母、数字、下划线、点或短横线');
+const username = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, '用户名须以字母开头，3–32位字母、数字、下划线、点或短横线');
 /** A learner's ID number: one learning account per person, found again by it (checked by core/codes in the repository). */
 export const learnerIdNumber = z.string().trim().length(18, '身份证号码应为 18 位');
 
@@ -19,7 +22,8 @@ export const accountFields = z.strictObject({
   idNumber: learnerIdNumber.optional(),
 });
 export const accountCreate = accountFields.superRefine((b, ctx) => {
-  if (b.role === 'learner' && !b.idNumber) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: '学习者账号须同时开设学习账户，请填写身份证号码' });
+  if (b.role === 'learner' && !b.idNumber)
+    ctx.addIssue({ code: 'custom', path: ['idNumber'], message: '学习者账号须同时开设学习账户，请填写身份证号码' });
   if (b.role !== 'learner' && b.idNumber) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: '只有学习者账号需要身份证号码' });
 });
 export type AccountCreate = z.infer<typeof accountCreate>;

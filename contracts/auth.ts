@@ -22,10 +22,12 @@ export const meResponse = z.object({
     mustChangePassword: z.boolean(),
     isDemo: z.boolean(),
   }),
-  roles: z.array(z.object({
-    role: z.enum(ROLES),
-    organisation: z.object({ id: z.string(), name: z.string(), kind: z.string(), districtId: z.string().nullable() }),
-  })),
+  roles: z.array(
+    z.object({
+      role: z.enum(ROLES),
+      organisation: z.object({ id: z.string(), name: z.string(), kind: z.string(), districtId: z.string().nullable() }),
+    }),
+  ),
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof meResponse>;

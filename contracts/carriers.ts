@@ -12,7 +12,12 @@ const carrierFields = {
   leadOrganisationId: z.uuid('牵头单位编号格式不正确'),
   /** Defaults to the lead organisation's district. */
   districtId: z.uuid('区县编号格式不正确').nullable().optional(),
-  clusterCode: z.string().trim().regex(/^[a-z_]{2,40}$/, '产业集群代码格式不正确').nullable().optional(),
+  clusterCode: z
+    .string()
+    .trim()
+    .regex(/^[a-z_]{2,40}$/, '产业集群代码格式不正确')
+    .nullable()
+    .optional(),
   legalPerson: z.boolean().nullable().optional(),
   country: z.string().trim().min(1).max(50).nullable().optional(),
   startDate: isoDate.nullable().optional(),
@@ -88,4 +93,3 @@ export const carrier = z.object({
 });
 export type Carrier = z.infer<typeof carrier>;
 export const carrierPage = pageOf(carrier);
-

@@ -97,7 +97,10 @@ export const codeParams = z.strictObject({ code: targetCode });
 export const drillQuery = z.strictObject({
   districtId: z.uuid('区县编号格式不正确').optional(),
   /** Enterprises and carriers of one industry cluster (the cockpit's cluster chart). */
-  cluster: z.string().regex(/^[a-z_]{2,40}$/, '产业集群代码格式不正确').optional(),
+  cluster: z
+    .string()
+    .regex(/^[a-z_]{2,40}$/, '产业集群代码格式不正确')
+    .optional(),
   ...paging,
 });
 
@@ -119,14 +122,24 @@ export const historyQuery = z.strictObject({
   limit: queryInteger().min(1).max(500).default(100),
 });
 export const historyPoint = z.object({
-  value: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable(),
-  measuredAt: z.string(), source: z.enum(['computed', 'reported']), reportId: z.string().nullable(),
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  measuredAt: z.string(),
+  source: z.enum(['computed', 'reported']),
+  reportId: z.string().nullable(),
 });
 export const history = z.object({ code: z.string(), scope: z.string(), items: z.array(historyPoint) });
 
 export const indicatorSummary = z.object({
-  code: z.string(), name: z.string(), article: z.array(z.string()), unit: z.string(),
-  method: z.enum(['computed', 'reported']), basis: z.string(), published: z.boolean(), publicationVersion: z.number(),
+  code: z.string(),
+  name: z.string(),
+  article: z.array(z.string()),
+  unit: z.string(),
+  method: z.enum(['computed', 'reported']),
+  basis: z.string(),
+  published: z.boolean(),
+  publicationVersion: z.number(),
   responsibleUnits: z.array(z.string()),
 });
 export const indicatorList = z.object({ items: z.array(indicatorSummary) });
@@ -147,14 +160,30 @@ export const indicatorReportReview = z.strictObject({
   version: versionNumber,
 });
 export const evidenceFile = z.object({
-  id: z.string(), fileName: z.string(), type: z.string(), mediaType: z.string(), byteSize: z.number(), createdAt: z.string(),
+  id: z.string(),
+  fileName: z.string(),
+  type: z.string(),
+  mediaType: z.string(),
+  byteSize: z.number(),
+  createdAt: z.string(),
 });
 export const indicatorReport = z.object({
-  id: z.string(), code: z.string(), name: z.string(), districtId: z.string().nullable(),
-  organisationId: z.string(), organisationName: z.string(), unitCode: z.string(),
-  value: z.number(), measuredOn: z.string(), note: z.string().nullable(),
-  status: z.enum(['submitted', 'accepted', 'rejected']), reviewComment: z.string().nullable(), reviewedAt: z.string().nullable(),
-  version: z.number(), createdAt: z.string(), evidence: z.array(evidenceFile),
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  districtId: z.string().nullable(),
+  organisationId: z.string(),
+  organisationName: z.string(),
+  unitCode: z.string(),
+  value: z.number(),
+  measuredOn: z.string(),
+  note: z.string().nullable(),
+  status: z.enum(['submitted', 'accepted', 'rejected']),
+  reviewComment: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  evidence: z.array(evidenceFile),
 });
 export type IndicatorReport = z.infer<typeof indicatorReport>;
 export const indicatorReportListQuery = z.strictObject({
@@ -170,9 +199,18 @@ export const evidenceParams = z.strictObject({ id: z.uuid('编号格式不正确
 // ---- public statistics -------------------------------------------------------------------------
 
 export const publicStatistic = z.object({
-  code: z.string(), name: z.string(), article: z.array(z.string()), unit: z.string(),
-  comparator: z.enum(['>=', '<=', 'between']), goal: z.number().nullable(), min: z.number().nullable(), max: z.number().nullable(),
-  deadline: z.string().nullable(), value: z.number().nullable(), progress: z.number().nullable(), status: indicatorStatus,
+  code: z.string(),
+  name: z.string(),
+  article: z.array(z.string()),
+  unit: z.string(),
+  comparator: z.enum(['>=', '<=', 'between']),
+  goal: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  deadline: z.string().nullable(),
+  value: z.number().nullable(),
+  progress: z.number().nullable(),
+  status: indicatorStatus,
   measuredAt: z.string().nullable(),
 });
 export const publicStatistics = z.object({

@@ -14,9 +14,19 @@ export const CLEAN_TEXT_MESSAGE = '含有无法保存的字符（空字符或不
 export const text = (max: number) => z.string().max(max).refine(isCleanText, CLEAN_TEXT_MESSAGE);
 
 /** An integer an `integer` column holds. */
-export const integer = (message?: string) => z.number().int(message).min(-INTEGER_MAX - 1).max(INTEGER_MAX);
+export const integer = (message?: string) =>
+  z
+    .number()
+    .int(message)
+    .min(-INTEGER_MAX - 1)
+    .max(INTEGER_MAX);
 /** The same from a query string or path. */
-export const queryInteger = (message?: string) => z.coerce.number().int(message).min(-INTEGER_MAX - 1).max(INTEGER_MAX);
+export const queryInteger = (message?: string) =>
+  z.coerce
+    .number()
+    .int(message)
+    .min(-INTEGER_MAX - 1)
+    .max(INTEGER_MAX);
 
 /**
  * The text rule applied at the edge to a whole request part, keys included, before the route's own schema:

@@ -40,12 +40,17 @@ export const dashboardSection = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('todo'), key: z.string(), title: z.string(), items: z.array(todoItem) }),
   z.object({ kind: z.literal('stats'), key: z.string(), title: z.string(), items: z.array(statItem) }),
   z.object({
-    kind: z.literal('table'), key: z.string(), title: z.string(),
+    kind: z.literal('table'),
+    key: z.string(),
+    title: z.string(),
     columns: z.array(z.object({ key: z.string(), title: z.string() })),
     rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
   }),
   z.object({
-    kind: z.literal('chart'), key: z.string(), title: z.string(), chart: z.enum(['bar', 'pie']),
+    kind: z.literal('chart'),
+    key: z.string(),
+    title: z.string(),
+    chart: z.enum(['bar', 'pie']),
     data: z.array(z.object({ name: z.string(), value: z.number() })),
   }),
 ]);

@@ -2,20 +2,35 @@ import { z } from 'zod';
 import { integer, pageOf, paging, versioned } from './common.ts';
 
 export const ENTERPRISE_SIZES = ['large', 'medium', 'small', 'micro'] as const;
-export const ENTERPRISE_SIZE_LABELS: Record<(typeof ENTERPRISE_SIZES)[number], string> = { large: '大型', medium: '中型', small: '小型', micro: '微型' };
+export const ENTERPRISE_SIZE_LABELS: Record<(typeof ENTERPRISE_SIZES)[number], string> = {
+  large: '大型',
+  medium: '中型',
+  small: '小型',
+  micro: '微型',
+};
 
 /** 产教融合型企业 status (培育储备库 → 申报 → 认定 at city / province / nation). */
 export const INTEGRATION_STATUSES = ['none', 'reserve', 'applied', 'certified_city', 'certified_province', 'certified_nation'] as const;
 export const INTEGRATION_STATUS_LABELS: Record<(typeof INTEGRATION_STATUSES)[number], string> = {
-  none: '未参与', reserve: '培育储备库', applied: '已申报', certified_city: '市级产教融合型企业',
-  certified_province: '省级产教融合型企业', certified_nation: '国家级产教融合型企业',
+  none: '未参与',
+  reserve: '培育储备库',
+  applied: '已申报',
+  certified_city: '市级产教融合型企业',
+  certified_province: '省级产教融合型企业',
+  certified_nation: '国家级产教融合型企业',
 };
 export const CERTIFIED_STATUSES = ['certified_city', 'certified_province', 'certified_nation'] as const;
 
 /** The USCC is checked by the route with core/codes (GB 32100-2015) so that the reason is the precise one. */
 const usccField = z.string().trim().min(1, '请填写统一社会信用代码').max(40, '统一社会信用代码过长');
-const industryCodeField = z.string().trim().regex(/^[A-T]$|^\d{2,4}$/, '行业代码应为GB/T 4754-2017的门类字母或2至4位数字');
-const clusterCodeField = z.string().trim().regex(/^[a-z_]{2,40}$/, '产业集群代码格式不正确');
+const industryCodeField = z
+  .string()
+  .trim()
+  .regex(/^[A-T]$|^\d{2,4}$/, '行业代码应为GB/T 4754-2017的门类字母或2至4位数字');
+const clusterCodeField = z
+  .string()
+  .trim()
+  .regex(/^[a-z_]{2,40}$/, '产业集群代码格式不正确');
 
 /** The facts an enterprise gives about itself, at registration and in its profile. */
 export const enterpriseProfileFields = {
@@ -54,14 +69,17 @@ export const enterpriseUpdate = z.strictObject({
 });
 export type EnterpriseUpdate = z.infer<typeof enterpriseUpdate>;
 
-
 export const ENTERPRISE_SORTS = ['name', '-name', 'uscc', '-uscc', 'staff', '-staff', 'updated', '-updated'] as const;
 export const enterpriseListQuery = z.strictObject({
   q: z.string().trim().max(50).optional(),
   districtId: z.uuid().optional(),
   size: z.enum(ENTERPRISE_SIZES).optional(),
   /** A GB/T 4754 code or its prefix: "34" finds every 通用设备制造业 class. */
-  industryCode: z.string().trim().regex(/^[A-T]$|^\d{1,4}$/, '行业代码格式不正确').optional(),
+  industryCode: z
+    .string()
+    .trim()
+    .regex(/^[A-T]$|^\d{1,4}$/, '行业代码格式不正确')
+    .optional(),
   clusterCode: clusterCodeField.optional(),
   aboveDesignatedSize: z.stringbool().optional(),
   integrationStatus: z.enum(INTEGRATION_STATUSES).optional(),
@@ -97,11 +115,21 @@ export const enterprisePage = pageOf(enterprise);
 /** What the plan expects of the enterprise (二 (二) 5; 任务清单 7), computed from the policy file. */
 export const enterpriseExpectations = z.object({
   internshipPosts: z.object({
-    applies: z.boolean(), minShare: z.number(), maxShare: z.number(), minPosts: z.number(), maxPosts: z.number(), article: z.string(),
+    applies: z.boolean(),
+    minShare: z.number(),
+    maxShare: z.number(),
+    minPosts: z.number(),
+    maxPosts: z.number(),
+    article: z.string(),
   }),
   trainingFund: z.object({
-    minYuan: z.number().nullable(), maxYuan: z.number().nullable(), minShare: z.number(), maxShare: z.number(),
-    frontlineShare: z.number(), frontlineMinYuan: z.number().nullable(), article: z.string(),
+    minYuan: z.number().nullable(),
+    maxYuan: z.number().nullable(),
+    minShare: z.number(),
+    maxShare: z.number(),
+    frontlineShare: z.number(),
+    frontlineMinYuan: z.number().nullable(),
+    article: z.string(),
   }),
 });
 export const enterpriseDetail = enterprise.extend({ expectations: enterpriseExpectations });

@@ -4,7 +4,11 @@ import { shareStanding } from './registry.ts';
 
 /** Levels of the national major catalogue (职业教育专业目录 2021), and how a clerk reads them. */
 export const MAJOR_LEVELS = ['secondary', 'higher', 'vocUndergrad'] as const;
-export const MAJOR_LEVEL_LABELS: Record<(typeof MAJOR_LEVELS)[number], string> = { secondary: '中职', higher: '高职专科', vocUndergrad: '职业本科' };
+export const MAJOR_LEVEL_LABELS: Record<(typeof MAJOR_LEVELS)[number], string> = {
+  secondary: '中职',
+  higher: '高职专科',
+  vocUndergrad: '职业本科',
+};
 
 /** 开设专业: a school offering a major of a catalogue edition (the major's id names the edition's entry). */
 
@@ -18,13 +22,16 @@ export const programYear = z.strictObject({
 export type ProgramYear = z.infer<typeof programYear>;
 
 /** Each year once; the whole list replaces the stored one. */
-const years = z.array(programYear).max(100, '年份过多').superRefine((list, ctx) => {
-  const seen = new Set<number>();
-  list.forEach((y, i) => {
-    if (seen.has(y.year)) ctx.addIssue({ code: 'custom', path: [i, 'year'], message: `${y.year}年重复填写` });
-    seen.add(y.year);
+const years = z
+  .array(programYear)
+  .max(100, '年份过多')
+  .superRefine((list, ctx) => {
+    const seen = new Set<number>();
+    list.forEach((y, i) => {
+      if (seen.has(y.year)) ctx.addIssue({ code: 'custom', path: [i, 'year'], message: `${y.year}年重复填写` });
+      seen.add(y.year);
+    });
   });
-});
 
 /** A fraction of total teaching hours (0.55 = 55%); the plan asks ≥ 50% (二 (三) 8). */
 const practiceShare = z.number().min(0, '占比应在0到1之间').max(1, '占比应在0到1之间（如0.55表示55%）');

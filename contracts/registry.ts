@@ -5,14 +5,17 @@ import { integer, pageOf, paging, queryInteger, versioned } from './common.ts';
 
 export const SCHOOL_LEVELS = ['secondary', 'higher', 'vocUndergrad', 'appliedUndergrad', 'university'] as const;
 export const SCHOOL_LEVEL_LABELS: Record<(typeof SCHOOL_LEVELS)[number], string> = {
-  secondary: '中职', higher: '高职专科', vocUndergrad: '职业本科', appliedUndergrad: '应用型本科', university: '普通高校',
+  secondary: '中职',
+  higher: '高职专科',
+  vocUndergrad: '职业本科',
+  appliedUndergrad: '应用型本科',
+  university: '普通高校',
 };
 export const OWNERSHIPS = ['public', 'private'] as const;
 export const OWNERSHIP_LABELS: Record<(typeof OWNERSHIPS)[number], string> = { public: '公办', private: '民办' };
 
 /** Calendar dates are "YYYY-MM-DD" and must exist (no 2023-02-29). */
 export const dateField = z.iso.date('日期格式应为YYYY-MM-DD，且须为有效日期');
-
 
 /** A standing against one of the plan's share rules (shares are fractions: 0.5 = 50%); `met` null: unknown. */
 export const shareStanding = z.object({
@@ -60,7 +63,11 @@ export const schoolPage = pageOf(school);
 
 /** The plan's staffing and practice rules as the school meets them today (二 (三) 8, 10). */
 export const schoolStandings = z.object({
-  partTimeTeachers: shareStanding.extend({ partTime: z.number(), staffingQuota: z.number().nullable(), maxPartTime: z.number().nullable() }),
+  partTimeTeachers: shareStanding.extend({
+    partTime: z.number(),
+    staffingQuota: z.number().nullable(),
+    maxPartTime: z.number().nullable(),
+  }),
   dualQualifiedTeachers: shareStanding.extend({ dualQualified: z.number(), specialty: z.number(), shortfall: z.number() }),
   /** Specialty teachers meeting the 1-year-in-5 enterprise-practice rule on `asOf`. */
   enterprisePractice: z.object({ asOf: z.string(), specialty: z.number(), meeting: z.number(), article: z.string() }),

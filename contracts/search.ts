@@ -5,19 +5,34 @@ import { queryInteger } from './common.ts';
 export const SEARCH_ENTITY_TYPES = ['school', 'program', 'major', 'enterprise', 'carrier'] as const;
 export type SearchEntityType = (typeof SEARCH_ENTITY_TYPES)[number];
 export const SEARCH_ENTITY_LABELS: Record<SearchEntityType, string> = {
-  school: '学校', program: '开设专业', major: '专业目录', enterprise: '企业', carrier: '产教融合载体',
+  school: '学校',
+  program: '开设专业',
+  major: '专业目录',
+  enterprise: '企业',
+  carrier: '产教融合载体',
 };
 
 /** `types=school,enterprise` (comma-separated); absent means all. */
-const typeList = z.string().trim().max(100).transform((s, ctx) => {
-  const list = [...new Set(s.split(',').map((t) => t.trim()).filter(Boolean))];
-  const bad = list.filter((t) => !(SEARCH_ENTITY_TYPES as readonly string[]).includes(t));
-  if (bad.length) {
-    ctx.addIssue({ code: 'custom', message: `不支持的类型：${bad.join('、')}（可选 ${SEARCH_ENTITY_TYPES.join('、')}）` });
-    return z.NEVER;
-  }
-  return list as SearchEntityType[];
-});
+const typeList = z
+  .string()
+  .trim()
+  .max(100)
+  .transform((s, ctx) => {
+    const list = [
+      ...new Set(
+        s
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ];
+    const bad = list.filter((t) => !(SEARCH_ENTITY_TYPES as readonly string[]).includes(t));
+    if (bad.length) {
+      ctx.addIssue({ code: 'custom', message: `不支持的类型：${bad.join('、')}（可选 ${SEARCH_ENTITY_TYPES.join('、')}）` });
+      return z.NEVER;
+    }
+    return list as SearchEntityType[];
+  });
 
 export const searchQuery = z.strictObject({
   q: z.string().trim().min(1, '请输入要搜索的内容').max(100, '搜索内容不能超过100个字'),

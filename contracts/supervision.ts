@@ -60,12 +60,23 @@ export const taskReportRating = z.strictObject({
 });
 
 export const taskReport = z.object({
-  id: z.string(), taskNo: z.number(), period: z.string(),
-  organisationId: z.string(), organisationName: z.string(), unitCode: z.string(), districtId: z.string().nullable(),
-  text: z.string(), figures: z.array(z.object({ label: z.string(), kind: z.string(), value: z.number(), unit: z.string().optional() })),
-  submittedAt: z.string(), late: z.boolean(),
-  status: z.enum(['submitted', 'rated']), score: z.number().nullable(), ratingComment: z.string().nullable(), ratedAt: z.string().nullable(),
-  version: z.number(), evidence: z.array(evidenceFile),
+  id: z.string(),
+  taskNo: z.number(),
+  period: z.string(),
+  organisationId: z.string(),
+  organisationName: z.string(),
+  unitCode: z.string(),
+  districtId: z.string().nullable(),
+  text: z.string(),
+  figures: z.array(z.object({ label: z.string(), kind: z.string(), value: z.number(), unit: z.string().optional() })),
+  submittedAt: z.string(),
+  late: z.boolean(),
+  status: z.enum(['submitted', 'rated']),
+  score: z.number().nullable(),
+  ratingComment: z.string().nullable(),
+  ratedAt: z.string().nullable(),
+  version: z.number(),
+  evidence: z.array(evidenceFile),
 });
 export type TaskReport = z.infer<typeof taskReport>;
 export const taskReportListQuery = z.strictObject({
@@ -80,9 +91,16 @@ export const taskDetail = task.extend({ reports: z.array(taskReport) });
 
 export const leagueQuery = z.strictObject({ period: z.string().max(10).optional() });
 export const leagueRow = z.object({
-  rank: z.number(), districtId: z.string(), name: z.string(), total: z.number().nullable(),
-  timeliness: z.number().nullable(), quality: z.number().nullable(), indicators: z.number().nullable(),
-  dueSlots: z.number(), onTime: z.number(), rated: z.number(),
+  rank: z.number(),
+  districtId: z.string(),
+  name: z.string(),
+  total: z.number().nullable(),
+  timeliness: z.number().nullable(),
+  quality: z.number().nullable(),
+  indicators: z.number().nullable(),
+  dueSlots: z.number(),
+  onTime: z.number(),
+  rated: z.number(),
 });
 export const league = z.object({
   period: z.string().nullable(),

@@ -5,7 +5,11 @@ import { dateField } from './registry.ts';
 /** 教师: specialty or general subject, 双师型 status with its evidence, employment, and 企业实践 periods. */
 
 export const EMPLOYMENTS = ['fullTime', 'partTime', 'industryMentor'] as const;
-export const EMPLOYMENT_LABELS: Record<(typeof EMPLOYMENTS)[number], string> = { fullTime: '专任', partTime: '兼职', industryMentor: '产业导师' };
+export const EMPLOYMENT_LABELS: Record<(typeof EMPLOYMENTS)[number], string> = {
+  fullTime: '专任',
+  partTime: '兼职',
+  industryMentor: '产业导师',
+};
 export const SUBJECTS = ['specialty', 'general'] as const;
 export const SUBJECT_LABELS: Record<(typeof SUBJECTS)[number], string> = { specialty: '专业课', general: '公共基础课' };
 
@@ -21,15 +25,18 @@ export const dualQualifiedEvidence = z.strictObject({
 export type DualQualifiedEvidence = z.infer<typeof dualQualifiedEvidence>;
 
 /** A registered enterprise (`enterpriseId`) or, when it is not in the register, its name; no end: still there. */
-export const practicePeriodInput = z.strictObject({
-  enterpriseId: z.uuid('企业编号格式不正确').nullable().optional(),
-  enterpriseName: text('企业名称').nullable().optional(),
-  startDate: dateField,
-  endDate: dateField.nullable().optional(),
-}).superRefine((p, ctx) => {
-  if (!p.enterpriseId && !p.enterpriseName) ctx.addIssue({ code: 'custom', path: ['enterpriseName'], message: '请选择登记的企业或填写企业名称' });
-  if (p.endDate && p.endDate < p.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开始日期' });
-});
+export const practicePeriodInput = z
+  .strictObject({
+    enterpriseId: z.uuid('企业编号格式不正确').nullable().optional(),
+    enterpriseName: text('企业名称').nullable().optional(),
+    startDate: dateField,
+    endDate: dateField.nullable().optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (!p.enterpriseId && !p.enterpriseName)
+      ctx.addIssue({ code: 'custom', path: ['enterpriseName'], message: '请选择登记的企业或填写企业名称' });
+    if (p.endDate && p.endDate < p.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开始日期' });
+  });
 export type PracticePeriodInput = z.infer<typeof practicePeriodInput>;
 
 const periods = z.array(practicePeriodInput).max(100, '企业实践记录过多');
@@ -119,9 +126,14 @@ export const practiceStanding = z.object({
 });
 
 export const teacherDetail = teacher.extend({
-  dualQualifiedEvidence: z.object({
-    certificateName: z.string(), certificateNumber: z.string().nullable(), issuer: z.string().nullable(), issuedOn: z.string().nullable(),
-  }).nullable(),
+  dualQualifiedEvidence: z
+    .object({
+      certificateName: z.string(),
+      certificateNumber: z.string().nullable(),
+      issuer: z.string().nullable(),
+      issuedOn: z.string().nullable(),
+    })
+    .nullable(),
   practicePeriods: z.array(practicePeriod),
   /** The ID number masked (110***********1234), or null when none is recorded. */
   idNumberMasked: z.string().nullable(),

@@ -4,10 +4,17 @@ import { integer, pageOf, paging, versioned } from './common.ts';
 /** 培训课程: courses a school offers to train enterprises' employees (二 (二) 5), part of its capability profile. */
 
 export const TRAINING_MODES = ['offline', 'online', 'blended'] as const;
-export const TRAINING_MODE_LABELS: Record<(typeof TRAINING_MODES)[number], string> = { offline: '线下', online: '线上', blended: '线上线下结合' };
+export const TRAINING_MODE_LABELS: Record<(typeof TRAINING_MODES)[number], string> = {
+  offline: '线下',
+  online: '线上',
+  blended: '线上线下结合',
+};
 
 const name = z.string().trim().min(2, '课程名称至少2个字').max(100, '课程名称不超过100个字');
-const majorCode = z.string().trim().regex(/^\d{6}$/, '专业代码应为6位数字');
+const majorCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, '专业代码应为6位数字');
 const hours = integer('学时须为整数').min(1, '学时至少为1').max(2000, '学时不超过2000');
 const trainees = z.string().trim().max(100, '培训对象不超过100个字').nullable();
 const capacityPerYear = integer('年培训能力须为整数').min(1, '年培训能力至少1人').max(100_000, '年培训能力不超过100000人');

@@ -17,7 +17,11 @@ function newest(dir: string): number {
   return t;
 }
 
-const sourcesTime = Math.max(newest(path.join(root, 'web/src')), newest(path.join(root, 'contracts')), fs.statSync(path.join(root, 'web/index.html')).mtimeMs);
+const sourcesTime = Math.max(
+  newest(path.join(root, 'web/src')),
+  newest(path.join(root, 'contracts')),
+  fs.statSync(path.join(root, 'web/index.html')).mtimeMs,
+);
 if (!fs.existsSync(dist) || fs.statSync(dist).mtimeMs < sourcesTime) {
   console.log('Building the web app (web/dist)…');
   const r = spawnSync('vite', ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit', shell: false });

@@ -13,7 +13,9 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
 try {
   const { count, broken } = await verifyLedger(database.db);
   if (broken) {
-    console.log(`entries=${count} broken at seq=${broken.seq}: ${broken.problem} (${CHAIN_BREAK_LABELS[broken.problem]}) expected=${broken.expected} found=${broken.found}`);
+    console.log(
+      `entries=${count} broken at seq=${broken.seq}: ${broken.problem} (${CHAIN_BREAK_LABELS[broken.problem]}) expected=${broken.expected} found=${broken.found}`,
+    );
     process.exitCode = 1;
   } else {
     console.log(`entries=${count} ok`);

@@ -42,12 +42,15 @@ try {
     demoOccupations: !values['no-demo-occupations'],
     // `--occupations FILE --edition NAME` (no --majors) is the natural spelling of a lone occupation load.
     occupationFiles: (values.occupations ?? []).map((file, i) => ({
-      file, edition: values['occupation-edition']?.[i] ?? (values.majors ? undefined : values.edition?.[i]),
+      file,
+      edition: values['occupation-edition']?.[i] ?? (values.majors ? undefined : values.edition?.[i]),
     })),
   });
   for (const s of summaries) for (const line of formatSummary(s)) console.log(line);
   await reindexAll(database.db); // the search index's segmentation dictionary is built from the catalogues
-  console.log(`完成，用时 ${Math.round(performance.now() - started)} ms（${database.engine === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}）`);
+  console.log(
+    `完成，用时 ${Math.round(performance.now() - started)} ms（${database.engine === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}）`,
+  );
 } catch (e) {
   if (e instanceof AppError && e.fields) {
     console.error(e.message);

@@ -12,7 +12,8 @@ import { openDatabase } from '../server/platform/db/engine.ts';
 import { seedMatchingDemo } from '../server/demo/matching.ts';
 
 const { values } = parseArgs({ options: { posts: { type: 'string', default: '300' }, seeking: { type: 'string', default: '0.3' } } });
-const posts = Number(values.posts), seekingShare = Number(values.seeking);
+const posts = Number(values.posts),
+  seekingShare = Number(values.seeking);
 if (!Number.isInteger(posts) || posts < 0 || !(seekingShare >= 0 && seekingShare <= 1)) {
   console.error('--posts 应为非负整数，--seeking 应在 0 到 1 之间');
   process.exit(2);

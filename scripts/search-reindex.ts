@@ -13,7 +13,10 @@ import { openDatabase } from '../server/platform/db/engine.ts';
 import { reindexAll } from '../server/search/search-index.ts';
 
 const { values } = parseArgs({ options: { types: { type: 'string' } } });
-const types = values.types?.split(',').map((t) => t.trim()).filter(Boolean);
+const types = values.types
+  ?.split(',')
+  .map((t) => t.trim())
+  .filter(Boolean);
 const unknown = types?.filter((t) => !(SEARCH_ENTITY_TYPES as readonly string[]).includes(t)) ?? [];
 if (unknown.length) {
   console.error(`未知的类型：${unknown.join('、')}（可选 ${SEARCH_ENTITY_TYPES.join('、')}）`);

@@ -64,13 +64,20 @@ try {
   if (result.status === 'optimal') console.log(`cost=${result.cost}`);
   else console.log(`status=${result.status}`);
   if (stats) {
-    console.error(JSON.stringify({
-      nodes: problem.nodeCount, arcs: problem.arcCount, status: result.status,
-      parse_ms: Math.round(t1 - t0), solve_ms: Math.round(t2 - t1),
-      pivots: result.stats.pivots, initial_pivots: result.stats.initialPivots, cheap_arc_pivots: result.stats.cheapArcPivots,
-      block_size: result.stats.blockSize,
-      peak_rss_mib: peakRssMiB(),
-    }));
+    console.error(
+      JSON.stringify({
+        nodes: problem.nodeCount,
+        arcs: problem.arcCount,
+        status: result.status,
+        parse_ms: Math.round(t1 - t0),
+        solve_ms: Math.round(t2 - t1),
+        pivots: result.stats.pivots,
+        initial_pivots: result.stats.initialPivots,
+        cheap_arc_pivots: result.stats.cheapArcPivots,
+        block_size: result.stats.blockSize,
+        peak_rss_mib: peakRssMiB(),
+      }),
+    );
   }
   process.exitCode = result.status === 'optimal' ? 0 : 1;
 } catch (e) {

@@ -35,7 +35,10 @@ function builtFile(url: string): string | null {
 async function sendShell(reply: FastifyReply, webRoot: string) {
   const html = await fs.promises.readFile(path.join(webRoot, 'index.html'), 'utf8');
   const meta = `<meta name="csp-nonce" content="${reply.cspNonce.style}" />`;
-  return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html.replace('<head>', `<head>\n    ${meta}`));
+  return reply
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .send(html.replace('<head>', `<head>\n    ${meta}`));
 }
 
 export interface AppOptions {
@@ -49,11 +52,14 @@ export interface AppOptions {
 /** The HTTP application: API routes, error shape, and the built web app on the same port. */
 export async function buildApp(services: Services, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : {
-      level: services.config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
-      ...(opts.logStream && { stream: opts.logStream }),
-    },
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: services.config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+            ...(opts.logStream && { stream: opts.logStream }),
+          },
     bodyLimit: services.config.bodyLimitBytes,
     genReqId: () => crypto.randomUUID(),
     trustProxy: process.env.TRUST_PROXY === 'true',

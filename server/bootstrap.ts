@@ -8,7 +8,12 @@ import type { Services } from './platform/services.ts';
 
 /** Opens the database named by the configuration (migrating it) and assembles the services. */
 export async function bootstrap(config: Config = loadConfig()): Promise<Services> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, readUrl: config.databaseReadUrl, dataDir: config.dataDir, schema: config.databaseSchema });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    readUrl: config.databaseReadUrl,
+    dataDir: config.dataDir,
+    schema: config.databaseSchema,
+  });
   return {
     database,
     config,

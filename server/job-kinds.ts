@@ -1,7 +1,14 @@
 import { JobRegistry } from './platform/jobs/registry.ts';
 import { SEARCH_REINDEX_JOB, searchReindexJob } from './search/index.ts';
 import { registerImportJobs } from './imports/index.ts';
-import { INDICATORS_RECOMPUTE_JOB, indicatorsRecomputeJob, queueRecompute, queueReminders, SUPERVISION_REMIND_JOB, supervisionRemindJob } from './cockpit/index.ts';
+import {
+  INDICATORS_RECOMPUTE_JOB,
+  indicatorsRecomputeJob,
+  queueRecompute,
+  queueReminders,
+  SUPERVISION_REMIND_JOB,
+  supervisionRemindJob,
+} from './cockpit/index.ts';
 import type { DailyJob } from './platform/jobs/daily.ts';
 import { ALLOCATION_JOB, allocationJob } from './matching/index.ts';
 import { PLATFORM_TIDY_JOB, platformTidyJob, queueTidy } from './platform/jobs/tidy.ts';

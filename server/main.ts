@@ -23,7 +23,9 @@ import { startFailure } from './start-errors.ts';
 const config = loadConfig();
 const tty = process.stdout.isTTY === true && process.env.LOG_FORMAT !== 'json';
 const logFile = tty ? path.join(config.dataDir, 'server.log') : null;
-const say = (msg: string) => { if (tty) console.log(`  ${msg}`); };
+const say = (msg: string) => {
+  if (tty) console.log(`  ${msg}`);
+};
 
 let services: Services | undefined;
 let app: FastifyInstance | undefined;
@@ -48,7 +50,10 @@ try {
   app = await buildApp(services, { serveWeb: true, logStream });
   const log = app.log;
   services.database.onConnectionError = (err) => log.warn({ err }, 'database connection lost (the pool reconnects)');
-  const logins = await seedIfEmpty(services, (msg: string) => { log.info(msg); say(msg); });
+  const logins = await seedIfEmpty(services, (msg: string) => {
+    log.info(msg);
+    say(msg);
+  });
   if (!config.databaseUrl) endFirstStart(config.dataDir);
   const runner = startWorkers(services, (msg, err) => log.error({ err }, msg));
   const daily = startDailyJobs(services, DAILY_JOBS, (msg, err) => log.error({ err }, msg));
@@ -86,7 +91,8 @@ function printBanner(s: Services, logins: DemoLogin[]) {
   const engine = s.database.engine === 'pglite' ? '内置 PGlite' : 'PostgreSQL 服务器（DATABASE_URL）';
   const rule = '─'.repeat(64);
   const lines = [
-    '', rule,
+    '',
+    rule,
     `  产教 Chanjiao 已启动   ${url}`,
     `  数据库     ${engine}`,
     `  数据文件夹 ${config.dataDir}`,

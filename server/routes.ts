@@ -1,7 +1,19 @@
 import type { AnyRoute } from './platform/http/route.ts';
 import { accountRoutes, authRoutes, bulkAccountRoutes, enterpriseAccountRoutes } from './accounts/index.ts';
 import { auditRoutes } from './audit-log/index.ts';
-import { carrierRoutes, codeRoutes, enterpriseRoutes, exportRoutes, majorGroupRoutes, programRoutes, registrationRoutes, schoolRoutes, studentRoutes, teacherRoutes, trainingCourseRoutes } from './registry/index.ts';
+import {
+  carrierRoutes,
+  codeRoutes,
+  enterpriseRoutes,
+  exportRoutes,
+  majorGroupRoutes,
+  programRoutes,
+  registrationRoutes,
+  schoolRoutes,
+  studentRoutes,
+  teacherRoutes,
+  trainingCourseRoutes,
+} from './registry/index.ts';
 import { catalogueRoutes, clusterRoutes } from './catalogues/index.ts';
 import { directoryRoutes } from './directory/index.ts';
 import { creditBankRoutes } from './credit-bank/index.ts';
@@ -19,8 +31,30 @@ import { personalDataRoutes } from './personal-data/index.ts';
 /** Every API route of the platform. A route that is not listed here does not exist. */
 export function allRoutes(): AnyRoute[] {
   const list: AnyRoute[] = [];
-  list.push(...metaRoutes(() => list), ...authRoutes, ...codeRoutes(), ...homeRoutes, ...accountRoutes, ...schoolRoutes, ...studentRoutes, ...jobRoutes, ...auditRoutes, ...searchRoutes(), ...importRoutes, ...exportRoutes);
-  list.push(...enterpriseRoutes, ...enterpriseAccountRoutes, ...bulkAccountRoutes, ...registrationRoutes(), ...carrierRoutes, ...clusterRoutes, ...directoryRoutes, ...catalogueRoutes);
+  list.push(
+    ...metaRoutes(() => list),
+    ...authRoutes,
+    ...codeRoutes(),
+    ...homeRoutes,
+    ...accountRoutes,
+    ...schoolRoutes,
+    ...studentRoutes,
+    ...jobRoutes,
+    ...auditRoutes,
+    ...searchRoutes(),
+    ...importRoutes,
+    ...exportRoutes,
+  );
+  list.push(
+    ...enterpriseRoutes,
+    ...enterpriseAccountRoutes,
+    ...bulkAccountRoutes,
+    ...registrationRoutes(),
+    ...carrierRoutes,
+    ...clusterRoutes,
+    ...directoryRoutes,
+    ...catalogueRoutes,
+  );
   list.push(...internshipRoutes, ...internshipStatsRoutes);
   list.push(...matchingRoutes);
   list.push(...cockpitRoutes, ...indicatorRoutes, ...taskRoutes, ...reportRoutes, ...publicStatsRoutes());

@@ -43,4 +43,3 @@ export function afterFailure(state: ThrottleState | undefined, rule: ThrottleRul
   const lockedUntil = failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockSeconds * 1000) : null;
   return { failures: lockedUntil ? 0 : failures, windowStartedAt: lockedUntil ? now : windowStartedAt, lockedUntil };
 }
-

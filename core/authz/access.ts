@@ -6,9 +6,7 @@ import { grantsFor, type Permission } from './grants.ts';
  * organisations and own records their memberships grant.
  */
 export type Access =
-  | { kind: 'none' }
-  | { kind: 'city' }
-  | { kind: 'limited'; districtIds: string[]; organisationIds: string[]; userId: string | null };
+  { kind: 'none' } | { kind: 'city' } | { kind: 'limited'; districtIds: string[]; organisationIds: string[]; userId: string | null };
 
 /** Where a record sits, for the scope check. Fields a resource does not have stay undefined. */
 export interface ScopeTarget {

@@ -14,7 +14,14 @@ const staffRead: Grants = {
 };
 
 const everyoneSelf: Grants = {
-  city_admin: 'self', department: 'self', district: 'self', school_admin: 'self', teacher: 'self', enterprise_admin: 'self', student: 'self', learner: 'self',
+  city_admin: 'self',
+  department: 'self',
+  district: 'self',
+  school_admin: 'self',
+  teacher: 'self',
+  enterprise_admin: 'self',
+  student: 'self',
+  learner: 'self',
 };
 
 export const POLICY = {
@@ -122,14 +129,29 @@ export const POLICY = {
   },
   /** 实习岗位: enterprises publish their own; everyone signed in reads published posts (drafts stay with the enterprise). */
   internshipPost: {
-    read: { city_admin: 'city', department: 'city', district: 'city', school_admin: 'city', teacher: 'city', enterprise_admin: 'city', student: 'city' },
+    read: {
+      city_admin: 'city',
+      department: 'city',
+      district: 'city',
+      school_admin: 'city',
+      teacher: 'city',
+      enterprise_admin: 'city',
+      student: 'city',
+    },
     create: { city_admin: 'city', enterprise_admin: 'organisation' },
     update: { city_admin: 'city', enterprise_admin: 'organisation' },
     publish: { city_admin: 'city', enterprise_admin: 'organisation' },
   },
   /** Applications: students apply for themselves, schools approve their students', enterprises accept their own posts'. */
   internshipApplication: {
-    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation', student: 'self' },
+    read: {
+      city_admin: 'city',
+      district: 'district',
+      school_admin: 'organisation',
+      teacher: 'organisation',
+      enterprise_admin: 'organisation',
+      student: 'self',
+    },
     apply: { student: 'self', school_admin: 'organisation' },
     approve: { school_admin: 'organisation', teacher: 'organisation' },
     accept: { enterprise_admin: 'organisation' },
@@ -141,7 +163,14 @@ export const POLICY = {
    * core/internships/parties.ts, so an enterprise admin cannot sign as the school nor a teacher as the student.
    */
   internship: {
-    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation', student: 'self' },
+    read: {
+      city_admin: 'city',
+      district: 'district',
+      school_admin: 'organisation',
+      teacher: 'organisation',
+      enterprise_admin: 'organisation',
+      student: 'self',
+    },
     /** Generating (or, before any signature, regenerating) the agreement from the template. */
     draftAgreement: { school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
     /** The guardian's consent is recorded by the student's school (school_admin / teacher). */
@@ -180,7 +209,13 @@ export const POLICY = {
     share: { ...staffRead, enterprise_admin: 'organisation' },
     placements: { ...staffRead, school_admin: 'organisation' },
     violations: staffRead,
-    roster: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
+    roster: {
+      city_admin: 'city',
+      district: 'district',
+      school_admin: 'organisation',
+      teacher: 'organisation',
+      enterprise_admin: 'organisation',
+    },
   },
   auditLog: {
     read: { city_admin: 'city' },
@@ -245,22 +280,51 @@ export const POLICY = {
    * repositories (server/repositories/creditbank/) apply the party-specific scopes.
    */
   creditAccount: {
-    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation', student: 'self', learner: 'self' },
+    read: {
+      city_admin: 'city',
+      district: 'district',
+      school_admin: 'organisation',
+      teacher: 'organisation',
+      enterprise_admin: 'organisation',
+      student: 'self',
+      learner: 'self',
+    },
     open: { city_admin: 'city', school_admin: 'organisation', enterprise_admin: 'organisation' },
   },
   learningOutcome: {
-    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation', student: 'self', learner: 'self' },
+    read: {
+      city_admin: 'city',
+      district: 'district',
+      school_admin: 'organisation',
+      teacher: 'organisation',
+      enterprise_admin: 'organisation',
+      student: 'self',
+      learner: 'self',
+    },
     issue: { school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
     revoke: { city_admin: 'city', school_admin: 'organisation', enterprise_admin: 'organisation' },
   },
   recognitionRule: {
-    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
+    read: {
+      city_admin: 'city',
+      district: 'district',
+      school_admin: 'organisation',
+      teacher: 'organisation',
+      enterprise_admin: 'organisation',
+    },
     /** Either party drafts and agrees; a rule is in force once both have agreed. */
     write: { school_admin: 'organisation', enterprise_admin: 'organisation' },
     archive: { city_admin: 'city', school_admin: 'organisation', enterprise_admin: 'organisation' },
   },
   creditTransfer: {
-    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', student: 'self', learner: 'self' },
+    read: {
+      city_admin: 'city',
+      district: 'district',
+      school_admin: 'organisation',
+      teacher: 'organisation',
+      student: 'self',
+      learner: 'self',
+    },
     /** A learner who is not a student may ask too; the repository refuses a program they are not enrolled in, by name. */
     request: { school_admin: 'organisation', student: 'self', learner: 'self' },
     decide: { school_admin: 'organisation' },
@@ -286,7 +350,15 @@ export const POLICY = {
    * reads open demands (drafts stay with their enterprise: the repository checks `create` for those).
    */
   demand: {
-    read: { city_admin: 'city', department: 'city', district: 'city', school_admin: 'city', teacher: 'city', enterprise_admin: 'city', student: 'city' },
+    read: {
+      city_admin: 'city',
+      department: 'city',
+      district: 'city',
+      school_admin: 'city',
+      teacher: 'city',
+      enterprise_admin: 'city',
+      student: 'city',
+    },
     create: { city_admin: 'city', enterprise_admin: 'organisation' },
     update: { city_admin: 'city', enterprise_admin: 'organisation' },
   },
@@ -314,7 +386,14 @@ export const POLICY = {
   },
   /** Proposals of the allocation: the school and the enterprise of the pair each confirm or reject; the student sees theirs. */
   allocationProposal: {
-    read: { city_admin: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation', student: 'self' },
+    read: {
+      city_admin: 'city',
+      district: 'district',
+      school_admin: 'organisation',
+      teacher: 'organisation',
+      enterprise_admin: 'organisation',
+      student: 'self',
+    },
     decide: { school_admin: 'organisation', enterprise_admin: 'organisation' },
   },
   /**

@@ -1,14 +1,7 @@
 /** Validation, generation and masking of the identity codes the platform handles (pure). */
 export type { CodeCheck } from './result.ts';
 export { normaliseCode } from './result.ts';
-export {
-  USCC_CHARSET,
-  USCC_DEPARTMENTS,
-  makeUscc,
-  orgCodeCheckDigit,
-  usccCheckChar,
-  validateUscc,
-} from './uscc.ts';
+export { USCC_CHARSET, USCC_DEPARTMENTS, makeUscc, orgCodeCheckDigit, usccCheckChar, validateUscc } from './uscc.ts';
 export type { UsccDepartment, UsccErrorCode } from './uscc.ts';
 export {
   PROVINCE_CODES,

@@ -55,15 +55,7 @@ export const USCC_DEPARTMENTS: Readonly<Record<string, UsccDepartment>> = {
   Y: { name: '其他', categories: { '1': '其他' } },
 };
 
-export type UsccErrorCode =
-  | 'empty'
-  | 'length'
-  | 'charset'
-  | 'department'
-  | 'category'
-  | 'division'
-  | 'orgCodeCheck'
-  | 'checkChar';
+export type UsccErrorCode = 'empty' | 'length' | 'charset' | 'department' | 'category' | 'division' | 'orgCodeCheck' | 'checkChar';
 
 /** Value of a character in GB 11714: digits 0–9, letters A–Z 10–35 (the full alphabet, unlike the USCC charset). */
 function orgCharValue(ch: string): number {
@@ -117,10 +109,7 @@ export function validateUscc(raw: string): CodeCheck<UsccErrorCode> {
   }
   for (let i = 0; i < 18; i++) {
     if (!USCC_CHARSET.includes(value[i]!)) {
-      return invalid(
-        'charset',
-        `统一社会信用代码第${i + 1}位“${value[i]}”不是有效字符（只能使用数字和除I、O、Z、S、V以外的大写英文字母）`,
-      );
+      return invalid('charset', `统一社会信用代码第${i + 1}位“${value[i]}”不是有效字符（只能使用数字和除I、O、Z、S、V以外的大写英文字母）`);
     }
   }
   const dept = USCC_DEPARTMENTS[value[0]!];

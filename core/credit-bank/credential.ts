@@ -60,7 +60,12 @@ function outcomeDescription(o: CredentialOutcome): string {
   return parts.join('；');
 }
 
-export function outcomeCredential(opts: { id: string; issuedAt: string; learner: CredentialLearner; outcome: CredentialOutcome }): JsonObject {
+export function outcomeCredential(opts: {
+  id: string;
+  issuedAt: string;
+  learner: CredentialLearner;
+  outcome: CredentialOutcome;
+}): JsonObject {
   const o = opts.outcome;
   const achievement: JsonObject = {
     id: `urn:uuid:${o.id}`,
@@ -97,15 +102,37 @@ export interface TranscriptRecognition {
 }
 
 export function transcriptCredential(opts: {
-  id: string; issuedAt: string; learner: CredentialLearner; outcomes: CredentialOutcome[]; recognitions: TranscriptRecognition[];
+  id: string;
+  issuedAt: string;
+  learner: CredentialLearner;
+  outcomes: CredentialOutcome[];
+  recognitions: TranscriptRecognition[];
 }): JsonObject {
   const descriptions = [
-    ...opts.outcomes.map((o, i) => ({ id: `urn:chanjiao:rd:outcome:${i + 1}`, type: ['ResultDescription'], name: o.title, resultType: 'ext:LearningOutcome' })),
-    ...opts.recognitions.map((r, i) => ({ id: `urn:chanjiao:rd:recognition:${i + 1}`, type: ['ResultDescription'], name: `${r.programName} ${r.courseCode ?? ''}`.trim(), resultType: 'ext:RecognisedCredits' })),
+    ...opts.outcomes.map((o, i) => ({
+      id: `urn:chanjiao:rd:outcome:${i + 1}`,
+      type: ['ResultDescription'],
+      name: o.title,
+      resultType: 'ext:LearningOutcome',
+    })),
+    ...opts.recognitions.map((r, i) => ({
+      id: `urn:chanjiao:rd:recognition:${i + 1}`,
+      type: ['ResultDescription'],
+      name: `${r.programName} ${r.courseCode ?? ''}`.trim(),
+      resultType: 'ext:RecognisedCredits',
+    })),
   ];
   const results = [
-    ...opts.outcomes.map((o, i) => ({ type: ['Result'], resultDescription: `urn:chanjiao:rd:outcome:${i + 1}`, value: outcomeDescription(o) })),
-    ...opts.recognitions.map((r, i) => ({ type: ['Result'], resultDescription: `urn:chanjiao:rd:recognition:${i + 1}`, value: `${r.credits} 学分${r.outcomeTitle ? `（由“${r.outcomeTitle}”认定）` : ''}` })),
+    ...opts.outcomes.map((o, i) => ({
+      type: ['Result'],
+      resultDescription: `urn:chanjiao:rd:outcome:${i + 1}`,
+      value: outcomeDescription(o),
+    })),
+    ...opts.recognitions.map((r, i) => ({
+      type: ['Result'],
+      resultDescription: `urn:chanjiao:rd:recognition:${i + 1}`,
+      value: `${r.credits} 学分${r.outcomeTitle ? `（由“${r.outcomeTitle}”认定）` : ''}`,
+    })),
   ];
   const recognised = Math.round(opts.recognitions.reduce((s, r) => s + r.credits, 0) * 100) / 100;
   return {

@@ -5,5 +5,5 @@ import type { Access } from '../authz/access.ts';
  * outcome, the opener of an account. City-wide access acts for no organisation.
  */
 export function actingOrganisation(access: Access): string | null {
-  return access.kind === 'limited' ? access.organisationIds[0] ?? null : null;
+  return access.kind === 'limited' ? (access.organisationIds[0] ?? null) : null;
 }

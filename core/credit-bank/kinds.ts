@@ -1,5 +1,12 @@
 /** The kinds of learning outcome the credit bank records (issue 6, item 1), with their Chinese labels. */
-export const OUTCOME_KINDS = ['schoolCourse', 'trainingCourse', 'skillCertificate', 'competitionAward', 'internship', 'onlineCourse'] as const;
+export const OUTCOME_KINDS = [
+  'schoolCourse',
+  'trainingCourse',
+  'skillCertificate',
+  'competitionAward',
+  'internship',
+  'onlineCourse',
+] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
 export const OUTCOME_KIND_LABELS: Record<OutcomeKind, string> = {
@@ -40,10 +47,13 @@ export interface OutcomeFactsIn {
  * Each kind carries the fact it is measured by (issue 6, item 1), and every outcome its evidence. One rule for
  * the API form and the spreadsheet import: field → Chinese reason.
  */
-export function outcomeFactProblems(o: OutcomeFactsIn): { field: 'credits' | 'hours' | 'level' | 'awardRank' | 'evidenceUrl'; message: string }[] {
+export function outcomeFactProblems(
+  o: OutcomeFactsIn,
+): { field: 'credits' | 'hours' | 'level' | 'awardRank' | 'evidenceUrl'; message: string }[] {
   const out: ReturnType<typeof outcomeFactProblems> = [];
   if (o.kind === 'schoolCourse' && o.credits === undefined) out.push({ field: 'credits', message: '学校课程需填写学分' });
-  if ((o.kind === 'trainingCourse' || o.kind === 'onlineCourse' || o.kind === 'internship') && o.hours === undefined) out.push({ field: 'hours', message: '该类成果需填写学时' });
+  if ((o.kind === 'trainingCourse' || o.kind === 'onlineCourse' || o.kind === 'internship') && o.hours === undefined)
+    out.push({ field: 'hours', message: '该类成果需填写学时' });
   if (o.kind === 'skillCertificate' && o.level === undefined) out.push({ field: 'level', message: '证书需填写等级' });
   if (o.kind === 'competitionAward' && !o.awardRank) out.push({ field: 'awardRank', message: '竞赛获奖需填写奖项' });
   if (!o.evidenceUrl && !o.evidenceNote) out.push({ field: 'evidenceUrl', message: '请提供佐证材料（链接或说明）' });

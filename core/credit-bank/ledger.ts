@@ -43,9 +43,17 @@ export function formatCredits(credits: number | string): string {
 /** The text an entry's hash is computed over: JCS of its facts and the previous hash. */
 export function entryHashInput(facts: LedgerFacts, prevHash: string): string {
   return canonicalize({
-    seq: facts.seq, accountId: facts.accountId, kind: facts.kind, credits: formatCredits(facts.credits),
-    outcomeId: facts.outcomeId, transferItemId: facts.transferItemId, ruleId: facts.ruleId, programId: facts.programId,
-    courseCode: facts.courseCode, compensatesSeq: facts.compensatesSeq, reason: facts.reason,
+    seq: facts.seq,
+    accountId: facts.accountId,
+    kind: facts.kind,
+    credits: formatCredits(facts.credits),
+    outcomeId: facts.outcomeId,
+    transferItemId: facts.transferItemId,
+    ruleId: facts.ruleId,
+    programId: facts.programId,
+    courseCode: facts.courseCode,
+    compensatesSeq: facts.compensatesSeq,
+    reason: facts.reason,
     idempotencyKey: facts.idempotencyKey,
     createdAt: typeof facts.createdAt === 'string' ? new Date(facts.createdAt).toISOString() : facts.createdAt.toISOString(),
     prevHash,
@@ -100,8 +108,12 @@ export function createChainVerifier(hash: HashHex) {
       }
       return broken;
     },
-    get count() { return count; },
-    get lastHash() { return lastHash; },
+    get count() {
+      return count;
+    },
+    get lastHash() {
+      return lastHash;
+    },
   };
 }
 

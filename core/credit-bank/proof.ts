@@ -19,8 +19,11 @@ export interface ProofOptions {
 
 export function proofConfiguration(unsecured: JsonObject, options: ProofOptions): JsonObject {
   const config: JsonObject = {
-    type: 'DataIntegrityProof', cryptosuite: CRYPTOSUITE, created: options.created,
-    verificationMethod: options.verificationMethod, proofPurpose: 'assertionMethod',
+    type: 'DataIntegrityProof',
+    cryptosuite: CRYPTOSUITE,
+    created: options.created,
+    verificationMethod: options.verificationMethod,
+    proofPurpose: 'assertionMethod',
   };
   if (unsecured['@context'] !== undefined) config['@context'] = unsecured['@context'];
   return config;
@@ -42,7 +45,7 @@ export function attachProof(unsecured: JsonObject, config: JsonObject, signature
 
 /** Why a pasted document cannot even be checked; each becomes a 'tampered' or 'malformed' verdict. */
 export type ProofProblem =
-  | 'not_an_object' | 'no_proof' | 'unsupported_proof' | 'bad_proof_value' | 'bad_verification_method' | 'context_mismatch';
+  'not_an_object' | 'no_proof' | 'unsupported_proof' | 'bad_proof_value' | 'bad_verification_method' | 'context_mismatch';
 
 export type PreparedProof =
   | { ok: true; unsecured: JsonObject; config: JsonObject; signature: Uint8Array; verificationMethod: string; publicKeyMultibase: string }
@@ -60,7 +63,7 @@ export function prepareVerification(secured: unknown): PreparedProof {
   const signature = typeof proofValue === 'string' && proofValue.startsWith('z') ? base58Decode(proofValue.slice(1)) : null;
   if (!signature || signature.length !== 64) return { ok: false, problem: 'bad_proof_value' };
   const vm = config.verificationMethod;
-  const publicKeyMultibase = typeof vm === 'string' ? vm.split('#')[1] ?? '' : '';
+  const publicKeyMultibase = typeof vm === 'string' ? (vm.split('#')[1] ?? '') : '';
   if (!ed25519PublicKeyFromMultibase(publicKeyMultibase)) return { ok: false, problem: 'bad_verification_method' };
   const unsecured: JsonObject = { ...rest };
   // §3.3.2 step 3: the document's @context must begin with the proof's, which then stands for it.

@@ -72,7 +72,9 @@ export function ruleMatches(rule: RuleFacts, outcome: OutcomeFacts, target: Tran
     case 'outcome':
       return rule.outcomeCode !== null && rule.outcomeCode === outcome.code;
     case 'group':
-      return fieldMatches(rule.field, outcome.field) && (rule.minLevel === null || (outcome.level !== null && outcome.level >= rule.minLevel));
+      return (
+        fieldMatches(rule.field, outcome.field) && (rule.minLevel === null || (outcome.level !== null && outcome.level >= rule.minLevel))
+      );
     case 'program':
       return fieldMatches(rule.field, outcome.field);
   }
@@ -84,12 +86,21 @@ function fieldMatches(ruleField: string | null, outcomeField: string | null): bo
 }
 
 /** Credits a rule grants for an outcome, rounded down to half credits (as credit banks count), capped. */
-export function convertCredits(rule: Pick<RuleFacts, 'creditMode' | 'creditValue' | 'maxCredits'>, outcome: Pick<OutcomeFacts, 'credits' | 'hours'>): number {
+export function convertCredits(
+  rule: Pick<RuleFacts, 'creditMode' | 'creditValue' | 'maxCredits'>,
+  outcome: Pick<OutcomeFacts, 'credits' | 'hours'>,
+): number {
   let raw: number;
   switch (rule.creditMode) {
-    case 'fixed': raw = rule.creditValue; break;
-    case 'perHours': raw = outcome.hours && rule.creditValue > 0 ? outcome.hours / rule.creditValue : 0; break;
-    case 'ratio': raw = (outcome.credits ?? 0) * rule.creditValue; break;
+    case 'fixed':
+      raw = rule.creditValue;
+      break;
+    case 'perHours':
+      raw = outcome.hours && rule.creditValue > 0 ? outcome.hours / rule.creditValue : 0;
+      break;
+    case 'ratio':
+      raw = (outcome.credits ?? 0) * rule.creditValue;
+      break;
   }
   const halves = Math.floor(raw * 2 + 1e-9) / 2;
   return rule.maxCredits !== null ? Math.min(halves, rule.maxCredits) : halves;
@@ -127,7 +138,9 @@ function better(a: RuleMatch, b: RuleMatch): boolean {
 }
 
 /** What a rule must say to be well-formed for its scope; field → Chinese message. */
-export function ruleShapeProblems(r: Pick<RuleFacts, 'scope' | 'outcomeKind' | 'outcomeCode' | 'field' | 'creditMode' | 'creditValue' | 'effectiveFrom' | 'effectiveTo'>): Record<string, string> {
+export function ruleShapeProblems(
+  r: Pick<RuleFacts, 'scope' | 'outcomeKind' | 'outcomeCode' | 'field' | 'creditMode' | 'creditValue' | 'effectiveFrom' | 'effectiveTo'>,
+): Record<string, string> {
   const p: Record<string, string> = {};
   if (r.scope === 'outcome') {
     if (!r.outcomeCode) p.outcomeCode = '单项规则需填写成果代码';

@@ -34,16 +34,33 @@ const PROBLEM_REASONS: Record<ProofProblem, string> = {
 
 export function decideVerdict(f: VerificationFacts): Verdict {
   if (f.problem) {
-    return { status: f.problem === 'not_an_object' ? 'unknown' : 'tampered', valid: false, code: f.problem, reason: PROBLEM_REASONS[f.problem] };
+    return {
+      status: f.problem === 'not_an_object' ? 'unknown' : 'tampered',
+      valid: false,
+      code: f.problem,
+      reason: PROBLEM_REASONS[f.problem],
+    };
   }
   if (!f.key) return { status: 'unknown', valid: false, code: 'unknown_key', reason: '签名密钥不是本平台的密钥，无法确认签发方' };
-  if (!f.signatureValid) return { status: 'tampered', valid: false, code: 'signature_invalid', reason: '签名校验失败：凭证内容在签发后被改动过' };
+  if (!f.signatureValid)
+    return { status: 'tampered', valid: false, code: 'signature_invalid', reason: '签名校验失败：凭证内容在签发后被改动过' };
   if (f.key.status === 'revoked') {
-    return { status: 'revoked', valid: false, code: 'key_revoked', reason: `签发所用的密钥已于 ${f.key.revokedAt ?? ''} 吊销：${f.key.revokedReason ?? ''}`.trim() };
+    return {
+      status: 'revoked',
+      valid: false,
+      code: 'key_revoked',
+      reason: `签发所用的密钥已于 ${f.key.revokedAt ?? ''} 吊销：${f.key.revokedReason ?? ''}`.trim(),
+    };
   }
-  if (!f.credential) return { status: 'unknown', valid: false, code: 'unknown_credential', reason: '签名有效，但平台没有这份凭证的签发记录' };
+  if (!f.credential)
+    return { status: 'unknown', valid: false, code: 'unknown_credential', reason: '签名有效，但平台没有这份凭证的签发记录' };
   if (f.credential.status === 'revoked') {
-    return { status: 'revoked', valid: false, code: 'credential_revoked', reason: `凭证已于 ${f.credential.revokedAt ?? ''} 撤销：${f.credential.revokedReason ?? ''}`.trim() };
+    return {
+      status: 'revoked',
+      valid: false,
+      code: 'credential_revoked',
+      reason: `凭证已于 ${f.credential.revokedAt ?? ''} 撤销：${f.credential.revokedReason ?? ''}`.trim(),
+    };
   }
   return { status: 'valid', valid: true, code: 'valid', reason: '签名有效，凭证由本平台签发且未被撤销' };
 }

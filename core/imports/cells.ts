@@ -48,11 +48,17 @@ export function isEmptyRow(cells: readonly Cell[]): boolean {
 export function displayText(cell: Cell | undefined): string {
   if (!cell) return '';
   switch (cell.kind) {
-    case 'text': return cell.value.trim();
-    case 'number': return String(cell.value);
-    case 'date': return cell.value;
-    case 'boolean': return cell.value ? '是' : '否';
-    case 'error': return cell.value;
-    default: return '';
+    case 'text':
+      return cell.value.trim();
+    case 'number':
+      return String(cell.value);
+    case 'date':
+      return cell.value;
+    case 'boolean':
+      return cell.value ? '是' : '否';
+    case 'error':
+      return cell.value;
+    default:
+      return '';
   }
 }

@@ -44,7 +44,13 @@ export class RowFields {
   readonly #report: (issue: ImportIssue) => void;
   #failed = false;
 
-  constructor(row: number, cells: readonly Cell[], columns: readonly ColumnSpec[], positions: ReadonlyMap<string, number>, report: (issue: ImportIssue) => void) {
+  constructor(
+    row: number,
+    cells: readonly Cell[],
+    columns: readonly ColumnSpec[],
+    positions: ReadonlyMap<string, number>,
+    report: (issue: ImportIssue) => void,
+  ) {
     this.row = row;
     this.#cells = cells;
     this.#columns = columnMap(columns);
@@ -79,14 +85,18 @@ export class RowFields {
   raw(key: string): string | undefined {
     const cell = this.cell(key);
     switch (cell.kind) {
-      case 'empty': return this.#missing(key);
+      case 'empty':
+        return this.#missing(key);
       case 'text': {
         const v = cell.value.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
         return v === '' ? this.#missing(key) : v;
       }
-      case 'number': return String(cell.value);
-      case 'date': return cell.value;
-      case 'boolean': return cell.value ? '是' : '否';
+      case 'number':
+        return String(cell.value);
+      case 'date':
+        return cell.value;
+      case 'boolean':
+        return cell.value ? '是' : '否';
       case 'formula':
         this.fail(key, `单元格${this.address(key)}是公式。请复制该列，用“选择性粘贴→数值”粘贴后再导入`);
         return undefined;
@@ -119,7 +129,10 @@ export class RowFields {
     if (v === undefined) return undefined;
     const scientific = /^\d(\.\d+)?E\+?\d+$/i.test(v);
     if ((cell.kind === 'number' && !Number.isSafeInteger(cell.value)) || scientific) {
-      return this.#bad(key, `单元格${this.address(key)}的“${this.header(key)}”被Excel存成了数字，末几位可能已丢失。请将该列设为“文本”格式后重新填写`);
+      return this.#bad(
+        key,
+        `单元格${this.address(key)}的“${this.header(key)}”被Excel存成了数字，末几位可能已丢失。请将该列设为“文本”格式后重新填写`,
+      );
     }
     const result = check(v);
     return result.valid ? result.value : this.#bad(key, result.reason);
@@ -137,7 +150,12 @@ export class RowFields {
     const cell = this.cell(key);
     const v = this.raw(key);
     if (v === undefined) return undefined;
-    const n = cell.kind === 'number' ? cell.value : /^[+-]?\d+(\.0+)?$/.test(normaliseText(v).replace(/,/g, '')) ? Number(normaliseText(v).replace(/,/g, '')) : NaN;
+    const n =
+      cell.kind === 'number'
+        ? cell.value
+        : /^[+-]?\d+(\.0+)?$/.test(normaliseText(v).replace(/,/g, ''))
+          ? Number(normaliseText(v).replace(/,/g, ''))
+          : NaN;
     if (!Number.isInteger(n)) return this.#bad(key, `“${this.header(key)}”应为整数，当前为“${v}”`);
     if (n < opts.min || n > opts.max) return this.#bad(key, `“${this.header(key)}”应在${opts.min}至${opts.max}之间，当前为${n}`);
     return n;
@@ -211,7 +229,16 @@ export class RowFields {
   }
 }
 
-const YES_NO: Readonly<Record<string, boolean>> = { 是: true, 否: false, Y: true, N: false, TRUE: true, FALSE: false, '1': true, '0': false };
+const YES_NO: Readonly<Record<string, boolean>> = {
+  是: true,
+  否: false,
+  Y: true,
+  N: false,
+  TRUE: true,
+  FALSE: false,
+  '1': true,
+  '0': false,
+};
 
 function isRealDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;

@@ -15,9 +15,7 @@ export interface HeaderColumn {
   optionalColumn?: boolean;
 }
 
-export type HeaderMatch =
-  | { ok: true; positions: Map<string, number>; width: number }
-  | { ok: false; issues: ImportIssue[] };
+export type HeaderMatch = { ok: true; positions: Map<string, number>; width: number } | { ok: false; issues: ImportIssue[] };
 
 export function matchHeaders(expected: readonly HeaderColumn[], headerRow: number, cells: readonly Cell[]): HeaderMatch {
   const issues: ImportIssue[] = [];
@@ -28,28 +26,40 @@ export function matchHeaders(expected: readonly HeaderColumn[], headerRow: numbe
   let width = 0;
   cells.forEach((cell, index) => {
     if (cell.kind === 'formula') {
-      issues.push({ row: headerRow, column: columnLetter(index), reason: `表头单元格${columnLetter(index)}${headerRow}是公式，请直接填写列名` });
+      issues.push({
+        row: headerRow,
+        column: columnLetter(index),
+        reason: `表头单元格${columnLetter(index)}${headerRow}是公式，请直接填写列名`,
+      });
       return;
     }
     const text = displayText(cell);
     if (!text) return;
     width = index + 1;
     const col = byLabel.get(labelKey(text));
-    if (!col) { unknown.push({ index, text }); return; }
+    if (!col) {
+      unknown.push({ index, text });
+      return;
+    }
     seen.set(col.key, [...(seen.get(col.key) ?? []), index]);
     if (!positions.has(col.key)) positions.set(col.key, index);
   });
   for (const col of expected) {
     const at = seen.get(col.key);
     if (at && at.length > 1) {
-      issues.push({ row: headerRow, column: col.header, reason: `列“${col.header}”出现了${at.length}次（${at.map(columnLetter).join('、')}列），每列只能出现一次` });
+      issues.push({
+        row: headerRow,
+        column: col.header,
+        reason: `列“${col.header}”出现了${at.length}次（${at.map(columnLetter).join('、')}列），每列只能出现一次`,
+      });
     }
   }
   const missing = expected.filter((c) => !positions.has(c.key) && !c.optionalColumn);
   // A missing column and an unknown header that look alike (or stand where the template puts it) are one renamed column.
   for (const { col, found } of pairRenamed(expected, missing, unknown, positions)) {
     issues.push({
-      row: headerRow, column: found.text,
+      row: headerRow,
+      column: found.text,
       reason: `列“${found.text}”（${columnLetter(found.index)}列）应为“${col.header}”，请按模板修改列名`,
     });
     missing.splice(missing.indexOf(col), 1);
@@ -62,7 +72,12 @@ export function matchHeaders(expected: readonly HeaderColumn[], headerRow: numbe
   return issues.length ? { ok: false, issues } : { ok: true, positions, width };
 }
 
-function pairRenamed(expected: readonly HeaderColumn[], missing: HeaderColumn[], unknown: { index: number; text: string }[], positions: Map<string, number>) {
+function pairRenamed(
+  expected: readonly HeaderColumn[],
+  missing: HeaderColumn[],
+  unknown: { index: number; text: string }[],
+  positions: Map<string, number>,
+) {
   const candidates: { col: HeaderColumn; found: { index: number; text: string }; score: number }[] = [];
   for (const col of missing) {
     const i = expected.indexOf(col);
@@ -71,7 +86,10 @@ function pairRenamed(expected: readonly HeaderColumn[], missing: HeaderColumn[],
     for (const found of unknown) {
       const similar = overlap(labelKey(col.header), labelKey(found.text));
       // Where the template has the column: between the same neighbours, or at the same index.
-      const samePlace = found.index === i || (before !== undefined && found.index === before + 1) || (after !== undefined && found.index === after - 1) ? 0.5 : 0;
+      const samePlace =
+        found.index === i || (before !== undefined && found.index === before + 1) || (after !== undefined && found.index === after - 1)
+          ? 0.5
+          : 0;
       const score = similar + samePlace;
       if (similar >= 0.5 || samePlace) candidates.push({ col, found, score });
     }
@@ -91,8 +109,10 @@ function overlap(a: string, b: string): number {
   let common = 0;
   for (const ch of a) {
     const i = pool.indexOf(ch);
-    if (i >= 0) { common++; pool.splice(i, 1); }
+    if (i >= 0) {
+      common++;
+      pool.splice(i, 1);
+    }
   }
   return common / Math.max(a.length, b.length, 1);
 }
-

@@ -3,8 +3,11 @@
  * to one value (公办/公立); the first label of a value is the one templates and exports print.
  */
 export const SCHOOL_LEVEL_LABELS = {
-  中职: 'secondary', 中等职业学校: 'secondary',
-  高职专科: 'higher', 高职: 'higher', 专科: 'higher',
+  中职: 'secondary',
+  中等职业学校: 'secondary',
+  高职专科: 'higher',
+  高职: 'higher',
+  专科: 'higher',
   职业本科: 'vocUndergrad',
   应用型本科: 'appliedUndergrad',
   普通高校: 'university',
@@ -18,7 +21,14 @@ export const EMPLOYMENT_LABELS = { 专任: 'fullTime', 专职: 'fullTime', 兼�
 
 export const SUBJECT_LABELS = { 专业课: 'specialty', 公共基础课: 'general', 公共课: 'general' } as const;
 
-export const STUDENT_STATUS_LABELS = { 在籍: 'enrolled', 在校: 'enrolled', 毕业: 'graduated', 已毕业: 'graduated', 退学: 'withdrawn', 已退学: 'withdrawn' } as const;
+export const STUDENT_STATUS_LABELS = {
+  在籍: 'enrolled',
+  在校: 'enrolled',
+  毕业: 'graduated',
+  已毕业: 'graduated',
+  退学: 'withdrawn',
+  已退学: 'withdrawn',
+} as const;
 
 export const YES_NO_LABEL = (v: boolean) => (v ? '是' : '否');
 
@@ -33,7 +43,11 @@ export function labelOf<V extends string>(labels: Readonly<Record<string, V>>, v
 export function primaryLabels(labels: Readonly<Record<string, string>>): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const [label, value] of Object.entries(labels)) if (!seen.has(value)) { seen.add(value); out.push(label); }
+  for (const [label, value] of Object.entries(labels))
+    if (!seen.has(value)) {
+      seen.add(value);
+      out.push(label);
+    }
   return out;
 }
 

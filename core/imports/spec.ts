@@ -4,10 +4,26 @@ import type { ColumnSpec, RowFields } from './fields.ts';
 export const IMPORT_ENTITIES = ['schools', 'enterprises', 'teachers', 'students', 'programs', 'outcomes'] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 
-export interface RefDistrict { id: string; name: string; code: string }
-export interface RefSchool { id: string; code: string; name: string; districtId: string | null }
-export interface RefMajor { id: string; code: string; name: string }
-export interface RefNamed { code: string; name: string }
+export interface RefDistrict {
+  id: string;
+  name: string;
+  code: string;
+}
+export interface RefSchool {
+  id: string;
+  code: string;
+  name: string;
+  districtId: string | null;
+}
+export interface RefMajor {
+  id: string;
+  code: string;
+  name: string;
+}
+export interface RefNamed {
+  code: string;
+  name: string;
+}
 
 /**
  * What the rules need to know about the register, handed in by the caller (the job loads it once per file),

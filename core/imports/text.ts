@@ -9,7 +9,9 @@ export function halfWidth(s: string): string {
 
 /** Trim, half-width, and collapse runs of white space (including the non-breaking space Excel pastes). */
 export function normaliseText(s: string): string {
-  return halfWidth(s).replace(/[\s\u00a0]+/g, ' ').trim();
+  return halfWidth(s)
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 /** For comparing labels and headers: also drops the spaces inside ("学校 名称" is still 学校名称). */

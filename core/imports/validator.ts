@@ -43,14 +43,24 @@ export class SheetValidator<R> {
   accept(sheetRow: SheetRow): R | undefined {
     if (isEmptyRow(sheetRow.cells)) return undefined;
     if (!this.headerSeen) {
-      const match = matchHeaders(this.spec.columns.map((c) => ({ key: c.key, header: c.header, optionalColumn: c.reference })), sheetRow.row, sheetRow.cells);
+      const match = matchHeaders(
+        this.spec.columns.map((c) => ({ key: c.key, header: c.header, optionalColumn: c.reference })),
+        sheetRow.row,
+        sheetRow.cells,
+      );
       if (match.ok) this.#positions = match.positions;
-      else { this.#headerFailed = true; for (const i of match.issues) this.#issues.add(i); }
+      else {
+        this.#headerFailed = true;
+        for (const i of match.issues) this.#issues.add(i);
+      }
       return undefined;
     }
     if (this.#headerFailed) return undefined;
     const positions = this.#positions!;
-    if (this.#isExample(sheetRow, positions)) { this.skippedExampleRows++; return undefined; }
+    if (this.#isExample(sheetRow, positions)) {
+      this.skippedExampleRows++;
+      return undefined;
+    }
     this.rows++;
     const f = new RowFields(sheetRow.row, sheetRow.cells, this.spec.columns, positions, (i) => this.#issues.add(i));
     this.#strayCells(sheetRow, positions, f);

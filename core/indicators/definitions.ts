@@ -9,7 +9,13 @@ import type { CarrierKind, CarrierLevel, CarrierStatus } from '../registry/carri
  */
 export type IndicatorSource =
   /** Carriers of the given kinds and statuses (certified = 经认定; operating = 建成运行). */
-  | { source: 'carriers'; kinds: readonly CarrierKind[]; statuses: readonly CarrierStatus[]; levels?: readonly CarrierLevel[]; legalPerson?: boolean }
+  | {
+      source: 'carriers';
+      kinds: readonly CarrierKind[];
+      statuses: readonly CarrierStatus[];
+      levels?: readonly CarrierLevel[];
+      legalPerson?: boolean;
+    }
   /** Enterprises certified as 产教融合型企业 at city level or above (enterprises.integration_status). */
   | { source: 'certifiedEnterprises' }
   /** Active schools run by enterprises (schools.enterprise_run). */
@@ -45,32 +51,77 @@ export type IndicatorDefinition =
 const WORKING: readonly CarrierStatus[] = ['operating', 'certified'];
 const CERTIFIED: readonly CarrierStatus[] = ['certified'];
 
-const computed = (code: string, source: IndicatorSource, basis: string, measuredAs?: typeof SHARE_OF_ALL): IndicatorDefinition =>
-  ({ code, method: 'computed', source, basis, ...(measuredAs && { measuredAs }) });
+const computed = (code: string, source: IndicatorSource, basis: string, measuredAs?: typeof SHARE_OF_ALL): IndicatorDefinition => ({
+  code,
+  method: 'computed',
+  source,
+  basis,
+  ...(measuredAs && { measuredAs }),
+});
 const reported = (code: string, basis: string): IndicatorDefinition => ({ code, method: 'reported', basis });
 
 export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
   computed('integration_enterprises', { source: 'certifiedEnterprises' }, '企业库中认定状态为市级、省级或国家级产教融合型企业的在册企业'),
-  computed('training_bases', { source: 'carriers', kinds: ['trainingBase'], statuses: CERTIFIED }, '载体库中已认定的产教融合实训基地（市级及以上）'),
-  computed('education_groups', { source: 'carriers', kinds: ['educationGroup'], statuses: WORKING }, '载体库中运行中或已认定的职教集团（联盟）'),
+  computed(
+    'training_bases',
+    { source: 'carriers', kinds: ['trainingBase'], statuses: CERTIFIED },
+    '载体库中已认定的产教融合实训基地（市级及以上）',
+  ),
+  computed(
+    'education_groups',
+    { source: 'carriers', kinds: ['educationGroup'], statuses: WORKING },
+    '载体库中运行中或已认定的职教集团（联盟）',
+  ),
   computed('industry_colleges', { source: 'carriers', kinds: ['industryCollege'], statuses: CERTIFIED }, '载体库中已认定的产业学院'),
-  computed('practice_centers', { source: 'carriers', kinds: ['practiceCenter'], statuses: WORKING }, '载体库中运行中或已认定的产教融合实践中心'),
+  computed(
+    'practice_centers',
+    { source: 'carriers', kinds: ['practiceCenter'], statuses: WORKING },
+    '载体库中运行中或已认定的产教融合实践中心',
+  ),
   computed('key_majors', { source: 'keyMajorGroups' }, '专业群库中经市教育局认定为产教融合型重点专业（群）的在册专业群'),
   reported('collaborative_projects', '市教育局、市人社局填报立项的协同育人项目个数并上传立项文件'),
   reported('graduate_retention_rate', '市教育局按毕业去向统计填报留郑率（平台尚无毕业去向数据）'),
   computed('consortia', { source: 'carriers', kinds: ['consortium'], statuses: WORKING }, '载体库中运行中或已认定的市域产教联合体'),
-  computed('entity_education_groups', { source: 'carriers', kinds: ['educationGroup'], statuses: WORKING, legalPerson: true }, '载体库中具有独立法人资格、运行中或已认定的职教集团（联盟）'),
+  computed(
+    'entity_education_groups',
+    { source: 'carriers', kinds: ['educationGroup'], statuses: WORKING, legalPerson: true },
+    '载体库中具有独立法人资格、运行中或已认定的职教集团（联盟）',
+  ),
   computed('enterprise_run_schools', { source: 'enterpriseRunSchools' }, '学校库中标记为企业举办的在册职业学校'),
   reported('private_brand_projects', '市教育局填报认定的优质民办职教品牌项目个数并上传认定文件'),
-  computed('city_innovation_centers', { source: 'carriers', kinds: ['innovationCenter'], statuses: CERTIFIED, levels: ['city'] }, '载体库中已认定的市级协同创新中心'),
-  computed('provincial_innovation_centers', { source: 'carriers', kinds: ['innovationCenter'], statuses: CERTIFIED, levels: ['province'] }, '载体库中已认定的省级协同创新中心'),
+  computed(
+    'city_innovation_centers',
+    { source: 'carriers', kinds: ['innovationCenter'], statuses: CERTIFIED, levels: ['city'] },
+    '载体库中已认定的市级协同创新中心',
+  ),
+  computed(
+    'provincial_innovation_centers',
+    { source: 'carriers', kinds: ['innovationCenter'], statuses: CERTIFIED, levels: ['province'] },
+    '载体库中已认定的省级协同创新中心',
+  ),
   reported('practical_courses', '市教育局、市人社局填报面向中小学开设的劳动技术与职业体验课程门数'),
-  computed('experience_centers', { source: 'carriers', kinds: ['experienceCenter'], statuses: WORKING }, '载体库中运行中或已认定的职业体验中心'),
-  computed('practice_teaching_share', { source: 'practiceTeachingShare' }, '在册开设专业填报的实践性教学课时占比的平均值（另列达标专业数）'),
+  computed(
+    'experience_centers',
+    { source: 'carriers', kinds: ['experienceCenter'], statuses: WORKING },
+    '载体库中运行中或已认定的职业体验中心',
+  ),
+  computed(
+    'practice_teaching_share',
+    { source: 'practiceTeachingShare' },
+    '在册开设专业填报的实践性教学课时占比的平均值（另列达标专业数）',
+  ),
   reported('secondary_progression_rate', '市教育局按中职毕业生去向统计填报升学比例（平台尚无毕业去向数据）'),
-  computed('part_time_teacher_quota', { source: 'partTimeTeacherShare' }, '已填报核定编制数的学校中，兼职教师与产业导师人数占核定编制数的比例'),
-  computed('teacher_enterprise_practice', { source: 'teacherPracticeShare' },
-    '在职专业课教师中，截至计算日（含）前5年内企业实践累计满1年（按教师库的企业实践记录，重叠时段只计一次）的人数占比；目标为全部专业教师达标', SHARE_OF_ALL),
+  computed(
+    'part_time_teacher_quota',
+    { source: 'partTimeTeacherShare' },
+    '已填报核定编制数的学校中，兼职教师与产业导师人数占核定编制数的比例',
+  ),
+  computed(
+    'teacher_enterprise_practice',
+    { source: 'teacherPracticeShare' },
+    '在职专业课教师中，截至计算日（含）前5年内企业实践累计满1年（按教师库的企业实践记录，重叠时段只计一次）的人数占比；目标为全部专业教师达标',
+    SHARE_OF_ALL,
+  ),
   computed('dual_qualified_share', { source: 'dualQualifiedShare' }, '在职专业课教师中认定为“双师型”的人数占比'),
   reported('dual_qualified_training_bases', '市教育局、市财政局填报建成的“双师型”教师培养培训基地个数'),
   reported('teaching_innovation_teams', '市教育局、市财政局填报立项的教师教学创新团队个数'),
@@ -78,9 +129,17 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
   reported('virtual_simulation_bases', '市教育局等填报建成的虚拟仿真实训基地个数'),
   reported('online_courses', '市教育局等填报认定的精品在线课程门数'),
   reported('smart_campus_share', '市教育局等填报达到智慧校园标准的职业学校占比'),
-  computed('international_projects', { source: 'carriers', kinds: ['internationalProject', 'lubanWorkshop'], statuses: WORKING }, '载体库中运行中或已认定的国际合作项目与鲁班工坊'),
+  computed(
+    'international_projects',
+    { source: 'carriers', kinds: ['internationalProject', 'lubanWorkshop'], statuses: WORKING },
+    '载体库中运行中或已认定的国际合作项目与鲁班工坊',
+  ),
   reported('per_student_funding', '市财政局填报公办高等职业学校年生均财政拨款'),
-  computed('internship_posts_share', { source: 'internshipPlacesShare' }, '规模以上企业当年发布（含已截止）的实习岗位名额之和占这些企业职工总数的比例'),
+  computed(
+    'internship_posts_share',
+    { source: 'internshipPlacesShare' },
+    '规模以上企业当年发布（含已截止）的实习岗位名额之和占这些企业职工总数的比例',
+  ),
   reported('training_fund_share', '市教育局等填报企业职工教育培训经费占工资总额的比例'),
   reported('training_fund_frontline_share', '市教育局等填报培训经费用于一线职工的比例'),
 ];

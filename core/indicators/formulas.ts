@@ -77,7 +77,8 @@ export interface Measured {
 export type ScopeKey = string;
 export const CITY = 'city';
 
-const inScope = <T extends ByDistrict>(rows: readonly T[], scope: ScopeKey) => (scope === CITY ? rows : rows.filter((r) => r.districtId === scope));
+const inScope = <T extends ByDistrict>(rows: readonly T[], scope: ScopeKey) =>
+  scope === CITY ? rows : rows.filter((r) => r.districtId === scope);
 const sum = <T>(rows: readonly T[], f: (r: T) => number) => rows.reduce((a, r) => a + f(r), 0);
 
 export function percent(part: number, whole: number): number | null {
@@ -87,10 +88,13 @@ export function percent(part: number, whole: number): number | null {
 export function measure(source: IndicatorSource, t: RegisterTallies, scope: ScopeKey): Measured {
   switch (source.source) {
     case 'carriers': {
-      const rows = inScope(t.carriers, scope).filter((r) =>
-        source.kinds.includes(r.kind as never) && source.statuses.includes(r.status as never) &&
-        (!source.levels || source.levels.includes(r.level as never)) &&
-        (source.legalPerson === undefined || r.legalPerson === source.legalPerson));
+      const rows = inScope(t.carriers, scope).filter(
+        (r) =>
+          source.kinds.includes(r.kind as never) &&
+          source.statuses.includes(r.status as never) &&
+          (!source.levels || source.levels.includes(r.level as never)) &&
+          (source.legalPerson === undefined || r.legalPerson === source.legalPerson),
+      );
       return { value: sum(rows, (r) => r.n) };
     }
     case 'certifiedEnterprises':
@@ -113,7 +117,11 @@ export function measure(source: IndicatorSource, t: RegisterTallies, scope: Scop
       const rows = inScope(t.programs, scope);
       const withShare = sum(rows, (r) => r.withShare);
       // The mean share is the value; numerator/denominator are the programs that meet the rule, of all that report.
-      return { value: withShare > 0 ? round((sum(rows, (r) => r.shareSum) / withShare) * 100, 1) : null, numerator: sum(rows, (r) => r.meeting), denominator: withShare };
+      return {
+        value: withShare > 0 ? round((sum(rows, (r) => r.shareSum) / withShare) * 100, 1) : null,
+        numerator: sum(rows, (r) => r.meeting),
+        denominator: withShare,
+      };
     }
     case 'partTimeTeacherShare': {
       const rows = inScope(t.schools, scope);

@@ -11,9 +11,7 @@
 export type IndicatorStatus = 'green' | 'amber' | 'red' | 'unknown';
 
 /** What a status is judged against: the target as the policy file states it. */
-export type TargetGoal =
-  | { comparator: '>=' | '<='; value: number }
-  | { comparator: 'between'; min: number; max: number };
+export type TargetGoal = { comparator: '>=' | '<='; value: number } | { comparator: 'between'; min: number; max: number };
 
 const DAY_MS = 86_400_000;
 
@@ -53,10 +51,18 @@ export interface Assessment {
   status: IndicatorStatus;
 }
 
-export function assess(value: number | null, goal: TargetGoal, timing: { issued: string; deadline: string | null; now: Date; amberRatio: number }): Assessment {
+export function assess(
+  value: number | null,
+  goal: TargetGoal,
+  timing: { issued: string; deadline: string | null; now: Date; amberRatio: number },
+): Assessment {
   const progress = progressOf(value, goal);
   const elapsed = timeShare(timing.issued, timing.deadline, timing.now);
-  return { progress: progress === null ? null : round(progress, 4), elapsed: round(elapsed, 4), status: statusOf(progress, elapsed, timing.amberRatio) };
+  return {
+    progress: progress === null ? null : round(progress, 4),
+    elapsed: round(elapsed, 4),
+    status: statusOf(progress, elapsed, timing.amberRatio),
+  };
 }
 
 export const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;

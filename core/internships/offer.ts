@@ -8,6 +8,9 @@ import { overlaps } from './dates.ts';
 export const postOpen = (post: { endDate: string }, today: string): boolean => post.endDate >= today;
 
 /** The live internship (accepted or under way) of a student that a post's dates would overlap, if any. */
-export function clashingInternship<T extends { start: string; end: string }>(post: { startDate: string; endDate: string }, live: readonly T[]): T | null {
+export function clashingInternship<T extends { start: string; end: string }>(
+  post: { startDate: string; endDate: string },
+  live: readonly T[],
+): T | null {
   return live.find((i) => overlaps(i, { start: post.startDate, end: post.endDate })) ?? null;
 }

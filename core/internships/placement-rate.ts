@@ -32,7 +32,12 @@ export function placementRate(placed: number, eligible: number): number | null {
 export const PLACEMENT_ORDERS = ['rate', 'placed'] as const;
 export type PlacementOrder = (typeof PLACEMENT_ORDERS)[number];
 
-interface RateRow { name: string; eligible: number; placed: number; rate: number | null }
+interface RateRow {
+  name: string;
+  eligible: number;
+  placed: number;
+  rate: number | null;
+}
 
 /**
  * Rows in the order a reader asks about: highest rate first (a row nobody is eligible in, with no rate, last),
@@ -42,5 +47,7 @@ export function orderPlacementRows<R extends RateRow>(rows: readonly R[], order:
   const rate = (r: R) => r.rate ?? -1;
   const first = order === 'rate' ? rate : (r: R) => r.placed;
   const second = order === 'rate' ? (r: R) => r.placed : rate;
-  return [...rows].sort((a, b) => first(b) - first(a) || second(b) - second(a) || b.eligible - a.eligible || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...rows].sort(
+    (a, b) => first(b) - first(a) || second(b) - second(a) || b.eligible - a.eligible || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
 }

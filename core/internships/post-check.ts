@@ -32,10 +32,17 @@ export function checkPost(p: PostTerms, r: InternshipRules, today: string): Viol
     v.push({ rule: { code: 'places', name: '实习名额', article: '' }, field: 'places', message: '实习名额必须为正整数' });
   }
   if (p.kind === 'placement' && p.monthlyPayYuan < Math.ceil(p.samePostWageYuan * r.payFloor)) {
-    v.push(violation(r.ref('intern_pay_floor'), 'monthlyPayYuan', `月报酬不得低于相同岗位工资的${r.payFloor * 100}%（至少 ${Math.ceil(p.samePostWageYuan * r.payFloor)} 元）`));
+    v.push(
+      violation(
+        r.ref('intern_pay_floor'),
+        'monthlyPayYuan',
+        `月报酬不得低于相同岗位工资的${r.payFloor * 100}%（至少 ${Math.ceil(p.samePostWageYuan * r.payFloor)} 元）`,
+      ),
+    );
   }
   if (p.dailyHours > r.dailyHours) v.push(violation(r.ref('work_hours_daily'), 'dailyHours', `每日实习时间不得超过${r.dailyHours}小时`));
-  if (p.weeklyHours > r.weeklyHours) v.push(violation(r.ref('work_hours_weekly'), 'weeklyHours', `每周实习时间不得超过${r.weeklyHours}小时`));
+  if (p.weeklyHours > r.weeklyHours)
+    v.push(violation(r.ref('work_hours_weekly'), 'weeklyHours', `每周实习时间不得超过${r.weeklyHours}小时`));
   const forbidden = (task: string, field: string, msg: string) => {
     if (r.forbiddenTasks.has(task)) v.push(violation(r.ref('forbidden_tasks'), field, msg));
   };
@@ -52,12 +59,22 @@ export function checkPost(p: PostTerms, r: InternshipRules, today: string): Viol
   const fees = p.fees.filter((f) => r.forbiddenFees.has(f));
   if (fees.length) v.push(violation(r.ref('forbidden_fees'), 'fees', '不得向学生收取任何实习费用或扣押证件、要求担保'));
   if (p.insurance === 'none') {
-    v.push({ rule: { code: 'insurance', name: '实习责任保险', article: '《职业学校学生实习管理规定》' }, field: 'insurance', message: '须由学校或实习单位为学生投保实习责任保险，不得由学生承担' });
+    v.push({
+      rule: { code: 'insurance', name: '实习责任保险', article: '《职业学校学生实习管理规定》' },
+      field: 'insurance',
+      message: '须由学校或实习单位为学生投保实习责任保险，不得由学生承担',
+    });
   }
   if (p.viaIntermediary) {
-    v.push({ rule: { code: 'intermediary', name: '不得通过中介机构安排实习', article: '《职业学校学生实习管理规定》' }, field: 'viaIntermediary', message: '不得通过中介机构或有偿代理组织安排和管理学生实习' });
+    v.push({
+      rule: { code: 'intermediary', name: '不得通过中介机构安排实习', article: '《职业学校学生实习管理规定》' },
+      field: 'viaIntermediary',
+      message: '不得通过中介机构或有偿代理组织安排和管理学生实习',
+    });
   }
-  if (p.startDate < today) v.push({ rule: { code: 'dates', name: '实习日期', article: '' }, field: 'startDate', message: '开始日期不能早于今天' });
-  if (p.endDate <= p.startDate) v.push({ rule: { code: 'dates', name: '实习日期', article: '' }, field: 'endDate', message: '结束日期须晚于开始日期' });
+  if (p.startDate < today)
+    v.push({ rule: { code: 'dates', name: '实习日期', article: '' }, field: 'startDate', message: '开始日期不能早于今天' });
+  if (p.endDate <= p.startDate)
+    v.push({ rule: { code: 'dates', name: '实习日期', article: '' }, field: 'endDate', message: '结束日期须晚于开始日期' });
   return v;
 }

@@ -46,7 +46,8 @@ export function shareStanding(e: EnterpriseShareFacts, range: RangeRule): ShareS
     internsShare: e.internsAccepted / e.staffCount,
     placesStatus: ragOf(e.placesOffered, minPosts),
     internsStatus: ragOf(e.internsAccepted, minPosts),
-    minPosts, maxPosts,
+    minPosts,
+    maxPosts,
     aboveMax: e.placesOffered > maxPosts,
   };
 }
@@ -75,7 +76,10 @@ export interface RollupItem extends EnterpriseShareFacts {
  */
 export function rollUp(key: string | null, name: string, items: readonly RollupItem[], range: RangeRule): RollupRow {
   const statusCounts: Record<Rag, number> = { green: 0, amber: 0, red: 0, na: 0 };
-  let applicable = 0, staffCount = 0, placesOffered = 0, internsAccepted = 0;
+  let applicable = 0,
+    staffCount = 0,
+    placesOffered = 0,
+    internsAccepted = 0;
   for (const e of items) {
     statusCounts[e.placesStatus] += 1;
     if (e.placesStatus === 'na') continue;
@@ -86,18 +90,33 @@ export function rollUp(key: string | null, name: string, items: readonly RollupI
   }
   const group = shareStanding({ staffCount, aboveDesignatedSize: applicable > 0, placesOffered, internsAccepted }, range);
   return {
-    key, name, enterprises: items.length, applicable, staffCount, placesOffered, internsAccepted,
-    placesShare: group.placesShare, internsShare: group.internsShare, placesStatus: group.placesStatus, statusCounts,
+    key,
+    name,
+    enterprises: items.length,
+    applicable,
+    staffCount,
+    placesOffered,
+    internsAccepted,
+    placesShare: group.placesShare,
+    internsShare: group.internsShare,
+    placesStatus: group.placesStatus,
+    statusCounts,
   };
 }
 
 /** One row per group, by name, the group without a key (no district / no cluster) last. */
-export function rollUpBy<T extends RollupItem>(items: readonly T[], keyOf: (e: T) => string | null, nameOf: (key: string | null) => string, range: RangeRule): RollupRow[] {
+export function rollUpBy<T extends RollupItem>(
+  items: readonly T[],
+  keyOf: (e: T) => string | null,
+  nameOf: (key: string | null) => string,
+  range: RangeRule,
+): RollupRow[] {
   const groups = new Map<string | null, T[]>();
   for (const e of items) {
     const k = keyOf(e);
     const g = groups.get(k);
-    if (g) g.push(e); else groups.set(k, [e]);
+    if (g) g.push(e);
+    else groups.set(k, [e]);
   }
   return [...groups.entries()]
     .map(([k, g]) => rollUp(k, nameOf(k), g, range))
@@ -108,7 +127,9 @@ const RAG_ORDER: Record<Rag, number> = { red: 0, amber: 1, green: 2, na: 3 };
 
 /** Those furthest from the target first: red, amber, green, not applicable; then the lower share; then the name. */
 export function byUrgency(a: { placesStatus: Rag; placesShare: number | null; enterpriseName: string }, b: typeof a): number {
-  return RAG_ORDER[a.placesStatus] - RAG_ORDER[b.placesStatus]
-    || (a.placesShare ?? Infinity) - (b.placesShare ?? Infinity)
-    || a.enterpriseName.localeCompare(b.enterpriseName, 'zh-Hans-CN');
+  return (
+    RAG_ORDER[a.placesStatus] - RAG_ORDER[b.placesStatus] ||
+    (a.placesShare ?? Infinity) - (b.placesShare ?? Infinity) ||
+    a.enterpriseName.localeCompare(b.enterpriseName, 'zh-Hans-CN')
+  );
 }

@@ -19,21 +19,41 @@ export function checkInsurance(ins: InsuranceFacts, r: InternshipRules): Violati
 }
 
 /** Why an internship may not start on `startDate`: no full agreement, no insurance that day, a date out of range. */
-export function checkStart(p: {
-  startDate: string; today: string; plannedEnd: string; agreement: AgreementState | null; insurance: InsuranceFacts | null;
-}, r: InternshipRules): Violation[] {
+export function checkStart(
+  p: {
+    startDate: string;
+    today: string;
+    plannedEnd: string;
+    agreement: AgreementState | null;
+    insurance: InsuranceFacts | null;
+  },
+  r: InternshipRules,
+): Violation[] {
   const v: Violation[] = [];
   if (p.startDate < p.today) v.push({ rule: datesRule, field: 'startDate', message: '开始日期不能早于今天' });
-  if (p.startDate > p.plannedEnd) v.push({ rule: datesRule, field: 'startDate', message: `开始日期不能晚于实习结束日期（${p.plannedEnd}）` });
+  if (p.startDate > p.plannedEnd)
+    v.push({ rule: datesRule, field: 'startDate', message: `开始日期不能晚于实习结束日期（${p.plannedEnd}）` });
   if (!p.agreement) {
     v.push(violation(r.ref('intern_agreement'), 'agreement', '尚未生成三方协议，未签订实习协议的不得安排实习'));
   } else if (!p.agreement.complete) {
-    v.push(violation(r.ref('intern_agreement'), 'agreement', `三方协议尚缺${p.agreement.missing.map((x) => PARTY_NAMES[x]).join('、')}签字，未签订实习协议的不得安排实习`));
+    v.push(
+      violation(
+        r.ref('intern_agreement'),
+        'agreement',
+        `三方协议尚缺${p.agreement.missing.map((x) => PARTY_NAMES[x]).join('、')}签字，未签订实习协议的不得安排实习`,
+      ),
+    );
   }
   if (!p.insurance) {
     v.push(violation(r.ref('intern_insurance'), 'insurance', '尚未登记实习责任保险'));
   } else if (p.insurance.coverageStart > p.startDate || p.insurance.coverageEnd < p.startDate) {
-    v.push(violation(r.ref('intern_insurance'), 'insurance', `实习责任保险（${p.insurance.coverageStart} 至 ${p.insurance.coverageEnd}）未覆盖开始日期 ${p.startDate}`));
+    v.push(
+      violation(
+        r.ref('intern_insurance'),
+        'insurance',
+        `实习责任保险（${p.insurance.coverageStart} 至 ${p.insurance.coverageEnd}）未覆盖开始日期 ${p.startDate}`,
+      ),
+    );
   } else {
     v.push(...checkInsurance(p.insurance, r));
   }

@@ -21,12 +21,20 @@ export function runningPostViolations(p: PostTerms, r: InternshipRules): Violati
 export function positionCapViolation(positionStaff: number, placed: number, r: InternshipRules): Violation | null {
   const cap = internCaps(0, positionStaff, r).position;
   if (placed <= cap) return null;
-  return violation(r.ref('intern_position_cap'), 'places', `该岗位有岗位实习学生${placed}人，超过同类岗位在岗职工${positionStaff}人的${r.positionCap * 100}%（上限 ${cap} 人）`);
+  return violation(
+    r.ref('intern_position_cap'),
+    'places',
+    `该岗位有岗位实习学生${placed}人，超过同类岗位在岗职工${positionStaff}人的${r.positionCap * 100}%（上限 ${cap} 人）`,
+  );
 }
 
 /** 岗位实习学生的人数一般不超过实习单位在岗职工总数的10%. */
 export function enterpriseCapViolation(staffCount: number, placed: number, r: InternshipRules): Violation | null {
   const cap = internCaps(staffCount, 0, r).enterprise;
   if (placed <= cap) return null;
-  return violation(r.ref('intern_enterprise_cap'), 'staffCount', `企业有岗位实习学生${placed}人，超过在岗职工${staffCount}人的${r.enterpriseCap * 100}%（上限 ${cap} 人）`);
+  return violation(
+    r.ref('intern_enterprise_cap'),
+    'staffCount',
+    `企业有岗位实习学生${placed}人，超过在岗职工${staffCount}人的${r.enterpriseCap * 100}%（上限 ${cap} 人）`,
+  );
 }

@@ -61,21 +61,41 @@ export function buildAllocationNetwork(input: AllocationInput): McfProblem {
   const E = enterpriseCapacity.length;
   posts.forEach((p, i) => {
     if (!isCount(p.capacity)) throw new AllocationInputError(`岗位 ${i} 的可分配名额须为非负整数（${p.capacity}）`);
-    if (p.enterprise !== null && !(Number.isInteger(p.enterprise) && p.enterprise >= 0 && p.enterprise < E)) throw new AllocationInputError(`岗位 ${i} 的企业编号无效`);
+    if (p.enterprise !== null && !(Number.isInteger(p.enterprise) && p.enterprise >= 0 && p.enterprise < E))
+      throw new AllocationInputError(`岗位 ${i} 的企业编号无效`);
   });
-  enterpriseCapacity.forEach((c, i) => { if (!isCount(c)) throw new AllocationInputError(`企业 ${i} 的实习生上限须为非负整数（${c}）`); });
+  enterpriseCapacity.forEach((c, i) => {
+    if (!isCount(c)) throw new AllocationInputError(`企业 ${i} 的实习生上限须为非负整数（${c}）`);
+  });
   // Nodes: 0 source, 1 sink, then students, posts, enterprises.
-  const student0 = 2, post0 = 2 + S, ent0 = 2 + S + P;
+  const student0 = 2,
+    post0 = 2 + S,
+    ent0 = 2 + S + P;
   const nodeCount = 2 + S + P + E;
   const arcCount = 2 * S + arcs.length + P + E;
-  const source = new Int32Array(arcCount), target = new Int32Array(arcCount);
-  const upper = new Float64Array(arcCount), cost = new Float64Array(arcCount);
+  const source = new Int32Array(arcCount),
+    target = new Int32Array(arcCount);
+  const upper = new Float64Array(arcCount),
+    cost = new Float64Array(arcCount);
   let a = 0;
-  const add = (from: number, to: number, cap: number, c: number) => { source[a] = from; target[a] = to; upper[a] = cap; cost[a] = c; a++; };
+  const add = (from: number, to: number, cap: number, c: number) => {
+    source[a] = from;
+    target[a] = to;
+    upper[a] = cap;
+    cost[a] = c;
+    a++;
+  };
   for (let s = 0; s < S; s++) add(0, student0 + s, 1, 0);
   for (let s = 0; s < S; s++) add(student0 + s, 1, 1, 0);
   for (const arc of arcs) {
-    if (!(Number.isInteger(arc.student) && arc.student >= 0 && arc.student < S && Number.isInteger(arc.post) && arc.post >= 0 && arc.post < P)) {
+    if (!(
+      Number.isInteger(arc.student) &&
+      arc.student >= 0 &&
+      arc.student < S &&
+      Number.isInteger(arc.post) &&
+      arc.post >= 0 &&
+      arc.post < P
+    )) {
       throw new AllocationInputError('候选配对引用了不存在的学生或岗位');
     }
     if (!Number.isInteger(arc.score)) throw new AllocationInputError('配对分数须为整数');
@@ -123,8 +143,13 @@ export interface ExactAllocation extends AllocationResult {
  * assigned post is the one pair inside that can price negative); each round adds at least one new pair, so the
  * loop ends.
  */
-export function allocateByColumnGeneration(input: AllocationInput, price: (prices: AllocationPrices) => readonly AllocationArc[], scoreBound = 0): ExactAllocation {
-  const S = input.studentCount, P = input.posts.length;
+export function allocateByColumnGeneration(
+  input: AllocationInput,
+  price: (prices: AllocationPrices) => readonly AllocationArc[],
+  scoreBound = 0,
+): ExactAllocation {
+  const S = input.studentCount,
+    P = input.posts.length;
   const problem = buildAllocationNetwork(input);
   let bound = scoreBound;
   for (const a of input.arcs) if (a.score > bound) bound = a.score;
@@ -158,12 +183,23 @@ export function allocateByColumnGeneration(input: AllocationInput, price: (price
     const fresh = price({ student: pi.slice(2, 2 + S), post: pi.slice(2 + S, 2 + S + P), assigned: answer.postOf });
     if (fresh.length === 0) break;
     const k = fresh.length;
-    const source = new Int32Array(k), target = new Int32Array(k), upper = new Float64Array(k).fill(1), cost = new Float64Array(k);
+    const source = new Int32Array(k),
+      target = new Int32Array(k),
+      upper = new Float64Array(k).fill(1),
+      cost = new Float64Array(k);
     fresh.forEach((arc, i) => {
-      if (!(Number.isInteger(arc.student) && arc.student >= 0 && arc.student < S && Number.isInteger(arc.post) && arc.post >= 0 && arc.post < P)) {
+      if (!(
+        Number.isInteger(arc.student) &&
+        arc.student >= 0 &&
+        arc.student < S &&
+        Number.isInteger(arc.post) &&
+        arc.post >= 0 &&
+        arc.post < P
+      )) {
         throw new AllocationInputError('定价得到的配对引用了不存在的学生或岗位');
       }
-      if (!(Number.isInteger(arc.score) && arc.score > 0 && arc.score <= bound)) throw new AllocationInputError(`定价得到的配对分数须为 1 至 ${bound} 的整数（${arc.score}）`);
+      if (!(Number.isInteger(arc.score) && arc.score > 0 && arc.score <= bound))
+        throw new AllocationInputError(`定价得到的配对分数须为 1 至 ${bound} 的整数（${arc.score}）`);
       source[i] = 2 + arc.student;
       target[i] = 2 + S + arc.post;
       cost[i] = -arc.score;

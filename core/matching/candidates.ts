@@ -4,8 +4,18 @@ import type { AllocationPrices } from './allocation.ts';
 import { meetsRequiredMajors } from './eligibility.ts';
 import { majorFit } from './majors.ts';
 import {
-  clusterShare, dayNumber, heldSkills, locationShare, partPoints, preferenceShare, skillsShare, timingShareOfDays, wantedSkills, type Opportunity,
-  type ScoreContext, type Supply,
+  clusterShare,
+  dayNumber,
+  heldSkills,
+  locationShare,
+  partPoints,
+  preferenceShare,
+  skillsShare,
+  timingShareOfDays,
+  wantedSkills,
+  type Opportunity,
+  type ScoreContext,
+  type Supply,
 } from './score.ts';
 
 /**
@@ -60,7 +70,11 @@ interface Group {
 }
 
 export function candidateGraph(
-  ctx: ScoreContext, rules: InternshipRules, students: readonly CandidateStudent[], posts: readonly CandidatePost[], options: CandidateOptions,
+  ctx: ScoreContext,
+  rules: InternshipRules,
+  students: readonly CandidateStudent[],
+  posts: readonly CandidatePost[],
+  options: CandidateOptions,
 ): CandidateGraph {
   const w = ctx.policy.weights;
   const minScore10 = Math.round(options.minScore * 10);
@@ -68,7 +82,10 @@ export function candidateGraph(
   const wanted = posts.map(wantedSkills);
   // The most the personal parts can add on a post: a post asking for no skills gives every student half the
   // skills points, exactly (score.ts skillsShare), so its bound is that much tighter.
-  const personalMax = Float64Array.from(wanted, (want) => (want.length === 0 ? partPoints(w.skills, 0.5) : w.skills) + w.preference + w.timing);
+  const personalMax = Float64Array.from(
+    wanted,
+    (want) => (want.length === 0 ? partPoints(w.skills, 0.5) : w.skills) + w.preference + w.timing,
+  );
   const startDay = Float64Array.from(posts, (p) => dayNumber(p.startDate));
   const endDay = Float64Array.from(posts, (p) => dayNumber(p.endDate));
 
@@ -96,10 +113,12 @@ export function candidateGraph(
     const key = major ?? '';
     let m = byMajor.get(key);
     if (!m) {
-      const points = new Float64Array(P), ok = new Uint8Array(P);
+      const points = new Float64Array(P),
+        ok = new Uint8Array(P);
       posts.forEach((p, i) => {
         const fit = majorFit(ctx.catalogue, major, p.majorCodes, p.clusterCode);
-        points[i] = partPoints(w.major, fit.level === 'none' ? 0 : ctx.policy.majorLevels[fit.level]) +
+        points[i] =
+          partPoints(w.major, fit.level === 'none' ? 0 : ctx.policy.majorLevels[fit.level]) +
           (p.clusterCode ? partPoints(w.cluster, clusterShare(ctx, major, p.clusterCode)) : 0);
         ok[i] = meetsRequiredMajors(p, fit, ctx.policy) ? 1 : 0;
       });
@@ -111,7 +130,8 @@ export function candidateGraph(
   const locationPoints = (district: string | null) => {
     const key = district ?? '';
     let l = byDistrict.get(key);
-    if (!l) byDistrict.set(key, (l = Float64Array.from(posts, (p) => partPoints(w.location, locationShare(ctx, district, p.districtId).share))));
+    if (!l)
+      byDistrict.set(key, (l = Float64Array.from(posts, (p) => partPoints(w.location, locationShare(ctx, district, p.districtId).share))));
     return l;
   };
   const groups = new Map<string, Group>();
@@ -119,8 +139,10 @@ export function candidateGraph(
     const key = `${s.majorCode ?? ''}|${s.districtId ?? ''}`;
     let g = groups.get(key);
     if (!g) {
-      const m = majorParts(s.majorCode), l = locationPoints(s.districtId);
-      const base = new Float64Array(P), bound = new Int32Array(P);
+      const m = majorParts(s.majorCode),
+        l = locationPoints(s.districtId);
+      const base = new Float64Array(P),
+        bound = new Int32Array(P);
       let top = 0;
       for (let p = 0; p < P; p++) {
         base[p] = m.points[p]! + l[p]!;
@@ -143,10 +165,17 @@ export function candidateGraph(
   const scorer = (si: number) => {
     const s = students[si]!;
     const have = heldSkills(s);
-    const from = dayNumber(s.availableFrom), to = dayNumber(s.availableTo);
+    const from = dayNumber(s.availableFrom),
+      to = dayNumber(s.availableTo);
     const g = groupOfStudent[si]!;
-    return (post: number) => Math.round((g.base[post]! + partPoints(w.skills, skillsShare(wanted[post]!, have)) +
-      partPoints(w.preference, preferenceShare(s, posts[post]!)) + partPoints(w.timing, timingShareOfDays(from, to, startDay[post]!, endDay[post]!))) * 10);
+    return (post: number) =>
+      Math.round(
+        (g.base[post]! +
+          partPoints(w.skills, skillsShare(wanted[post]!, have)) +
+          partPoints(w.preference, preferenceShare(s, posts[post]!)) +
+          partPoints(w.timing, timingShareOfDays(from, to, startDay[post]!, endDay[post]!))) *
+          10,
+      );
   };
 
   return {
@@ -197,7 +226,11 @@ export function candidateGraph(
             const score = scoreOf(post);
             const gain = score + prices.post[post]! - pi;
             if (score < minScore10 || gain <= 0) continue;
-            if (kept.length >= limit && (gain < kept[kept.length - 1]!.gain || (gain === kept[kept.length - 1]!.gain && post > kept[kept.length - 1]!.post))) continue;
+            if (
+              kept.length >= limit &&
+              (gain < kept[kept.length - 1]!.gain || (gain === kept[kept.length - 1]!.gain && post > kept[kept.length - 1]!.post))
+            )
+              continue;
             if (!eligible(si, post, g)) continue;
             let at = kept.length;
             while (at > 0 && (kept[at - 1]!.gain < gain || (kept[at - 1]!.gain === gain && kept[at - 1]!.post > post))) at--;
@@ -214,7 +247,11 @@ export function candidateGraph(
 
 /** Each student's best K eligible posts by match score (ties by lower post index): the pruned graph. */
 export function candidateArcs(
-  ctx: ScoreContext, rules: InternshipRules, students: readonly CandidateStudent[], posts: readonly CandidatePost[], options: CandidateOptions & { k: number },
+  ctx: ScoreContext,
+  rules: InternshipRules,
+  students: readonly CandidateStudent[],
+  posts: readonly CandidatePost[],
+  options: CandidateOptions & { k: number },
 ): CandidateArc[] {
   return candidateGraph(ctx, rules, students, posts, options).best(options.k);
 }

@@ -10,9 +10,16 @@ const LEVEL_NAMES = { same: '同专业', category: '同专业类', division: '�
  * (age, study year, tasks forbidden to minors or women) and the post's required majors, which a student meets
  * when the major fit reaches the policy's minimum level.
  */
-export function ineligibility(student: StudentFacts, post: PlacementFacts & { majorCodes: readonly string[] }, fit: MajorFit, rules: InternshipRules, policy: MatchingPolicy): string[] {
+export function ineligibility(
+  student: StudentFacts,
+  post: PlacementFacts & { majorCodes: readonly string[] },
+  fit: MajorFit,
+  rules: InternshipRules,
+  policy: MatchingPolicy,
+): string[] {
   const reasons = checkPlacement(student, post, rules).map((v) => v.message);
-  if (!meetsRequiredMajors(post, fit, policy)) reasons.push(`岗位要求的专业与所学专业不符（至少须${LEVEL_NAMES[policy.eligibility.minMajorFit]}）`);
+  if (!meetsRequiredMajors(post, fit, policy))
+    reasons.push(`岗位要求的专业与所学专业不符（至少须${LEVEL_NAMES[policy.eligibility.minMajorFit]}）`);
   return reasons;
 }
 

@@ -22,7 +22,11 @@ export interface MajorCatalogue {
 
 const NONE: ReadonlySet<string> = new Set();
 
-export function majorCatalogue(entries: readonly MajorEntry[], links: readonly { clusterCode: string; majorCode: string }[], clusterNames: ReadonlyMap<string, string> = new Map()): MajorCatalogue {
+export function majorCatalogue(
+  entries: readonly MajorEntry[],
+  links: readonly { clusterCode: string; majorCode: string }[],
+  clusterNames: ReadonlyMap<string, string> = new Map(),
+): MajorCatalogue {
   const byCode = new Map(entries.map((e) => [e.code, e]));
   const clusters = new Map<string, Set<string>>();
   for (const l of links) {
@@ -49,26 +53,38 @@ export const fitAtLeast = (level: MajorFitLevel, min: MajorFitLevel) => RANK[lev
  * 专业大类, or linked through a cluster (a wanted major, or the opportunity's own cluster, shares a cluster with
  * the student's major). The best level over all wanted majors counts.
  */
-export function majorFit(cat: MajorCatalogue, studentMajor: string | null, wanted: readonly string[], opportunityCluster: string | null = null): MajorFit {
+export function majorFit(
+  cat: MajorCatalogue,
+  studentMajor: string | null,
+  wanted: readonly string[],
+  opportunityCluster: string | null = null,
+): MajorFit {
   if (wanted.length === 0) return { level: 'open', reason: '未限定专业' };
   if (!studentMajor) return { level: 'none', reason: '学生未登记专业' };
   const mine = cat.major(studentMajor);
   let best: MajorFit = { level: 'none', reason: '专业不对口' };
-  const consider = (f: MajorFit) => { if (RANK[f.level] > RANK[best.level]) best = f; };
+  const consider = (f: MajorFit) => {
+    if (RANK[f.level] > RANK[best.level]) best = f;
+  };
   const myClusters = cat.clustersOf(studentMajor);
   for (const code of wanted) {
     if (code === studentMajor) return { level: 'same', matched: code, reason: `专业完全对口（${mine?.name ?? code}）` };
     const w = cat.major(code);
     if (mine && w) {
-      if (w.categoryCode === mine.categoryCode) consider({ level: 'category', matched: code, reason: `同属专业类 ${mine.categoryCode} ${mine.categoryName}` });
-      else if (w.divisionCode === mine.divisionCode) consider({ level: 'division', matched: code, reason: `同属专业大类 ${mine.divisionCode} ${mine.divisionName}` });
+      if (w.categoryCode === mine.categoryCode)
+        consider({ level: 'category', matched: code, reason: `同属专业类 ${mine.categoryCode} ${mine.categoryName}` });
+      else if (w.divisionCode === mine.divisionCode)
+        consider({ level: 'division', matched: code, reason: `同属专业大类 ${mine.divisionCode} ${mine.divisionName}` });
     }
     for (const c of cat.clustersOf(code)) {
       if (myClusters.has(c)) consider({ level: 'cluster', matched: code, reason: `同属产业集群“${cat.clusterNames.get(c) ?? c}”的专业` });
     }
   }
   if (best.level === 'none' && opportunityCluster && myClusters.has(opportunityCluster)) {
-    best = { level: 'cluster', reason: `所学专业面向该企业所在产业集群“${cat.clusterNames.get(opportunityCluster) ?? opportunityCluster}”` };
+    best = {
+      level: 'cluster',
+      reason: `所学专业面向该企业所在产业集群“${cat.clusterNames.get(opportunityCluster) ?? opportunityCluster}”`,
+    };
   }
   return best;
 }

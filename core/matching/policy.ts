@@ -13,7 +13,12 @@ export const MAJOR_FIT_LEVELS = ['same', 'category', 'division', 'cluster', 'ope
 export type MajorFitLevel = (typeof MAJOR_FIT_LEVELS)[number];
 
 export const SCORE_PART_LABELS: Record<ScorePart, string> = {
-  major: '专业对口', skills: '技能证书', location: '通勤', cluster: '产业对接', preference: '个人意向', timing: '时间',
+  major: '专业对口',
+  skills: '技能证书',
+  location: '通勤',
+  cluster: '产业对接',
+  preference: '个人意向',
+  timing: '时间',
 };
 
 export interface MatchingPolicy {
@@ -65,19 +70,29 @@ export function parseMatchingPolicy(json: unknown): MatchingPolicy {
   };
   const o = obj(json, '$.matching');
   const w = obj(o.weights, '$.matching.weights');
-  const weights = Object.fromEntries(SCORE_PARTS.map((p) => [p, num(w[p], `$.matching.weights.${p}`, 0, 1000)])) as Record<ScorePart, number>;
+  const weights = Object.fromEntries(SCORE_PARTS.map((p) => [p, num(w[p], `$.matching.weights.${p}`, 0, 1000)])) as Record<
+    ScorePart,
+    number
+  >;
   const l = obj(o.majorLevels, '$.matching.majorLevels');
   const levels = ['same', 'category', 'division', 'cluster', 'open'] as const;
-  const majorLevels = Object.fromEntries(levels.map((k) => [k, num(l[k], `$.matching.majorLevels.${k}`, 0, 1)])) as MatchingPolicy['majorLevels'];
+  const majorLevels = Object.fromEntries(
+    levels.map((k) => [k, num(l[k], `$.matching.majorLevels.${k}`, 0, 1)]),
+  ) as MatchingPolicy['majorLevels'];
   for (let i = 1; i < 4; i++) {
-    if (majorLevels[levels[i]!] > majorLevels[levels[i - 1]!]) issues.push(`$.matching.majorLevels.${levels[i]}: should not exceed ${levels[i - 1]}`);
+    if (majorLevels[levels[i]!] > majorLevels[levels[i - 1]!])
+      issues.push(`$.matching.majorLevels.${levels[i]}: should not exceed ${levels[i - 1]}`);
   }
   const loc = obj(o.location, '$.matching.location');
-  const location = { fullWithinKm: num(loc.fullWithinKm, '$.matching.location.fullWithinKm', 0, 1000), zeroBeyondKm: num(loc.zeroBeyondKm, '$.matching.location.zeroBeyondKm', 0, 1000) };
+  const location = {
+    fullWithinKm: num(loc.fullWithinKm, '$.matching.location.fullWithinKm', 0, 1000),
+    zeroBeyondKm: num(loc.zeroBeyondKm, '$.matching.location.zeroBeyondKm', 0, 1000),
+  };
   if (location.zeroBeyondKm <= location.fullWithinKm) issues.push('$.matching.location.zeroBeyondKm: should exceed fullWithinKm');
   const el = obj(o.eligibility, '$.matching.eligibility');
   const minMajorFit = el.minMajorFit as MatchingPolicy['eligibility']['minMajorFit'];
-  if (!['same', 'category', 'division', 'cluster'].includes(minMajorFit)) issues.push('$.matching.eligibility.minMajorFit: should be same, category, division or cluster');
+  if (!['same', 'category', 'division', 'cluster'].includes(minMajorFit))
+    issues.push('$.matching.eligibility.minMajorFit: should be same, category, division or cluster');
   const al = obj(o.allocation, '$.matching.allocation');
   const candidatesPerStudent = num(al.candidatesPerStudent, '$.matching.allocation.candidatesPerStudent', 1, 10_000);
   if (!Number.isInteger(candidatesPerStudent)) issues.push('$.matching.allocation.candidatesPerStudent: should be a whole number');
@@ -86,7 +101,9 @@ export function parseMatchingPolicy(json: unknown): MatchingPolicy {
   const policy: MatchingPolicy = {
     article: str(o.article, '$.matching.article'),
     note: str(o.note, '$.matching.note'),
-    weights, majorLevels, location,
+    weights,
+    majorLevels,
+    location,
     eligibility: { minMajorFit },
     allocation: { candidatesPerStudent, minScore: num(al.minScore, '$.matching.allocation.minScore', 0, 1000) },
     recommendations: { limit: Math.trunc(num(rec.limit, '$.matching.recommendations.limit', 1, 200)) },

@@ -26,14 +26,22 @@ export const byScoreThenId = (a: Ranked, b: Ranked) => b.score - a.score || (a.i
 const EPS = 1e-6;
 
 export async function preRankedTop<T extends Ranked>(
-  groups: readonly CandidateGroup[], n: number, personalMax: number, load: (keys: string[]) => Promise<T[]>,
+  groups: readonly CandidateGroup[],
+  n: number,
+  personalMax: number,
+  load: (keys: string[]) => Promise<T[]>,
 ): Promise<{ top: T[]; considered: number; loadedGroups: number }> {
   const order = [...groups].filter((g) => g.count > 0).sort((a, b) => b.base - a.base || (a.key < b.key ? -1 : 1));
   // First tier: the best groups until they hold n candidates, with every group of the same base as the last.
-  let held = 0, cut = order.length;
+  let held = 0,
+    cut = order.length;
   for (let i = 0; i < order.length; i++) {
     held += order[i]!.count;
-    if (held >= n) { cut = i + 1; while (cut < order.length && order[cut]!.base === order[i]!.base) cut++; break; }
+    if (held >= n) {
+      cut = i + 1;
+      while (cut < order.length && order[cut]!.base === order[i]!.base) cut++;
+      break;
+    }
   }
   const scored = await load(order.slice(0, cut).map((g) => g.key));
   scored.sort(byScoreThenId);

@@ -136,13 +136,19 @@ function skillsPart(ctx: ScoreContext, s: Supply, o: Opportunity): ScorePartResu
   const shown = [...new Set([...o.skills, ...o.certificates].filter((w) => have.has(norm(w))))];
   const share = skillsShare(wanted, have);
   const met = Math.round(share * wanted.length);
-  return part(ctx, 'skills', share, met ? `具备所需 ${met}/${wanted.length} 项：${shown.join('、')}` : `所需 ${wanted.length} 项技能证书均未具备`);
+  return part(
+    ctx,
+    'skills',
+    share,
+    met ? `具备所需 ${met}/${wanted.length} 项：${shown.join('、')}` : `所需 ${wanted.length} 项技能证书均未具备`,
+  );
 }
 
 function locationPart(ctx: ScoreContext, s: Supply, o: Opportunity): ScorePartResult {
   const { share, km } = locationShare(ctx, s.districtId, o.districtId);
   if (km === null) return part(ctx, 'location', share, '地点未知，按一半计');
-  const a = ctx.districts.get(s.districtId!)!, b = ctx.districts.get(o.districtId!)!;
+  const a = ctx.districts.get(s.districtId!)!,
+    b = ctx.districts.get(o.districtId!)!;
   return part(ctx, 'location', share, s.districtId === o.districtId ? `同在${a.name}` : `${a.name}至${b.name}约 ${Math.round(km)} 公里`);
 }
 
@@ -158,7 +164,8 @@ function preferencePart(ctx: ScoreContext, s: Supply, o: Opportunity): ScorePart
   const reasons: string[] = [];
   if (c.district !== null) reasons.push(c.district ? '在意向区域' : '不在意向区域');
   if (c.cluster !== null) reasons.push(c.cluster ? '属意向产业' : '不属意向产业');
-  if (c.pay !== null) reasons.push(c.pay ? `月报酬 ${o.monthlyPayYuan} 元达到期望` : `月报酬 ${o.monthlyPayYuan} 元低于期望 ${s.minMonthlyPayYuan} 元`);
+  if (c.pay !== null)
+    reasons.push(c.pay ? `月报酬 ${o.monthlyPayYuan} 元达到期望` : `月报酬 ${o.monthlyPayYuan} 元低于期望 ${s.minMonthlyPayYuan} 元`);
   return part(ctx, 'preference', preferenceShare(s, o), reasons.length ? reasons.join('；') : '未填写意向，视为均可');
 }
 
@@ -166,13 +173,25 @@ function timingPart(ctx: ScoreContext, s: Supply, o: Opportunity): ScorePartResu
   if (!o.startDate || !o.endDate) return part(ctx, 'timing', 1, '时间不限');
   if (!s.availableFrom && !s.availableTo) return part(ctx, 'timing', 1, '学生未限定可参加时间');
   const share = timingShare(s, o);
-  return part(ctx, 'timing', share, share >= 1 ? '可参加时间覆盖全程' : share <= 0 ? '可参加时间与岗位时间不重叠' : `可参加时间覆盖约 ${Math.round(share * 100)}%`);
+  return part(
+    ctx,
+    'timing',
+    share,
+    share >= 1 ? '可参加时间覆盖全程' : share <= 0 ? '可参加时间与岗位时间不重叠' : `可参加时间覆盖约 ${Math.round(share * 100)}%`,
+  );
 }
 
 export function scoreMatch(ctx: ScoreContext, s: Supply, o: Opportunity): MatchScore {
   const fit = majorFit(ctx.catalogue, s.majorCode, o.majorCodes, o.clusterCode);
   const major = part(ctx, 'major', fit.level === 'none' ? 0 : ctx.policy.majorLevels[fit.level], fit.reason);
-  const parts = [major, skillsPart(ctx, s, o), locationPart(ctx, s, o), clusterPart(ctx, s, o), preferencePart(ctx, s, o), timingPart(ctx, s, o)];
+  const parts = [
+    major,
+    skillsPart(ctx, s, o),
+    locationPart(ctx, s, o),
+    clusterPart(ctx, s, o),
+    preferencePart(ctx, s, o),
+    timingPart(ctx, s, o),
+  ];
   return { total: round1(parts.reduce((a, p) => a + p.points, 0)), fit, parts };
 }
 

@@ -31,7 +31,12 @@ export function courseShare(ctx: ScoreContext, course: Course, need: TrainingNee
   const fit = majorFit(ctx.catalogue, course.majorCode, need.majorCodes, need.clusterCode);
   if (fit.level === 'none') return { share: 0, reason: `《${course.name}》专业领域不对口` };
   const capacity = need.headcount ? Math.min(1, course.capacityPerYear / need.headcount) : 1;
-  const enough = need.headcount == null ? '' : capacity >= 1 ? `，满足需求 ${need.headcount} 人` : `，仅能覆盖需求 ${need.headcount} 人的 ${Math.round(capacity * 100)}%`;
+  const enough =
+    need.headcount == null
+      ? ''
+      : capacity >= 1
+        ? `，满足需求 ${need.headcount} 人`
+        : `，仅能覆盖需求 ${need.headcount} 人的 ${Math.round(capacity * 100)}%`;
   return {
     share: ctx.policy.majorLevels[fit.level] * capacity,
     reason: `《${course.name}》（${fit.reason}），${course.hours} 学时，${course.modeLabel}，年可培训 ${course.capacityPerYear} 人${enough}`,

@@ -48,8 +48,7 @@ interface TargetBase {
 }
 
 export type PlanTarget =
-  | (TargetBase & { comparator: Comparator; value: number })
-  | (TargetBase & { comparator: 'between'; min: number; max: number });
+  (TargetBase & { comparator: Comparator; value: number }) | (TargetBase & { comparator: 'between'; min: number; max: number });
 
 /** A text correction made to the seed's task-list text (OCR loss), recorded so the test can replay it. */
 export interface TextFix {
@@ -342,7 +341,13 @@ function parseRule(c: Checker, v: unknown, path: string): PlanRule {
   const kind = c.oneOf(o.kind, ['share', 'shareRange', 'amount', 'duration', 'age', 'studyYear', 'list'] as const, `${path}.kind`);
   switch (kind) {
     case 'share':
-      return { ...base, kind, comparator: c.oneOf(o.comparator, COMPARATORS, `${path}.comparator`), value: fraction(o.value, `${path}.value`), of: c.str(o.of, `${path}.of`) };
+      return {
+        ...base,
+        kind,
+        comparator: c.oneOf(o.comparator, COMPARATORS, `${path}.comparator`),
+        value: fraction(o.value, `${path}.value`),
+        of: c.str(o.of, `${path}.of`),
+      };
     case 'shareRange': {
       const min = fraction(o.min, `${path}.min`);
       const max = fraction(o.max, `${path}.max`);
@@ -351,7 +356,13 @@ function parseRule(c: Checker, v: unknown, path: string): PlanRule {
     }
     case 'amount':
     case 'age':
-      return { ...base, kind, comparator: c.oneOf(o.comparator, COMPARATORS, `${path}.comparator`), value: c.num(o.value, `${path}.value`), unit: c.str(o.unit, `${path}.unit`) };
+      return {
+        ...base,
+        kind,
+        comparator: c.oneOf(o.comparator, COMPARATORS, `${path}.comparator`),
+        value: c.num(o.value, `${path}.value`),
+        unit: c.str(o.unit, `${path}.unit`),
+      };
     case 'duration': {
       const rule: PlanRule = {
         ...base,
@@ -364,7 +375,12 @@ function parseRule(c: Checker, v: unknown, path: string): PlanRule {
       return per ? { ...rule, per } : rule;
     }
     case 'studyYear':
-      return { ...base, kind, comparator: c.oneOf(o.comparator, COMPARATORS, `${path}.comparator`), value: c.num(o.value, `${path}.value`) };
+      return {
+        ...base,
+        kind,
+        comparator: c.oneOf(o.comparator, COMPARATORS, `${path}.comparator`),
+        value: c.num(o.value, `${path}.value`),
+      };
     case 'list': {
       const items = c.arr(o.items, `${path}.items`).map((it, i) => {
         const io = c.obj(it, `${path}.items[${i}]`);
@@ -443,8 +459,14 @@ function checkReferences(c: Checker, p: PlanPolicy): void {
     }
     return seen;
   };
-  const units = dup(p.units.map((u) => u.code), 'units');
-  const targets = dup(p.targets.map((t) => t.code), 'targets');
+  const units = dup(
+    p.units.map((u) => u.code),
+    'units',
+  );
+  const targets = dup(
+    p.targets.map((t) => t.code),
+    'targets',
+  );
   p.tasks.forEach((t, i) => {
     if (t.no !== i + 1) c.fail(`tasks[${i}].no`, `should be ${i + 1} (tasks are numbered 1..${p.tasks.length} in order)`);
     for (const u of [t.leadUnit, ...t.coUnits]) if (!units.has(u)) c.fail(`tasks[${i}]`, `unknown unit "${u}"`);

@@ -3,8 +3,16 @@
  * and the plan target each kind is counted against (policy/zhengzhou-2023.json target codes).
  */
 export const CARRIER_KINDS = [
-  'trainingBase', 'practiceCenter', 'industryCollege', 'educationGroup', 'consortium', 'community',
-  'innovationCenter', 'internationalProject', 'lubanWorkshop', 'experienceCenter',
+  'trainingBase',
+  'practiceCenter',
+  'industryCollege',
+  'educationGroup',
+  'consortium',
+  'community',
+  'innovationCenter',
+  'internationalProject',
+  'lubanWorkshop',
+  'experienceCenter',
 ] as const;
 export type CarrierKind = (typeof CARRIER_KINDS)[number];
 
@@ -28,7 +36,11 @@ export const CARRIER_LEVEL_LABELS: Record<CarrierLevel, string> = { city: '市�
 export const CARRIER_STATUSES = ['planned', 'building', 'operating', 'certified', 'closed'] as const;
 export type CarrierStatus = (typeof CARRIER_STATUSES)[number];
 export const CARRIER_STATUS_LABELS: Record<CarrierStatus, string> = {
-  planned: '规划中', building: '建设中', operating: '运行中', certified: '已认定', closed: '已关闭',
+  planned: '规划中',
+  building: '建设中',
+  operating: '运行中',
+  certified: '已认定',
+  closed: '已关闭',
 };
 
 /** Statuses the public directory shows: a carrier that works or has been certified. */

@@ -78,12 +78,17 @@ export function enterpriseExpectations(e: EnterpriseFacts, rules: ExpectationRul
   return {
     internshipPosts: {
       applies: e.aboveDesignatedSize,
-      minShare: posts.min, maxShare: posts.max, minPosts, maxPosts, article: posts.article,
+      minShare: posts.min,
+      maxShare: posts.max,
+      minPosts,
+      maxPosts,
+      article: posts.article,
     },
     trainingFund: {
       minYuan,
       maxYuan: payroll == null ? null : roundShare(payroll, fund.max),
-      minShare: fund.min, maxShare: fund.max,
+      minShare: fund.min,
+      maxShare: fund.max,
       frontlineShare: rules.trainingFundFrontline.value,
       frontlineMinYuan: minYuan == null ? null : roundShare(minYuan, rules.trainingFundFrontline.value),
       article: fund.article,

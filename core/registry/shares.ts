@@ -40,7 +40,8 @@ function standing(numerator: number, denominator: number | null, rule: ShareRule
   const known = denominator !== null && denominator > 0;
   return {
     share: known ? numerator / denominator : null,
-    limit: rule.value, comparator: rule.comparator,
+    limit: rule.value,
+    comparator: rule.comparator,
     met: known ? compare(numerator, denominator, rule) : null,
     article: rule.article,
   };
@@ -64,7 +65,8 @@ export interface PartTimeStanding extends ShareStanding {
 export function partTimeStanding(partTime: number, staffingQuota: number | null, rule: ShareRule): PartTimeStanding {
   return {
     ...standing(partTime, staffingQuota, rule),
-    partTime, staffingQuota,
+    partTime,
+    staffingQuota,
     maxPartTime: staffingQuota === null ? null : Math.floor((staffingQuota * ppm(rule.value)) / PPM),
   };
 }
@@ -81,7 +83,8 @@ export function dualQualifiedStanding(dualQualified: number, specialty: number, 
   const needed = Math.ceil((specialty * ppm(rule.value)) / PPM);
   return {
     ...standing(dualQualified, specialty, rule),
-    dualQualified, specialty,
+    dualQualified,
+    specialty,
     shortfall: Math.max(0, needed - dualQualified),
   };
 }

@@ -12,8 +12,7 @@ export interface IdentityInput {
 }
 
 export type IdentityCheck =
-  | { ok: true; idNumber: string; birthDate: string; sex: 'male' | 'female' }
-  | { ok: false; fields: Record<string, string> };
+  { ok: true; idNumber: string; birthDate: string; sex: 'male' | 'female' } | { ok: false; fields: Record<string, string> };
 
 const SEX_LABEL = { male: '男', female: '女' } as const;
 

@@ -54,7 +54,8 @@ export function requiredPracticeDays(rule: PracticeRule): number {
 /** First and last day of the look-back window ending on `asOf`. */
 export function practiceWindow(asOf: string, per: PracticeRule['per']): { start: string; end: string } {
   const months = MONTHS_PER_UNIT[per.unit];
-  if (months === undefined || !Number.isInteger(per.value * months)) throw new Error(`企业实践规则的周期“${per.value}${per.unit}”无法换算为月数`);
+  if (months === undefined || !Number.isInteger(per.value * months))
+    throw new Error(`企业实践规则的周期“${per.value}${per.unit}”无法换算为月数`);
   const start = dateOfDay(dayNumber(addMonths(asOf, -per.value * months)) + 1);
   return { start, end: asOf };
 }
@@ -90,7 +91,13 @@ export function enterprisePracticeStanding(periods: readonly PracticePeriod[], a
   const days = coveredDays(periods, dayNumber(window.start), dayNumber(window.end));
   const requiredDays = requiredPracticeDays(rule);
   return {
-    asOf, windowStart: window.start, windowEnd: window.end,
-    days, requiredDays, remainingDays: Math.max(0, requiredDays - days), met: days >= requiredDays, article: rule.article,
+    asOf,
+    windowStart: window.start,
+    windowEnd: window.end,
+    days,
+    requiredDays,
+    remainingDays: Math.max(0, requiredDays - days),
+    met: days >= requiredDays,
+    article: rule.article,
   };
 }

@@ -38,7 +38,7 @@ export function segmentRun(dict: Dictionary, chars: readonly string[]): string[]
     for (const end of dag[k]!) {
       for (let j = last + 1; j <= end; j++) word += chars[j]!;
       last = end;
-      const f = end === k ? (dict.freq.get(word) || 1) : dict.freq.get(word)!;
+      const f = end === k ? dict.freq.get(word) || 1 : dict.freq.get(word)!;
       const s = Math.log(f) - dict.logTotal + score[end + 1]!;
       // Ties go to the longer word, as in jieba (max over (score, end) tuples).
       if (s > best || (s === best && end > bestEnd)) {
@@ -50,7 +50,7 @@ export function segmentRun(dict: Dictionary, chars: readonly string[]): string[]
     next[k] = bestEnd;
   }
   const out: string[] = [];
-  for (let k = 0; k < n; ) {
+  for (let k = 0; k < n;) {
     const end = next[k]!;
     out.push(chars.slice(k, end + 1).join(''));
     k = end + 1;

@@ -46,22 +46,29 @@ export function sniffEvidence(b: Uint8Array): EvidenceType | null {
 }
 
 export type EvidenceCheck =
-  | { ok: true; type: EvidenceType; mediaType: string }
-  | { ok: false; reason: 'empty' | 'tooLarge' | 'type'; message: string };
+  { ok: true; type: EvidenceType; mediaType: string } | { ok: false; reason: 'empty' | 'tooLarge' | 'type'; message: string };
 
 const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
 export function checkEvidence(fileName: string, bytes: Uint8Array, maxBytes = EVIDENCE_MAX_BYTES): EvidenceCheck {
   if (bytes.length === 0) return { ok: false, reason: 'empty', message: '文件为空，请重新选择文件' };
   if (bytes.length > maxBytes) {
-    return { ok: false, reason: 'tooLarge', message: `佐证材料“${fileName}”大小为${mb(bytes.length)}，超过上限${mb(maxBytes)}，请压缩或拆分后上传` };
+    return {
+      ok: false,
+      reason: 'tooLarge',
+      message: `佐证材料“${fileName}”大小为${mb(bytes.length)}，超过上限${mb(maxBytes)}，请压缩或拆分后上传`,
+    };
   }
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   const named = EXTENSIONS[ext];
   if (!named) return { ok: false, reason: 'type', message: `不支持的文件类型“.${ext || '无扩展名'}”，佐证材料只能是${ALLOWED_LABEL}文件` };
   const actual = sniffEvidence(bytes);
   if (actual !== named) {
-    return { ok: false, reason: 'type', message: `文件“${fileName}”的内容不是${named.toUpperCase()}文件（可能被改了扩展名），佐证材料只能是${ALLOWED_LABEL}文件` };
+    return {
+      ok: false,
+      reason: 'type',
+      message: `文件“${fileName}”的内容不是${named.toUpperCase()}文件（可能被改了扩展名），佐证材料只能是${ALLOWED_LABEL}文件`,
+    };
   }
   return { ok: true, type: actual, mediaType: EVIDENCE_TYPES[actual] };
 }

@@ -40,15 +40,24 @@ export function leagueRow(r: DistrictRecord, scheme: ScoringScheme): Omit<League
   const progress = r.indicatorProgress.filter((p): p is number => p !== null).map((p) => Math.min(1, p) * 100);
   const indicators = mean(progress);
   const parts: Array<[number, number | null]> = [
-    [scheme.weights.timeliness, timeliness], [scheme.weights.quality, quality], [scheme.weights.indicators, indicators],
+    [scheme.weights.timeliness, timeliness],
+    [scheme.weights.quality, quality],
+    [scheme.weights.indicators, indicators],
   ];
   const present = parts.filter(([w, v]) => v !== null && w > 0) as Array<[number, number]>;
   const weight = present.reduce((a, [w]) => a + w, 0);
   const total = weight > 0 ? present.reduce((a, [w, v]) => a + w * v, 0) / weight : null;
   const r1 = (x: number | null) => (x === null ? null : round(x, 1));
   return {
-    districtId: r.districtId, name: r.name, total: r1(total), timeliness: r1(timeliness), quality: r1(quality), indicators: r1(indicators),
-    dueSlots: r.dueSlots, onTime: r.onTime, rated: r.scores.length,
+    districtId: r.districtId,
+    name: r.name,
+    total: r1(total),
+    timeliness: r1(timeliness),
+    quality: r1(quality),
+    indicators: r1(indicators),
+    dueSlots: r.dueSlots,
+    onTime: r.onTime,
+    rated: r.scores.length,
   };
 }
 

@@ -28,10 +28,14 @@ export function addDays(date: string, days: number): string {
 
 function keyOf(freq: ReportFrequency, y: number, m0: number): { key: string; label: string } {
   switch (freq) {
-    case 'monthly': return { key: `${y}-${pad(m0 + 1)}`, label: `${y}年${m0 + 1}月` };
-    case 'quarterly': return { key: `${y}Q${m0 / 3 + 1}`, label: `${y}年第${'一二三四'[m0 / 3]}季度` };
-    case 'halfYearly': return { key: `${y}H${m0 / 6 + 1}`, label: `${y}年${m0 < 6 ? '上' : '下'}半年` };
-    case 'yearly': return { key: String(y), label: `${y}年` };
+    case 'monthly':
+      return { key: `${y}-${pad(m0 + 1)}`, label: `${y}年${m0 + 1}月` };
+    case 'quarterly':
+      return { key: `${y}Q${m0 / 3 + 1}`, label: `${y}年第${'一二三四'[m0 / 3]}季度` };
+    case 'halfYearly':
+      return { key: `${y}H${m0 / 6 + 1}`, label: `${y}年${m0 < 6 ? '上' : '下'}半年` };
+    case 'yearly':
+      return { key: String(y), label: `${y}年` };
   }
 }
 
@@ -47,7 +51,10 @@ export function periodsOf(issued: string, horizon: string, frequency: ReportFreq
     const end = `${y}-${pad(endMonth)}-${pad(lastDay(y, endMonth))}`;
     out.push({ ...keyOf(frequency, y, m0), start, end, due: addDays(end, dueAfterDays) });
     m0 = endMonth;
-    if (m0 >= 12) { m0 = 0; y += 1; }
+    if (m0 >= 12) {
+      m0 = 0;
+      y += 1;
+    }
   }
   return out;
 }
@@ -60,4 +67,3 @@ export function currentPeriod(periods: readonly Period[], today: string): Period
   const open = openPeriods(periods, today);
   return open.find((p) => p.end >= today) ?? open[open.length - 1] ?? null;
 }
-

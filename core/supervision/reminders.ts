@@ -34,7 +34,11 @@ function taskList(items: readonly ReminderItem[]): string {
 }
 
 export function remindersDue(
-  slots: readonly ReportSlot[], periods: readonly Period[], index: Map<string, ReportFact>, today: string, rule: ReminderRule,
+  slots: readonly ReportSlot[],
+  periods: readonly Period[],
+  index: Map<string, ReportFact>,
+  today: string,
+  rule: ReminderRule,
 ): Reminder[] {
   const dueSoon = new Map<string, ReminderItem[]>();
   const overdue = new Map<string, ReminderItem[]>();
@@ -56,7 +60,11 @@ export function remindersDue(
     const [organisationId, period] = key.split('|') as [string, string];
     const { periodLabel, due } = items[0]!;
     out.push({
-      organisationId, kind: 'report_due', dedupeKey: `report_due:${period}`, items, link: '/tasks',
+      organisationId,
+      kind: 'report_due',
+      dedupeKey: `report_due:${period}`,
+      items,
+      link: '/tasks',
       title: `${periodLabel}任务进展报告将于${due}截止`,
       body: `本单位尚有${taskList(items)}的${periodLabel}进展报告未报送，请于${due}前报送。`,
     });
@@ -67,7 +75,11 @@ export function remindersDue(
   for (const [organisationId, items] of overdue) {
     const periodsOwed = new Set(items.map((i) => i.period)).size;
     out.push({
-      organisationId, kind: 'report_overdue', dedupeKey: `report_overdue:${rule.overdueEveryDays}:${cycle}`, items, link: '/tasks',
+      organisationId,
+      kind: 'report_overdue',
+      dedupeKey: `report_overdue:${rule.overdueEveryDays}:${cycle}`,
+      items,
+      link: '/tasks',
       title: `有${items.length}份任务进展报告逾期未报送`,
       body: `本单位${taskList(items)}共${items.length}份进展报告（涉及${periodsOwed}个报送期）已过截止日期仍未报送，请尽快补报；逾期情况计入督导考核。`,
     });

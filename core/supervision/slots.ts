@@ -43,7 +43,8 @@ export function reportIndex(reports: readonly ReportFact[]): Map<string, ReportF
   return new Map(reports.map((r) => [key(r.taskNo, r.period, r.organisationId), r]));
 }
 
-export const findReport = (index: Map<string, ReportFact>, s: ReportSlot, period: string) => index.get(key(s.taskNo, period, s.organisationId));
+export const findReport = (index: Map<string, ReportFact>, s: ReportSlot, period: string) =>
+  index.get(key(s.taskNo, period, s.organisationId));
 
 /** Slot × period pairs past their due date with no report: the overdue list. */
 export function overdue(slots: readonly ReportSlot[], periods: readonly Period[], index: Map<string, ReportFact>, today: string) {

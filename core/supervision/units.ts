@@ -23,10 +23,14 @@ export function isDevelopmentZone(divisionCode: string): boolean {
 
 export function unitOf(org: UnitOrganisation): string | null {
   switch (org.kind) {
-    case 'bureau': return BUREAU_UNIT;
-    case 'department': return org.code;
-    case 'district': return isDevelopmentZone(org.code) ? DEV_ZONES_UNIT : DISTRICTS_UNIT;
-    default: return null;
+    case 'bureau':
+      return BUREAU_UNIT;
+    case 'department':
+      return org.code;
+    case 'district':
+      return isDevelopmentZone(org.code) ? DEV_ZONES_UNIT : DISTRICTS_UNIT;
+    default:
+      return null;
   }
 }
 

@@ -14,16 +14,34 @@ export async function listAudit(db: Db, q: AuditQuery): Promise<AuditPage> {
     q.to ? lte(auditLog.at, new Date(q.to)) : undefined,
   );
   const [rows, total] = await Promise.all([
-    db.select({
-      id: auditLog.id, at: auditLog.at, actorUserId: auditLog.actorUserId, actorName: auditLog.actorName,
-      actorOrganisationId: auditLog.actorOrganisationId, actorOrganisationName: organisations.name,
-      action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId,
-      changes: auditLog.changes, requestId: auditLog.requestId,
-    }).from(auditLog)
+    db
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        actorUserId: auditLog.actorUserId,
+        actorName: auditLog.actorName,
+        actorOrganisationId: auditLog.actorOrganisationId,
+        actorOrganisationName: organisations.name,
+        action: auditLog.action,
+        entityType: auditLog.entityType,
+        entityId: auditLog.entityId,
+        changes: auditLog.changes,
+        requestId: auditLog.requestId,
+      })
+      .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorUserId))
       .leftJoin(organisations, eq(organisations.id, auditLog.actorOrganisationId))
-      .where(where).orderBy(desc(auditLog.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    countOf(db.select({ total: sql<number>`count(*)::int` }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where)),
+      .where(where)
+      .orderBy(desc(auditLog.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    countOf(
+      db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(auditLog)
+        .leftJoin(users, eq(users.id, auditLog.actorUserId))
+        .where(where),
+    ),
   ]);
   return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })), total, page: q.page, pageSize: q.pageSize };
 }

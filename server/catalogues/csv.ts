@@ -24,7 +24,10 @@ export function parseCsv(text: string): CsvRow[] {
     const ch = src[i]!;
     if (quoted) {
       if (ch === '"') {
-        if (src[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+        if (src[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
       } else {
         if (ch === '\n') line++;
         field += ch;
@@ -32,15 +35,23 @@ export function parseCsv(text: string): CsvRow[] {
       continue;
     }
     if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') { fields.push(field); field = ''; }
-    else if (ch === '\r' && src[i + 1] === '\n') continue;
+    else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\r' && src[i + 1] === '\n') continue;
     else if (ch === '\n' || ch === '\r') {
       fields.push(field);
       rows.push({ line: rowLine, fields });
-      fields = []; field = ''; line++; rowLine = line;
+      fields = [];
+      field = '';
+      line++;
+      rowLine = line;
     } else field += ch;
   }
-  if (field !== '' || fields.length > 0) { fields.push(field); rows.push({ line: rowLine, fields }); }
+  if (field !== '' || fields.length > 0) {
+    fields.push(field);
+    rows.push({ line: rowLine, fields });
+  }
   // Blank lines (a trailing newline, an empty spreadsheet row) are not records.
   return rows.filter((r) => r.fields.some((f) => f.trim() !== ''));
 }
@@ -67,7 +78,9 @@ export function csvRecords(
   const cols = header.fields.map(canonical);
   const missing = required.filter((r) => !cols.includes(r));
   if (missing.length) throw new Error(`表头缺少列：${missing.join('、')}（现有列：${cols.join('、')}）`);
-  return all.slice(all.indexOf(header) + 1).map((r) => ({ line: r.line, get: (col: string) => (r.fields[cols.indexOf(col)] ?? '').trim() }));
+  return all
+    .slice(all.indexOf(header) + 1)
+    .map((r) => ({ line: r.line, get: (col: string) => (r.fields[cols.indexOf(col)] ?? '').trim() }));
 }
 
 /** The repository root (the folder holding package.json). */

@@ -25,9 +25,22 @@ export const LOCAL_DIVISION_CODES: Readonly<Record<string, string>> = { 郑东�
 
 /** Pinyin slugs for sign-in names (district_jinshui …) and URLs. */
 export const DIVISION_SLUGS: Readonly<Record<string, string>> = {
-  中原区: 'zhongyuan', 二七区: 'erqi', 管城回族区: 'guancheng', 金水区: 'jinshui', 上街区: 'shangjie', 惠济区: 'huiji',
-  中牟县: 'zhongmu', 巩义市: 'gongyi', 荥阳市: 'xingyang', 新密市: 'xinmi', 新郑市: 'xinzheng', 登封市: 'dengfeng',
-  郑州经济技术开发区: 'jingkai', 郑州高新技术产业开发区: 'gaoxin', 郑州航空港经济综合实验区: 'hangkonggang', 郑东新区: 'zhengdong',
+  中原区: 'zhongyuan',
+  二七区: 'erqi',
+  管城回族区: 'guancheng',
+  金水区: 'jinshui',
+  上街区: 'shangjie',
+  惠济区: 'huiji',
+  中牟县: 'zhongmu',
+  巩义市: 'gongyi',
+  荥阳市: 'xingyang',
+  新密市: 'xinmi',
+  新郑市: 'xinzheng',
+  登封市: 'dengfeng',
+  郑州经济技术开发区: 'jingkai',
+  郑州高新技术产业开发区: 'gaoxin',
+  郑州航空港经济综合实验区: 'hangkonggang',
+  郑东新区: 'zhengdong',
 };
 
 export const BUREAU = { code: 'edu', name: '郑州市教育局' } as const;
@@ -58,18 +71,27 @@ export function parseDivisionsCsv(text: string): ParsedDivisions {
     const name = rec.get('name');
     const kind = rec.get('kind');
     let code = rec.get('code');
-    if (kind === 'city') { city = { code, name }; continue; }
+    if (kind === 'city') {
+      city = { code, name };
+      continue;
+    }
     let localCode = false;
     if (!code) {
       const local = LOCAL_DIVISION_CODES[name];
-      if (!local) { anomalies.push(`第${rec.line}行“${name}”没有区划代码，也没有约定的本地代码，未导入`); continue; }
+      if (!local) {
+        anomalies.push(`第${rec.line}行“${name}”没有区划代码，也没有约定的本地代码，未导入`);
+        continue;
+      }
       code = local;
       localCode = true;
     } else if (!/^41\d{4}$/.test(code)) {
       anomalies.push(`第${rec.line}行“${name}”的代码“${code}”不是河南省的6位区划代码，未导入`);
       continue;
     }
-    if (codes.has(code)) { anomalies.push(`第${rec.line}行代码${code}重复，未导入`); continue; }
+    if (codes.has(code)) {
+      anomalies.push(`第${rec.line}行代码${code}重复，未导入`);
+      continue;
+    }
     codes.add(code);
     const slug = DIVISION_SLUGS[name];
     if (!slug) anomalies.push(`第${rec.line}行“${name}”没有拼音简称，登录名将使用代码`);
@@ -113,7 +135,8 @@ async function upsertOrg(
   }
   const wantDistrict = o.kind === 'district' ? cur.id : cur.districtId;
   if (cur.name !== o.name || cur.districtId !== wantDistrict) {
-    await tx.update(organisations)
+    await tx
+      .update(organisations)
       .set({ name: o.name, districtId: wantDistrict, updatedAt: sql`now()`, version: sql`${organisations.version} + 1` })
       .where(eq(organisations.id, cur.id));
     tally.updated++;
@@ -134,7 +157,9 @@ export async function loadOrganisations(
   if (!opts.units) anomalies.push('未提供政策文件的责任单位，未创建市直部门');
   return db.transaction(async (tx) => {
     const editionId = await upsertEdition(tx, {
-      kind: 'division', edition: DIVISIONS_EDITION, title: '郑州市县级行政区划和开发区',
+      kind: 'division',
+      edition: DIVISIONS_EDITION,
+      title: '郑州市县级行政区划和开发区',
       source: describeSource(file, text, '国家统计用区划代码（郑州市部分）；郑东新区无统计代码，使用本地代码ZZ-ZDXQ'),
     });
     const tally = { inserted: 0, updated: 0, unchanged: 0 };
@@ -143,7 +168,12 @@ export async function loadOrganisations(
     for (const u of departments) await upsertOrg(tx, { kind: 'department', code: u.code, name: u.name }, tally);
     await auditBulkLoad(tx, { action: 'organisations.load', entityType: 'catalogue_edition', entityId: editionId, ...tally });
     return {
-      kind: 'organisations' as const, file, districts: parsed.divisions.length, departments: departments.length, ...tally, anomalies,
+      kind: 'organisations' as const,
+      file,
+      districts: parsed.divisions.length,
+      departments: departments.length,
+      ...tally,
+      anomalies,
     };
   });
 }

@@ -8,7 +8,12 @@ export async function upsertEdition(
   e: { kind: 'major' | 'industry' | 'occupation' | 'division'; edition: string; title: string; source: string; isDemoSubset?: boolean },
 ): Promise<string> {
   const [existing] = await db
-    .select({ id: catalogueEditions.id, title: catalogueEditions.title, source: catalogueEditions.source, isDemoSubset: catalogueEditions.isDemoSubset })
+    .select({
+      id: catalogueEditions.id,
+      title: catalogueEditions.title,
+      source: catalogueEditions.source,
+      isDemoSubset: catalogueEditions.isDemoSubset,
+    })
     .from(catalogueEditions)
     .where(and(eq(catalogueEditions.kind, e.kind), eq(catalogueEditions.edition, e.edition)));
   const isDemoSubset = e.isDemoSubset ?? false;

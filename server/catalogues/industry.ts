@@ -78,9 +78,18 @@ export function parseIndustryCsv(text: string): ParsedIndustries {
     const level = rec.get('level') as IndustryLevel;
     const parent = rec.get('parent') || null;
     const at = `第${rec.line}行（${code || '无代码'}）`;
-    if (!LEVELS.includes(level)) { anomalies.push(`${at}：层级“${level}”无法识别，未导入`); continue; }
-    if (!CODE_PATTERN[level].test(code)) { anomalies.push(`${at}：代码格式不符合${level}层级，未导入`); continue; }
-    if (!name) { anomalies.push(`${at}：名称为空，未导入`); continue; }
+    if (!LEVELS.includes(level)) {
+      anomalies.push(`${at}：层级“${level}”无法识别，未导入`);
+      continue;
+    }
+    if (!CODE_PATTERN[level].test(code)) {
+      anomalies.push(`${at}：代码格式不符合${level}层级，未导入`);
+      continue;
+    }
+    if (!name) {
+      anomalies.push(`${at}：名称为空，未导入`);
+      continue;
+    }
     const dup = byCode.get(code);
     if (dup) {
       anomalies.push(`${at}：代码与第${dup.line}行重复（“${dup.node.name}” / “${name}”），保留第${dup.line}行`);
@@ -109,7 +118,12 @@ export function parseIndustryCsv(text: string): ParsedIndustries {
     nodes.push(node);
   }
 
-  const parentLevel: Record<IndustryLevel, IndustryLevel | null> = { section: null, division: 'section', group: 'division', class: 'group' };
+  const parentLevel: Record<IndustryLevel, IndustryLevel | null> = {
+    section: null,
+    division: 'section',
+    group: 'division',
+    class: 'group',
+  };
   const counts: Record<IndustryLevel, number> = { section: 0, division: 0, group: 0, class: 0 };
   const names = new Map<string, string>();
   for (const { node, line } of byCode.values()) {
@@ -136,7 +150,9 @@ export function parseIndustryCsv(text: string): ParsedIndustries {
     if (counts[level] !== OFFICIAL_COUNTS[level]) {
       anomalies.push(
         `${level}共${counts[level]}条，标准正式文本为${OFFICIAL_COUNTS[level]}条（差${counts[level] - OFFICIAL_COUNTS[level]}）` +
-          (level === 'class' ? '：文件中没有重复代码或重复名称、上下级关系均完整，仅凭本文件无法确定多出的是哪一行，按小类计数的统计应注明此差异' : ''),
+          (level === 'class'
+            ? '：文件中没有重复代码或重复名称、上下级关系均完整，仅凭本文件无法确定多出的是哪一行，按小类计数的统计应注明此差异'
+            : ''),
       );
     }
   }
@@ -165,8 +181,18 @@ export async function loadIndustries(db: Db, opts: { file?: string } = {}): Prom
   return db.transaction(async (tx) => {
     const editionId = await upsertEdition(tx, { kind: 'industry', edition: INDUSTRY_EDITION, title: '国民经济行业分类', source });
     const existing = new Map(
-      (await tx.select({ id: industries.id, code: industries.code, name: industries.name, level: industries.level, parentCode: industries.parentCode })
-        .from(industries).where(eq(industries.editionId, editionId))).map((r) => [r.code, r]),
+      (
+        await tx
+          .select({
+            id: industries.id,
+            code: industries.code,
+            name: industries.name,
+            level: industries.level,
+            parentCode: industries.parentCode,
+          })
+          .from(industries)
+          .where(eq(industries.editionId, editionId))
+      ).map((r) => [r.code, r]),
     );
     const toInsert: (typeof industries.$inferInsert)[] = [];
     let updated = 0;
@@ -180,7 +206,12 @@ export async function loadIndustries(db: Db, opts: { file?: string } = {}): Prom
     }
     for (let i = 0; i < toInsert.length; i += 1000) await tx.insert(industries).values(toInsert.slice(i, i + 1000));
     await auditBulkLoad(tx, {
-      action: 'catalogue.load', entityType: 'catalogue_edition', entityId: editionId, inserted: toInsert.length, updated, source,
+      action: 'catalogue.load',
+      entityType: 'catalogue_edition',
+      entityId: editionId,
+      inserted: toInsert.length,
+      updated,
+      source,
     });
     return {
       kind: 'industry' as const,

@@ -38,9 +38,13 @@ export interface ReferenceDataOptions {
 export async function loadReferenceData(db: Db, opts: ReferenceDataOptions = {}): Promise<LoadSummary[]> {
   const out: LoadSummary[] = [];
   out.push(await loadIndustries(db, { file: opts.industryFile }));
-  const [edition] = await db.select({ id: catalogueEditions.id }).from(catalogueEditions)
+  const [edition] = await db
+    .select({ id: catalogueEditions.id })
+    .from(catalogueEditions)
     .where(and(eq(catalogueEditions.kind, 'industry'), eq(catalogueEditions.edition, INDUSTRY_EDITION)));
-  const codes = new Set((await db.select({ code: industries.code }).from(industries).where(eq(industries.editionId, edition!.id))).map((r) => r.code));
+  const codes = new Set(
+    (await db.select({ code: industries.code }).from(industries).where(eq(industries.editionId, edition!.id))).map((r) => r.code),
+  );
   out.push(await loadClusters(db, codes));
   out.push(await loadOrganisations(db, { file: opts.divisionsFile, units: currentPlan.units }));
   if (opts.demoMajors ?? true) out.push(await loadDemoMajors(db));
@@ -55,7 +59,9 @@ export function formatSummary(s: LoadSummary): string[] {
   const lines: string[] = [];
   const tally = `inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}`;
   if (s.kind === 'industry') {
-    lines.push(`行业分类 ${s.edition}: ${s.counts.section} 门类 / ${s.counts.division} 大类 / ${s.counts.group} 中类 / ${s.counts.class} 小类 — ${tally}`);
+    lines.push(
+      `行业分类 ${s.edition}: ${s.counts.section} 门类 / ${s.counts.division} 大类 / ${s.counts.group} 中类 / ${s.counts.class} 小类 — ${tally}`,
+    );
     for (const c of s.corrections) lines.push(`  名称订正 ${c.code}: “${c.from}” → “${c.to}”`);
     for (const a of s.anomalies) lines.push(`  异常: ${a}`);
   } else if (s.kind === 'clusters') {
@@ -65,9 +71,13 @@ export function formatSummary(s: LoadSummary): string[] {
     lines.push(`机构: ${s.districts} 区县(市)/开发区, 1 市教育局, ${s.departments} 市直部门 — ${tally}`);
     for (const a of s.anomalies) lines.push(`  异常: ${a}`);
   } else if (s.kind === 'occupation') {
-    lines.push(`职业分类大典 ${s.edition}${s.isDemoSubset ? '（演示子集）' : ''}: ${s.counts.major} 大类 / ${s.counts.middle} 中类 / ${s.counts.minor} 小类 / ${s.counts.occupation} 职业 — ${tally}`);
+    lines.push(
+      `职业分类大典 ${s.edition}${s.isDemoSubset ? '（演示子集）' : ''}: ${s.counts.major} 大类 / ${s.counts.middle} 中类 / ${s.counts.minor} 小类 / ${s.counts.occupation} 职业 — ${tally}`,
+    );
   } else {
-    lines.push(`专业目录 ${s.edition}${s.isDemoSubset ? '（演示子集）' : ''}: 中职 ${s.counts.secondary}, 高职专科 ${s.counts.higher}, 高职本科 ${s.counts.vocUndergrad} — ${tally}`);
+    lines.push(
+      `专业目录 ${s.edition}${s.isDemoSubset ? '（演示子集）' : ''}: 中职 ${s.counts.secondary}, 高职专科 ${s.counts.higher}, 高职本科 ${s.counts.vocUndergrad} — ${tally}`,
+    );
     for (const w of s.warnings) lines.push(`  提示: ${w}`);
   }
   return lines;

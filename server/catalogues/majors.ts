@@ -83,7 +83,9 @@ export function parseMajorCsv(text: string): ParsedMajors {
     return { entries, errors: { 表头: (e as Error).message }, warnings };
   }
   for (const rec of records) {
-    const err = (col: string, msg: string) => { errors[`第${rec.line}行.${col}`] = msg; };
+    const err = (col: string, msg: string) => {
+      errors[`第${rec.line}行.${col}`] = msg;
+    };
     const level = LEVEL_BY_LABEL[rec.get('层次').replace(/\s/g, '')];
     if (!level) err('层次', `“${rec.get('层次')}”不是中职、高职专科或高职本科（职业本科）`);
     const division = codeAndName(rec.get('专业大类'), 2);
@@ -117,14 +119,20 @@ export function parseMajorCsv(text: string): ParsedMajors {
     if (level && division) {
       const [lo, hi] = DIVISION_RANGE[level];
       const n = Number(division.code);
-      if (n < lo || n > hi) warnings.push(`第${rec.line}行：${LEVEL_LABELS[level]}专业的专业大类代码${division.code}不在2021年目录该层次的代码段${lo}–${hi}内`);
+      if (n < lo || n > hi)
+        warnings.push(`第${rec.line}行：${LEVEL_LABELS[level]}专业的专业大类代码${division.code}不在2021年目录该层次的代码段${lo}–${hi}内`);
     }
     if (level && division && category && /^\d{6}K?$/.test(code) && name && !prev) {
       seen.set(code, { line: rec.line, name });
       entries.push({
-        level, code, name, year,
-        categoryCode: category.code, categoryName: category.name,
-        divisionCode: division.code, divisionName: division.name,
+        level,
+        code,
+        name,
+        year,
+        categoryCode: category.code,
+        categoryName: category.name,
+        divisionCode: division.code,
+        divisionName: division.name,
       });
     }
   }
@@ -147,7 +155,15 @@ export async function readCatalogueFile(file: string): Promise<string> {
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, 1); c++) cells.push(quote(row.getCell(c).text.replace(/\s*[\r\n]+\s*/g, ' ').trim()));
+    for (let c = 1; c <= Math.max(row.cellCount, 1); c++)
+      cells.push(
+        quote(
+          row
+            .getCell(c)
+            .text.replace(/\s*[\r\n]+\s*/g, ' ')
+            .trim(),
+        ),
+      );
     lines.push(cells.join(','));
   }
   return lines.join('\n') + '\n';
@@ -176,31 +192,60 @@ export async function loadMajors(
   const text = await readCatalogueFile(opts.file);
   const parsed = parseMajorCsv(text);
   if (Object.keys(parsed.errors).length) {
-    throw validationFailed(parsed.errors, `专业目录文件${path.basename(opts.file)}有${Object.keys(parsed.errors).length}处错误，未导入任何数据`);
+    throw validationFailed(
+      parsed.errors,
+      `专业目录文件${path.basename(opts.file)}有${Object.keys(parsed.errors).length}处错误，未导入任何数据`,
+    );
   }
   const edition = opts.edition ?? String(Math.max(...parsed.entries.map((e) => e.year)));
   const isDemoSubset = opts.isDemoSubset ?? false;
   const source = describeSource(opts.file, text, opts.sourceNote ?? '教育部《职业教育专业目录》公布的表格');
   return db.transaction(async (tx) => {
     const editionId = await upsertEdition(tx, {
-      kind: 'major', edition, title: opts.title ?? `职业教育专业目录（${edition}）`, source, isDemoSubset,
+      kind: 'major',
+      edition,
+      title: opts.title ?? `职业教育专业目录（${edition}）`,
+      source,
+      isDemoSubset,
     });
     const existing = new Map((await tx.select().from(majors).where(eq(majors.editionId, editionId))).map((r) => [r.code, r]));
     const rows = parsed.entries.map((e) => ({
-      editionId, level: e.level, code: e.code, name: e.name,
-      categoryCode: e.categoryCode, categoryName: e.categoryName, divisionCode: e.divisionCode, divisionName: e.divisionName,
+      editionId,
+      level: e.level,
+      code: e.code,
+      name: e.name,
+      categoryCode: e.categoryCode,
+      categoryName: e.categoryName,
+      divisionCode: e.divisionCode,
+      divisionName: e.divisionName,
     }));
-    const tally = await syncEditionEntries(rows, existing, ['level', 'name', 'categoryCode', 'categoryName', 'divisionCode', 'divisionName'], {
-      insert: (batch) => tx.insert(majors).values(batch),
-      update: (id, row) => tx.update(majors).set(row).where(eq(majors.id, id)),
-    });
+    const tally = await syncEditionEntries(
+      rows,
+      existing,
+      ['level', 'name', 'categoryCode', 'categoryName', 'divisionCode', 'divisionName'],
+      {
+        insert: (batch) => tx.insert(majors).values(batch),
+        update: (id, row) => tx.update(majors).set(row).where(eq(majors.id, id)),
+      },
+    );
     await auditBulkLoad(tx, {
-      action: 'catalogue.load', entityType: 'catalogue_edition', entityId: editionId, inserted: tally.inserted, updated: tally.updated, source,
+      action: 'catalogue.load',
+      entityType: 'catalogue_edition',
+      entityId: editionId,
+      inserted: tally.inserted,
+      updated: tally.updated,
+      source,
     });
     const counts: Record<MajorLevel, number> = { secondary: 0, higher: 0, vocUndergrad: 0 };
     for (const e of parsed.entries) counts[e.level]++;
     return {
-      kind: 'major' as const, edition, file: opts.file, isDemoSubset, counts, ...tally, warnings: parsed.warnings,
+      kind: 'major' as const,
+      edition,
+      file: opts.file,
+      isDemoSubset,
+      counts,
+      ...tally,
+      warnings: parsed.warnings,
     };
   });
 }

@@ -60,7 +60,9 @@ export function parseOccupationCsv(text: string): ParsedOccupations {
   /** The node each column stands at after the previous row (for the empty, continued cells). */
   const current: ({ code: string; name: string } | null)[] = [null, null, null, null];
   for (const rec of records) {
-    const err = (col: string, msg: string) => { errors[`第${rec.line}行.${col}`] = msg; };
+    const err = (col: string, msg: string) => {
+      errors[`第${rec.line}行.${col}`] = msg;
+    };
     const cells = OCCUPATION_COLUMNS.map((c) => rec.get(c));
     const depth = cells.findLastIndex((c) => c !== '');
     if (depth < 0) continue;
@@ -69,18 +71,36 @@ export function parseOccupationCsv(text: string): ParsedOccupations {
       const col = OCCUPATION_COLUMNS[d]!;
       if (cells[d] === '') {
         // A continued cell: the node above must exist and still be the parent of what follows.
-        if (!current[d]) { err(col, `${col}为空，且前面没有可沿用的${col}`); failedAt = d; break; }
+        if (!current[d]) {
+          err(col, `${col}为空，且前面没有可沿用的${col}`);
+          failedAt = d;
+          break;
+        }
         continue;
       }
       const node = codeAndName(cells[d]!, d);
-      if (!node) { err(col, `应为代码加名称，如“${CODE_SHAPE[d]} …”，实际为“${cells[d]}”`); failedAt = d; break; }
+      if (!node) {
+        err(col, `应为代码加名称，如“${CODE_SHAPE[d]} …”，实际为“${cells[d]}”`);
+        failedAt = d;
+        break;
+      }
       const parent = d > 0 ? current[d - 1] : null;
       if (parent && !node.code.startsWith(`${parent.code}-`)) {
-        err(col, `${col}代码${node.code}应以${OCCUPATION_COLUMNS[d - 1]}代码${parent.code}开头`); failedAt = d; break;
+        err(col, `${col}代码${node.code}应以${OCCUPATION_COLUMNS[d - 1]}代码${parent.code}开头`);
+        failedAt = d;
+        break;
       }
       const prev = seen.get(node.code);
-      if (prev && prev.name !== node.name) { err(col, `代码${node.code}的名称“${node.name}”与第${prev.line}行“${prev.name}”不一致`); failedAt = d; break; }
-      if (prev && d === depth) { err(col, `代码${node.code}与第${prev.line}行重复`); failedAt = d; break; }
+      if (prev && prev.name !== node.name) {
+        err(col, `代码${node.code}的名称“${node.name}”与第${prev.line}行“${prev.name}”不一致`);
+        failedAt = d;
+        break;
+      }
+      if (prev && d === depth) {
+        err(col, `代码${node.code}与第${prev.line}行重复`);
+        failedAt = d;
+        break;
+      }
       // A repeated ancestor (a merged cell read as its value on every row) keeps the levels below it.
       if (current[d]?.code !== node.code) current.fill(null, d + 1);
       current[d] = node;
@@ -121,14 +141,21 @@ export async function loadOccupations(
   const text = await readCatalogueFile(opts.file);
   const parsed = parseOccupationCsv(text);
   if (Object.keys(parsed.errors).length) {
-    throw validationFailed(parsed.errors, `职业分类文件${path.basename(opts.file)}有${Object.keys(parsed.errors).length}处错误，未导入任何数据`);
+    throw validationFailed(
+      parsed.errors,
+      `职业分类文件${path.basename(opts.file)}有${Object.keys(parsed.errors).length}处错误，未导入任何数据`,
+    );
   }
   const edition = opts.edition ?? OCCUPATION_DEFAULT_EDITION;
   const isDemoSubset = opts.isDemoSubset ?? false;
   const source = describeSource(opts.file, text, opts.sourceNote ?? '人力资源社会保障部《中华人民共和国职业分类大典》公布的表格');
   return db.transaction(async (tx) => {
     const editionId = await upsertEdition(tx, {
-      kind: 'occupation', edition, title: opts.title ?? `中华人民共和国职业分类大典（${edition}年版）`, source, isDemoSubset,
+      kind: 'occupation',
+      edition,
+      title: opts.title ?? `中华人民共和国职业分类大典（${edition}年版）`,
+      source,
+      isDemoSubset,
     });
     const existing = new Map((await tx.select().from(occupations).where(eq(occupations.editionId, editionId))).map((r) => [r.code, r]));
     const rows = parsed.entries.map((e) => ({ editionId, ...e }));
@@ -137,7 +164,12 @@ export async function loadOccupations(
       update: (id, row) => tx.update(occupations).set(row).where(eq(occupations.id, id)),
     });
     await auditBulkLoad(tx, {
-      action: 'catalogue.load', entityType: 'catalogue_edition', entityId: editionId, inserted: tally.inserted, updated: tally.updated, source,
+      action: 'catalogue.load',
+      entityType: 'catalogue_edition',
+      entityId: editionId,
+      inserted: tally.inserted,
+      updated: tally.updated,
+      source,
     });
     const counts: Record<OccupationLevel, number> = { major: 0, middle: 0, minor: 0, occupation: 0 };
     for (const e of parsed.entries) counts[e.level]++;
@@ -155,6 +187,7 @@ export function loadDemoOccupations(db: Db): Promise<OccupationLoadSummary> {
     edition: DEMO_OCCUPATIONS_EDITION,
     title: '中华人民共和国职业分类大典（2022年版）演示子集',
     isDemoSubset: true,
-    sourceNote: 'hand-checked demo subset of 中华人民共和国职业分类大典（2022年版）: the eight 大类 only, to be replaced by the published table',
+    sourceNote:
+      'hand-checked demo subset of 中华人民共和国职业分类大典（2022年版）: the eight 大类 only, to be replaced by the published table',
   });
 }

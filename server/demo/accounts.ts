@@ -20,7 +20,12 @@ export function planAccounts(input: {
     out.push({ username: `dept_${d.code}`, displayName: `${d.name}联络员`, role: 'department', org: { kind: 'department', code: d.code } });
   }
   for (const d of input.districts) {
-    out.push({ username: `district_${d.slug}`, displayName: `${d.name}教育主管`, role: 'district', org: { kind: 'district', code: d.code } });
+    out.push({
+      username: `district_${d.slug}`,
+      displayName: `${d.name}教育主管`,
+      role: 'district',
+      org: { kind: 'district', code: d.code },
+    });
   }
   const accountSchools = accountSchoolsOf(input.schools);
   accountSchools.forEach((s, i) => {
@@ -28,14 +33,22 @@ export function planAccounts(input: {
   });
   let t = 0;
   for (const s of accountSchools.slice(0, 2)) {
-    const teacher = input.teachers.find((x) => x.schoolIndex === s.index && x.employment === 'fullTime' && x.subject === 'specialty')
-      ?? input.teachers.find((x) => x.schoolIndex === s.index);
+    const teacher =
+      input.teachers.find((x) => x.schoolIndex === s.index && x.employment === 'fullTime' && x.subject === 'specialty') ??
+      input.teachers.find((x) => x.schoolIndex === s.index);
     if (!teacher) continue;
     t++;
-    out.push({ username: `teacher${t}`, displayName: teacher.name, role: 'teacher', org: { kind: 'school', index: s.index }, teacherIndex: teacher.index });
+    out.push({
+      username: `teacher${t}`,
+      displayName: teacher.name,
+      role: 'teacher',
+      org: { kind: 'school', index: s.index },
+      teacherIndex: teacher.index,
+    });
   }
   const picks = [
-    input.enterprises.find((e) => e.size === 'large' && e.integrationStatus.startsWith('certified')) ?? input.enterprises.find((e) => e.size === 'large'),
+    input.enterprises.find((e) => e.size === 'large' && e.integrationStatus.startsWith('certified')) ??
+      input.enterprises.find((e) => e.size === 'large'),
     input.enterprises.find((e) => e.size === 'medium' && e.clusterCode !== null),
     input.enterprises.find((e) => e.size === 'small' && e.aboveDesignatedSize),
   ];
@@ -45,7 +58,12 @@ export function planAccounts(input: {
     if (!ent || seen.has(ent.index) || e >= 3) continue;
     seen.add(ent.index);
     e++;
-    out.push({ username: `enterprise${e}`, displayName: `${ent.name}管理员`, role: 'enterprise_admin', org: { kind: 'enterprise', index: ent.index } });
+    out.push({
+      username: `enterprise${e}`,
+      displayName: `${ent.name}管理员`,
+      role: 'enterprise_admin',
+      org: { kind: 'enterprise', index: ent.index },
+    });
   }
   return out;
 }
@@ -57,7 +75,10 @@ export function planAccounts(input: {
 export function studentAccountIndexes(schools: readonly DemoSchool[]): number[] {
   const first = new Map<number, number>();
   let n = 0;
-  for (const s of schools) { first.set(s.index, n); n += s.studentTarget; }
+  for (const s of schools) {
+    first.set(s.index, n);
+    n += s.studentTarget;
+  }
   const [s1, s2] = accountSchoolsOf(schools);
   const out: number[] = [];
   if (s1 && s1.studentTarget > 0) out.push(first.get(s1.index)!);
@@ -68,8 +89,11 @@ export function studentAccountIndexes(schools: readonly DemoSchool[]): number[] 
 
 export function studentAccount(student: DemoStudent, ordinal: number): DemoAccount {
   return {
-    username: `student${ordinal}`, displayName: student.name, role: 'student',
-    org: { kind: 'school', index: student.schoolIndex }, studentIndex: student.index,
+    username: `student${ordinal}`,
+    displayName: student.name,
+    role: 'student',
+    org: { kind: 'school', index: student.schoolIndex },
+    studentIndex: student.index,
   };
 }
 

@@ -18,9 +18,17 @@ type School = DemoSchool & { focus: readonly string[] };
 
 /** Clusters a school's name points to (郑州铁路职业技术学院 → 轨道交通), besides those of its 专业大类. */
 const NAME_HINTS: readonly (readonly [RegExp, string])[] = [
-  [/铁路|轨道/, 'rail_transit'], [/武术/, 'martial_arts'], [/旅游|商贸/, 'culture_tourism'], [/汽车|交通/, 'automotive'],
-  [/电力|新能源/, 'energy_environment'], [/食品|农业/, 'modern_food'], [/医|卫生|护理/, 'biomedicine'], [/机电|智能制造|科技工业/, 'equipment'],
-  [/信息|软件|数字|电子/, 'artificial_intelligence'], [/建筑|建设/, 'new_materials'], [/财贸|经贸|商务|物流/, 'cross_border_ecommerce'],
+  [/铁路|轨道/, 'rail_transit'],
+  [/武术/, 'martial_arts'],
+  [/旅游|商贸/, 'culture_tourism'],
+  [/汽车|交通/, 'automotive'],
+  [/电力|新能源/, 'energy_environment'],
+  [/食品|农业/, 'modern_food'],
+  [/医|卫生|护理/, 'biomedicine'],
+  [/机电|智能制造|科技工业/, 'equipment'],
+  [/信息|软件|数字|电子/, 'artificial_intelligence'],
+  [/建筑|建设/, 'new_materials'],
+  [/财贸|经贸|商务|物流/, 'cross_border_ecommerce'],
 ];
 
 /** 专业大类 → clusters, from the demo cluster ↔ major mapping. */
@@ -38,23 +46,61 @@ const DIVISION_CLUSTERS: ReadonlyMap<string, readonly string[]> = (() => {
 
 /** Partner countries of Zhengzhou's vocational schools (二 (四) 13: 一带一路 countries), with the short form of 中X合作. */
 const COUNTRIES: readonly (readonly [string, string])[] = [
-  ['泰国', '泰'], ['俄罗斯', '俄'], ['哈萨克斯坦', '哈'], ['巴基斯坦', '巴'], ['埃及', '埃'], ['马来西亚', '马'], ['老挝', '老'],
-  ['柬埔寨', '柬'], ['肯尼亚', '肯'], ['乌兹别克斯坦', '乌'], ['印度尼西亚', '印尼'], ['吉尔吉斯斯坦', '吉'], ['赞比亚', '赞'],
+  ['泰国', '泰'],
+  ['俄罗斯', '俄'],
+  ['哈萨克斯坦', '哈'],
+  ['巴基斯坦', '巴'],
+  ['埃及', '埃'],
+  ['马来西亚', '马'],
+  ['老挝', '老'],
+  ['柬埔寨', '柬'],
+  ['肯尼亚', '肯'],
+  ['乌兹别克斯坦', '乌'],
+  ['印度尼西亚', '印尼'],
+  ['吉尔吉斯斯坦', '吉'],
+  ['赞比亚', '赞'],
 ];
 
 const CERTIFYING_BODY: Record<CarrierLevel, string> = { city: '郑州市教育局', province: '河南省教育厅', national: '教育部' };
 
 /** Levels a kind is built at, weighted (innovation centres: city and province only, carrier-rules.ts). */
 const LEVELS: Record<CarrierKind, readonly (readonly [CarrierLevel, number])[]> = {
-  trainingBase: [['city', 3], ['province', 1]],
-  practiceCenter: [['city', 4], ['province', 1]],
-  industryCollege: [['city', 3], ['province', 1]],
-  educationGroup: [['city', 3], ['province', 1]],
-  consortium: [['city', 1], ['province', 1]],
-  community: [['province', 2], ['national', 1]],
-  innovationCenter: [['city', 3], ['province', 1]],
-  internationalProject: [['city', 2], ['province', 1]],
-  lubanWorkshop: [['province', 2], ['national', 1]],
+  trainingBase: [
+    ['city', 3],
+    ['province', 1],
+  ],
+  practiceCenter: [
+    ['city', 4],
+    ['province', 1],
+  ],
+  industryCollege: [
+    ['city', 3],
+    ['province', 1],
+  ],
+  educationGroup: [
+    ['city', 3],
+    ['province', 1],
+  ],
+  consortium: [
+    ['city', 1],
+    ['province', 1],
+  ],
+  community: [
+    ['province', 2],
+    ['national', 1],
+  ],
+  innovationCenter: [
+    ['city', 3],
+    ['province', 1],
+  ],
+  internationalProject: [
+    ['city', 2],
+    ['province', 1],
+  ],
+  lubanWorkshop: [
+    ['province', 2],
+    ['national', 1],
+  ],
   experienceCenter: [['city', 1]],
 };
 
@@ -106,18 +152,26 @@ function pickEnterprises(c: Ctx, cluster: string, n: number, exclude: ReadonlySe
   while (out.length < n && weighted.length) {
     const e = c.rng.weighted(weighted);
     out.push(e);
-    weighted.splice(weighted.findIndex(([x]) => x === e), 1);
+    weighted.splice(
+      weighted.findIndex(([x]) => x === e),
+      1,
+    );
   }
   return out;
 }
 
 function pickPartnerSchools(c: Ctx, cluster: string, n: number, exclude: number | null): School[] {
-  const pool = c.schools.filter((s) => s.index !== exclude).map((s) => [s, c.schoolClusters[s.index]!.all.includes(cluster) ? 4 : 1] as [School, number]);
+  const pool = c.schools
+    .filter((s) => s.index !== exclude)
+    .map((s) => [s, c.schoolClusters[s.index]!.all.includes(cluster) ? 4 : 1] as [School, number]);
   const out: School[] = [];
   while (out.length < n && pool.length) {
     const s = c.rng.weighted(pool);
     out.push(s);
-    pool.splice(pool.findIndex(([x]) => x === s), 1);
+    pool.splice(
+      pool.findIndex(([x]) => x === s),
+      1,
+    );
   }
   return out;
 }
@@ -129,11 +183,19 @@ function schoolCluster(c: Ctx, s: School): string {
 }
 
 /** A school-led carrier of the school's cluster with enterprise partners. */
-function schoolLed(c: Ctx, filter: (s: School) => boolean, partners: [number, number], name: (school: string, cluster: string) => string): Draft {
+function schoolLed(
+  c: Ctx,
+  filter: (s: School) => boolean,
+  partners: [number, number],
+  name: (school: string, cluster: string) => string,
+): Draft {
   const s = pickSchool(c, filter);
   const cluster = schoolCluster(c, s);
   return {
-    lead: schoolRef(s), districtCode: s.districtCode, clusterCode: cluster, name: name(s.name, c.clusterName.get(cluster)!),
+    lead: schoolRef(s),
+    districtCode: s.districtCode,
+    clusterCode: cluster,
+    name: name(s.name, c.clusterName.get(cluster)!),
     partners: pickEnterprises(c, cluster, c.rng.int(...partners)).map(enterpriseRef),
   };
 }
@@ -143,7 +205,10 @@ function enterpriseLed(c: Ctx, partners: [number, number], name: (enterprise: st
   const [e] = pickEnterprises(c, c.rng.pick([...c.clusterName.keys()]), 1);
   const cluster = e!.clusterCode ?? c.rng.pick([...c.clusterName.keys()]);
   return {
-    lead: enterpriseRef(e!), districtCode: e!.districtCode, clusterCode: cluster, name: name(e!.name, c.clusterName.get(cluster)!),
+    lead: enterpriseRef(e!),
+    districtCode: e!.districtCode,
+    clusterCode: cluster,
+    name: name(e!.name, c.clusterName.get(cluster)!),
     partners: pickPartnerSchools(c, cluster, c.rng.int(...partners), null).map(schoolRef),
   };
 }
@@ -163,7 +228,12 @@ function draft(c: Ctx, kind: CarrierKind): Draft {
   switch (kind) {
     case 'trainingBase':
       return rng.chance(0.7)
-        ? schoolLed(c, () => true, [1, 3], (s, cl) => `${s}${cl}产教融合实训基地`)
+        ? schoolLed(
+            c,
+            () => true,
+            [1, 3],
+            (s, cl) => `${s}${cl}产教融合实训基地`,
+          )
         : enterpriseLed(c, [1, 2], (e) => `${e}产教融合实训基地`);
     case 'practiceCenter':
       return rng.chance(0.8)
@@ -179,7 +249,13 @@ function draft(c: Ctx, kind: CarrierKind): Draft {
       const cl = c.clusterName.get(cluster)!;
       const district = c.districts.find((d) => d.code === s.districtCode)!;
       const name = rng.pick([`郑州${cl}职业教育集团`, `郑州${cl}产教融合联盟`, `${placeName(district)}${cl}职业教育集团`]);
-      return { lead: schoolRef(s), districtCode: s.districtCode, clusterCode: cluster, name, partners: members(c, cluster, [2, 4], [3, 6], schoolRef(s)) };
+      return {
+        lead: schoolRef(s),
+        districtCode: s.districtCode,
+        clusterCode: cluster,
+        name,
+        partners: members(c, cluster, [2, 4], [3, 6], schoolRef(s)),
+      };
     }
     case 'consortium': {
       // Built on an industrial park: a cluster that concentrates somewhere, led by a district (or zone) where it does.
@@ -189,7 +265,10 @@ function draft(c: Ctx, kind: CarrierKind): Draft {
       const district = parks.length ? rng.weighted(parks.map((d) => [d, affinity[d.slug]!] as const)) : rng.pick(c.districts);
       const lead: DemoOrgRef = { kind: 'district', code: district.code };
       return {
-        lead, districtCode: district.code, clusterCode: cluster, name: `${placeName(district)}${c.clusterName.get(cluster)!}市域产教联合体`,
+        lead,
+        districtCode: district.code,
+        clusterCode: cluster,
+        name: `${placeName(district)}${c.clusterName.get(cluster)!}市域产教联合体`,
         partners: members(c, cluster, [2, 4], [4, 8], lead),
       };
     }
@@ -200,7 +279,13 @@ function draft(c: Ctx, kind: CarrierKind): Draft {
       const cl = c.clusterName.get(cluster)!;
       const brand = e!.name.replace(/(股份|集团)?有限公司$/, '');
       const name = rng.chance(0.5) ? `郑州${cl}行业产教融合共同体` : `${brand}${brand.includes(cl) ? '' : cl}产教融合共同体`;
-      return { lead: enterpriseRef(e!), districtCode: e!.districtCode, clusterCode: cluster, name, partners: members(c, cluster, [2, 4], [2, 4], enterpriseRef(e!)) };
+      return {
+        lead: enterpriseRef(e!),
+        districtCode: e!.districtCode,
+        clusterCode: cluster,
+        name,
+        partners: members(c, cluster, [2, 4], [2, 4], enterpriseRef(e!)),
+      };
     }
     case 'internationalProject': {
       const [country, short] = rng.pick(COUNTRIES);
@@ -215,7 +300,12 @@ function draft(c: Ctx, kind: CarrierKind): Draft {
     case 'experienceCenter':
       // Open to primary and middle schools: mostly at secondary vocational schools, some at enterprises.
       return rng.chance(0.75)
-        ? schoolLed(c, (s) => s.level === 'secondary', [0, 1], (s, cl) => `${s}${cl}职业体验中心`)
+        ? schoolLed(
+            c,
+            (s) => s.level === 'secondary',
+            [0, 1],
+            (s, cl) => `${s}${cl}职业体验中心`,
+          )
         : enterpriseLed(c, [1, 1], (e) => `${e}职业体验中心`);
   }
 }
@@ -229,9 +319,12 @@ function dateIn(c: Ctx, year: number): string {
 function dates(c: Ctx, status: CarrierStatus): Pick<DemoCarrier, 'startDate' | 'endDate' | 'certifiedAt'> {
   const y = c.year;
   switch (status) {
-    case 'planned': return { startDate: null, endDate: null, certifiedAt: null };
-    case 'building': return { startDate: dateIn(c, c.rng.int(y - 1, y)), endDate: null, certifiedAt: null };
-    case 'operating': return { startDate: dateIn(c, c.rng.int(y - 6, y - 1)), endDate: null, certifiedAt: null };
+    case 'planned':
+      return { startDate: null, endDate: null, certifiedAt: null };
+    case 'building':
+      return { startDate: dateIn(c, c.rng.int(y - 1, y)), endDate: null, certifiedAt: null };
+    case 'operating':
+      return { startDate: dateIn(c, c.rng.int(y - 6, y - 1)), endDate: null, certifiedAt: null };
     case 'certified': {
       // Certified in a later year than it started: most under the plan (issued 2023-10), a few before it.
       const start = c.rng.int(y - 6, y - 1);
@@ -247,24 +340,54 @@ function dates(c: Ctx, status: CarrierStatus): Pick<DemoCarrier, 'startDate' | '
 export function generateCarriers(
   rng: Rng,
   scale: ScaleParams,
-  input: { schools: readonly School[]; enterprises: readonly DemoEnterprise[]; districts: readonly RefDistrict[]; clusters: readonly ClusterDef[]; year: number },
+  input: {
+    schools: readonly School[];
+    enterprises: readonly DemoEnterprise[];
+    districts: readonly RefDistrict[];
+    clusters: readonly ClusterDef[];
+    year: number;
+  },
 ): DemoCarrier[] {
   const clusterName = new Map(input.clusters.map((cl) => [cl.code, cl.name]));
   const schoolClusters = input.schools.map((s) => {
     const fromName = NAME_HINTS.filter(([re]) => re.test(s.name)).map(([, code]) => code);
     const fromFocus = s.focus.flatMap((d) => DIVISION_CLUSTERS.get(d) ?? []);
-    return { named: fromName.filter((code) => clusterName.has(code)), all: [...new Set([...fromName, ...fromFocus])].filter((code) => clusterName.has(code)) };
+    return {
+      named: fromName.filter((code) => clusterName.has(code)),
+      all: [...new Set([...fromName, ...fromFocus])].filter((code) => clusterName.has(code)),
+    };
   });
-  const c: Ctx = { rng, schools: input.schools, enterprises: input.enterprises, districts: input.districts, clusterName, schoolClusters, year: input.year };
+  const c: Ctx = {
+    rng,
+    schools: input.schools,
+    enterprises: input.enterprises,
+    districts: input.districts,
+    clusterName,
+    schoolClusters,
+    year: input.year,
+  };
   const names = new Set<string>();
   const out: DemoCarrier[] = [];
   for (const kind of CARRIER_KINDS) {
     for (const [status, demoCount] of Object.entries(DEMO_CARRIERS[kind]) as [CarrierStatus, number][]) {
       const n = atScale(demoCount, scale);
       // Levels by allocation, so that the counted ones (certified province-level centres …) come out exact.
-      const levels = kind === 'innovationCenter' && status === 'certified'
-        ? [...Array(Math.min(n, atScale(DEMO_PROVINCIAL_INNOVATION, scale))).fill('province'), ...Array(Math.max(0, n - atScale(DEMO_PROVINCIAL_INNOVATION, scale))).fill('city')] as CarrierLevel[]
-        : rng.shuffle(LEVELS[kind].flatMap(([level], i) => Array<CarrierLevel>(allocate(n, LEVELS[kind].map(([, w]) => w))[i]!).fill(level)));
+      const levels =
+        kind === 'innovationCenter' && status === 'certified'
+          ? ([
+              ...Array(Math.min(n, atScale(DEMO_PROVINCIAL_INNOVATION, scale))).fill('province'),
+              ...Array(Math.max(0, n - atScale(DEMO_PROVINCIAL_INNOVATION, scale))).fill('city'),
+            ] as CarrierLevel[])
+          : rng.shuffle(
+              LEVELS[kind].flatMap(([level], i) =>
+                Array<CarrierLevel>(
+                  allocate(
+                    n,
+                    LEVELS[kind].map(([, w]) => w),
+                  )[i]!,
+                ).fill(level),
+              ),
+            );
       for (let k = 0; k < n; k++) {
         let d: Draft | null = null;
         for (let attempt = 0; attempt < 200 && !d; attempt++) {
@@ -276,8 +399,18 @@ export function generateCarriers(
         const level = levels[k]!;
         const certified = status === 'certified';
         out.push({
-          index: out.length, kind, name: d.name, level, status, lead: d.lead, partners: d.partners, districtCode: d.districtCode,
-          clusterCode: d.clusterCode, legalPerson: null, country: d.country ?? null, ...dates(c, status),
+          index: out.length,
+          kind,
+          name: d.name,
+          level,
+          status,
+          lead: d.lead,
+          partners: d.partners,
+          districtCode: d.districtCode,
+          clusterCode: d.clusterCode,
+          legalPerson: null,
+          country: d.country ?? null,
+          ...dates(c, status),
           certifyingBody: certified ? CERTIFYING_BODY[level] : null,
         });
       }

@@ -22,6 +22,10 @@ export const DEMO_CLUSTER_MAJORS: Readonly<Record<string, readonly string[]>> = 
 export async function ensureDemoClusterMajors(db: Db | Tx): Promise<void> {
   const [{ n: links } = { n: 0 }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from cluster_majors`);
   if (links > 0) return;
-  await db.execute(sql`insert into cluster_majors (cluster_code, major_code) values ${sql.join(
-    Object.entries(DEMO_CLUSTER_MAJORS).flatMap(([c, ms]) => ms.map((m) => sql`(${c}, ${m})`)), sql`, `)} on conflict do nothing`);
+  await db.execute(
+    sql`insert into cluster_majors (cluster_code, major_code) values ${sql.join(
+      Object.entries(DEMO_CLUSTER_MAJORS).flatMap(([c, ms]) => ms.map((m) => sql`(${c}, ${m})`)),
+      sql`, `,
+    )} on conflict do nothing`,
+  );
 }

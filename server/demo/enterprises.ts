@@ -10,12 +10,79 @@ import type { DemoEnterprise, RefDistrict } from './types.ts';
  * a size class, a GB/T 4754 class that fits the cluster, staff and payroll.
  */
 
-const BRANDS_A = ['华', '中', '豫', '郑', '嵩', '黄', '金', '宇', '鼎', '博', '恒', '瑞', '天', '新', '汇', '通', '正', '康', '晨', '明', '锦', '创', '源', '航', '腾', '盛', '德', '信', '安', '润'];
-const BRANDS_B = ['达', '兴', '泰', '通', '源', '科', '联', '诚', '远', '宏', '发', '坤', '邦', '力', '森', '峰', '普', '凯', '众', '驰', '翔', '昌', '瑞', '丰', '智', '图', '辰', '拓', '航', '元'];
+const BRANDS_A = [
+  '华',
+  '中',
+  '豫',
+  '郑',
+  '嵩',
+  '黄',
+  '金',
+  '宇',
+  '鼎',
+  '博',
+  '恒',
+  '瑞',
+  '天',
+  '新',
+  '汇',
+  '通',
+  '正',
+  '康',
+  '晨',
+  '明',
+  '锦',
+  '创',
+  '源',
+  '航',
+  '腾',
+  '盛',
+  '德',
+  '信',
+  '安',
+  '润',
+];
+const BRANDS_B = [
+  '达',
+  '兴',
+  '泰',
+  '通',
+  '源',
+  '科',
+  '联',
+  '诚',
+  '远',
+  '宏',
+  '发',
+  '坤',
+  '邦',
+  '力',
+  '森',
+  '峰',
+  '普',
+  '凯',
+  '众',
+  '驰',
+  '翔',
+  '昌',
+  '瑞',
+  '丰',
+  '智',
+  '图',
+  '辰',
+  '拓',
+  '航',
+  '元',
+];
 
 /** Enterprises outside the plan's clusters: building, catering, warehousing and transport, common in Zhengzhou. */
 const OTHER_INDUSTRY: readonly (readonly [string, string])[] = [
-  ['4710', '建设工程'], ['6210', '餐饮管理'], ['5920', '仓储服务'], ['5810', '多式联运'], ['5434', '物流'], ['5821', '货运代理'],
+  ['4710', '建设工程'],
+  ['6210', '餐饮管理'],
+  ['5920', '仓储服务'],
+  ['5810', '多式联运'],
+  ['5434', '物流'],
+  ['5821', '货运代理'],
 ];
 
 /** Where clusters concentrate (by district slug): the airport zone's terminals, the economic zone's cars, … */
@@ -38,29 +105,73 @@ export const AFFINITY: Readonly<Record<string, Readonly<Record<string, number>>>
 
 /** How many enterprises a cluster gets relative to the others. */
 const CLUSTER_WEIGHT: Readonly<Record<string, number>> = {
-  equipment: 14, automotive: 9, smart_terminal: 8, modern_food: 9, cross_border_ecommerce: 8, new_materials: 7,
-  artificial_intelligence: 7, energy_environment: 6, biomedicine: 6, culture_tourism: 6, apparel_home: 6, aluminium: 5,
-  rail_transit: 4, smart_sensor: 4, metaverse: 3, hydrogen_fuel_cell: 2, martial_arts: 2,
+  equipment: 14,
+  automotive: 9,
+  smart_terminal: 8,
+  modern_food: 9,
+  cross_border_ecommerce: 8,
+  new_materials: 7,
+  artificial_intelligence: 7,
+  energy_environment: 6,
+  biomedicine: 6,
+  culture_tourism: 6,
+  apparel_home: 6,
+  aluminium: 5,
+  rail_transit: 4,
+  smart_sensor: 4,
+  metaverse: 3,
+  hydrogen_fuel_cell: 2,
+  martial_arts: 2,
 };
 
-const SIZE_DIST = [['large', 2], ['medium', 10], ['small', 38], ['micro', 50]] as const;
+const SIZE_DIST = [
+  ['large', 2],
+  ['medium', 10],
+  ['small', 38],
+  ['micro', 50],
+] as const;
 
 /** Staff ranges per size class (roughly the 工业 thresholds of 统计上大中小微型企业划分办法). */
 function staffFor(rng: Rng, size: DemoEnterprise['size']): number {
   const draw = (lo: number, hi: number, mu: number, sigma: number) => Math.min(hi, Math.max(lo, Math.round(rng.logNormal(mu, sigma))));
   switch (size) {
-    case 'large': return draw(1000, 60000, Math.log(2200), 0.7);
-    case 'medium': return draw(300, 999, Math.log(500), 0.35);
-    case 'small': return draw(20, 299, Math.log(70), 0.6);
-    case 'micro': return draw(2, 19, Math.log(8), 0.5);
+    case 'large':
+      return draw(1000, 60000, Math.log(2200), 0.7);
+    case 'medium':
+      return draw(300, 999, Math.log(500), 0.35);
+    case 'small':
+      return draw(20, 299, Math.log(70), 0.6);
+    case 'micro':
+      return draw(2, 19, Math.log(8), 0.5);
   }
 }
 
 const INTEGRATION: Readonly<Record<DemoEnterprise['size'], readonly (readonly [DemoEnterprise['integrationStatus'], number])[]>> = {
-  large: [['none', 30], ['reserve', 25], ['applied', 15], ['certified_city', 18], ['certified_province', 9], ['certified_nation', 3]],
-  medium: [['none', 70], ['reserve', 14], ['applied', 6], ['certified_city', 8], ['certified_province', 2]],
-  small: [['none', 93], ['reserve', 5], ['applied', 1.2], ['certified_city', 0.8]],
-  micro: [['none', 99], ['reserve', 1]],
+  large: [
+    ['none', 30],
+    ['reserve', 25],
+    ['applied', 15],
+    ['certified_city', 18],
+    ['certified_province', 9],
+    ['certified_nation', 3],
+  ],
+  medium: [
+    ['none', 70],
+    ['reserve', 14],
+    ['applied', 6],
+    ['certified_city', 8],
+    ['certified_province', 2],
+  ],
+  small: [
+    ['none', 93],
+    ['reserve', 5],
+    ['applied', 1.2],
+    ['certified_city', 0.8],
+  ],
+  micro: [
+    ['none', 99],
+    ['reserve', 1],
+  ],
 };
 
 function orgBody(rng: Rng): string {
@@ -98,7 +209,7 @@ export function generateEnterprises(
       industryCode = code;
       word = rng.pick(words);
     } else [industryCode, word] = rng.pick(others);
-    const affinity = chosen ? AFFINITY[chosen.c.code] ?? {} : {};
+    const affinity = chosen ? (AFFINITY[chosen.c.code] ?? {}) : {};
     const district = rng.weighted(districts.map((d) => [d, (affinity[d.slug] ?? 1) * (/县|市$/.test(d.name) ? 0.6 : 1)] as const));
     const size = rng.weighted(SIZE_DIST);
     const place = rng.chance(0.82) ? '郑州' : '河南';
@@ -107,13 +218,17 @@ export function generateEnterprises(
       const brand = rng.pick(BRANDS_A) + rng.pick(BRANDS_B);
       const form = size === 'large' ? rng.pick(['股份有限公司', '集团有限公司', '有限公司']) : '有限公司';
       const candidate = `${place}${brand}${word}${form}`;
-      if (!names.has(candidate)) { name = candidate; break; }
+      if (!names.has(candidate)) {
+        name = candidate;
+        break;
+      }
     }
     if (!name) continue;
     // Registered with the district's market regulator; in the zones (no administrative division code) with the city's.
     const division = isCountyCode(district.code) ? district.code : '410100';
     let uscc: string;
-    do uscc = makeUscc('91', division, orgBody(rng)); while (usccs.has(uscc));
+    do uscc = makeUscc('91', division, orgBody(rng));
+    while (usccs.has(uscc));
     names.add(name);
     usccs.add(uscc);
     const staffCount = staffFor(rng, size);

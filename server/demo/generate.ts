@@ -7,7 +7,20 @@ import { generatePracticePeriods } from './practice.ts';
 import { generatePrograms, type ProgramPlan } from './programs.ts';
 import { createRng } from './prng.ts';
 import { generateSchools } from './schools.ts';
-import { SCALES, type DemoAccount, type DemoCarrier, type DemoEnterprise, type DemoMajorGroup, type DemoPracticePeriod, type DemoScale, type DemoSchool, type DemoStudent, type DemoTeacher, type ReferenceContext, type ScaleParams } from './types.ts';
+import {
+  SCALES,
+  type DemoAccount,
+  type DemoCarrier,
+  type DemoEnterprise,
+  type DemoMajorGroup,
+  type DemoPracticePeriod,
+  type DemoScale,
+  type DemoSchool,
+  type DemoStudent,
+  type DemoTeacher,
+  type ReferenceContext,
+  type ScaleParams,
+} from './types.ts';
 
 /** The seed `npm start` uses: the same demo city on every machine. */
 export const DEFAULT_SEED = 20231010; // the plan's date of issue, 2023-10-10
@@ -73,7 +86,17 @@ export function generateCity(ctx: ReferenceContext, opts: { scale: DemoScale | S
   const majorGroups = generateMajorGroups(rMajorGroups, scale, { programs: plan.programs, majors, clusters: ctx.clusters });
   const accounts = planAccounts({ departments: ctx.departments, districts, schools, enterprises, teachers });
   return {
-    scale, seed, cohorts, schools, enterprises, plan, teachers, practicePeriods, carriers, majorGroups, accounts,
+    scale,
+    seed,
+    cohorts,
+    schools,
+    enterprises,
+    plan,
+    teachers,
+    practicePeriods,
+    carriers,
+    majorGroups,
+    accounts,
     studentAccountIndexes: studentAccountIndexes(schools),
     students: (batchSize = 5000) =>
       generateStudents(createRng(studentSeed), { schools, plan, cohorts, homeDivisions: districts }, batchSize),

@@ -33,8 +33,12 @@ export function generateMajorGroups(
       const core = members.reduce((a, b) => (b.enrolment > a.enrolment ? b : a));
       for (const p of members) taken.add(p.index);
       groups.push({
-        index: groups.length, schoolIndex, name: `${majorName.get(core.majorCode) ?? core.majorCode}专业群`, clusterCode: cluster,
-        keyMajor: false, programIndexes: members.map((p) => p.index),
+        index: groups.length,
+        schoolIndex,
+        name: `${majorName.get(core.majorCode) ?? core.majorCode}专业群`,
+        clusterCode: cluster,
+        keyMajor: false,
+        programIndexes: members.map((p) => p.index),
       });
       made++;
     }

@@ -51,7 +51,12 @@ export function postTitle(rng: { pick<T>(xs: readonly T[]): T }, majorCode: stri
   return rng.pick(TITLES[div] ?? TITLES[String(Number(div) - 20)] ?? ANY_MAJOR_TITLES);
 }
 
-export interface MatchingDemoResult { posts: number; demands: number; profiles: number; seeking: number }
+export interface MatchingDemoResult {
+  posts: number;
+  demands: number;
+  profiles: number;
+  seeking: number;
+}
 
 /**
  * Post dates around `now`: most start in the coming weeks (the spring placements schools are arranging now), some
@@ -60,53 +65,122 @@ export interface MatchingDemoResult { posts: number; demands: number; profiles: 
  */
 function postDates(rng: ReturnType<typeof createRng>, today: string): { startDate: string; endDate: string } {
   const monday = mondayOf(today);
-  const kind = rng.weighted([['upcoming', 6], ['running', 3], ['ended', 1]] as const);
-  const start = kind === 'upcoming' ? addDays(monday, 7 * rng.int(3, 14)) : kind === 'running' ? addDays(monday, -7 * rng.int(2, 10)) : addDays(monday, -7 * rng.int(26, 34));
+  const kind = rng.weighted([
+    ['upcoming', 6],
+    ['running', 3],
+    ['ended', 1],
+  ] as const);
+  const start =
+    kind === 'upcoming'
+      ? addDays(monday, 7 * rng.int(3, 14))
+      : kind === 'running'
+        ? addDays(monday, -7 * rng.int(2, 10))
+        : addDays(monday, -7 * rng.int(26, 34));
   const weeks = kind === 'ended' ? rng.int(20, 24) : rng.int(16, 26);
   return { startDate: start, endDate: addDays(start, weeks * 7 + 4) };
 }
 
-export async function seedMatchingDemo(db: Db, opts: { posts: number; seekingShare: number; now: Date; seed?: number }): Promise<MatchingDemoResult> {
+export async function seedMatchingDemo(
+  db: Db,
+  opts: { posts: number; seekingShare: number; now: Date; seed?: number },
+): Promise<MatchingDemoResult> {
   const rng = createRng(opts.seed ?? 20230923);
   const today = todayOf(opts.now);
   await ensureDemoClusterMajors(db);
   const majorCodes = (await rows<{ code: string }>(db, sql`select distinct code from majors order by code`)).map((r) => r.code);
-  const ents = await rows<{ id: string; district_id: string | null; cluster_code: string | null; staff: number }>(db, sql`
+  const ents = await rows<{ id: string; district_id: string | null; cluster_code: string | null; staff: number }>(
+    db,
+    sql`
     select o.id, o.district_id, e.cluster_code, e.staff_count as staff from organisations o join enterprises e on e.organisation_id = o.id
-    where o.kind = 'enterprise' and o.status = 'active' and e.staff_count >= 20 order by md5(o.id::text) limit ${opts.posts}`);
+    where o.kind = 'enterprise' and o.status = 'active' and e.staff_count >= 20 order by md5(o.id::text) limit ${opts.posts}`,
+  );
   const postRows: (typeof internshipPosts.$inferInsert)[] = [];
   const demandRows: (typeof demands.$inferInsert)[] = [];
   for (let i = 0; i < opts.posts && ents.length; i++) {
     const e = ents[i % ents.length]!;
-    const clusterMajors = e.cluster_code ? DEMO_CLUSTER_MAJORS[e.cluster_code] ?? [] : [];
+    const clusterMajors = e.cluster_code ? (DEMO_CLUSTER_MAJORS[e.cluster_code] ?? []) : [];
     const pool = clusterMajors.length ? clusterMajors : majorCodes;
     const wanted = rng.chance(0.1) ? [] : rng.sample(pool, Math.min(pool.length, rng.int(1, 2)));
     const places = rng.int(2, 10);
     const pay = rng.int(30, 50) * 100;
     const skills = SKILLS[(wanted[0] ?? rng.pick(pool)).slice(0, 2)] ?? [];
     postRows.push({
-      enterpriseId: e.id, districtId: e.district_id, title: postTitle(rng, wanted[0]),
-      kind: rng.chance(0.9) ? 'placement' : 'observation', positionStaff: places * rng.int(5, 15), majorCodes: wanted, places,
-      monthlyPayYuan: pay, samePostWageYuan: Math.floor(pay / 0.85), dailyHours: 8, weeklyHours: 40, insurance: 'enterprise',
-      ...postDates(rng, today), status: 'published',
+      enterpriseId: e.id,
+      districtId: e.district_id,
+      title: postTitle(rng, wanted[0]),
+      kind: rng.chance(0.9) ? 'placement' : 'observation',
+      positionStaff: places * rng.int(5, 15),
+      majorCodes: wanted,
+      places,
+      monthlyPayYuan: pay,
+      samePostWageYuan: Math.floor(pay / 0.85),
+      dailyHours: 8,
+      weeklyHours: 40,
+      insurance: 'enterprise',
+      ...postDates(rng, today),
+      status: 'published',
     });
     if (rng.chance(0.5)) {
-      demandRows.push({ enterpriseId: e.id, kind: 'internship', title: '实习岗位需求', clusterCode: e.cluster_code, majorCodes: wanted, districtId: e.district_id,
-        skills: rng.sample(skills.filter((s) => !s.startsWith('1+X')), 2), certificates: rng.sample(skills.filter((s) => s.startsWith('1+X')), 1), headcount: places, status: 'open' });
+      demandRows.push({
+        enterpriseId: e.id,
+        kind: 'internship',
+        title: '实习岗位需求',
+        clusterCode: e.cluster_code,
+        majorCodes: wanted,
+        districtId: e.district_id,
+        skills: rng.sample(
+          skills.filter((s) => !s.startsWith('1+X')),
+          2,
+        ),
+        certificates: rng.sample(
+          skills.filter((s) => s.startsWith('1+X')),
+          1,
+        ),
+        headcount: places,
+        status: 'open',
+      });
     }
     if (i % 10 === 5) {
       // Training for the enterprise's staff (二 (二) 5): matched against schools' training courses.
-      demandRows.push({ enterpriseId: e.id, kind: 'training', title: `员工${wanted[0] ? '专业' : '通用'}技能提升培训`, clusterCode: e.cluster_code, majorCodes: wanted,
-        districtId: e.district_id, skills: [], certificates: [], headcount: 10 + (i % 5) * 10, status: 'open' });
+      demandRows.push({
+        enterpriseId: e.id,
+        kind: 'training',
+        title: `员工${wanted[0] ? '专业' : '通用'}技能提升培训`,
+        clusterCode: e.cluster_code,
+        majorCodes: wanted,
+        districtId: e.district_id,
+        skills: [],
+        certificates: [],
+        headcount: 10 + (i % 5) * 10,
+        status: 'open',
+      });
     }
     if (i % 4 === 0) {
-      demandRows.push({ enterpriseId: e.id, kind: 'talent', title: `招聘${rng.pick(['技术员', '工程师助理', '运营专员', '储备干部'])}`, clusterCode: e.cluster_code, majorCodes: wanted,
-        districtId: e.district_id, skills: rng.sample(skills, 2), certificates: [], headcount: rng.int(1, 8), monthlyPayYuan: pay + 1500, status: 'open' });
+      demandRows.push({
+        enterpriseId: e.id,
+        kind: 'talent',
+        title: `招聘${rng.pick(['技术员', '工程师助理', '运营专员', '储备干部'])}`,
+        clusterCode: e.cluster_code,
+        majorCodes: wanted,
+        districtId: e.district_id,
+        skills: rng.sample(skills, 2),
+        certificates: [],
+        headcount: rng.int(1, 8),
+        monthlyPayYuan: pay + 1500,
+        status: 'open',
+      });
     }
   }
   const postIds: string[] = [];
   for (let i = 0; i < postRows.length; i += 1000) {
-    postIds.push(...(await db.insert(internshipPosts).values(postRows.slice(i, i + 1000)).returning({ id: internshipPosts.id })).map((r) => r.id));
+    postIds.push(
+      ...(
+        await db
+          .insert(internshipPosts)
+          .values(postRows.slice(i, i + 1000))
+          .returning({ id: internshipPosts.id })
+      ).map((r) => r.id),
+    );
   }
   // Internship demands point at their post: the k-th internship demand at the post it was generated with.
   let pi = 0;
@@ -114,8 +188,29 @@ export async function seedMatchingDemo(db: Db, opts: { posts: number; seekingSha
   for (let i = 0; i < linked.length; i += 1000) await db.insert(demands).values(linked.slice(i, i + 1000));
   // Profiles in SQL: students of the cohorts old enough for 岗位实习 by the coming spring, skills by their major's 专业大类.
   const h = (salt: string) => sql.raw(`(('x' || substr(md5(s.id::text || '${salt}'), 1, 8))::bit(32)::int & 2147483647)`);
-  const skillCase = sql.join(Object.entries(SKILLS).map(([div, list]) => sql`when ${div} then array[${sql.join(list.filter((x) => !x.startsWith('1+X')).slice(0, 4).map((x) => sql`${x}`), sql`, `)}]::text[]`), sql` `);
-  const certCase = sql.join(Object.entries(SKILLS).map(([div, list]) => sql`when ${div} then array[${sql.join(list.filter((x) => x.startsWith('1+X')).map((x) => sql`${x}`), sql`, `)}]::text[]`), sql` `);
+  const skillCase = sql.join(
+    Object.entries(SKILLS).map(
+      ([div, list]) =>
+        sql`when ${div} then array[${sql.join(
+          list
+            .filter((x) => !x.startsWith('1+X'))
+            .slice(0, 4)
+            .map((x) => sql`${x}`),
+          sql`, `,
+        )}]::text[]`,
+    ),
+    sql` `,
+  );
+  const certCase = sql.join(
+    Object.entries(SKILLS).map(
+      ([div, list]) =>
+        sql`when ${div} then array[${sql.join(
+          list.filter((x) => x.startsWith('1+X')).map((x) => sql`${x}`),
+          sql`, `,
+        )}]::text[]`,
+    ),
+    sql` `,
+  );
   const share = Math.round(opts.seekingShare * 1000);
   await db.execute(sql`
     insert into student_profiles (student_id, skills, certificates, preferred_district_ids, min_monthly_pay_yuan, seeking_internship, discoverable)
@@ -135,7 +230,10 @@ export async function seedMatchingDemo(db: Db, opts: { posts: number; seekingSha
     from (select pr.*, (('x' || substr(md5(pr.id::text), 1, 8))::bit(32)::int & 2147483647) as h from programs pr where pr.status = 'active') pr
     join majors m on m.id = pr.major_id where pr.h % 3 = 0
     on conflict do nothing`);
-  const [counts] = await rows<{ profiles: number; seeking: number }>(db, sql`select count(*)::int as profiles, count(*) filter (where seeking_internship)::int as seeking from student_profiles`);
+  const [counts] = await rows<{ profiles: number; seeking: number }>(
+    db,
+    sql`select count(*)::int as profiles, count(*) filter (where seeking_internship)::int as seeking from student_profiles`,
+  );
   return { posts: postIds.length, demands: linked.length, profiles: counts!.profiles, seeking: counts!.seeking };
 }
 

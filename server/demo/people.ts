@@ -15,7 +15,10 @@ import type { DemoSchool, DemoStudent, DemoTeacher, RefDistrict } from './types.
  */
 
 export function generateTeachers(rng: Rng, schools: readonly DemoSchool[], total: number): { teachers: DemoTeacher[]; dualRate: number[] } {
-  const perSchool = allocate(total, schools.map((s) => s.studentTarget + 80));
+  const perSchool = allocate(
+    total,
+    schools.map((s) => s.studentTarget + 80),
+  );
   const teachers: DemoTeacher[] = [];
   const dualRate: number[] = [];
   for (const school of schools) {
@@ -24,7 +27,11 @@ export function generateTeachers(rng: Rng, schools: readonly DemoSchool[], total
     const n = perSchool[school.index]!;
     let fullTime = 0;
     for (let i = 0; i < n; i++) {
-      const employment = rng.weighted([['fullTime', 80], ['partTime', 12], ['industryMentor', 8]] as const);
+      const employment = rng.weighted([
+        ['fullTime', 80],
+        ['partTime', 12],
+        ['industryMentor', 8],
+      ] as const);
       const subject = employment === 'fullTime' ? (rng.chance(0.6) ? 'specialty' : 'general') : rng.chance(0.92) ? 'specialty' : 'general';
       if (employment === 'fullTime') fullTime++;
       teachers.push({
@@ -43,9 +50,44 @@ export function generateTeachers(rng: Rng, schools: readonly DemoSchool[], total
 }
 
 const PHONE_PREFIXES = [
-  '130', '131', '132', '133', '134', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155', '156', '157',
-  '158', '159', '166', '173', '175', '176', '177', '178', '180', '181', '182', '183', '184', '185', '186', '187', '188',
-  '189', '191', '198', '199',
+  '130',
+  '131',
+  '132',
+  '133',
+  '134',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '153',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '166',
+  '173',
+  '175',
+  '176',
+  '177',
+  '178',
+  '180',
+  '181',
+  '182',
+  '183',
+  '184',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '198',
+  '199',
 ];
 
 export function mobilePhone(rng: Rng): string {
@@ -54,8 +96,16 @@ export function mobilePhone(rng: Rng): string {
 
 /** Age at entry (years completed by 1 September of the cohort year). */
 const ENTRY_AGE: Readonly<Record<'secondary' | 'higher', readonly (readonly [number, number])[]>> = {
-  secondary: [[15, 85], [16, 12], [17, 3]],
-  higher: [[18, 70], [19, 22], [20, 8]],
+  secondary: [
+    [15, 85],
+    [16, 12],
+    [17, 3],
+  ],
+  higher: [
+    [18, 70],
+    [19, 22],
+    [20, 8],
+  ],
 };
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -111,7 +161,10 @@ export function* generateStudents(rng: Rng, p: StudentPlan, batchSize = 5000): G
     if (progs) {
       for (const pi of progs) p.plan.studentsPerCohort[pi]!.forEach((count, ci) => slots.push([pi, p.cohorts[ci]!, count]));
     } else {
-      allocate(school.studentTarget, p.cohorts.map((_, i) => 1 + 0.06 * i)).forEach((count, ci) => slots.push([null, p.cohorts[ci]!, count]));
+      allocate(
+        school.studentTarget,
+        p.cohorts.map((_, i) => 1 + 0.06 * i),
+      ).forEach((count, ci) => slots.push([null, p.cohorts[ci]!, count]));
     }
     for (const [programIndex, cohort, count] of slots) {
       for (let k = 0; k < count; k++) {
@@ -124,10 +177,21 @@ export function* generateStudents(rng: Rng, p: StudentPlan, batchSize = 5000): G
         } while (idNumber === '' || ids.has(idNumber));
         ids.add(idNumber);
         batch.push({
-          index: index++, schoolIndex: school.index, programIndex, name: personName(rng, sex),
-          cohort, birthDate: birth, sex, idNumber, phone: mobilePhone(rng), status: 'enrolled',
+          index: index++,
+          schoolIndex: school.index,
+          programIndex,
+          name: personName(rng, sex),
+          cohort,
+          birthDate: birth,
+          sex,
+          idNumber,
+          phone: mobilePhone(rng),
+          status: 'enrolled',
         });
-        if (batch.length >= batchSize) { yield batch; batch = []; }
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
       }
     }
   }

@@ -18,16 +18,31 @@ export function generatePracticePeriods(rng: Rng, teachers: readonly DemoTeacher
   for (const t of teachers) {
     if (t.subject !== 'specialty') continue;
     if (t.employment !== 'fullTime') {
-      if (rng.chance(0.7)) out.push({ teacherIndex: t.index, enterprise: rng.int(0, enterprises - 1), start: iso(today - rng.int(365, 3650) * DAY_MS), end: null });
+      if (rng.chance(0.7))
+        out.push({
+          teacherIndex: t.index,
+          enterprise: rng.int(0, enterprises - 1),
+          start: iso(today - rng.int(365, 3650) * DAY_MS),
+          end: null,
+        });
       continue;
     }
     if (!rng.chance(0.5)) continue;
-    const placements = rng.weighted([[1, 50], [2, 35], [3, 15]] as const);
+    const placements = rng.weighted([
+      [1, 50],
+      [2, 35],
+      [3, 15],
+    ] as const);
     for (let i = 0; i < placements; i++) {
       const start = today - rng.int(60, 6 * 365) * DAY_MS;
       const length = rng.int(60, 240) * DAY_MS;
       const ongoing = start + length > today;
-      out.push({ teacherIndex: t.index, enterprise: rng.int(0, enterprises - 1), start: iso(start), end: ongoing ? null : iso(start + length) });
+      out.push({
+        teacherIndex: t.index,
+        enterprise: rng.int(0, enterprises - 1),
+        start: iso(start),
+        end: ongoing ? null : iso(start + length),
+      });
     }
   }
   return out;

@@ -58,19 +58,35 @@ export function generatePrograms(
     while (chosen.length < n) {
       const m = rng.weighted(pool);
       chosen.push(m);
-      pool.splice(pool.findIndex(([x]) => x === m), 1);
+      pool.splice(
+        pool.findIndex(([x]) => x === m),
+        1,
+      );
     }
     chosen.sort((a, b) => a.code.localeCompare(b.code));
-    const perProgram = allocate(school.studentTarget, chosen.map(() => rng.logNormal(0, 0.5)));
+    const perProgram = allocate(
+      school.studentTarget,
+      chosen.map(() => rng.logNormal(0, 0.5)),
+    );
     for (const [k, major] of chosen.entries()) {
-      const startYear = RECENT.test(major.name) ? rng.int(Math.min(2016, nowYear), nowYear - 1) : rng.int(2003, Math.min(2020, nowYear - 1));
+      const startYear = RECENT.test(major.name)
+        ? rng.int(Math.min(2016, nowYear), nowYear - 1)
+        : rng.int(2003, Math.min(2020, nowYear - 1));
       // Intake grows a little year on year; a programme started after the oldest cohort has no older students.
-      const perCohort = allocate(perProgram[k]!, cohorts.map((c, i) => (c >= startYear ? 1 + 0.06 * i : 0)));
+      const perCohort = allocate(
+        perProgram[k]!,
+        cohorts.map((c, i) => (c >= startYear ? 1 + 0.06 * i : 0)),
+      );
       studentsPerCohort.push(perCohort);
       const years = intakeYears(rng, cohorts, perCohort, startYear);
       programs.push({
-        index: programs.length, schoolIndex: school.index, majorCode: major.code, startYear,
-        enrolment: years[years.length - 1]?.enrolment ?? 0, years, practiceShare: practiceShare(rng),
+        index: programs.length,
+        schoolIndex: school.index,
+        majorCode: major.code,
+        startYear,
+        enrolment: years[years.length - 1]?.enrolment ?? 0,
+        years,
+        practiceShare: practiceShare(rng),
       });
     }
   }

@@ -24,15 +24,20 @@ export function resetAllowed(label: string): boolean {
  * every later entry's link. Such a database is refused with what to do instead, before anything is deleted.
  */
 async function refuseIfInUse(database: Database, demoOrgs: ReturnType<typeof sql>, demoUsers: ReturnType<typeof sql>) {
-  const [r] = await rows<{ n: number }>(database.db, sql`select
+  const [r] = await rows<{ n: number }>(
+    database.db,
+    sql`select
     (select count(*) from internship_posts where enterprise_id in ${demoOrgs})
     + (select count(*) from demands where enterprise_id in ${demoOrgs})
     + (select count(*) from student_profiles where student_id in (select id from students where school_id in ${demoOrgs}))
     + (select count(*) from credit_accounts where organisation_id in ${demoOrgs} or user_id in ${demoUsers}
-       or student_id in (select id from students where school_id in ${demoOrgs}))::int as n`);
+       or student_id in (select id from students where school_id in ${demoOrgs}))::int as n`,
+  );
   if (r!.n > 0) {
-    throw new Error('拒绝重置：演示数据已有实习、供需对接或学分银行记录（学分账本为哈希链，不能删除其中的演示条目）。'
-      + '请改为重建数据库：PGlite 删除数据目录（DATA_DIR，默认 ./data）；PostgreSQL 重建数据库后重新启动或运行 scripts/demo.ts。');
+    throw new Error(
+      '拒绝重置：演示数据已有实习、供需对接或学分银行记录（学分账本为哈希链，不能删除其中的演示条目）。' +
+        '请改为重建数据库：PGlite 删除数据目录（DATA_DIR，默认 ./data）；PostgreSQL 重建数据库后重新启动或运行 scripts/demo.ts。',
+    );
   }
 }
 
@@ -48,14 +53,23 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
     ['sessions', sql`delete from sessions where user_id in ${demoUsers}`],
     ['memberships', sql`delete from memberships where user_id in ${demoUsers} or organisation_id in ${demoOrgs}`],
     ['training_courses', sql`delete from training_courses where school_id in ${demoOrgs}`],
-    ['carrier_partners', sql`delete from carrier_partners where organisation_id in ${demoOrgs}
-      or carrier_id in (select id from carriers where is_demo or lead_organisation_id in ${demoOrgs})`],
+    [
+      'carrier_partners',
+      sql`delete from carrier_partners where organisation_id in ${demoOrgs}
+      or carrier_id in (select id from carriers where is_demo or lead_organisation_id in ${demoOrgs})`,
+    ],
     ['carriers', sql`delete from carriers where is_demo or lead_organisation_id in ${demoOrgs}`],
-    ['major_group_programs', sql`delete from major_group_programs where group_id in (select id from major_groups where school_id in ${demoOrgs})`],
+    [
+      'major_group_programs',
+      sql`delete from major_group_programs where group_id in (select id from major_groups where school_id in ${demoOrgs})`,
+    ],
     ['major_groups', sql`delete from major_groups where school_id in ${demoOrgs}`],
     ['students', sql`delete from students where school_id in ${demoOrgs}`],
-    ['teacher_practice_periods', sql`delete from teacher_practice_periods where organisation_id in ${demoOrgs}
-      or teacher_id in (select id from teachers where school_id in ${demoOrgs})`],
+    [
+      'teacher_practice_periods',
+      sql`delete from teacher_practice_periods where organisation_id in ${demoOrgs}
+      or teacher_id in (select id from teachers where school_id in ${demoOrgs})`,
+    ],
     ['teachers', sql`delete from teachers where school_id in ${demoOrgs}`],
     ['program_years', sql`delete from program_years where program_id in (select id from programs where school_id in ${demoOrgs})`],
     ['programs', sql`delete from programs where school_id in ${demoOrgs}`],
@@ -74,6 +88,10 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
       counts[name] = Number(res.rowCount ?? res.affectedRows ?? 0);
     }
   });
-  log(`已删除演示数据：${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join('，')}`);
+  log(
+    `已删除演示数据：${Object.entries(counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join('，')}`,
+  );
   return counts;
 }

@@ -48,12 +48,47 @@ const REAL_SCHOOLS: readonly NamedSchool[] = [
 
 /** Themes for generated names, each with the 专业大类 it leans to. */
 const THEMES: readonly (readonly [string, readonly string[]])[] = [
-  ['信息工程', ['51']], ['智能制造', ['46']], ['机电工程', ['46']], ['现代服务', ['53', '54']], ['交通运输', ['46']],
-  ['汽车工程', ['46']], ['商务', ['53']], ['旅游', ['54']], ['卫生', ['52']], ['电子商务', ['53', '51']],
-  ['数字科技', ['51']], ['轨道交通', ['46', '51']], ['航空服务', ['54', '53']], ['食品工程', ['53']], ['建设', ['46']],
-  ['艺术', ['51', '54']], ['物流', ['53']], ['新能源', ['46']], ['软件', ['51']], ['护理', ['52']],
+  ['信息工程', ['51']],
+  ['智能制造', ['46']],
+  ['机电工程', ['46']],
+  ['现代服务', ['53', '54']],
+  ['交通运输', ['46']],
+  ['汽车工程', ['46']],
+  ['商务', ['53']],
+  ['旅游', ['54']],
+  ['卫生', ['52']],
+  ['电子商务', ['53', '51']],
+  ['数字科技', ['51']],
+  ['轨道交通', ['46', '51']],
+  ['航空服务', ['54', '53']],
+  ['食品工程', ['53']],
+  ['建设', ['46']],
+  ['艺术', ['51', '54']],
+  ['物流', ['53']],
+  ['新能源', ['46']],
+  ['软件', ['51']],
+  ['护理', ['52']],
 ];
-const BRANDS = ['华信', '中原', '嵩岳', '黄河', '豫达', '郑兴', '博雅', '文博', '德才', '明德', '华夏', '东方', '科达', '天中', '商都', '绿城', '中州', '启航'];
+const BRANDS = [
+  '华信',
+  '中原',
+  '嵩岳',
+  '黄河',
+  '豫达',
+  '郑兴',
+  '博雅',
+  '文博',
+  '德才',
+  '明德',
+  '华夏',
+  '东方',
+  '科达',
+  '天中',
+  '商都',
+  '绿城',
+  '中州',
+  '启航',
+];
 
 /** Share of schools per level (secondary majority, a few undergraduate-level). */
 function levelCounts(n: number): Record<SchoolLevel, number> {
@@ -65,7 +100,12 @@ function levelCounts(n: number): Record<SchoolLevel, number> {
 
 const COUNTY_CENTRE_SUFFIX = '职业教育中心';
 
-export function generateSchools(rng: Rng, n: number, districts: readonly RefDistrict[], totalStudents: number): (DemoSchool & { focus: readonly string[] })[] {
+export function generateSchools(
+  rng: Rng,
+  n: number,
+  districts: readonly RefDistrict[],
+  totalStudents: number,
+): (DemoSchool & { focus: readonly string[] })[] {
   const counts = levelCounts(n);
   const used = new Set<string>();
   const codes = new Set<string>();
@@ -76,7 +116,8 @@ export function generateSchools(rng: Rng, n: number, districts: readonly RefDist
 
   const push = (s: Omit<DemoSchool, 'index' | 'code' | 'staffingQuota' | 'studentTarget'> & { focus: readonly string[] }) => {
     let code: string;
-    do code = `41${rng.digits(8)}`; while (codes.has(code));
+    do code = `41${rng.digits(8)}`;
+    while (codes.has(code));
     codes.add(code);
     used.add(s.name);
     out.push({ ...s, index: out.length, code, staffingQuota: 0, studentTarget: 0 });
@@ -94,7 +135,14 @@ export function generateSchools(rng: Rng, n: number, districts: readonly RefDist
       // County vocational education centres: one per county-level division.
       for (const d of districts.filter((x) => /[县市]$/.test(x.name))) {
         if (left === 0) break;
-        push({ name: d.name + COUNTY_CENTRE_SUFFIX, level, ownership: 'public', enterpriseRun: false, districtCode: d.code, focus: ['46', '53'] });
+        push({
+          name: d.name + COUNTY_CENTRE_SUFFIX,
+          level,
+          ownership: 'public',
+          enterpriseRun: false,
+          districtCode: d.code,
+          focus: ['46', '53'],
+        });
         left--;
       }
     }
@@ -104,19 +152,36 @@ export function generateSchools(rng: Rng, n: number, districts: readonly RefDist
       const enterpriseRun = isPrivate && rng.chance(0.25);
       const brand = rng.pick(BRANDS);
       const name =
-        level === 'higher' ? (isPrivate ? `郑州${brand}${theme}职业学院` : `郑州${theme}职业学院`)
-        : level === 'vocUndergrad' ? `郑州${theme}职业技术大学`
-        : level === 'appliedUndergrad' ? `郑州${brand}${theme}学院`
-        : isPrivate ? `郑州${brand}${theme}职业技术学校` : `郑州市${theme}职业中等专业学校`;
+        level === 'higher'
+          ? isPrivate
+            ? `郑州${brand}${theme}职业学院`
+            : `郑州${theme}职业学院`
+          : level === 'vocUndergrad'
+            ? `郑州${theme}职业技术大学`
+            : level === 'appliedUndergrad'
+              ? `郑州${brand}${theme}学院`
+              : isPrivate
+                ? `郑州${brand}${theme}职业技术学校`
+                : `郑州市${theme}职业中等专业学校`;
       if (used.has(name)) continue;
-      push({ name, level, ownership: isPrivate ? 'private' : 'public', enterpriseRun, districtCode: rng.weighted(districtWeights).code, focus });
+      push({
+        name,
+        level,
+        ownership: isPrivate ? 'private' : 'public',
+        enterpriseRun,
+        districtCode: rng.weighted(districtWeights).code,
+        focus,
+      });
       left--;
     }
   }
 
   // Sizes: higher-level schools are larger; log-normal spread, scaled to the target total.
   const meanSize: Record<SchoolLevel, number> = { secondary: 1, higher: 2.4, vocUndergrad: 3, appliedUndergrad: 1.6 };
-  const targets = allocate(totalStudents, out.map((s) => meanSize[s.level] * rng.logNormal(0, 0.45)));
+  const targets = allocate(
+    totalStudents,
+    out.map((s) => meanSize[s.level] * rng.logNormal(0, 0.45)),
+  );
   for (const [i, s] of out.entries()) s.studentTarget = targets[i]!;
   return out;
 }

@@ -27,7 +27,18 @@ import type { DemoScale } from './types.ts';
  */
 
 /** The sign-ins printed at start: one per role and a couple more, in this order. */
-const FEATURED = ['admin', 'dept_ndrc', 'dept_finance', 'district_jinshui', 'school1', 'school2', 'teacher1', 'enterprise1', 'student1', 'learner1'];
+const FEATURED = [
+  'admin',
+  'dept_ndrc',
+  'dept_finance',
+  'district_jinshui',
+  'school1',
+  'school2',
+  'teacher1',
+  'enterprise1',
+  'student1',
+  'learner1',
+];
 
 export interface DemoLogin {
   username: string;
@@ -71,7 +82,9 @@ export async function seedDemo(
   const city = generateCity(ctx, { scale: opts.scale, seed: opts.seed ?? DEFAULT_SEED, now: opts.now });
   // One hash for every demo account: acceptable only because all of them are demo accounts (is_demo).
   const passwordHash = await hashPassword(opts.demoPassword);
-  opts.log(`生成演示数据（规模 ${opts.scale}：${city.scale.schools} 所学校，${city.scale.enterprises} 家企业，${city.scale.teachers} 名教师，${city.scale.students} 名学生）`);
+  opts.log(
+    `生成演示数据（规模 ${opts.scale}：${city.scale.schools} 所学校，${city.scale.enterprises} 家企业，${city.scale.teachers} 名教师，${city.scale.students} 名学生）`,
+  );
   const counts = await loadCity(db, pii, city, { passwordHash, log: opts.log });
   await reindexAll(db);
   const seconds = Math.round((performance.now() - started) / 100) / 10;
@@ -92,7 +105,10 @@ const DEMO_PLACEMENT_SHARE = { tiny: 0.1, demo: 0.01 } as const;
 /** Called by main.ts at every start. */
 /** The hash every demo sign-in shares (computed once by seedDemo), for the sign-ins the later demo steps add. */
 async function demoPasswordHash(db: Db): Promise<string> {
-  const [row] = await db.select({ h: users.passwordHash }).from(users).where(and(eq(users.username, 'admin'), eq(users.isDemo, true)));
+  const [row] = await db
+    .select({ h: users.passwordHash })
+    .from(users)
+    .where(and(eq(users.username, 'admin'), eq(users.isDemo, true)));
   if (!row) throw new Error('演示账号 admin 不存在：请先生成演示数据');
   return row.h;
 }
@@ -105,7 +121,10 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
     log('数据库为空：导入参考数据并生成演示数据');
     for (const s of await loadReferenceData(db)) for (const line of formatSummary(s)) log(line);
     await seedDemo(db, services.pii, {
-      scale: services.config.demoScale, now: services.now(), demoPassword: services.config.demoPassword, log,
+      scale: services.config.demoScale,
+      now: services.now(),
+      demoPassword: services.config.demoPassword,
+      log,
     });
     // Internship posts, demands and student profiles, so the internship and matching pages have something to show.
     // The city scale leaves them to its benchmark, which sizes them itself.
@@ -115,19 +134,35 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
       log(`实习岗位与需求演示数据：${made.posts}个岗位，${made.demands}条需求，${made.profiles}份学生画像（${made.seeking}人求实习）`);
       // Internships under way, entered step by step through the lifecycle's own code (rules, signatures, credit bank).
       const placed = await seedInternshipDemo(db, services.pii, { now });
-      log(`实习过程演示数据：${placed.active}人实习中，${placed.completed}人已完成，${placed.withdrawn}人退出，${placed.accepted - placed.active - placed.completed - placed.withdrawn}人待开始，${placed.logs}篇周志`);
+      log(
+        `实习过程演示数据：${placed.active}人实习中，${placed.completed}人已完成，${placed.withdrawn}人退出，${placed.accepted - placed.active - placed.completed - placed.withdrawn}人待开始，${placed.logs}篇周志`,
+      );
       const passwordHash = await demoPasswordHash(db);
-      const city = await seedPlacementsDemo(db, services.pii, { now, share: DEMO_PLACEMENT_SHARE[services.config.demoScale], passwordHash });
-      log(`实习安置演示数据：${city.eligible}名可参加岗位实习的学生中${city.placed}人已安置（${city.running}人实习中，${city.upcoming}人待开始），${city.posts}个岗位`);
+      const city = await seedPlacementsDemo(db, services.pii, {
+        now,
+        share: DEMO_PLACEMENT_SHARE[services.config.demoScale],
+        passwordHash,
+      });
+      log(
+        `实习安置演示数据：${city.eligible}名可参加岗位实习的学生中${city.placed}人已安置（${city.running}人实习中，${city.upcoming}人待开始），${city.posts}个岗位`,
+      );
       const desk = await seedEnterpriseDesk(services, { now });
       log(`企业演示数据（enterprise1）：${desk.applicants}份实习申请，${desk.demands}条需求，${desk.proposals}条分配建议`);
       const reports = await seedSupervisionDemo(db, { now });
-      log(`任务督导演示数据：${reports.reports}份进展报告（${reports.late}份逾期报送，${reports.rated}份已评分），${reports.slots}个报送单位×任务，${reports.duePeriods}个已到期期次`);
+      log(
+        `任务督导演示数据：${reports.reports}份进展报告（${reports.late}份逾期报送，${reports.rated}份已评分），${reports.slots}个报送单位×任务，${reports.duePeriods}个已到期期次`,
+      );
     }
     log(`公开统计演示：已公开 ${await publishDemoIndicators(db)} 项指标`);
     // The credit bank: learner1 (an employee of enterprise1 in training) and student1 with outcomes, a transfer, a credential.
-    const cb = await seedCreditBankDemo(db, services.pii, { now: services.now(), passwordHash: await hashPassword(services.config.demoPassword) });
-    if (cb) log(`学分银行演示数据：学习者 ${cb.learnerUsername}，${cb.outcomes}项学习成果，${cb.transfers}份学分转换申请，${cb.credentials}份凭证`);
+    const cb = await seedCreditBankDemo(db, services.pii, {
+      now: services.now(),
+      passwordHash: await hashPassword(services.config.demoPassword),
+    });
+    if (cb)
+      log(
+        `学分银行演示数据：学习者 ${cb.learnerUsername}，${cb.outcomes}项学习成果，${cb.transfers}份学分转换申请，${cb.credentials}份凭证`,
+      );
     // The lists would key these rows on first use; keyed now, the first name-sorted page is as fast as the next.
     const keyed = await syncAllNameSorts(db);
     log(`名称拼音排序键：${Object.values(keyed).reduce((a, b) => a + b, 0)} 条`);

@@ -132,9 +132,7 @@ export interface DemoStudent {
 }
 
 export type AccountOrg =
-  | { kind: 'bureau' | 'department' | 'district'; code: string }
-  | { kind: 'school'; index: number }
-  | { kind: 'enterprise'; index: number };
+  { kind: 'bureau' | 'department' | 'district'; code: string } | { kind: 'school'; index: number } | { kind: 'enterprise'; index: number };
 
 export interface DemoAccount {
   username: string;
@@ -146,10 +144,7 @@ export interface DemoAccount {
 }
 
 /** An organisation a demo record points at: a generated school or enterprise, or a loaded district. */
-export type DemoOrgRef =
-  | { kind: 'school'; index: number }
-  | { kind: 'enterprise'; index: number }
-  | { kind: 'district'; code: string };
+export type DemoOrgRef = { kind: 'school'; index: number } | { kind: 'enterprise'; index: number } | { kind: 'district'; code: string };
 
 export interface DemoCarrier {
   index: number;

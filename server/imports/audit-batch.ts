@@ -11,7 +11,12 @@ export interface ImportActor {
   requestId: string;
 }
 
-interface AuditRow { action: string; entityType: string; entityId: string; changes: FieldChanges }
+interface AuditRow {
+  action: string;
+  entityType: string;
+  entityId: string;
+  changes: FieldChanges;
+}
 
 /**
  * The audit rows of an import, written in batches with the data they describe and in the same transaction
@@ -36,7 +41,13 @@ export class AuditBatch {
   }
 
   /** Records an update when something changed; answers whether it did. */
-  updated(entityType: string, entityId: string, before: Record<string, unknown>, after: Record<string, unknown>, redact: readonly string[] = []): boolean {
+  updated(
+    entityType: string,
+    entityId: string,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+    redact: readonly string[] = [],
+  ): boolean {
     const changes = diffFields(before, after, redact);
     if (!Object.keys(changes).length) return false;
     this.#pending.push({ action: 'import.update', entityType, entityId, changes });

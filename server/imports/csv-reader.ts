@@ -19,7 +19,9 @@ export async function* readCsvRows(data: Uint8Array, encoding: CsvEncoding): Asy
   const finishRow = (): SheetRow => {
     fields.push(field);
     const cells: Cell[] = fields.map((f) => (f === '' ? { kind: 'empty' } : { kind: 'text', value: f }));
-    fields = []; field = ''; afterQuote = false;
+    fields = [];
+    field = '';
+    afterQuote = false;
     return { row: ++row, cells };
   };
   for (let offset = 0; offset <= data.length; offset += SLICE) {
@@ -28,7 +30,10 @@ export async function* readCsvRows(data: Uint8Array, encoding: CsvEncoding): Asy
     const out: SheetRow[] = [];
     for (let i = 0; i < text.length; i++) {
       const ch = text[i]!;
-      if (pendingCR) { pendingCR = false; if (ch === '\n') continue; }
+      if (pendingCR) {
+        pendingCR = false;
+        if (ch === '\n') continue;
+      }
       if (quoted) {
         if (ch === '"') {
           // Closing for now; a second quote right after (even in the next slice) makes it an escaped "".
@@ -37,10 +42,27 @@ export async function* readCsvRows(data: Uint8Array, encoding: CsvEncoding): Asy
         } else field += ch;
         continue;
       }
-      if (ch === '"' && afterQuote) { field += '"'; quoted = true; afterQuote = false; continue; }
-      if (ch === '"' && field === '') { quoted = true; continue; }
-      if (ch === ',') { fields.push(field); field = ''; afterQuote = false; continue; }
-      if (ch === '\r' || ch === '\n') { out.push(finishRow()); pendingCR = ch === '\r'; continue; }
+      if (ch === '"' && afterQuote) {
+        field += '"';
+        quoted = true;
+        afterQuote = false;
+        continue;
+      }
+      if (ch === '"' && field === '') {
+        quoted = true;
+        continue;
+      }
+      if (ch === ',') {
+        fields.push(field);
+        field = '';
+        afterQuote = false;
+        continue;
+      }
+      if (ch === '\r' || ch === '\n') {
+        out.push(finishRow());
+        pendingCR = ch === '\r';
+        continue;
+      }
       field += ch;
     }
     yield* out;
@@ -59,7 +81,10 @@ export function countCsvLines(data: Uint8Array): number {
   let blank = true;
   for (let i = 0; i < data.length; i++) {
     const b = data[i]!;
-    if (b === 0x0a || b === 0x0d) { if (!blank) count++; blank = true; } else if (blank && b !== 0x2c && b !== 0x20 && b !== 0x09) blank = false;
+    if (b === 0x0a || b === 0x0d) {
+      if (!blank) count++;
+      blank = true;
+    } else if (blank && b !== 0x2c && b !== 0x20 && b !== 0x09) blank = false;
   }
   return blank ? count : count + 1;
 }

@@ -11,7 +11,9 @@ export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'gbk';
 export function detectCsvEncoding(data: Uint8Array): CsvEncoding {
   if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return 'utf-8-bom';
   if ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)) {
-    throw new AppError('VALIDATION_FAILED', '文件是UTF-16编码（Excel“Unicode文本”），请另存为“CSV UTF-8（逗号分隔）”或.xlsx后再上传', { fields: { file: '不支持UTF-16编码' } });
+    throw new AppError('VALIDATION_FAILED', '文件是UTF-16编码（Excel“Unicode文本”），请另存为“CSV UTF-8（逗号分隔）”或.xlsx后再上传', {
+      fields: { file: '不支持UTF-16编码' },
+    });
   }
   // Checked in slices with a streaming decoder so that a 20 MB file is not turned into one 40 MB string.
   const decoder = new TextDecoder('utf-8', { fatal: true });

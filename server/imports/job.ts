@@ -1,6 +1,14 @@
 import type { Access } from '../../core/authz/index.ts';
 import { AppError } from '../../core/errors.ts';
-import { IMPORT_SPECS, IssueList, SheetValidator, summariseIssues, type ImportEntity, type ImportIssue, type SheetRow } from '../../core/imports/index.ts';
+import {
+  IMPORT_SPECS,
+  IssueList,
+  SheetValidator,
+  summariseIssues,
+  type ImportEntity,
+  type ImportIssue,
+  type SheetRow,
+} from '../../core/imports/index.ts';
 import type { JobContext, JobHandler } from '../platform/jobs/registry.ts';
 import { AuditBatch, type ImportActor } from './audit-batch.ts';
 import { finishImport, loadImportFile } from './files.ts';
@@ -54,7 +62,11 @@ export const importJob: JobHandler = async (ctx) => {
     for (const i of await writer.conflicts(db, batch, wctx)) issues.add(i);
     batch = [];
     reported = validator.rows;
-    await ctx.progress({ done: validator.rows, total: estimate * 2, message: `正在校验：已读取${validator.rows}行，发现${issues.count}处错误` });
+    await ctx.progress({
+      done: validator.rows,
+      total: estimate * 2,
+      message: `正在校验：已读取${validator.rows}行，发现${issues.count}处错误`,
+    });
   };
   for await (const row of readable(sheet.rows(), issues)) {
     const record = validator.accept(row);
@@ -68,15 +80,23 @@ export const importJob: JobHandler = async (ctx) => {
   }
   if (batch.length) await checkBatch();
   if (!validator.headerSeen) issues.add({ row: null, column: null, reason: '文件是空的：第一行应为导入模板的表头' });
-  else if (validator.headerOk && validator.rows === 0) issues.add({ row: null, column: null, reason: '文件中没有数据行（模板的示例行不会导入）' });
+  else if (validator.headerOk && validator.rows === 0)
+    issues.add({ row: null, column: null, reason: '文件中没有数据行（模板的示例行不会导入）' });
   const read = { rowsRead: validator.rows, skippedExampleRows: validator.skippedExampleRows };
 
   if (issues.count) {
     await finishImport(db, file.id, 'rejected', issues);
     await ctx.progress({ done: validator.rows, total: validator.rows, message: summariseIssues(issues.count) });
     return {
-      ...base, ...read, outcome: 'rejected', inserted: 0, updated: 0, unchanged: 0,
-      issueCount: issues.count, issues: issues.items.slice(0, RESULT_ISSUES), reportUrl: `/api/imports/${file.id}/report`,
+      ...base,
+      ...read,
+      outcome: 'rejected',
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      issueCount: issues.count,
+      issues: issues.items.slice(0, RESULT_ISSUES),
+      reportUrl: `/api/imports/${file.id}/report`,
     };
   }
 
@@ -86,7 +106,11 @@ export const importJob: JobHandler = async (ctx) => {
   // PGlite has one connection: while the transaction holds it, a progress update from outside would wait for
   // the transaction, which waits for the update. On a server, progress goes through the pool as usual.
   const live = services.database.engine === 'postgres';
-  await ctx.progress({ done: total, total: total * 2, message: live ? `正在写入：0/${total}行` : `正在写入${total}行（写入完成前进度不更新）` });
+  await ctx.progress({
+    done: total,
+    total: total * 2,
+    message: live ? `正在写入：0/${total}行` : `正在写入${total}行（写入完成前进度不更新）`,
+  });
   await db.transaction(async (tx) => {
     const again = new IssueList(10);
     const v2 = new SheetValidator(spec, refs, again);
@@ -105,7 +129,11 @@ export const importJob: JobHandler = async (ctx) => {
     if (again.count || v2.rows !== total) throw new AppError('CONFLICT', '文件在两次读取之间不一致，未导入任何数据，请重试');
   });
   await finishImport(db, file.id, 'imported', null);
-  await ctx.progress({ done: total * 2, total: total * 2, message: `导入完成：新增${tally.inserted}条，更新${tally.updated}条，未变化${tally.unchanged}条` });
+  await ctx.progress({
+    done: total * 2,
+    total: total * 2,
+    message: `导入完成：新增${tally.inserted}条，更新${tally.updated}条，未变化${tally.unchanged}条`,
+  });
   return { ...base, ...read, outcome: 'imported', ...tally, issueCount: 0, issues: [], reportUrl: null };
 };
 
@@ -125,13 +153,18 @@ async function* readable(rows: AsyncGenerator<SheetRow>, issues: IssueList): Asy
 
 async function writeProgress(ctx: JobContext, total: number, t: Tally) {
   const written = t.inserted + t.updated + t.unchanged;
-  await ctx.progress({ done: total + written, total: total * 2, message: `正在写入：${written}/${total}行（新增${t.inserted}，更新${t.updated}，未变化${t.unchanged}）` });
+  await ctx.progress({
+    done: total + written,
+    total: total * 2,
+    message: `正在写入：${written}/${total}行（新增${t.inserted}，更新${t.updated}，未变化${t.unchanged}）`,
+  });
 }
 
 function mergeIssue(ref: string): ImportIssue {
   const start = /^([A-Z]+)(\d+)/.exec(ref);
   return {
-    row: start ? Number(start[2]) : null, column: start ? start[1]! : null,
+    row: start ? Number(start[2]) : null,
+    column: start ? start[1]! : null,
     reason: `单元格${ref}是合并单元格。请取消合并，并在每个单元格中分别填写内容`,
   };
 }

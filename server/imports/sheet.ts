@@ -25,7 +25,9 @@ const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 export function formatOf(fileName: string, data: Buffer): ImportFormat {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (data.subarray(0, 4).equals(OLE_MAGIC) || ext === 'xls') {
-    throw new AppError('VALIDATION_FAILED', '不支持旧版Excel（.xls）文件，请在Excel中“另存为”.xlsx格式后再上传', { fields: { file: '不支持.xls格式' } });
+    throw new AppError('VALIDATION_FAILED', '不支持旧版Excel（.xls）文件，请在Excel中“另存为”.xlsx格式后再上传', {
+      fields: { file: '不支持.xls格式' },
+    });
   }
   if (ext === 'xlsx') {
     if (!data.subarray(0, 4).equals(XLSX_MAGIC)) throw notReadable('文件扩展名是.xlsx，但内容不是有效的Excel文件');
@@ -35,7 +37,8 @@ export function formatOf(fileName: string, data: Buffer): ImportFormat {
   throw new AppError('VALIDATION_FAILED', '只支持.xlsx和.csv文件', { fields: { file: '文件类型不支持' } });
 }
 
-const notReadable = (message: string) => new AppError('VALIDATION_FAILED', `${message}，请用导入模板重新填写后上传`, { fields: { file: message } });
+const notReadable = (message: string) =>
+  new AppError('VALIDATION_FAILED', `${message}，请用导入模板重新填写后上传`, { fields: { file: message } });
 
 export async function openSheet(fileName: string, data: Buffer): Promise<OpenedSheet> {
   const format = formatOf(fileName, data);
@@ -45,9 +48,16 @@ export async function openSheet(fileName: string, data: Buffer): Promise<OpenedS
   }
   try {
     const scan = await scanXlsx(data);
-    return { format, encoding: null, merges: scan.merges, rowEstimate: scan.rowsWithValues, rows: () => readXlsxRows(data, scan.sheetName) };
+    return {
+      format,
+      encoding: null,
+      merges: scan.merges,
+      rowEstimate: scan.rowsWithValues,
+      rows: () => readXlsxRows(data, scan.sheetName),
+    };
   } catch (err) {
-    if (err instanceof NotAnXlsxError || (err as { code?: string }).code?.startsWith('Z_')) throw notReadable('文件已损坏或不是有效的.xlsx文件');
+    if (err instanceof NotAnXlsxError || (err as { code?: string }).code?.startsWith('Z_'))
+      throw notReadable('文件已损坏或不是有效的.xlsx文件');
     throw err;
   }
 }

@@ -16,9 +16,16 @@ export interface BatchColumn<T> {
 
 function arrays<T>(rows: readonly T[], columns: readonly BatchColumn<T>[]): SQL[] {
   // jsonb travels as text (drivers do not serialise arrays of objects alike) and is cast back.
-  return columns.map((c) => c.type === 'jsonb'
-    ? sql`${sql.param(rows.map((r) => { const v = c.value(r); return v == null ? null : JSON.stringify(v); }))}::text[]`
-    : sql`${sql.param(rows.map((r) => c.value(r) ?? null))}::${sql.raw(c.type)}[]`);
+  return columns.map((c) =>
+    c.type === 'jsonb'
+      ? sql`${sql.param(
+          rows.map((r) => {
+            const v = c.value(r);
+            return v == null ? null : JSON.stringify(v);
+          }),
+        )}::text[]`
+      : sql`${sql.param(rows.map((r) => c.value(r) ?? null))}::${sql.raw(c.type)}[]`,
+  );
 }
 
 const list = (columns: readonly { name: string }[]) => sql.raw(columns.map((c) => `"${c.name}"`).join(', '));
@@ -31,10 +38,19 @@ export async function insertBatch<T>(tx: Db | Tx, table: string, rows: readonly 
 }
 
 /** Sets `columns` of the rows whose `key` column matches; `extra` adds fixed assignments (updated_at = now()). */
-export async function updateBatch<T>(tx: Db | Tx, table: string, key: BatchColumn<T>, rows: readonly T[], columns: readonly BatchColumn<T>[], extra = ''): Promise<void> {
+export async function updateBatch<T>(
+  tx: Db | Tx,
+  table: string,
+  key: BatchColumn<T>,
+  rows: readonly T[],
+  columns: readonly BatchColumn<T>[],
+  extra = '',
+): Promise<void> {
   if (!rows.length) return;
   const all = [key, ...columns];
-  const sets = [...columns.map((c) => `"${c.name}" = u."${c.name}"${c.type === 'jsonb' ? '::jsonb' : ''}`), ...(extra ? [extra] : [])].join(', ');
+  const sets = [...columns.map((c) => `"${c.name}" = u."${c.name}"${c.type === 'jsonb' ? '::jsonb' : ''}`), ...(extra ? [extra] : [])].join(
+    ', ',
+  );
   await tx.execute(sql`update ${sql.identifier(table)} as t set ${sql.raw(sets)}
     from unnest(${sql.join(arrays(rows, all), sql`, `)}) as u(${list(all)})
     where t."${sql.raw(key.name)}" = u."${sql.raw(key.name)}"`);

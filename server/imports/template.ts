@@ -16,7 +16,8 @@ export async function buildTemplate(entity: ImportEntity): Promise<Buffer> {
   wb.creator = '产教 Chanjiao';
   const ws = wb.addWorksheet(spec.label, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = spec.columns.map((c) => ({
-    header: c.header, key: c.key,
+    header: c.header,
+    key: c.key,
     width: Math.max(12, Math.min(40, Math.max([...c.header].length * 2.2, c.example.length * 1.3) + 2)),
     ...(c.text && { style: { numFmt: '@' } }),
   }));
@@ -35,13 +36,22 @@ export async function buildTemplate(entity: ImportEntity): Promise<Buffer> {
     if (!c.choices) return;
     const letter = ws.getColumn(i + 1).letter;
     validations.add(`${letter}2:${letter}${TEMPLATE_ROWS}`, {
-      type: 'list', allowBlank: !c.required, formulae: [`"${c.choices.join(',')}"`],
-      showErrorMessage: true, errorTitle: '请从下拉列表中选择', error: `“${c.header}”应为：${c.choices.join('、')}`,
+      type: 'list',
+      allowBlank: !c.required,
+      formulae: [`"${c.choices.join(',')}"`],
+      showErrorMessage: true,
+      errorTitle: '请从下拉列表中选择',
+      error: `“${c.header}”应为：${c.choices.join('、')}`,
     });
   });
 
   const help = wb.addWorksheet('填写说明');
-  help.columns = [{ header: '列名', width: 22 }, { header: '是否必填', width: 10 }, { header: '填写说明', width: 70 }, { header: '示例', width: 24 }];
+  help.columns = [
+    { header: '列名', width: 22 },
+    { header: '是否必填', width: 10 },
+    { header: '填写说明', width: 70 },
+    { header: '示例', width: 24 },
+  ];
   help.getRow(1).font = { bold: true };
   for (const c of spec.columns) help.addRow([c.header, c.required ? '必填' : c.reference ? '可不填' : '选填', c.hint, c.example]);
   help.addRow([]);
@@ -52,6 +62,7 @@ export async function buildTemplate(entity: ImportEntity): Promise<Buffer> {
     '4. 导入前会检查每一行；只要有一行有误，就不会导入任何数据，并给出错误报告（行号、列名、原因）。',
     '5. 同一文件可以重复导入：已有的记录按编码更新，内容未变的记录不会改动。',
     '6. 也可以上传CSV文件（UTF-8或GBK编码），表头与本模板相同。',
-  ]) help.addRow([line]);
+  ])
+    help.addRow([line]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -13,9 +13,14 @@ export const UPLOAD_TYPES = [
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
 
 function tooLarge(size: number | null, limit: number) {
-  return new AppError('PAYLOAD_TOO_LARGE', `文件${size === null ? '' : `大小为${mb(size)}，`}超过导入上限${mb(limit)}。请拆分为多个文件分批导入`, {
-    fields: { file: `文件不能超过${mb(limit)}` }, details: { maxBytes: limit },
-  });
+  return new AppError(
+    'PAYLOAD_TOO_LARGE',
+    `文件${size === null ? '' : `大小为${mb(size)}，`}超过导入上限${mb(limit)}。请拆分为多个文件分批导入`,
+    {
+      fields: { file: `文件不能超过${mb(limit)}` },
+      details: { maxBytes: limit },
+    },
+  );
 }
 
 /**

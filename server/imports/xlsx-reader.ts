@@ -4,7 +4,10 @@ import type { Cell, SheetRow } from '../../core/imports/index.ts';
 import { isoDateOf } from '../../core/calendar.ts';
 
 type Entry = NodeJS.ReadableStream & { setEncoding(e: BufferEncoding): unknown };
-type AnyReader = new (input: Readable, options: object) => {
+type AnyReader = new (
+  input: Readable,
+  options: object,
+) => {
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): unknown;
   _parseSharedStrings(entry: Entry): unknown;
   _parseStyles(entry: Entry): unknown;
@@ -22,11 +25,25 @@ type AnyReader = new (input: Readable, options: object) => {
  * reader test with a large all-Chinese sheet catches a change.
  */
 const Utf8SafeReader = class extends (ExcelJS.stream.xlsx.WorkbookReader as unknown as AnyReader) {
-  override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) { return super._parseWorksheet(decodeUtf8(iterator), sheetNo); }
-  override _parseSharedStrings(entry: Entry) { entry.setEncoding('utf8'); return super._parseSharedStrings(entry); }
-  override _parseStyles(entry: Entry) { entry.setEncoding('utf8'); return super._parseStyles(entry); }
-  override _parseWorkbook(entry: Entry) { entry.setEncoding('utf8'); return super._parseWorkbook(entry); }
-  override _parseRels(entry: Entry) { entry.setEncoding('utf8'); return super._parseRels(entry); }
+  override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+    return super._parseWorksheet(decodeUtf8(iterator), sheetNo);
+  }
+  override _parseSharedStrings(entry: Entry) {
+    entry.setEncoding('utf8');
+    return super._parseSharedStrings(entry);
+  }
+  override _parseStyles(entry: Entry) {
+    entry.setEncoding('utf8');
+    return super._parseStyles(entry);
+  }
+  override _parseWorkbook(entry: Entry) {
+    entry.setEncoding('utf8');
+    return super._parseWorkbook(entry);
+  }
+  override _parseRels(entry: Entry) {
+    entry.setEncoding('utf8');
+    return super._parseRels(entry);
+  }
 };
 
 async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
@@ -44,7 +61,10 @@ async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerat
 export async function* readXlsxRows(data: Buffer, sheetName: string | null): AsyncGenerator<SheetRow> {
   const input = Readable.from(slices(data));
   const reader = new Utf8SafeReader(input, {
-    worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
     // Styles tell a date cell from a number cell.
     styles: 'cache',
   });

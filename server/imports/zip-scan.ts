@@ -16,7 +16,12 @@ export interface SheetScan {
   rowsWithValues: number;
 }
 
-interface ZipEntry { name: string; method: number; compressedSize: number; dataOffset: number }
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  dataOffset: number;
+}
 
 export class NotAnXlsxError extends Error {}
 
@@ -45,7 +50,10 @@ function zipEntries(buf: Buffer): Map<string, ZipEntry> {
 
 async function* inflate(buf: Buffer, e: ZipEntry): AsyncGenerator<string> {
   const raw = buf.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-  if (e.method === 0) { yield raw.toString('utf8'); return; }
+  if (e.method === 0) {
+    yield raw.toString('utf8');
+    return;
+  }
   if (e.method !== 8) throw new NotAnXlsxError(`unsupported compression ${e.method}`);
   const z = zlib.createInflateRaw();
   z.setEncoding('utf8');
@@ -97,8 +105,13 @@ export async function scanXlsx(buf: Buffer): Promise<SheetScan> {
       carry = text.slice(scan.length);
       for (const m of scan.matchAll(tags)) {
         if (m[1] === 'row') rowOpen = !m[2]!.trimEnd().endsWith('/');
-        else if (m[1] === 'mergeCell') { const ref = /\bref="([^"]+)"/.exec(m[2]!)?.[1]; if (ref) merges.push(ref); }
-        else if (rowOpen) { rowsWithValues++; rowOpen = false; }
+        else if (m[1] === 'mergeCell') {
+          const ref = /\bref="([^"]+)"/.exec(m[2]!)?.[1];
+          if (ref) merges.push(ref);
+        } else if (rowOpen) {
+          rowsWithValues++;
+          rowOpen = false;
+        }
       }
     }
   }
@@ -106,5 +119,10 @@ export async function scanXlsx(buf: Buffer): Promise<SheetScan> {
 }
 
 function decodeXml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }

@@ -34,11 +34,22 @@ export interface AgreementFacts {
 
 export function agreementText(f: AgreementFacts) {
   const text = fillTemplate(TEMPLATE, {
-    agreementNo: f.agreementNo, templateVersion: TEMPLATE_VERSION, schoolName: f.schoolName, enterpriseName: f.enterpriseName,
-    studentName: f.studentName, studentIdMasked: f.studentIdMasked, studentBirthDate: f.studentBirthDate,
-    kindLabel: f.kind === 'placement' ? '岗位实习' : '认识实习', postTitle: f.postTitle, location: f.location ?? '以实习单位安排为准',
-    startDate: f.startDate, endDate: f.endDate, dailyHours: String(f.dailyHours), weeklyHours: String(f.weeklyHours),
-    monthlyPay: String(f.monthlyPayYuan), payFloorPercent: String(Math.round(f.payFloor * 100)),
+    agreementNo: f.agreementNo,
+    templateVersion: TEMPLATE_VERSION,
+    schoolName: f.schoolName,
+    enterpriseName: f.enterpriseName,
+    studentName: f.studentName,
+    studentIdMasked: f.studentIdMasked,
+    studentBirthDate: f.studentBirthDate,
+    kindLabel: f.kind === 'placement' ? '岗位实习' : '认识实习',
+    postTitle: f.postTitle,
+    location: f.location ?? '以实习单位安排为准',
+    startDate: f.startDate,
+    endDate: f.endDate,
+    dailyHours: String(f.dailyHours),
+    weeklyHours: String(f.weeklyHours),
+    monthlyPay: String(f.monthlyPayYuan),
+    payFloorPercent: String(Math.round(f.payFloor * 100)),
     // A post published under the regulation never says 'none'; the agreement still names a party who must insure.
     insurancePayer: f.insurancePayer === 'school' ? '甲方（学校）' : '乙方（实习单位）',
     generatedOn: f.generatedOn,
@@ -46,22 +57,34 @@ export function agreementText(f: AgreementFacts) {
   return { text, textSha256: crypto.createHash('sha256').update(text).digest('hex'), templateVersion: TEMPLATE_VERSION };
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const RELATIONS: Record<string, string> = { father: '父亲', mother: '母亲', other_guardian: '其他监护人' };
 
 /** A print-ready A4 page of the agreement with its recorded signatures (Chinese, 宋体 body). */
 export function agreementHtml(a: Agreement): string {
-  const paragraphs = a.text.split('\n').map((line, i) => {
-    if (i === 0) return `<h1>${escapeHtml(line)}</h1>`;
-    if (/^第[一二三四五六七八九十]+条/.test(line)) return `<h2>${escapeHtml(line)}</h2>`;
-    return line.trim() ? `<p>${escapeHtml(line)}</p>` : '';
-  }).join('\n');
-  const rows = a.requiredParties.map((party) => {
-    const s = a.signatures.find((x) => x.party === party);
-    const who = s ? escapeHtml(party === 'guardian' ? `${s.guardianName ?? ''}（${RELATIONS[s.guardianRelation ?? ''] ?? ''}，由${s.signerName}登记）` : s.signerName) : '<span class="missing">未签</span>';
-    const at = s ? escapeHtml(new Date(s.signedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })) : '';
-    return `<tr><th>${AGREEMENT_PARTY_LABELS[party]}</th><td>${who}</td><td>${at}</td></tr>`;
-  }).join('\n');
+  const paragraphs = a.text
+    .split('\n')
+    .map((line, i) => {
+      if (i === 0) return `<h1>${escapeHtml(line)}</h1>`;
+      if (/^第[一二三四五六七八九十]+条/.test(line)) return `<h2>${escapeHtml(line)}</h2>`;
+      return line.trim() ? `<p>${escapeHtml(line)}</p>` : '';
+    })
+    .join('\n');
+  const rows = a.requiredParties
+    .map((party) => {
+      const s = a.signatures.find((x) => x.party === party);
+      const who = s
+        ? escapeHtml(
+            party === 'guardian'
+              ? `${s.guardianName ?? ''}（${RELATIONS[s.guardianRelation ?? ''] ?? ''}，由${s.signerName}登记）`
+              : s.signerName,
+          )
+        : '<span class="missing">未签</span>';
+      const at = s ? escapeHtml(new Date(s.signedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })) : '';
+      return `<tr><th>${AGREEMENT_PARTY_LABELS[party]}</th><td>${who}</td><td>${at}</td></tr>`;
+    })
+    .join('\n');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>三方协议 ${escapeHtml(a.id.slice(0, 8))}</title>

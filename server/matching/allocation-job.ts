@@ -34,7 +34,11 @@ export const allocationJob: JobHandler = async ({ services, input, progress }) =
   const runId = String(input.runId);
   const t: Record<string, number> = {};
   let t0 = performance.now();
-  const lap = (name: string) => { const now = performance.now(); t[name] = Math.round(now - t0); t0 = now; };
+  const lap = (name: string) => {
+    const now = performance.now();
+    t[name] = Math.round(now - t0);
+    t0 = now;
+  };
   const [run] = await db.select().from(allocationRuns).where(eq(allocationRuns.id, runId));
   if (!run) throw new Error(`allocation run ${runId} not found`);
   const today = todayOf(services.now());
@@ -46,20 +50,50 @@ export const allocationJob: JobHandler = async ({ services, input, progress }) =
     await progress({ done: 3, total: 4, message: `保存 ${result.chosenArcs.length} 条分配建议` });
     const chosen = result.chosenArcs.map((i) => {
       const a = result.arcs[i]!;
-      const s = seekers[a.student]!, p = posts[a.post]!;
+      const s = seekers[a.student]!,
+        p = posts[a.post]!;
       const m = scoreMatch(ctx, s, p);
-      return { studentId: s.id, postId: p.id, schoolId: s.schoolId, enterpriseId: p.enterpriseId, score: m.total.toFixed(1), breakdown: m.parts };
+      return {
+        studentId: s.id,
+        postId: p.id,
+        schoolId: s.schoolId,
+        enterpriseId: p.enterpriseId,
+        score: m.total.toFixed(1),
+        breakdown: m.parts,
+      };
     });
-    const stored = await store(db, runId, seekers.map((s) => s.id), chosen, run.createdBy, services.now());
+    const stored = await store(
+      db,
+      runId,
+      seekers.map((s) => s.id),
+      chosen,
+      run.createdBy,
+      services.now(),
+    );
     lap('store');
     const totalScore = result.totalScore / 10;
     const report = {
-      students: seekers.length, posts: posts.length, candidateArcs: arcs.length, proposed: chosen.length, totalScore,
-      pricingRounds: result.rounds, pricedArcs: result.added, prunedProposed: result.before.placements, prunedTotalScore: result.before.totalScore / 10,
+      students: seekers.length,
+      posts: posts.length,
+      candidateArcs: arcs.length,
+      proposed: chosen.length,
+      totalScore,
+      pricingRounds: result.rounds,
+      pricedArcs: result.added,
+      prunedProposed: result.before.placements,
+      prunedTotalScore: result.before.totalScore / 10,
     };
-    await db.update(allocationRuns).set({
-      ...report, status: 'succeeded', totalScore: totalScore.toFixed(1), prunedTotalScore: report.prunedTotalScore.toFixed(1), timings: t, finishedAt: services.now(),
-    }).where(eq(allocationRuns.id, runId));
+    await db
+      .update(allocationRuns)
+      .set({
+        ...report,
+        status: 'succeeded',
+        totalScore: totalScore.toFixed(1),
+        prunedTotalScore: report.prunedTotalScore.toFixed(1),
+        timings: t,
+        finishedAt: services.now(),
+      })
+      .where(eq(allocationRuns.id, runId));
     await progress({ done: 4, total: 4, message: `完成：${chosen.length} 条建议（${result.rounds} 轮定价后全图最优）` });
     return { runId, ...report, kept: stored.kept, timings: t };
   } catch (err) {
@@ -73,14 +107,20 @@ export const allocationJob: JobHandler = async ({ services, input, progress }) =
  * benchmark solves the final graph again on its own as its anchor.
  */
 export async function planAllocation(
-  db: Db, run: { schoolId: string | null }, today: string, lap: (phase: string) => void = () => {},
+  db: Db,
+  run: { schoolId: string | null },
+  today: string,
+  lap: (phase: string) => void = () => {},
   progress: (p: { done: number; total: number; message: string }) => Promise<void> = async () => {},
 ) {
   await progress({ done: 0, total: 4, message: '读取学生与岗位' });
-  const settled = await rows<{ id: string }>(db, sql`
+  const settled = await rows<{ id: string }>(
+    db,
+    sql`
     select student_id as id from internship_applications where status in ('applied', 'school_approved', 'accepted')
     union select student_id from allocation_proposals where status = 'confirmed'
-      or (status = 'proposed' and (school_decision = 'confirmed' or enterprise_decision = 'confirmed'))`);
+      or (status = 'proposed' and (school_decision = 'confirmed' or enterprise_decision = 'confirmed'))`,
+  );
   const settledIds = new Set(settled.map((r) => r.id));
   const [ctx, allStudents, posts] = await Promise.all([
     loadScoreContext(db),
@@ -89,7 +129,10 @@ export async function planAllocation(
   ]);
   const seekers = allStudents.filter((s) => !settledIds.has(s.id));
   const caps = await capacities(db, posts, today);
-  const rejected = await rows<{ s: string; p: string }>(db, sql`select student_id as s, post_id as p from allocation_proposals where status = 'rejected'`);
+  const rejected = await rows<{ s: string; p: string }>(
+    db,
+    sql`select student_id as s, post_id as p from allocation_proposals where status = 'rejected'`,
+  );
   const rejectedPairs = new Set(rejected.map((r) => `${r.s}|${r.p}`));
   lap('load');
   await progress({ done: 1, total: 4, message: `为 ${seekers.length} 名学生在 ${posts.length} 个岗位中计算匹配分` });
@@ -102,12 +145,16 @@ export async function planAllocation(
   lap('score');
   await progress({ done: 2, total: 4, message: `求解最优分配（${arcs.length} 个候选配对）` });
   let pricing = 0;
-  const result = allocateByColumnGeneration({ studentCount: seekers.length, posts: caps.posts, enterpriseCapacity: caps.enterprises, arcs }, (prices) => {
-    const p0 = performance.now();
-    const fresh = graph.price(prices, k);
-    pricing += performance.now() - p0;
-    return fresh;
-  }, Math.round(Object.values(ctx.policy.weights).reduce((a, b) => a + b, 0) * 10));
+  const result = allocateByColumnGeneration(
+    { studentCount: seekers.length, posts: caps.posts, enterpriseCapacity: caps.enterprises, arcs },
+    (prices) => {
+      const p0 = performance.now();
+      const fresh = graph.price(prices, k);
+      pricing += performance.now() - p0;
+      return fresh;
+    },
+    Math.round(Object.values(ctx.policy.weights).reduce((a, b) => a + b, 0) * 10),
+  );
   lap('solve');
   return { ctx, seekers, posts, caps, arcs, result, pricingMs: pricing };
 }
@@ -118,13 +165,19 @@ export async function planAllocation(
  * the confirmed-pending proposals on its 岗位实习 posts. 认识实习 posts are outside the caps, as at acceptance.
  */
 async function capacities(db: Db, posts: Awaited<ReturnType<typeof loadOpenPosts>>, today: string) {
-  const held = await rows<{ post_id: string; n: number }>(db, sql`
+  const held = await rows<{ post_id: string; n: number }>(
+    db,
+    sql`
     select post_id, count(*)::int as n from allocation_proposals
-    where status = 'proposed' and (school_decision = 'confirmed' or enterprise_decision = 'confirmed') group by post_id`);
+    where status = 'proposed' and (school_decision = 'confirmed' or enterprise_decision = 'confirmed') group by post_id`,
+  );
   const heldAt = new Map(held.map((r) => [r.post_id, r.n]));
-  const accepted = await rows<{ post_id: string; enterprise_id: string; n: number }>(db, sql`
+  const accepted = await rows<{ post_id: string; enterprise_id: string; n: number }>(
+    db,
+    sql`
     select p.id as post_id, p.enterprise_id, count(*)::int as n from internship_applications a join internship_posts p on p.id = a.post_id
-    where a.status = 'accepted' and p.kind = 'placement' and p.end_date >= ${today} group by p.id, p.enterprise_id`);
+    where a.status = 'accepted' and p.kind = 'placement' and p.end_date >= ${today} group by p.id, p.enterprise_id`,
+  );
   const acceptedAtPost = new Map(accepted.map((r) => [r.post_id, r.n]));
   const acceptedAtEnterprise = new Map<string, number>();
   for (const r of accepted) acceptedAtEnterprise.set(r.enterprise_id, (acceptedAtEnterprise.get(r.enterprise_id) ?? 0) + r.n);
@@ -149,20 +202,34 @@ async function capacities(db: Db, posts: Awaited<ReturnType<typeof loadOpenPosts
   return { posts: out, enterprises: enterprises.map((c) => Math.max(0, c)) };
 }
 
-interface NewProposal { studentId: string; postId: string; schoolId: string; enterpriseId: string; score: string; breakdown: { part: string; label: string; points: number; max: number; reason: string }[] }
+interface NewProposal {
+  studentId: string;
+  postId: string;
+  schoolId: string;
+  enterpriseId: string;
+  score: string;
+  breakdown: { part: string; label: string; points: number; max: number; reason: string }[];
+}
 
 async function store(db: Db, runId: string, studentIds: string[], chosen: NewProposal[], createdBy: string | null, now: Date) {
   return db.transaction(async (tx) => {
     const keep = new Set(chosen.map((c) => `${c.studentId}|${c.postId}`));
     const open: { id: string; studentId: string; postId: string }[] = [];
     for (let i = 0; i < studentIds.length; i += 5000) {
-      open.push(...await tx.select({ id: allocationProposals.id, studentId: allocationProposals.studentId, postId: allocationProposals.postId })
-        .from(allocationProposals).where(and(eq(allocationProposals.status, 'proposed'), inArray(allocationProposals.studentId, studentIds.slice(i, i + 5000)))));
+      open.push(
+        ...(await tx
+          .select({ id: allocationProposals.id, studentId: allocationProposals.studentId, postId: allocationProposals.postId })
+          .from(allocationProposals)
+          .where(and(eq(allocationProposals.status, 'proposed'), inArray(allocationProposals.studentId, studentIds.slice(i, i + 5000))))),
+      );
     }
     const supersede = open.filter((o) => !keep.has(`${o.studentId}|${o.postId}`)).map((o) => o.id);
     const kept = new Map(open.filter((o) => keep.has(`${o.studentId}|${o.postId}`)).map((o) => [`${o.studentId}|${o.postId}`, o.id]));
     for (let i = 0; i < supersede.length; i += 5000) {
-      await tx.update(allocationProposals).set({ status: 'superseded', updatedAt: now }).where(inArray(allocationProposals.id, supersede.slice(i, i + 5000)));
+      await tx
+        .update(allocationProposals)
+        .set({ status: 'superseded', updatedAt: now })
+        .where(inArray(allocationProposals.id, supersede.slice(i, i + 5000)));
     }
     const fresh = chosen.filter((c) => !kept.has(`${c.studentId}|${c.postId}`));
     for (let i = 0; i < fresh.length; i += 1000) {
@@ -171,12 +238,22 @@ async function store(db: Db, runId: string, studentIds: string[], chosen: NewPro
     // A repeated pair moves to the new run with its new score; its id and any history stay.
     const repeated = chosen.filter((c) => kept.has(`${c.studentId}|${c.postId}`));
     for (let i = 0; i < repeated.length; i += 1000) {
-      const values = sql.join(repeated.slice(i, i + 1000).map((c) => sql`(${kept.get(`${c.studentId}|${c.postId}`)!}::uuid, ${c.score}::numeric, ${JSON.stringify(c.breakdown)}::jsonb)`), sql`, `);
+      const values = sql.join(
+        repeated
+          .slice(i, i + 1000)
+          .map((c) => sql`(${kept.get(`${c.studentId}|${c.postId}`)!}::uuid, ${c.score}::numeric, ${JSON.stringify(c.breakdown)}::jsonb)`),
+        sql`, `,
+      );
       await tx.execute(sql`update allocation_proposals p set run_id = ${runId}, score = v.score, breakdown = v.breakdown, updated_at = now()
         from (values ${values}) as v(id, score, breakdown) where p.id = v.id`);
     }
     const audit = createAuditor(tx, { actorUserId: createdBy, actorName: '系统（实习分配）', actorOrganisationId: null, requestId: null });
-    await audit.record({ action: 'allocate', entityType: 'allocationRun', entityId: runId, after: { proposed: chosen.length, kept: kept.size, superseded: supersede.length } });
+    await audit.record({
+      action: 'allocate',
+      entityType: 'allocationRun',
+      entityId: runId,
+      after: { proposed: chosen.length, kept: kept.size, superseded: supersede.length },
+    });
     return { kept: kept.size, superseded: supersede.length };
   });
 }

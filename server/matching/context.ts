@@ -12,7 +12,12 @@ const SEATS_FILE = path.join(repoRoot, 'server/catalogues/data/zhengzhou-distric
 let seats: Map<string, { lon: number; lat: number }> | null = null;
 function seatsByName() {
   if (!seats) {
-    seats = new Map(csvRecords(readText(SEATS_FILE), ['name', 'lon', 'lat']).map((r) => [r.get('name'), { lon: Number(r.get('lon')), lat: Number(r.get('lat')) }]));
+    seats = new Map(
+      csvRecords(readText(SEATS_FILE), ['name', 'lon', 'lat']).map((r) => [
+        r.get('name'),
+        { lon: Number(r.get('lon')), lat: Number(r.get('lat')) },
+      ]),
+    );
   }
   return seats;
 }
@@ -24,10 +29,17 @@ function seatsByName() {
  */
 export async function loadScoreContext(db: Db | Tx): Promise<ScoreContext> {
   const [majorRows, links, clusters, districtRows] = await Promise.all([
-    db.selectDistinctOn([majors.code], {
-      code: majors.code, name: majors.name, categoryCode: majors.categoryCode, categoryName: majors.categoryName,
-      divisionCode: majors.divisionCode, divisionName: majors.divisionName,
-    }).from(majors).orderBy(majors.code),
+    db
+      .selectDistinctOn([majors.code], {
+        code: majors.code,
+        name: majors.name,
+        categoryCode: majors.categoryCode,
+        categoryName: majors.categoryName,
+        divisionCode: majors.divisionCode,
+        divisionName: majors.divisionName,
+      })
+      .from(majors)
+      .orderBy(majors.code),
     db.select({ clusterCode: clusterMajors.clusterCode, majorCode: clusterMajors.majorCode }).from(clusterMajors),
     db.select({ code: industryClusters.code, name: industryClusters.name }).from(industryClusters),
     db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.kind, 'district')),

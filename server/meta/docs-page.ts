@@ -1,7 +1,13 @@
 import type { buildOpenApi } from '../platform/http/openapi.ts';
 
 type Doc = ReturnType<typeof buildOpenApi>;
-type Operation = { summary: string; tags: string[]; 'x-access': string; parameters: { name: string; in: string; required: boolean }[]; requestBody?: { content: Record<string, { schema: unknown }> } };
+type Operation = {
+  summary: string;
+  tags: string[];
+  'x-access': string;
+  parameters: { name: string; in: string; required: boolean }[];
+  requestBody?: { content: Record<string, { schema: unknown }> };
+};
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -15,14 +21,20 @@ export function renderApiDocs(doc: Doc, styleNonce: string): string {
     for (const [method, raw] of Object.entries(methods)) {
       const op = raw as Operation;
       const params = op.parameters.map((p) => `<code>${esc(p.name)}</code>${p.required ? '*' : ''} <small>(${p.in})</small>`).join(', ');
-      const body = op.requestBody ? `<details><summary>请求体</summary><pre>${esc(JSON.stringify(op.requestBody.content['application/json']!.schema, null, 2))}</pre></details>` : '';
+      const body = op.requestBody
+        ? `<details><summary>请求体</summary><pre>${esc(JSON.stringify(op.requestBody.content['application/json']!.schema, null, 2))}</pre></details>`
+        : '';
       const row = `<tr><td><b class="m ${method}">${method.toUpperCase()}</b></td><td><code>${esc(path)}</code></td><td>${esc(op.summary)}${body}</td><td><code>${esc(op['x-access'])}</code></td><td>${params}</td></tr>`;
       const tag = op.tags[0] ?? 'other';
       byTag.set(tag, [...(byTag.get(tag) ?? []), row]);
     }
   }
-  const sections = [...byTag].map(([tag, rows]) =>
-    `<h2>${esc(tag)}</h2><table><thead><tr><th>方法</th><th>路径</th><th>说明</th><th>权限</th><th>参数</th></tr></thead><tbody>${rows.join('')}</tbody></table>`).join('');
+  const sections = [...byTag]
+    .map(
+      ([tag, rows]) =>
+        `<h2>${esc(tag)}</h2><table><thead><tr><th>方法</th><th>路径</th><th>说明</th><th>权限</th><th>参数</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    )
+    .join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(doc.info.title)}</title><style nonce="${esc(styleNonce)}">
 body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:24px;color:#1f1f1f}table{border-collapse:collapse;width:100%;margin-bottom:24px}

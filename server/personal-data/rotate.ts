@@ -33,14 +33,20 @@ function stale(pii: PiiCipher, column: string) {
 }
 
 function anyStale(pii: PiiCipher, columns: readonly string[]) {
-  return sql.join(columns.map((c) => stale(pii, c)), sql` or `);
+  return sql.join(
+    columns.map((c) => stale(pii, c)),
+    sql` or `,
+  );
 }
 
 /** Rows holding a value not yet under the current key, over all protected tables. */
 export async function countStale(db: Db, pii: PiiCipher): Promise<number> {
   let n = 0;
   for (const t of PROTECTED_COLUMNS) {
-    const [r] = await rows<{ n: number }>(db, sql`select count(*)::int as n from ${sql.identifier(t.table)} where ${anyStale(pii, t.columns)}`);
+    const [r] = await rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from ${sql.identifier(t.table)} where ${anyStale(pii, t.columns)}`,
+    );
     n += r!.n;
   }
   return n;
@@ -54,23 +60,43 @@ export async function countStale(db: Db, pii: PiiCipher): Promise<number> {
 async function rotateBatch(db: Db, pii: PiiCipher, t: (typeof PROTECTED_COLUMNS)[number], after: string | null) {
   return db.transaction(async (tx) => {
     const key = sql.identifier(t.key);
-    const cols = sql.join(t.columns.map((c) => sql.identifier(c)), sql`, `);
-    const batch = await rows<Record<string, string | null>>(tx, sql`
+    const cols = sql.join(
+      t.columns.map((c) => sql.identifier(c)),
+      sql`, `,
+    );
+    const batch = await rows<Record<string, string | null>>(
+      tx,
+      sql`
       select ${key}::text as k, ${cols} from ${sql.identifier(t.table)}
       where (${anyStale(pii, t.columns)}) ${after === null ? sql`` : sql`and ${key} > ${after}`}
-      order by ${key} limit ${BATCH} for update`);
+      order by ${key} limit ${BATCH} for update`,
+    );
     if (!batch.length) return { last: null, count: 0 };
-    const values = batch.map((r) => sql`(${r.k}::uuid, ${sql.join(t.columns.map((c) => {
-      const v = r[c] ?? null;
-      return sql`${v === null || pii.isCurrent(v) ? v : pii.encrypt(pii.decrypt(v))}::text`;
-    }), sql`, `)})`);
-    const names = sql.join(t.columns.map((c) => sql.identifier(`n_${c}`)), sql`, `);
+    const values = batch.map(
+      (r) =>
+        sql`(${r.k}::uuid, ${sql.join(
+          t.columns.map((c) => {
+            const v = r[c] ?? null;
+            return sql`${v === null || pii.isCurrent(v) ? v : pii.encrypt(pii.decrypt(v))}::text`;
+          }),
+          sql`, `,
+        )})`,
+    );
+    const names = sql.join(
+      t.columns.map((c) => sql.identifier(`n_${c}`)),
+      sql`, `,
+    );
     await tx.execute(sql`
-      update ${sql.identifier(t.table)} as t set ${sql.join(t.columns.map((c) => sql`${sql.identifier(c)} = v.${sql.identifier(`n_${c}`)}`), sql`, `)}
+      update ${sql.identifier(t.table)} as t set ${sql.join(
+        t.columns.map((c) => sql`${sql.identifier(c)} = v.${sql.identifier(`n_${c}`)}`),
+        sql`, `,
+      )}
       from (values ${sql.join(values, sql`, `)}) as v(k, ${names})
       where t.${key} = v.k`);
     await createAuditor(tx, { actorUserId: null, actorName: 'pii:rotate', actorOrganisationId: null, requestId: null }).record({
-      action: 'pii.rotate', entityType: t.table, entityId: pii.keyId,
+      action: 'pii.rotate',
+      entityType: t.table,
+      entityId: pii.keyId,
       after: { rows: batch.length, from: batch[0]!.k, to: batch.at(-1)!.k },
     });
     return { last: batch.at(-1)!.k!, count: batch.length };
@@ -85,7 +111,8 @@ async function rotateBatch(db: Db, pii: PiiCipher, t: (typeof PROTECTED_COLUMNS)
 export const piiRotateJob: JobHandler = async (ctx) => {
   const { pii } = ctx.services;
   const { db } = ctx.services.database;
-  if (ctx.input.keyId !== pii.keyId) throw new Error(`this process writes under key ${pii.keyId}, the job rotates to ${String(ctx.input.keyId)}`);
+  if (ctx.input.keyId !== pii.keyId)
+    throw new Error(`this process writes under key ${pii.keyId}, the job rotates to ${String(ctx.input.keyId)}`);
   let at = (ctx.checkpoint as Checkpoint | null) ?? { table: 0, after: null, done: 0 };
   const total = at.done + (await countStale(db, pii));
   while (at.table < PROTECTED_COLUMNS.length) {
@@ -108,11 +135,18 @@ export const piiRotateJob: JobHandler = async (ctx) => {
 export async function rotatePiiKey(services: Services, report: (p: JobProgress) => void, pollMs = 500) {
   const { db } = services.database;
   const { job, existing } = await submitJob(db, {
-    kind: PII_ROTATE_JOB, input: { keyId: services.pii.keyId }, idempotencyKey: services.pii.keyId, createdBy: null, organisationId: null,
+    kind: PII_ROTATE_JOB,
+    input: { keyId: services.pii.keyId },
+    idempotencyKey: services.pii.keyId,
+    createdBy: null,
+    organisationId: null,
   });
   if (existing && job.status !== 'running' && (job.status === 'failed' || (await countStale(db, services.pii)) > 0)) {
     const restart = job.status === 'succeeded' ? { checkpoint: null } : {};
-    await db.update(jobs).set({ status: 'queued', error: null, finishedAt: null, ...restart }).where(eq(jobs.id, job.id));
+    await db
+      .update(jobs)
+      .set({ status: 'queued', error: null, finishedAt: null, ...restart })
+      .where(eq(jobs.id, job.id));
   }
   const registry = new JobRegistry();
   registry.register(PII_ROTATE_JOB, piiRotateJob);

@@ -18,7 +18,10 @@ export async function personalDataWorkbook(data: PersonalDataExport): Promise<Bu
     // Sheet names: at most 31 characters, none of []:*?/\ — the titles are ours and fit.
     const sheet = wb.addWorksheet(section.title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
     const columns = [...new Set(section.rows.flatMap((r) => Object.keys(r)))];
-    if (!columns.length) { sheet.addRow(['（无记录）']); continue; }
+    if (!columns.length) {
+      sheet.addRow(['（无记录）']);
+      continue;
+    }
     sheet.addRow(columns).font = { bold: true };
     for (const r of section.rows) sheet.addRow(columns.map((c) => cell(r[c])));
   }

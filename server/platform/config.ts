@@ -67,7 +67,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: intOr(env.SESSION_ABSOLUTE_HOURS, 12),
     cookieSecure: env.COOKIE_SECURE === 'true',
     piiKey: env.PII_KEY || undefined,
-    piiKeyPrevious: (env.PII_KEY_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    piiKeyPrevious: (env.PII_KEY_PREVIOUS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
     piiIndexKey: env.PII_INDEX_KEY || undefined,
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimitBytes: intOr(env.BODY_LIMIT_BYTES, 1024 * 1024),

@@ -20,8 +20,13 @@ export interface OrganisationMessage {
 }
 
 const toView = (r: typeof notifications.$inferSelect): Notification => ({
-  id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link,
-  createdAt: r.createdAt.toISOString(), readAt: r.readAt?.toISOString() ?? null,
+  id: r.id,
+  kind: r.kind,
+  title: r.title,
+  body: r.body,
+  link: r.link,
+  createdAt: r.createdAt.toISOString(),
+  readAt: r.readAt?.toISOString() ?? null,
 });
 
 /** The caller's inbox, newest first, with the count of unread messages. */
@@ -29,10 +34,20 @@ export async function listNotifications(db: Db, access: Access, q: { page: numbe
   const mine = scopeWhere(access, { userId: notifications.userId });
   const where = and(mine, q.unread === 'true' ? isNull(notifications.readAt) : undefined);
   const [items, total, unread] = await Promise.all([
-    db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), desc(notifications.id))
-      .limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db
+      .select()
+      .from(notifications)
+      .where(where)
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
     countOf(db.select({ total: count() }).from(notifications).where(where)),
-    countOf(db.select({ total: count() }).from(notifications).where(and(mine, isNull(notifications.readAt)))),
+    countOf(
+      db
+        .select({ total: count() })
+        .from(notifications)
+        .where(and(mine, isNull(notifications.readAt))),
+    ),
   ]);
   return { items: items.map(toView), total, unread, page: q.page, pageSize: q.pageSize };
 }
@@ -40,15 +55,21 @@ export async function listNotifications(db: Db, access: Access, q: { page: numbe
 /** Marks one message read; another person's message is not found. Reading twice keeps the first time. */
 export async function markRead(tx: Tx, access: Access, id: string, now: Date): Promise<Notification> {
   const where = and(eq(notifications.id, id), scopeWhere(access, { userId: notifications.userId }));
-  const [row] = await tx.update(notifications).set({ readAt: sql`coalesce(${notifications.readAt}, ${now.toISOString()}::timestamptz)` })
-    .where(where).returning();
+  const [row] = await tx
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, ${now.toISOString()}::timestamptz)` })
+    .where(where)
+    .returning();
   if (!row) throw notFound('消息');
   return toView(row);
 }
 
 export async function markAllRead(tx: Tx, access: Access, now: Date): Promise<number> {
-  const rows = await tx.update(notifications).set({ readAt: now })
-    .where(and(scopeWhere(access, { userId: notifications.userId }), isNull(notifications.readAt))).returning({ id: notifications.id });
+  const rows = await tx
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(scopeWhere(access, { userId: notifications.userId }), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
   return rows.length;
 }
 
@@ -56,11 +77,16 @@ export async function markAllRead(tx: Tx, access: Access, now: Date): Promise<nu
  * Delivers each message to the active accounts of its organisation with one of its roles. A message already
  * delivered to a person (same dedupe key) is skipped, so a retried run delivers nothing twice.
  */
-export async function deliverToOrganisations(tx: Tx, messages: readonly OrganisationMessage[]): Promise<{ delivered: number; recipients: number }> {
+export async function deliverToOrganisations(
+  tx: Tx,
+  messages: readonly OrganisationMessage[],
+): Promise<{ delivered: number; recipients: number }> {
   if (!messages.length) return { delivered: 0, recipients: 0 };
   const orgIds = [...new Set(messages.map((m) => m.organisationId))];
-  const people = await tx.select({ userId: memberships.userId, organisationId: memberships.organisationId, role: memberships.role })
-    .from(memberships).innerJoin(users, eq(users.id, memberships.userId))
+  const people = await tx
+    .select({ userId: memberships.userId, organisationId: memberships.organisationId, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(inArray(memberships.organisationId, orgIds), eq(users.disabled, false)));
   const byOrg = Map.groupBy(people, (p) => p.organisationId);
   const recipients = new Set<string>();
@@ -68,12 +94,24 @@ export async function deliverToOrganisations(tx: Tx, messages: readonly Organisa
     const to = new Set((byOrg.get(m.organisationId) ?? []).filter((p) => m.roles.includes(p.role)).map((p) => p.userId));
     return [...to].map((userId) => {
       recipients.add(userId);
-      return { userId, kind: m.kind, title: m.title, body: m.body, link: m.link, detail: m.detail, dedupeKey: `${m.organisationId}:${m.dedupeKey}` };
+      return {
+        userId,
+        kind: m.kind,
+        title: m.title,
+        body: m.body,
+        link: m.link,
+        detail: m.detail,
+        dedupeKey: `${m.organisationId}:${m.dedupeKey}`,
+      };
     });
   });
   let delivered = 0;
   for (let i = 0; i < rows.length; i += 500) {
-    const inserted = await tx.insert(notifications).values(rows.slice(i, i + 500)).onConflictDoNothing().returning({ id: notifications.id });
+    const inserted = await tx
+      .insert(notifications)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoNothing()
+      .returning({ id: notifications.id });
     delivered += inserted.length;
   }
   return { delivered, recipients: recipients.size };

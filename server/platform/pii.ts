@@ -122,7 +122,12 @@ export function loadPiiKey(piiKey: string | undefined, dataDir: string): Buffer 
 }
 
 /** The ring of the configuration: PII_KEY (or the key file), PII_KEY_PREVIOUS (comma-separated), PII_INDEX_KEY. */
-export function loadPiiKeyRing(config: { piiKey: string | undefined; piiKeyPrevious: readonly string[]; piiIndexKey: string | undefined; dataDir: string }): PiiKeyRing {
+export function loadPiiKeyRing(config: {
+  piiKey: string | undefined;
+  piiKeyPrevious: readonly string[];
+  piiIndexKey: string | undefined;
+  dataDir: string;
+}): PiiKeyRing {
   return {
     current: loadPiiKey(config.piiKey, config.dataDir),
     previous: config.piiKeyPrevious.map((k) => Buffer.from(k, 'base64')),

@@ -22,9 +22,16 @@ export interface SchoolRef {
  * as for any record outside the scope — and not archived (409): an archived school takes no new records.
  */
 export async function schoolForWrite(db: Db | Tx, access: Access, schoolId: string, field = 'schoolId'): Promise<SchoolRef> {
-  const [school] = await db.select({
-    id: organisations.id, code: organisations.code, name: organisations.name, districtId: organisations.districtId, status: organisations.status,
-  }).from(organisations).where(and(eq(organisations.id, schoolId), eq(organisations.kind, 'school')));
+  const [school] = await db
+    .select({
+      id: organisations.id,
+      code: organisations.code,
+      name: organisations.name,
+      districtId: organisations.districtId,
+      status: organisations.status,
+    })
+    .from(organisations)
+    .where(and(eq(organisations.id, schoolId), eq(organisations.kind, 'school')));
   if (!school || !inScope(access, { organisationId: school.id, districtId: school.districtId })) {
     throw new AppError('NOT_FOUND', '学校不存在或不在您的管理范围内', { fields: { [field]: '学校不存在或不在您的管理范围内' } });
   }

@@ -15,10 +15,13 @@ import { rows, type Db, type Tx } from '../platform/db/engine.ts';
 const cache = new Map<string, Dictionary>();
 
 export async function searchDictionary(db: Db | Tx): Promise<Dictionary> {
-  const [sig] = await rows<{ sig: string }>(db, sql`select concat_ws(':',
+  const [sig] = await rows<{ sig: string }>(
+    db,
+    sql`select concat_ws(':',
       (select count(*) from majors), (select count(*) from industries), (select count(*) from industry_clusters),
       (select count(*) from organisations where kind = 'district'),
-      (select max(loaded_at)::text from catalogue_editions)) as sig`);
+      (select max(loaded_at)::text from catalogue_editions)) as sig`,
+  );
   const key = sig!.sig;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -29,8 +32,10 @@ export async function searchDictionary(db: Db | Tx): Promise<Dictionary> {
 }
 
 async function buildFromCatalogues(db: Db | Tx): Promise<Dictionary> {
-  const majorRows = await rows<{ name: string; category_name: string; division_name: string }>(db,
-    sql`select distinct name, category_name, division_name from majors`);
+  const majorRows = await rows<{ name: string; category_name: string; division_name: string }>(
+    db,
+    sql`select distinct name, category_name, division_name from majors`,
+  );
   const industryRows = await rows<{ name: string }>(db, sql`select distinct name from industries`);
   const clusterRows = await rows<{ name: string }>(db, sql`select name from industry_clusters`);
   const districtRows = await rows<{ name: string }>(db, sql`select name from organisations where kind = 'district'`);

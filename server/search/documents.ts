@@ -4,8 +4,13 @@ import { CERTIFIED_STATUSES, ENTERPRISE_SIZE_LABELS, INTEGRATION_STATUS_LABELS }
 import { SCHOOL_LEVEL_LABELS } from '../../contracts/registry.ts';
 import type { SearchEntityType } from '../../contracts/search.ts';
 import {
-  CARRIER_KIND_LABELS, CARRIER_LEVEL_LABELS, CARRIER_STATUS_LABELS, PUBLIC_CARRIER_STATUSES,
-  type CarrierKind, type CarrierLevel, type CarrierStatus,
+  CARRIER_KIND_LABELS,
+  CARRIER_LEVEL_LABELS,
+  CARRIER_STATUS_LABELS,
+  PUBLIC_CARRIER_STATUSES,
+  type CarrierKind,
+  type CarrierLevel,
+  type CarrierStatus,
 } from '../../core/registry/carrier-kinds.ts';
 import { LEVEL_LABELS as MAJOR_LEVEL_LABELS } from '../catalogues/index.ts';
 import { rows, type Db, type Tx } from '../platform/db/engine.ts';
@@ -31,14 +36,21 @@ export interface SearchDocumentInput {
 
 /** Which records of a type to read: all of them, some ids, or those belonging to some schools / majors. */
 export type SourceFilter =
-  | { all: true } | { ids: readonly string[] } | { schoolIds: readonly string[] } | { majorIds: readonly string[] } | { leadIds: readonly string[] };
+  | { all: true }
+  | { ids: readonly string[] }
+  | { schoolIds: readonly string[] }
+  | { majorIds: readonly string[] }
+  | { leadIds: readonly string[] };
 
 const CITY = '郑州市';
 const joinParts = (...parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join(' · ') || null;
 /** `= any($1::uuid[])`: one parameter however many ids (imports reindex thousands at a time). */
 const anyId = (ids: readonly string[]) => sql`any(${sql.param([...ids])}::uuid[])`;
 /** Where a record is, right after its name: cover density then favours 「登封 武术」 for a 登封 martial-arts school. */
-const location = (district: string | null): TextField[] => [{ text: CITY, weight: 'D' }, { text: district, weight: 'D' }];
+const location = (district: string | null): TextField[] => [
+  { text: CITY, weight: 'D' },
+  { text: district, weight: 'D' },
+];
 
 const OWNERSHIP_LABELS = { public: '公办', private: '民办' } as const;
 const CERTIFIED: ReadonlySet<string> = new Set(CERTIFIED_STATUSES);
@@ -58,16 +70,27 @@ const schools: Source = {
   async load(db, filter) {
     const where = 'all' in filter ? sql`true` : 'ids' in filter ? sql`o.id = ${anyId(filter.ids)}` : unsupported('school', filter);
     const list = await rows<{
-      id: string; name: string; code: string; status: string; district_id: string | null; district_name: string | null;
-      level: keyof typeof SCHOOL_LEVEL_LABELS; ownership: keyof typeof OWNERSHIP_LABELS; enterprise_run: boolean; majors: string | null;
-    }>(db, sql`
+      id: string;
+      name: string;
+      code: string;
+      status: string;
+      district_id: string | null;
+      district_name: string | null;
+      level: keyof typeof SCHOOL_LEVEL_LABELS;
+      ownership: keyof typeof OWNERSHIP_LABELS;
+      enterprise_run: boolean;
+      majors: string | null;
+    }>(
+      db,
+      sql`
       select o.id, o.name, o.code, o.status, o.district_id, d.name as district_name, s.level, s.ownership, s.enterprise_run,
         (select string_agg(distinct m.name, ' ') from programs p join majors m on m.id = p.major_id
           where p.school_id = o.id and p.status = 'active') as majors
       from organisations o
       join schools s on s.organisation_id = o.id
       left join organisations d on d.id = o.district_id
-      where o.status <> 'archived' and ${where}`);
+      where o.status <> 'archived' and ${where}`,
+    );
     return list.map((r) => ({
       entityType: 'school',
       entityId: r.id,
@@ -103,16 +126,28 @@ function programWhere(filter: SourceFilter): SQL {
 const programs: Source = {
   async load(db, filter) {
     const list = await rows<{
-      id: string; school_id: string; school_name: string; school_status: string; district_id: string | null; district_name: string | null;
-      major_name: string; major_code: string; major_level: keyof typeof MAJOR_LEVEL_LABELS; category_name: string; division_name: string;
-    }>(db, sql`
+      id: string;
+      school_id: string;
+      school_name: string;
+      school_status: string;
+      district_id: string | null;
+      district_name: string | null;
+      major_name: string;
+      major_code: string;
+      major_level: keyof typeof MAJOR_LEVEL_LABELS;
+      category_name: string;
+      division_name: string;
+    }>(
+      db,
+      sql`
       select p.id, p.school_id, o.name as school_name, o.status as school_status, o.district_id, d.name as district_name,
         m.name as major_name, m.code as major_code, m.level as major_level, m.category_name, m.division_name
       from programs p
       join organisations o on o.id = p.school_id
       join majors m on m.id = p.major_id
       left join organisations d on d.id = o.district_id
-      where p.status = 'active' and o.status <> 'archived' and ${programWhere(filter)}`);
+      where p.status = 'active' and o.status <> 'archived' and ${programWhere(filter)}`,
+    );
     return list.map((r) => ({
       entityType: 'program',
       entityId: r.id,
@@ -143,11 +178,20 @@ const majors: Source = {
   async load(db, filter) {
     if (!('all' in filter)) return unsupported('major', filter);
     const list = await rows<{
-      id: string; name: string; code: string; level: keyof typeof MAJOR_LEVEL_LABELS; category_name: string; division_name: string; edition: string;
-    }>(db, sql`
+      id: string;
+      name: string;
+      code: string;
+      level: keyof typeof MAJOR_LEVEL_LABELS;
+      category_name: string;
+      division_name: string;
+      edition: string;
+    }>(
+      db,
+      sql`
       select distinct on (m.level, m.code) m.id, m.name, m.code, m.level, m.category_name, m.division_name, e.edition
       from majors m join catalogue_editions e on e.id = m.edition_id
-      order by m.level, m.code, e.is_demo_subset, e.loaded_at desc`);
+      order by m.level, m.code, e.is_demo_subset, e.loaded_at desc`,
+    );
     return list.map((r) => ({
       entityType: 'major',
       entityId: r.id,
@@ -174,10 +218,20 @@ const enterprises: Source = {
   async load(db, filter) {
     const where = 'all' in filter ? sql`true` : 'ids' in filter ? sql`o.id = ${anyId(filter.ids)}` : unsupported('enterprise', filter);
     const list = await rows<{
-      id: string; name: string; code: string; status: string; district_id: string | null; district_name: string | null;
-      size: keyof typeof ENTERPRISE_SIZE_LABELS; integration_status: keyof typeof INTEGRATION_STATUS_LABELS; cluster_name: string | null;
-      industry_name: string | null; industry_group: string | null;
-    }>(db, sql`
+      id: string;
+      name: string;
+      code: string;
+      status: string;
+      district_id: string | null;
+      district_name: string | null;
+      size: keyof typeof ENTERPRISE_SIZE_LABELS;
+      integration_status: keyof typeof INTEGRATION_STATUS_LABELS;
+      cluster_name: string | null;
+      industry_name: string | null;
+      industry_group: string | null;
+    }>(
+      db,
+      sql`
       with ind as (select distinct on (code) code, name, parent_code from industries order by code, name)
       select o.id, o.name, o.code, o.status, o.district_id, d.name as district_name, e.size, e.integration_status,
         c.name as cluster_name, i.name as industry_name, g.name as industry_group
@@ -187,7 +241,8 @@ const enterprises: Source = {
       left join industry_clusters c on c.code = e.cluster_code
       left join ind i on i.code = e.industry_code
       left join ind g on g.code = i.parent_code
-      where o.status <> 'archived' and ${where}`);
+      where o.status <> 'archived' and ${where}`,
+    );
     return list.map((r) => {
       const certified = CERTIFIED.has(r.integration_status);
       const stage = INTEGRATION_STATUS_LABELS[r.integration_status];
@@ -205,8 +260,11 @@ const enterprises: Source = {
           // Certification is what the public directory is about: it weighs like a code; the earlier stages little.
           { text: certified ? integration : null, weight: 'B' },
           { text: `${r.industry_name ?? ''} ${r.cluster_name ?? ''}`, weight: 'C' },
-          { text: `${r.industry_group ?? ''} ${ENTERPRISE_SIZE_LABELS[r.size] ?? ''}企业 ${certified ? '' : integration ?? ''}`, weight: 'D' },
-          ],
+          {
+            text: `${r.industry_group ?? ''} ${ENTERPRISE_SIZE_LABELS[r.size] ?? ''}企业 ${certified ? '' : (integration ?? '')}`,
+            weight: 'D',
+          },
+        ],
         districtId: r.district_id,
         organisationId: r.id,
         isPublic: r.status === 'active' && certified,
@@ -234,10 +292,23 @@ function carrierWhere(filter: SourceFilter): SQL {
 const carriers: Source = {
   async load(db, filter) {
     const list = await rows<{
-      id: string; name: string; kind: CarrierKind; level: CarrierLevel; status: CarrierStatus; country: string | null;
-      district_id: string | null; district_name: string | null; lead_id: string; lead_name: string; lead_status: string;
-      cluster_name: string | null; certifying_body: string | null; partners: string | null;
-    }>(db, sql`
+      id: string;
+      name: string;
+      kind: CarrierKind;
+      level: CarrierLevel;
+      status: CarrierStatus;
+      country: string | null;
+      district_id: string | null;
+      district_name: string | null;
+      lead_id: string;
+      lead_name: string;
+      lead_status: string;
+      cluster_name: string | null;
+      certifying_body: string | null;
+      partners: string | null;
+    }>(
+      db,
+      sql`
       select c.id, c.name, c.kind, c.level, c.status, c.country, coalesce(c.district_id, l.district_id) as district_id,
         d.name as district_name, l.id as lead_id, l.name as lead_name, l.status as lead_status, k.name as cluster_name,
         c.certifying_body,
@@ -247,7 +318,8 @@ const carriers: Source = {
       join organisations l on l.id = c.lead_organisation_id
       left join organisations d on d.id = coalesce(c.district_id, l.district_id)
       left join industry_clusters k on k.code = c.cluster_code
-      where c.archived_at is null and ${carrierWhere(filter)}`);
+      where c.archived_at is null and ${carrierWhere(filter)}`,
+    );
     return list.map((r) => ({
       entityType: 'carrier' as const,
       entityId: r.id,
@@ -257,7 +329,10 @@ const carriers: Source = {
         { text: r.name, weight: 'A' },
         ...location(r.district_name),
         { text: r.lead_name, weight: 'B' },
-        { text: `${CARRIER_KIND_LABELS[r.kind] ?? ''} ${CARRIER_LEVEL_LABELS[r.level] ?? ''} ${r.cluster_name ?? ''} ${r.country ?? ''}`, weight: 'C' },
+        {
+          text: `${CARRIER_KIND_LABELS[r.kind] ?? ''} ${CARRIER_LEVEL_LABELS[r.level] ?? ''} ${r.cluster_name ?? ''} ${r.country ?? ''}`,
+          weight: 'C',
+        },
         { text: `${CARRIER_STATUS_LABELS[r.status] ?? ''} ${r.certifying_body ?? ''} ${r.partners ?? ''}`, weight: 'D' },
       ],
       districtId: r.district_id,
@@ -272,5 +347,9 @@ const carriers: Source = {
 
 /** The sources, in the order a full reindex runs them. */
 export const SOURCES: Partial<Record<SearchEntityType, Source>> = {
-  major: majors, school: schools, program: programs, enterprise: enterprises, carrier: carriers,
+  major: majors,
+  school: schools,
+  program: programs,
+  enterprise: enterprises,
+  carrier: carriers,
 };

@@ -73,22 +73,40 @@ export async function searchDocumentsFor(db: Db, visibility: SearchVisibility, p
     for (const c of counts) typeCounts[c.type] = c.n;
     const total = selected(counts);
     if (total === 0 || (p.page - 1) * p.pageSize >= total) return { ...answer, total, fuzzy };
-    const hints = parsed.typeHints.length ? sql`case when ${t.entityType} = any(${textArray(parsed.typeHints)}) then 1.5 else 0 end` : sql`0`;
+    const hints = parsed.typeHints.length
+      ? sql`case when ${t.entityType} = any(${textArray(parsed.typeHints)}) then 1.5 else 0 end`
+      : sql`0`;
     const score = sql`(ts_rank_cd(${WEIGHTS}::float4[], ${t.tokens}, ${tsq})
       + 0.6 * similarity(${t.title}, ${text})
       + case when lower(${t.title}) = any(${textArray(parsed.names)}) then 1 else 0 end
       + ${hints})`;
-    const items = await rows<{ type: SearchEntityType; id: string; title: string; subtitle: string | null; organisation_id: string | null; score: number }>(q, sql`
+    const items = await rows<{
+      type: SearchEntityType;
+      id: string;
+      title: string;
+      subtitle: string | null;
+      organisation_id: string | null;
+      score: number;
+    }>(
+      q,
+      sql`
       select ${t.entityType} as type, ${t.entityId} as id, ${t.title} as title, ${t.subtitle} as subtitle,
         ${t.organisationId} as organisation_id, ${score}::float8 as score
       from ${t}
       where ${and(match, vis, typeFilter)}
       order by score desc, ${TYPE_ORDER}, ${t.title}, ${t.entityId}
-      limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}`);
+      limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}`,
+    );
     return {
-      ...answer, total, fuzzy,
+      ...answer,
+      total,
+      fuzzy,
       items: items.map((i) => ({
-        type: i.type, id: i.id, title: i.title, subtitle: i.subtitle, organisationId: i.organisation_id,
+        type: i.type,
+        id: i.id,
+        title: i.title,
+        subtitle: i.subtitle,
+        organisationId: i.organisation_id,
         score: Math.round(Number(i.score) * 10000) / 10000,
       })),
     };

@@ -22,9 +22,15 @@ const UPSERT_BATCH = 1000;
 
 function row(dict: Dictionary, doc: SearchDocumentInput, now: Date) {
   return {
-    entityType: doc.entityType, entityId: doc.entityId, title: doc.title, subtitle: doc.subtitle,
-    tokens: toTsvector(dict, doc.fields), districtId: doc.districtId, organisationId: doc.organisationId,
-    isPublic: doc.isPublic, updatedAt: now,
+    entityType: doc.entityType,
+    entityId: doc.entityId,
+    title: doc.title,
+    subtitle: doc.subtitle,
+    tokens: toTsvector(dict, doc.fields),
+    districtId: doc.districtId,
+    organisationId: doc.organisationId,
+    isPublic: doc.isPublic,
+    updatedAt: now,
   };
 }
 
@@ -35,20 +41,30 @@ export async function indexDocument(db: Db | Tx, doc: SearchDocumentInput | read
   const dict = await searchDictionary(db);
   const now = systemClock();
   for (let i = 0; i < docs.length; i += UPSERT_BATCH) {
-    await db.insert(searchDocuments).values(docs.slice(i, i + UPSERT_BATCH).map((d) => row(dict, d, now))).onConflictDoUpdate({
-      target: [searchDocuments.entityType, searchDocuments.entityId],
-      set: {
-        title: sql`excluded.title`, subtitle: sql`excluded.subtitle`, tokens: sql`excluded.tokens`, districtId: sql`excluded.district_id`,
-        organisationId: sql`excluded.organisation_id`, isPublic: sql`excluded.is_public`, updatedAt: sql`excluded.updated_at`,
-      },
-    });
+    await db
+      .insert(searchDocuments)
+      .values(docs.slice(i, i + UPSERT_BATCH).map((d) => row(dict, d, now)))
+      .onConflictDoUpdate({
+        target: [searchDocuments.entityType, searchDocuments.entityId],
+        set: {
+          title: sql`excluded.title`,
+          subtitle: sql`excluded.subtitle`,
+          tokens: sql`excluded.tokens`,
+          districtId: sql`excluded.district_id`,
+          organisationId: sql`excluded.organisation_id`,
+          isPublic: sql`excluded.is_public`,
+          updatedAt: sql`excluded.updated_at`,
+        },
+      });
   }
 }
 
 export async function removeDocument(db: Db | Tx, type: SearchEntityType, ids: string | readonly string[]): Promise<void> {
   const list = typeof ids === 'string' ? [ids] : [...ids];
   if (!list.length) return;
-  await db.delete(searchDocuments).where(and(eq(searchDocuments.entityType, type), sql`${searchDocuments.entityId} = any(${sql.param(list)}::uuid[])`));
+  await db
+    .delete(searchDocuments)
+    .where(and(eq(searchDocuments.entityType, type), sql`${searchDocuments.entityId} = any(${sql.param(list)}::uuid[])`));
 }
 
 /** Bring the documents of some records of one type in line with the register (upsert, or remove when gone or archived). */
@@ -57,7 +73,11 @@ async function sync(db: Db | Tx, type: SearchEntityType, filter: SourceFilter): 
   if (!source || (!('all' in filter) && !Object.values(filter)[0].length)) return;
   const [docs, considered] = await Promise.all([source.load(db, filter), source.ids(db, filter)]);
   const kept = new Set(docs.map((d) => d.entityId));
-  await removeDocument(db, type, considered.filter((id) => !kept.has(id)));
+  await removeDocument(
+    db,
+    type,
+    considered.filter((id) => !kept.has(id)),
+  );
   await indexDocument(db, docs);
 }
 
@@ -82,7 +102,10 @@ export async function reindexEntity(db: Db | Tx, type: SearchEntityType, ids: st
       return;
     case 'program': {
       await sync(db, 'program', { ids: list });
-      const schools = await rows<{ school_id: string }>(db, sql`select distinct school_id from programs where id = any(${sql.param(list)}::uuid[])`);
+      const schools = await rows<{ school_id: string }>(
+        db,
+        sql`select distinct school_id from programs where id = any(${sql.param(list)}::uuid[])`,
+      );
       await sync(db, 'school', { ids: schools.map((s) => s.school_id) });
       return;
     }
@@ -109,7 +132,12 @@ async function reindexType(db: Db | Tx, type: SearchEntityType): Promise<number>
     const dict = await searchDictionary(tx);
     const now = systemClock();
     await tx.delete(searchDocuments).where(eq(searchDocuments.entityType, type));
-    await insertUnnest(tx, searchDocuments, docs.map((d) => row(dict, d, now)), 2000);
+    await insertUnnest(
+      tx,
+      searchDocuments,
+      docs.map((d) => row(dict, d, now)),
+      2000,
+    );
     return docs.length;
   });
 }

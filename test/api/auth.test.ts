@@ -10,7 +10,9 @@ import { listen, startTestServer, type TestServer } from '../support/server.ts';
 for (const engine of testEngines()) {
   describe(`sign-in and sessions [${engine.name}]`, () => {
     let server: TestServer;
-    before(async () => { server = await startTestServer(engine); });
+    before(async () => {
+      server = await startTestServer(engine);
+    });
     after(() => server.close());
     const db = () => server.services.database.db;
 
@@ -27,7 +29,10 @@ for (const engine of testEngines()) {
       const me = await c.get('/api/auth/me');
       assert.equal(me.status, 200);
       assert.equal(me.body.user.username, user.username);
-      assert.deepEqual(me.body.roles.map((r: { role: string }) => r.role), ['school_admin']);
+      assert.deepEqual(
+        me.body.roles.map((r: { role: string }) => r.role),
+        ['school_admin'],
+      );
       assert.equal(me.body.roles[0].organisation.id, school.id);
     });
 
@@ -75,7 +80,10 @@ for (const engine of testEngines()) {
       const user = await makeUser(db(), 'city_admin', bureau.id);
       const c = new TestClient(server.url);
       await c.login(user.username, TEST_PASSWORD);
-      await db().update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, user.id));
+      await db()
+        .update(sessions)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(sessions.userId, user.id));
       const me = await c.get('/api/auth/me');
       assert.equal(me.status, 401);
       assert.equal(me.body.code, 'SESSION_EXPIRED');
@@ -106,7 +114,12 @@ for (const engine of testEngines()) {
       const forged = await c.request('POST', '/api/auth/logout', {}, { 'x-csrf-token': 'forged' });
       assert.equal(forged.status, 403);
       assert.equal(forged.body.code, 'CSRF_FAILED');
-      const missing = await c.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Another-Pass-99' }, { 'x-csrf-token': '' });
+      const missing = await c.request(
+        'POST',
+        '/api/auth/password',
+        { currentPassword: TEST_PASSWORD, newPassword: 'Another-Pass-99' },
+        { 'x-csrf-token': '' },
+      );
       assert.equal(missing.body.code, 'CSRF_FAILED');
       assert.equal((await c.get('/api/auth/me')).status, 200, 'the session is still alive');
     });

@@ -25,8 +25,14 @@ const PASSWORD = 'Matrix-Test-2026';
 const NOW = new Date('2026-03-02T02:00:00Z');
 /** The demo city's account of each role: the "own organisation" of the matrix. */
 const ACCOUNTS: Record<Role, string> = {
-  city_admin: 'admin', department: 'dept_ndrc', district: 'district_jinshui', school_admin: 'school1',
-  teacher: 'teacher1', enterprise_admin: 'enterprise1', student: 'student1', learner: 'learner1',
+  city_admin: 'admin',
+  department: 'dept_ndrc',
+  district: 'district_jinshui',
+  school_admin: 'school1',
+  teacher: 'teacher1',
+  enterprise_admin: 'enterprise1',
+  student: 'student1',
+  learner: 'learner1',
 };
 /** Signing out would end the session the rest of the matrix uses; it is every signed-in user's, by design. */
 const SKIPPED = new Set(['POST /api/auth/logout']);
@@ -47,7 +53,9 @@ const isWrite = (op: Operation) => op.method !== 'GET';
 /** The list a `{id}` route's records come from: the path before the id, when the document has it as a GET. */
 const listOf = (op: Operation, ops: Operation[]) => {
   const prefix = op.path.split('/{')[0]!;
-  return op.path.startsWith(`${prefix}/{id}`) && ops.some((o) => o.method === 'GET' && o.path === prefix && !o.pathParams.length) ? prefix : null;
+  return op.path.startsWith(`${prefix}/{id}`) && ops.some((o) => o.method === 'GET' && o.path === prefix && !o.pathParams.length)
+    ? prefix
+    : null;
 };
 
 for (const engine of testEngines()) {
@@ -55,7 +63,14 @@ for (const engine of testEngines()) {
     let server: TestServer;
     let ops: Operation[];
     const clients = new Map<Role, TestClient>();
-    const counts = { operations: 0, requests: 0, byExpectation: {} as Record<string, number>, byStatus: {} as Record<string, number>, ownItems: 0, otherItems: 0 };
+    const counts = {
+      operations: 0,
+      requests: 0,
+      byExpectation: {} as Record<string, number>,
+      byStatus: {} as Record<string, number>,
+      ownItems: 0,
+      otherItems: 0,
+    };
     const problems: string[] = [];
 
     before(async () => {
@@ -69,7 +84,9 @@ for (const engine of testEngines()) {
         assert.equal(res.status, 200, `${role} ${ACCOUNTS[role]} signs in`);
         clients.set(role, c);
       }
-      ops = operationsOf((await clients.get('city_admin')!.get('/api/openapi.json')).body).filter((op) => !SKIPPED.has(`${op.method} ${op.path}`));
+      ops = operationsOf((await clients.get('city_admin')!.get('/api/openapi.json')).body).filter(
+        (op) => !SKIPPED.has(`${op.method} ${op.path}`),
+      );
       counts.operations = ops.length;
     });
     after(async () => {
@@ -78,31 +95,58 @@ for (const engine of testEngines()) {
     });
 
     /** Sends one request and checks its status against what is expected; every answer also in the error shape. */
-    async function check(c: TestClient, label: string, op: Operation, url: string, body: unknown, ok: (status: number, code?: string) => boolean, what: string) {
+    async function check(
+      c: TestClient,
+      label: string,
+      op: Operation,
+      url: string,
+      body: unknown,
+      ok: (status: number, code?: string) => boolean,
+      what: string,
+    ) {
       counts.requests++;
       const res = await c.request(op.method, url, body);
       counts.byStatus[res.status] = (counts.byStatus[res.status] ?? 0) + 1;
       const shape = shapeProblem(res.status, res.body);
       if (shape) problems.push(`${label} ${op.method} ${url}: ${shape}`);
-      else if (!ok(res.status, res.body?.code)) problems.push(`${label} ${op.method} ${url}: expected ${what}, got ${res.status} ${res.body?.code ?? ''}`);
+      else if (!ok(res.status, res.body?.code))
+        problems.push(`${label} ${op.method} ${url}: expected ${what}, got ${res.status} ${res.body?.code ?? ''}`);
     }
 
     /** The ids of a list as a role sees it, and whether that is all of them. */
     async function listed(c: TestClient, list: string) {
       const res = await c.get(`${list}?pageSize=200`);
-      const items = Array.isArray(res.body?.items) ? res.body.items as { id?: unknown }[] : null;
+      const items = Array.isArray(res.body?.items) ? (res.body.items as { id?: unknown }[]) : null;
       if (res.status !== 200 || !items) return null;
-      return { ids: items.map((i) => i.id).filter((id): id is string => typeof id === 'string'), complete: typeof res.body.total === 'number' && res.body.total <= items.length };
+      return {
+        ids: items.map((i) => i.id).filter((id): id is string => typeof id === 'string'),
+        complete: typeof res.body.total === 'number' && res.body.total <= items.length,
+      };
     }
 
-    const baseAddress = (op: Operation) => addressOf(op, {}, op.queryParams.filter((p) => p.required).map((p) => `${p.name}=${encodeURIComponent(String(sampleOf(p.schema)))}`).join('&'));
+    const baseAddress = (op: Operation) =>
+      addressOf(
+        op,
+        {},
+        op.queryParams
+          .filter((p) => p.required)
+          .map((p) => `${p.name}=${encodeURIComponent(String(sampleOf(p.schema)))}`)
+          .join('&'),
+      );
     /** An input the operation's schema refuses, so a granted write stops at validation (after authorisation). */
     function refusedInput(op: Operation): { url: string; body: unknown } | null {
       if (op.pathParams.some((p) => p.schema.format === 'uuid')) {
-        return { url: addressOf(op, Object.fromEntries(op.pathParams.map((p) => [p.name, p.schema.format === 'uuid' ? 'not-an-id' : String(sampleOf(p.schema))]))), body: op.body ? minimalBody(op.body) : undefined };
+        return {
+          url: addressOf(
+            op,
+            Object.fromEntries(op.pathParams.map((p) => [p.name, p.schema.format === 'uuid' ? 'not-an-id' : String(sampleOf(p.schema))])),
+          ),
+          body: op.body ? minimalBody(op.body) : undefined,
+        };
       }
       if (op.body) return { url: baseAddress(op), body: [] };
-      if (op.queryParams.length) return { url: `${baseAddress(op)}${op.queryParams.some((p) => p.required) ? '&' : '?'}zz=1`, body: undefined };
+      if (op.queryParams.length)
+        return { url: `${baseAddress(op)}${op.queryParams.some((p) => p.required) ? '&' : '?'}zz=1`, body: undefined };
       return null;
     }
 
@@ -133,13 +177,17 @@ for (const engine of testEngines()) {
         for (const list of new Set(ops.map((op) => listOf(op, ops)).filter((l): l is string => !!l))) {
           const [mine, all] = [await listed(c, list), await listed(admin, list)];
           if (!mine || !all) continue;
-          lists.set(list, { own: mine.ids.slice(0, 2), other: mine.complete ? all.ids.filter((id) => !mine.ids.includes(id)).slice(0, 2) : [] });
+          lists.set(list, {
+            own: mine.ids.slice(0, 2),
+            other: mine.complete ? all.ids.filter((id) => !mine.ids.includes(id)).slice(0, 2) : [],
+          });
         }
         await inParallel(ops, async (op) => {
           const e = expectation(op.access, role);
           counts.byExpectation[e] = (counts.byExpectation[e] ?? 0) + 1;
           const body = op.body ? minimalBody(op.body) : undefined;
-          if (e === 'forbidden') return check(c, role, op, addressOf(op, {}), body, (s, code) => s === 403 && code === 'FORBIDDEN', '403 FORBIDDEN');
+          if (e === 'forbidden')
+            return check(c, role, op, addressOf(op, {}), body, (s, code) => s === 403 && code === 'FORBIDDEN', '403 FORBIDDEN');
           if (e === 'public' && isWrite(op)) return;
           const list = listOf(op, ops);
           const records = list ? lists.get(list) : undefined;
@@ -147,23 +195,58 @@ for (const engine of testEngines()) {
             counts.otherItems++;
             // Another organisation's record is not found (never 403, which would say it exists); a write's input
             // may be refused first, but it never succeeds.
-            await check(c, role, op, addressOf(op, { id }), body, (s) => s === 404 || (isWrite(op) && s === 400), isWrite(op) ? '404 (or 400 for its input)' : '404');
+            await check(
+              c,
+              role,
+              op,
+              addressOf(op, { id }),
+              body,
+              (s) => s === 404 || (isWrite(op) && s === 400),
+              isWrite(op) ? '404 (or 400 for its input)' : '404',
+            );
           }
           if (isWrite(op)) {
             const refused = refusedInput(op);
-            if (refused) await check(c, role, op, refused.url, refused.body, (s, code) => s === 400 && code === 'VALIDATION_FAILED', '400 VALIDATION_FAILED (past authorisation)');
+            if (refused)
+              await check(
+                c,
+                role,
+                op,
+                refused.url,
+                refused.body,
+                (s, code) => s === 400 && code === 'VALIDATION_FAILED',
+                '400 VALIDATION_FAILED (past authorisation)',
+              );
             return;
           }
           // Granted and no record named: 200 — or 404 where the answer is the caller's own record (a profile, a
           // learning account) the account does not have, or a required query names nothing. Never 401/403.
-          if (!op.pathParams.length) return check(c, role, op, baseAddress(op), undefined, (s, code) => s === 200 || (s === 404 && code === 'NOT_FOUND'), '200 (or 404: no such record of its own)');
+          if (!op.pathParams.length)
+            return check(
+              c,
+              role,
+              op,
+              baseAddress(op),
+              undefined,
+              (s, code) => s === 200 || (s === 404 && code === 'NOT_FOUND'),
+              '200 (or 404: no such record of its own)',
+            );
           for (const id of records?.own ?? []) {
             counts.ownItems++;
             await check(c, role, op, addressOf(op, { id }), undefined, (s) => s === 200, '200 on its own record');
           }
           if (!records?.own.length) {
             const refused = refusedInput(op);
-            if (refused) await check(c, role, op, refused.url, undefined, (s, code) => s === 400 && code === 'VALIDATION_FAILED', '400 VALIDATION_FAILED (past authorisation)');
+            if (refused)
+              await check(
+                c,
+                role,
+                op,
+                refused.url,
+                undefined,
+                (s, code) => s === 400 && code === 'VALIDATION_FAILED',
+                '400 VALIDATION_FAILED (past authorisation)',
+              );
           }
         });
         assert.deepEqual(problems, []);

@@ -57,7 +57,7 @@ for (const engine of testEngines()) {
       assert.equal((await c.patch(`/api/schools/${world.schoolB.id}`, { version: 1, staffingQuota: 5 })).status, 404);
     });
 
-    test("school_admin edits its own school; a neighbour school in the same district is 404", async () => {
+    test('school_admin edits its own school; a neighbour school in the same district is 404', async () => {
       const c = await as('schoolAdminA');
       const own = await c.get(`/api/schools/${world.schoolA.id}`);
       assert.equal(own.status, 200);
@@ -88,7 +88,10 @@ for (const engine of testEngines()) {
       const c = await as('studentA');
       assert.equal((await c.get('/api/schools')).status, 403);
       const list = await c.get('/api/students');
-      assert.deepEqual(list.body.items.map((s: { id: string }) => s.id), [world.studentA.id]);
+      assert.deepEqual(
+        list.body.items.map((s: { id: string }) => s.id),
+        [world.studentA.id],
+      );
       assert.equal(list.body.items[0].idNumberMasked, '110105********002X');
       assert.equal(list.body.items[0].idNumber, undefined);
       const mine = await c.get(`/api/students/${world.studentA.id}/personal-info`);
@@ -100,7 +103,9 @@ for (const engine of testEngines()) {
     test("a school admin's read of personal information is logged", async () => {
       const c = await as('schoolAdminA');
       assert.equal((await c.get(`/api/students/${world.studentA.id}/personal-info`)).status, 200);
-      const logged = await server.services.database.db.select().from(piiAccessLog)
+      const logged = await server.services.database.db
+        .select()
+        .from(piiAccessLog)
         .where(and(eq(piiAccessLog.userId, world.users.schoolAdminA.id), eq(piiAccessLog.entityId, world.studentA.id)));
       assert.equal(logged.length, 1);
     });
@@ -112,7 +117,9 @@ for (const engine of testEngines()) {
       const stale = await c.patch(`/api/schools/${world.schoolA2.id}`, { version: school.body.version, staffingQuota: 20 });
       assert.equal(stale.status, 409);
       assert.equal(stale.body.code, 'VERSION_CONFLICT');
-      const audits = await server.services.database.db.select().from(auditLog)
+      const audits = await server.services.database.db
+        .select()
+        .from(auditLog)
         .where(and(eq(auditLog.entityType, 'school'), eq(auditLog.entityId, world.schoolA2.id)));
       assert.equal(audits.length, 1);
       assert.deepEqual(audits[0]!.changes.staffingQuota, { before: null, after: 10 });

@@ -27,7 +27,17 @@ for (const engine of testEngines()) {
     const as = (who: keyof RegistryWorld['users']) => signIn(server, w, who);
     const url = (schoolId: string) => `/api/schools/${schoolId}/accounts/bulk`;
     const addTeachers = async (schoolId: string, n: number) =>
-      w.db.insert(teachers).values(Array.from({ length: n }, (_, i) => ({ schoolId, name: `教师${i}`, employment: 'fullTime' as const, subject: 'specialty' as const }))).returning();
+      w.db
+        .insert(teachers)
+        .values(
+          Array.from({ length: n }, (_, i) => ({
+            schoolId,
+            name: `教师${i}`,
+            employment: 'fullTime' as const,
+            subject: 'specialty' as const,
+          })),
+        )
+        .returning();
 
     test('all teachers without an account get one: numbered usernames, one-time passwords, linked and audited', async () => {
       const made = await addTeachers(w.schoolA.id, 3);
@@ -35,22 +45,48 @@ for (const engine of testEngines()) {
       const res = await c.post(url(w.schoolA.id), { allTeachersWithoutAccount: true });
       assert.equal(res.status, 200, JSON.stringify(res.body));
       assert.equal(res.headers.get('cache-control'), 'no-store');
-      assert.deepEqual(res.body.created.map((x: { username: string }) => x.username), [1, 2, 3].map((n) => `t${w.schoolA.code}-000${n}`));
+      assert.deepEqual(
+        res.body.created.map((x: { username: string }) => x.username),
+        [1, 2, 3].map((n) => `t${w.schoolA.code}-000${n}`),
+      );
       assert.deepEqual(res.body.remaining, { teachers: 0, students: 0 });
       assert.equal(res.body.batchLimit, 100);
       const first = res.body.created[0];
-      const userRows = await w.db.select().from(users).where(inArray(users.id, res.body.created.map((x: { userId: string }) => x.userId)));
+      const userRows = await w.db
+        .select()
+        .from(users)
+        .where(
+          inArray(
+            users.id,
+            res.body.created.map((x: { userId: string }) => x.userId),
+          ),
+        );
       for (const u of userRows) {
         assert.equal(u.mustChangePassword, true);
         assert.match(u.passwordHash, /^\$argon2id\$/);
       }
       const texts = JSON.stringify(userRows) + JSON.stringify(await w.db.select().from(auditLog));
       for (const x of res.body.created) assert.ok(!texts.includes(x.initialPassword), 'the one-time password is stored nowhere');
-      const linked = await w.db.select({ id: teachers.id, userId: teachers.userId }).from(teachers).where(inArray(teachers.id, made.map((t) => t.id)));
-      assert.ok(linked.every((t) => res.body.created.some((x: { recordId: string; userId: string }) => x.recordId === t.id && x.userId === t.userId)));
+      const linked = await w.db
+        .select({ id: teachers.id, userId: teachers.userId })
+        .from(teachers)
+        .where(
+          inArray(
+            teachers.id,
+            made.map((t) => t.id),
+          ),
+        );
+      assert.ok(
+        linked.every((t) =>
+          res.body.created.some((x: { recordId: string; userId: string }) => x.recordId === t.id && x.userId === t.userId),
+        ),
+      );
       const [m] = await w.db.select().from(memberships).where(eq(memberships.userId, first.userId));
       assert.deepEqual([m!.organisationId, m!.role], [w.schoolA.id, 'teacher']);
-      assert.deepEqual((await auditRows(w.db, 'teacher', first.recordId)).map((a) => a.action), ['link_account']);
+      assert.deepEqual(
+        (await auditRows(w.db, 'teacher', first.recordId)).map((a) => a.action),
+        ['link_account'],
+      );
       const userAudit = await auditRows(w.db, 'user', first.userId);
       assert.deepEqual(userAudit[0]!.changes.teacherId, { before: null, after: first.recordId });
       assert.equal(userAudit[0]!.actorUserId, w.users.schoolAdminA.id);
@@ -64,7 +100,10 @@ for (const engine of testEngines()) {
       // The next batch continues the numbering.
       await addTeachers(w.schoolA.id, 1);
       const next = await c.post(url(w.schoolA.id), { allTeachersWithoutAccount: true });
-      assert.deepEqual(next.body.created.map((x: { username: string }) => x.username), [`t${w.schoolA.code}-0004`]);
+      assert.deepEqual(
+        next.body.created.map((x: { username: string }) => x.username),
+        [`t${w.schoolA.code}-0004`],
+      );
     });
 
     test('chosen students: created once, then skipped as already having one; another school’s record is 400', async () => {
@@ -74,11 +113,19 @@ for (const engine of testEngines()) {
       const c = await as('schoolAdminA');
       const res = await c.post(url(w.schoolA.id), { studentIds: [s1.id, s2.id] });
       assert.equal(res.status, 200);
-      assert.deepEqual(res.body.created.map((x: { username: string; kind: string }) => [x.kind, x.username]),
-        [['student', `s${w.schoolA.code}-00001`], ['student', `s${w.schoolA.code}-00002`]]);
+      assert.deepEqual(
+        res.body.created.map((x: { username: string; kind: string }) => [x.kind, x.username]),
+        [
+          ['student', `s${w.schoolA.code}-00001`],
+          ['student', `s${w.schoolA.code}-00002`],
+        ],
+      );
       const again = await c.post(url(w.schoolA.id), { studentIds: [s1.id] });
       assert.deepEqual(again.body.created, []);
-      assert.deepEqual(again.body.skipped.map((x: { recordId: string; reason: string }) => [x.recordId, x.reason]), [[s1.id, '已有账号']]);
+      assert.deepEqual(
+        again.body.skipped.map((x: { recordId: string; reason: string }) => [x.recordId, x.reason]),
+        [[s1.id, '已有账号']],
+      );
       const foreign = await c.post(url(w.schoolA.id), { studentIds: [s1.id, sb.id] });
       assert.equal(foreign.status, 400);
       assert.ok(foreign.body.fields['studentIds.1']);
@@ -115,10 +162,18 @@ for (const engine of testEngines()) {
 
     test('a batch is at most 100; `remaining` says how many are left for the next call', async () => {
       const school = w.schoolA2;
-      await w.db.insert(students).values(Array.from({ length: 101 }, (_, i) => ({
-        schoolId: school.id, name: `批量学生${i}`, cohort: 2024, birthDate: '2008-01-01', sex: 'female' as const,
-        idNumberCipher: 'x', idNumberIndex: `bulk-${crypto.randomUUID()}`, idNumberMasked: '410105********0000',
-      })));
+      await w.db.insert(students).values(
+        Array.from({ length: 101 }, (_, i) => ({
+          schoolId: school.id,
+          name: `批量学生${i}`,
+          cohort: 2024,
+          birthDate: '2008-01-01',
+          sex: 'female' as const,
+          idNumberCipher: 'x',
+          idNumberIndex: `bulk-${crypto.randomUUID()}`,
+          idNumberMasked: '410105********0000',
+        })),
+      );
       const c = await as('schoolAdminA2');
       const first = await c.post(url(school.id), { allStudentsWithoutAccount: true });
       assert.equal(first.status, 200);
@@ -126,7 +181,10 @@ for (const engine of testEngines()) {
       assert.deepEqual(first.body.remaining, { teachers: 0, students: 1 });
       assert.equal(new Set(first.body.created.map((x: { username: string }) => x.username)).size, 100);
       const second = await c.post(url(school.id), { allStudentsWithoutAccount: true });
-      assert.deepEqual(second.body.created.map((x: { username: string }) => x.username), [`s${school.code}-00101`]);
+      assert.deepEqual(
+        second.body.created.map((x: { username: string }) => x.username),
+        [`s${school.code}-00101`],
+      );
       assert.deepEqual(second.body.remaining, { teachers: 0, students: 0 });
       const listed = await c.get(`/api/students?schoolId=${school.id}&hasAccount=false`);
       assert.equal(listed.body.total, 0);

@@ -34,15 +34,26 @@ for (const engine of testEngines()) {
     test('a school admin registers an industry college it leads, with an enterprise partner', async () => {
       const c = await as('schoolAdminA');
       const res = await c.post('/api/carriers', {
-        kind: 'industryCollege', name: '智能制造产业学院', level: 'city', leadOrganisationId: w.schoolA.id,
-        partnerIds: [w.entB.id, w.entB.id], clusterCode: 'equipment', startDate: '2024-09-01', status: 'building',
+        kind: 'industryCollege',
+        name: '智能制造产业学院',
+        level: 'city',
+        leadOrganisationId: w.schoolA.id,
+        partnerIds: [w.entB.id, w.entB.id],
+        clusterCode: 'equipment',
+        startDate: '2024-09-01',
+        status: 'building',
       });
       assert.equal(res.status, 201, JSON.stringify(res.body));
       assert.equal(res.body.districtId, w.districtA.id); // the lead's district
-      assert.deepEqual(res.body.partners.map((p: { id: string }) => p.id), [w.entB.id]);
+      assert.deepEqual(
+        res.body.partners.map((p: { id: string }) => p.id),
+        [w.entB.id],
+      );
       assert.equal(res.body.clusterName, '装备制造');
       college = res.body;
-      const audits = await server.services.database.db.select().from(auditLog)
+      const audits = await server.services.database.db
+        .select()
+        .from(auditLog)
         .where(and(eq(auditLog.entityType, 'carrier'), eq(auditLog.entityId, res.body.id)));
       assert.equal(audits.length, 1);
       assert.deepEqual(audits[0]!.changes.partnerIds, { before: null, after: [w.entB.id] });
@@ -50,22 +61,34 @@ for (const engine of testEngines()) {
 
     test('a school may not lead for another organisation, nor name partners that do not exist', async () => {
       const c = await as('schoolAdminA');
-      const other = await c.post('/api/carriers', { kind: 'trainingBase', name: '代别人登记', level: 'city', leadOrganisationId: w.entB.id });
+      const other = await c.post('/api/carriers', {
+        kind: 'trainingBase',
+        name: '代别人登记',
+        level: 'city',
+        leadOrganisationId: w.entB.id,
+      });
       assert.equal(other.status, 400);
       assert.ok(other.body.fields.leadOrganisationId);
       const ghost = await c.post('/api/carriers', {
-        kind: 'trainingBase', name: '虚构伙伴', level: 'city', leadOrganisationId: w.schoolA.id, partnerIds: [crypto.randomUUID()],
+        kind: 'trainingBase',
+        name: '虚构伙伴',
+        level: 'city',
+        leadOrganisationId: w.schoolA.id,
+        partnerIds: [crypto.randomUUID()],
       });
       assert.equal(ghost.status, 400);
       assert.ok(ghost.body.fields.partnerIds);
     });
 
-    test("partners and their district read it but do not edit it; unrelated organisations and districts get 404", async () => {
+    test('partners and their district read it but do not edit it; unrelated organisations and districts get 404', async () => {
       for (const role of ['entAdminB', 'districtB'] as const) {
         const c = await as(role);
         assert.equal((await c.get(`/api/carriers/${college.id}`)).status, 200, role);
         const list = await c.get('/api/carriers?pageSize=200');
-        assert.ok(list.body.items.some((x: { id: string }) => x.id === college.id), role);
+        assert.ok(
+          list.body.items.some((x: { id: string }) => x.id === college.id),
+          role,
+        );
         const edit = await c.patch(`/api/carriers/${college.id}`, { version: college.version, name: '改名' });
         assert.equal(edit.status, 403, role);
       }
@@ -79,7 +102,11 @@ for (const engine of testEngines()) {
       const teacher = await as('teacherA');
       assert.equal((await teacher.get(`/api/carriers/${college.id}`)).status, 200);
       assert.equal((await teacher.patch(`/api/carriers/${college.id}`, { version: college.version, name: '改名' })).status, 403);
-      assert.equal((await teacher.post('/api/carriers', { kind: 'trainingBase', name: '教师登记', level: 'city', leadOrganisationId: w.schoolA.id })).status, 403);
+      assert.equal(
+        (await teacher.post('/api/carriers', { kind: 'trainingBase', name: '教师登记', level: 'city', leadOrganisationId: w.schoolA.id }))
+          .status,
+        403,
+      );
       const student = await as('studentA');
       assert.equal((await student.get('/api/carriers')).status, 403);
       assert.equal((await new TestClient(server.url).get('/api/carriers')).status, 401);
@@ -88,18 +115,31 @@ for (const engine of testEngines()) {
     test('department reads city-wide but may not create', async () => {
       const c = await as('department');
       assert.equal((await c.get(`/api/carriers/${college.id}`)).status, 200);
-      assert.equal((await c.post('/api/carriers', { kind: 'trainingBase', name: '部门登记', level: 'city', leadOrganisationId: w.schoolA.id })).status, 403);
+      assert.equal(
+        (await c.post('/api/carriers', { kind: 'trainingBase', name: '部门登记', level: 'city', leadOrganisationId: w.schoolA.id })).status,
+        403,
+      );
     });
 
     test('only the bureau records a certification; a certified status needs its date and body', async () => {
       const school = await as('schoolAdminA');
-      const self = await school.patch(`/api/carriers/${college.id}`, { version: college.version, status: 'certified', certifiedAt: '2025-01-10', certifyingBody: '郑州市教育局' });
+      const self = await school.patch(`/api/carriers/${college.id}`, {
+        version: college.version,
+        status: 'certified',
+        certifiedAt: '2025-01-10',
+        certifyingBody: '郑州市教育局',
+      });
       assert.equal(self.status, 403);
       const city = await as('cityAdmin');
       const incomplete = await city.patch(`/api/carriers/${college.id}`, { version: college.version, status: 'certified' });
       assert.equal(incomplete.status, 400);
       assert.ok(incomplete.body.fields.certifiedAt && incomplete.body.fields.certifyingBody);
-      const done = await city.patch(`/api/carriers/${college.id}`, { version: college.version, status: 'certified', certifiedAt: '2025-01-10', certifyingBody: '郑州市教育局' });
+      const done = await city.patch(`/api/carriers/${college.id}`, {
+        version: college.version,
+        status: 'certified',
+        certifiedAt: '2025-01-10',
+        certifyingBody: '郑州市教育局',
+      });
       assert.equal(done.status, 200, JSON.stringify(done.body));
       assert.equal(done.body.status, 'certified');
       const renamed = await school.patch(`/api/carriers/${college.id}`, { version: done.body.version, name: '智能制造现代产业学院' });
@@ -119,23 +159,49 @@ for (const engine of testEngines()) {
 
     test('kind rules: innovation centres are city or province level; legal personality only for education groups', async () => {
       const c = await as('cityAdmin');
-      const national = await c.post('/api/carriers', { kind: 'innovationCenter', name: '国家级协同创新中心', level: 'national', leadOrganisationId: w.schoolA.id });
+      const national = await c.post('/api/carriers', {
+        kind: 'innovationCenter',
+        name: '国家级协同创新中心',
+        level: 'national',
+        leadOrganisationId: w.schoolA.id,
+      });
       assert.equal(national.status, 400);
       assert.ok(national.body.fields.level);
-      const group = await c.post('/api/carriers', { kind: 'educationGroup', name: '郑州装备制造职教集团', level: 'city', leadOrganisationId: w.schoolA.id, legalPerson: true });
+      const group = await c.post('/api/carriers', {
+        kind: 'educationGroup',
+        name: '郑州装备制造职教集团',
+        level: 'city',
+        leadOrganisationId: w.schoolA.id,
+        legalPerson: true,
+      });
       assert.equal(group.status, 201);
       assert.equal(group.body.legalPerson, true);
-      const wrong = await c.post('/api/carriers', { kind: 'trainingBase', name: '实训基地', level: 'city', leadOrganisationId: w.schoolA.id, legalPerson: true, endDate: '2020-01-01', startDate: '2021-01-01' });
+      const wrong = await c.post('/api/carriers', {
+        kind: 'trainingBase',
+        name: '实训基地',
+        level: 'city',
+        leadOrganisationId: w.schoolA.id,
+        legalPerson: true,
+        endDate: '2020-01-01',
+        startDate: '2021-01-01',
+      });
       assert.equal(wrong.status, 400);
       assert.ok(wrong.body.fields.legalPerson && wrong.body.fields.endDate);
-      assert.equal((await c.post('/api/carriers', { kind: 'bogus', name: '未知', level: 'city', leadOrganisationId: w.schoolA.id })).status, 400);
+      assert.equal(
+        (await c.post('/api/carriers', { kind: 'bogus', name: '未知', level: 'city', leadOrganisationId: w.schoolA.id })).status,
+        400,
+      );
     });
 
     test('every carrier kind of the plan can be registered, and the list filters by kind, status and organisation', async () => {
       const c = await as('cityAdmin');
       for (const kind of CARRIER_KINDS) {
         const res = await c.post('/api/carriers', {
-          kind, name: `${kind}测试载体`, level: 'city', leadOrganisationId: w.entB.id, status: 'operating',
+          kind,
+          name: `${kind}测试载体`,
+          level: 'city',
+          leadOrganisationId: w.entB.id,
+          status: 'operating',
           ...(kind === 'lubanWorkshop' && { country: '泰国' }),
         });
         assert.equal(res.status, 201, `${kind}: ${JSON.stringify(res.body)}`);
@@ -146,7 +212,10 @@ for (const engine of testEngines()) {
       assert.ok(ofB.body.items.some((x: { id: string }) => x.id === college.id)); // as a partner
       assert.ok(ofB.body.items.length >= CARRIER_KINDS.length + 1);
       const certified = await c.get('/api/carriers?status=certified');
-      assert.deepEqual(certified.body.items.map((x: { id: string }) => x.id), [college.id]);
+      assert.deepEqual(
+        certified.body.items.map((x: { id: string }) => x.id),
+        [college.id],
+      );
       const paged = await c.get('/api/carriers?pageSize=2&page=2&sort=-name');
       assert.equal(paged.body.items.length, 2);
     });
@@ -155,7 +224,10 @@ for (const engine of testEngines()) {
       const c = await as('schoolAdminA');
       const res = await c.patch(`/api/carriers/${college.id}`, { version: college.version, partnerIds: [w.entC.id] });
       assert.equal(res.status, 200);
-      assert.deepEqual(res.body.partners.map((p: { id: string }) => p.id), [w.entC.id]);
+      assert.deepEqual(
+        res.body.partners.map((p: { id: string }) => p.id),
+        [w.entC.id],
+      );
       college = res.body;
       assert.equal((await (await as('entAdminB')).get(`/api/carriers/${college.id}`)).status, 404);
       assert.equal((await (await as('entAdminC')).get(`/api/carriers/${college.id}`)).status, 200);
@@ -163,12 +235,21 @@ for (const engine of testEngines()) {
 
     test('a partner handed the lead is no longer listed as a partner', async () => {
       const c = await as('cityAdmin');
-      const made = await c.post('/api/carriers', { kind: 'community', name: '移交牵头的共同体', level: 'province', leadOrganisationId: w.schoolA.id, partnerIds: [w.entB.id, w.entC.id] });
+      const made = await c.post('/api/carriers', {
+        kind: 'community',
+        name: '移交牵头的共同体',
+        level: 'province',
+        leadOrganisationId: w.schoolA.id,
+        partnerIds: [w.entB.id, w.entC.id],
+      });
       assert.equal(made.status, 201);
       const moved = await c.patch(`/api/carriers/${made.body.id}`, { version: made.body.version, leadOrganisationId: w.entB.id });
       assert.equal(moved.status, 200);
       assert.equal(moved.body.lead.id, w.entB.id);
-      assert.deepEqual(moved.body.partners.map((p: { id: string }) => p.id), [w.entC.id]);
+      assert.deepEqual(
+        moved.body.partners.map((p: { id: string }) => p.id),
+        [w.entC.id],
+      );
       const school = await as('schoolAdminA');
       assert.equal((await school.get(`/api/carriers/${made.body.id}`)).status, 404); // no longer lead nor partner
     });
@@ -186,7 +267,10 @@ for (const engine of testEngines()) {
       assert.ok(all.body.items.some((x: { id: string }) => x.id === college.id));
       assert.equal((await district.get(`/api/carriers/${college.id}`)).status, 200);
       assert.equal((await school.patch(`/api/carriers/${college.id}`, { version: archived.body.version, name: '归档后修改' })).status, 409);
-      assert.equal((await (await as('districtB')).post(`/api/carriers/${college.id}/archive`, { version: archived.body.version })).status, 404);
+      assert.equal(
+        (await (await as('districtB')).post(`/api/carriers/${college.id}/archive`, { version: archived.body.version })).status,
+        404,
+      );
       const restored = await district.post(`/api/carriers/${college.id}/restore`, { version: archived.body.version });
       assert.equal(restored.status, 200);
       assert.equal(restored.body.archived, false);

@@ -35,11 +35,17 @@ for (const engine of testEngines()) {
       assert.equal(all.status, 200);
       assert.equal(all.body.edition.isDemoSubset, true);
       assert.match(all.body.edition.title, /演示子集/);
-      assert.deepEqual(all.body.items.map((i: { code: string }) => i.code), ['1', '2', '3', '4', '5', '6', '7', '8']);
+      assert.deepEqual(
+        all.body.items.map((i: { code: string }) => i.code),
+        ['1', '2', '3', '4', '5', '6', '7', '8'],
+      );
 
       const byName = await anon.get('/api/catalogues/occupations?q=专业技术');
       assert.deepEqual(byName.body.items, [{ code: '2', name: '专业技术人员', level: 'major', parentCode: null }]);
-      assert.deepEqual((await anon.get('/api/catalogues/occupations?q=6')).body.items.map((i: { code: string }) => i.code), ['6']);
+      assert.deepEqual(
+        (await anon.get('/api/catalogues/occupations?q=6')).body.items.map((i: { code: string }) => i.code),
+        ['6'],
+      );
       assert.equal((await anon.get('/api/catalogues/occupations?level=occupation')).body.items.length, 0);
       // A wildcard in the query is a character, not a pattern.
       assert.equal((await anon.get('/api/catalogues/occupations?q=%25')).body.items.length, 0);

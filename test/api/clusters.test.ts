@@ -26,12 +26,17 @@ for (const engine of testEngines()) {
       return c;
     }
 
-    test('anyone lists the plan\'s clusters with their articles', async () => {
+    test("anyone lists the plan's clusters with their articles", async () => {
       const res = await new TestClient(server.url).get('/api/clusters');
       assert.equal(res.status, 200);
       assert.equal(res.body.items.length, 17);
       assert.equal(res.body.items[0].name, '智能终端');
-      assert.ok(res.body.items.every((c: { majors: unknown[]; industries: unknown[]; article: string }) => Array.isArray(c.majors) && Array.isArray(c.industries) && c.article));
+      assert.ok(
+        res.body.items.every(
+          (c: { majors: unknown[]; industries: unknown[]; article: string }) =>
+            Array.isArray(c.majors) && Array.isArray(c.industries) && c.article,
+        ),
+      );
       assert.equal((await new TestClient(server.url).get('/api/clusters/no_such')).status, 404);
     });
 
@@ -51,7 +56,10 @@ for (const engine of testEngines()) {
       assert.equal(removed.status, 200);
       assert.equal(removed.body.majors.length, 0);
       assert.equal((await c.request('DELETE', '/api/clusters/equipment/majors/460101')).status, 404);
-      const audits = await server.services.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, 'equipment:460101'));
+      const audits = await server.services.database.db
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .where(eq(auditLog.entityId, 'equipment:460101'));
       assert.deepEqual(audits.map((a) => a.action).sort(), ['create', 'delete']);
     });
 
@@ -86,7 +94,10 @@ for (const engine of testEngines()) {
       assert.equal(await seedClusterIndustries(db), 0);
       const res = await new TestClient(server.url).get('/api/clusters');
       const equipment = res.body.items.find((c: { code: string }) => c.code === 'equipment');
-      assert.deepEqual(equipment.industries.map((i: { code: string }) => i.code), ['3411']); // edited by the bureau: left alone
+      assert.deepEqual(
+        equipment.industries.map((i: { code: string }) => i.code),
+        ['3411'],
+      ); // edited by the bureau: left alone
       const terminal = res.body.items.find((c: { code: string }) => c.code === 'smart_terminal');
       assert.ok(terminal.industries.length >= 3 && terminal.industries.every((i: { name: string | null }) => i.name));
     });

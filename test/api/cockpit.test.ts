@@ -2,7 +2,15 @@ import { todayOf } from '../../core/calendar.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, enterprises, internshipPosts, jobs, majorGroups, teacherPracticePeriods, teachers } from '../../server/platform/db/schema/index.ts';
+import {
+  auditLog,
+  enterprises,
+  internshipPosts,
+  jobs,
+  majorGroups,
+  teacherPracticePeriods,
+  teachers,
+} from '../../server/platform/db/schema/index.ts';
 import { INDICATORS_RECOMPUTE_JOB } from '../../server/cockpit/indicators/job.ts';
 import { startDailyJobs } from '../../server/platform/jobs/daily.ts';
 import { DAILY_JOBS } from '../../server/job-kinds.ts';
@@ -26,7 +34,8 @@ for (const engine of testEngines()) {
     });
     after(() => server.close());
     const as = (who: keyof PlanWorld['users']) => signedIn(server, w.users[who].username);
-    const target = (body: { targets: Array<{ code: string }> }, code: string) => body.targets.find((t) => t.code === code) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const target = (body: { targets: Array<{ code: string }> }, code: string) =>
+      body.targets.find((t) => t.code === code) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
     async function recompute() {
       const admin = await as('cityAdmin');
@@ -91,14 +100,34 @@ for (const engine of testEngines()) {
         { schoolId: w.schoolA.id, name: '未认定专业群', clusterCode: 'test_cluster', keyMajor: false },
       ]);
       const [big] = await db.select().from(enterprises).where(eq(enterprises.clusterCode, 'test_cluster'));
-      await db.update(enterprises).set({ aboveDesignatedSize: true, staffCount: 500 }).where(eq(enterprises.organisationId, big!.organisationId));
+      await db
+        .update(enterprises)
+        .set({ aboveDesignatedSize: true, staffCount: 500 })
+        .where(eq(enterprises.organisationId, big!.organisationId));
       const year = Number(todayOf(new Date()).slice(0, 4));
       const post = (places: number, startDate: string, status: 'published' | 'draft', endDate = startDate) => ({
-        enterpriseId: big!.organisationId, title: '数控车工实习', kind: 'placement' as const, positionStaff: 100, places, monthlyPayYuan: 3000,
-        samePostWageYuan: 3500, dailyHours: 8, weeklyHours: 40, insurance: 'enterprise' as const, startDate, endDate, status,
+        enterpriseId: big!.organisationId,
+        title: '数控车工实习',
+        kind: 'placement' as const,
+        positionStaff: 100,
+        places,
+        monthlyPayYuan: 3000,
+        samePostWageYuan: 3500,
+        dailyHours: 8,
+        weeklyHours: 40,
+        insurance: 'enterprise' as const,
+        startDate,
+        endDate,
+        status,
       });
-      await db.insert(internshipPosts).values([post(10, `${year}-03-01`, 'published'), post(7, `${year}-04-01`, 'draft'), post(9, `${year - 1}-03-01`, 'published'),
-        post(4, `${year - 1}-12-01`, 'published', `${year}-01-31`)]);
+      await db
+        .insert(internshipPosts)
+        .values([
+          post(10, `${year}-03-01`, 'published'),
+          post(7, `${year}-04-01`, 'draft'),
+          post(9, `${year - 1}-03-01`, 'published'),
+          post(4, `${year - 1}-12-01`, 'published', `${year}-01-31`),
+        ]);
       await recompute();
       const res = await (await as('cityAdmin')).get('/api/cockpit');
       assert.equal(target(res.body, 'key_majors').value, 1, 'only the designated group');
@@ -108,8 +137,15 @@ for (const engine of testEngines()) {
       assert.equal(page.body.enterprise.placesOffered, share.numerator, 'the cockpit and the 2%–3% page count the same places');
       assert.equal(share.status, 'green', 'within 2%–3%');
       const drill = await (await as('districtA')).get('/api/cockpit/drill/internship_posts_share');
-      assert.deepEqual(drill.body.items.map((e: { places: number; share: number }) => [e.places, e.share]), [[14, 2.8]]);
-      assert.equal((await (await as('districtB')).get('/api/cockpit/drill/key_majors')).body.total, 0, 'another district’s groups are not listed');
+      assert.deepEqual(
+        drill.body.items.map((e: { places: number; share: number }) => [e.places, e.share]),
+        [[14, 2.8]],
+      );
+      assert.equal(
+        (await (await as('districtB')).get('/api/cockpit/drill/key_majors')).body.total,
+        0,
+        'another district’s groups are not listed',
+      );
       assert.equal((await (await as('districtA')).get('/api/cockpit/drill/key_majors')).body.items[0].name, '智能制造专业群');
     });
 
@@ -119,18 +155,30 @@ for (const engine of testEngines()) {
       const day = (offset: number) => new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
       const windowStart = enterprisePracticeStanding([], today, planPracticeRule()).windowStart;
       const w0 = (Date.parse(windowStart) - Date.parse(today)) / 86_400_000; // the window's first day, as an offset
-      const byName = new Map((await db.select({ id: teachers.id, name: teachers.name }).from(teachers)
-        .where(eq(teachers.status, 'active'))).map((t) => [t.name, t.id]));
+      const byName = new Map(
+        (await db.select({ id: teachers.id, name: teachers.name }).from(teachers).where(eq(teachers.status, 'active'))).map((t) => [
+          t.name,
+          t.id,
+        ]),
+      );
       const periods: Record<string, Array<{ start: string; end: string | null }>> = {
         教师0: [{ start: day(-400), end: null }], // still there: 401 days
-        教师1: [{ start: day(-300), end: day(-100) }, { start: day(-200), end: day(-1) }], // overlap: 300 distinct days, not 401
-        教师2: [{ start: day(-730), end: day(-549) }, { start: day(-548), end: day(-366) }], // touching: exactly 365
+        教师1: [
+          { start: day(-300), end: day(-100) },
+          { start: day(-200), end: day(-1) },
+        ], // overlap: 300 distinct days, not 401
+        教师2: [
+          { start: day(-730), end: day(-549) },
+          { start: day(-548), end: day(-366) },
+        ], // touching: exactly 365
         教师3: [{ start: day(w0 - 400), end: day(w0 + 99) }], // 500 days, 100 of them inside the window
         教师4: [{ start: day(10), end: day(400) }], // not yet
         乙校教师: [{ start: day(-1000), end: day(-500) }],
       };
       for (const [name, list] of Object.entries(periods)) {
-        await db.insert(teacherPracticePeriods).values(list.map((p) => ({ teacherId: byName.get(name)!, enterpriseName: '测试企业', startDate: p.start, endDate: p.end })));
+        await db
+          .insert(teacherPracticePeriods)
+          .values(list.map((p) => ({ teacherId: byName.get(name)!, enterpriseName: '测试企业', startDate: p.start, endDate: p.end })));
       }
       await recompute();
       const city = target((await (await as('cityAdmin')).get('/api/cockpit')).body, 'teacher_enterprise_practice');
@@ -150,12 +198,35 @@ for (const engine of testEngines()) {
         const standing = enterprisePracticeStanding(periods[r.name] ?? [], today, planPracticeRule());
         assert.deepEqual([r.name, r.practiceDays, r.meets], [r.name, standing.days, standing.met]);
       }
-      assert.deepEqual(rows.filter((r) => r.meets).map((r) => r.name).sort(), ['教师0', '教师2']);
-      assert.equal(rows.findIndex((r) => r.meets), 8, 'those who do not meet the rule come first');
-      assert.deepEqual(rows.filter((r) => r.practiceDays > 0 && !r.meets).map((r) => [r.name, r.practiceDays]).sort(), [['教师1', 300], ['教师3', 100]]);
+      assert.deepEqual(
+        rows
+          .filter((r) => r.meets)
+          .map((r) => r.name)
+          .sort(),
+        ['教师0', '教师2'],
+      );
+      assert.equal(
+        rows.findIndex((r) => r.meets),
+        8,
+        'those who do not meet the rule come first',
+      );
+      assert.deepEqual(
+        rows
+          .filter((r) => r.practiceDays > 0 && !r.meets)
+          .map((r) => [r.name, r.practiceDays])
+          .sort(),
+        [
+          ['教师1', 300],
+          ['教师3', 100],
+        ],
+      );
       assert.ok(!JSON.stringify(drill.body).includes('11010519491231002X'), 'masked ID numbers only');
       const b = await (await as('districtB')).get('/api/cockpit/drill/teacher_enterprise_practice');
-      assert.deepEqual(b.body.items.map((r: { name: string }) => r.name), ['乙校教师'], 'another district’s teachers are not listed');
+      assert.deepEqual(
+        b.body.items.map((r: { name: string }) => r.name),
+        ['乙校教师'],
+        'another district’s teachers are not listed',
+      );
       assert.equal((await a.get(`/api/cockpit/drill/teacher_enterprise_practice?districtId=${w.districtB.id}`)).status, 404);
       assert.equal((await (await as('schoolAdmin')).get('/api/cockpit/drill/teacher_enterprise_practice')).status, 403);
     });
@@ -205,7 +276,10 @@ for (const engine of testEngines()) {
       const admin = await as('cityAdmin');
       const h = await admin.get('/api/indicators/integration_enterprises/history');
       assert.equal(h.status, 200);
-      assert.deepEqual(h.body.items.slice(0, 2).map((x: { value: number }) => x.value), [5, 4]);
+      assert.deepEqual(
+        h.body.items.slice(0, 2).map((x: { value: number }) => x.value),
+        [5, 4],
+      );
       assert.ok(h.body.items.every((x: { source: string }) => x.source === 'computed'));
       const hA = await (await as('districtA')).get('/api/indicators/integration_enterprises/history');
       assert.equal(hA.body.scope, w.districtA.id);
@@ -229,13 +303,20 @@ for (const engine of testEngines()) {
       const negative = await hrss.post('/api/indicators/collaborative_projects/reports', { value: -1, measuredOn: day });
       assert.equal(negative.status, 400);
       assert.match(negative.body.fields.value, /负数/);
-      assert.equal((await (await as('schoolAdmin')).post('/api/indicators/collaborative_projects/reports', { value: 3, measuredOn: day })).status, 403);
+      assert.equal(
+        (await (await as('schoolAdmin')).post('/api/indicators/collaborative_projects/reports', { value: 3, measuredOn: day })).status,
+        403,
+      );
     });
 
     test('a reported value with evidence, accepted by the bureau, enters the cockpit and its drill-down', async () => {
       const hrss = await as('hrss');
       const day = new Date().toISOString().slice(0, 10);
-      const created = await hrss.post('/api/indicators/collaborative_projects/reports', { value: 12, measuredOn: day, note: '立项文件见附件' });
+      const created = await hrss.post('/api/indicators/collaborative_projects/reports', {
+        value: 12,
+        measuredOn: day,
+        note: '立项文件见附件',
+      });
       assert.equal(created.status, 201);
       const id = created.body.id;
       const path = `/api/indicators/reports/${id}/evidence`;
@@ -261,7 +342,10 @@ for (const engine of testEngines()) {
       const reviewed = await admin.post(`/api/indicators/reports/${id}/review`, { decision: 'accept', version: report.body.version });
       assert.equal(reviewed.status, 200);
       assert.equal(reviewed.body.status, 'accepted');
-      assert.equal((await admin.post(`/api/indicators/reports/${id}/review`, { decision: 'reject', version: reviewed.body.version })).status, 409);
+      assert.equal(
+        (await admin.post(`/api/indicators/reports/${id}/review`, { decision: 'reject', version: reviewed.body.version })).status,
+        409,
+      );
       let value: number | null = null;
       for (let i = 0; i < 100 && value !== 12; i++) {
         value = target((await admin.get('/api/cockpit')).body, 'collaborative_projects').value;
@@ -277,18 +361,26 @@ for (const engine of testEngines()) {
       const anon = await fetch(`${server.url}/api/public/statistics`);
       assert.equal(anon.status, 200);
       assert.deepEqual((await anon.json()).items, []);
-      assert.equal((await (await as('hrss')).request('PUT', '/api/indicators/integration_enterprises/publication', { published: true })).status, 403);
+      assert.equal(
+        (await (await as('hrss')).request('PUT', '/api/indicators/integration_enterprises/publication', { published: true })).status,
+        403,
+      );
       const admin = await as('cityAdmin');
       const put = await admin.request('PUT', '/api/indicators/integration_enterprises/publication', { published: true });
       assert.equal(put.status, 200);
       assert.equal((await admin.request('PUT', '/api/indicators/no_such/publication', { published: true })).status, 404);
       const body = await (await fetch(`${server.url}/api/public/statistics`)).json();
-      assert.deepEqual(body.items.map((i: { code: string }) => i.code), ['integration_enterprises']);
+      assert.deepEqual(
+        body.items.map((i: { code: string }) => i.code),
+        ['integration_enterprises'],
+      );
       assert.equal(body.items[0].value, 5);
       assert.ok(!JSON.stringify(body).includes(w.districtA.id), 'no district figures in public');
       await admin.request('PUT', '/api/indicators/integration_enterprises/publication', { published: false });
       assert.deepEqual((await (await fetch(`${server.url}/api/public/statistics`)).json()).items, []);
-      const audits = await server.services.database.db.select().from(auditLog)
+      const audits = await server.services.database.db
+        .select()
+        .from(auditLog)
         .where(and(eq(auditLog.entityType, 'indicator'), eq(auditLog.entityId, 'integration_enterprises')));
       assert.deepEqual(audits.map((a) => a.action).sort(), ['indicator.publish', 'indicator.unpublish']);
       const list = await admin.get('/api/indicators');
@@ -305,7 +397,10 @@ for (const engine of testEngines()) {
       let runs: (typeof jobs.$inferSelect)[] = [];
       for (let i = 0; i < 200 && !(runs.length && runs.every((r) => r.status === 'succeeded')); i++) {
         await new Promise((r) => setTimeout(r, 100));
-        runs = await db.select().from(jobs).where(and(eq(jobs.kind, INDICATORS_RECOMPUTE_JOB), eq(jobs.idempotencyKey, key)));
+        runs = await db
+          .select()
+          .from(jobs)
+          .where(and(eq(jobs.kind, INDICATORS_RECOMPUTE_JOB), eq(jobs.idempotencyKey, key)));
       }
       assert.equal(runs.length, 1, 'one run for the day');
       assert.equal(runs[0]!.status, 'succeeded', JSON.stringify(runs[0]!.error));

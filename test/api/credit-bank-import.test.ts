@@ -16,12 +16,41 @@ import { csvText, download, gbk, importFile, upload, waitForJob, xlsx } from './
  * Chinese headers, every row checked against the register before anything is written (row, column, reason),
  * all or nothing, a re-upload issues nothing twice, and who may and may not.
  */
-const HEADER = ['学习账号', '姓名', '成果类型', '成果编码', '成果名称', '专业或职业代码', '等级', '学分', '成绩', '学时', '奖项', '取得日期', '佐证链接', '佐证说明', '业务编号'];
+const HEADER = [
+  '学习账号',
+  '姓名',
+  '成果类型',
+  '成果编码',
+  '成果名称',
+  '专业或职业代码',
+  '等级',
+  '学分',
+  '成绩',
+  '学时',
+  '奖项',
+  '取得日期',
+  '佐证链接',
+  '佐证说明',
+  '业务编号',
+];
 type Col = (typeof HEADER)[number];
 const row = (over: Partial<Record<Col, unknown>>) => {
   const base: Record<Col, unknown> = {
-    学习账号: '', 姓名: '', 成果类型: '企业培训课程', 成果编码: 'PLC-01', 成果名称: 'PLC编程与调试培训', 专业或职业代码: '4603', 等级: '', 学分: '',
-    成绩: '合格', 学时: 48, 奖项: '', 取得日期: '2025-03-01', 佐证链接: '', 佐证说明: '培训考核合格', 业务编号: `PX-${crypto.randomBytes(5).toString('hex')}`,
+    学习账号: '',
+    姓名: '',
+    成果类型: '企业培训课程',
+    成果编码: 'PLC-01',
+    成果名称: 'PLC编程与调试培训',
+    专业或职业代码: '4603',
+    等级: '',
+    学分: '',
+    成绩: '合格',
+    学时: 48,
+    奖项: '',
+    取得日期: '2025-03-01',
+    佐证链接: '',
+    佐证说明: '培训考核合格',
+    业务编号: `PX-${crypto.randomBytes(5).toString('hex')}`,
   };
   return HEADER.map((h) => ({ ...base, ...over })[h]);
 };
@@ -46,7 +75,12 @@ for (const engine of testEngines()) {
     after(() => server.close());
     const db = () => server.services.database.db;
     const issuedBy = async (issuerId: string) =>
-      (await db().select({ n: sql<number>`count(*)::int` }).from(learningOutcomes).where(eq(learningOutcomes.issuerId, issuerId)))[0]!.n;
+      (
+        await db()
+          .select({ n: sql<number>`count(*)::int` })
+          .from(learningOutcomes)
+          .where(eq(learningOutcomes.issuerId, issuerId))
+      )[0]!.n;
 
     test('the template has the Chinese headers the importer expects', async () => {
       const t = await download(await as('enterpriseAdmin'), '/api/imports/outcomes/template');
@@ -62,7 +96,14 @@ for (const engine of testEngines()) {
       const ent = await as('enterpriseAdmin');
       const rows = [
         row({ 学习账号: accountA.accountNo, 姓名: accountA.holderName }),
-        row({ 学习账号: accountB.accountNo.toLowerCase(), 姓名: accountB.holderName, 成果类型: '1+X证书', 成果名称: '工业机器人操作与运维（中级）', 等级: 3, 学时: '' }),
+        row({
+          学习账号: accountB.accountNo.toLowerCase(),
+          姓名: accountB.holderName,
+          成果类型: '1+X证书',
+          成果名称: '工业机器人操作与运维（中级）',
+          等级: 3,
+          学时: '',
+        }),
         row({ 学习账号: accountA.accountNo, 姓名: accountA.holderName, 成果类型: '学校课程', 成果名称: '机械制图', 学分: 2.5, 学时: '' }),
       ];
       keys = rows.map((r) => String(r[14]));
@@ -72,14 +113,36 @@ for (const engine of testEngines()) {
       assert.equal(job.kind, 'import.outcomes');
       assert.equal(job.result.outcome, 'imported', JSON.stringify(job.result.issues));
       assert.deepEqual([job.result.inserted, job.result.unchanged], [3, 0]);
-      const stored = await db().select().from(learningOutcomes).where(and(eq(learningOutcomes.issuerId, world.enterprise.id), inArray(learningOutcomes.idempotencyKey, keys)));
+      const stored = await db()
+        .select()
+        .from(learningOutcomes)
+        .where(and(eq(learningOutcomes.issuerId, world.enterprise.id), inArray(learningOutcomes.idempotencyKey, keys)));
       assert.equal(stored.length, 3);
       assert.equal(stored.find((o) => o.title === '机械制图')!.credits, '2.50');
       assert.equal(stored.find((o) => o.kind === 'skillCertificate')!.accountId, accountB.id);
-      const deposits = await db().select().from(creditLedger).where(inArray(creditLedger.outcomeId, stored.map((o) => o.id)));
+      const deposits = await db()
+        .select()
+        .from(creditLedger)
+        .where(
+          inArray(
+            creditLedger.outcomeId,
+            stored.map((o) => o.id),
+          ),
+        );
       assert.equal(deposits.length, 3);
       assert.equal((await verifyLedger(db())).broken, null);
-      const audits = await db().select().from(auditLog).where(and(eq(auditLog.entityType, 'learningOutcome'), inArray(auditLog.entityId, stored.map((o) => o.id))));
+      const audits = await db()
+        .select()
+        .from(auditLog)
+        .where(
+          and(
+            eq(auditLog.entityType, 'learningOutcome'),
+            inArray(
+              auditLog.entityId,
+              stored.map((o) => o.id),
+            ),
+          ),
+        );
       assert.equal(audits.length, 3);
       assert.ok(audits.every((a) => a.action === 'import.create' && a.actorUserId === world.users.enterpriseAdmin.id));
       // The learner sees it at once.
@@ -88,13 +151,27 @@ for (const engine of testEngines()) {
       // The same file again (a double click, a retry): nothing new, nothing changed.
       const again = await importFile(ent, 'outcomes', '成果.xlsx', file);
       assert.deepEqual([again.result.outcome, again.result.inserted, again.result.unchanged], ['imported', 0, 3]);
-      assert.equal((await db().select().from(creditLedger).where(inArray(creditLedger.outcomeId, stored.map((o) => o.id)))).length, 3);
+      assert.equal(
+        (
+          await db()
+            .select()
+            .from(creditLedger)
+            .where(
+              inArray(
+                creditLedger.outcomeId,
+                stored.map((o) => o.id),
+              ),
+            )
+        ).length,
+        3,
+      );
     });
 
     test('every wrong row is named by row, column and reason in Chinese, and nothing is written', async () => {
       const ent = await as('enterpriseAdmin');
       const before = await issuedBy(world.enterprise.id);
-      const file = csvText([HEADER,
+      const file = csvText([
+        HEADER,
         row({ 学习账号: accountA.accountNo, 姓名: accountA.holderName }),
         row({ 学习账号: 'CB99999999999999', 姓名: '查无此人' }),
         row({ 学习账号: accountA.accountNo, 姓名: '王五' }),

@@ -9,10 +9,23 @@ export async function buildCreditBankWorld(server: TestServer) {
   const db = server.services.database.db;
   const pii = server.services.pii;
   const uid = crypto.randomBytes(4).toString('hex');
-  const [edition] = await db.insert(catalogueEditions).values({ kind: 'major', edition: `t-${uid}`, title: '测试目录', source: 'test' }).returning();
-  const [major] = await db.insert(majors).values({
-    editionId: edition!.id, level: 'higher', code: `46${uid.slice(0, 4)}`, name: '工业机器人技术', categoryCode: '4603', categoryName: '自动化类', divisionCode: '46', divisionName: '装备制造大类',
-  }).returning();
+  const [edition] = await db
+    .insert(catalogueEditions)
+    .values({ kind: 'major', edition: `t-${uid}`, title: '测试目录', source: 'test' })
+    .returning();
+  const [major] = await db
+    .insert(majors)
+    .values({
+      editionId: edition!.id,
+      level: 'higher',
+      code: `46${uid.slice(0, 4)}`,
+      name: '工业机器人技术',
+      categoryCode: '4603',
+      categoryName: '自动化类',
+      divisionCode: '46',
+      divisionName: '装备制造大类',
+    })
+    .returning();
   const bureau = await makeOrganisation(db, 'bureau');
   const district = await makeDistrict(db);
   const schoolA = await makeSchool(db, district.id);

@@ -37,8 +37,16 @@ for (const engine of testEngines()) {
       return c;
     }
     const certificate = (accountNo: string, over: Record<string, unknown> = {}) => ({
-      accountNo, kind: 'skillCertificate', code: 'ROBOT-3', title: '工业机器人操作与运维（中级）', field: '4603', level: 3,
-      achievedOn: '2025-01-10', evidenceUrl: 'https://example.org/cert/1.pdf', idempotencyKey: key(), ...over,
+      accountNo,
+      kind: 'skillCertificate',
+      code: 'ROBOT-3',
+      title: '工业机器人操作与运维（中级）',
+      field: '4603',
+      level: 3,
+      achievedOn: '2025-01-10',
+      evidenceUrl: 'https://example.org/cert/1.pdf',
+      idempotencyKey: key(),
+      ...over,
     });
 
     let accountA: { id: string; accountNo: string };
@@ -55,8 +63,14 @@ for (const engine of testEngines()) {
       assert.equal(issued.status, 201, JSON.stringify(issued.body));
       outcomeId = issued.body.id;
       const mine = await student.get('/api/credit-bank/outcomes');
-      assert.deepEqual(mine.body.items.map((o: { id: string }) => o.id), [outcomeId]);
-      const audits = await server.services.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'learningOutcome'), eq(auditLog.entityId, outcomeId)));
+      assert.deepEqual(
+        mine.body.items.map((o: { id: string }) => o.id),
+        [outcomeId],
+      );
+      const audits = await server.services.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityType, 'learningOutcome'), eq(auditLog.entityId, outcomeId)));
       assert.equal(audits.length, 1);
     });
 
@@ -97,9 +111,17 @@ for (const engine of testEngines()) {
     test('a rule proposed by the enterprise comes into force when the school agrees; the other school never sees it', async () => {
       const ent = await as('enterpriseAdmin');
       const proposed = await ent.post('/api/credit-bank/rules', {
-        scope: 'outcome', issuerId: world.enterprise.id, outcomeKind: 'skillCertificate', outcomeCode: 'ROBOT-3',
-        targetSchoolId: world.schoolA.id, targetProgramId: world.programA.id, targetCourseCode: 'JQR-201', targetCourseName: '工业机器人现场编程',
-        creditMode: 'fixed', creditValue: 3, effectiveFrom: '2024-09-01',
+        scope: 'outcome',
+        issuerId: world.enterprise.id,
+        outcomeKind: 'skillCertificate',
+        outcomeCode: 'ROBOT-3',
+        targetSchoolId: world.schoolA.id,
+        targetProgramId: world.programA.id,
+        targetCourseCode: 'JQR-201',
+        targetCourseName: '工业机器人现场编程',
+        creditMode: 'fixed',
+        creditValue: 3,
+        effectiveFrom: '2024-09-01',
       });
       assert.equal(proposed.status, 201, JSON.stringify(proposed.body));
       assert.equal(proposed.body.status, 'proposed');
@@ -116,8 +138,15 @@ for (const engine of testEngines()) {
     test('a transfer applies the rule at once and posts the credits; an outcome with no rule goes to review', async () => {
       const ent = await as('enterpriseAdmin');
       const other = await ent.post('/api/credit-bank/outcomes', {
-        accountNo: accountA.accountNo, kind: 'trainingCourse', code: 'PLC-1', title: 'PLC 编程培训', hours: 48, field: '4603',
-        achievedOn: '2025-02-01', evidenceNote: '培训考核合格', idempotencyKey: key(),
+        accountNo: accountA.accountNo,
+        kind: 'trainingCourse',
+        code: 'PLC-1',
+        title: 'PLC 编程培训',
+        hours: 48,
+        field: '4603',
+        achievedOn: '2025-02-01',
+        evidenceNote: '培训考核合格',
+        idempotencyKey: key(),
       });
       assert.equal(other.status, 201);
       secondOutcome = other.body.id;
@@ -148,15 +177,27 @@ for (const engine of testEngines()) {
       assert.ok(res.body.fields.programId);
       assert.equal((await student.get('/api/credit-bank/transfers')).body.total, before);
       const b = await as('schoolAdminB');
-      assert.equal((await b.post('/api/credit-bank/transfers', { accountId: accountA.id, programId: world.programB.id, outcomeIds: [secondOutcome] })).status, 404);
+      assert.equal(
+        (await b.post('/api/credit-bank/transfers', { accountId: accountA.id, programId: world.programB.id, outcomeIds: [secondOutcome] }))
+          .status,
+        404,
+      );
     });
 
     test('posting under an archived rule is refused by name; a registrar then recognises by hand with a reason', async () => {
       const ent = await as('enterpriseAdmin');
       const schoolA = await as('schoolAdminA');
       const r = await schoolA.post('/api/credit-bank/rules', {
-        scope: 'group', issuerId: world.enterprise.id, outcomeKind: 'trainingCourse', field: '4603', targetSchoolId: world.schoolA.id,
-        targetCourseCode: 'PLC-101', targetCourseName: 'PLC 技术', creditMode: 'perHours', creditValue: 16, effectiveFrom: '2024-01-01',
+        scope: 'group',
+        issuerId: world.enterprise.id,
+        outcomeKind: 'trainingCourse',
+        field: '4603',
+        targetSchoolId: world.schoolA.id,
+        targetCourseCode: 'PLC-101',
+        targetCourseName: 'PLC 技术',
+        creditMode: 'perHours',
+        creditValue: 16,
+        effectiveFrom: '2024-01-01',
       });
       assert.equal(r.status, 201, JSON.stringify(r.body));
       assert.equal((await ent.post(`/api/credit-bank/rules/${r.body.id}/agree`)).body.status, 'active');
@@ -170,7 +211,13 @@ for (const engine of testEngines()) {
       assert.equal((await (await as('schoolAdminB')).post(url, { decision: 'reject', reason: '不是本校' })).status, 404);
       const noReason = await schoolA.post(url, { decision: 'recognise', reason: '认定' });
       assert.equal(noReason.status, 400);
-      const ok = await schoolA.post(url, { decision: 'recognise', credits: 2.5, courseCode: 'PLC-101', courseName: 'PLC 技术', reason: '培训内容与课程标准一致，考核合格' });
+      const ok = await schoolA.post(url, {
+        decision: 'recognise',
+        credits: 2.5,
+        courseCode: 'PLC-101',
+        courseName: 'PLC 技术',
+        reason: '培训内容与课程标准一致，考核合格',
+      });
       assert.equal(ok.status, 200, JSON.stringify(ok.body));
       assert.equal(ok.body.status, 'completed');
       assert.equal((await schoolA.post(url, { decision: 'reject', reason: '再次决定' })).status, 409);
@@ -187,9 +234,15 @@ for (const engine of testEngines()) {
       assert.equal(c1.body.compensatesSeq, target.seq);
       const c2 = await schoolA.post(`/api/credit-bank/ledger/${target.seq}/compensate`, { reason: '学时核对有误' });
       assert.equal(c2.body.seq, c1.body.seq);
-      assert.equal((await schoolA.post(`/api/credit-bank/ledger/${target.seq}/compensate`, { reason: '再冲一次', idempotencyKey: key() })).status, 409);
+      assert.equal(
+        (await schoolA.post(`/api/credit-bank/ledger/${target.seq}/compensate`, { reason: '再冲一次', idempotencyKey: key() })).status,
+        409,
+      );
       assert.equal((await schoolA.post(`/api/credit-bank/ledger/${c1.body.seq}/compensate`, { reason: '冲正冲正' })).status, 409);
-      assert.equal((await (await as('schoolAdminB')).post(`/api/credit-bank/ledger/${target.seq}/compensate`, { reason: '别校' })).status, 404);
+      assert.equal(
+        (await (await as('schoolAdminB')).post(`/api/credit-bank/ledger/${target.seq}/compensate`, { reason: '别校' })).status,
+        404,
+      );
       const after = await schoolA.get(`/api/credit-bank/ledger?accountId=${accountA.id}`);
       assert.equal(after.body.items.find((e: { seq: number }) => e.seq === target.seq).credits, 2.5, 'the original stays');
       assert.equal((await (await as('studentA')).get('/api/credit-bank/accounts/me')).body.recognisedCredits, 3);
@@ -240,12 +293,22 @@ for (const engine of testEngines()) {
 
     test('parallel postings racing for the chain head leave one unbroken chain with no gaps', async () => {
       const ent = await as('enterpriseAdmin');
-      const results = await Promise.all(Array.from({ length: 24 }, (_, i) =>
-        ent.post('/api/credit-bank/outcomes', certificate(accountA.accountNo, { code: `PAR-${i}`, title: `并发 ${i}` }))));
-      assert.deepEqual(results.map((r) => r.status), results.map(() => 201));
+      const results = await Promise.all(
+        Array.from({ length: 24 }, (_, i) =>
+          ent.post('/api/credit-bank/outcomes', certificate(accountA.accountNo, { code: `PAR-${i}`, title: `并发 ${i}` })),
+        ),
+      );
+      assert.deepEqual(
+        results.map((r) => r.status),
+        results.map(() => 201),
+      );
       const { count, broken } = await verifyLedger(server.services.database.db, { pageSize: 7 });
       assert.equal(broken, null);
-      const [row] = (await server.services.database.db.execute(sql`select count(*)::int as n, max(seq)::int as m from credit_ledger`) as unknown as { rows: { n: number; m: number }[] }).rows;
+      const [row] = (
+        (await server.services.database.db.execute(sql`select count(*)::int as n, max(seq)::int as m from credit_ledger`)) as unknown as {
+          rows: { n: number; m: number }[];
+        }
+      ).rows;
       assert.equal(count, row!.n);
       assert.equal(row!.m, row!.n, 'seq has no gaps');
     });
@@ -258,8 +321,14 @@ for (const engine of testEngines()) {
       assert.equal(opened.body.opened, 1);
       assert.equal((await b.post('/api/credit-bank/accounts/open-for-students', { schoolId: world.schoolB.id })).body.opened, 0);
       const list = await b.get('/api/credit-bank/accounts');
-      assert.deepEqual(list.body.items.map((a: { studentId: string }) => a.studentId), [world.studentB.id]);
-      assert.equal((await (await as('studentA')).post('/api/credit-bank/accounts/open-for-students', { schoolId: world.schoolA.id })).status, 403);
+      assert.deepEqual(
+        list.body.items.map((a: { studentId: string }) => a.studentId),
+        [world.studentB.id],
+      );
+      assert.equal(
+        (await (await as('studentA')).post('/api/credit-bank/accounts/open-for-students', { schoolId: world.schoolA.id })).status,
+        403,
+      );
     });
 
     test('the bureau sees conversions by school, cluster and kind', async () => {
@@ -285,7 +354,9 @@ for (const engine of testEngines()) {
         // Force the race: hold the ledger head so the first request stops after writing its items; the second
         // then passes the duplicate check and waits on the unique index until the first commits.
         let release!: () => void;
-        const held = new Promise<void>((r) => { release = r; });
+        const held = new Promise<void>((r) => {
+          release = r;
+        });
         let lockerPid!: number;
         const locked = new Promise<void>((ready) => {
           void db.transaction(async (tx) => {
@@ -298,7 +369,8 @@ for (const engine of testEngines()) {
         });
         await locked;
         const pending = [student.post('/api/credit-bank/transfers', body), student.post('/api/credit-bank/transfers', body)];
-        const blocked = async (pid: number) => rows<{ pid: number }>(db, sql`select pid from pg_stat_activity where ${pid}::int = any(pg_blocking_pids(pid))`);
+        const blocked = async (pid: number) =>
+          rows<{ pid: number }>(db, sql`select pid from pg_stat_activity where ${pid}::int = any(pg_blocking_pids(pid))`);
         let first: { pid: number }[] = [];
         while (!first.length) first = await blocked(lockerPid);
         while (!(await blocked(first[0]!.pid)).length) await new Promise((r) => setImmediate(r));
@@ -309,7 +381,10 @@ for (const engine of testEngines()) {
       }
       assert.deepEqual(answers.map((a) => a.status).sort(), [201, 409], JSON.stringify(answers.map((a) => a.body)));
       assert.equal(answers.find((a) => a.status === 409)!.body.code, 'ALREADY_APPLIED');
-      const items = await rows<{ n: number }>(db, sql`select count(*)::int as n from credit_transfer_items where outcome_id = ${cert.body.id}`);
+      const items = await rows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from credit_transfer_items where outcome_id = ${cert.body.id}`,
+      );
       assert.equal(items[0]!.n, 1);
     });
 

@@ -23,15 +23,24 @@ for (const engine of testEngines()) {
     test('schools: active ones only, with their programs (major code and name)', async () => {
       const res = await anon().get(`/api/directory/schools?districtId=${w.district.id}`);
       assert.equal(res.status, 200);
-      assert.deepEqual(res.body.items.map((s: { id: string }) => s.id), [w.school.id]);
+      assert.deepEqual(
+        res.body.items.map((s: { id: string }) => s.id),
+        [w.school.id],
+      );
       assert.equal(res.body.items[0].programCount, 1);
       assert.equal(res.body.items[0].staffingQuota, undefined);
       const detail = await anon().get(`/api/directory/schools/${w.school.id}`);
       assert.equal(detail.status, 200);
-      assert.deepEqual(detail.body.programs.map((p: { majorCode: string; majorName: string }) => [p.majorCode, p.majorName]), [['460101', '机械设计与制造']]);
+      assert.deepEqual(
+        detail.body.programs.map((p: { majorCode: string; majorName: string }) => [p.majorCode, p.majorName]),
+        [['460101', '机械设计与制造']],
+      );
       assert.equal((await anon().get(`/api/directory/schools/${w.closedSchool.id}`)).status, 404);
       const programs = await anon().get(`/api/directory/programs?majorCode=460101&districtId=${w.district.id}`);
-      assert.deepEqual(programs.body.items.map((p: { schoolId: string }) => p.schoolId), [w.school.id]);
+      assert.deepEqual(
+        programs.body.items.map((p: { schoolId: string }) => p.schoolId),
+        [w.school.id],
+      );
       const byName = await anon().get(`/api/directory/programs?q=${encodeURIComponent('机械设计')}&districtId=${w.district.id}`);
       assert.equal(byName.body.total, 1);
     });
@@ -39,7 +48,10 @@ for (const engine of testEngines()) {
     test('enterprises: certified and active only, without staff, payroll or accounts', async () => {
       const res = await anon().get(`/api/directory/enterprises?districtId=${w.district.id}`);
       assert.equal(res.status, 200);
-      assert.deepEqual(res.body.items.map((e: { id: string }) => e.id), [w.certified.id]);
+      assert.deepEqual(
+        res.body.items.map((e: { id: string }) => e.id),
+        [w.certified.id],
+      );
       const item = res.body.items[0];
       assert.equal(item.integrationStatus, 'certified_city');
       assert.equal(item.industryName, '锅炉及辅助设备制造');
@@ -65,7 +77,7 @@ for (const engine of testEngines()) {
       assert.equal(paged.body.total, 2);
     });
 
-    test('the filters\' options: districts and clusters', async () => {
+    test("the filters' options: districts and clusters", async () => {
       const res = await anon().get('/api/directory/options');
       assert.equal(res.status, 200);
       assert.ok(res.body.districts.some((d: { id: string }) => d.id === w.district.id));
@@ -102,12 +114,22 @@ async function buildWorld(server: TestServer) {
   await makeEnterprise(db, district.id, { integrationStatus: 'certified_province', status: 'archived' });
   await makeEnterprise(db, district.id, { integrationStatus: 'applied' });
   const base = { level: 'city' as const, leadOrganisationId: school.id, districtId: district.id };
-  const [training] = await db.insert(carriers).values([
-    { ...base, kind: 'trainingBase', name: '名录测试实训基地', status: 'certified', certifiedAt: '2024-01-01', certifyingBody: '郑州市教育局' },
-    { ...base, kind: 'lubanWorkshop', name: '名录测试鲁班工坊', status: 'operating', country: '泰国' },
-    { ...base, kind: 'practiceCenter', name: '名录测试规划中心', status: 'planned' },
-    { ...base, kind: 'industryCollege', name: '名录测试已归档学院', status: 'operating', archivedAt: new Date() },
-  ]).returning();
+  const [training] = await db
+    .insert(carriers)
+    .values([
+      {
+        ...base,
+        kind: 'trainingBase',
+        name: '名录测试实训基地',
+        status: 'certified',
+        certifiedAt: '2024-01-01',
+        certifyingBody: '郑州市教育局',
+      },
+      { ...base, kind: 'lubanWorkshop', name: '名录测试鲁班工坊', status: 'operating', country: '泰国' },
+      { ...base, kind: 'practiceCenter', name: '名录测试规划中心', status: 'planned' },
+      { ...base, kind: 'industryCollege', name: '名录测试已归档学院', status: 'operating', archivedAt: new Date() },
+    ])
+    .returning();
   await db.insert(carrierPartners).values({ carrierId: training!.id, organisationId: certified.id });
   return { district, school, closedSchool, certified };
 }

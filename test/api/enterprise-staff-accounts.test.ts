@@ -30,13 +30,29 @@ for (const engine of testEngines()) {
 
     test('the admin creates a colleague and an employee-learner; the password is answered once and must be changed', async () => {
       const c = await as('adminA');
-      const colleague = await c.post('/api/accounts', { username: 'ent_colleague_a', displayName: '王同事', organisationId: w.entA.id, role: 'enterprise_admin' });
+      const colleague = await c.post('/api/accounts', {
+        username: 'ent_colleague_a',
+        displayName: '王同事',
+        organisationId: w.entA.id,
+        role: 'enterprise_admin',
+      });
       assert.equal(colleague.status, 201, JSON.stringify(colleague.body));
       assert.match(colleague.body.initialPassword, /^Cj-/);
-      const noId = await c.post('/api/accounts', { username: 'ent_learner_a', displayName: '李员工', organisationId: w.entA.id, role: 'learner' });
+      const noId = await c.post('/api/accounts', {
+        username: 'ent_learner_a',
+        displayName: '李员工',
+        organisationId: w.entA.id,
+        role: 'learner',
+      });
       assert.equal(noId.status, 400, 'a learner account opens a learning account, found by the ID number');
       assert.ok(noId.body.fields.idNumber);
-      const learner = await c.post('/api/accounts', { username: 'ent_learner_a', displayName: '李员工', organisationId: w.entA.id, role: 'learner', idNumber: makeIdNumber('410105', '19900506', '123') });
+      const learner = await c.post('/api/accounts', {
+        username: 'ent_learner_a',
+        displayName: '李员工',
+        organisationId: w.entA.id,
+        role: 'learner',
+        idNumber: makeIdNumber('410105', '19900506', '123'),
+      });
       assert.equal(learner.status, 201, JSON.stringify(learner.body));
       assert.ok(learner.body.creditAccountNo);
       const first = new TestClient(server.url);
@@ -48,11 +64,30 @@ for (const engine of testEngines()) {
       assert.equal(list.status, 200);
       const names = list.body.items.map((a: { username: string }) => a.username);
       assert.ok(names.includes('ent_colleague_a') && names.includes('ent_learner_a') && names.includes(w.users.adminA.username));
-      assert.ok(list.body.items.every((a: { organisationId: string; initialPassword?: string }) => a.organisationId === w.entA.id && a.initialPassword === undefined));
+      assert.ok(
+        list.body.items.every(
+          (a: { organisationId: string; initialPassword?: string }) => a.organisationId === w.entA.id && a.initialPassword === undefined,
+        ),
+      );
 
       // Not a school role, not in another organisation.
-      assert.equal((await c.post('/api/accounts', { username: 'ent_teacher_x', displayName: '某', organisationId: w.entA.id, role: 'teacher' })).status, 400);
-      assert.equal((await c.post('/api/accounts', { username: 'ent_other_x', displayName: '某', organisationId: w.entB.id, role: 'learner', idNumber: makeIdNumber('410105', '19910607', '246') })).status, 404);
+      assert.equal(
+        (await c.post('/api/accounts', { username: 'ent_teacher_x', displayName: '某', organisationId: w.entA.id, role: 'teacher' }))
+          .status,
+        400,
+      );
+      assert.equal(
+        (
+          await c.post('/api/accounts', {
+            username: 'ent_other_x',
+            displayName: '某',
+            organisationId: w.entB.id,
+            role: 'learner',
+            idNumber: makeIdNumber('410105', '19910607', '246'),
+          })
+        ).status,
+        404,
+      );
     });
 
     test('disable ends sign-in and open sessions at once; enable restores it; both audited', async () => {
@@ -70,9 +105,17 @@ for (const engine of testEngines()) {
       const on = await c.patch(`/api/accounts/${w.users.staffA.id}`, { disabled: false });
       assert.equal(on.body.disabled, false);
       assert.equal((await new TestClient(server.url).login(w.users.staffA.username, TEST_PASSWORD)).status, 200);
-      const audits = await server.services.database.db.select({ action: auditLog.action }).from(auditLog)
+      const audits = await server.services.database.db
+        .select({ action: auditLog.action })
+        .from(auditLog)
         .where(and(eq(auditLog.entityType, 'user'), eq(auditLog.entityId, w.users.staffA.id)));
-      assert.deepEqual(audits.map((a) => a.action).filter((a) => a !== 'sign_in').sort(), ['disable', 'enable']);
+      assert.deepEqual(
+        audits
+          .map((a) => a.action)
+          .filter((a) => a !== 'sign_in')
+          .sort(),
+        ['disable', 'enable'],
+      );
     });
 
     test('nobody disables themselves', async () => {
@@ -82,7 +125,7 @@ for (const engine of testEngines()) {
       assert.ok(res.body.fields.disabled);
     });
 
-    test('another enterprise\'s admin and a school admin cannot see or touch the staff (404); a teacher may not at all (403)', async () => {
+    test("another enterprise's admin and a school admin cannot see or touch the staff (404); a teacher may not at all (403)", async () => {
       const other = await as('adminB');
       assert.equal((await other.patch(`/api/accounts/${w.users.staffA.id}`, { disabled: true })).status, 404);
       const otherList = await other.get(`/api/accounts?organisationId=${w.entA.id}`);

@@ -28,8 +28,16 @@ for (const engine of testEngines()) {
       return c;
     }
     const newEnterprise = (districtId: string, extra: Record<string, unknown> = {}) => ({
-      uscc: uscc(), name: `郑州新登记装备有限公司${Math.random().toString(36).slice(2, 6)}`, districtId, size: 'large',
-      industryCode: '3411', clusterCode: 'equipment', staffCount: 1000, payrollYuan: 10_000_000, aboveDesignatedSize: true, ...extra,
+      uscc: uscc(),
+      name: `郑州新登记装备有限公司${Math.random().toString(36).slice(2, 6)}`,
+      districtId,
+      size: 'large',
+      industryCode: '3411',
+      clusterCode: 'equipment',
+      staffCount: 1000,
+      payrollYuan: 10_000_000,
+      aboveDesignatedSize: true,
+      ...extra,
     });
 
     test('anonymous callers are refused', async () => {
@@ -49,12 +57,19 @@ for (const engine of testEngines()) {
       const detail = await c.get(`/api/enterprises/${res.body.id}`);
       assert.equal(detail.status, 200);
       assert.deepEqual(detail.body.expectations.internshipPosts, {
-        applies: true, minShare: 0.02, maxShare: 0.03, minPosts: 20, maxPosts: 30, article: detail.body.expectations.internshipPosts.article,
+        applies: true,
+        minShare: 0.02,
+        maxShare: 0.03,
+        minPosts: 20,
+        maxPosts: 30,
+        article: detail.body.expectations.internshipPosts.article,
       });
       assert.match(detail.body.expectations.internshipPosts.article, /二 \(二\) 5/);
       assert.equal(detail.body.expectations.trainingFund.minYuan, 150_000);
       assert.equal(detail.body.expectations.trainingFund.maxYuan, 250_000);
-      const audits = await server.services.database.db.select().from(auditLog)
+      const audits = await server.services.database.db
+        .select()
+        .from(auditLog)
         .where(and(eq(auditLog.entityType, 'enterprise'), eq(auditLog.entityId, res.body.id)));
       assert.equal(audits.length, 1);
       assert.equal(audits[0]!.action, 'create');
@@ -93,19 +108,30 @@ for (const engine of testEngines()) {
     test('list: filters, sorting and paging', async () => {
       const c = await as('cityAdmin');
       const byCode = await c.get(`/api/enterprises?q=${w.entA.code}`);
-      assert.deepEqual(byCode.body.items.map((e: { id: string }) => e.id), [w.entA.id]);
+      assert.deepEqual(
+        byCode.body.items.map((e: { id: string }) => e.id),
+        [w.entA.id],
+      );
       const inA = await c.get(`/api/enterprises?districtId=${w.districtA.id}&sort=-staff&pageSize=200`);
       assert.ok(inA.body.items.every((e: { districtId: string }) => e.districtId === w.districtA.id));
       const staff = inA.body.items.map((e: { staffCount: number }) => e.staffCount);
-      assert.deepEqual(staff, [...staff].sort((a, b) => b - a));
+      assert.deepEqual(
+        staff,
+        [...staff].sort((a, b) => b - a),
+      );
       const paged = await c.get(`/api/enterprises?districtId=${w.districtA.id}&pageSize=1&page=2`);
       assert.equal(paged.body.items.length, 1);
       assert.equal(paged.body.total, inA.body.total);
-      const industry = await c.get(`/api/enterprises?industryCode=34&clusterCode=equipment&aboveDesignatedSize=true&districtId=${w.districtA.id}`);
+      const industry = await c.get(
+        `/api/enterprises?industryCode=34&clusterCode=equipment&aboveDesignatedSize=true&districtId=${w.districtA.id}`,
+      );
       assert.ok(industry.body.items.length >= 1);
       assert.ok(industry.body.items.every((e: { industryCode: string }) => e.industryCode.startsWith('34')));
       const small = await c.get(`/api/enterprises?aboveDesignatedSize=false&districtId=${w.districtA.id}`);
-      assert.deepEqual(small.body.items.map((e: { id: string }) => e.id), [w.entSmall.id]);
+      assert.deepEqual(
+        small.body.items.map((e: { id: string }) => e.id),
+        [w.entSmall.id],
+      );
       assert.equal((await c.get('/api/enterprises?sort=bogus')).status, 400);
     });
 
@@ -144,7 +170,10 @@ for (const engine of testEngines()) {
     test('enterprise_admin keeps its own profile only; the code, the district and certification are not its to change', async () => {
       const c = await as('entAdminA');
       const list = await c.get('/api/enterprises?pageSize=200');
-      assert.deepEqual(list.body.items.map((e: { id: string }) => e.id), [w.entA.id]);
+      assert.deepEqual(
+        list.body.items.map((e: { id: string }) => e.id),
+        [w.entA.id],
+      );
       assert.equal((await c.get(`/api/enterprises/${w.entA2.id}`)).status, 404);
       assert.equal((await c.patch(`/api/enterprises/${w.entA2.id}`, { version: 1, staffCount: 5 })).status, 404);
       const own = await c.get(`/api/enterprises/${w.entA.id}`);
@@ -160,7 +189,11 @@ for (const engine of testEngines()) {
       const cert = await c.patch(`/api/enterprises/${w.entA.id}`, { version: edit.body.version, integrationStatus: 'certified_nation' });
       assert.equal(cert.status, 403);
       const resent = await c.patch(`/api/enterprises/${w.entA.id}`, {
-        version: edit.body.version, uscc: own.body.uscc, districtId: own.body.districtId, integrationStatus: own.body.integrationStatus, staffCount: 401,
+        version: edit.body.version,
+        uscc: own.body.uscc,
+        districtId: own.body.districtId,
+        integrationStatus: own.body.integrationStatus,
+        staffCount: 401,
       });
       assert.equal(resent.status, 200, JSON.stringify(resent.body)); // a form sending unchanged values back is fine
       assert.equal((await c.post('/api/enterprises', newEnterprise(w.districtA.id))).status, 403);
@@ -175,8 +208,12 @@ for (const engine of testEngines()) {
       const stale = await a.patch(`/api/enterprises/${w.entA.id}`, { version: read.body.version, staffCount: 9 });
       assert.equal(stale.status, 409);
       assert.equal(stale.body.code, 'VERSION_CONFLICT');
-      const audits = await server.services.database.db.select().from(auditLog)
-        .where(and(eq(auditLog.entityType, 'enterprise'), eq(auditLog.entityId, w.entA.id), eq(auditLog.actorUserId, w.users.entAdminA.id)));
+      const audits = await server.services.database.db
+        .select()
+        .from(auditLog)
+        .where(
+          and(eq(auditLog.entityType, 'enterprise'), eq(auditLog.entityId, w.entA.id), eq(auditLog.actorUserId, w.users.entAdminA.id)),
+        );
       assert.ok(audits.every((row) => !('staffCount' in row.changes) || row.changes.staffCount!.after !== 9));
     });
 
@@ -194,15 +231,26 @@ for (const engine of testEngines()) {
       assert.ok(made.body.initialPassword);
       const accounts = await c.get(`/api/enterprises/${w.entA.id}/accounts`);
       assert.equal(accounts.status, 200);
-      assert.ok(accounts.body.items.some((a: { username: string; role: string }) => a.username === username && a.role === 'enterprise_admin'));
-      assert.equal((await c.post(`/api/enterprises/${w.entA2.id}/accounts`, { username: `${username}x`, displayName: '外人' })).status, 404);
+      assert.ok(
+        accounts.body.items.some((a: { username: string; role: string }) => a.username === username && a.role === 'enterprise_admin'),
+      );
+      assert.equal(
+        (await c.post(`/api/enterprises/${w.entA2.id}/accounts`, { username: `${username}x`, displayName: '外人' })).status,
+        404,
+      );
       assert.equal((await c.get(`/api/enterprises/${w.entA2.id}/accounts`)).status, 404);
-      assert.equal((await c.post(`/api/enterprises/${w.entA.id}/accounts`, { username: `${username}y`, displayName: 'x', role: 'city_admin' })).status, 400);
+      assert.equal(
+        (await c.post(`/api/enterprises/${w.entA.id}/accounts`, { username: `${username}y`, displayName: 'x', role: 'city_admin' })).status,
+        400,
+      );
       const colleague = new TestClient(server.url);
       assert.equal((await colleague.login(username, made.body.initialPassword)).status, 200);
       assert.equal((await colleague.get(`/api/enterprises/${w.entA.id}`)).status, 403); // must change the initial password first
       const district = await as('districtA');
-      assert.equal((await district.post(`/api/enterprises/${w.entA.id}/accounts`, { username: `${username}z`, displayName: 'x' })).status, 403);
+      assert.equal(
+        (await district.post(`/api/enterprises/${w.entA.id}/accounts`, { username: `${username}z`, displayName: 'x' })).status,
+        403,
+      );
     });
 
     test('schools, teachers and students have no access to the enterprise register', async () => {
@@ -216,7 +264,12 @@ for (const engine of testEngines()) {
     test('archiving a referenced enterprise keeps it readable with includeArchived; it can be restored', async () => {
       const city = await as('cityAdmin');
       const ent = await makeEnterprise(server.services.database.db, w.districtA.id);
-      const carrier = await city.post('/api/carriers', { kind: 'trainingBase', name: '引用企业的实训基地', level: 'city', leadOrganisationId: ent.id });
+      const carrier = await city.post('/api/carriers', {
+        kind: 'trainingBase',
+        name: '引用企业的实训基地',
+        level: 'city',
+        leadOrganisationId: ent.id,
+      });
       assert.equal(carrier.status, 201, JSON.stringify(carrier.body));
       const stale = await city.post(`/api/enterprises/${ent.id}/archive`, { version: 99 });
       assert.equal(stale.status, 409);
@@ -227,7 +280,10 @@ for (const engine of testEngines()) {
       const hidden = await city.get(`/api/enterprises?q=${ent.code}`);
       assert.equal(hidden.body.total, 0);
       const shown = await city.get(`/api/enterprises?q=${ent.code}&includeArchived=true`);
-      assert.deepEqual(shown.body.items.map((e: { id: string }) => e.id), [ent.id]);
+      assert.deepEqual(
+        shown.body.items.map((e: { id: string }) => e.id),
+        [ent.id],
+      );
       assert.equal((await city.get(`/api/enterprises/${ent.id}`)).body.status, 'archived');
       const lead = await city.get(`/api/carriers/${carrier.body.id}`);
       assert.equal(lead.body.lead.name, ent.name);
@@ -237,7 +293,9 @@ for (const engine of testEngines()) {
       const restored = await city.post(`/api/enterprises/${ent.id}/restore`, { version: archived.body.version });
       assert.equal(restored.status, 200);
       assert.equal(restored.body.status, 'active');
-      const audits = await server.services.database.db.select({ action: auditLog.action }).from(auditLog)
+      const audits = await server.services.database.db
+        .select({ action: auditLog.action })
+        .from(auditLog)
         .where(and(eq(auditLog.entityType, 'enterprise'), eq(auditLog.entityId, ent.id)));
       assert.deepEqual(audits.map((a) => a.action).sort(), ['archive', 'restore']);
     });

@@ -8,7 +8,9 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 for (const engine of testEngines()) {
   describe(`one error shape [${engine.name}]`, () => {
     let server: TestServer;
-    before(async () => { server = await startTestServer(engine, { BODY_LIMIT_BYTES: '2048' }); });
+    before(async () => {
+      server = await startTestServer(engine, { BODY_LIMIT_BYTES: '2048' });
+    });
     after(() => server.close());
 
     test('health answers ok once the database is ready', async () => {
@@ -18,7 +20,9 @@ for (const engine of testEngines()) {
     });
 
     test('malformed JSON → 400 INVALID_JSON with a Chinese message and a request id', async () => {
-      const res = await new TestClient(server.url).request('POST', '/api/auth/login', '{"username": ', { 'content-type': 'application/json' });
+      const res = await new TestClient(server.url).request('POST', '/api/auth/login', '{"username": ', {
+        'content-type': 'application/json',
+      });
       assert.equal(res.status, 400);
       assert.equal(res.body.code, 'INVALID_JSON');
       assert.match(res.body.message, /[\u4e00-\u9fa5]/);

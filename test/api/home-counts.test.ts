@@ -31,7 +31,8 @@ for (const engine of testEngines()) {
       assert.equal(home.status, 200);
       return (home.body.sections as Section[]).find((s) => s.kind === 'stats' && s.key === 'registry') as Section & { title: string };
     };
-    const studentsStat = async (who: 'schoolAdminA' | 'districtA' | 'cityAdmin') => (await registry(who)).items!.find((i) => i.key === 'students')!.value;
+    const studentsStat = async (who: 'schoolAdminA' | 'districtA' | 'cityAdmin') =>
+      (await registry(who)).items!.find((i) => i.key === 'students')!.value;
     const recompute = async () => {
       const admin = await signIn(server, w, 'cityAdmin');
       const res = await admin.post('/api/indicators/recompute', {});
@@ -51,9 +52,16 @@ for (const engine of testEngines()) {
       return table!.rows!.find((r) => r.name === school!.name)!.students;
     };
 
-    test('archiving a student lowers the school\'s and the district\'s student counts', async () => {
+    test("archiving a student lowers the school's and the district's student counts", async () => {
       const admin = await signIn(server, w, 'schoolAdminA');
-      const enrol = () => admin.post('/api/students', { schoolId: w.schoolA.id, programId: program, name: '李同学', cohort: 2024, idNumber: idNumber('female') });
+      const enrol = () =>
+        admin.post('/api/students', {
+          schoolId: w.schoolA.id,
+          programId: program,
+          name: '李同学',
+          cohort: 2024,
+          idNumber: idNumber('female'),
+        });
       const kept = await enrol();
       const gone = await enrol();
       assert.equal(kept.status, 201, JSON.stringify(kept.body));
@@ -66,13 +74,25 @@ for (const engine of testEngines()) {
       assert.equal(await districtSchoolRow(), (row as number) - 1);
     });
 
-    test('the bureau reads the city\'s counts from the daily recompute, dated, and they match the register', async () => {
+    test("the bureau reads the city's counts from the daily recompute, dated, and they match the register", async () => {
       const admin = await signIn(server, w, 'schoolAdminA');
-      const enrolled = await admin.post('/api/students', { schoolId: w.schoolA.id, programId: program, name: '王同学', cohort: 2024, idNumber: idNumber('male') });
+      const enrolled = await admin.post('/api/students', {
+        schoolId: w.schoolA.id,
+        programId: program,
+        name: '王同学',
+        cohort: 2024,
+        idNumber: idNumber('male'),
+      });
       assert.equal(enrolled.status, 201, JSON.stringify(enrolled.body));
       await recompute();
-      const live = async () => (await rows<{ n: number }>(w.db, sql`select count(*)::int as n from students s join organisations o on o.id = s.school_id
-        where o.kind = 'school' and o.status = 'active' and s.status = 'enrolled' and s.archived_at is null`))[0]!.n;
+      const live = async () =>
+        (
+          await rows<{ n: number }>(
+            w.db,
+            sql`select count(*)::int as n from students s join organisations o on o.id = s.school_id
+        where o.kind = 'school' and o.status = 'active' and s.status = 'enrolled' and s.archived_at is null`,
+          )
+        )[0]!.n;
       const stats = await registry('cityAdmin');
       assert.match(stats.title, /（\d{4}-\d{2}-\d{2} 统计）$/);
       assert.equal(stats.items!.find((i) => i.key === 'students')!.value, await live());

@@ -19,14 +19,26 @@ type Section = { kind: string; key: string; items?: Todo[]; rows?: Record<string
 type Res = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const postTerms = (title: string) => ({
-  title, kind: 'placement', positionStaff: 20, places: 3, monthlyPayYuan: 3600, samePostWageYuan: 4000,
-  dailyHours: 8, weeklyHours: 40, insurance: 'enterprise', startDate: '2030-03-01', endDate: '2030-08-31', majorCodes: ['460101'],
+  title,
+  kind: 'placement',
+  positionStaff: 20,
+  places: 3,
+  monthlyPayYuan: 3600,
+  samePostWageYuan: 4000,
+  dailyHours: 8,
+  weeklyHours: 40,
+  insurance: 'enterprise',
+  startDate: '2030-03-01',
+  endDate: '2030-08-31',
+  majorCodes: ['460101'],
 });
 
 for (const engine of testEngines()) {
   describe(`home to-do [${engine.name}]`, () => {
     let server: TestServer;
-    before(async () => { server = await startTestServer(engine); });
+    before(async () => {
+      server = await startTestServer(engine);
+    });
     after(() => server.close());
     const db = () => server.services.database.db;
     const today = () => todayOf(new Date());
@@ -42,17 +54,29 @@ for (const engine of testEngines()) {
       const district = await makeDistrict(db());
       const school = await makeSchool(db(), district.id);
       const enterprise = await makeOrganisation(db(), 'enterprise', { districtId: district.id });
-      await db().insert(enterprises).values({ organisationId: enterprise.id, size: 'medium', industryCode: 'C', staffCount: 200, aboveDesignatedSize: true });
+      await db()
+        .insert(enterprises)
+        .values({ organisationId: enterprise.id, size: 'medium', industryCode: 'C', staffCount: 200, aboveDesignatedSize: true });
       const studentUser = await makeUser(db(), 'student', school.id);
       const student = await makeStudent(db(), server.services.pii, school.id, { userId: studentUser.id });
       await db().update(students).set({ birthDate: '2006-05-01' }).where(eq(students.id, student.id));
       const mentorUser = await makeUser(db(), 'teacher', school.id);
-      const [mentor] = await db().insert(teachers).values({ schoolId: school.id, userId: mentorUser.id, name: '张导师', employment: 'fullTime', subject: 'specialty' }).returning();
+      const [mentor] = await db()
+        .insert(teachers)
+        .values({ schoolId: school.id, userId: mentorUser.id, name: '张导师', employment: 'fullTime', subject: 'specialty' })
+        .returning();
       return {
-        district, school, enterprise, student, mentorId: mentor!.id,
+        district,
+        school,
+        enterprise,
+        student,
+        mentorId: mentor!.id,
         u: {
-          student: await as(studentUser), school: await as(await makeUser(db(), 'school_admin', school.id)), teacher: await as(mentorUser),
-          enterprise: await as(await makeUser(db(), 'enterprise_admin', enterprise.id)), district: await as(await makeUser(db(), 'district', district.id)),
+          student: await as(studentUser),
+          school: await as(await makeUser(db(), 'school_admin', school.id)),
+          teacher: await as(mentorUser),
+          enterprise: await as(await makeUser(db(), 'enterprise_admin', enterprise.id)),
+          district: await as(await makeUser(db(), 'district', district.id)),
         },
       };
     }
@@ -68,7 +92,7 @@ for (const engine of testEngines()) {
     };
     const count = async (c: TestClient, key: string) => (await todo(c))[key]?.count;
 
-    test('one internship from application to weekly logs: each role\'s queue, and only its own', async () => {
+    test("one internship from application to weekly logs: each role's queue, and only its own", async () => {
       const a = await side();
       const b = await side();
       // Before applying, the student is pointed to the posts.
@@ -76,26 +100,46 @@ for (const engine of testEngines()) {
 
       const draft: Res = await a.u.enterprise.post('/api/internship-posts', postTerms('数控车床操作实习'));
       assert.equal(draft.status, 201, JSON.stringify(draft.body));
-      assert.equal((await a.u.enterprise.post(`/api/internship-posts/${draft.body.id}/publish`, { version: draft.body.version })).status, 200);
+      assert.equal(
+        (await a.u.enterprise.post(`/api/internship-posts/${draft.body.id}/publish`, { version: draft.body.version })).status,
+        200,
+      );
       const applied: Res = await a.u.student.post(`/api/internship-posts/${draft.body.id}/applications`, {});
       assert.equal(applied.status, 201, JSON.stringify(applied.body));
 
       // The school reviews: school A has one, school B none; A's teacher (who may approve) sees it too.
-      assert.deepEqual([await count(a.u.school, 'reviews'), await count(a.u.teacher, 'reviews'), await count(b.u.school, 'reviews')], [1, 1, 0]);
+      assert.deepEqual(
+        [await count(a.u.school, 'reviews'), await count(a.u.teacher, 'reviews'), await count(b.u.school, 'reviews')],
+        [1, 1, 0],
+      );
       assert.equal((await todo(a.u.school)).reviews!.href, '/internships/review');
       const mine = (await home(a.u.student)).find((s) => s.key === 'applications')!.rows!;
-      assert.deepEqual(mine.map((r) => r.status), ['待学校审核']);
+      assert.deepEqual(
+        mine.map((r) => r.status),
+        ['待学校审核'],
+      );
       assert.equal((await todo(a.u.student)).applications!.count, 1);
 
       assert.equal((await a.u.school.post(`/api/internship-applications/${applied.body.id}/approve`, {})).status, 200);
-      assert.deepEqual([await count(a.u.school, 'reviews'), await count(a.u.enterprise, 'applicants'), await count(b.u.enterprise, 'applicants')], [0, 1, 0]);
+      assert.deepEqual(
+        [await count(a.u.school, 'reviews'), await count(a.u.enterprise, 'applicants'), await count(b.u.enterprise, 'applicants')],
+        [0, 1, 0],
+      );
       assert.equal((await todo(a.u.enterprise)).applicants!.href, '/internships/applicants');
 
       assert.equal((await a.u.enterprise.post(`/api/internship-applications/${applied.body.id}/accept`, {})).status, 200);
       const [internship] = await db().select().from(internships).where(eq(internships.applicationId, applied.body.id));
       const id = internship!.id;
       // The acceptance drafted the agreement: each party has it to sign, nobody else.
-      assert.deepEqual([await count(a.u.school, 'toSign'), await count(a.u.enterprise, 'toSign'), await count(b.u.school, 'toSign'), await count(b.u.enterprise, 'toSign')], [1, 1, 0, 0]);
+      assert.deepEqual(
+        [
+          await count(a.u.school, 'toSign'),
+          await count(a.u.enterprise, 'toSign'),
+          await count(b.u.school, 'toSign'),
+          await count(b.u.enterprise, 'toSign'),
+        ],
+        [1, 1, 0, 0],
+      );
       assert.equal((await todo(a.u.student)).agreement!.state, 'due');
       assert.deepEqual([await count(a.u.school, 'noMentor'), await count(a.u.enterprise, 'noMentor')], [1, 1]);
       assert.equal((await todo(a.u.teacher)).noMentor, undefined, 'a teacher does not name mentors');
@@ -103,10 +147,20 @@ for (const engine of testEngines()) {
       const posts = (await todo(a.u.enterprise)).posts!;
       assert.deepEqual([posts.count, posts.state, posts.href], [4, 'due', '/internships/posts']);
 
-      for (const [c, party] of [[a.u.school, 'school'], [a.u.enterprise, 'enterprise'], [a.u.student, 'student']] as const) {
+      for (const [c, party] of [
+        [a.u.school, 'school'],
+        [a.u.enterprise, 'enterprise'],
+        [a.u.student, 'student'],
+      ] as const) {
         assert.equal((await c.post(`/api/internships/${id}/agreement/signatures`, { party })).status, 201);
       }
-      const cover = { insurer: '中国人民财产保险', policyNo: 'PICC-1', coverageStart: addDays(today(), -30), coverageEnd: '2030-12-31', payer: 'enterprise' };
+      const cover = {
+        insurer: '中国人民财产保险',
+        policyNo: 'PICC-1',
+        coverageStart: addDays(today(), -30),
+        coverageEnd: '2030-12-31',
+        payer: 'enterprise',
+      };
       assert.equal((await a.u.enterprise.request('PUT', `/api/internships/${id}/insurance`, cover)).status, 200);
       assert.equal((await a.u.enterprise.post(`/api/internships/${id}/start`, {})).status, 200);
       assert.equal((await a.u.school.request('PUT', `/api/internships/${id}/school-mentor`, { teacherId: a.mentorId })).status, 200);
@@ -134,8 +188,20 @@ for (const engine of testEngines()) {
       assert.deepEqual([t.log!.state, t.log!.count], ['due', 1]);
 
       // The log waits for both mentors' comments: the assigned teacher, the school's admin, the enterprise; not B's.
-      assert.deepEqual([await count(a.u.teacher, 'logs'), await count(a.u.school, 'logs'), await count(a.u.enterprise, 'logs'), await count(b.u.school, 'logs'), await count(b.u.enterprise, 'logs')], [1, 1, 1, 0, 0]);
-      assert.equal((await a.u.enterprise.post(`/api/internships/${id}/logs/${log.body.id}/comments`, { comment: '操作规范。' })).status, 201);
+      assert.deepEqual(
+        [
+          await count(a.u.teacher, 'logs'),
+          await count(a.u.school, 'logs'),
+          await count(a.u.enterprise, 'logs'),
+          await count(b.u.school, 'logs'),
+          await count(b.u.enterprise, 'logs'),
+        ],
+        [1, 1, 1, 0, 0],
+      );
+      assert.equal(
+        (await a.u.enterprise.post(`/api/internships/${id}/logs/${log.body.id}/comments`, { comment: '操作规范。' })).status,
+        201,
+      );
       assert.deepEqual([await count(a.u.enterprise, 'logs'), await count(a.u.teacher, 'logs')], [0, 1]);
       assert.equal((await todo(a.u.enterprise)).logs!.state, 'done');
     });
@@ -166,7 +232,10 @@ for (const engine of testEngines()) {
 
       // 层次 as a clerk reads it, not the code.
       const schools = (await home(a.u.district)).find((s) => s.key === 'schools')!.rows!;
-      assert.deepEqual(schools.map((r) => r.level), ['中职']);
+      assert.deepEqual(
+        schools.map((r) => r.level),
+        ['中职'],
+      );
     });
 
     test('a role without internships still answers, with its queues empty', async () => {

@@ -20,10 +20,12 @@ for (const engine of testEngines()) {
       server = await startTestServer(engine);
       world = await buildWorld(server);
       const city = await signIn(server, world, 'cityAdmin');
-      const file = await xlsx([STUDENT_HEADER,
+      const file = await xlsx([
+        STUDENT_HEADER,
         studentRow(world.schoolA, { 身份证号码: idsA[0], 姓名: '甲一', 入学年份: 2023 }),
         studentRow(world.schoolA, { 身份证号码: idsA[1], 姓名: '甲二', 入学年份: 2024, 手机号码: null }),
-        studentRow(world.schoolB, { 身份证号码: idB, 姓名: '乙一' })]);
+        studentRow(world.schoolB, { 身份证号码: idB, 姓名: '乙一' }),
+      ]);
       assert.equal((await importFile(city, 'students', 's.xlsx', file)).result.outcome, 'imported');
     });
     after(() => server.close());
@@ -34,25 +36,41 @@ for (const engine of testEngines()) {
       assert.equal(all.status, 200);
       assert.match(all.headers.get('content-type')!, /spreadsheetml/);
       assert.deepEqual(all.rows[0], STUDENT_HEADER);
-      assert.deepEqual(all.rows.slice(1).map((r) => r[2]), ['甲一', '甲二']);
+      assert.deepEqual(
+        all.rows.slice(1).map((r) => r[2]),
+        ['甲一', '甲二'],
+      );
       const [first] = all.rows.slice(1);
       assert.equal(first![3], `${idsA[0]!.slice(0, 6)}********${idsA[0]!.slice(14)}`);
       assert.equal(first![8], '138****8000');
       assert.ok(!JSON.stringify(all.rows).includes(idsA[0]!));
       const filtered = await download(c, '/api/exports/students?cohort=2024&page=3&pageSize=1');
-      assert.deepEqual(filtered.rows.slice(1).map((r) => r[2]), ['甲二'], 'same filters as the list; paging ignored');
+      assert.deepEqual(
+        filtered.rows.slice(1).map((r) => r[2]),
+        ['甲二'],
+        'same filters as the list; paging ignored',
+      );
       const city = await signIn(server, world, 'cityAdmin');
       const bySchool = await download(city, `/api/exports/students?schoolId=${world.schoolB.id}`);
-      assert.deepEqual(bySchool.rows.slice(1).map((r) => r[2]), ['乙一']);
+      assert.deepEqual(
+        bySchool.rows.slice(1).map((r) => r[2]),
+        ['乙一'],
+      );
     });
 
     test('clear personal data only with studentPersonalInfo.read and on request; each exported student is logged', async () => {
       const c = await signIn(server, world, 'schoolAdminA');
       const clear = await download(c, '/api/exports/students?personalInfo=true');
       assert.equal(clear.status, 200);
-      assert.deepEqual(clear.rows.slice(1).map((r) => r[3]), idsA);
+      assert.deepEqual(
+        clear.rows.slice(1).map((r) => r[3]),
+        idsA,
+      );
       assert.equal(clear.rows[1]![8], '13800138000');
-      const logged = await server.services.database.db.select().from(piiAccessLog).where(eq(piiAccessLog.userId, world.users.schoolAdminA!.id));
+      const logged = await server.services.database.db
+        .select()
+        .from(piiAccessLog)
+        .where(eq(piiAccessLog.userId, world.users.schoolAdminA!.id));
       assert.equal(logged.length, 2);
       assert.deepEqual(logged[0]!.fields, ['idNumber', 'phone']);
 
@@ -79,9 +97,18 @@ for (const engine of testEngines()) {
       const c = await signIn(server, world, 'districtA');
       const schoolsSheet = await download(c, '/api/exports/schools');
       assert.equal(schoolsSheet.status, 200);
-      assert.deepEqual(schoolsSheet.rows.slice(1).map((r) => r[0]).sort(), [world.schoolA.code, world.schoolA2.code].sort());
+      assert.deepEqual(
+        schoolsSheet.rows
+          .slice(1)
+          .map((r) => r[0])
+          .sort(),
+        [world.schoolA.code, world.schoolA2.code].sort(),
+      );
       const progs = await download(c, '/api/exports/programs');
-      assert.deepEqual(progs.rows.slice(1).map((r) => [r[0], r[2]]), [[world.schoolA.code, '510201']]);
+      assert.deepEqual(
+        progs.rows.slice(1).map((r) => [r[0], r[2]]),
+        [[world.schoolA.code, '510201']],
+      );
       assert.equal((await download(c, '/api/exports/teachers')).status, 200);
       assert.equal((await download(c, '/api/exports/enterprises')).status, 200);
       const enterprise = await signIn(server, world, 'enterpriseAdmin');

@@ -39,13 +39,41 @@ export async function buildWorld(server: TestServer) {
   const schoolA2 = await withCode(db, await makeSchool(db, districtA.id));
   const schoolB = await withCode(db, await makeSchool(db, districtB.id));
   const enterprise = await makeOrganisation(db, 'enterprise', { districtId: districtA.id });
-  const [edition] = await db.insert(catalogueEditions).values({ kind: 'major', edition: `test-${uid()}`, title: '测试专业目录', source: 'test', isDemoSubset: true }).returning();
-  const majorRows = await db.insert(majors).values([
-    { editionId: edition!.id, level: 'higher', code: '510201', name: '计算机应用技术', categoryCode: '5102', categoryName: '计算机类', divisionCode: '51', divisionName: '电子与信息大类' },
-    { editionId: edition!.id, level: 'higher', code: '510203', name: '软件技术', categoryCode: '5102', categoryName: '计算机类', divisionCode: '51', divisionName: '电子与信息大类' },
-  ]).onConflictDoNothing().returning();
+  const [edition] = await db
+    .insert(catalogueEditions)
+    .values({ kind: 'major', edition: `test-${uid()}`, title: '测试专业目录', source: 'test', isDemoSubset: true })
+    .returning();
+  const majorRows = await db
+    .insert(majors)
+    .values([
+      {
+        editionId: edition!.id,
+        level: 'higher',
+        code: '510201',
+        name: '计算机应用技术',
+        categoryCode: '5102',
+        categoryName: '计算机类',
+        divisionCode: '51',
+        divisionName: '电子与信息大类',
+      },
+      {
+        editionId: edition!.id,
+        level: 'higher',
+        code: '510203',
+        name: '软件技术',
+        categoryCode: '5102',
+        categoryName: '计算机类',
+        divisionCode: '51',
+        divisionName: '电子与信息大类',
+      },
+    ])
+    .onConflictDoNothing()
+    .returning();
   const major = majorRows.find((m) => m.code === '510201')!;
-  await db.insert(programs).values([{ schoolId: schoolA.id, majorId: major.id, startYear: 2019 }, { schoolId: schoolB.id, majorId: major.id, startYear: 2020 }]);
+  await db.insert(programs).values([
+    { schoolId: schoolA.id, majorId: major.id, startYear: 2019 },
+    { schoolId: schoolB.id, majorId: major.id, startYear: 2020 },
+  ]);
   const users: Record<string, { username: string; id: string }> = {
     cityAdmin: await makeUser(db, 'city_admin', bureau.id),
     department: await makeUser(db, 'department', dept.id),
@@ -81,7 +109,10 @@ export async function xlsx(rows: unknown[][], edit?: (ws: ExcelJS.Worksheet) => 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const csvField = (v: unknown) => { const s = String(v ?? ''); return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s; };
+const csvField = (v: unknown) => {
+  const s = String(v ?? '');
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
 export const csvText = (rows: unknown[][]) => rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 
 let gbkTable: Map<string, number[]> | undefined;
@@ -102,14 +133,19 @@ export function gbk(text: string): Buffer {
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
     if (code < 0x80) out.push(code);
-    else { const bytes = gbkTable.get(ch); assert.ok(bytes, `no GBK code for ${ch}`); out.push(...bytes); }
+    else {
+      const bytes = gbkTable.get(ch);
+      assert.ok(bytes, `no GBK code for ${ch}`);
+      out.push(...bytes);
+    }
   }
   return Buffer.from(out);
 }
 
 export async function upload(c: TestClient, entity: string, fileName: string, data: Buffer, headers: Record<string, string> = {}) {
   const res = await fetch(`${c.base}/api/imports/${entity}?fileName=${encodeURIComponent(fileName)}`, {
-    method: 'POST', body: new Uint8Array(data),
+    method: 'POST',
+    body: new Uint8Array(data),
     headers: { cookie: c.cookie, 'x-csrf-token': c.csrfToken, 'content-type': 'application/octet-stream', ...headers },
   });
   return { status: res.status, body: await res.json() };
@@ -134,7 +170,10 @@ export async function waitForJob(c: TestClient, id: string, ms = 60_000) {
 }
 
 /** Downloads an .xlsx and reads its first sheet as rows of cell values. */
-export async function download(c: TestClient, path: string): Promise<{ status: number; rows: unknown[][]; sheets: string[]; headers: Headers; body?: unknown }> {
+export async function download(
+  c: TestClient,
+  path: string,
+): Promise<{ status: number; rows: unknown[][]; sheets: string[]; headers: Headers; body?: unknown }> {
   const res = await fetch(c.base + path, { headers: { cookie: c.cookie } });
   if (res.status !== 200) return { status: res.status, rows: [], sheets: [], headers: res.headers, body: await res.json() };
   const wb = new ExcelJS.Workbook();
@@ -145,11 +184,31 @@ export async function download(c: TestClient, path: string): Promise<{ status: n
   return { status: 200, rows, sheets: wb.worksheets.map((w) => w.name), headers: res.headers };
 }
 
-export const STUDENT_HEADER = ['学校标识码', '学校名称', '姓名', '身份证号码', '出生日期', '专业代码', '专业名称', '入学年份', '手机号码', '学籍状态'];
+export const STUDENT_HEADER = [
+  '学校标识码',
+  '学校名称',
+  '姓名',
+  '身份证号码',
+  '出生日期',
+  '专业代码',
+  '专业名称',
+  '入学年份',
+  '手机号码',
+  '学籍状态',
+];
 
 /** A student row of the template's columns. */
 export function studentRow(school: { code: string }, over: Partial<Record<(typeof STUDENT_HEADER)[number], unknown>> = {}): unknown[] {
   const id = (over['身份证号码'] as string | undefined) ?? idNumber();
-  const row: Record<string, unknown> = { 学校标识码: school.code, 姓名: `学生${uid()}`, 身份证号码: id, 专业代码: '510201', 入学年份: 2024, 手机号码: '13800138000', 学籍状态: '在籍', ...over };
+  const row: Record<string, unknown> = {
+    学校标识码: school.code,
+    姓名: `学生${uid()}`,
+    身份证号码: id,
+    专业代码: '510201',
+    入学年份: 2024,
+    手机号码: '13800138000',
+    学籍状态: '在籍',
+    ...over,
+  };
   return STUDENT_HEADER.map((h) => row[h] ?? null);
 }

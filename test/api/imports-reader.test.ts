@@ -45,7 +45,11 @@ for (const shared of [false, true]) {
 
 test('CSV: quoted fields with commas, quotes and line breaks, CRLF and LF, across read slices', async () => {
   const long = '长'.repeat(40_000);
-  const rows = [['a', 'b,c', 'say "hi"'], ['line\nbreak', long, ''], ['x', 'y', 'z']];
+  const rows = [
+    ['a', 'b,c', 'say "hi"'],
+    ['line\nbreak', long, ''],
+    ['x', 'y', 'z'],
+  ];
   const data = Buffer.from(csvText(rows).replace('\r\nx', '\nx'));
   const got: string[][] = [];
   for await (const r of readCsvRows(data, detectCsvEncoding(data))) got.push(r.cells.map((c) => (c.kind === 'text' ? c.value : '')));

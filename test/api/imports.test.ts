@@ -5,7 +5,19 @@ import { auditLog, importFiles, students } from '../../server/platform/db/schema
 import { testEngines } from '../support/engines.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import {
-  buildWorld, csvText, download, gbk, idNumber, importFile, signIn, STUDENT_HEADER, studentRow, upload, waitForJob, xlsx, type World,
+  buildWorld,
+  csvText,
+  download,
+  gbk,
+  idNumber,
+  importFile,
+  signIn,
+  STUDENT_HEADER,
+  studentRow,
+  upload,
+  waitForJob,
+  xlsx,
+  type World,
 } from './imports-fixtures.ts';
 
 /**
@@ -23,19 +35,35 @@ for (const engine of testEngines()) {
     after(() => server.close());
     const db = () => server.services.database.db;
     const countAt = async (schoolId: string) =>
-      (await db().select({ n: sql<number>`count(*)::int` }).from(students).where(eq(students.schoolId, schoolId)))[0]!.n;
+      (
+        await db()
+          .select({ n: sql<number>`count(*)::int` })
+          .from(students)
+          .where(eq(students.schoolId, schoolId))
+      )[0]!.n;
 
     test('a good file imports every row; personal information is stored protected and audited without its value', async () => {
       const c = await signIn(server, world, 'schoolAdminA');
       const ids = [idNumber('male'), idNumber('female'), idNumber()];
-      const file = await xlsx([STUDENT_HEADER, ...ids.map((id) => studentRow(world.schoolA, { 身份证号码: id, 学校名称: world.schoolA.name }))]);
+      const file = await xlsx([
+        STUDENT_HEADER,
+        ...ids.map((id) => studentRow(world.schoolA, { 身份证号码: id, 学校名称: world.schoolA.name })),
+      ]);
       const job = await importFile(c, 'students', '学生.xlsx', file);
       assert.equal(job.status, 'succeeded');
       assert.equal(job.kind, 'import.students');
       assert.equal(job.result.outcome, 'imported');
       assert.deepEqual([job.result.inserted, job.result.updated, job.result.unchanged, job.result.rowsRead], [3, 0, 0, 3]);
       assert.equal(job.progress.done, job.progress.total);
-      const stored = await db().select().from(students).where(inArray(students.idNumberIndex, ids.map((i) => server.services.pii.index(i))));
+      const stored = await db()
+        .select()
+        .from(students)
+        .where(
+          inArray(
+            students.idNumberIndex,
+            ids.map((i) => server.services.pii.index(i)),
+          ),
+        );
       assert.equal(stored.length, 3);
       for (const s of stored) {
         assert.ok(!JSON.stringify(s).includes(ids[0]!) && s.idNumberCipher.startsWith('v2.'));
@@ -45,7 +73,10 @@ for (const engine of testEngines()) {
       }
       const male = stored.find((s) => s.idNumberIndex === server.services.pii.index(ids[0]!))!;
       assert.equal(male.sex, 'male');
-      const audits = await db().select().from(auditLog).where(and(eq(auditLog.entityType, 'student'), eq(auditLog.entityId, male.id)));
+      const audits = await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityType, 'student'), eq(auditLog.entityId, male.id)));
       assert.equal(audits.length, 1);
       assert.equal(audits[0]!.action, 'import.create');
       assert.equal(audits[0]!.actorUserId, world.users.schoolAdminA!.id);
@@ -65,20 +96,35 @@ for (const engine of testEngines()) {
       const rows = [idNumber(), idNumber()].map((id) => studentRow(world.schoolA, { 身份证号码: id }));
       const file = await xlsx([STUDENT_HEADER, ...rows]);
       assert.equal((await importFile(c, 'students', 'a.xlsx', file)).result.inserted, 2);
-      const auditCount = async () => (await db().select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.entityType, 'student')))[0]!.n;
+      const auditCount = async () =>
+        (
+          await db()
+            .select({ n: sql<number>`count(*)::int` })
+            .from(auditLog)
+            .where(eq(auditLog.entityType, 'student'))
+        )[0]!.n;
       const before = await auditCount();
       const snapshot = await db().select().from(students).where(eq(students.schoolId, world.schoolA.id));
       const again = await importFile(c, 'students', 'a.xlsx', file);
       assert.deepEqual([again.result.inserted, again.result.updated, again.result.unchanged], [0, 0, 2]);
       assert.equal(await auditCount(), before);
-      assert.deepEqual(await db().select().from(students).where(eq(students.schoolId, world.schoolA.id)), snapshot, 'not even updated_at moves');
+      assert.deepEqual(
+        await db().select().from(students).where(eq(students.schoolId, world.schoolA.id)),
+        snapshot,
+        'not even updated_at moves',
+      );
 
       const changed = [...rows[0]!];
       changed[STUDENT_HEADER.indexOf('手机号码')] = '13900139000';
       changed[STUDENT_HEADER.indexOf('入学年份')] = 2023;
       const third = await importFile(c, 'students', 'b.xlsx', await xlsx([STUDENT_HEADER, changed, rows[1]!]));
       assert.deepEqual([third.result.inserted, third.result.updated, third.result.unchanged], [0, 1, 1]);
-      const [audit] = await db().select().from(auditLog).where(eq(auditLog.action, 'import.update')).orderBy(sql`${auditLog.id} desc`).limit(1);
+      const [audit] = await db()
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'import.update'))
+        .orderBy(sql`${auditLog.id} desc`)
+        .limit(1);
       assert.deepEqual(Object.keys(audit!.changes).sort(), ['cohort', 'phone']);
       assert.deepEqual(audit!.changes.cohort, { before: 2024, after: 2023 });
       assert.deepEqual(audit!.changes.phone, { before: '***', after: '***' });
@@ -93,7 +139,11 @@ for (const engine of testEngines()) {
       assert.equal(job.result.outcome, 'rejected');
       assert.equal(job.result.inserted, 0);
       assert.equal(job.result.issueCount, 1);
-      assert.deepEqual(job.result.issues[0], { row: 3, column: '身份证号码', reason: '居民身份证号码第18位校验码错误，请核对号码是否抄错' });
+      assert.deepEqual(job.result.issues[0], {
+        row: 3,
+        column: '身份证号码',
+        reason: '居民身份证号码第18位校验码错误，请核对号码是否抄错',
+      });
       assert.equal(await countAt(world.schoolA.id), before);
       const report = await download(c, job.result.reportUrl);
       assert.equal(report.status, 200);
@@ -117,8 +167,16 @@ for (const engine of testEngines()) {
       ];
       const job = await importFile(c, 'students', 's.xlsx', await xlsx([STUDENT_HEADER, ...rows]));
       assert.equal(job.result.outcome, 'rejected');
-      assert.deepEqual(job.result.issues.map((i: { row: number; column: string }) => [i.row, i.column]),
-        [[2, '手机号码'], [3, '出生日期'], [4, '专业代码'], [6, '身份证号码'], [7, '入学年份']]);
+      assert.deepEqual(
+        job.result.issues.map((i: { row: number; column: string }) => [i.row, i.column]),
+        [
+          [2, '手机号码'],
+          [3, '出生日期'],
+          [4, '专业代码'],
+          [6, '身份证号码'],
+          [7, '入学年份'],
+        ],
+      );
       assert.match(job.result.issues[3].reason, /与第5行的身份证号码重复/);
     });
 
@@ -138,7 +196,9 @@ for (const engine of testEngines()) {
     test('a GBK CSV and a UTF-8 CSV with BOM import, and the encoding used is reported', async () => {
       const c = await signIn(server, world, 'schoolAdminA');
       const name = '欧阳娜娜';
-      const gbkFile = gbk(csvText([STUDENT_HEADER, studentRow(world.schoolA, { 姓名: name, 学校名称: world.schoolA.name, 学籍状态: '在籍' })]));
+      const gbkFile = gbk(
+        csvText([STUDENT_HEADER, studentRow(world.schoolA, { 姓名: name, 学校名称: world.schoolA.name, 学籍状态: '在籍' })]),
+      );
       const res = await upload(c, 'students', '学生名单.csv', gbkFile);
       assert.equal(res.status, 202);
       assert.deepEqual([res.body.format, res.body.encoding, res.body.encodingLabel], ['csv', 'gbk', 'GBK']);
@@ -148,7 +208,10 @@ for (const engine of testEngines()) {
       const [s] = await db().select().from(students).where(eq(students.name, name));
       assert.ok(s, 'the name was decoded from GBK');
 
-      const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvText([STUDENT_HEADER, studentRow(world.schoolA, { 姓名: '司马相如' })]))]);
+      const bom = Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(csvText([STUDENT_HEADER, studentRow(world.schoolA, { 姓名: '司马相如' })])),
+      ]);
       const r2 = await upload(c, 'students', 'utf8.csv', bom);
       assert.equal(r2.body.encoding, 'utf-8-bom');
       assert.equal((await waitForJob(c, r2.body.job.id)).result.outcome, 'imported');
@@ -170,7 +233,10 @@ for (const engine of testEngines()) {
       const file = await xlsx([STUDENT_HEADER, studentRow(world.schoolA), studentRow(world.schoolA)], (ws) => ws.mergeCells('A2:A3'));
       const job = await importFile(c, 'students', 'm.xlsx', file);
       assert.equal(job.result.outcome, 'rejected');
-      assert.ok(job.result.issues.some((i: { row: number; reason: string }) => i.row === 2 && /单元格A2:A3是合并单元格/.test(i.reason)), JSON.stringify(job.result.issues));
+      assert.ok(
+        job.result.issues.some((i: { row: number; reason: string }) => i.row === 2 && /单元格A2:A3是合并单元格/.test(i.reason)),
+        JSON.stringify(job.result.issues),
+      );
     });
 
     test('a file over the size limit is refused with 413 before it is read; an .xls or a damaged file with 400', async () => {
@@ -199,7 +265,10 @@ for (const engine of testEngines()) {
       const job = await importFile(c, 'students', 'damaged.xlsx', file);
       assert.equal(job.status, 'succeeded');
       assert.equal(job.result.outcome, 'rejected');
-      assert.ok(job.result.issues.some((i: { row: null; reason: string }) => i.row === null && /文件内容已损坏/.test(i.reason)), JSON.stringify(job.result.issues));
+      assert.ok(
+        job.result.issues.some((i: { row: null; reason: string }) => i.row === null && /文件内容已损坏/.test(i.reason)),
+        JSON.stringify(job.result.issues),
+      );
     });
 
     test('a file over the row limit is refused at upload', async () => {
@@ -214,9 +283,17 @@ for (const engine of testEngines()) {
     test("a school admin's file naming another school is refused for that row, and nothing is written", async () => {
       const c = await signIn(server, world, 'schoolAdminA');
       const before = [await countAt(world.schoolA.id), await countAt(world.schoolB.id)];
-      const job = await importFile(c, 'students', 's.xlsx', await xlsx([STUDENT_HEADER, studentRow(world.schoolA), studentRow(world.schoolB)]));
+      const job = await importFile(
+        c,
+        'students',
+        's.xlsx',
+        await xlsx([STUDENT_HEADER, studentRow(world.schoolA), studentRow(world.schoolB)]),
+      );
       assert.equal(job.result.outcome, 'rejected');
-      assert.deepEqual(job.result.issues.map((i: { row: number; column: string }) => [i.row, i.column]), [[3, '学校标识码']]);
+      assert.deepEqual(
+        job.result.issues.map((i: { row: number; column: string }) => [i.row, i.column]),
+        [[3, '学校标识码']],
+      );
       assert.match(job.result.issues[0].reason, /不存在或不在您的管理范围内/);
       assert.deepEqual([await countAt(world.schoolA.id), await countAt(world.schoolB.id)], before);
     });
@@ -224,7 +301,11 @@ for (const engine of testEngines()) {
     test("a student already registered at a school outside the caller's scope cannot be moved by import", async () => {
       const id = idNumber();
       const b = await signIn(server, world, 'schoolAdminB');
-      assert.equal((await importFile(b, 'students', 'b.xlsx', await xlsx([STUDENT_HEADER, studentRow(world.schoolB, { 身份证号码: id })]))).result.outcome, 'imported');
+      assert.equal(
+        (await importFile(b, 'students', 'b.xlsx', await xlsx([STUDENT_HEADER, studentRow(world.schoolB, { 身份证号码: id })]))).result
+          .outcome,
+        'imported',
+      );
       const a = await signIn(server, world, 'schoolAdminA');
       const job = await importFile(a, 'students', 'a.xlsx', await xlsx([STUDENT_HEADER, studentRow(world.schoolA, { 身份证号码: id })]));
       assert.equal(job.result.outcome, 'rejected');
@@ -234,14 +315,29 @@ for (const engine of testEngines()) {
     test('an import edit moves the record version; an archived record is not changed by import', async () => {
       const c = await signIn(server, world, 'schoolAdminA');
       const id = idNumber();
-      await importFile(c, 'students', 'a.xlsx', await xlsx([STUDENT_HEADER, studentRow(world.schoolA, { 身份证号码: id, 姓名: '改名前' })]));
+      await importFile(
+        c,
+        'students',
+        'a.xlsx',
+        await xlsx([STUDENT_HEADER, studentRow(world.schoolA, { 身份证号码: id, 姓名: '改名前' })]),
+      );
       const index = server.services.pii.index(id);
       const [before] = await db().select().from(students).where(eq(students.idNumberIndex, index));
-      await importFile(c, 'students', 'b.xlsx', await xlsx([STUDENT_HEADER, studentRow(world.schoolA, { 身份证号码: id, 姓名: '改名后' })]));
+      await importFile(
+        c,
+        'students',
+        'b.xlsx',
+        await xlsx([STUDENT_HEADER, studentRow(world.schoolA, { 身份证号码: id, 姓名: '改名后' })]),
+      );
       const [after] = await db().select().from(students).where(eq(students.idNumberIndex, index));
       assert.equal(after!.version, before!.version + 1);
       await db().update(students).set({ archivedAt: new Date() }).where(eq(students.id, after!.id));
-      const job = await importFile(c, 'students', 'c.xlsx', await xlsx([STUDENT_HEADER, studentRow(world.schoolA, { 身份证号码: id, 姓名: '再改' })]));
+      const job = await importFile(
+        c,
+        'students',
+        'c.xlsx',
+        await xlsx([STUDENT_HEADER, studentRow(world.schoolA, { 身份证号码: id, 姓名: '再改' })]),
+      );
       assert.equal(job.result.outcome, 'rejected');
       assert.match(job.result.issues[0].reason, /已归档/);
     });
@@ -267,12 +363,19 @@ for (const engine of testEngines()) {
         assert.equal((await upload(c, 'students', 's.xlsx', file)).status, 403, who);
         assert.equal((await download(c, '/api/imports/students/template')).status, 403, who);
       }
-      const anonymous = await fetch(`${server.url}/api/imports/students?fileName=s.xlsx`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(file) });
+      const anonymous = await fetch(`${server.url}/api/imports/students?fileName=s.xlsx`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: new Uint8Array(file),
+      });
       assert.equal(anonymous.status, 401);
       const admin = await signIn(server, world, 'schoolAdminA');
       assert.equal((await upload(admin, 'schools', 's.xlsx', file)).status, 403, 'a school does not import schools');
       const city = await signIn(server, world, 'cityAdmin');
-      assert.equal((await importFile(city, 'students', 's.xlsx', await xlsx([STUDENT_HEADER, studentRow(world.schoolB)]))).result.outcome, 'imported');
+      assert.equal(
+        (await importFile(city, 'students', 's.xlsx', await xlsx([STUDENT_HEADER, studentRow(world.schoolB)]))).result.outcome,
+        'imported',
+      );
     });
 
     test('the template has the headers, an example row the importer skips, and instructions', async () => {

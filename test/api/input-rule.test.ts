@@ -28,7 +28,9 @@ for (const engine of testEngines()) {
       schoolId = (await makeSchool(db, district.id)).id;
       await makeStudent(db, server.services.pii, schoolId);
       const enterprise = await makeOrganisation(db, 'enterprise', { districtId: district.id });
-      await db.execute(sql`insert into industry_clusters (code, name, article, sort_order) values ('new_energy', '新能源汽车', '二 (一)', 1) on conflict do nothing`);
+      await db.execute(
+        sql`insert into industry_clusters (code, name, article, sort_order) values ('new_energy', '新能源汽车', '二 (一)', 1) on conflict do nothing`,
+      );
       admin = new TestClient(server.url);
       await admin.login(user.username, TEST_PASSWORD);
       const created = await admin.post('/api/demands', { enterpriseId: enterprise.id, kind: 'talent', title: '数控技术员', headcount: 3 });
@@ -37,7 +39,8 @@ for (const engine of testEngines()) {
     });
     after(() => server.close());
 
-    const refused = (res: { status: number; body: any }, field: string) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const refused = (res: { status: number; body: any }, field: string) => {
       assert.equal(res.status, 400, JSON.stringify(res.body));
       assert.equal(res.body.code, 'VALIDATION_FAILED');
       assert.ok(res.body.fields?.[field], `names ${field}: ${JSON.stringify(res.body.fields)}`);
@@ -84,7 +87,10 @@ for (const engine of testEngines()) {
     });
 
     test("a credential with a lone surrogate is refused before the credit bank's canonical JSON sees it", async () => {
-      const res = await new TestClient(server.url).post('/api/public/credentials/verify', { id: 'urn:x', credentialSubject: { name: '张\ud800三' } });
+      const res = await new TestClient(server.url).post('/api/public/credentials/verify', {
+        id: 'urn:x',
+        credentialSubject: { name: '张\ud800三' },
+      });
       assert.equal(res.status, 400);
       assert.ok(res.body.fields['credentialSubject.name']);
     });
@@ -132,7 +138,9 @@ function rawRequest(base: string, request: string): Promise<{ status: number; he
   return new Promise((resolve, reject) => {
     const socket = net.connect(Number(port), hostname, () => socket.write(request));
     let data = '';
-    socket.on('data', (d) => { data += d.toString('utf8'); });
+    socket.on('data', (d) => {
+      data += d.toString('utf8');
+    });
     socket.on('error', (e) => (data ? undefined : reject(e)));
     socket.on('close', () => {
       const [head, body = ''] = data.split('\r\n\r\n');

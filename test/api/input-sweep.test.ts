@@ -4,7 +4,17 @@ import { after, before, describe, test } from 'node:test';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
 import { makeDistrict, makeOrganisation, makeSchool, makeStudent, makeUser, TEST_PASSWORD } from '../support/factory.ts';
-import { addressOf, BROKEN_ENCODING, badJsonValues, badUrlValues, minimalBody, operationsOf, sampleOf, shapeProblem, type Operation } from '../support/openapi.ts';
+import {
+  addressOf,
+  BROKEN_ENCODING,
+  badJsonValues,
+  badUrlValues,
+  minimalBody,
+  operationsOf,
+  sampleOf,
+  shapeProblem,
+  type Operation,
+} from '../support/openapi.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 /**
@@ -27,7 +37,13 @@ for (const engine of testEngines()) {
     const log = new PassThrough();
     const logLines: string[] = [];
     log.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
-    const counts = { operations: 0, refusedOperations: 0, requests: 0, byStatus: {} as Record<string, number>, byKind: {} as Record<string, number> };
+    const counts = {
+      operations: 0,
+      refusedOperations: 0,
+      requests: 0,
+      byStatus: {} as Record<string, number>,
+      byKind: {} as Record<string, number>,
+    };
     const problems: string[] = [];
 
     before(async () => {
@@ -55,7 +71,12 @@ for (const engine of testEngines()) {
       counts.byKind[kind] = (counts.byKind[kind] ?? 0) + 1;
       const label = `${op.method} ${op.path} [${kind}] ${url.length > 200 ? `${url.slice(0, 200)}…` : url}`;
       try {
-        const res = await c.request(op.method, url, body, body === undefined ? headers : { 'content-type': 'application/json', ...headers });
+        const res = await c.request(
+          op.method,
+          url,
+          body,
+          body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        );
         counts.byStatus[res.status] = (counts.byStatus[res.status] ?? 0) + 1;
         const problem = shapeProblem(res.status, res.body);
         if (problem) problems.push(`${label}: ${problem} ${JSON.stringify(res.body)?.slice(0, 300)}`);
@@ -86,8 +107,12 @@ for (const engine of testEngines()) {
       for (const op of ops) {
         const prefix = op.path.split('/{')[0]!;
         const params: Record<string, string> = {};
-        for (const p of op.pathParams) params[p.name] = p.name === 'id' && ids.has(prefix) ? ids.get(prefix)! : encodeURIComponent(String(sampleOf(p.schema)));
-        const required = (except?: string) => op.queryParams.filter((p) => p.required && p.name !== except).map((p) => `${p.name}=${encodeURIComponent(String(sampleOf(p.schema)))}`);
+        for (const p of op.pathParams)
+          params[p.name] = p.name === 'id' && ids.has(prefix) ? ids.get(prefix)! : encodeURIComponent(String(sampleOf(p.schema)));
+        const required = (except?: string) =>
+          op.queryParams
+            .filter((p) => p.required && p.name !== except)
+            .map((p) => `${p.name}=${encodeURIComponent(String(sampleOf(p.schema)))}`);
         const query = required().join('&');
         const base = op.body ? minimalBody(op.body) : undefined;
         const json = base === undefined ? undefined : JSON.stringify(base);
@@ -95,7 +120,8 @@ for (const engine of testEngines()) {
         type Try = [kind: string, url: string, body?: string, headers?: Record<string, string>];
         const tries: Try[] = [];
         for (const p of op.pathParams) {
-          for (const [kind, value] of badUrlValues(p.schema)) tries.push([`path-${kind}`, addressOf(op, { ...params, [p.name]: value }, query), json]);
+          for (const [kind, value] of badUrlValues(p.schema))
+            tries.push([`path-${kind}`, addressOf(op, { ...params, [p.name]: value }, query), json]);
         }
         if (op.pathParams.length) {
           const first = op.pathParams[0]!.name;
@@ -103,24 +129,32 @@ for (const engine of testEngines()) {
           tries.push(['path-length', addressOf(op, { ...params, [first]: 'x'.repeat(300) }, query), json]);
         }
         for (const p of op.queryParams) {
-          for (const [kind, value] of badUrlValues(p.schema)) tries.push([`query-${kind}`, addressOf(op, params, [...required(p.name), `${p.name}=${value}`].join('&')), json]);
+          for (const [kind, value] of badUrlValues(p.schema))
+            tries.push([`query-${kind}`, addressOf(op, params, [...required(p.name), `${p.name}=${value}`].join('&')), json]);
         }
         tries.push(['query-encoding', addressOf(op, params, [query, `q=${BROKEN_ENCODING}`].filter(Boolean).join('&')), json]);
         tries.push(['query-unknown', addressOf(op, params, [query, 'zz%00=1'].filter(Boolean).join('&')), json]);
         tries.push(['query-100k', addressOf(op, params, `q=${'a'.repeat(100_000)}`), json]);
         if (op.body && base) {
           for (const [name, schema] of Object.entries(op.body.properties ?? {})) {
-            for (const [kind, value] of badJsonValues(schema)) tries.push([`body-${kind}`, url, JSON.stringify({ ...base, [name]: value })]);
+            for (const [kind, value] of badJsonValues(schema))
+              tries.push([`body-${kind}`, url, JSON.stringify({ ...base, [name]: value })]);
           }
           tries.push(['body-unknown-field', url, JSON.stringify({ ...base, 'zz\u0000': 1 })]);
           tries.push(['body-malformed', url, '{"a": ']);
           tries.push(['body-not-object', url, '[null, "\\u0000"]']);
-          tries.push(['body-content-type', url, json, { 'content-type': 'application/xml' }], ['body-text-plain', url, json, { 'content-type': 'text/plain' }]);
+          tries.push(
+            ['body-content-type', url, json, { 'content-type': 'application/xml' }],
+            ['body-text-plain', url, json, { 'content-type': 'text/plain' }],
+          );
           tries.push(['body-oversize', url, JSON.stringify({ ...base, zz: 'x'.repeat(BODY_LIMIT) })]);
         }
         // Authorisation comes before any input is read: a role the policy refuses is told so once per operation.
         const first = await send(c, op, 'first', url, json);
-        if (first === 'FORBIDDEN') { counts.refusedOperations++; continue; }
+        if (first === 'FORBIDDEN') {
+          counts.refusedOperations++;
+          continue;
+        }
         for (let i = 0; i < tries.length; i += PARALLEL) {
           await Promise.all(tries.slice(i, i + PARALLEL).map(([kind, u, body, headers]) => send(c, op, kind, u, body, headers)));
         }
@@ -138,8 +172,17 @@ for (const engine of testEngines()) {
     });
 
     test('the server logged no unhandled error for any of it', () => {
-      const errors = logLines.filter((l) => { try { return JSON.parse(l).level >= 50; } catch { return true; } });
-      assert.deepEqual(errors.map((l) => l.slice(0, 500)), []);
+      const errors = logLines.filter((l) => {
+        try {
+          return JSON.parse(l).level >= 50;
+        } catch {
+          return true;
+        }
+      });
+      assert.deepEqual(
+        errors.map((l) => l.slice(0, 500)),
+        [],
+      );
       assert.ok(counts.requests > 5000, `the sweep sent ${counts.requests} requests`);
     });
   });

@@ -9,18 +9,36 @@ import { makeDistrict, makeOrganisation, makeSchool, makeStudent, makeUser, TEST
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const postTerms = (title: string, startDate = '2030-03-01', endDate = '2030-08-31') => ({
-  title, kind: 'placement', positionStaff: 20, places: 3, monthlyPayYuan: 3600, samePostWageYuan: 4000,
-  dailyHours: 8, weeklyHours: 40, insurance: 'enterprise', startDate, endDate, majorCodes: ['460101'],
+  title,
+  kind: 'placement',
+  positionStaff: 20,
+  places: 3,
+  monthlyPayYuan: 3600,
+  samePostWageYuan: 4000,
+  dailyHours: 8,
+  weeklyHours: 40,
+  insurance: 'enterprise',
+  startDate,
+  endDate,
+  majorCodes: ['460101'],
 });
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const insurance = (from = addDays(today(), -1)) => ({ insurer: '中国人民财产保险', policyNo: 'PICC-2030-0001', coverageStart: from, coverageEnd: '2030-12-31', payer: 'enterprise' });
+const insurance = (from = addDays(today(), -1)) => ({
+  insurer: '中国人民财产保险',
+  policyNo: 'PICC-2030-0001',
+  coverageStart: from,
+  coverageEnd: '2030-12-31',
+  payer: 'enterprise',
+});
 type Res = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 const ruleCodes = (r: Res) => (r.body.violations as { rule: { code: string } }[]).map((v) => v.rule.code);
 
 for (const engine of testEngines()) {
   describe(`internship lifecycle [${engine.name}]`, () => {
     let server: TestServer;
-    before(async () => { server = await startTestServer(engine); });
+    before(async () => {
+      server = await startTestServer(engine);
+    });
     after(() => server.close());
     const db = () => server.services.database.db;
 
@@ -43,7 +61,10 @@ for (const engine of testEngines()) {
       // Teachers of the register with their sign-ins: one to be the intern's mentor, one who is not, one elsewhere.
       const teacherOf = async (schoolId: string, name: string) => {
         const user = await makeUser(db(), 'teacher', schoolId);
-        const [t] = await db().insert(teachers).values({ schoolId, userId: user.id, name, employment: 'fullTime', subject: 'specialty' }).returning();
+        const [t] = await db()
+          .insert(teachers)
+          .values({ schoolId, userId: user.id, name, employment: 'fullTime', subject: 'specialty' })
+          .returning();
         return { user, teacherId: t!.id };
       };
       const mentor = await teacherOf(school.id, '张导师');
@@ -58,7 +79,12 @@ for (const engine of testEngines()) {
         otherSchool: await as(await makeUser(db(), 'school_admin', otherSchool.id)),
         student: await as(studentUser),
       };
-      const teacherIds = { mentorUser: mentor.user.id, mentor: mentor.teacherId, colleague: colleague.teacherId, foreign: foreign.teacherId };
+      const teacherIds = {
+        mentorUser: mentor.user.id,
+        mentor: mentor.teacherId,
+        colleague: colleague.teacherId,
+        foreign: foreign.teacherId,
+      };
       return { school, enterprise, student, u, teacherIds };
     }
     type World = Awaited<ReturnType<typeof world>>;
@@ -66,7 +92,10 @@ for (const engine of testEngines()) {
     async function publish(w: World, title: string, start?: string, end?: string) {
       const draft = await w.u.enterprise.post('/api/internship-posts', postTerms(title, start, end));
       assert.equal(draft.status, 201, JSON.stringify(draft.body));
-      assert.equal((await w.u.enterprise.post(`/api/internship-posts/${draft.body.id}/publish`, { version: draft.body.version })).status, 200);
+      assert.equal(
+        (await w.u.enterprise.post(`/api/internship-posts/${draft.body.id}/publish`, { version: draft.body.version })).status,
+        200,
+      );
       return draft.body.id as string;
     }
 
@@ -88,7 +117,11 @@ for (const engine of testEngines()) {
 
     async function signAll(w: World, id: string) {
       assert.equal((await w.u.enterprise.post(`/api/internships/${id}/agreement`, {})).status, 200);
-      for (const [c, party] of [[w.u.school, 'school'], [w.u.enterprise, 'enterprise'], [w.u.student, 'student']] as const) {
+      for (const [c, party] of [
+        [w.u.school, 'school'],
+        [w.u.enterprise, 'enterprise'],
+        [w.u.student, 'student'],
+      ] as const) {
         const res = await c.post(`/api/internships/${id}/agreement/signatures`, { party });
         assert.equal(res.status, 201, JSON.stringify(res.body));
       }
@@ -109,7 +142,15 @@ for (const engine of testEngines()) {
       // Before anyone signed, it may be generated again (facts corrected).
       const generated = await w.u.enterprise.post(`/api/internships/${id}/agreement`, {});
       assert.equal(generated.status, 200);
-      for (const clause of ['实习责任保险', '每日实习时间不超过 8 小时', '每月 3600 元', '安全与劳动保护', '2030-03-01', w.student.name, '甲方（学校）的权利和义务']) {
+      for (const clause of [
+        '实习责任保险',
+        '每日实习时间不超过 8 小时',
+        '每月 3600 元',
+        '安全与劳动保护',
+        '2030-03-01',
+        w.student.name,
+        '甲方（学校）的权利和义务',
+      ]) {
         assert.ok(generated.body.text.includes(clause), clause);
       }
       assert.deepEqual(generated.body.requiredParties, ['school', 'enterprise', 'student']);
@@ -119,13 +160,25 @@ for (const engine of testEngines()) {
       assert.equal(wrong.status, 403);
       assert.equal(wrong.body.code, 'NOT_THE_PARTY');
       assert.equal(wrong.body.rule.code, 'intern_agreement');
-      assert.equal((await w.u.teacher.post(`/api/internships/${id}/agreement/signatures`, { party: 'student' })).body.code, 'NOT_THE_PARTY');
+      assert.equal(
+        (await w.u.teacher.post(`/api/internships/${id}/agreement/signatures`, { party: 'student' })).body.code,
+        'NOT_THE_PARTY',
+      );
       assert.equal((await w.u.school.post(`/api/internships/${id}/agreement/signatures`, { party: 'school' })).status, 201);
       const twice = await w.u.teacher.post(`/api/internships/${id}/agreement/signatures`, { party: 'school' });
       assert.equal(twice.status, 409);
       assert.equal(twice.body.code, 'ALREADY_SIGNED');
       assert.equal((await w.u.enterprise.post(`/api/internships/${id}/agreement`, {})).body.code, 'INVALID_STATE');
-      assert.equal((await w.u.school.post(`/api/internships/${id}/agreement/signatures`, { party: 'guardian', guardianName: '王父', guardianRelation: 'father' })).body.code, 'INVALID_STATE');
+      assert.equal(
+        (
+          await w.u.school.post(`/api/internships/${id}/agreement/signatures`, {
+            party: 'guardian',
+            guardianName: '王父',
+            guardianRelation: 'father',
+          })
+        ).body.code,
+        'INVALID_STATE',
+      );
       assert.equal((await w.u.student.post(`/api/internships/${id}/agreement/signatures`, { party: 'student' })).status, 201);
       const signed = await w.u.enterprise.post(`/api/internships/${id}/agreement/signatures`, { party: 'enterprise' });
       assert.equal(signed.body.complete, true);
@@ -136,7 +189,10 @@ for (const engine of testEngines()) {
       const studentPays = await w.u.enterprise.request('PUT', `/api/internships/${id}/insurance`, { ...insurance(), payer: 'student' });
       assert.equal(studentPays.status, 422);
       assert.deepEqual(ruleCodes(studentPays), ['intern_insurance']);
-      const inverted = await w.u.enterprise.request('PUT', `/api/internships/${id}/insurance`, { ...insurance(), coverageEnd: '2020-01-01' });
+      const inverted = await w.u.enterprise.request('PUT', `/api/internships/${id}/insurance`, {
+        ...insurance(),
+        coverageEnd: '2020-01-01',
+      });
       assert.equal(inverted.status, 400);
       assert.ok(inverted.body.fields.coverageEnd);
       assert.equal((await w.u.enterprise.request('PUT', `/api/internships/${id}/insurance`, insurance(addDays(today(), 1)))).status, 200);
@@ -158,7 +214,10 @@ for (const engine of testEngines()) {
       assert.match(page.body, /@page \{ size: A4/);
       assert.match(page.body, /职业学校学生实习三方协议/);
       assert.match(page.body, /各方已签齐/);
-      const audited = await db().select().from(auditLog).where(and(eq(auditLog.entityType, 'internshipAgreement'), eq(auditLog.entityId, id)));
+      const audited = await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityType, 'internshipAgreement'), eq(auditLog.entityId, id)));
       assert.deepEqual(audited.map((a) => a.action).sort(), ['generate', 'regenerate', 'sign', 'sign', 'sign']);
     });
 
@@ -168,10 +227,18 @@ for (const engine of testEngines()) {
       await signAll(w, id);
       const a = await w.u.student.get(`/api/internships/${id}/agreement`);
       assert.deepEqual(a.body.missingParties, ['guardian']);
-      const byStudent = await w.u.student.post(`/api/internships/${id}/agreement/signatures`, { party: 'guardian', guardianName: '李母', guardianRelation: 'mother' });
+      const byStudent = await w.u.student.post(`/api/internships/${id}/agreement/signatures`, {
+        party: 'guardian',
+        guardianName: '李母',
+        guardianRelation: 'mother',
+      });
       assert.equal(byStudent.body.code, 'NOT_THE_PARTY');
       assert.equal((await w.u.school.post(`/api/internships/${id}/agreement/signatures`, { party: 'guardian' })).status, 400);
-      const ok = await w.u.school.post(`/api/internships/${id}/agreement/signatures`, { party: 'guardian', guardianName: '李母', guardianRelation: 'mother' });
+      const ok = await w.u.school.post(`/api/internships/${id}/agreement/signatures`, {
+        party: 'guardian',
+        guardianName: '李母',
+        guardianRelation: 'mother',
+      });
       assert.equal(ok.status, 201);
       assert.equal(ok.body.complete, true);
       assert.equal(ok.body.signatures.find((s: { party: string }) => s.party === 'guardian').guardianName, '李母');
@@ -183,22 +250,44 @@ for (const engine of testEngines()) {
       await signAll(w, id);
       await w.u.enterprise.request('PUT', `/api/internships/${id}/insurance`, insurance());
       assert.equal((await w.u.enterprise.post(`/api/internships/${id}/start`, {})).status, 200);
-      assert.equal((await w.u.school.request('PUT', `/api/internships/${id}/school-mentor`, { teacherId: w.teacherIds.mentor })).status, 200);
+      assert.equal(
+        (await w.u.school.request('PUT', `/api/internships/${id}/school-mentor`, { teacherId: w.teacherIds.mentor })).status,
+        200,
+      );
       const week = mondayOf(today());
       const content = '本周学习数控车床的安全操作规程，在师傅指导下完成了三个零件的粗加工。';
       assert.equal((await w.u.teacher.post(`/api/internships/${id}/logs`, { weekStart: week, hoursWorked: 40, content })).status, 403);
-      assert.equal((await w.u.student.post(`/api/internships/${id}/logs`, { weekStart: addDays(week, 1), hoursWorked: 40, content })).status, 400);
+      assert.equal(
+        (await w.u.student.post(`/api/internships/${id}/logs`, { weekStart: addDays(week, 1), hoursWorked: 40, content })).status,
+        400,
+      );
       const log = await w.u.student.post(`/api/internships/${id}/logs`, { weekStart: week, hoursWorked: 38, content });
       assert.equal(log.status, 201);
-      assert.equal((await w.u.student.post(`/api/internships/${id}/logs`, { weekStart: week, hoursWorked: 38, content })).body.code, 'CONFLICT');
-      assert.equal((await w.u.teacher.post(`/api/internships/${id}/logs/${log.body.id}/comments`, { comment: '记录具体，继续保持。' })).status, 201);
-      assert.equal((await w.u.enterprise.post(`/api/internships/${id}/logs/${log.body.id}/comments`, { comment: '操作规范。' })).body.party, 'enterprise');
+      assert.equal(
+        (await w.u.student.post(`/api/internships/${id}/logs`, { weekStart: week, hoursWorked: 38, content })).body.code,
+        'CONFLICT',
+      );
+      assert.equal(
+        (await w.u.teacher.post(`/api/internships/${id}/logs/${log.body.id}/comments`, { comment: '记录具体，继续保持。' })).status,
+        201,
+      );
+      assert.equal(
+        (await w.u.enterprise.post(`/api/internships/${id}/logs/${log.body.id}/comments`, { comment: '操作规范。' })).body.party,
+        'enterprise',
+      );
       assert.equal((await w.u.student.post(`/api/internships/${id}/logs/${log.body.id}/comments`, { comment: '自评' })).status, 403);
       const logs = await w.u.school.get(`/api/internships/${id}/logs`);
-      assert.deepEqual(logs.body.items[0].comments.map((c: { party: string }) => c.party), ['school', 'enterprise']);
+      assert.deepEqual(
+        logs.body.items[0].comments.map((c: { party: string }) => c.party),
+        ['school', 'enterprise'],
+      );
 
       assert.equal((await w.u.student.post(`/api/internships/${id}/checkins`, { date: addDays(today(), 1) })).status, 400);
-      const checkin = await w.u.student.post(`/api/internships/${id}/checkins`, { date: today(), location: '郑州经开区第三大街', hours: 8 });
+      const checkin = await w.u.student.post(`/api/internships/${id}/checkins`, {
+        date: today(),
+        location: '郑州经开区第三大街',
+        hours: 8,
+      });
       assert.equal(checkin.status, 201);
       assert.equal((await w.u.student.get(`/api/internships/${id}/checkins`)).body.items[0].location, '郑州经开区第三大街');
 
@@ -207,7 +296,10 @@ for (const engine of testEngines()) {
       for (const c of [w.u.teacher, w.u.enterprise]) {
         assert.equal((await c.post(`/api/internships/${id}/evaluations`, { stage: 'midterm', score: 85, comment: '良好' })).status, 201);
       }
-      assert.equal((await w.u.school.post(`/api/internships/${id}/evaluations`, { stage: 'midterm', score: 80, comment: '重复' })).body.code, 'CONFLICT');
+      assert.equal(
+        (await w.u.school.post(`/api/internships/${id}/evaluations`, { stage: 'midterm', score: 80, comment: '重复' })).body.code,
+        'CONFLICT',
+      );
       assert.equal((await w.u.school.post(`/api/internships/${id}/complete`, { outcome: 'passed' })).body.code, 'INVALID_STATE');
       await w.u.teacher.post(`/api/internships/${id}/evaluations`, { stage: 'final', score: 90, comment: '优秀' });
       await w.u.enterprise.post(`/api/internships/${id}/evaluations`, { stage: 'final', score: 95, comment: '优秀' });
@@ -270,7 +362,10 @@ for (const engine of testEngines()) {
       const [row] = await db().select().from(internships).where(eq(internships.id, id));
       assert.ok(row!.enterpriseMentorPhoneCipher && !row!.enterpriseMentorPhoneCipher.includes('13800138000'));
       assert.equal(server.services.pii.decrypt(row!.enterpriseMentorPhoneCipher!), '13800138000');
-      const audited = await db().select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'assignMentor')));
+      const audited = await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'assignMentor')));
       assert.equal(audited.length, 2);
       assert.ok(!JSON.stringify(audited).includes('13800138000'));
       // Everyone on the internship sees the mentors, the student included.
@@ -286,7 +381,10 @@ for (const engine of testEngines()) {
       const byColleague = await comment(w.u.colleague);
       assert.equal(byColleague.status, 403);
       assert.equal(byColleague.body.code, 'NOT_THE_PARTY');
-      assert.equal((await w.u.colleague.post(`/api/internships/${id}/evaluations`, { stage: 'midterm', score: 80, comment: '良好' })).body.code, 'NOT_THE_PARTY');
+      assert.equal(
+        (await w.u.colleague.post(`/api/internships/${id}/evaluations`, { stage: 'midterm', score: 80, comment: '良好' })).body.code,
+        'NOT_THE_PARTY',
+      );
       assert.equal((await comment(w.u.teacher)).status, 201);
       assert.equal((await comment(w.u.school)).status, 201);
       // Changing the mentor moves the right with it.
@@ -317,7 +415,10 @@ for (const engine of testEngines()) {
         assert.equal((await c.request('PUT', `/api/internships/${id}/insurance`, insurance())).status, 404);
         assert.equal((await c.post(`/api/internships/${id}/start`, {})).status, 404);
         assert.equal((await c.post(`/api/internships/${id}/terminate`, { reason: '无理由终止' })).status, 404);
-        assert.equal((await c.get(`/api/internships?postId=${(await w.u.school.get(`/api/internships/${id}`)).body.postId}`)).body.total, 0);
+        assert.equal(
+          (await c.get(`/api/internships?postId=${(await w.u.school.get(`/api/internships/${id}`)).body.postId}`)).body.total,
+          0,
+        );
       }
       assert.equal((await w.u.otherSchool.post(`/api/internships/${id}/reassign`, { postId: id, reason: '调岗' })).status, 404);
       assert.equal((await w.u.enterprise.post(`/api/internships/${id}/reassign`, { postId: id, reason: '调岗' })).status, 403);
@@ -348,7 +449,10 @@ for (const engine of testEngines()) {
       assert.equal(check.status, 200);
       assert.deepEqual([check.body.canApply, check.body.code], [false, 'OVERLAPPING_INTERNSHIP']);
       assert.match(check.body.reason, /已有时间重叠的实习（数控车床操作实习，2030-03-01 至 2030-08-31）/);
-      for (const [who, body] of [[w.u.student, {}], [w.u.school, { studentId: w.student.id }]] as const) {
+      for (const [who, body] of [
+        [w.u.student, {}],
+        [w.u.school, { studentId: w.student.id }],
+      ] as const) {
         const refused = await who.post(`/api/internship-posts/${third}/applications`, body);
         assert.equal(refused.status, 409);
         assert.equal(refused.body.code, 'OVERLAPPING_INTERNSHIP');
@@ -356,7 +460,11 @@ for (const engine of testEngines()) {
       }
       assert.equal((await w.u.school.get(`/api/internship-applications?postId=${third}`)).body.total, 0, 'nothing written');
       const later = await publish(w, '电梯维保实习', '2030-09-01', '2031-02-28');
-      assert.deepEqual((await w.u.student.get(`/api/internship-posts/${later}/application-check`)).body, { canApply: true, code: null, reason: null });
+      assert.deepEqual((await w.u.student.get(`/api/internship-posts/${later}/application-check`)).body, {
+        canApply: true,
+        code: null,
+        reason: null,
+      });
       assert.equal((await place(w, later)).status, 200);
       assert.equal((await w.u.student.get(`/api/internship-posts/${later}/application-check`)).body.code, 'ALREADY_APPLIED');
     });
@@ -366,10 +474,15 @@ for (const engine of testEngines()) {
       const { id, postId } = await placed(w);
       assert.equal((await w.u.student.post(`/api/internships/${id}/withdraw`, {})).status, 400);
       assert.equal((await w.u.student.post(`/api/internships/${id}/withdraw`, { reason: '' })).body.fields.reason !== undefined, true);
-      const racing = await Promise.all(Array.from({ length: 4 }, () => w.u.student.post(`/api/internships/${id}/withdraw`, { reason: '家庭原因需回老家' })));
+      const racing = await Promise.all(
+        Array.from({ length: 4 }, () => w.u.student.post(`/api/internships/${id}/withdraw`, { reason: '家庭原因需回老家' })),
+      );
       assert.deepEqual(racing.map((r) => r.status).sort(), [200, 409, 409, 409]);
       assert.equal((await w.u.enterprise.get(`/api/internship-posts/${postId}`)).body.placesTaken, 0);
-      const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'withdrawn')));
+      const [audit] = await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'withdrawn')));
       assert.ok(audit);
 
       // The freed place can be taken again (a new application for the same post).
@@ -398,20 +511,30 @@ for (const engine of testEngines()) {
       const { id } = await placed(w);
       const first = await w.u.school.get('/api/internship-alerts');
       assert.equal(first.status, 200);
-      const mine = (r: Res) => r.body.items.filter((a: { internshipId: string }) => a.internshipId === id).map((a: { kind: string }) => a.kind).sort();
+      const mine = (r: Res) =>
+        r.body.items
+          .filter((a: { internshipId: string }) => a.internshipId === id)
+          .map((a: { kind: string }) => a.kind)
+          .sort();
       assert.deepEqual(mine(first), ['no_agreement', 'no_insurance']);
       await signAll(w, id);
       await w.u.enterprise.request('PUT', `/api/internships/${id}/insurance`, { ...insurance(addDays(today(), -30)) });
       assert.equal((await w.u.school.post(`/api/internships/${id}/start`, {})).status, 200);
       assert.deepEqual(mine(await w.u.teacher.get('/api/internship-alerts')), []);
       // Started 20 days ago with no log since.
-      await db().update(internships).set({ startedOn: addDays(today(), -20) }).where(eq(internships.id, id));
+      await db()
+        .update(internships)
+        .set({ startedOn: addDays(today(), -20) })
+        .where(eq(internships.id, id));
       const late = await w.u.school.get('/api/internship-alerts?kind=no_recent_log');
       assert.deepEqual(mine(late), ['no_recent_log']);
       assert.equal(late.body.items.find((a: { internshipId: string }) => a.internshipId === id).rule.code, 'intern_log_gap');
       // A log reporting more than the weekly limit ends the gap and raises the hours alert.
       const content = '本周加班赶工，共工作了四十八小时，超过了每周四十小时的上限。';
-      assert.equal((await w.u.student.post(`/api/internships/${id}/logs`, { weekStart: mondayOf(today()), hoursWorked: 48, content })).status, 201);
+      assert.equal(
+        (await w.u.student.post(`/api/internships/${id}/logs`, { weekStart: mondayOf(today()), hoursWorked: 48, content })).status,
+        201,
+      );
       const hours = await w.u.school.get('/api/internship-alerts');
       assert.deepEqual(mine(hours), ['hours_over_limit']);
       assert.equal(hours.body.byKind.hours_over_limit >= 1, true);

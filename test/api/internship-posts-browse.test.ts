@@ -9,14 +9,24 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 
 /** What the web pages need beyond the lifecycle: finding posts, a post's full terms, editing drafts, decisions' reasons. */
 const terms = {
-  kind: 'placement', positionStaff: 20, places: 3, monthlyPayYuan: 3600, samePostWageYuan: 4000,
-  dailyHours: 8, weeklyHours: 40, insurance: 'enterprise', startDate: '2030-03-01', endDate: '2030-08-31',
+  kind: 'placement',
+  positionStaff: 20,
+  places: 3,
+  monthlyPayYuan: 3600,
+  samePostWageYuan: 4000,
+  dailyHours: 8,
+  weeklyHours: 40,
+  insurance: 'enterprise',
+  startDate: '2030-03-01',
+  endDate: '2030-08-31',
 };
 
 for (const engine of testEngines()) {
   describe(`internship posts for the pages: search, terms, drafts [${engine.name}]`, () => {
     let server: TestServer;
-    before(async () => { server = await startTestServer(engine); });
+    before(async () => {
+      server = await startTestServer(engine);
+    });
     after(() => server.close());
     const db = () => server.services.database.db;
 
@@ -39,7 +49,11 @@ for (const engine of testEngines()) {
       await db().update(students).set({ birthDate: '2008-05-01', cohort: 2027 }).where(eq(students.id, student.id));
       const otherSchool = await makeSchool(db(), district.id);
       return {
-        district, otherDistrict, enterprise, far, student,
+        district,
+        otherDistrict,
+        enterprise,
+        far,
+        student,
         users: {
           enterprise: await makeUser(db(), 'enterprise_admin', enterprise.id),
           far: await makeUser(db(), 'enterprise_admin', far.id),
@@ -67,7 +81,10 @@ for (const engine of testEngines()) {
       await db().update(internshipPosts).set({ startDate: '2024-03-01', endDate: '2024-08-31' }).where(eq(internshipPosts.id, ended.id));
       for (const user of [w.users.student, w.users.school]) {
         const found = await (await as(user)).get(`/api/internship-posts?q=${encodeURIComponent(tag)}`);
-        assert.deepEqual(found.body.items.map((p: { id: string }) => p.id), [open.id]);
+        assert.deepEqual(
+          found.body.items.map((p: { id: string }) => p.id),
+          [open.id],
+        );
         assert.equal(found.body.total, 1);
       }
       const own = await (await as(w.users.enterprise)).get(`/api/internship-posts?q=${encodeURIComponent(tag)}`);
@@ -86,19 +103,29 @@ for (const engine of testEngines()) {
       assert.equal((await s.post(`/api/internship-posts/${open.id}/applications`, {})).status, 201);
       // Only a student (or the school, for its student) asks: an enterprise may not, another school's student is not found.
       assert.equal((await (await as(w.users.enterprise)).get(`/api/internship-posts/${open.id}/application-check`)).status, 403);
-      assert.equal((await (await as(w.users.otherSchool)).get(`/api/internship-posts/${open.id}/application-check?studentId=${w.student.id}`)).status, 404);
+      assert.equal(
+        (await (await as(w.users.otherSchool)).get(`/api/internship-posts/${open.id}/application-check?studentId=${w.student.id}`)).status,
+        404,
+      );
     });
 
     test('students find published posts by words, major and district, and read the full terms', async () => {
       const w = await world();
       const tag = `检索${Math.random().toString(36).slice(2, 8)}`;
-      const near = await published(await as(w.users.enterprise), { title: `${tag}数控车床`, majorCodes: ['460101'], location: '郑州市金水区' });
+      const near = await published(await as(w.users.enterprise), {
+        title: `${tag}数控车床`,
+        majorCodes: ['460101'],
+        location: '郑州市金水区',
+      });
       await published(await as(w.users.far), { title: `${tag}电商客服`, majorCodes: ['530701'] });
       const s = await as(w.users.student);
       const byWord = await s.get(`/api/internship-posts?q=${encodeURIComponent(tag)}`);
       assert.equal(byWord.body.total, 2);
       const byMajor = await s.get(`/api/internship-posts?q=${encodeURIComponent(tag)}&majorCode=460101`);
-      assert.deepEqual(byMajor.body.items.map((p: { id: string }) => p.id), [near.id]);
+      assert.deepEqual(
+        byMajor.body.items.map((p: { id: string }) => p.id),
+        [near.id],
+      );
       const byDistrict = await s.get(`/api/internship-posts?q=${encodeURIComponent(tag)}&districtId=${w.otherDistrict.id}`);
       assert.equal(byDistrict.body.total, 1);
       assert.notEqual(byDistrict.body.items[0].id, near.id);
@@ -109,7 +136,10 @@ for (const engine of testEngines()) {
       assert.equal(detail.body.insurance, 'enterprise');
       assert.equal(detail.body.districtName, w.district.name);
       assert.equal(detail.body.location, '郑州市金水区');
-      assert.deepEqual(detail.body.majors.map((m: { code: string }) => m.code), ['460101']);
+      assert.deepEqual(
+        detail.body.majors.map((m: { code: string }) => m.code),
+        ['460101'],
+      );
       assert.equal((await s.get('/api/internship-posts?majorCode=12')).status, 400);
     });
 
@@ -117,7 +147,11 @@ for (const engine of testEngines()) {
       const w = await world();
       const e = await as(w.users.enterprise);
       const draft = await e.post('/api/internship-posts', { ...terms, title: '焊接实习' });
-      const edited = await e.patch(`/api/internship-posts/${draft.body.id}`, { version: draft.body.version, monthlyPayYuan: 3300, title: '焊接与装配实习' });
+      const edited = await e.patch(`/api/internship-posts/${draft.body.id}`, {
+        version: draft.body.version,
+        monthlyPayYuan: 3300,
+        title: '焊接与装配实习',
+      });
       assert.equal(edited.status, 200, JSON.stringify(edited.body));
       assert.equal(edited.body.monthlyPayYuan, 3300);
       assert.equal(edited.body.title, '焊接与装配实习');
@@ -125,13 +159,24 @@ for (const engine of testEngines()) {
       const stale = await e.patch(`/api/internship-posts/${draft.body.id}`, { version: draft.body.version, places: 2 });
       assert.equal(stale.status, 409);
       assert.equal(stale.body.code, 'VERSION_CONFLICT');
-      assert.equal((await (await as(w.users.far)).patch(`/api/internship-posts/${draft.body.id}`, { version: edited.body.version, places: 2 })).status, 404);
-      assert.equal((await (await as(w.users.student)).patch(`/api/internship-posts/${draft.body.id}`, { version: edited.body.version, places: 2 })).status, 403);
+      assert.equal(
+        (await (await as(w.users.far)).patch(`/api/internship-posts/${draft.body.id}`, { version: edited.body.version, places: 2 })).status,
+        404,
+      );
+      assert.equal(
+        (await (await as(w.users.student)).patch(`/api/internship-posts/${draft.body.id}`, { version: edited.body.version, places: 2 }))
+          .status,
+        403,
+      );
       // A draft is not visible to students at all; the bureau sees it (it may create and publish on any enterprise's behalf).
       assert.equal((await (await as(w.users.student)).get(`/api/internship-posts/${draft.body.id}`)).status, 404);
       const bureau = await as(await makeUser(db(), 'city_admin', (await makeOrganisation(db(), 'bureau')).id));
       assert.equal((await bureau.get(`/api/internship-posts/${draft.body.id}`)).status, 200);
-      assert.ok((await bureau.get('/api/internship-posts?status=draft&pageSize=200')).body.items.some((p: { id: string }) => p.id === draft.body.id));
+      assert.ok(
+        (await bureau.get('/api/internship-posts?status=draft&pageSize=200')).body.items.some(
+          (p: { id: string }) => p.id === draft.body.id,
+        ),
+      );
       const pub = await e.post(`/api/internship-posts/${draft.body.id}/publish`, { version: edited.body.version });
       assert.equal(pub.status, 200);
       const late = await e.patch(`/api/internship-posts/${draft.body.id}`, { version: pub.body.version, places: 2 });

@@ -3,7 +3,16 @@ import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import crypto from 'node:crypto';
 import {
-  catalogueEditions, clusterMajors, enterprises, industryClusters, internshipApplications, internshipPosts, majors, piiAccessLog, programs, students,
+  catalogueEditions,
+  clusterMajors,
+  enterprises,
+  industryClusters,
+  internshipApplications,
+  internshipPosts,
+  majors,
+  piiAccessLog,
+  programs,
+  students,
 } from '../../server/platform/db/schema/index.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
@@ -19,14 +28,23 @@ import { download } from './imports-fixtures.ts';
  */
 const YEAR = 2030;
 const terms = {
-  kind: 'placement' as const, monthlyPayYuan: 4000, samePostWageYuan: 4000, dailyHours: 8, weeklyHours: 40, insurance: 'enterprise' as const,
-  startDate: `${YEAR}-01-01`, endDate: `${YEAR}-06-30`, status: 'published' as const,
+  kind: 'placement' as const,
+  monthlyPayYuan: 4000,
+  samePostWageYuan: 4000,
+  dailyHours: 8,
+  weeklyHours: 40,
+  insurance: 'enterprise' as const,
+  startDate: `${YEAR}-01-01`,
+  endDate: `${YEAR}-06-30`,
+  status: 'published' as const,
 };
 
 for (const engine of testEngines()) {
   describe(`internship statistics [${engine.name}]`, () => {
     let server: TestServer;
-    before(async () => { server = await startTestServer(engine); });
+    before(async () => {
+      server = await startTestServer(engine);
+    });
     after(() => server.close());
     const db = () => server.services.database.db;
 
@@ -36,16 +54,24 @@ for (const engine of testEngines()) {
       return org;
     }
     async function post(e: { id: string; districtId: string | null }, over: Partial<typeof internshipPosts.$inferInsert> = {}) {
-      const [p] = await db().insert(internshipPosts).values({ enterpriseId: e.id, districtId: e.districtId, title: '数控实习', positionStaff: 100, places: 1, ...terms, ...over }).returning();
+      const [p] = await db()
+        .insert(internshipPosts)
+        .values({ enterpriseId: e.id, districtId: e.districtId, title: '数控实习', positionStaff: 100, places: 1, ...terms, ...over })
+        .returning();
       return p!;
     }
     async function student(schoolId: string, cohort: number, over: Partial<typeof students.$inferInsert> = {}) {
       const s = await makeStudent(db(), server.services.pii, schoolId);
-      await db().update(students).set({ cohort, birthDate: '2010-01-01', ...over }).where(eq(students.id, s.id));
+      await db()
+        .update(students)
+        .set({ cohort, birthDate: '2010-01-01', ...over })
+        .where(eq(students.id, s.id));
       return s;
     }
     async function place(s: { id: string; schoolId: string }, p: { id: string; enterpriseId: string }) {
-      await db().insert(internshipApplications).values({ postId: p.id, studentId: s.id, schoolId: s.schoolId, enterpriseId: p.enterpriseId, status: 'accepted' });
+      await db()
+        .insert(internshipApplications)
+        .values({ postId: p.id, studentId: s.id, schoolId: s.schoolId, enterpriseId: p.enterpriseId, status: 'accepted' });
     }
 
     /**
@@ -99,24 +125,50 @@ for (const engine of testEngines()) {
       const own = await (await as(w.users.e1)).get(`/api/internship-stats/post-share/${w.e1.id}?year=${YEAR}`);
       assert.equal(own.status, 200);
       assert.deepEqual(
-        [own.body.enterprise.placesOffered, own.body.enterprise.internsAccepted, own.body.enterprise.minPosts, own.body.enterprise.placesStatus, own.body.enterprise.internsStatus],
+        [
+          own.body.enterprise.placesOffered,
+          own.body.enterprise.internsAccepted,
+          own.body.enterprise.minPosts,
+          own.body.enterprise.placesStatus,
+          own.body.enterprise.internsStatus,
+        ],
         [2, 2, 2, 'green', 'green'],
       );
       assert.deepEqual([own.body.target.min, own.body.target.max], [0.02, 0.03]);
       assert.equal((await (await as(w.users.e1)).get(`/api/internship-stats/post-share/${w.e2.id}?year=${YEAR}`)).status, 404);
       const ownList = await (await as(w.users.e1)).get(`/api/internship-stats/post-share?year=${YEAR}`);
-      assert.deepEqual(ownList.body.items.map((e: { enterpriseId: string }) => e.enterpriseId), [w.e1.id]);
+      assert.deepEqual(
+        ownList.body.items.map((e: { enterpriseId: string }) => e.enterpriseId),
+        [w.e1.id],
+      );
 
       const district = await (await as(w.users.districtA)).get(`/api/internship-stats/post-share?year=${YEAR}`);
       assert.equal(district.status, 200);
       // Furthest from the target first; e3 is below designated size and left out by default.
-      assert.deepEqual(district.body.items.map((e: { enterpriseId: string; placesStatus: string }) => [e.enterpriseId, e.placesStatus]), [[w.e2.id, 'amber'], [w.e1.id, 'green']]);
-      assert.deepEqual([district.body.totals.staffCount, district.body.totals.placesOffered, district.body.totals.internsAccepted], [300, 3, 3]);
-      const withAll = await (await as(w.users.districtA)).get(`/api/internship-stats/post-share?year=${YEAR}&applicableOnly=false&status=na`);
-      assert.deepEqual(withAll.body.items.map((e: { enterpriseId: string }) => e.enterpriseId), [w.e3.id]);
+      assert.deepEqual(
+        district.body.items.map((e: { enterpriseId: string; placesStatus: string }) => [e.enterpriseId, e.placesStatus]),
+        [
+          [w.e2.id, 'amber'],
+          [w.e1.id, 'green'],
+        ],
+      );
+      assert.deepEqual(
+        [district.body.totals.staffCount, district.body.totals.placesOffered, district.body.totals.internsAccepted],
+        [300, 3, 3],
+      );
+      const withAll = await (
+        await as(w.users.districtA)
+      ).get(`/api/internship-stats/post-share?year=${YEAR}&applicableOnly=false&status=na`);
+      assert.deepEqual(
+        withAll.body.items.map((e: { enterpriseId: string }) => e.enterpriseId),
+        [w.e3.id],
+      );
       assert.equal((await (await as(w.users.districtB)).get(`/api/internship-stats/post-share/${w.e1.id}?year=${YEAR}`)).status, 404);
       const otherDistrict = await (await as(w.users.districtB)).get(`/api/internship-stats/post-share?year=${YEAR}`);
-      assert.deepEqual(otherDistrict.body.items.map((e: { enterpriseId: string; placesStatus: string }) => [e.enterpriseId, e.placesStatus]), [[w.eb.id, 'red']]);
+      assert.deepEqual(
+        otherDistrict.body.items.map((e: { enterpriseId: string; placesStatus: string }) => [e.enterpriseId, e.placesStatus]),
+        [[w.eb.id, 'red']],
+      );
 
       const city = await (await as(w.users.city)).get(`/api/internship-stats/post-share?year=${YEAR}&districtId=${w.a.id}`);
       assert.equal(city.body.total, 2);
@@ -130,12 +182,22 @@ for (const engine of testEngines()) {
       const city = await (await as(w.users.city)).get(`/api/internship-stats/post-share/rollup?year=${YEAR}&by=district`);
       assert.equal(city.status, 200);
       const rowA = city.body.rows.find((r: { key: string }) => r.key === w.a.id);
-      assert.deepEqual([rowA.enterprises, rowA.applicable, rowA.staffCount, rowA.placesOffered, rowA.placesStatus], [3, 2, 300, 3, 'amber'], '3 places for 300 staff is under the 6 that 2% asks');
+      assert.deepEqual(
+        [rowA.enterprises, rowA.applicable, rowA.staffCount, rowA.placesOffered, rowA.placesStatus],
+        [3, 2, 300, 3, 'amber'],
+        '3 places for 300 staff is under the 6 that 2% asks',
+      );
       assert.deepEqual(rowA.statusCounts, { green: 1, amber: 1, red: 0, na: 1 });
       assert.ok(city.body.rows.some((r: { key: string }) => r.key === w.b.id));
       const district = await (await as(w.users.districtA)).get(`/api/internship-stats/post-share/rollup?year=${YEAR}&by=cluster`);
-      assert.deepEqual(district.body.rows.map((r: { key: string | null; enterprises: number }) => [r.key, r.enterprises]), [[null, 3]]);
-      assert.equal((await (await as(w.users.e1)).get(`/api/internship-stats/post-share/rollup?year=${YEAR}&by=district`)).body.rows.length, 1);
+      assert.deepEqual(
+        district.body.rows.map((r: { key: string | null; enterprises: number }) => [r.key, r.enterprises]),
+        [[null, 3]],
+      );
+      assert.equal(
+        (await (await as(w.users.e1)).get(`/api/internship-stats/post-share/rollup?year=${YEAR}&by=district`)).body.rows.length,
+        1,
+      );
     });
 
     test('placement rates: eligible cohorts only, within the scope; schools see their own, enterprises and students may not', async () => {
@@ -144,14 +206,23 @@ for (const engine of testEngines()) {
       assert.equal(district.status, 200);
       assert.equal(district.body.newestEligibleCohort, 2028);
       assert.equal(district.body.rule.code, 'placement_min_study_year');
-      assert.deepEqual(district.body.rows.map((r: { key: string; eligible: number; placed: number }) => [r.key, r.eligible, r.placed]), [[w.s1.id, 3, 2]]);
+      assert.deepEqual(
+        district.body.rows.map((r: { key: string; eligible: number; placed: number }) => [r.key, r.eligible, r.placed]),
+        [[w.s1.id, 3, 2]],
+      );
       assert.equal(district.body.totals.rate, 2 / 3);
       const byMajor = await (await as(w.users.s1)).get(`/api/internship-stats/placements?year=${YEAR}&by=major`);
-      assert.deepEqual(byMajor.body.rows.map((r: { key: string | null; name: string; eligible: number }) => [r.key, r.name, r.eligible]), [[null, '未登记专业', 3]]);
+      assert.deepEqual(
+        byMajor.body.rows.map((r: { key: string | null; name: string; eligible: number }) => [r.key, r.name, r.eligible]),
+        [[null, '未登记专业', 3]],
+      );
       const byCluster = await (await as(w.users.districtB)).get(`/api/internship-stats/placements?year=${YEAR}&by=cluster`);
       assert.deepEqual([byCluster.body.totals.eligible, byCluster.body.totals.placed], [1, 1]);
       const otherSchool = await (await as(w.users.sb)).get(`/api/internship-stats/placements?year=${YEAR}&by=school`);
-      assert.deepEqual(otherSchool.body.rows.map((r: { key: string }) => r.key), [w.sb.id]);
+      assert.deepEqual(
+        otherSchool.body.rows.map((r: { key: string }) => r.key),
+        [w.sb.id],
+      );
       // Asking for another district narrows within the scope, it does not widen it.
       const sneaky = await (await as(w.users.districtB)).get(`/api/internship-stats/placements?year=${YEAR}&districtId=${w.a.id}`);
       assert.deepEqual([sneaky.status, sneaky.body.totals.eligible], [200, 0]);
@@ -163,22 +234,56 @@ for (const engine of testEngines()) {
     test('by cluster: students through their major, enterprises through their cluster', async () => {
       const w = await world();
       const tag = crypto.randomBytes(4).toString('hex');
-      const [cluster] = await db().insert(industryClusters).values({ code: `t-${tag}`, name: `测试集群${tag}`, article: '二 (一) 3', sortOrder: 999 }).returning();
-      const [edition] = await db().insert(catalogueEditions).values({ kind: 'major', edition: `t-${tag}`, title: '测试目录', source: 'test' }).returning();
+      const [cluster] = await db()
+        .insert(industryClusters)
+        .values({ code: `t-${tag}`, name: `测试集群${tag}`, article: '二 (一) 3', sortOrder: 999 })
+        .returning();
+      const [edition] = await db()
+        .insert(catalogueEditions)
+        .values({ kind: 'major', edition: `t-${tag}`, title: '测试目录', source: 'test' })
+        .returning();
       const majorCode = String(100000 + crypto.randomInt(800000));
-      const [major] = await db().insert(majors).values({
-        editionId: edition!.id, level: 'higher', code: majorCode, name: '数控技术', categoryCode: '4601', categoryName: '机械设计制造类', divisionCode: '46', divisionName: '装备制造大类',
-      }).returning();
+      const [major] = await db()
+        .insert(majors)
+        .values({
+          editionId: edition!.id,
+          level: 'higher',
+          code: majorCode,
+          name: '数控技术',
+          categoryCode: '4601',
+          categoryName: '机械设计制造类',
+          divisionCode: '46',
+          divisionName: '装备制造大类',
+        })
+        .returning();
       const [program] = await db().insert(programs).values({ schoolId: w.s1.id, majorId: major!.id, startYear: 2020 }).returning();
       await db().insert(clusterMajors).values({ clusterCode: cluster!.code, majorCode });
       await db().update(students).set({ programId: program!.id }).where(eq(students.id, w.placed1.id));
       await db().update(enterprises).set({ clusterCode: cluster!.code }).where(eq(enterprises.organisationId, w.e1.id));
       const rates = await (await as(w.users.districtA)).get(`/api/internship-stats/placements?year=${YEAR}&by=cluster`);
-      assert.deepEqual(rates.body.rows.map((r: { key: string | null; eligible: number; placed: number }) => [r.key, r.eligible, r.placed]), [[cluster!.code, 1, 1], [null, 2, 1]]);
+      assert.deepEqual(
+        rates.body.rows.map((r: { key: string | null; eligible: number; placed: number }) => [r.key, r.eligible, r.placed]),
+        [
+          [cluster!.code, 1, 1],
+          [null, 2, 1],
+        ],
+      );
       const byMajor = await (await as(w.users.districtA)).get(`/api/internship-stats/placements?year=${YEAR}&by=major`);
-      assert.deepEqual(byMajor.body.rows.map((r: { key: string | null; name: string }) => [r.key, r.name]), [[majorCode, '数控技术'], [null, '未登记专业']]);
+      assert.deepEqual(
+        byMajor.body.rows.map((r: { key: string | null; name: string }) => [r.key, r.name]),
+        [
+          [majorCode, '数控技术'],
+          [null, '未登记专业'],
+        ],
+      );
       const rollup = await (await as(w.users.districtA)).get(`/api/internship-stats/post-share/rollup?year=${YEAR}&by=cluster`);
-      assert.deepEqual(rollup.body.rows.map((r: { key: string | null; name: string; placesOffered: number }) => [r.key, r.name, r.placesOffered]), [[cluster!.code, cluster!.name, 2], [null, '未归入产业集群', 1]]);
+      assert.deepEqual(
+        rollup.body.rows.map((r: { key: string | null; name: string; placesOffered: number }) => [r.key, r.name, r.placesOffered]),
+        [
+          [cluster!.code, cluster!.name, 2],
+          [null, '未归入产业集群', 1],
+        ],
+      );
     });
 
     test('violations name the rule: pay below the floor, a position and an enterprise over their caps, a minor on a night shift', async () => {
@@ -191,19 +296,29 @@ for (const engine of testEngines()) {
       await place(await student(w.s1.id, 2027, { birthDate: `${YEAR - 17}-06-01` }), night);
       const res = await (await as(w.users.districtA)).get(`/api/internship-stats/violations?year=${YEAR}&pageSize=200`);
       assert.equal(res.status, 200);
-      const found = res.body.items.map((v: { subject: string; rule: { code: string }; postTitle: string | null; enterpriseId: string }) =>
-        `${v.subject}:${v.rule.code}:${v.postTitle ?? v.enterpriseId}`).sort();
-      assert.deepEqual(found, [
-        `enterprise:intern_enterprise_cap:${small.id}`,
-        'placement:forbidden_tasks:夜班岗位',
-        'post:forbidden_tasks:夜班岗位',
-        'post:intern_pay_floor:低薪岗位',
-        'position:intern_position_cap:拥挤岗位',
-      ].sort());
+      const found = res.body.items
+        .map(
+          (v: { subject: string; rule: { code: string }; postTitle: string | null; enterpriseId: string }) =>
+            `${v.subject}:${v.rule.code}:${v.postTitle ?? v.enterpriseId}`,
+        )
+        .sort();
+      assert.deepEqual(
+        found,
+        [
+          `enterprise:intern_enterprise_cap:${small.id}`,
+          'placement:forbidden_tasks:夜班岗位',
+          'post:forbidden_tasks:夜班岗位',
+          'post:intern_pay_floor:低薪岗位',
+          'position:intern_position_cap:拥挤岗位',
+        ].sort(),
+      );
       assert.ok(res.body.items.every((v: { message: string; rule: { name: string } }) => v.message.includes(v.rule.name)));
       assert.ok(res.body.byRule.some((r: { code: string; count: number }) => r.code === 'forbidden_tasks' && r.count === 2));
       const filtered = await (await as(w.users.districtA)).get(`/api/internship-stats/violations?year=${YEAR}&ruleCode=intern_pay_floor`);
-      assert.deepEqual(filtered.body.items.map((v: { postId: string }) => v.postId), [cheap.id]);
+      assert.deepEqual(
+        filtered.body.items.map((v: { postId: string }) => v.postId),
+        [cheap.id],
+      );
       // Another district sees none of it; enterprises and schools may not read the list.
       const other = await (await as(w.users.districtB)).get(`/api/internship-stats/violations?year=${YEAR}&pageSize=200`);
       assert.ok(other.body.items.every((v: { districtId: string }) => v.districtId !== w.a.id));
@@ -231,15 +346,25 @@ for (const engine of testEngines()) {
 
       const ent = await as(w.users.e2);
       const interns = await download(ent, `/api/exports/internship-roster?year=${YEAR}`);
-      assert.deepEqual(interns.rows.slice(1).map((r) => r[8]), [w.e2.name], 'e2 has one intern, from the other district');
+      assert.deepEqual(
+        interns.rows.slice(1).map((r) => r[8]),
+        [w.e2.name],
+        'e2 has one intern, from the other district',
+      );
       assert.equal((await download(ent, `/api/exports/internship-roster?year=${YEAR}&personalInfo=true`)).status, 403);
       assert.equal((await download(ent, `/api/exports/internship-roster?year=${YEAR}&enterpriseId=${w.e1.id}`)).status, 404);
       assert.equal((await download(await as(w.users.sb), `/api/exports/internship-roster?year=${YEAR}&schoolId=${w.s1.id}`)).status, 404);
-      assert.equal((await download(await as(w.users.districtB), `/api/exports/internship-roster?year=${YEAR}&districtId=${w.a.id}`)).status, 404);
+      assert.equal(
+        (await download(await as(w.users.districtB), `/api/exports/internship-roster?year=${YEAR}&districtId=${w.a.id}`)).status,
+        404,
+      );
       // District A: placements of its schools' students and at its enterprises (e2's intern from district B too).
       const district = await download(await as(w.users.districtA), `/api/exports/internship-roster?year=${YEAR}&districtId=${w.a.id}`);
       assert.equal(district.rows.length, 4);
-      assert.equal((await download(await as(w.users.districtA), `/api/exports/internship-roster?year=${YEAR}&personalInfo=true`)).status, 403);
+      assert.equal(
+        (await download(await as(w.users.districtA), `/api/exports/internship-roster?year=${YEAR}&personalInfo=true`)).status,
+        403,
+      );
       assert.equal((await download(await as(w.users.student), `/api/exports/internship-roster?year=${YEAR}`)).status, 403);
       const both = await download(await as(w.users.city), `/api/exports/internship-roster?schoolId=${w.s1.id}&enterpriseId=${w.e1.id}`);
       assert.equal(both.status, 400);

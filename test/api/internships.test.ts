@@ -8,14 +8,26 @@ import { makeDistrict, makeOrganisation, makeSchool, makeStudent, makeUser, TEST
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const lawfulPost = {
-  title: '数控车床操作实习', kind: 'placement', positionStaff: 20, places: 3, monthlyPayYuan: 3600, samePostWageYuan: 4000,
-  dailyHours: 8, weeklyHours: 40, insurance: 'enterprise', startDate: '2030-03-01', endDate: '2030-08-31', majorCodes: ['460101'],
+  title: '数控车床操作实习',
+  kind: 'placement',
+  positionStaff: 20,
+  places: 3,
+  monthlyPayYuan: 3600,
+  samePostWageYuan: 4000,
+  dailyHours: 8,
+  weeklyHours: 40,
+  insurance: 'enterprise',
+  startDate: '2030-03-01',
+  endDate: '2030-08-31',
+  majorCodes: ['460101'],
 };
 
 for (const engine of testEngines()) {
   describe(`internship posts and applications [${engine.name}]`, () => {
     let server: TestServer;
-    before(async () => { server = await startTestServer(engine); });
+    before(async () => {
+      server = await startTestServer(engine);
+    });
     after(() => server.close());
     const db = () => server.services.database.db;
 
@@ -54,7 +66,11 @@ for (const engine of testEngines()) {
       const res = await e.post(`/api/internship-posts/${draft.body.id}/publish`, { version: draft.body.version });
       assert.equal(res.status, 422);
       assert.equal(res.body.code, 'RULE_VIOLATION');
-      assert.deepEqual(res.body.violations.map((v: { rule: { code: string } }) => v.rule.code).sort(), ['forbidden_fees', 'forbidden_tasks', 'intern_pay_floor']);
+      assert.deepEqual(res.body.violations.map((v: { rule: { code: string } }) => v.rule.code).sort(), [
+        'forbidden_fees',
+        'forbidden_tasks',
+        'intern_pay_floor',
+      ]);
       assert.ok(res.body.fields.monthlyPayYuan && res.body.fields.nightShift && res.body.fields.fees);
     });
 
@@ -82,7 +98,7 @@ for (const engine of testEngines()) {
       assert.equal(post.body.placesTaken, 1);
     });
 
-    test("another enterprise or school cannot see or decide the application (404)", async () => {
+    test('another enterprise or school cannot see or decide the application (404)', async () => {
       const w = await world();
       const e = await as(w.users.enterprise);
       const draft = await e.post('/api/internship-posts', lawfulPost);
@@ -121,11 +137,17 @@ for (const engine of testEngines()) {
       await e.post(`/api/internship-posts/${draft.body.id}/publish`, { version: draft.body.version });
       const res = await (await as(w.users.student)).post(`/api/internship-posts/${draft.body.id}/applications`, {});
       assert.equal(res.status, 422);
-      assert.deepEqual(res.body.violations.map((v: { rule: { code: string } }) => v.rule.code), ['intern_min_age']);
+      assert.deepEqual(
+        res.body.violations.map((v: { rule: { code: string } }) => v.rule.code),
+        ['intern_min_age'],
+      );
       await db().update(students).set({ birthDate: '2008-05-01', cohort: 2029 }).where(eq(students.id, w.student.id));
       const firstYear = await (await as(w.users.student)).post(`/api/internship-posts/${draft.body.id}/applications`, {});
       assert.equal(firstYear.status, 422);
-      assert.deepEqual(firstYear.body.violations.map((v: { rule: { code: string } }) => v.rule.code), ['placement_min_study_year']);
+      assert.deepEqual(
+        firstYear.body.violations.map((v: { rule: { code: string } }) => v.rule.code),
+        ['placement_min_study_year'],
+      );
     });
   });
 }

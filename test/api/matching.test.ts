@@ -10,8 +10,18 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 import { waitForJob } from './imports-fixtures.ts';
 
 const lawfulPost = {
-  title: '数控车床操作实习', kind: 'placement', positionStaff: 10, places: 3, monthlyPayYuan: 3600, samePostWageYuan: 4000,
-  dailyHours: 8, weeklyHours: 40, insurance: 'enterprise', startDate: '2030-03-01', endDate: '2030-08-31', majorCodes: ['460103'],
+  title: '数控车床操作实习',
+  kind: 'placement',
+  positionStaff: 10,
+  places: 3,
+  monthlyPayYuan: 3600,
+  samePostWageYuan: 4000,
+  dailyHours: 8,
+  weeklyHours: 40,
+  insurance: 'enterprise',
+  startDate: '2030-03-01',
+  endDate: '2030-08-31',
+  majorCodes: ['460103'],
 };
 
 for (const engine of testEngines()) {
@@ -37,7 +47,10 @@ for (const engine of testEngines()) {
       const school = await makeSchool(db(), district.id);
       const otherSchool = await makeSchool(db(), district.id);
       const [major] = await db().select({ id: majors.id }).from(majors).where(eq(majors.code, '460103'));
-      const [program] = await db().insert(programs).values({ schoolId: school.id, majorId: major!.id, startYear: 2020, enrolment: 120 }).returning();
+      const [program] = await db()
+        .insert(programs)
+        .values({ schoolId: school.id, majorId: major!.id, startYear: 2020, enrolment: 120 })
+        .returning();
       const enterprise = await makeEnterprise(db(), district.id, { staffCount: 50, clusterCode: 'equipment' });
       const otherEnterprise = await makeEnterprise(db(), district.id, { staffCount: 50 });
       const studentUser = await makeUser(db(), 'student', school.id);
@@ -76,7 +89,13 @@ for (const engine of testEngines()) {
     test('demands: an enterprise posts its own, the bureau on its behalf; others cannot touch them; every write audited', async () => {
       const w = await world();
       const e = await as(w.users.enterprise);
-      const created = await e.post('/api/demands', { kind: 'talent', title: '数控操作工', majorCodes: ['460103'], skills: ['数控编程'], headcount: 5 });
+      const created = await e.post('/api/demands', {
+        kind: 'talent',
+        title: '数控操作工',
+        majorCodes: ['460103'],
+        skills: ['数控编程'],
+        headcount: 5,
+      });
       assert.equal(created.status, 201, JSON.stringify(created.body));
       assert.equal(created.body.clusterCode, 'equipment', 'the enterprise cluster is the default');
       assert.equal(created.body.districtId, w.district.id);
@@ -91,7 +110,13 @@ for (const engine of testEngines()) {
       const linked = await e.post('/api/demands', { kind: 'internship', title: '实习', internshipPostId: otherPost.body.id });
       assert.equal(linked.status, 404, 'another enterprise’s post cannot be linked');
       const bureau = await as(w.users.bureau);
-      const onBehalf = await bureau.post('/api/demands', { kind: 'training', title: '员工数控培训', enterpriseId: w.enterprise.id, headcount: 30, status: 'draft' });
+      const onBehalf = await bureau.post('/api/demands', {
+        kind: 'training',
+        title: '员工数控培训',
+        enterpriseId: w.enterprise.id,
+        headcount: 30,
+        status: 'draft',
+      });
       assert.equal(onBehalf.status, 201, JSON.stringify(onBehalf.body));
       assert.equal(onBehalf.body.enterpriseId, w.enterprise.id);
       const student = await as(w.users.student);
@@ -102,14 +127,25 @@ for (const engine of testEngines()) {
       const closed = await e.patch(`/api/demands/${created.body.id}`, { status: 'closed', version: created.body.version });
       assert.equal(closed.body.status, 'closed');
       assert.equal((await e.patch(`/api/demands/${created.body.id}`, { status: 'closed', version: created.body.version })).status, 409);
-      assert.equal((await e.patch(`/api/demands/${created.body.id}`, { title: '关闭后不能改', version: closed.body.version })).status, 409, 'closed: reopen first');
+      assert.equal(
+        (await e.patch(`/api/demands/${created.body.id}`, { title: '关闭后不能改', version: closed.body.version })).status,
+        409,
+        'closed: reopen first',
+      );
       const reopened = await e.patch(`/api/demands/${created.body.id}`, { status: 'open', version: closed.body.version });
       assert.equal(reopened.status, 200, JSON.stringify(reopened.body));
       assert.equal(reopened.body.status, 'open');
-      const byBureau = await bureau.patch(`/api/demands/${created.body.id}`, { title: '数控操作工（市教育局代改）', headcount: 6, version: reopened.body.version });
+      const byBureau = await bureau.patch(`/api/demands/${created.body.id}`, {
+        title: '数控操作工（市教育局代改）',
+        headcount: 6,
+        version: reopened.body.version,
+      });
       assert.equal(byBureau.status, 200, 'the bureau edits on the enterprise’s behalf');
       assert.equal(byBureau.body.headcount, 6);
-      const audits = await db().select().from(auditLog).where(and(eq(auditLog.entityType, 'demand'), eq(auditLog.entityId, created.body.id)));
+      const audits = await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityType, 'demand'), eq(auditLog.entityId, created.body.id)));
       assert.deepEqual(audits.map((a) => a.action).sort(), ['create', 'update', 'update', 'update']);
     });
 
@@ -120,7 +156,13 @@ for (const engine of testEngines()) {
       assert.equal(empty.status, 200);
       assert.equal(empty.body.version, 0);
       assert.equal(empty.body.majorCode, '460103');
-      const saved = await s.request('PUT', '/api/matching/profile', { skills: ['数控编程'], certificates: ['1+X 数控车铣加工'], seekingInternship: true, discoverable: true, version: 0 });
+      const saved = await s.request('PUT', '/api/matching/profile', {
+        skills: ['数控编程'],
+        certificates: ['1+X 数控车铣加工'],
+        seekingInternship: true,
+        discoverable: true,
+        version: 0,
+      });
       assert.equal(saved.status, 200, JSON.stringify(saved.body));
       assert.equal(saved.body.version, 1);
       assert.equal((await s.request('PUT', '/api/matching/profile', { skills: [], version: 0 })).status, 409);
@@ -134,21 +176,33 @@ for (const engine of testEngines()) {
       assert.equal((await (await as(w.users.enterprise)).get(`/api/matching/profile?studentId=${w.pupils[0]!.id}`)).status, 403);
       const profile = await school.get(`/api/matching/schools/${w.school.id}/profile`);
       assert.equal(profile.status, 200);
-      assert.deepEqual(profile.body.programs.map((p: { majorCode: string; clusters: string[] }) => [p.majorCode, p.clusters]), [['460103', ['equipment']]]);
+      assert.deepEqual(
+        profile.body.programs.map((p: { majorCode: string; clusters: string[] }) => [p.majorCode, p.clusters]),
+        [['460103', ['equipment']]],
+      );
     });
 
     test('recommendations carry their breakdown, and each side sees only its own', async () => {
       const w = await world();
       const post = await publishedPost(w);
       const e = await as(w.users.enterprise);
-      const demand = await e.post('/api/demands', { kind: 'talent', title: '数控技术员', majorCodes: ['460103'], certificates: ['1+X 数控车铣加工'], headcount: 2 });
+      const demand = await e.post('/api/demands', {
+        kind: 'talent',
+        title: '数控技术员',
+        majorCodes: ['460103'],
+        certificates: ['1+X 数控车铣加工'],
+        headcount: 2,
+      });
       const s = await as(w.users.student);
       await s.request('PUT', '/api/matching/profile', { certificates: ['1+X 数控车铣加工'], discoverable: true, version: 0 });
       const forStudent = await s.get('/api/matching/recommendations/student');
       assert.equal(forStudent.status, 200, JSON.stringify(forStudent.body));
       const item = forStudent.body.items.find((i: { id: string }) => i.id === post.id);
       assert.ok(item, 'the fitting post is recommended');
-      assert.deepEqual(item.parts.map((p: { label: string }) => p.label), ['专业对口', '技能证书', '通勤', '产业对接', '个人意向', '时间']);
+      assert.deepEqual(
+        item.parts.map((p: { label: string }) => p.label),
+        ['专业对口', '技能证书', '通勤', '产业对接', '个人意向', '时间'],
+      );
       assert.equal(item.parts[0].points, 40);
       assert.equal(Math.round(item.parts.reduce((a: number, p: { points: number }) => a + p.points, 0) * 10) / 10, item.score);
       const job = forStudent.body.items.find((i: { id: string }) => i.id === demand.body.id);
@@ -159,7 +213,10 @@ for (const engine of testEngines()) {
       const ids = found.body.items.map((i: { id: string }) => i.id);
       assert.ok(ids.includes(w.pupils[0]!.id), 'the opted-in student is found');
       assert.ok(!ids.includes(w.pupils[1]!.id), 'a student who did not opt in is never shown');
-      assert.equal((await (await as(w.users.otherEnterprise)).get(`/api/matching/recommendations/enterprise?demandId=${demand.body.id}`)).status, 404);
+      assert.equal(
+        (await (await as(w.users.otherEnterprise)).get(`/api/matching/recommendations/enterprise?demandId=${demand.body.id}`)).status,
+        404,
+      );
       const sc = await as(w.users.school);
       const forSchool = await sc.get('/api/matching/recommendations/school');
       assert.ok(forSchool.body.items.some((i: { id: string }) => i.id === demand.body.id));
@@ -185,7 +242,10 @@ for (const engine of testEngines()) {
       await onlyThesePosts(post.id);
       for (const p of w.pupils) {
         const sc = await as(w.users.school);
-        assert.equal((await sc.request('PUT', `/api/matching/profile?studentId=${p.id}`, { seekingInternship: true, version: 0 })).status, 200);
+        assert.equal(
+          (await sc.request('PUT', `/api/matching/profile?studentId=${p.id}`, { seekingInternship: true, version: 0 })).status,
+          200,
+        );
       }
       const sc = await as(w.users.school);
       assert.equal((await sc.post('/api/matching/allocation-runs', { scope: 'city' })).status, 403, 'a school runs only its own');
@@ -201,10 +261,21 @@ for (const engine of testEngines()) {
       assert.equal((await (await as(w.users.otherSchool)).get(`/api/matching/proposals?runId=${started.body.runId}`)).body.items.length, 0);
       const [first, second] = list.body.items;
       const oe = await as(w.users.otherEnterprise);
-      assert.equal((await oe.post(`/api/matching/proposals/${first.id}/decision`, { decision: 'confirm', version: first.version })).status, 404);
+      assert.equal(
+        (await oe.post(`/api/matching/proposals/${first.id}/decision`, { decision: 'confirm', version: first.version })).status,
+        404,
+      );
       const e = await as(w.users.enterprise);
-      assert.equal((await e.post(`/api/matching/proposals/${second.id}/decision`, { decision: 'reject', version: second.version })).status, 400, 'a reason is required');
-      const rejected = await e.post(`/api/matching/proposals/${second.id}/decision`, { decision: 'reject', reason: '岗位已调整', version: second.version });
+      assert.equal(
+        (await e.post(`/api/matching/proposals/${second.id}/decision`, { decision: 'reject', version: second.version })).status,
+        400,
+        'a reason is required',
+      );
+      const rejected = await e.post(`/api/matching/proposals/${second.id}/decision`, {
+        decision: 'reject',
+        reason: '岗位已调整',
+        version: second.version,
+      });
       assert.equal(rejected.body.status, 'rejected');
       const half = await sc.post(`/api/matching/proposals/${first.id}/decision`, { decision: 'confirm', version: first.version });
       assert.equal(half.body.status, 'proposed');
@@ -227,7 +298,11 @@ for (const engine of testEngines()) {
       const third = await sc.post('/api/matching/allocation-runs', { scope: 'school' });
       await waitForJob(sc, third.body.jobId);
       const live2 = await sc.get('/api/matching/proposals?status=proposed');
-      assert.deepEqual(live2.body.items.map((p: { id: string }) => p.id), live.body.items.map((p: { id: string }) => p.id), 'a re-run keeps the same proposal, no duplicate');
+      assert.deepEqual(
+        live2.body.items.map((p: { id: string }) => p.id),
+        live.body.items.map((p: { id: string }) => p.id),
+        'a re-run keeps the same proposal, no duplicate',
+      );
       const student = await as(w.users.student);
       assert.equal((await student.get('/api/matching/proposals')).status, 200);
       assert.equal((await student.post(`/api/matching/proposals/${first.id}/decision`, { decision: 'confirm', version: 1 })).status, 403);
@@ -245,7 +320,10 @@ for (const engine of testEngines()) {
       const sc = await as(w.users.school);
       for (let i = 0; i < 5; i++) {
         const extra = await makeStudent(db(), server.services.pii, w.school.id);
-        await db().update(students).set({ programId: w.program.id, birthDate: '2006-05-01', cohort: 2024 }).where(eq(students.id, extra.id));
+        await db()
+          .update(students)
+          .set({ programId: w.program.id, birthDate: '2006-05-01', cohort: 2024 })
+          .where(eq(students.id, extra.id));
         w.pupils.push(extra);
       }
       for (const p of w.pupils) await sc.request('PUT', `/api/matching/profile?studentId=${p.id}`, { seekingInternship: true, version: 0 });
@@ -254,13 +332,17 @@ for (const engine of testEngines()) {
       assert.equal(started.status, 202);
       const job = await waitForJob(bureau, started.body.jobId);
       assert.equal(job.status, 'succeeded', JSON.stringify(job));
-      const mine = (await bureau.get(`/api/matching/proposals?runId=${started.body.runId}&pageSize=200`)).body.items
-        .filter((p: { postId: string }) => p.postId === a.id || p.postId === b.id);
+      const mine = (await bureau.get(`/api/matching/proposals?runId=${started.body.runId}&pageSize=200`)).body.items.filter(
+        (p: { postId: string }) => p.postId === a.id || p.postId === b.id,
+      );
       assert.equal(mine.length, 5, '8 students, 8 places, but the enterprise may take 5');
       // The run's report: the pruned optimum, the pricing rounds (the last found nothing to add) and the pairs added.
       const run = (await bureau.get('/api/matching/allocation-runs')).body.items.find((r: { id: string }) => r.id === started.body.runId);
       assert.equal(run.pricingRounds, job.result.pricingRounds);
-      assert.ok(run.pricingRounds >= 1 && run.prunedProposed <= run.proposed && run.prunedTotalScore <= run.totalScore, JSON.stringify(run));
+      assert.ok(
+        run.pricingRounds >= 1 && run.prunedProposed <= run.proposed && run.prunedTotalScore <= run.totalScore,
+        JSON.stringify(run),
+      );
       assert.equal(run.candidateArcs + run.pricedArcs >= run.proposed, true);
     });
   });

@@ -14,7 +14,8 @@ import { buildRegistryWorld, signIn, type RegistryWorld } from './registry-fixtu
  * Issue 13: sorting by 名称 follows pinyin on both engines — in every list with a name sort and in the exports —
  * whatever wrote the row (the API, a rename, SQL by hand). Every name set below sorts differently by code point.
  */
-const byKey = (names: string[], person = false) => [...names].sort((a, b) => (nameSortKeyOf(a, person) < nameSortKeyOf(b, person) ? -1 : 1));
+const byKey = (names: string[], person = false) =>
+  [...names].sort((a, b) => (nameSortKeyOf(a, person) < nameSortKeyOf(b, person) ? -1 : 1));
 
 test('the key: pinyin order, words read as words (重庆 chóng, 长沙 cháng, 银行 háng), surnames as surnames (单 shàn, 曾 zēng)', () => {
   assert.deepEqual(byKey(['郑州', '北京', '重庆', '安阳']), ['安阳', '北京', '重庆', '郑州']);
@@ -53,7 +54,10 @@ for (const engine of testEngines()) {
       const db = w.db;
       for (const n of ['郑州', '北京', '重庆', '安阳']) {
         const s = await makeSchool(db, w.districtB.id);
-        await db.update(organisations).set({ name: `${n}职业技术学院` }).where(eq(organisations.id, s.id));
+        await db
+          .update(organisations)
+          .set({ name: `${n}职业技术学院` })
+          .where(eq(organisations.id, s.id));
         await makeEnterprise(db, w.districtB.id, { name: `${n}机械有限公司` });
       }
       const c = await as('cityAdmin');
@@ -61,14 +65,20 @@ for (const engine of testEngines()) {
       assert.equal(schools.status, 200, JSON.stringify(schools.body));
       const ours = names(schools).filter((n) => n.endsWith('职业技术学院'));
       assert.deepEqual(ours, ['安阳职业技术学院', '北京职业技术学院', '重庆职业技术学院', '郑州职业技术学院']);
-      const desc = names(await c.get(`/api/schools?districtId=${w.districtB.id}&sort=-name&pageSize=50`)).filter((n) => n.endsWith('职业技术学院'));
+      const desc = names(await c.get(`/api/schools?districtId=${w.districtB.id}&sort=-name&pageSize=50`)).filter((n) =>
+        n.endsWith('职业技术学院'),
+      );
       assert.deepEqual(desc, [...ours].reverse());
-      const ents = names(await c.get(`/api/enterprises?districtId=${w.districtB.id}&sort=name&pageSize=50`)).filter((n) => n.endsWith('机械有限公司'));
+      const ents = names(await c.get(`/api/enterprises?districtId=${w.districtB.id}&sort=name&pageSize=50`)).filter((n) =>
+        n.endsWith('机械有限公司'),
+      );
       assert.deepEqual(ents, ['安阳机械有限公司', '北京机械有限公司', '重庆机械有限公司', '郑州机械有限公司']);
       // A rename by hand (no repository involved) moves the row on the next list.
       const [zz] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, '郑州职业技术学院'));
       await db.execute(sql`update organisations set name = '艾家职业技术学院' where id = ${zz!.id}`);
-      const renamed = names(await c.get(`/api/schools?districtId=${w.districtB.id}&sort=name&pageSize=50`)).filter((n) => n.endsWith('职业技术学院'));
+      const renamed = names(await c.get(`/api/schools?districtId=${w.districtB.id}&sort=name&pageSize=50`)).filter((n) =>
+        n.endsWith('职业技术学院'),
+      );
       assert.deepEqual(renamed, ['艾家职业技术学院', '安阳职业技术学院', '北京职业技术学院', '重庆职业技术学院']);
     });
 
@@ -87,7 +97,10 @@ for (const engine of testEngines()) {
       assert.deepEqual(await list(), ['单田芳', '曾明', '张伟', '朱安娜']);
       const sheet = await download(c, `/api/exports/teachers?schoolId=${w.schoolA2.id}&sort=name`);
       assert.equal(sheet.status, 200);
-      assert.deepEqual(sheet.rows.slice(1).map((r) => r[2]), ['单田芳', '曾明', '张伟', '朱安娜']);
+      assert.deepEqual(
+        sheet.rows.slice(1).map((r) => r[2]),
+        ['单田芳', '曾明', '张伟', '朱安娜'],
+      );
     });
 
     test('students: list by name and by cohort then name, and the export, in pinyin order', async () => {
@@ -108,7 +121,10 @@ for (const engine of testEngines()) {
       assert.equal(sheet.status, 200);
       const nameCol = (sheet.rows[0] as string[]).findIndex((h) => String(h).includes('姓名'));
       assert.ok(nameCol >= 0, JSON.stringify(sheet.rows[0]));
-      assert.deepEqual(sheet.rows.slice(1).map((r) => r[nameCol]), want);
+      assert.deepEqual(
+        sheet.rows.slice(1).map((r) => r[nameCol]),
+        want,
+      );
     });
 
     test('a table in sync costs nothing to check; a stale key is found and replaced', async () => {

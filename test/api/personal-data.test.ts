@@ -36,10 +36,20 @@ for (const engine of testEngines()) {
       world = await buildCreditBankWorld(server);
       const { db } = server.services.database;
       const teacherUser = await makeUser(db, 'teacher', world.schoolA.id);
-      const [t] = await db.insert(teachers).values({ schoolId: world.schoolA.id, userId: teacherUser.id, name: '孙老师', employment: 'fullTime', subject: 'specialty' }).returning();
+      const [t] = await db
+        .insert(teachers)
+        .values({ schoolId: world.schoolA.id, userId: teacherUser.id, name: '孙老师', employment: 'fullTime', subject: 'specialty' })
+        .returning();
       teacherId = t!.id;
       const pii = server.services.pii;
-      await db.insert(teacherIdNumbers).values({ teacherId, idNumberCipher: pii.encrypt('410105198001011234'), idNumberIndex: pii.index(`t-${teacherId}`), idNumberMasked: '410105**********34' });
+      await db
+        .insert(teacherIdNumbers)
+        .values({
+          teacherId,
+          idNumberCipher: pii.encrypt('410105198001011234'),
+          idNumberIndex: pii.index(`t-${teacherId}`),
+          idNumberMasked: '410105**********34',
+        });
     });
     after(() => server.close());
 
@@ -57,12 +67,23 @@ for (const engine of testEngines()) {
       const account = (await student.get('/api/credit-bank/accounts/me')).body;
       const ent = await as('enterpriseAdmin');
       const issued = await ent.post('/api/credit-bank/outcomes', {
-        accountNo: account.accountNo, kind: 'skillCertificate', code: 'ROBOT-3', title: '工业机器人操作与运维（中级）', field: '4603', level: 3,
-        achievedOn: '2025-01-10', evidenceUrl: 'https://example.org/cert/1.pdf', idempotencyKey: `k-${crypto.randomBytes(6).toString('hex')}`,
+        accountNo: account.accountNo,
+        kind: 'skillCertificate',
+        code: 'ROBOT-3',
+        title: '工业机器人操作与运维（中级）',
+        field: '4603',
+        level: 3,
+        achievedOn: '2025-01-10',
+        evidenceUrl: 'https://example.org/cert/1.pdf',
+        idempotencyKey: `k-${crypto.randomBytes(6).toString('hex')}`,
       });
       assert.equal(issued.status, 201, JSON.stringify(issued.body));
       assert.equal((await student.post('/api/credit-bank/credentials', { kind: 'outcome', outcomeId: issued.body.id })).status, 201);
-      const opened = await ent.post('/api/credit-bank/accounts', { holderName: '王建国', idNumber: learnerId, username: `lrn_${crypto.randomBytes(3).toString('hex')}` });
+      const opened = await ent.post('/api/credit-bank/accounts', {
+        holderName: '王建国',
+        idNumber: learnerId,
+        username: `lrn_${crypto.randomBytes(3).toString('hex')}`,
+      });
       assert.equal(opened.status, 201, JSON.stringify(opened.body));
       learnerAccountId = opened.body.id;
     });
@@ -71,7 +92,11 @@ for (const engine of testEngines()) {
       for (const role of ['schoolAdminA', 'enterpriseAdmin', 'studentA'] as const) {
         const c = await as(role);
         assert.equal((await c.get(`/api/personal-data/student/${world.studentA.id}`)).status, 403, role);
-        assert.equal((await c.post(`/api/personal-data/student/${world.studentA.id}/erasure`, { reason: '本人申请 2025-001' })).status, 403, role);
+        assert.equal(
+          (await c.post(`/api/personal-data/student/${world.studentA.id}/erasure`, { reason: '本人申请 2025-001' })).status,
+          403,
+          role,
+        );
       }
       assert.equal((await new TestClient(server.url).get(`/api/personal-data/student/${world.studentA.id}`)).status, 401);
       const bureau = await as('cityAdmin');
@@ -99,16 +124,24 @@ for (const engine of testEngines()) {
       assert.equal(section('creditLedger').rows.length, 1);
       assert.equal(section('credentials').rows.length, 1);
       assert.ok(section('auditLog').rows.length >= 1);
-      const xlsx = await fetch(`${server.url}/api/personal-data/student/${world.studentA.id}?format=xlsx`, { headers: { cookie: bureau.cookie } });
+      const xlsx = await fetch(`${server.url}/api/personal-data/student/${world.studentA.id}?format=xlsx`, {
+        headers: { cookie: bureau.cookie },
+      });
       assert.equal(xlsx.status, 200);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
       assert.ok(wb.getWorksheet('学生档案')!.getRow(2).values!.toString().includes('11010519491231002X'));
-      const logged = await rows<{ n: number }>(server.services.database.db, sql`
-        select count(*)::int as n from pii_access_log where entity_id = ${world.studentA.id} and 'personalDataExport' = any(fields)`);
+      const logged = await rows<{ n: number }>(
+        server.services.database.db,
+        sql`
+        select count(*)::int as n from pii_access_log where entity_id = ${world.studentA.id} and 'personalDataExport' = any(fields)`,
+      );
       assert.equal(logged[0]!.n, 2);
-      const audited = await rows<{ n: number }>(server.services.database.db, sql`
-        select count(*)::int as n from audit_log where action = 'personal_data.export' and entity_id = ${world.studentA.id}`);
+      const audited = await rows<{ n: number }>(
+        server.services.database.db,
+        sql`
+        select count(*)::int as n from audit_log where action = 'personal_data.export' and entity_id = ${world.studentA.id}`,
+      );
       assert.equal(audited[0]!.n, 2);
     });
 
@@ -133,7 +166,10 @@ for (const engine of testEngines()) {
       const [c] = await rows<Record<string, string>>(db, sql`select * from credentials where account_id = ${a!.id}`);
       assert.equal(c!.status, 'revoked');
       assert.ok(!c!.document.includes(world.studentA.name), 'the stored credential no longer names the student');
-      const audits = await rows<{ changes: string }>(db, sql`select changes::text as changes from audit_log where entity_id = ${world.studentA.id} or actor_user_id = ${world.users.studentA.id}`);
+      const audits = await rows<{ changes: string }>(
+        db,
+        sql`select changes::text as changes from audit_log where entity_id = ${world.studentA.id} or actor_user_id = ${world.users.studentA.id}`,
+      );
       assert.ok(audits.every((r) => !r.changes.includes(world.studentA.name)));
       // The ledger: untouched, every entry still there and the chain valid (`npm run ledger:verify` does the same).
       const afterVerify = await verifyLedger(db);
@@ -160,8 +196,14 @@ for (const engine of testEngines()) {
       const l = await bureau.get(`/api/personal-data/learner/${learnerAccountId}`);
       assert.equal(l.status, 200);
       assert.equal(l.body.sections.find((s: { name: string }) => s.name === 'creditAccount').rows[0].holder_name, '王建国');
-      assert.equal((await bureau.post(`/api/personal-data/learner/${learnerAccountId}/erasure`, { reason: '本人申请 2025-020' })).status, 200);
-      const [a] = await rows<Record<string, string>>(server.services.database.db, sql`select * from credit_accounts where id = ${learnerAccountId}`);
+      assert.equal(
+        (await bureau.post(`/api/personal-data/learner/${learnerAccountId}/erasure`, { reason: '本人申请 2025-020' })).status,
+        200,
+      );
+      const [a] = await rows<Record<string, string>>(
+        server.services.database.db,
+        sql`select * from credit_accounts where id = ${learnerAccountId}`,
+      );
       assert.equal(a!.holder_name, '已删除');
       assert.notEqual(a!.id_number_index, server.services.pii.index(learnerId), 'the ID number no longer finds the account');
       assert.equal((await verifyLedger(server.services.database.db)).broken, null);

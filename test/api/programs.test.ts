@@ -21,8 +21,12 @@ for (const engine of testEngines()) {
       server = await startTestServer(engine);
       w = await buildRegistryWorld(server);
       const city = await signIn(server, w, 'cityAdmin');
-      progA = (await city.post('/api/programs', { schoolId: w.schoolA.id, majorId: w.major('510201'), startYear: 2019, practiceShare: 0.6 })).body;
-      progB = (await city.post('/api/programs', { schoolId: w.schoolB.id, majorId: w.major('510201'), startYear: 2019, practiceShare: 0.4 })).body;
+      progA = (
+        await city.post('/api/programs', { schoolId: w.schoolA.id, majorId: w.major('510201'), startYear: 2019, practiceShare: 0.6 })
+      ).body;
+      progB = (
+        await city.post('/api/programs', { schoolId: w.schoolB.id, majorId: w.major('510201'), startYear: 2019, practiceShare: 0.4 })
+      ).body;
       assert.ok(progA.id && progB.id);
     });
     after(() => server.close());
@@ -32,14 +36,26 @@ for (const engine of testEngines()) {
     test('a school admin creates a program of its school with years; enrolment is the latest year’s; audited', async () => {
       const c = await as('schoolAdminA');
       const res = await c.post('/api/programs', {
-        schoolId: w.schoolA.id, majorId: w.major('460101'), startYear: 2018, practiceShare: 0.45,
-        years: [{ year: 2023, enrolment: 110, graduates: 95 }, { year: 2024, enrolment: 120 }, { year: 2022, enrolment: 100, graduates: 90 }],
+        schoolId: w.schoolA.id,
+        majorId: w.major('460101'),
+        startYear: 2018,
+        practiceShare: 0.45,
+        years: [
+          { year: 2023, enrolment: 110, graduates: 95 },
+          { year: 2024, enrolment: 120 },
+          { year: 2022, enrolment: 100, graduates: 90 },
+        ],
       });
       assert.equal(res.status, 201, JSON.stringify(res.body));
-      assert.deepEqual([res.body.enrolment, res.body.practiceShare, res.body.practiceShareMet, res.body.majorCode, res.body.version], [120, 0.45, false, '460101', 1]);
+      assert.deepEqual(
+        [res.body.enrolment, res.body.practiceShare, res.body.practiceShareMet, res.body.majorCode, res.body.version],
+        [120, 0.45, false, '460101', 1],
+      );
       const d = await c.get(`/api/programs/${res.body.id}`);
       assert.deepEqual(d.body.years, [
-        { year: 2022, enrolment: 100, graduates: 90 }, { year: 2023, enrolment: 110, graduates: 95 }, { year: 2024, enrolment: 120, graduates: null },
+        { year: 2022, enrolment: 100, graduates: 90 },
+        { year: 2023, enrolment: 110, graduates: 95 },
+        { year: 2024, enrolment: 120, graduates: null },
       ]);
       assert.deepEqual([d.body.practice.limit, d.body.practice.comparator, d.body.practice.met], [0.5, '>=', false]);
       assert.match(d.body.practice.article, /二 \(三\) 8/);
@@ -64,19 +80,39 @@ for (const engine of testEngines()) {
 
     test('bad input is 400 naming the field: unknown major, share above 1, a year twice, a malformed id', async () => {
       const c = await as('schoolAdminA');
-      const unknown = await c.post('/api/programs', { schoolId: w.schoolA.id, majorId: '00000000-0000-4000-8000-000000000000', startYear: 2020 });
+      const unknown = await c.post('/api/programs', {
+        schoolId: w.schoolA.id,
+        majorId: '00000000-0000-4000-8000-000000000000',
+        startYear: 2020,
+      });
       assert.equal(unknown.status, 400);
       assert.equal(unknown.body.code, 'VALIDATION_FAILED');
       assert.match(unknown.body.fields.majorId, /专业目录/);
-      const share = await c.post('/api/programs', { schoolId: w.schoolA.id, majorId: w.major('510203'), startYear: 2020, practiceShare: 55 });
+      const share = await c.post('/api/programs', {
+        schoolId: w.schoolA.id,
+        majorId: w.major('510203'),
+        startYear: 2020,
+        practiceShare: 55,
+      });
       assert.equal(share.status, 400);
       assert.ok(share.body.fields.practiceShare);
       const twice = await c.post('/api/programs', {
-        schoolId: w.schoolA.id, majorId: w.major('510203'), startYear: 2020, years: [{ year: 2023, enrolment: 1 }, { year: 2023, enrolment: 2 }],
+        schoolId: w.schoolA.id,
+        majorId: w.major('510203'),
+        startYear: 2020,
+        years: [
+          { year: 2023, enrolment: 1 },
+          { year: 2023, enrolment: 2 },
+        ],
       });
       assert.equal(twice.status, 400);
       assert.match(twice.body.fields['years.1.year'], /重复/);
-      const negative = await c.post('/api/programs', { schoolId: w.schoolA.id, majorId: w.major('510203'), startYear: 2020, years: [{ year: 2023, enrolment: -1 }] });
+      const negative = await c.post('/api/programs', {
+        schoolId: w.schoolA.id,
+        majorId: w.major('510203'),
+        startYear: 2020,
+        years: [{ year: 2023, enrolment: -1 }],
+      });
       assert.equal(negative.status, 400);
       assert.ok(negative.body.fields['years.0.enrolment']);
       const malformed = await c.post('/api/programs', { schoolId: w.schoolA.id, majorId: 'x', startYear: 2020 });
@@ -89,7 +125,7 @@ for (const engine of testEngines()) {
 
     test('lists within scope, with filters on practice share and level', async () => {
       const ids = async (who: keyof RegistryWorld['users'], qs = '') =>
-        ((await (await as(who)).get(`/api/programs?pageSize=200${qs}`)).body.items as { id: string; schoolId: string }[]);
+        (await (await as(who)).get(`/api/programs?pageSize=200${qs}`)).body.items as { id: string; schoolId: string }[];
       const district = await ids('districtA');
       assert.ok(district.every((p) => p.schoolId === w.schoolA.id || p.schoolId === w.schoolA2.id));
       assert.ok(!district.some((p) => p.id === progB.id));
@@ -103,9 +139,14 @@ for (const engine of testEngines()) {
       const unmet = await ids('cityAdmin', '&practiceMet=false');
       assert.ok(unmet.some((p) => p.id === progB.id) && !unmet.some((p) => p.id === progA.id));
       assert.equal((await ids('cityAdmin', '&majorLevel=secondary')).length, 0);
-      const sorted = (await (await as('cityAdmin')).get('/api/programs?sort=-practiceShare&pageSize=200')).body.items as { practiceShare: number | null }[];
+      const sorted = (await (await as('cityAdmin')).get('/api/programs?sort=-practiceShare&pageSize=200')).body.items as {
+        practiceShare: number | null;
+      }[];
       const shares = sorted.map((p) => p.practiceShare).filter((s) => s !== null) as number[];
-      assert.deepEqual(shares, [...shares].sort((a, b) => b - a));
+      assert.deepEqual(
+        shares,
+        [...shares].sort((a, b) => b - a),
+      );
     });
 
     test('another school’s program is 404 to read, edit and archive', async () => {
@@ -119,7 +160,11 @@ for (const engine of testEngines()) {
     test('edit with the version read: years replaced, enrolment follows; a stale version is 409', async () => {
       const c = await as('schoolAdminA');
       const cur = await c.get(`/api/programs/${progA.id}`);
-      const ok = await c.patch(`/api/programs/${progA.id}`, { version: cur.body.version, practiceShare: 0.5, years: [{ year: 2025, enrolment: 88 }] });
+      const ok = await c.patch(`/api/programs/${progA.id}`, {
+        version: cur.body.version,
+        practiceShare: 0.5,
+        years: [{ year: 2025, enrolment: 88 }],
+      });
       assert.equal(ok.status, 200);
       assert.deepEqual([ok.body.enrolment, ok.body.practiceShare, ok.body.practiceShareMet], [88, 0.5, true]);
       const stale = await c.patch(`/api/programs/${progA.id}`, { version: cur.body.version, practiceShare: 0.7 });
@@ -161,7 +206,9 @@ for (const engine of testEngines()) {
       assert.equal((await c.get(`/api/students/${student.id}`)).body.programName, '护理');
       const listed = (await c.get('/api/programs?pageSize=200')).body.items.map((x: { id: string }) => x.id);
       assert.ok(!listed.includes(p.body.id));
-      assert.ok((await c.get('/api/programs?pageSize=200&includeArchived=true')).body.items.some((x: { id: string }) => x.id === p.body.id));
+      assert.ok(
+        (await c.get('/api/programs?pageSize=200&includeArchived=true')).body.items.some((x: { id: string }) => x.id === p.body.id),
+      );
       assert.equal((await c.patch(`/api/programs/${p.body.id}`, { version: archived.body.version, startYear: 2021 })).status, 409);
       // A student cannot be placed in an archived program.
       const place = await c.patch(`/api/students/${student.id}`, { version: 1, programId: p.body.id });
@@ -169,7 +216,10 @@ for (const engine of testEngines()) {
       assert.ok(place.body.fields.programId);
       const restored = await c.post(`/api/programs/${p.body.id}/restore`, { version: archived.body.version });
       assert.equal(restored.status, 200);
-      assert.deepEqual((await auditRows(w.db, 'program', p.body.id)).map((a) => a.action), ['create', 'archive', 'restore']);
+      assert.deepEqual(
+        (await auditRows(w.db, 'program', p.body.id)).map((a) => a.action),
+        ['create', 'archive', 'restore'],
+      );
     });
   });
 }

@@ -31,13 +31,23 @@ for (const engine of testEngines()) {
       return c;
     }
     const form = (extra: Record<string, unknown> = {}) => ({
-      uscc: uscc(), name: `郑州自主注册科技有限公司${++serial}`, districtId: w.districtA.id, size: 'small', industryCode: '6513',
-      clusterCode: 'artificial_intelligence', staffCount: 80, payrollYuan: 6_000_000, aboveDesignatedSize: false,
-      username: `reg_${engine.name}_${serial}_${Math.random().toString(36).slice(2, 6)}`, displayName: '王经理', password: PASSWORD, ...extra,
+      uscc: uscc(),
+      name: `郑州自主注册科技有限公司${++serial}`,
+      districtId: w.districtA.id,
+      size: 'small',
+      industryCode: '6513',
+      clusterCode: 'artificial_intelligence',
+      staffCount: 80,
+      payrollYuan: 6_000_000,
+      aboveDesignatedSize: false,
+      username: `reg_${engine.name}_${serial}_${Math.random().toString(36).slice(2, 6)}`,
+      displayName: '王经理',
+      password: PASSWORD,
+      ...extra,
     });
     const register = (body: Record<string, unknown>) => new TestClient(server.url).post('/api/registrations', body);
 
-    test('registration → pending; no sign-in until approval; approval → sign-in works and the profile is the registrant\'s', async () => {
+    test("registration → pending; no sign-in until approval; approval → sign-in works and the profile is the registrant's", async () => {
       const body = form();
       const res = await register(body);
       assert.equal(res.status, 201, JSON.stringify(res.body));
@@ -70,7 +80,9 @@ for (const engine of testEngines()) {
       assert.equal(own.body.status, 'active');
       assert.equal(own.body.industryCode, '6513');
 
-      const audits = await server.services.database.db.select({ action: auditLog.action }).from(auditLog)
+      const audits = await server.services.database.db
+        .select({ action: auditLog.action })
+        .from(auditLog)
         .where(and(eq(auditLog.entityType, 'enterpriseRegistration'), eq(auditLog.entityId, res.body.id)));
       assert.deepEqual(audits.map((a) => a.action).sort(), ['approve', 'register']);
     });

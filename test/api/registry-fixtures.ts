@@ -81,18 +81,38 @@ export async function signIn(server: TestServer, w: RegistryWorld, who: keyof Re
 
 /** Every audit row of one record, oldest first. */
 export async function auditRows(db: Db, entityType: string, entityId: string) {
-  const rows = await db.select().from(auditLog).where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)));
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)));
   return rows.sort((a, b) => a.id - b.id);
 }
 
 /** A second edition of the major catalogue holding one entry, so a program can point at either edition. */
 export async function makeNewEdition(db: Db, code: string, name: string) {
-  const [edition] = await db.insert(catalogueEditions).values({
-    kind: 'major', edition: `test-${crypto.randomBytes(3).toString('hex')}`, title: '测试版专业目录', source: 'test', isDemoSubset: true,
-  }).returning();
-  const [m] = await db.insert(majors).values({
-    editionId: edition!.id, level: 'higher', code, name, categoryCode: code.slice(0, 4), categoryName: '测试类', divisionCode: code.slice(0, 2), divisionName: '测试大类',
-  }).returning();
+  const [edition] = await db
+    .insert(catalogueEditions)
+    .values({
+      kind: 'major',
+      edition: `test-${crypto.randomBytes(3).toString('hex')}`,
+      title: '测试版专业目录',
+      source: 'test',
+      isDemoSubset: true,
+    })
+    .returning();
+  const [m] = await db
+    .insert(majors)
+    .values({
+      editionId: edition!.id,
+      level: 'higher',
+      code,
+      name,
+      categoryCode: code.slice(0, 4),
+      categoryName: '测试类',
+      divisionCode: code.slice(0, 2),
+      divisionName: '测试大类',
+    })
+    .returning();
   return { edition: edition!, majorId: m!.id };
 }
 

@@ -17,7 +17,10 @@ test('every route declares who may call it, and every permission it names exists
 });
 
 test('only the declared public routes are public', () => {
-  const publicRoutes = allRoutes().filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort();
+  const publicRoutes = allRoutes()
+    .filter((r) => r.access === 'public')
+    .map((r) => `${r.method} ${r.url}`)
+    .sort();
   assert.deepEqual(publicRoutes, [
     'GET /api/catalogues',
     'GET /api/catalogues/occupations',
@@ -46,7 +49,10 @@ test('only the declared public routes are public', () => {
 
 test('every write route names a permission, or is sign-in, the public code check, enterprise self-registration or the public credential check', () => {
   for (const r of allRoutes().filter((x) => x.method !== 'GET')) {
-    const isAuth = r.url.startsWith('/api/auth/') || r.url === '/api/codes/validate' || (r.method === 'POST' && r.url === '/api/registrations') ||
+    const isAuth =
+      r.url.startsWith('/api/auth/') ||
+      r.url === '/api/codes/validate' ||
+      (r.method === 'POST' && r.url === '/api/registrations') ||
       (r.method === 'POST' && r.url === '/api/public/credentials/verify');
     assert.ok(isAuth || typeof r.access === 'object', `${r.method} ${r.url} writes without a declared permission`);
   }

@@ -24,8 +24,12 @@ for (const engine of testEngines()) {
 
     const as = (who: keyof RegistryWorld['users']) => signIn(server, w, who);
     const newSchool = (extra: Record<string, unknown> = {}) => ({
-      code: schoolCode(), name: `郑州市新登记职业学校${Math.random().toString(36).slice(2, 6)}`, level: 'secondary',
-      districtId: w.districtA.id, ownership: 'public', ...extra,
+      code: schoolCode(),
+      name: `郑州市新登记职业学校${Math.random().toString(36).slice(2, 6)}`,
+      level: 'secondary',
+      districtId: w.districtA.id,
+      ownership: 'public',
+      ...extra,
     });
 
     test('anonymous callers are refused', async () => {
@@ -56,8 +60,14 @@ for (const engine of testEngines()) {
       const page2 = await c.get(`/api/schools?districtId=${w.districtA.id}&sort=code&pageSize=1&page=2`);
       assert.ok(page1.body.items[0].code < page2.body.items[0].code);
       const byCode = await c.get(`/api/schools?q=${w.schoolB.code}`);
-      assert.deepEqual(byCode.body.items.map((s: { id: string }) => s.id), [w.schoolB.id]);
-      assert.equal((await c.get('/api/schools?level=university')).body.items.filter((s: { id: string }) => s.id === w.schoolA.id).length, 0);
+      assert.deepEqual(
+        byCode.body.items.map((s: { id: string }) => s.id),
+        [w.schoolB.id],
+      );
+      assert.equal(
+        (await c.get('/api/schools?level=university')).body.items.filter((s: { id: string }) => s.id === w.schoolA.id).length,
+        0,
+      );
       assert.equal((await c.get('/api/schools?sort=bogus')).status, 400);
     });
 
@@ -73,15 +83,20 @@ for (const engine of testEngines()) {
       const s = await c.post('/api/schools', newSchool({ staffingQuota: 10 }));
       assert.equal(s.status, 201);
       const id = s.body.id as string;
-      const rows = await db.insert(teachers).values([
-        { schoolId: id, name: '甲', employment: 'fullTime', subject: 'specialty', dualQualified: true },
-        { schoolId: id, name: '乙', employment: 'fullTime', subject: 'specialty', dualQualified: true },
-        { schoolId: id, name: '丙', employment: 'fullTime', subject: 'specialty', dualQualified: false },
-        { schoolId: id, name: '丁', employment: 'partTime', subject: 'specialty', dualQualified: false },
-        { schoolId: id, name: '戊', employment: 'industryMentor', subject: 'general', dualQualified: false },
-        { schoolId: id, name: '己', employment: 'fullTime', subject: 'general', dualQualified: false, status: 'archived' },
-      ]).returning();
-      await db.insert(teacherPracticePeriods).values({ teacherId: rows[0]!.id, enterpriseName: '郑州某机械有限公司', startDate: '2020-01-01', endDate: null });
+      const rows = await db
+        .insert(teachers)
+        .values([
+          { schoolId: id, name: '甲', employment: 'fullTime', subject: 'specialty', dualQualified: true },
+          { schoolId: id, name: '乙', employment: 'fullTime', subject: 'specialty', dualQualified: true },
+          { schoolId: id, name: '丙', employment: 'fullTime', subject: 'specialty', dualQualified: false },
+          { schoolId: id, name: '丁', employment: 'partTime', subject: 'specialty', dualQualified: false },
+          { schoolId: id, name: '戊', employment: 'industryMentor', subject: 'general', dualQualified: false },
+          { schoolId: id, name: '己', employment: 'fullTime', subject: 'general', dualQualified: false, status: 'archived' },
+        ])
+        .returning();
+      await db
+        .insert(teacherPracticePeriods)
+        .values({ teacherId: rows[0]!.id, enterpriseName: '郑州某机械有限公司', startDate: '2020-01-01', endDate: null });
       await db.insert(programs).values([
         { schoolId: id, majorId: w.major('460101'), startYear: 2020, practiceShare: '0.550' },
         { schoolId: id, majorId: w.major('460301'), startYear: 2020, practiceShare: '0.450' },
@@ -90,10 +105,21 @@ for (const engine of testEngines()) {
       const d = await c.get(`/api/schools/${id}`);
       assert.equal(d.status, 200);
       const st = d.body.standings;
-      assert.deepEqual([st.partTimeTeachers.partTime, st.partTimeTeachers.staffingQuota, st.partTimeTeachers.maxPartTime, st.partTimeTeachers.met], [2, 10, 3, true]);
+      assert.deepEqual(
+        [st.partTimeTeachers.partTime, st.partTimeTeachers.staffingQuota, st.partTimeTeachers.maxPartTime, st.partTimeTeachers.met],
+        [2, 10, 3, true],
+      );
       assert.equal(st.partTimeTeachers.limit, 0.3);
       assert.match(st.partTimeTeachers.article, /二 \(三\) 10/);
-      assert.deepEqual([st.dualQualifiedTeachers.dualQualified, st.dualQualifiedTeachers.specialty, st.dualQualifiedTeachers.met, st.dualQualifiedTeachers.shortfall], [2, 4, false, 1]);
+      assert.deepEqual(
+        [
+          st.dualQualifiedTeachers.dualQualified,
+          st.dualQualifiedTeachers.specialty,
+          st.dualQualifiedTeachers.met,
+          st.dualQualifiedTeachers.shortfall,
+        ],
+        [2, 4, false, 1],
+      );
       assert.deepEqual([st.enterprisePractice.specialty, st.enterprisePractice.meeting], [4, 1]);
       assert.deepEqual([st.practiceTeaching.recorded, st.practiceTeaching.meeting, st.practiceTeaching.limit], [2, 1, 0.5]);
       assert.equal(d.body.teacherCount, 5);
@@ -110,8 +136,18 @@ for (const engine of testEngines()) {
       const body = newSchool({ level: 'higher', ownership: 'private', enterpriseRun: true, staffingQuota: 300 });
       const res = await c.post('/api/schools', body);
       assert.equal(res.status, 201, JSON.stringify(res.body));
-      assert.deepEqual([res.body.code, res.body.level, res.body.ownership, res.body.enterpriseRun, res.body.staffingQuota, res.body.version, res.body.status],
-        [body.code, 'higher', 'private', true, 300, 1, 'active']);
+      assert.deepEqual(
+        [
+          res.body.code,
+          res.body.level,
+          res.body.ownership,
+          res.body.enterpriseRun,
+          res.body.staffingQuota,
+          res.body.version,
+          res.body.status,
+        ],
+        [body.code, 'higher', 'private', true, 300, 1, 'active'],
+      );
       assert.equal(res.body.districtId, w.districtA.id);
       const audits = await auditRows(w.db, 'school', res.body.id);
       assert.equal(audits.length, 1);
@@ -140,7 +176,10 @@ for (const engine of testEngines()) {
       assert.equal(dup.body.code, 'CONFLICT');
       assert.ok(dup.body.fields.code);
       const code = schoolCode();
-      const wide = await c.post('/api/schools', newSchool({ code: code.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) }));
+      const wide = await c.post(
+        '/api/schools',
+        newSchool({ code: code.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) }),
+      );
       assert.equal(wide.status, 201);
       assert.equal(wide.body.code, code);
     });
@@ -148,10 +187,18 @@ for (const engine of testEngines()) {
     test('edit: the school’s admin edits its own facts; corrections of code, district and level are the district’s', async () => {
       const admin = await as('schoolAdminA');
       const own = await admin.get(`/api/schools/${w.schoolA.id}`);
-      const ok = await admin.patch(`/api/schools/${w.schoolA.id}`, { version: own.body.version, name: `${own.body.name}（新）`, staffingQuota: 80 });
+      const ok = await admin.patch(`/api/schools/${w.schoolA.id}`, {
+        version: own.body.version,
+        name: `${own.body.name}（新）`,
+        staffingQuota: 80,
+      });
       assert.equal(ok.status, 200);
       assert.equal(ok.body.version, own.body.version + 1);
-      const correction = await admin.patch(`/api/schools/${w.schoolA.id}`, { version: ok.body.version, code: schoolCode(), level: 'higher' });
+      const correction = await admin.patch(`/api/schools/${w.schoolA.id}`, {
+        version: ok.body.version,
+        code: schoolCode(),
+        level: 'higher',
+      });
       assert.equal(correction.status, 403);
       assert.ok(correction.body.fields.code);
       assert.ok(correction.body.fields.level);
@@ -167,9 +214,15 @@ for (const engine of testEngines()) {
       assert.equal(moved.status, 400);
       assert.ok(moved.body.fields.districtId);
       assert.equal((await district.patch(`/api/schools/${w.schoolB.id}`, { version: 1, name: '外区学校' })).status, 404);
-      assert.equal((await (await as('teacherA')).patch(`/api/schools/${w.schoolA.id}`, { version: fixed.body.version, name: '教师改名' })).status, 403);
+      assert.equal(
+        (await (await as('teacherA')).patch(`/api/schools/${w.schoolA.id}`, { version: fixed.body.version, name: '教师改名' })).status,
+        403,
+      );
       const audits = await auditRows(w.db, 'school', w.schoolA.id);
-      assert.deepEqual(audits.map((a) => a.action), ['update', 'update']);
+      assert.deepEqual(
+        audits.map((a) => a.action),
+        ['update', 'update'],
+      );
       assert.deepEqual(audits[1]!.changes.code!.after, newCode);
     });
 
@@ -194,7 +247,10 @@ for (const engine of testEngines()) {
       const created = await c.post('/api/schools', newSchool());
       const id = created.body.id as string;
       const student = await makeStudent(w.db, server.services.pii, id);
-      const [prog] = await w.db.insert(programs).values({ schoolId: id, majorId: w.major('510201'), startYear: 2021 }).returning();
+      const [prog] = await w.db
+        .insert(programs)
+        .values({ schoolId: id, majorId: w.major('510201'), startYear: 2021 })
+        .returning();
       for (const who of ['districtA', 'schoolAdminA'] as const) {
         assert.equal((await (await as(who)).post(`/api/schools/${id}/archive`, { version: 1 })).status, 403, who);
       }
@@ -205,7 +261,9 @@ for (const engine of testEngines()) {
       assert.equal(archived.body.status, 'archived');
       const listed = (await c.get(`/api/schools?districtId=${w.districtA.id}&pageSize=200`)).body.items.map((s: { id: string }) => s.id);
       assert.ok(!listed.includes(id));
-      const all = (await c.get(`/api/schools?districtId=${w.districtA.id}&includeArchived=true&pageSize=200`)).body.items.map((s: { id: string }) => s.id);
+      const all = (await c.get(`/api/schools?districtId=${w.districtA.id}&includeArchived=true&pageSize=200`)).body.items.map(
+        (s: { id: string }) => s.id,
+      );
       assert.ok(all.includes(id));
       assert.equal((await c.get(`/api/schools/${id}`)).status, 200);
       assert.equal((await c.get(`/api/students/${student.id}`)).status, 200);
@@ -219,7 +277,10 @@ for (const engine of testEngines()) {
       assert.equal(restored.status, 200);
       assert.equal(restored.body.status, 'active');
       const audits = await auditRows(w.db, 'school', id);
-      assert.deepEqual(audits.map((a) => a.action), ['create', 'archive', 'restore']);
+      assert.deepEqual(
+        audits.map((a) => a.action),
+        ['create', 'archive', 'restore'],
+      );
       assert.deepEqual(audits[1]!.changes.status, { before: 'active', after: 'archived' });
     });
   });

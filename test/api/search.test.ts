@@ -3,7 +3,15 @@ import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../server/platform/db/engine.ts';
 import {
-  auditLog, catalogueEditions, enterprises, industries, industryClusters, majors, organisations, programs, schools,
+  auditLog,
+  catalogueEditions,
+  enterprises,
+  industries,
+  industryClusters,
+  majors,
+  organisations,
+  programs,
+  schools,
 } from '../../server/platform/db/schema/index.ts';
 import { reindexAll, reindexEntity } from '../../server/search/search-index.ts';
 import { TestClient } from '../support/client.ts';
@@ -16,7 +24,12 @@ import { startTestServer, type TestServer } from '../support/server.ts';
  * major, a program, an enterprise named for it and one whose trade is machine tools), typos, ranking, the
  * data scope of each role, the public directory, index maintenance and the reindex job.
  */
-interface Hit { type: string; id: string; title: string; subtitle: string | null }
+interface Hit {
+  type: string;
+  id: string;
+  title: string;
+  subtitle: string | null;
+}
 
 for (const engine of testEngines()) {
   describe(`search [${engine.name}]`, () => {
@@ -61,7 +74,12 @@ for (const engine of testEngines()) {
       assert.equal(res.status, 200);
       assert.equal(res.body.fuzzy, false);
       const found = res.body.items.map((i: Hit) => `${i.type}:${i.title}`);
-      for (const want of ['major:数控技术', 'program:数控技术', 'enterprise:郑州华兴数控设备有限公司', 'enterprise:郑州精工重型机械有限公司']) {
+      for (const want of [
+        'major:数控技术',
+        'program:数控技术',
+        'enterprise:郑州华兴数控设备有限公司',
+        'enterprise:郑州精工重型机械有限公司',
+      ]) {
         assert.ok(found.includes(want), `${want} in ${found.join(', ')}`);
       }
       // Named for CNC ranks above a machine-tool maker that only its trade links to CNC.
@@ -101,7 +119,10 @@ for (const engine of testEngines()) {
       assert.ok(only.body.items.length >= 2 && only.body.items.every((i: Hit) => i.type === 'enterprise'));
       assert.equal(only.body.total, only.body.typeCounts.enterprise);
       assert.deepEqual(only.body.typeCounts, all.body.typeCounts);
-      assert.equal(all.body.total, Object.values(all.body.typeCounts as Record<string, number>).reduce((a, b) => a + b, 0));
+      assert.equal(
+        all.body.total,
+        Object.values(all.body.typeCounts as Record<string, number>).reduce((a, b) => a + b, 0),
+      );
       const p1 = await c.get(`/api/search${q('数控', '&pageSize=1&page=1')}`);
       const p2 = await c.get(`/api/search${q('数控', '&pageSize=1&page=2')}`);
       assert.equal(p1.body.items.length, 1);
@@ -131,7 +152,10 @@ for (const engine of testEngines()) {
     test('archived programs are not found', async () => {
       const c = await as(w.users.cityAdmin);
       const res = await c.get(`/api/search${q('软件技术', '&types=program')}`);
-      assert.deepEqual(res.body.items.map((i: Hit) => i.subtitle), ['郑州职业技术学院']);
+      assert.deepEqual(
+        res.body.items.map((i: Hit) => i.subtitle),
+        ['郑州职业技术学院'],
+      );
     });
 
     test('the public directory finds published records only', async () => {
@@ -225,9 +249,14 @@ for (const engine of testEngines()) {
         await tx.update(programs).set({ status: 'active' }).where(eq(programs.id, archivedProgram!.id));
         await reindexEntity(tx, 'program', [archivedProgram!.id, archivedProgram!.id]);
       });
-      const found = (await c.get(`/api/search${q('软件技术', '&types=program,school')}`)).body.items.map((i: Hit) => `${i.type}:${i.subtitle ?? i.title}`);
+      const found = (await c.get(`/api/search${q('软件技术', '&types=program,school')}`)).body.items.map(
+        (i: Hit) => `${i.type}:${i.subtitle ?? i.title}`,
+      );
       assert.ok(found.includes('program:河南交通职业技术学院'));
-      assert.ok(found.some((f: string) => f.startsWith('school:')), 'schools teaching 软件技术 are found through their majors');
+      assert.ok(
+        found.some((f: string) => f.startsWith('school:')),
+        'schools teaching 软件技术 are found through their majors',
+      );
       await db.transaction(async (tx) => {
         await tx.update(programs).set({ status: 'archived' }).where(eq(programs.id, archivedProgram!.id));
         await reindexEntity(tx, 'program', [archivedProgram!.id]);
@@ -271,18 +300,48 @@ for (const engine of testEngines()) {
 }
 
 async function buildWorld(db: Db) {
-  const [majorEdition] = await db.insert(catalogueEditions).values({ kind: 'major', edition: 'test', title: '测试专业目录', source: 'test', isDemoSubset: true }).returning();
-  const [cncMajor, softMajor] = await db.insert(majors).values([
-    { editionId: majorEdition!.id, level: 'higher', code: 'T460103', name: '数控技术', categoryCode: 'T4601', categoryName: '机械设计制造类', divisionCode: 'T46', divisionName: '装备制造大类' },
-    { editionId: majorEdition!.id, level: 'higher', code: 'T510203', name: '软件技术', categoryCode: 'T5102', categoryName: '计算机类', divisionCode: 'T51', divisionName: '电子与信息大类' },
-  ]).returning();
-  const [industryEdition] = await db.insert(catalogueEditions).values({ kind: 'industry', edition: 'test', title: '测试行业分类', source: 'test' }).returning();
+  const [majorEdition] = await db
+    .insert(catalogueEditions)
+    .values({ kind: 'major', edition: 'test', title: '测试专业目录', source: 'test', isDemoSubset: true })
+    .returning();
+  const [cncMajor, softMajor] = await db
+    .insert(majors)
+    .values([
+      {
+        editionId: majorEdition!.id,
+        level: 'higher',
+        code: 'T460103',
+        name: '数控技术',
+        categoryCode: 'T4601',
+        categoryName: '机械设计制造类',
+        divisionCode: 'T46',
+        divisionName: '装备制造大类',
+      },
+      {
+        editionId: majorEdition!.id,
+        level: 'higher',
+        code: 'T510203',
+        name: '软件技术',
+        categoryCode: 'T5102',
+        categoryName: '计算机类',
+        divisionCode: 'T51',
+        divisionName: '电子与信息大类',
+      },
+    ])
+    .returning();
+  const [industryEdition] = await db
+    .insert(catalogueEditions)
+    .values({ kind: 'industry', edition: 'test', title: '测试行业分类', source: 'test' })
+    .returning();
   await db.insert(industries).values([
     { editionId: industryEdition!.id, code: '342', name: '金属加工机械制造', level: 'group', parentCode: '34' },
     { editionId: industryEdition!.id, code: '3421', name: '金属切削机床制造', level: 'class', parentCode: '342' },
     { editionId: industryEdition!.id, code: '6513', name: '应用软件开发', level: 'class', parentCode: '651' },
   ]);
-  await db.insert(industryClusters).values({ code: 'equipment', name: '装备制造', article: '二 (一) 3', sortOrder: 1 }).onConflictDoNothing();
+  await db
+    .insert(industryClusters)
+    .values({ code: 'equipment', name: '装备制造', article: '二 (一) 3', sortOrder: 1 })
+    .onConflictDoNothing();
 
   const bureau = await makeOrganisation(db, 'bureau');
   const dept = await makeOrganisation(db, 'department');
@@ -303,10 +362,25 @@ async function buildWorld(db: Db) {
     { schoolId: zz.id, majorId: softMajor!.id, startYear: 2012 },
     { schoolId: transport.id, majorId: softMajor!.id, startYear: 2012, status: 'archived' },
   ]);
-  const enterprise = async (name: string, code: string, districtId: string, industryCode: string, integrationStatus: 'none' | 'certified_city') => {
+  const enterprise = async (
+    name: string,
+    code: string,
+    districtId: string,
+    industryCode: string,
+    integrationStatus: 'none' | 'certified_city',
+  ) => {
     const org = await makeOrganisation(db, 'enterprise', { districtId, name });
     await db.update(organisations).set({ code }).where(eq(organisations.id, org.id));
-    await db.insert(enterprises).values({ organisationId: org.id, size: 'small', industryCode, clusterCode: industryCode === '3421' ? 'equipment' : null, staffCount: 80, integrationStatus });
+    await db
+      .insert(enterprises)
+      .values({
+        organisationId: org.id,
+        size: 'small',
+        industryCode,
+        clusterCode: industryCode === '3421' ? 'equipment' : null,
+        staffCount: 80,
+        integrationStatus,
+      });
     return { ...org, code };
   };
   const cnc = await enterprise('郑州华兴数控设备有限公司', '91410100MA4A1B2C3D', districtA.id, '3421', 'certified_city');

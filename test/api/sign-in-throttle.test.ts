@@ -13,11 +13,17 @@ function signInFrom(server: TestServer, localAddress: string, username: string, 
   const url = new URL('/api/auth/login', server.url);
   const body = JSON.stringify({ username, password });
   return new Promise<{ status: number; code?: string }>((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.on('data', (c) => { text += c; });
-      res.on('end', () => resolve({ status: res.statusCode!, code: res.statusCode === 200 ? undefined : JSON.parse(text).code }));
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => {
+          text += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode!, code: res.statusCode === 200 ? undefined : JSON.parse(text).code }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -26,7 +32,9 @@ function signInFrom(server: TestServer, localAddress: string, username: string, 
 for (const engine of testEngines()) {
   describe(`sign-in throttling by account and address [${engine.name}]`, () => {
     let server: TestServer;
-    before(async () => { server = await startTestServer(engine); });
+    before(async () => {
+      server = await startTestServer(engine);
+    });
     after(() => server.close());
     const db = () => server.services.database.db;
     const rules = () => server.services.config.signInThrottle;
@@ -35,7 +43,8 @@ for (const engine of testEngines()) {
       const bureau = await makeOrganisation(db(), 'bureau');
       const clerk = await makeUser(db(), 'city_admin', bureau.id);
       const guesses: number[] = [];
-      for (let i = 0; i < rules().pair.maxFailures; i++) guesses.push((await signInFrom(server, '127.0.0.2', clerk.username, 'Wrong-password-1')).status);
+      for (let i = 0; i < rules().pair.maxFailures; i++)
+        guesses.push((await signInFrom(server, '127.0.0.2', clerk.username, 'Wrong-password-1')).status);
       assert.deepEqual(guesses, [...Array(rules().pair.maxFailures - 1).fill(401), 429]);
       assert.deepEqual(await signInFrom(server, '127.0.0.2', clerk.username, TEST_PASSWORD), { status: 429, code: 'TOO_MANY_ATTEMPTS' });
       assert.deepEqual(await signInFrom(server, '127.0.0.3', clerk.username, TEST_PASSWORD), { status: 200, code: undefined });
@@ -56,8 +65,15 @@ for (const engine of testEngines()) {
           assert.equal((await signInFrom(server, `127.0.1.${a + 1}`, clerk.username, 'Wrong-password-1')).status, 401);
         }
       }
-      assert.equal((await signInFrom(server, '127.0.2.1', clerk.username, TEST_PASSWORD)).status, 200, 'below the ceiling the clerk signs in');
-      assert.deepEqual(await signInFrom(server, '127.0.2.2', clerk.username, 'Wrong-password-1'), { status: 429, code: 'TOO_MANY_ATTEMPTS' });
+      assert.equal(
+        (await signInFrom(server, '127.0.2.1', clerk.username, TEST_PASSWORD)).status,
+        200,
+        'below the ceiling the clerk signs in',
+      );
+      assert.deepEqual(await signInFrom(server, '127.0.2.2', clerk.username, 'Wrong-password-1'), {
+        status: 429,
+        code: 'TOO_MANY_ATTEMPTS',
+      });
       assert.deepEqual(await signInFrom(server, '127.0.2.3', clerk.username, TEST_PASSWORD), { status: 429, code: 'TOO_MANY_ATTEMPTS' });
     });
   });

@@ -29,7 +29,13 @@ for (const engine of testEngines()) {
 
     const as = (who: keyof RegistryWorld['users']) => signIn(server, w, who);
     const newStudent = (extra: Record<string, unknown> = {}) => ({
-      schoolId: w.schoolA.id, programId: programA, name: '张同学', cohort: 2024, idNumber: idNumber('male'), phone: '13912345678', ...extra,
+      schoolId: w.schoolA.id,
+      programId: programA,
+      name: '张同学',
+      cohort: 2024,
+      idNumber: idNumber('male'),
+      phone: '13912345678',
+      ...extra,
     });
 
     test('a school admin enrols a student: birth date and sex from the ID number, personal information protected and masked', async () => {
@@ -37,14 +43,19 @@ for (const engine of testEngines()) {
       const id = makeIdNumber('410105', '20080315', '123');
       const res = await c.post('/api/students', newStudent({ idNumber: id, phone: '+86 139-1234-5678' }));
       assert.equal(res.status, 201, JSON.stringify(res.body));
-      assert.deepEqual([res.body.birthDate, res.body.sex, res.body.idNumberMasked, res.body.phoneMasked, res.body.programName, res.body.status],
-        ['2008-03-15', 'male', '410105********' + id.slice(14), '139****5678', '护理', 'enrolled']);
+      assert.deepEqual(
+        [res.body.birthDate, res.body.sex, res.body.idNumberMasked, res.body.phoneMasked, res.body.programName, res.body.status],
+        ['2008-03-15', 'male', '410105********' + id.slice(14), '139****5678', '护理', 'enrolled'],
+      );
       assert.equal(res.body.idNumber, undefined);
       const [row] = await w.db.select().from(students).where(eq(students.id, res.body.id));
       assert.ok(!row!.idNumberCipher.includes(id) && row!.idNumberIndex !== id && !row!.phoneCipher!.includes('13912345678'));
       const clear = await c.get(`/api/students/${res.body.id}/personal-info`);
       assert.deepEqual(clear.body, { idNumber: id, phone: '13912345678' });
-      const logged = await w.db.select().from(piiAccessLog).where(and(eq(piiAccessLog.entityId, res.body.id), eq(piiAccessLog.userId, w.users.schoolAdminA.id)));
+      const logged = await w.db
+        .select()
+        .from(piiAccessLog)
+        .where(and(eq(piiAccessLog.entityId, res.body.id), eq(piiAccessLog.userId, w.users.schoolAdminA.id)));
       assert.equal(logged.length, 1);
       const audits = await auditRows(w.db, 'student', res.body.id);
       assert.equal(audits[0]!.action, 'create');
@@ -88,7 +99,9 @@ for (const engine of testEngines()) {
       assert.equal(again.status, 409);
       assert.equal(again.body.code, 'CONFLICT');
       assert.ok(again.body.fields.idNumber);
-      const elsewhere = await (await as('schoolAdminB')).post('/api/students', newStudent({ schoolId: w.schoolB.id, programId: programB, idNumber: id }));
+      const elsewhere = await (
+        await as('schoolAdminB')
+      ).post('/api/students', newStudent({ schoolId: w.schoolB.id, programId: programB, idNumber: id }));
       assert.equal(elsewhere.status, 409);
     });
 
@@ -99,7 +112,10 @@ for (const engine of testEngines()) {
       for (const who of ['districtA', 'teacherA', 'studentA', 'department', 'enterpriseAdmin'] as const) {
         assert.equal((await (await as(who)).post('/api/students', newStudent())).status, 403, who);
       }
-      assert.equal((await (await as('cityAdmin')).post('/api/students', newStudent({ schoolId: w.schoolB.id, programId: programB }))).status, 201);
+      assert.equal(
+        (await (await as('cityAdmin')).post('/api/students', newStudent({ schoolId: w.schoolB.id, programId: programB }))).status,
+        201,
+      );
     });
 
     test('lists show masked values only, within scope, with filters', async () => {
@@ -125,7 +141,8 @@ for (const engine of testEngines()) {
       for (const name of ['欧阳前缀', '欧阳前缀二', '前缀欧阳', 'Ada Lovelace', '100%学生']) {
         assert.equal((await c.post('/api/students', newStudent({ name }))).status, 201);
       }
-      const names = async (q: string) => ((await c.get(`/api/students?pageSize=200&q=${encodeURIComponent(q)}`)).body.items as { name: string }[]).map((s) => s.name).sort();
+      const names = async (q: string) =>
+        ((await c.get(`/api/students?pageSize=200&q=${encodeURIComponent(q)}`)).body.items as { name: string }[]).map((s) => s.name).sort();
       assert.deepEqual(await names('欧阳前'), ['欧阳前缀', '欧阳前缀二']);
       assert.deepEqual(await names('ada'), ['Ada Lovelace']);
       assert.deepEqual(await names('100%'), ['100%学生']);
@@ -161,14 +178,20 @@ for (const engine of testEngines()) {
       assert.equal(cleared.status, 200);
       assert.deepEqual([cleared.body.phoneMasked, cleared.body.programId], [null, null]);
       const audits = await auditRows(w.db, 'student', id);
-      assert.deepEqual(audits.map((x) => x.action), ['create', 'update', 'update', 'update']);
+      assert.deepEqual(
+        audits.map((x) => x.action),
+        ['create', 'update', 'update', 'update'],
+      );
       assert.equal(audits[1]!.changes.idNumber, undefined); // unchanged: not recorded
       assert.deepEqual(audits[2]!.changes.idNumber, { before: '***', after: '***' });
       assert.deepEqual(audits[2]!.changes.birthDate, { before: '2009-01-01', after: '2009-02-02' });
       assert.deepEqual(audits[3]!.changes.phone, { before: '***', after: null });
       assert.ok(!JSON.stringify(audits).includes(newId));
       const taken = await a.post('/api/students', newStudent());
-      const dup = await a.patch(`/api/students/${id}`, { version: cleared.body.version, idNumber: (await a.get(`/api/students/${taken.body.id}/personal-info`)).body.idNumber });
+      const dup = await a.patch(`/api/students/${id}`, {
+        version: cleared.body.version,
+        idNumber: (await a.get(`/api/students/${taken.body.id}/personal-info`)).body.idNumber,
+      });
       assert.equal(dup.status, 409);
       assert.ok(dup.body.fields.idNumber);
     });
@@ -181,14 +204,19 @@ for (const engine of testEngines()) {
       assert.equal(archived.status, 200);
       assert.deepEqual([archived.body.archived, archived.body.status], [true, 'enrolled']);
       assert.ok(!(await a.get('/api/students?pageSize=200')).body.items.some((x: { id: string }) => x.id === s.body.id));
-      assert.ok((await a.get('/api/students?pageSize=200&includeArchived=true')).body.items.some((x: { id: string }) => x.id === s.body.id));
+      assert.ok(
+        (await a.get('/api/students?pageSize=200&includeArchived=true')).body.items.some((x: { id: string }) => x.id === s.body.id),
+      );
       assert.equal((await a.get(`/api/students/${s.body.id}`)).status, 200);
       assert.equal((await a.patch(`/api/students/${s.body.id}`, { version: archived.body.version, name: 'x' })).status, 409);
       // The ID number stays taken while archived: the record is kept, not deleted.
       const clear = await a.get(`/api/students/${s.body.id}/personal-info`);
       assert.equal((await a.post('/api/students', newStudent({ idNumber: clear.body.idNumber }))).status, 409);
       assert.equal((await a.post(`/api/students/${s.body.id}/restore`, { version: archived.body.version })).status, 200);
-      assert.deepEqual((await auditRows(w.db, 'student', s.body.id)).map((x) => x.action), ['create', 'archive', 'restore']);
+      assert.deepEqual(
+        (await auditRows(w.db, 'student', s.body.id)).map((x) => x.action),
+        ['create', 'archive', 'restore'],
+      );
     });
   });
 }

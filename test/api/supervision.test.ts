@@ -23,7 +23,12 @@ for (const engine of testEngines()) {
     });
     after(() => server.close());
     const as = (who: keyof PlanWorld['users']) => signedIn(server, w.users[who].username);
-    const report = (period: string, extra: object = {}) => ({ period, text: '已完成年度工作部署，召开推进会2次。', figures: [{ label: '推进会', kind: 'count', value: 2, unit: '次' }], ...extra });
+    const report = (period: string, extra: object = {}) => ({
+      period,
+      text: '已完成年度工作部署，召开推进会2次。',
+      figures: [{ label: '推进会', kind: 'count', value: 2, unit: '次' }],
+      ...extra,
+    });
 
     test('the task list: 29 tasks with units, the caller’s part, periods and the current one', async () => {
       const hrss = await as('hrss');
@@ -35,7 +40,10 @@ for (const engine of testEngines()) {
       assert.equal(res.body.items[8].myRole, 'co', 'task 9: 市教育局、市人社局');
       assert.equal(res.body.items[0].myRole, null);
       const mine = await hrss.get('/api/tasks?mine=true');
-      assert.deepEqual(mine.body.items.map((t: { no: number }) => t.no), [9, 10, 15, 16, 24, 25, 27]);
+      assert.deepEqual(
+        mine.body.items.map((t: { no: number }) => t.no),
+        [9, 10, 15, 16, 24, 25, 27],
+      );
       assert.equal((await (await as('schoolAdmin')).get('/api/tasks')).status, 403);
       assert.equal((await hrss.get('/api/tasks/30')).status, 404);
     });
@@ -72,7 +80,15 @@ for (const engine of testEngines()) {
 
     test('figures that contradict their definition are refused naming the field, and nothing is written', async () => {
       const a = await as('districtA');
-      const bad = await a.post('/api/tasks/16/reports', report('2024Q2', { figures: [{ label: '达标率', kind: 'share', value: 120 }, { label: '基地', kind: 'count', value: -1 }] }));
+      const bad = await a.post(
+        '/api/tasks/16/reports',
+        report('2024Q2', {
+          figures: [
+            { label: '达标率', kind: 'share', value: 120 },
+            { label: '基地', kind: 'count', value: -1 },
+          ],
+        }),
+      );
       assert.equal(bad.status, 400);
       assert.equal(bad.body.fields['figures.0.value'], '比例不能超过100%');
       assert.equal(bad.body.fields['figures.1.value'], '个数不能为负数');
@@ -160,7 +176,10 @@ for (const engine of testEngines()) {
       assert.match(res.headers.get('content-type')!, /spreadsheetml/);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
-      assert.deepEqual(wb.worksheets.map((s) => s.name), ['进展报告', '逾期未报', '区县排名']);
+      assert.deepEqual(
+        wb.worksheets.map((s) => s.name),
+        ['进展报告', '逾期未报', '区县排名'],
+      );
       assert.equal(wb.getWorksheet('进展报告')!.rowCount, 1 + 4);
       const page = await admin.get('/api/reports/print?period=2024Q1');
       assert.equal(page.status, 200);

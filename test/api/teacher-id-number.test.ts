@@ -10,7 +10,12 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 
 let serial = 0;
 /** A valid, unique number of an adult (teachers are born in the 1980s here). */
-const adultId = () => makeIdNumber('410105', `1985${String(1 + (++serial % 12)).padStart(2, '0')}15`, String(100 + serial + (process.pid % 300)).padStart(3, '0'));
+const adultId = () =>
+  makeIdNumber(
+    '410105',
+    `1985${String(1 + (++serial % 12)).padStart(2, '0')}15`,
+    String(100 + serial + (process.pid % 300)).padStart(3, '0'),
+  );
 
 /** A teacher's ID number in the create/edit form: checked, encrypted, masked, clear only on request and logged. */
 for (const engine of testEngines()) {
@@ -41,7 +46,9 @@ for (const engine of testEngines()) {
       assert.ok(!JSON.stringify(detail.body).includes(number));
       const [stored] = await server.services.database.db.select().from(teacherIdNumbers).where(eq(teacherIdNumbers.teacherId, res.body.id));
       assert.ok(!stored!.idNumberCipher.includes(number));
-      const audits = await server.services.database.db.select({ changes: auditLog.changes }).from(auditLog)
+      const audits = await server.services.database.db
+        .select({ changes: auditLog.changes })
+        .from(auditLog)
         .where(and(eq(auditLog.entityType, 'teacher'), eq(auditLog.entityId, res.body.id)));
       assert.ok(!JSON.stringify(audits).includes(number), 'the number never enters the audit log');
 
@@ -65,7 +72,10 @@ for (const engine of testEngines()) {
       assert.equal(edited.status, 200, JSON.stringify(edited.body));
       const clear = await c.get(`/api/teachers/${id}/personal-info`);
       assert.deepEqual(clear.body, { idNumber: number });
-      const logged = await server.services.database.db.select().from(piiAccessLog).where(and(eq(piiAccessLog.entityType, 'teacher'), eq(piiAccessLog.entityId, id)));
+      const logged = await server.services.database.db
+        .select()
+        .from(piiAccessLog)
+        .where(and(eq(piiAccessLog.entityType, 'teacher'), eq(piiAccessLog.entityId, id)));
       assert.equal(logged.length, 1);
       assert.deepEqual((await (await as('cityAdmin')).get(`/api/teachers/${id}/personal-info`)).body, { idNumber: number });
 
@@ -73,7 +83,10 @@ for (const engine of testEngines()) {
       assert.equal((await (await as('teacher')).get(`/api/teachers/${id}/personal-info`)).status, 403);
       assert.equal((await (await as('district')).get(`/api/teachers/${id}/personal-info`)).status, 403);
       assert.equal((await (await as('otherSchoolAdmin')).get(`/api/teachers/${id}/personal-info`)).status, 404);
-      assert.equal((await (await as('otherSchoolAdmin')).patch(`/api/teachers/${id}`, { version: edited.body.version, idNumber: adultId() })).status, 404);
+      assert.equal(
+        (await (await as('otherSchoolAdmin')).patch(`/api/teachers/${id}`, { version: edited.body.version, idNumber: adultId() })).status,
+        404,
+      );
 
       const removed = await c.patch(`/api/teachers/${id}`, { version: edited.body.version, idNumber: null });
       assert.equal(removed.status, 200);

@@ -16,21 +16,38 @@ for (const engine of testEngines()) {
     before(async () => {
       server = await startTestServer(engine);
       w = await buildRegistryWorld(server);
-      teacherB = (await (await signIn(server, w, 'schoolAdminB')).post('/api/teachers', {
-        schoolId: w.schoolB.id, name: '王老师', employment: 'fullTime', subject: 'general',
-      })).body;
+      teacherB = (
+        await (
+          await signIn(server, w, 'schoolAdminB')
+        ).post('/api/teachers', {
+          schoolId: w.schoolB.id,
+          name: '王老师',
+          employment: 'fullTime',
+          subject: 'general',
+        })
+      ).body;
       assert.ok(teacherB.id);
     });
     after(() => server.close());
 
     const as = (who: keyof RegistryWorld['users']) => signIn(server, w, who);
-    const evidence = { certificateName: '高级技师职业资格证书', certificateNumber: 'GJ-2021-0001', issuer: '河南省人力资源和社会保障厅', issuedOn: '2021-06-30' };
+    const evidence = {
+      certificateName: '高级技师职业资格证书',
+      certificateNumber: 'GJ-2021-0001',
+      issuer: '河南省人力资源和社会保障厅',
+      issuedOn: '2021-06-30',
+    };
 
     test('a school admin registers a dual-qualified specialty teacher with evidence and practice periods', async () => {
       const c = await as('schoolAdminA');
       const res = await c.post('/api/teachers', {
-        schoolId: w.schoolA.id, name: '李老师', employment: 'fullTime', subject: 'specialty', subjectName: '数控技术',
-        dualQualified: true, dualQualifiedEvidence: evidence,
+        schoolId: w.schoolA.id,
+        name: '李老师',
+        employment: 'fullTime',
+        subject: 'specialty',
+        subjectName: '数控技术',
+        dualQualified: true,
+        dualQualifiedEvidence: evidence,
         practicePeriods: [
           { enterpriseId: w.enterprise.id, startDate: '2021-07-01', endDate: '2021-12-31' },
           { enterpriseName: '郑州某精密机械有限公司', startDate: '2021-10-01', endDate: '2022-06-30' },
@@ -44,7 +61,10 @@ for (const engine of testEngines()) {
       assert.equal(d.body.practicePeriods.length, 2);
       assert.equal(d.body.practicePeriods[0].enterpriseName, w.enterprise.name); // a registered enterprise shows its register name
       // 2021-07-01 … 2022-06-30 once the overlap is merged: 365 days, the year is met.
-      assert.deepEqual([d.body.enterprisePractice.days, d.body.enterprisePractice.requiredDays, d.body.enterprisePractice.met], [365, 365, true]);
+      assert.deepEqual(
+        [d.body.enterprisePractice.days, d.body.enterprisePractice.requiredDays, d.body.enterprisePractice.met],
+        [365, 365, true],
+      );
       assert.equal(d.body.enterprisePractice.windowStart, '2020-07-01');
       assert.match(d.body.enterprisePractice.article, /二 \(三\) 10/);
       // Five years on, that practice has left the window.
@@ -61,7 +81,10 @@ for (const engine of testEngines()) {
       const noEvidence = await c.post('/api/teachers', { ...base, dualQualified: true });
       assert.equal(noEvidence.status, 400);
       assert.ok(noEvidence.body.fields.dualQualifiedEvidence);
-      const backwards = await c.post('/api/teachers', { ...base, practicePeriods: [{ enterpriseName: '某企业', startDate: '2024-05-01', endDate: '2024-04-30' }] });
+      const backwards = await c.post('/api/teachers', {
+        ...base,
+        practicePeriods: [{ enterpriseName: '某企业', startDate: '2024-05-01', endDate: '2024-04-30' }],
+      });
       assert.equal(backwards.status, 400);
       assert.ok(backwards.body.fields['practicePeriods.0.endDate']);
       const badDate = await c.post('/api/teachers', { ...base, practicePeriods: [{ enterpriseName: '某企业', startDate: '2023-02-29' }] });
@@ -70,13 +93,20 @@ for (const engine of testEngines()) {
       const noEnterprise = await c.post('/api/teachers', { ...base, practicePeriods: [{ startDate: '2024-01-01' }] });
       assert.equal(noEnterprise.status, 400);
       assert.ok(noEnterprise.body.fields['practicePeriods.0.enterpriseName']);
-      const unknown = await c.post('/api/teachers', { ...base, practicePeriods: [{ enterpriseId: w.schoolB.id, startDate: '2024-01-01' }] });
+      const unknown = await c.post('/api/teachers', {
+        ...base,
+        practicePeriods: [{ enterpriseId: w.schoolB.id, startDate: '2024-01-01' }],
+      });
       assert.equal(unknown.status, 400);
       assert.ok(unknown.body.fields['practicePeriods.0.enterpriseId']);
       const badEmployment = await c.post('/api/teachers', { ...base, employment: 'volunteer' });
       assert.equal(badEmployment.status, 400);
       assert.ok(badEmployment.body.fields.employment);
-      const badIssued = await c.post('/api/teachers', { ...base, dualQualified: true, dualQualifiedEvidence: { ...evidence, issuedOn: '2021-13-01' } });
+      const badIssued = await c.post('/api/teachers', {
+        ...base,
+        dualQualified: true,
+        dualQualifiedEvidence: { ...evidence, issuedOn: '2021-13-01' },
+      });
       assert.equal(badIssued.status, 400);
       assert.ok(badIssued.body.fields['dualQualifiedEvidence.issuedOn']);
     });
@@ -86,16 +116,29 @@ for (const engine of testEngines()) {
       assert.equal((await a.get(`/api/teachers/${teacherB.id}`)).status, 404);
       assert.equal((await a.patch(`/api/teachers/${teacherB.id}`, { version: 1, name: '改名' })).status, 404);
       assert.equal((await a.post(`/api/teachers/${teacherB.id}/archive`, { version: 1 })).status, 404);
-      assert.equal((await a.post('/api/teachers', { schoolId: w.schoolB.id, name: '越权', employment: 'fullTime', subject: 'general' })).status, 404);
+      assert.equal(
+        (await a.post('/api/teachers', { schoolId: w.schoolB.id, name: '越权', employment: 'fullTime', subject: 'general' })).status,
+        404,
+      );
       const district = (await (await as('districtA')).get('/api/teachers?pageSize=200')).body.items as { schoolId: string }[];
       assert.ok(district.every((t) => t.schoolId === w.schoolA.id || t.schoolId === w.schoolA2.id));
       assert.equal((await (await as('districtA')).get(`/api/teachers/${teacherB.id}`)).status, 404);
       assert.equal((await (await as('districtB')).get(`/api/teachers/${teacherB.id}`)).status, 200);
       assert.equal((await (await as('department')).get(`/api/teachers/${teacherB.id}`)).status, 200);
-      assert.equal((await (await as('department')).post('/api/teachers', { schoolId: w.schoolB.id, name: 'x', employment: 'fullTime', subject: 'general' })).status, 403);
+      assert.equal(
+        (
+          await (
+            await as('department')
+          ).post('/api/teachers', { schoolId: w.schoolB.id, name: 'x', employment: 'fullTime', subject: 'general' })
+        ).status,
+        403,
+      );
       const teacher = await as('teacherA');
       assert.equal((await teacher.get('/api/teachers')).status, 200);
-      assert.equal((await teacher.post('/api/teachers', { schoolId: w.schoolA.id, name: 'x', employment: 'fullTime', subject: 'general' })).status, 403);
+      assert.equal(
+        (await teacher.post('/api/teachers', { schoolId: w.schoolA.id, name: 'x', employment: 'fullTime', subject: 'general' })).status,
+        403,
+      );
       assert.equal((await (await as('enterpriseAdmin')).get('/api/teachers')).status, 403);
       assert.equal((await (await as('studentA')).get('/api/teachers')).status, 403);
     });
@@ -120,7 +163,9 @@ for (const engine of testEngines()) {
       assert.equal(claim.status, 400);
       assert.ok(claim.body.fields.dualQualifiedEvidence);
       const ok = await c.patch(`/api/teachers/${t.body.id}`, {
-        version: renamed.body.version, dualQualified: true, dualQualifiedEvidence: evidence,
+        version: renamed.body.version,
+        dualQualified: true,
+        dualQualifiedEvidence: evidence,
         practicePeriods: [{ enterpriseName: '郑州某汽车有限公司', startDate: '2024-07-01', endDate: null }],
       });
       assert.equal(ok.status, 200);
@@ -132,7 +177,10 @@ for (const engine of testEngines()) {
       assert.equal(stale.status, 409);
       assert.equal(stale.body.code, 'VERSION_CONFLICT');
       const audits = await auditRows(w.db, 'teacher', t.body.id);
-      assert.deepEqual(audits.map((a) => a.action), ['create', 'update', 'update']);
+      assert.deepEqual(
+        audits.map((a) => a.action),
+        ['create', 'update', 'update'],
+      );
       assert.deepEqual(audits[2]!.changes.dualQualified, { before: false, after: true });
       assert.deepEqual(audits[2]!.changes.practicePeriods!.before, []);
     });
@@ -145,11 +193,16 @@ for (const engine of testEngines()) {
       assert.equal(archived.status, 200);
       assert.equal(archived.body.status, 'archived');
       assert.ok(!(await c.get('/api/teachers?pageSize=200')).body.items.some((x: { id: string }) => x.id === t.body.id));
-      assert.ok((await c.get('/api/teachers?pageSize=200&includeArchived=true')).body.items.some((x: { id: string }) => x.id === t.body.id));
+      assert.ok(
+        (await c.get('/api/teachers?pageSize=200&includeArchived=true')).body.items.some((x: { id: string }) => x.id === t.body.id),
+      );
       assert.equal((await c.get(`/api/teachers/${t.body.id}`)).status, 200);
       assert.equal((await c.patch(`/api/teachers/${t.body.id}`, { version: archived.body.version, name: 'x' })).status, 409);
       assert.equal((await c.post(`/api/teachers/${t.body.id}/restore`, { version: archived.body.version })).status, 200);
-      assert.deepEqual((await auditRows(w.db, 'teacher', t.body.id)).map((a) => a.action), ['create', 'archive', 'restore']);
+      assert.deepEqual(
+        (await auditRows(w.db, 'teacher', t.body.id)).map((a) => a.action),
+        ['create', 'archive', 'restore'],
+      );
     });
   });
 }

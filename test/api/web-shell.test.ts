@@ -21,8 +21,11 @@ before(async () => {
   fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>shell</title>');
   fs.writeFileSync(path.join(dist, 'assets', 'app-old.js'), 'console.log("old")');
   services = {
-    database: await openTestDatabase({ name: 'pglite' }), config: loadConfig({ SEED_DEMO: 'false' }),
-    pii: createPiiCipher(Buffer.alloc(32, 7)), now: () => new Date(), pokeJobs: () => {},
+    database: await openTestDatabase({ name: 'pglite' }),
+    config: loadConfig({ SEED_DEMO: 'false' }),
+    pii: createPiiCipher(Buffer.alloc(32, 7)),
+    now: () => new Date(),
+    pokeJobs: () => {},
   };
   app = await buildApp(services, { serveWeb: dist, logger: false });
   base = await app.listen({ port: 0, host: '127.0.0.1' });

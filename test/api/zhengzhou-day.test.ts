@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { clusterMajors, enterprises, internshipAgreements, internships, majors, programs, students } from '../../server/platform/db/schema/index.ts';
+import {
+  clusterMajors,
+  enterprises,
+  internshipAgreements,
+  internships,
+  majors,
+  programs,
+  students,
+} from '../../server/platform/db/schema/index.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
 import { makeDistrict, makeOrganisation, makeSchool, makeStudent, makeUser, TEST_PASSWORD } from '../support/factory.ts';
@@ -14,8 +22,18 @@ import { startTestServer, type TestServer } from '../support/server.ts';
  * The platform's clock (`services.now`) is set, and each path reads the day from it.
  */
 const postTerms = (startDate: string, endDate: string) => ({
-  title: '数控车床操作实习', kind: 'placement', positionStaff: 20, places: 3, monthlyPayYuan: 3600, samePostWageYuan: 4000,
-  dailyHours: 8, weeklyHours: 40, insurance: 'enterprise', startDate, endDate, majorCodes: ['460103'],
+  title: '数控车床操作实习',
+  kind: 'placement',
+  positionStaff: 20,
+  places: 3,
+  monthlyPayYuan: 3600,
+  samePostWageYuan: 4000,
+  dailyHours: 8,
+  weeklyHours: 40,
+  insurance: 'enterprise',
+  startDate,
+  endDate,
+  majorCodes: ['460103'],
 });
 
 for (const engine of testEngines()) {
@@ -24,11 +42,16 @@ for (const engine of testEngines()) {
     before(async () => {
       server = await startTestServer(engine);
       await loadRegistryCatalogues(server.services.database.db);
-      await server.services.database.db.insert(clusterMajors).values({ clusterCode: 'equipment', majorCode: '460103' }).onConflictDoNothing();
+      await server.services.database.db
+        .insert(clusterMajors)
+        .values({ clusterCode: 'equipment', majorCode: '460103' })
+        .onConflictDoNothing();
     });
     after(() => server.close());
     const db = () => server.services.database.db;
-    const at = (iso: string) => { server.services.now = () => new Date(iso); };
+    const at = (iso: string) => {
+      server.services.now = () => new Date(iso);
+    };
     // Sessions expire by the platform's clock too: sign in again whenever the clock is moved.
     const as = async (user: { username: string }) => {
       const c = new TestClient(server.url);
@@ -40,13 +63,24 @@ for (const engine of testEngines()) {
       const district = await makeDistrict(db());
       const school = await makeSchool(db(), district.id);
       const enterprise = await makeOrganisation(db(), 'enterprise', { districtId: district.id });
-      await db().insert(enterprises).values({ organisationId: enterprise.id, size: 'medium', industryCode: 'C', staffCount: 200, clusterCode: 'equipment' });
+      await db()
+        .insert(enterprises)
+        .values({ organisationId: enterprise.id, size: 'medium', industryCode: 'C', staffCount: 200, clusterCode: 'equipment' });
       const [major] = await db().select({ id: majors.id }).from(majors).where(eq(majors.code, '460103'));
-      const [program] = await db().insert(programs).values({ schoolId: school.id, majorId: major!.id, startYear: 2020, enrolment: 120 }).returning();
+      const [program] = await db()
+        .insert(programs)
+        .values({ schoolId: school.id, majorId: major!.id, startYear: 2020, enrolment: 120 })
+        .returning();
       const studentUser = await makeUser(db(), 'student', school.id);
       const student = await makeStudent(db(), server.services.pii, school.id, { userId: studentUser.id });
       await db().update(students).set({ programId: program!.id, birthDate: '2006-05-01', cohort: 2027 }).where(eq(students.id, student.id));
-      return { users: { enterprise: await makeUser(db(), 'enterprise_admin', enterprise.id), school: await makeUser(db(), 'school_admin', school.id), student: studentUser } };
+      return {
+        users: {
+          enterprise: await makeUser(db(), 'enterprise_admin', enterprise.id),
+          school: await makeUser(db(), 'school_admin', school.id),
+          student: studentUser,
+        },
+      };
     }
     type World = Awaited<ReturnType<typeof world>>;
 
@@ -69,8 +103,11 @@ for (const engine of testEngines()) {
         assert.equal((await (await as(w.users.school)).post(`/api/internship-applications/${applied.body.id}/approve`, {})).status, 200);
         const accepted = await (await as(w.users.enterprise)).post(`/api/internship-applications/${applied.body.id}/accept`, {});
         assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
-        const [agreement] = await db().select({ text: internshipAgreements.text }).from(internshipAgreements)
-          .innerJoin(internships, eq(internships.id, internshipAgreements.internshipId)).where(eq(internships.applicationId, applied.body.id));
+        const [agreement] = await db()
+          .select({ text: internshipAgreements.text })
+          .from(internshipAgreements)
+          .innerJoin(internships, eq(internships.id, internshipAgreements.internshipId))
+          .where(eq(internships.applicationId, applied.body.id));
         assert.match(agreement!.text, /SX-20300301-/);
       });
     }
@@ -87,7 +124,8 @@ for (const engine of testEngines()) {
       };
       assert.deepEqual(
         [await recommended('2030-02-27T23:30:00Z'), await recommended('2030-02-28T23:30:00Z'), await recommended('2030-03-01T00:30:00Z')],
-        [true, false, false]);
+        [true, false, false],
+      );
     });
   });
 }

@@ -30,7 +30,7 @@ describe('cockpit and supervision pages', () => {
   async function drilled(page: Page) {
     const modal = page.locator('.ant-modal').filter({ has: page.locator('.ant-table') });
     await modal.locator('.ant-table-row').first().waitFor();
-    assert.ok(await modal.locator('.ant-table-row').count() > 0);
+    assert.ok((await modal.locator('.ant-table-row').count()) > 0);
     return modal;
   }
 
@@ -39,7 +39,10 @@ describe('cockpit and supervision pages', () => {
     try {
       const job = await call(a.page, 'POST', '/api/indicators/recompute', {});
       assert.equal(job.status, 202, JSON.stringify(job.body));
-      await a.page.waitForFunction(async (id) => (await (await fetch(`/api/jobs/${id}`)).json()).status === 'succeeded', job.body.id, { timeout: 120_000, polling: 500 });
+      await a.page.waitForFunction(async (id) => (await (await fetch(`/api/jobs/${id}`)).json()).status === 'succeeded', job.body.id, {
+        timeout: 120_000,
+        polling: 500,
+      });
 
       await a.page.goto(`${app.url}/cockpit`);
       const screen = a.page.locator('[data-testid="cockpit-screen"]');

@@ -76,7 +76,10 @@ describe('credit bank pages', () => {
       const mine = p.locator('[data-testid="credit-bank-learner"]');
       await mine.getByText('焊接工艺岗前培训').waitFor();
       await mine.getByRole('button', { name: '出具凭证' }).first().click();
-      await mine.getByRole('button', { name: /分\s*享/ }).first().click();
+      await mine
+        .getByRole('button', { name: /分\s*享/ })
+        .first()
+        .click();
       await p.locator('[data-testid="credential-qr"]').waitFor();
       await p.screenshot({ path: path.join(shots, 'credit-bank-share-qr-phone.png') });
       const link = (await p.locator('[data-testid="credential-link"]').innerText()).trim();
@@ -120,18 +123,39 @@ describe('credit bank pages', () => {
       const schoolId = (await call(r.page, 'GET', '/api/auth/me')).body.roles[0].organisation.id;
       const key = `bt-${Date.now()}`;
       const cert = await call(e.page, 'POST', '/api/credit-bank/outcomes', {
-        accountNo: me.accountNo, kind: 'skillCertificate', code: 'ROBOT-3', title: '工业机器人操作与运维（中级）', level: 3, field: '4603',
-        achievedOn: '2025-01-10', evidenceUrl: 'https://example.org/cert.pdf', idempotencyKey: `${key}-a`,
+        accountNo: me.accountNo,
+        kind: 'skillCertificate',
+        code: 'ROBOT-3',
+        title: '工业机器人操作与运维（中级）',
+        level: 3,
+        field: '4603',
+        achievedOn: '2025-01-10',
+        evidenceUrl: 'https://example.org/cert.pdf',
+        idempotencyKey: `${key}-a`,
       });
       assert.equal(cert.status, 201, JSON.stringify(cert.body));
       const course = await call(e.page, 'POST', '/api/credit-bank/outcomes', {
-        accountNo: me.accountNo, kind: 'trainingCourse', code: 'PLC-1', title: 'PLC 编程培训', hours: 48, achievedOn: '2025-02-01',
-        evidenceNote: '培训考核合格', idempotencyKey: `${key}-b`,
+        accountNo: me.accountNo,
+        kind: 'trainingCourse',
+        code: 'PLC-1',
+        title: 'PLC 编程培训',
+        hours: 48,
+        achievedOn: '2025-02-01',
+        evidenceNote: '培训考核合格',
+        idempotencyKey: `${key}-b`,
       });
       assert.equal(course.status, 201);
       const rule = await call(e.page, 'POST', '/api/credit-bank/rules', {
-        scope: 'outcome', issuerId: enterpriseId, outcomeKind: 'skillCertificate', outcomeCode: 'ROBOT-3', targetSchoolId: schoolId,
-        targetCourseCode: 'JQR-201', targetCourseName: '工业机器人现场编程', creditMode: 'fixed', creditValue: 3, effectiveFrom: '2024-09-01',
+        scope: 'outcome',
+        issuerId: enterpriseId,
+        outcomeKind: 'skillCertificate',
+        outcomeCode: 'ROBOT-3',
+        targetSchoolId: schoolId,
+        targetCourseCode: 'JQR-201',
+        targetCourseName: '工业机器人现场编程',
+        creditMode: 'fixed',
+        creditValue: 3,
+        effectiveFrom: '2024-09-01',
       });
       assert.equal(rule.status, 201, JSON.stringify(rule.body));
 
@@ -139,11 +163,17 @@ describe('credit bank pages', () => {
       await r.page.goto(`${app.url}/credit-bank/registrar`);
       await r.page.getByRole('tab', { name: '认定规则' }).click();
       const rules = r.page.locator('[data-testid="cb-rules"]');
-      await rules.getByRole('button', { name: /同\s*意/ }).first().click();
+      await rules
+        .getByRole('button', { name: /同\s*意/ })
+        .first()
+        .click();
       await rules.getByText('生效', { exact: true }).first().waitFor();
       await r.page.screenshot({ path: path.join(shots, 'credit-bank-rules-desktop.png'), fullPage: true });
 
-      const t = await call(s.page, 'POST', '/api/credit-bank/transfers', { programId: student.programId, outcomeIds: [cert.body.id, course.body.id] });
+      const t = await call(s.page, 'POST', '/api/credit-bank/transfers', {
+        programId: student.programId,
+        outcomeIds: [cert.body.id, course.body.id],
+      });
       assert.equal(t.status, 201, JSON.stringify(t.body));
       await r.page.getByRole('tab', { name: '转换申请' }).click();
       // The student's request, not learner1's demo one the queue showed before it refreshed.
@@ -180,8 +210,15 @@ describe('credit bank pages', () => {
         await rules.getByText('可编程控制器应用技术', { exact: false }).first().waitFor();
         const tables = await page.locator('[data-testid="cb-registrar-page"] .ant-table').count();
         // Nothing inside the page scrolls sideways: no table with a horizontal scroll on the phone.
-        const wide = await page.evaluate(() => [...document.querySelectorAll('[data-testid="cb-registrar-page"] *')]
-          .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible' && getComputedStyle(el).overflowX !== 'hidden').length);
+        const wide = await page.evaluate(
+          () =>
+            [...document.querySelectorAll('[data-testid="cb-registrar-page"] *')].filter(
+              (el) =>
+                el.scrollWidth > el.clientWidth + 1 &&
+                getComputedStyle(el).overflowX !== 'visible' &&
+                getComputedStyle(el).overflowX !== 'hidden',
+            ).length,
+        );
         if (vp.name === 'phone') {
           assert.equal(tables, 0, 'stacked rows, not a table');
           assert.equal(wide, 0, 'no element scrolls sideways');
@@ -210,7 +247,10 @@ describe('credit bank pages', () => {
           await page.locator(`[data-testid="${testId}"]`).waitFor({ timeout: 30_000 });
           await page.waitForLoadState('networkidle');
           await assertFits(page, `${vp.width}px`);
-          await page.screenshot({ path: path.join(shots, `credit-bank-${user}${pathname.replace(/\//g, '-')}-${vp.name}.png`), fullPage: true });
+          await page.screenshot({
+            path: path.join(shots, `credit-bank-${user}${pathname.replace(/\//g, '-')}-${vp.name}.png`),
+            fullPage: true,
+          });
           assert.deepEqual(errors, []);
         } finally {
           await context.close();

@@ -13,11 +13,22 @@ import { assertFits, demoBrowser, SHOTS as shots, VIEWPORTS, type Viewport } fro
  * one run names all of them. Screenshots: test-results/page-<user>-<path>-<screen>.png.
  */
 const USERS: [username: string, role: Role][] = [
-  ['admin', 'city_admin'], ['dept_ndrc', 'department'], ['district_jinshui', 'district'], ['school1', 'school_admin'],
-  ['school2', 'school_admin'], ['teacher1', 'teacher'], ['enterprise1', 'enterprise_admin'], ['student1', 'student'], ['learner1', 'learner'],
+  ['admin', 'city_admin'],
+  ['dept_ndrc', 'department'],
+  ['district_jinshui', 'district'],
+  ['school1', 'school_admin'],
+  ['school2', 'school_admin'],
+  ['teacher1', 'teacher'],
+  ['enterprise1', 'enterprise_admin'],
+  ['student1', 'student'],
+  ['learner1', 'learner'],
 ];
 const PUBLIC: [pathname: string, title: string][] = [
-  ['/login', '登录'], ['/directory', '公开名录'], ['/statistics', '公开统计'], ['/register', '企业注册'], ['/credit-bank/verify', '学分证书核验'],
+  ['/login', '登录'],
+  ['/directory', '公开名录'],
+  ['/statistics', '公开统计'],
+  ['/register', '企业注册'],
+  ['/credit-bank/verify', '学分证书核验'],
 ];
 
 describe('every page of every demo role', () => {
@@ -32,11 +43,15 @@ describe('every page of every demo role', () => {
       await page.waitForLoadState('networkidle');
       await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton'), undefined, { timeout: 30_000 });
       await assertFits(page, at);
-      if (title !== null && (await page.title()) !== `${title} · 产教`) problems.push(`${at}: title "${await page.title()}", not "${title} · 产教"`);
+      if (title !== null && (await page.title()) !== `${title} · 产教`)
+        problems.push(`${at}: title "${await page.title()}", not "${title} · 产教"`);
     } catch (e) {
       problems.push(e instanceof Error ? e.message.split('\n')[0]! + ` (${at})` : String(e));
     }
-    await page.screenshot({ path: path.join(shots, `page-${who}${pathname.replace(/\//g, '-') || '-home'}-${vp.name}.png`), fullPage: true });
+    await page.screenshot({
+      path: path.join(shots, `page-${who}${pathname.replace(/\//g, '-') || '-home'}-${vp.name}.png`),
+      fullPage: true,
+    });
     problems.push(...errors.splice(0).map((e) => `${at}: script error ${e}`));
     return problems;
   }
@@ -46,7 +61,7 @@ describe('every page of every demo role', () => {
       const { context, page, errors } = await app.open(vp);
       try {
         const problems: string[] = [];
-        for (const [pathname, title] of PUBLIC) problems.push(...await check(page, errors, vp, 'public', pathname, title));
+        for (const [pathname, title] of PUBLIC) problems.push(...(await check(page, errors, vp, 'public', pathname, title)));
         assert.deepEqual(problems, []);
       } finally {
         await context.close();
@@ -59,7 +74,8 @@ describe('every page of every demo role', () => {
         try {
           const problems: string[] = [];
           // The home page titles itself after the role's home (server/home); every other entry by its menu label.
-          for (const item of navItemsFor([role])) problems.push(...await check(page, errors, vp, username, item.path, item.path === '/' ? null : item.label));
+          for (const item of navItemsFor([role]))
+            problems.push(...(await check(page, errors, vp, username, item.path, item.path === '/' ? null : item.label)));
           assert.deepEqual(problems, []);
         } finally {
           await context.close();

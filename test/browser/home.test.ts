@@ -9,8 +9,13 @@ import { demoBrowser, VIEWPORTS } from '../support/demo-browser.ts';
  * in code form (层次 in Chinese). Screenshots at 375 px and 1920 px in test-results/home-todo-*.
  */
 const ROLES: [username: string, role: string][] = [
-  ['admin', 'city_admin'], ['dept_ndrc', 'department'], ['district_jinshui', 'district'], ['school1', 'school_admin'],
-  ['teacher1', 'teacher'], ['enterprise1', 'enterprise_admin'], ['student1', 'student'],
+  ['admin', 'city_admin'],
+  ['dept_ndrc', 'department'],
+  ['district_jinshui', 'district'],
+  ['school1', 'school_admin'],
+  ['teacher1', 'teacher'],
+  ['enterprise1', 'enterprise_admin'],
+  ['student1', 'student'],
 ];
 
 /** Text a clerk must never read on a home page: enum codes of the register. */
@@ -27,8 +32,12 @@ async function checkHome(page: Page, role: string, phone: boolean) {
   // Phones: no home table is a table any more; wide screens: none is cut off inside its card.
   const tables = await page.locator('[data-testid="home"] .ant-table').count();
   if (phone) assert.equal(tables, 0, 'home tables are stacked rows on a phone');
-  const cut = await page.evaluate(() => [...document.querySelectorAll('[data-testid="home"] .ant-table-content, [data-testid="home"] .ant-card-body')]
-    .filter((e) => e.scrollWidth - e.clientWidth > 1 && getComputedStyle(e).overflowX !== 'auto').length);
+  const cut = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('[data-testid="home"] .ant-table-content, [data-testid="home"] .ant-card-body')].filter(
+        (e) => e.scrollWidth - e.clientWidth > 1 && getComputedStyle(e).overflowX !== 'auto',
+      ).length,
+  );
   assert.equal(cut, 0, 'no home table is cut off inside its card');
 }
 
@@ -37,19 +46,29 @@ describe('home pages that help', () => {
 
   for (const vp of VIEWPORTS) {
     for (const [username, role] of ROLES) {
-      test(`${role} (${username}) on ${vp.name}: 今日待办 with links, tables that fit`, () => app.onPage(vp, async (page) => {
-        await checkHome(page, role, vp.name === 'phone');
-        await page.waitForLoadState('networkidle');
-        return `home-todo-${role}`;
-      }, username));
+      test(`${role} (${username}) on ${vp.name}: 今日待办 with links, tables that fit`, () =>
+        app.onPage(
+          vp,
+          async (page) => {
+            await checkHome(page, role, vp.name === 'phone');
+            await page.waitForLoadState('networkidle');
+            return `home-todo-${role}`;
+          },
+          username,
+        ));
     }
   }
 
-  test('a to-do item opens the page where it is done', () => app.onPage(VIEWPORTS[0], async (page) => {
-    await page.locator('[data-section="todo"] [data-testid="todo-item"][data-key="reviews"] a').click();
-    await page.waitForURL(/\/internships\/review$/);
-    await page.locator('h3, h4').first().waitFor();
-    assert.doesNotMatch((await page.textContent('body')) ?? '', /页面不存在/);
-    return 'home-todo-school-review';
-  }, 'school1'));
+  test('a to-do item opens the page where it is done', () =>
+    app.onPage(
+      VIEWPORTS[0],
+      async (page) => {
+        await page.locator('[data-section="todo"] [data-testid="todo-item"][data-key="reviews"] a').click();
+        await page.waitForURL(/\/internships\/review$/);
+        await page.locator('h3, h4').first().waitFor();
+        assert.doesNotMatch((await page.textContent('body')) ?? '', /页面不存在/);
+        return 'home-todo-school-review';
+      },
+      'school1',
+    ));
 });

@@ -25,9 +25,17 @@ const PAGES: [user: string, pathname: string, testId: string][] = [
 ];
 const nextYear = new Date().getFullYear() + 1;
 const terms = {
-  kind: 'placement', positionStaff: 30, places: 2, samePostWageYuan: 4000, dailyHours: 8, weeklyHours: 40,
+  kind: 'placement',
+  positionStaff: 30,
+  places: 2,
+  samePostWageYuan: 4000,
+  dailyHours: 8,
+  weeklyHours: 40,
   // After student1's running demo internship (it ends about four months from now): overlapping ones are refused.
-  insurance: 'enterprise', startDate: `${nextYear}-06-01`, endDate: `${nextYear}-11-30`, location: '郑州市经开区第八大街',
+  insurance: 'enterprise',
+  startDate: `${nextYear}-06-01`,
+  endDate: `${nextYear}-11-30`,
+  location: '郑州市经开区第八大街',
 };
 
 describe('internship pages', () => {
@@ -38,7 +46,12 @@ describe('internship pages', () => {
     const e = await signedIn('enterprise1');
     const tag = `数控${Date.now() % 100000}`;
     try {
-      const bad = await call(e.page, 'POST', '/api/internship-posts', { ...terms, title: `${tag}夜班岗`, monthlyPayYuan: 2000, nightShift: true });
+      const bad = await call(e.page, 'POST', '/api/internship-posts', {
+        ...terms,
+        title: `${tag}夜班岗`,
+        monthlyPayYuan: 2000,
+        nightShift: true,
+      });
       assert.equal(bad.status, 201);
       const good = await call(e.page, 'POST', '/api/internship-posts', { ...terms, title: `${tag}车床实习`, monthlyPayYuan: 3600 });
       assert.equal(good.status, 201);
@@ -75,7 +88,10 @@ describe('internship pages', () => {
       await s.context.close();
     }
 
-    for (const [user, testId] of [['school1', 'internship-review'], ['enterprise1', 'internship-applicants']] as const) {
+    for (const [user, testId] of [
+      ['school1', 'internship-review'],
+      ['enterprise1', 'internship-applicants'],
+    ] as const) {
       const u = await signedIn(user);
       try {
         await u.page.goto(`${app.url}/internships/${user === 'school1' ? 'review' : 'applicants'}`);
@@ -91,7 +107,10 @@ describe('internship pages', () => {
     const mine = await signedIn('student1', VIEWPORTS[0]);
     try {
       await mine.page.goto(`${app.url}/internships/applications`);
-      await mine.page.locator('[data-testid="application-card"]', { hasText: `${tag}车床实习` }).getByText('企业已接收').waitFor();
+      await mine.page
+        .locator('[data-testid="application-card"]', { hasText: `${tag}车床实习` })
+        .getByText('企业已接收')
+        .waitFor();
       await mine.page.goto(`${app.url}/internships/my`);
       await mine.page.locator('[data-testid="agreement"]').waitFor();
     } finally {
@@ -164,7 +183,13 @@ describe('internship pages', () => {
       // Either the status changes or the server's refusal is on screen: name it if so.
       const ended = view.locator('[data-testid="internship-status"]').getByText('已终止');
       await ended.or(page.locator('.ant-modal [data-testid="refusal"]')).first().waitFor();
-      assert.ok(await ended.isVisible(), `terminated, not refused: ${await page.locator('.ant-modal [data-testid="refusal"]').textContent().catch(() => '')}`);
+      assert.ok(
+        await ended.isVisible(),
+        `terminated, not refused: ${await page
+          .locator('.ant-modal [data-testid="refusal"]')
+          .textContent()
+          .catch(() => '')}`,
+      );
       await view.getByText('结束原因：企业生产线调整，岗位取消').waitFor();
       await page.screenshot({ path: path.join(shots, 'internships-terminated-phone.png'), fullPage: true });
       assert.deepEqual(errors, []);
@@ -174,50 +199,66 @@ describe('internship pages', () => {
   });
 
   test('on a phone the interns are stacked rows, not a table; each page has its own title', async () => {
-    await app.onPage(VIEWPORTS[0], async (page) => {
-      await page.goto(`${app.url}/internships/interns`);
-      const list = page.locator('[data-testid="internship-interns"]');
-      await list.locator('[data-testid="intern-row"]').first().waitFor();
-      assert.equal(await list.locator('table').count(), 0, 'no table on a phone');
-      assert.equal(await page.title(), '实习学生 · 产教');
-      await page.goto(`${app.url}/internships/review`);
-      await page.locator('[data-testid="internship-review"]').waitFor();
-      await page.waitForFunction(() => document.title === '实习申请审核 · 产教');
-      return 'internships-interns-stacked';
-    }, 'school1');
+    await app.onPage(
+      VIEWPORTS[0],
+      async (page) => {
+        await page.goto(`${app.url}/internships/interns`);
+        const list = page.locator('[data-testid="internship-interns"]');
+        await list.locator('[data-testid="intern-row"]').first().waitFor();
+        assert.equal(await list.locator('table').count(), 0, 'no table on a phone');
+        assert.equal(await page.title(), '实习学生 · 产教');
+        await page.goto(`${app.url}/internships/review`);
+        await page.locator('[data-testid="internship-review"]').waitFor();
+        await page.waitForFunction(() => document.title === '实习申请审核 · 产教');
+        return 'internships-interns-stacked';
+      },
+      'school1',
+    );
   });
 
-  test('a student\'s weekly log is dated with a YYYY-MM-DD picker, not the browser\'s mm/dd/yyyy field', async () => {
-    await app.onPage(VIEWPORTS[0], async (page) => {
-      await page.goto(`${app.url}/internships/my`);
-      const week = page.locator('[data-testid="logs"] input#weekStart');
-      await week.waitFor();
-      assert.notEqual(await week.getAttribute('type'), 'date');
-      assert.match(await week.inputValue(), /^\d{4}-\d{2}-\d{2}$/);
-      return 'internships-log-date';
-    }, 'student1');
+  test("a student's weekly log is dated with a YYYY-MM-DD picker, not the browser's mm/dd/yyyy field", async () => {
+    await app.onPage(
+      VIEWPORTS[0],
+      async (page) => {
+        await page.goto(`${app.url}/internships/my`);
+        const week = page.locator('[data-testid="logs"] input#weekStart');
+        await week.waitFor();
+        assert.notEqual(await week.getAttribute('type'), 'date');
+        assert.match(await week.inputValue(), /^\d{4}-\d{2}-\d{2}$/);
+        return 'internships-log-date';
+      },
+      'student1',
+    );
   });
 
   test('placement rates are ordered by rate, or by students placed when asked, with the rate explained', async () => {
-    await app.onPage(VIEWPORTS[1], async (page) => {
-      await page.goto(`${app.url}/internships/stats`);
-      const rates = page.locator('[data-testid="placement-rates"]');
-      await rates.locator('[data-testid="placement-row"]').first().waitFor();
-      const total = await rates.locator('[data-testid="placement-total"]').innerText();
-      assert.match(total, /已安排岗位实习的学生 \d+ 人 ÷ 可参加岗位实习的学生 \d+ 人/);
-      // The table's columns: name, eligible, placed, rate.
-      const column = async (i: number) => (await rates.locator('[data-testid="placement-row"]').evaluateAll((rows, n) =>
-        rows.map((r) => (r.querySelectorAll('td')[n] as HTMLElement).innerText), i)).map((t) => (t === '—' ? -1 : parseFloat(t)));
-      const descending = (xs: number[]) => xs.every((x, i) => i === 0 || xs[i - 1]! >= x);
-      const byRate = await column(3);
-      assert.ok(byRate.length > 1 && descending(byRate), `highest rate first: ${byRate}`);
-      assert.match(await rates.locator('[role="img"]').getAttribute('aria-label') ?? '', /^岗位实习率（由高到低）/);
-      await rates.locator('[data-testid="placement-order"]').getByText('按已安排人数').click();
-      await rates.locator('[role="img"][aria-label^="已安排岗位实习人数（由高到低）"]').waitFor();
-      const byPlaced = await column(2);
-      assert.ok(descending(byPlaced), `most placed first: ${byPlaced}`);
-      return 'internships-placement-order';
-    }, 'admin');
+    await app.onPage(
+      VIEWPORTS[1],
+      async (page) => {
+        await page.goto(`${app.url}/internships/stats`);
+        const rates = page.locator('[data-testid="placement-rates"]');
+        await rates.locator('[data-testid="placement-row"]').first().waitFor();
+        const total = await rates.locator('[data-testid="placement-total"]').innerText();
+        assert.match(total, /已安排岗位实习的学生 \d+ 人 ÷ 可参加岗位实习的学生 \d+ 人/);
+        // The table's columns: name, eligible, placed, rate.
+        const column = async (i: number) =>
+          (
+            await rates
+              .locator('[data-testid="placement-row"]')
+              .evaluateAll((rows, n) => rows.map((r) => (r.querySelectorAll('td')[n] as HTMLElement).innerText), i)
+          ).map((t) => (t === '—' ? -1 : parseFloat(t)));
+        const descending = (xs: number[]) => xs.every((x, i) => i === 0 || xs[i - 1]! >= x);
+        const byRate = await column(3);
+        assert.ok(byRate.length > 1 && descending(byRate), `highest rate first: ${byRate}`);
+        assert.match((await rates.locator('[role="img"]').getAttribute('aria-label')) ?? '', /^岗位实习率（由高到低）/);
+        await rates.locator('[data-testid="placement-order"]').getByText('按已安排人数').click();
+        await rates.locator('[role="img"][aria-label^="已安排岗位实习人数（由高到低）"]').waitFor();
+        const byPlaced = await column(2);
+        assert.ok(descending(byPlaced), `most placed first: ${byPlaced}`);
+        return 'internships-placement-order';
+      },
+      'admin',
+    );
   });
 
   for (const vp of VIEWPORTS) {
@@ -231,7 +272,10 @@ describe('internship pages', () => {
           // The data has arrived: no spinner or skeleton left (the shared test machine can be slow).
           await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton'), undefined, { timeout: 30_000 });
           await assertFits(page, `${vp.width}px`);
-          await page.screenshot({ path: path.join(shots, `internships-${pathname.split('/').slice(2).join('-') || 'find'}-${user}-${vp.name}.png`), fullPage: true });
+          await page.screenshot({
+            path: path.join(shots, `internships-${pathname.split('/').slice(2).join('-') || 'find'}-${user}-${vp.name}.png`),
+            fullPage: true,
+          });
           assert.deepEqual(errors, []);
         } finally {
           await context.close();

@@ -12,7 +12,18 @@ import { assertFits, demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/d
  * their one-time passwords, and a district approving an enterprise's self-registration.
  * Screenshots land in test-results/registry-*.png for people to look at.
  */
-const LISTS = ['schools', 'programs', 'major-groups', 'teachers', 'students', 'enterprises', 'carriers', 'clusters', 'registrations', 'accounts'];
+const LISTS = [
+  'schools',
+  'programs',
+  'major-groups',
+  'teachers',
+  'students',
+  'enterprises',
+  'carriers',
+  'clusters',
+  'registrations',
+  'accounts',
+];
 const WITH_DETAIL = new Set(['schools', 'programs', 'teachers', 'students', 'enterprises']);
 
 describe('register pages', () => {
@@ -40,8 +51,10 @@ describe('register pages', () => {
     // lands while the list is still opening is ignored (CI saw the list stay open): choose again until it closes,
     // so that the list does not cover the fields below it.
     if (await page.locator(`#${fieldId}`).evaluate((el) => !!el.closest('.ant-select-multiple'))) return;
-    for (let i = 0; i < 5 && await dropdown.isVisible(); i++) {
-      await dropdown.waitFor({ state: 'hidden', timeout: 3_000 }).catch(async () => { if (await option.isVisible()) await option.click(); });
+    for (let i = 0; i < 5 && (await dropdown.isVisible()); i++) {
+      await dropdown.waitFor({ state: 'hidden', timeout: 3_000 }).catch(async () => {
+        if (await option.isVisible()) await option.click();
+      });
     }
   }
 
@@ -72,7 +85,7 @@ describe('register pages', () => {
     });
   }
 
-  test('a school admin sees its school only, without the bureau\'s buttons, and registers a major group', async () => {
+  test("a school admin sees its school only, without the bureau's buttons, and registers a major group", async () => {
     const { context, page, errors } = await open('school1');
     try {
       await page.goto(`${app.url}/registry/schools`);
@@ -81,7 +94,7 @@ describe('register pages', () => {
       assert.equal(await page.locator('[data-testid="create"]').count(), 0, 'schools are registered by the bureau');
       await page.locator('.ant-table-tbody tr.ant-table-row a').first().click();
       await settled(page, 'registry-school');
-      assert.equal(await page.locator('[data-testid="archive"]').count(), 0, 'archiving a school is the bureau\'s');
+      assert.equal(await page.locator('[data-testid="archive"]').count(), 0, "archiving a school is the bureau's");
       assert.equal(await page.locator('[data-testid="edit"]').count(), 1, 'a school keeps its own record');
       // The registration review is not a school's business: the menu does not offer it and the page refuses.
       assert.equal(await page.locator('a[href="/registry/registrations"]').count(), 0);
@@ -97,7 +110,7 @@ describe('register pages', () => {
       await page.click('[data-testid="record-submit"]');
       await page.waitForURL(/\/registry\/major-groups\/[0-9a-f-]{36}$/);
       await settled(page, 'registry-major-group');
-      assert.match(await page.locator('h3').first().textContent() ?? '', /智能制造专业群/);
+      assert.match((await page.locator('h3').first().textContent()) ?? '', /智能制造专业群/);
       await page.screenshot({ path: path.join(shots, 'registry-major-group-detail-desktop.png'), fullPage: true });
       assert.deepEqual(errors, []);
     } finally {
@@ -131,10 +144,11 @@ describe('register pages', () => {
       // Someone else saves the same teacher meanwhile (another admin, another tab).
       const id = page.url().split('/').pop()!;
       const status = await page.evaluate(async (teacherId) => {
-        const me = await (await fetch('/api/auth/me')).json() as { csrfToken: string };
-        const current = await (await fetch(`/api/teachers/${teacherId}`)).json() as { version: number };
+        const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+        const current = (await (await fetch(`/api/teachers/${teacherId}`)).json()) as { version: number };
         const res = await fetch(`/api/teachers/${teacherId}`, {
-          method: 'PATCH', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
           body: JSON.stringify({ version: current.version, subjectName: '他人修改' }),
         });
         return res.status;
@@ -144,7 +158,7 @@ describe('register pages', () => {
       await page.click('[data-testid="record-submit"]');
       const conflict = page.locator('[data-testid="version-conflict"]');
       await conflict.waitFor({ timeout: 60_000 });
-      assert.match(await conflict.textContent() ?? '', /其他人刚刚修改了这条记录/);
+      assert.match((await conflict.textContent()) ?? '', /其他人刚刚修改了这条记录/);
       await page.screenshot({ path: path.join(shots, 'registry-version-conflict-desktop.png') });
       await conflict.getByRole('button', { name: /重新加载/ }).click();
       await conflict.waitFor({ state: 'detached' });
@@ -154,7 +168,7 @@ describe('register pages', () => {
     }
   });
 
-  test('the server\'s refusal of a USCC is shown on the USCC field', async () => {
+  test("the server's refusal of a USCC is shown on the USCC field", async () => {
     const { context, page } = await open('admin');
     try {
       await page.goto(`${app.url}/registry/enterprises`);
@@ -169,7 +183,7 @@ describe('register pages', () => {
       await page.click('[data-testid="record-submit"]');
       const help = page.locator('#record_uscc_help');
       await help.waitFor({ timeout: 60_000 });
-      assert.match(await help.textContent() ?? '', /\S/);
+      assert.match((await help.textContent()) ?? '', /\S/);
       await page.screenshot({ path: path.join(shots, 'registry-field-error-desktop.png') });
     } finally {
       await context.close();
@@ -186,8 +200,8 @@ describe('register pages', () => {
       const result = page.locator('[data-testid="bulk-result"]');
       await result.waitFor({ timeout: 60_000 });
       const rows = result.locator('.ant-table-tbody tr.ant-table-row');
-      assert.ok(await rows.count() > 0);
-      assert.match(await rows.first().textContent() ?? '', /教师/);
+      assert.ok((await rows.count()) > 0);
+      assert.match((await rows.first().textContent()) ?? '', /教师/);
       await noOverflow(page, 'bulk accounts on phone');
       await page.screenshot({ path: path.join(shots, 'registry-bulk-accounts-result-phone.png'), fullPage: true });
     } finally {
@@ -196,15 +210,23 @@ describe('register pages', () => {
   });
 
   test('a district approves an enterprise that registered itself', async () => {
-    const options = await (await fetch(`${app.url}/api/directory/options`)).json() as { districts: { id: string; name: string }[] };
+    const options = (await (await fetch(`${app.url}/api/directory/options`)).json()) as { districts: { id: string; name: string }[] };
     const jinshui = options.districts.find((d) => d.name.includes('金水'));
     assert.ok(jinshui);
     const name = `郑州自助注册测试科技有限公司`;
     const res = await fetch(`${app.url}/api/registrations`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        uscc: makeUscc('91', '410105', '7A3B2C1D'), districtId: jinshui.id, name, size: 'small', industryCode: 'I',
-        staffCount: 40, username: 'selfreg1', displayName: '王经理', password: 'Self-Register-2025',
+        uscc: makeUscc('91', '410105', '7A3B2C1D'),
+        districtId: jinshui.id,
+        name,
+        size: 'small',
+        industryCode: 'I',
+        staffCount: 40,
+        username: 'selfreg1',
+        displayName: '王经理',
+        password: 'Self-Register-2025',
       }),
     });
     assert.equal(res.status, 201, await res.text());
@@ -219,10 +241,14 @@ describe('register pages', () => {
       await row.locator('[data-testid="approve"]').click();
       await page.locator('.ant-modal-confirm .ant-btn-primary').click();
       await row.waitFor({ state: 'detached' });
-      const after = await (await fetch(`${app.url}/api/auth/login`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'selfreg1', password: 'Self-Register-2025' }),
-      })).status;
-      assert.equal(after, 200, 'the approved enterprise\'s admin can sign in');
+      const after = await (
+        await fetch(`${app.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'selfreg1', password: 'Self-Register-2025' }),
+        })
+      ).status;
+      assert.equal(after, 200, "the approved enterprise's admin can sign in");
     } finally {
       await context.close();
     }

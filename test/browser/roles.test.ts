@@ -8,8 +8,13 @@ import { assertFits, demoBrowser, SHOTS as shots, VIEWPORTS } from '../support/d
  * bureau's large screen (1920 px). Screenshots land in test-results/ for people to look at.
  */
 const ROLES: [username: string, role: string][] = [
-  ['admin', 'city_admin'], ['dept_ndrc', 'department'], ['district_jinshui', 'district'],
-  ['school1', 'school_admin'], ['teacher1', 'teacher'], ['enterprise1', 'enterprise_admin'], ['student1', 'student'],
+  ['admin', 'city_admin'],
+  ['dept_ndrc', 'department'],
+  ['district_jinshui', 'district'],
+  ['school1', 'school_admin'],
+  ['teacher1', 'teacher'],
+  ['enterprise1', 'enterprise_admin'],
+  ['student1', 'student'],
 ];
 
 describe('each role signs in, sees its home page and signs out', () => {

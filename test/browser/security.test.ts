@@ -46,7 +46,11 @@ describe('security headers and the Content Security Policy in Chromium', () => {
     assert.match(csp, /frame-ancestors 'none'/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
     const nonce = csp.match(/style-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/)![1]!;
-    assert.match(await shell.text(), new RegExp(`<meta name="csp-nonce" content="${nonce.replace(/[+/]/g, '\\$&')}"`), 'the shell hands the app its nonce');
+    assert.match(
+      await shell.text(),
+      new RegExp(`<meta name="csp-nonce" content="${nonce.replace(/[+/]/g, '\\$&')}"`),
+      'the shell hands the app its nonce',
+    );
     assert.equal(shell.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(shell.headers.get('x-frame-options'), 'DENY');
     assert.equal(shell.headers.get('referrer-policy'), 'same-origin');
@@ -64,17 +68,21 @@ describe('security headers and the Content Security Policy in Chromium', () => {
     for (const [user, pathname, ready, shot] of PAGES) {
       const todo = KNOWN_GAP.has(pathname) ? 'an inline style without the nonce on table pages (see KNOWN_GAP)' : undefined;
       test(`${pathname}${user ? ` as ${user}` : ''} at ${vp.width}px logs no CSP violation`, { todo }, async () => {
-        await app.onPage(vp, async (page) => {
-          await watchViolations(page);
-          await page.goto(`${app.url}${pathname}`);
-          await page.locator(ready).first().waitFor();
-          await page.waitForLoadState('networkidle');
-          assert.deepEqual(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), []);
-          // Ant Design's runtime styles carry the nonce (one without it and with content would be a violation above).
-          const withNonce = await page.evaluate(() => [...document.querySelectorAll('style')].filter((s) => s.nonce).length);
-          assert.ok(withNonce > 0, 'Ant Design wrote its styles with the nonce');
-          return shot;
-        }, user ?? undefined);
+        await app.onPage(
+          vp,
+          async (page) => {
+            await watchViolations(page);
+            await page.goto(`${app.url}${pathname}`);
+            await page.locator(ready).first().waitFor();
+            await page.waitForLoadState('networkidle');
+            assert.deepEqual(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), []);
+            // Ant Design's runtime styles carry the nonce (one without it and with content would be a violation above).
+            const withNonce = await page.evaluate(() => [...document.querySelectorAll('style')].filter((s) => s.nonce).length);
+            assert.ok(withNonce > 0, 'Ant Design wrote its styles with the nonce');
+            return shot;
+          },
+          user ?? undefined,
+        );
       });
     }
   }

@@ -8,7 +8,10 @@ test('only changed fields are recorded, with before and after', () => {
 
 test('creation records every field; dates become ISO strings', () => {
   const at = new Date('2025-01-02T03:04:05Z');
-  assert.deepEqual(diffFields(null, { at, n: 2 }), { at: { before: null, after: '2025-01-02T03:04:05.000Z' }, n: { before: null, after: 2 } });
+  assert.deepEqual(diffFields(null, { at, n: 2 }), {
+    at: { before: null, after: '2025-01-02T03:04:05.000Z' },
+    n: { before: null, after: 2 },
+  });
 });
 
 test('redacted fields are marked changed without their values', () => {

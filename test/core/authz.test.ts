@@ -2,8 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { accessFor, assignmentProblem, inScope, type Actor, type Membership } from '../../core/authz/index.ts';
 
-const m = (role: Membership['role'], organisationId: string, organisationKind: Membership['organisationKind'], districtId: string | null): Membership =>
-  ({ role, organisationId, organisationKind, districtId });
+const m = (
+  role: Membership['role'],
+  organisationId: string,
+  organisationKind: Membership['organisationKind'],
+  districtId: string | null,
+): Membership => ({ role, organisationId, organisationKind, districtId });
 const actor = (...memberships: Membership[]): Actor => ({ userId: 'u1', username: 'u', displayName: 'U', memberships });
 
 test('a role without a grant gets no access', () => {
@@ -24,7 +28,7 @@ test('district and organisation grants combine across memberships', () => {
   assert.equal(inScope(access, { organisationId: 's3', districtId: 'd2' }), false);
 });
 
-test('self scope reaches only the user\'s own records', () => {
+test("self scope reaches only the user's own records", () => {
   const access = accessFor(actor(m('student', 's1', 'school', 'd1')), { resource: 'student', action: 'read' });
   assert.equal(inScope(access, { organisationId: 's1', districtId: 'd1', userId: 'u1' }), true);
   assert.equal(inScope(access, { organisationId: 's1', districtId: 'd1', userId: 'u2' }), false);

@@ -79,7 +79,29 @@ test('USCC: 911100001000000084 is NOT valid; its correct final character is J', 
 });
 
 test('USCC: check character agrees with the reference for many generated codes', () => {
-  const prefixes = ['11', '12', '13', '19', '21', '31', '35', '41', '51', '52', '53', '59', '61', '71', '81', '91', '92', '93', 'A1', 'N2', 'Y1'];
+  const prefixes = [
+    '11',
+    '12',
+    '13',
+    '19',
+    '21',
+    '31',
+    '35',
+    '41',
+    '51',
+    '52',
+    '53',
+    '59',
+    '61',
+    '71',
+    '81',
+    '91',
+    '92',
+    '93',
+    'A1',
+    'N2',
+    'Y1',
+  ];
   const bodies = ['MA44TEXT', '10000000', '41010200', 'MA3X0001', '74506838', 'L1234567', '00000000', 'MAH0P99Q'];
   for (const p of prefixes) {
     for (const b of bodies) {

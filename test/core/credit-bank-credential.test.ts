@@ -5,9 +5,20 @@ import { canonicalize } from '../../core/credit-bank/jcs.ts';
 
 const learner = { accountNo: 'CB00000000000001', name: '张三' };
 const outcome: CredentialOutcome = {
-  id: '11111111-1111-4111-8111-111111111111', kind: 'skillCertificate', code: 'X-101', title: '工业机器人操作与运维（中级）',
-  issuerId: '22222222-2222-4222-8222-222222222222', issuerName: '某智能装备有限公司', field: '460305', level: 3, credits: null,
-  grade: null, hours: null, awardRank: null, achievedOn: '2025-01-15', evidenceUrl: 'https://example.org/cert.pdf',
+  id: '11111111-1111-4111-8111-111111111111',
+  kind: 'skillCertificate',
+  code: 'X-101',
+  title: '工业机器人操作与运维（中级）',
+  issuerId: '22222222-2222-4222-8222-222222222222',
+  issuerName: '某智能装备有限公司',
+  field: '460305',
+  level: 3,
+  credits: null,
+  grade: null,
+  hours: null,
+  awardRank: null,
+  achievedOn: '2025-01-15',
+  evidenceUrl: 'https://example.org/cert.pdf',
 };
 
 test('a single outcome is an OpenBadgeCredential: VC 2.0 context first, achievement with creator, learner by IdentityObject', () => {
@@ -21,14 +32,20 @@ test('a single outcome is an OpenBadgeCredential: VC 2.0 context first, achievem
   assert.deepEqual(subject.type, ['AchievementSubject']);
   assert.equal(subject.achievement.achievementType, 'Certification');
   assert.equal(subject.achievement.creator.name, '某智能装备有限公司');
-  assert.deepEqual(subject.identifier.map((i: { identityType: string }) => i.identityType), ['identifier', 'name']);
+  assert.deepEqual(
+    subject.identifier.map((i: { identityType: string }) => i.identityType),
+    ['identifier', 'name'],
+  );
   assert.equal((c.evidence as unknown[]).length, 1);
   assert.doesNotThrow(() => canonicalize(c));
 });
 
 test('a transcript lists every outcome and recognised credit as results pointing at result descriptions', () => {
   const c = transcriptCredential({
-    id: 't', issuedAt: '2025-02-01T00:00:00Z', learner, outcomes: [outcome, { ...outcome, id: 'o2', kind: 'schoolCourse', credits: 4, grade: '优' }],
+    id: 't',
+    issuedAt: '2025-02-01T00:00:00Z',
+    learner,
+    outcomes: [outcome, { ...outcome, id: 'o2', kind: 'schoolCourse', credits: 4, grade: '优' }],
     recognitions: [{ programName: '工业机器人技术', courseCode: 'Y1', credits: 3, outcomeTitle: outcome.title }],
   });
   const subject = c.credentialSubject as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

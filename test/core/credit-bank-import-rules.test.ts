@@ -7,12 +7,25 @@ import { IssueList, outcomeSpec, SheetValidator, type Cell, type ImportRefs, typ
 /** The 学习成果 import rules (pure): each row checked by column, the kind's own fact required, keys unique per file. */
 const ENTERPRISE: Access = { kind: 'limited', districtIds: [], organisationIds: ['ent-1'], userId: null };
 const refs = (access: Access): ImportRefs => ({
-  access, today: new Date('2025-09-01T00:00:00Z'),
-  district: () => undefined, school: () => undefined, major: () => undefined, program: () => undefined, industry: () => undefined, cluster: () => undefined,
+  access,
+  today: new Date('2025-09-01T00:00:00Z'),
+  district: () => undefined,
+  school: () => undefined,
+  major: () => undefined,
+  program: () => undefined,
+  industry: () => undefined,
+  cluster: () => undefined,
 });
 const text = (v: string): Cell => (v === '' ? { kind: 'empty' } : { kind: 'text', value: v });
 const GOOD = {
-  学习账号: 'cb12345678901234', 姓名: '张三', 成果类型: '企业培训课程', 成果名称: 'PLC编程培训', 学时: '48', 取得日期: '2025/3/1', 佐证说明: '考核合格', 业务编号: 'PX-1',
+  学习账号: 'cb12345678901234',
+  姓名: '张三',
+  成果类型: '企业培训课程',
+  成果名称: 'PLC编程培训',
+  学时: '48',
+  取得日期: '2025/3/1',
+  佐证说明: '考核合格',
+  业务编号: 'PX-1',
 };
 
 function run(rows: Record<string, string>[], access = ENTERPRISE) {
@@ -20,7 +33,9 @@ function run(rows: Record<string, string>[], access = ENTERPRISE) {
   const issues = new IssueList();
   const v = new SheetValidator(outcomeSpec, refs(access), issues);
   v.accept({ row: 1, cells: headers.map(text) });
-  const records = rows.map((r, i) => v.accept({ row: i + 2, cells: headers.map((h) => text(r[h] ?? '')) })) as (OutcomeRecord | undefined)[];
+  const records = rows.map((r, i) => v.accept({ row: i + 2, cells: headers.map((h) => text(r[h] ?? '')) })) as (
+    OutcomeRecord | undefined
+  )[];
   return { records, issues: issues.items };
 }
 
@@ -41,17 +56,32 @@ test('each kind requires its own fact and every row its evidence, named by colum
     { ...GOOD, 成果类型: '技能竞赛获奖', 业务编号: 'PX-3' },
     { ...GOOD, 佐证说明: '', 业务编号: 'PX-4' },
   ]);
-  assert.deepEqual(issues.map((i) => [i.row, i.column]), [[2, '学分'], [3, '等级'], [4, '奖项'], [5, '佐证链接']]);
+  assert.deepEqual(
+    issues.map((i) => [i.row, i.column]),
+    [
+      [2, '学分'],
+      [3, '等级'],
+      [4, '奖项'],
+      [5, '佐证链接'],
+    ],
+  );
 });
 
 test('bad values are refused with the column and the value; a key twice in a file is a duplicate', () => {
   const { issues } = run([
     { ...GOOD, 学习账号: '12345', 学分: '2.555', 取得日期: '2026-01-01', 佐证链接: 'ftp://x', 成果类型: '讲座' },
-    GOOD, GOOD,
+    GOOD,
+    GOOD,
   ]);
-  const columns = issues.filter((i) => i.row === 2).map((i) => i.column).sort();
+  const columns = issues
+    .filter((i) => i.row === 2)
+    .map((i) => i.column)
+    .sort();
   assert.deepEqual(columns, ['佐证链接', '取得日期', '学习账号', '学分', '成果类型'].sort());
-  assert.ok(issues.some((i) => i.row === 4 && i.column === '业务编号'), 'the second use of PX-1 is a duplicate');
+  assert.ok(
+    issues.some((i) => i.row === 4 && i.column === '业务编号'),
+    'the second use of PX-1 is a duplicate',
+  );
 });
 
 test('the bureau acts for no organisation, so it cannot issue in bulk', () => {
@@ -61,6 +91,9 @@ test('the bureau acts for no organisation, so it cannot issue in bulk', () => {
 });
 
 test('the API form and the import share one rule for the facts of each kind', () => {
-  assert.deepEqual(outcomeFactProblems({ kind: 'internship', evidenceUrl: 'https://x' }).map((p) => p.field), ['hours']);
+  assert.deepEqual(
+    outcomeFactProblems({ kind: 'internship', evidenceUrl: 'https://x' }).map((p) => p.field),
+    ['hours'],
+  );
   assert.deepEqual(outcomeFactProblems({ kind: 'onlineCourse', hours: 10, evidenceNote: '证书' }), []);
 });

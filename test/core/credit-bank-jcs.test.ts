@@ -5,12 +5,25 @@ import { base58Decode, base58Encode, ed25519PublicKeyFromMultibase, ed25519Publi
 
 /** RFC 8785 examples (§3.2.2 and §3.2.3) and the base58btc / Multikey encodings. */
 test('JCS: the RFC 8785 §3.2.2 example — numbers, string escapes, literals, sorted members', () => {
-  const input = JSON.parse('{"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],"string":"\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/","literals":[null,true,false]}');
-  assert.equal(canonicalize(input), '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}');
+  const input = JSON.parse(
+    '{"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],"string":"\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/","literals":[null,true,false]}',
+  );
+  assert.equal(
+    canonicalize(input),
+    '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
+  );
 });
 
 test('JCS: members sort by UTF-16 code units (RFC 8785 §3.2.3), so an emoji sorts before U+FB33', () => {
-  const input = { '\u20ac': 'Euro Sign', '\r': 'Carriage Return', '\ufb33': 'Hebrew Letter Dalet With Dagesh', '1': 'One', '\ud83d\ude00': 'Emoji: Grinning Face', '\u0080': 'Control', '\u00f6': 'Latin Small Letter O With Diaeresis' };
+  const input = {
+    '\u20ac': 'Euro Sign',
+    '\r': 'Carriage Return',
+    '\ufb33': 'Hebrew Letter Dalet With Dagesh',
+    '1': 'One',
+    '\ud83d\ude00': 'Emoji: Grinning Face',
+    '\u0080': 'Control',
+    '\u00f6': 'Latin Small Letter O With Diaeresis',
+  };
   // Read the order off the text: Object.keys would put the integer-like key "1" first whatever the text says.
   const keys = [...canonicalize(input).matchAll(/"((?:[^"\\]|\\.)*)":/g)].map((m) => JSON.parse(`"${m[1]}"`));
   assert.deepEqual(keys, ['\r', '1', '\u0080', '\u00f6', '\u20ac', '\ud83d\ude00', '\ufb33']);
@@ -38,5 +51,9 @@ test('Multikey: an Ed25519 key is z6Mk… and decodes back to its 32 bytes', () 
   const mb = ed25519PublicKeyMultibase(raw);
   assert.ok(mb.startsWith('z6Mk'));
   assert.deepEqual(ed25519PublicKeyFromMultibase(mb), raw);
-  assert.equal(ed25519PublicKeyFromMultibase('z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq'), null, 'a private-key multicodec is not a public key');
+  assert.equal(
+    ed25519PublicKeyFromMultibase('z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq'),
+    null,
+    'a private-key multicodec is not a public key',
+  );
 });

@@ -1,12 +1,29 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { test } from 'node:test';
-import { chainEntries, createChainVerifier, entryHashInput, formatCredits, GENESIS_HASH, type LedgerFacts } from '../../core/credit-bank/ledger.ts';
+import {
+  chainEntries,
+  createChainVerifier,
+  entryHashInput,
+  formatCredits,
+  GENESIS_HASH,
+  type LedgerFacts,
+} from '../../core/credit-bank/ledger.ts';
 
 const sha = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 const facts = (i: number): Omit<LedgerFacts, 'seq'> => ({
-  accountId: '00000000-0000-4000-8000-000000000001', kind: 'deposit', credits: i % 3 === 0 ? 2.5 : '1.00', outcomeId: null, transferItemId: null,
-  ruleId: null, programId: null, courseCode: `C${i}`, compensatesSeq: null, reason: null, idempotencyKey: `k${i}`, createdAt: new Date(1_700_000_000_000 + i * 1000),
+  accountId: '00000000-0000-4000-8000-000000000001',
+  kind: 'deposit',
+  credits: i % 3 === 0 ? 2.5 : '1.00',
+  outcomeId: null,
+  transferItemId: null,
+  ruleId: null,
+  programId: null,
+  courseCode: `C${i}`,
+  compensatesSeq: null,
+  reason: null,
+  idempotencyKey: `k${i}`,
+  createdAt: new Date(1_700_000_000_000 + i * 1000),
 });
 
 test('credits hash alike however they are written', () => {
@@ -23,7 +40,10 @@ test('a chain built in two batches verifies; each entry carries the previous has
   const first = chainEntries({ seq: 0, hash: GENESIS_HASH }, [facts(1), facts(2)], sha);
   const second = chainEntries({ seq: 2, hash: first[1]!.hash }, [facts(3)], sha);
   const all = [...first, ...second];
-  assert.deepEqual(all.map((r) => r.seq), [1, 2, 3]);
+  assert.deepEqual(
+    all.map((r) => r.seq),
+    [1, 2, 3],
+  );
   assert.equal(all[0]!.prevHash, GENESIS_HASH);
   assert.equal(all[2]!.prevHash, all[1]!.hash);
   const v = createChainVerifier(sha);
@@ -36,7 +56,10 @@ test('an edited, deleted or reordered entry is named as the first break', () => 
   const chain = chainEntries({ seq: 0, hash: GENESIS_HASH }, [1, 2, 3, 4].map(facts), sha);
   const run = (rows: typeof chain) => {
     const v = createChainVerifier(sha);
-    for (const r of rows) { const b = v.feed(r); if (b) return b; }
+    for (const r of rows) {
+      const b = v.feed(r);
+      if (b) return b;
+    }
     return v.finish({ seq: 4, hash: chain[3]!.hash });
   };
   assert.deepEqual(run(chain.map((r, i) => (i === 1 ? { ...r, credits: 9 } : r)))?.seq, 2);
@@ -54,7 +77,11 @@ test('the verifier holds only the last hash: a long chain verifies in constant m
   const v = createChainVerifier(sha);
   let head = { seq: 0, hash: GENESIS_HASH };
   for (let batch = 0; batch < 20; batch++) {
-    const rows = chainEntries(head, Array.from({ length: 500 }, (_, i) => facts(batch * 500 + i)), sha);
+    const rows = chainEntries(
+      head,
+      Array.from({ length: 500 }, (_, i) => facts(batch * 500 + i)),
+      sha,
+    );
     for (const r of rows) assert.equal(v.feed(r), null);
     head = { seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash };
   }

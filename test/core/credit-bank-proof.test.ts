@@ -39,14 +39,24 @@ test('the document hash and the signing input follow the spec (proof configurati
   const config = proofConfiguration(unsecured, options);
   const input = signingInput(unsecured, config, sha256);
   assert.equal(Buffer.from(input.subarray(32)).toString('hex'), '59b7cb6251b8991add1ce0bc83107e3db9dbbab5bd2c28f687db1a03abc92f19');
-  assert.deepEqual(Object.keys(JSON.parse(canonicalize(config))), ['@context', 'created', 'cryptosuite', 'proofPurpose', 'type', 'verificationMethod']);
+  assert.deepEqual(Object.keys(JSON.parse(canonicalize(config))), [
+    '@context',
+    'created',
+    'cryptosuite',
+    'proofPurpose',
+    'type',
+    'verificationMethod',
+  ]);
 });
 
 test('signing the W3C vector with its key gives the published proofValue, and it verifies', () => {
   const { priv, pub } = keys();
   const config = proofConfiguration(unsecured, options);
   const signature = crypto.sign(null, signingInput(unsecured, config, sha256), priv);
-  assert.equal(Buffer.from(signature).toString('hex'), 'fc91dec6565f35fbe185a77352e7fc512f95d1904da305cfef32ab8135469301f5a72d4e7a58368fc6ffc497b44633993bac054e3bc1436e3c846db8f1544503');
+  assert.equal(
+    Buffer.from(signature).toString('hex'),
+    'fc91dec6565f35fbe185a77352e7fc512f95d1904da305cfef32ab8135469301f5a72d4e7a58368fc6ffc497b44633993bac054e3bc1436e3c846db8f1544503',
+  );
   const secured = attachProof(unsecured, config, signature);
   assert.equal((secured.proof as { proofValue: string }).proofValue, signedProofValue);
   const p = prepareVerification(JSON.parse(JSON.stringify(secured)));
@@ -76,22 +86,53 @@ test('malformed proofs are named, never thrown', () => {
   assert.deepEqual(prepareVerification('x'), { ok: false, problem: 'not_an_object' });
   assert.deepEqual(prepareVerification({ a: 1 }), { ok: false, problem: 'no_proof' });
   assert.deepEqual(prepareVerification({ proof: { type: 'Ed25519Signature2020' } }), { ok: false, problem: 'unsupported_proof' });
-  const proof = { type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', proofPurpose: 'assertionMethod', verificationMethod: `did:key:${PUBLIC}#${PUBLIC}` };
+  const proof = {
+    type: 'DataIntegrityProof',
+    cryptosuite: 'eddsa-jcs-2022',
+    proofPurpose: 'assertionMethod',
+    verificationMethod: `did:key:${PUBLIC}#${PUBLIC}`,
+  };
   assert.deepEqual(prepareVerification({ proof: { ...proof, proofValue: 'zabc' } }), { ok: false, problem: 'bad_proof_value' });
-  assert.deepEqual(prepareVerification({ proof: { ...proof, verificationMethod: 'did:key:x#y', proofValue: signedProofValue } }), { ok: false, problem: 'bad_verification_method' });
-  assert.deepEqual(prepareVerification({ '@context': ['a'], proof: { ...proof, '@context': ['b'], proofValue: signedProofValue } }), { ok: false, problem: 'context_mismatch' });
+  assert.deepEqual(prepareVerification({ proof: { ...proof, verificationMethod: 'did:key:x#y', proofValue: signedProofValue } }), {
+    ok: false,
+    problem: 'bad_verification_method',
+  });
+  assert.deepEqual(prepareVerification({ '@context': ['a'], proof: { ...proof, '@context': ['b'], proofValue: signedProofValue } }), {
+    ok: false,
+    problem: 'context_mismatch',
+  });
 });
 
 test('verdicts: tampered beats everything; a revoked key or credential is revoked with its reason; else valid', () => {
   const key = { status: 'active' as const, revokedReason: null, revokedAt: null };
   const cred = { status: 'active' as const, revokedReason: null, revokedAt: null };
   assert.equal(decideVerdict({ problem: null, key, signatureValid: true, credential: cred }).status, 'valid');
-  assert.equal(decideVerdict({ problem: null, key: { ...key, status: 'revoked' }, signatureValid: false, credential: cred }).status, 'tampered');
-  const revokedKey = decideVerdict({ problem: null, key: { status: 'revoked', revokedReason: '私钥泄露', revokedAt: '2025-01-01' }, signatureValid: true, credential: cred });
+  assert.equal(
+    decideVerdict({ problem: null, key: { ...key, status: 'revoked' }, signatureValid: false, credential: cred }).status,
+    'tampered',
+  );
+  const revokedKey = decideVerdict({
+    problem: null,
+    key: { status: 'revoked', revokedReason: '私钥泄露', revokedAt: '2025-01-01' },
+    signatureValid: true,
+    credential: cred,
+  });
   assert.equal(revokedKey.status, 'revoked');
   assert.match(revokedKey.reason, /私钥泄露/);
-  assert.equal(decideVerdict({ problem: null, key: { ...key, status: 'retired' }, signatureValid: true, credential: cred }).status, 'valid', 'rotation keeps old credentials valid');
-  assert.match(decideVerdict({ problem: null, key, signatureValid: true, credential: { status: 'revoked', revokedReason: '成果撤销', revokedAt: null } }).reason, /成果撤销/);
+  assert.equal(
+    decideVerdict({ problem: null, key: { ...key, status: 'retired' }, signatureValid: true, credential: cred }).status,
+    'valid',
+    'rotation keeps old credentials valid',
+  );
+  assert.match(
+    decideVerdict({
+      problem: null,
+      key,
+      signatureValid: true,
+      credential: { status: 'revoked', revokedReason: '成果撤销', revokedAt: null },
+    }).reason,
+    /成果撤销/,
+  );
   assert.equal(decideVerdict({ problem: null, key: null, signatureValid: false, credential: null }).code, 'unknown_key');
   assert.equal(decideVerdict({ problem: 'context_mismatch', key: null, signatureValid: false, credential: null }).status, 'tampered');
 });

@@ -1,20 +1,72 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { convertCredits, inForce, pickRule, ruleMatches, ruleShapeProblems, type OutcomeFacts, type RuleFacts } from '../../core/credit-bank/rules.ts';
+import {
+  convertCredits,
+  inForce,
+  pickRule,
+  ruleMatches,
+  ruleShapeProblems,
+  type OutcomeFacts,
+  type RuleFacts,
+} from '../../core/credit-bank/rules.ts';
 
 const A = 'issuer-a';
 const B = 'school-b';
 const P = 'program-1';
 const target = { schoolId: B, programId: P, on: '2025-03-01' };
-const cert: OutcomeFacts = { id: 'o1', issuerId: A, kind: 'skillCertificate', code: 'X-101', field: '460103', level: 3, credits: null, hours: null };
-const course: OutcomeFacts = { id: 'o2', issuerId: A, kind: 'trainingCourse', code: 'T-9', field: '4601', level: null, credits: null, hours: 40 };
-const schoolCourse: OutcomeFacts = { id: 'o3', issuerId: A, kind: 'schoolCourse', code: 'M-1', field: '460103', level: null, credits: 4, hours: null };
+const cert: OutcomeFacts = {
+  id: 'o1',
+  issuerId: A,
+  kind: 'skillCertificate',
+  code: 'X-101',
+  field: '460103',
+  level: 3,
+  credits: null,
+  hours: null,
+};
+const course: OutcomeFacts = {
+  id: 'o2',
+  issuerId: A,
+  kind: 'trainingCourse',
+  code: 'T-9',
+  field: '4601',
+  level: null,
+  credits: null,
+  hours: 40,
+};
+const schoolCourse: OutcomeFacts = {
+  id: 'o3',
+  issuerId: A,
+  kind: 'schoolCourse',
+  code: 'M-1',
+  field: '460103',
+  level: null,
+  credits: 4,
+  hours: null,
+};
 
 function rule(over: Partial<RuleFacts>): RuleFacts {
   return {
-    id: 'r', ruleKey: 'k', version: 1, status: 'active', scope: 'outcome', issuerId: A, outcomeKind: 'skillCertificate', outcomeCode: 'X-101',
-    field: null, minLevel: null, targetSchoolId: B, targetProgramId: null, targetCourseCode: 'Y1', targetCourseName: '课程Y', creditMode: 'fixed',
-    creditValue: 3, maxCredits: null, effectiveFrom: '2025-01-01', effectiveTo: null, ...over,
+    id: 'r',
+    ruleKey: 'k',
+    version: 1,
+    status: 'active',
+    scope: 'outcome',
+    issuerId: A,
+    outcomeKind: 'skillCertificate',
+    outcomeCode: 'X-101',
+    field: null,
+    minLevel: null,
+    targetSchoolId: B,
+    targetProgramId: null,
+    targetCourseCode: 'Y1',
+    targetCourseName: '课程Y',
+    creditMode: 'fixed',
+    creditValue: 3,
+    maxCredits: null,
+    effectiveFrom: '2025-01-01',
+    effectiveTo: null,
+    ...over,
   };
 }
 
@@ -49,7 +101,15 @@ test('a program rule takes every outcome of the issuer in the source program, co
   const p = rule({ scope: 'program', outcomeKind: null, outcomeCode: null, field: '4601', creditMode: 'perHours', creditValue: 16 });
   assert.ok(ruleMatches(p, course, target));
   assert.equal(convertCredits(p, course), 2.5);
-  const ratio = rule({ scope: 'program', outcomeKind: null, outcomeCode: null, field: '4601', creditMode: 'ratio', creditValue: 0.8, maxCredits: 3 });
+  const ratio = rule({
+    scope: 'program',
+    outcomeKind: null,
+    outcomeCode: null,
+    field: '4601',
+    creditMode: 'ratio',
+    creditValue: 0.8,
+    maxCredits: 3,
+  });
   assert.equal(convertCredits(ratio, schoolCourse), 3, '4 × 0.8 = 3.2, rounded down to 3 and capped at 3');
   assert.equal(convertCredits(rule({ creditMode: 'perHours', creditValue: 16 }), { credits: null, hours: null }), 0);
 });
@@ -64,7 +124,15 @@ test('the most specific rule wins, then the latest version, then the most credit
   assert.equal(pickRule([v1, v2], cert, target)?.credits, 1.5);
   assert.equal(pickRule([rule({ status: 'archived' })], cert, target), null);
   assert.equal(pickRule([], cert, target), null);
-  assert.equal(pickRule([rule({ scope: 'program', outcomeKind: null, outcomeCode: null, field: '4601', creditMode: 'perHours', creditValue: 100 })], course, target), null, 'a rule that grants nothing does not count');
+  assert.equal(
+    pickRule(
+      [rule({ scope: 'program', outcomeKind: null, outcomeCode: null, field: '4601', creditMode: 'perHours', creditValue: 100 })],
+      course,
+      target,
+    ),
+    null,
+    'a rule that grants nothing does not count',
+  );
 });
 
 test('rule shape: each scope names what it needs, credits positive, dates in order', () => {

@@ -4,8 +4,15 @@ import { CARRIER_KINDS, CARRIER_KIND_LABELS } from '../../core/registry/carrier-
 import { carrierProblems, touchesCertification, type CarrierFacts } from '../../core/registry/carrier-rules.ts';
 
 const base: CarrierFacts = {
-  kind: 'trainingBase', level: 'city', status: 'planned', startDate: '2024-01-01', endDate: null,
-  certifiedAt: null, certifyingBody: null, legalPerson: null, country: null,
+  kind: 'trainingBase',
+  level: 'city',
+  status: 'planned',
+  startDate: '2024-01-01',
+  endDate: null,
+  certifiedAt: null,
+  certifyingBody: null,
+  legalPerson: null,
+  country: null,
 };
 
 test('every carrier kind of the glossary has a Chinese label', () => {
@@ -21,7 +28,14 @@ test('a consistent record has no problems', () => {
 });
 
 test('contradictions are named by field, in Chinese', () => {
-  const p = carrierProblems({ ...base, kind: 'innovationCenter', level: 'national', endDate: '2023-01-01', legalPerson: false, country: '德国' });
+  const p = carrierProblems({
+    ...base,
+    kind: 'innovationCenter',
+    level: 'national',
+    endDate: '2023-01-01',
+    legalPerson: false,
+    country: '德国',
+  });
   assert.deepEqual(Object.keys(p).sort(), ['country', 'endDate', 'legalPerson', 'level']);
   const c = carrierProblems({ ...base, status: 'certified' });
   assert.ok(c.certifiedAt && c.certifyingBody);
@@ -31,7 +45,16 @@ test('contradictions are named by field, in Chinese', () => {
 test('recording a certification is recognised whatever field carries it', () => {
   assert.equal(touchesCertification(null, { status: 'planned' }), false);
   assert.equal(touchesCertification(null, { status: 'certified' }), true);
-  assert.equal(touchesCertification({ status: 'operating', certifiedAt: null, certifyingBody: null }, { certifyingBody: '河南省教育厅' }), true);
-  assert.equal(touchesCertification({ status: 'certified', certifiedAt: '2024-01-01', certifyingBody: 'x' }, { status: 'certified', certifiedAt: '2024-01-01' }), false);
+  assert.equal(
+    touchesCertification({ status: 'operating', certifiedAt: null, certifyingBody: null }, { certifyingBody: '河南省教育厅' }),
+    true,
+  );
+  assert.equal(
+    touchesCertification(
+      { status: 'certified', certifiedAt: '2024-01-01', certifyingBody: 'x' },
+      { status: 'certified', certifiedAt: '2024-01-01' },
+    ),
+    false,
+  );
   assert.equal(touchesCertification({ status: 'certified', certifiedAt: '2024-01-01', certifyingBody: 'x' }, { status: 'closed' }), false);
 });

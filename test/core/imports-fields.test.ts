@@ -9,7 +9,13 @@ const col = (key: string, required = false): ColumnSpec => ({ key, header: key, 
 function row(cells: Cell[], required: string[] = []) {
   const keys = cells.map((_, i) => String.fromCharCode(97 + i));
   const issues = new IssueList();
-  const f = new RowFields(7, cells, keys.map((k) => col(k, required.includes(k))), new Map(keys.map((k, i) => [k, i])), (i) => issues.add(i));
+  const f = new RowFields(
+    7,
+    cells,
+    keys.map((k) => col(k, required.includes(k))),
+    new Map(keys.map((k, i) => [k, i])),
+    (i) => issues.add(i),
+  );
   return { f, issues };
 }
 const t = (value: string): Cell => ({ kind: 'text', value });
@@ -37,13 +43,24 @@ test('integers: numbers, numeric text with separators; words and fractions are w
   assert.equal(f.integer('c', { min: 0, max: 100 }), undefined);
   assert.equal(f.integer('d', { min: 0, max: 100 }), undefined);
   assert.equal(f.integer('e', { min: 10, max: 100 }), undefined);
-  assert.deepEqual(issues.items.map((i) => i.column), ['c', 'd', 'e']);
+  assert.deepEqual(
+    issues.items.map((i) => i.column),
+    ['c', 'd', 'e'],
+  );
   assert.match(issues.items[0]!.reason, /应为整数/);
   assert.match(issues.items[2]!.reason, /应在10至100之间/);
 });
 
 test('dates: date cells, several written forms and Excel serials; impossible dates are refused', () => {
-  const { f, issues } = row([{ kind: 'date', value: '2008-05-01' }, t('2008/5/1'), t('2008年5月1日'), t('20080501'), n(39569), t('2008-02-30'), t('明年')]);
+  const { f, issues } = row([
+    { kind: 'date', value: '2008-05-01' },
+    t('2008/5/1'),
+    t('2008年5月1日'),
+    t('20080501'),
+    n(39569),
+    t('2008-02-30'),
+    t('明年'),
+  ]);
   for (const k of ['a', 'b', 'c', 'd', 'e']) assert.equal(f.date(k), '2008-05-01', k);
   assert.equal(f.date('f'), undefined);
   assert.equal(f.date('g'), undefined);
@@ -68,10 +85,22 @@ test('shares from percent text, fractions and percent numbers', () => {
 
 test('an ID number Excel turned into a number is explained, not reported as a bad check digit', () => {
   const { f, issues } = row([n(110105194912310020), t('1.10105E+17'), t('11010519491231002X'), t('110105194912310021')]);
-  assert.equal(f.code('a', (v) => validateIdNumber(v)), undefined);
-  assert.equal(f.code('b', (v) => validateIdNumber(v)), undefined);
-  assert.equal(f.code('c', (v) => validateIdNumber(v)), '11010519491231002X');
-  assert.equal(f.code('d', (v) => validateIdNumber(v)), undefined);
+  assert.equal(
+    f.code('a', (v) => validateIdNumber(v)),
+    undefined,
+  );
+  assert.equal(
+    f.code('b', (v) => validateIdNumber(v)),
+    undefined,
+  );
+  assert.equal(
+    f.code('c', (v) => validateIdNumber(v)),
+    '11010519491231002X',
+  );
+  assert.equal(
+    f.code('d', (v) => validateIdNumber(v)),
+    undefined,
+  );
   assert.match(issues.items[0]!.reason, /被Excel存成了数字/);
   assert.match(issues.items[1]!.reason, /被Excel存成了数字/);
   assert.match(issues.items[2]!.reason, /校验码错误/);

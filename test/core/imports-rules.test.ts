@@ -3,7 +3,13 @@ import { test } from 'node:test';
 import type { Access } from '../../core/authz/index.ts';
 import { makeIdNumber, makeUscc } from '../../core/codes/index.ts';
 import {
-  IMPORT_SPECS, IssueList, SheetValidator, type Cell, type EntitySpec, type ImportEntity, type ImportRefs,
+  IMPORT_SPECS,
+  IssueList,
+  SheetValidator,
+  type Cell,
+  type EntitySpec,
+  type ImportEntity,
+  type ImportRefs,
 } from '../../core/imports/index.ts';
 
 const CITY: Access = { kind: 'city' };
@@ -11,14 +17,21 @@ const SCHOOL_A: Access = { kind: 'limited', districtIds: [], organisationIds: ['
 const DISTRICT_1: Access = { kind: 'limited', districtIds: ['d1'], organisationIds: [], userId: null };
 
 function refs(access: Access): ImportRefs {
-  const districts = [{ id: 'd1', name: '金水区', code: '410105' }, { id: 'd2', name: '二七区', code: '410103' }];
+  const districts = [
+    { id: 'd1', name: '金水区', code: '410105' },
+    { id: 'd2', name: '二七区', code: '410103' },
+  ];
   const schools = [
     { id: 'school-a', code: '4141000001', name: '甲职业学校', districtId: 'd1' },
     { id: 'school-b', code: '4141000002', name: '乙职业学校', districtId: 'd2' },
   ];
-  const majors = [{ id: 'm1', code: '510201', name: '计算机应用技术' }, { id: 'm2', code: '510203', name: '软件技术' }];
+  const majors = [
+    { id: 'm1', code: '510201', name: '计算机应用技术' },
+    { id: 'm2', code: '510203', name: '软件技术' },
+  ];
   return {
-    access, today: new Date('2025-09-01T00:00:00Z'),
+    access,
+    today: new Date('2025-09-01T00:00:00Z'),
     district: (t) => districts.find((d) => d.name === t || d.code === t),
     school: (c) => schools.find((s) => s.code === c),
     major: (c) => majors.find((m) => m.code === c),
@@ -44,27 +57,59 @@ function run(entity: ImportEntity, rows: Record<string, string>[], access: Acces
 const ID1 = makeIdNumber('410105', '20080501', '123');
 const ID2 = makeIdNumber('410103', '20071111', '246');
 const student = (over: Record<string, string> = {}) => ({
-  学校标识码: '4141000001', 姓名: '王小明', 身份证号码: ID1, 专业代码: '510201', 入学年份: '2024', 手机号码: '13800138000', ...over,
+  学校标识码: '4141000001',
+  姓名: '王小明',
+  身份证号码: ID1,
+  专业代码: '510201',
+  入学年份: '2024',
+  手机号码: '13800138000',
+  ...over,
 });
 
 test('a good student row becomes a record with birth date and sex from the ID number', () => {
   const { records, issues } = run('students', [student()]);
   assert.deepEqual(issues, []);
   assert.deepEqual(records[0], {
-    schoolId: 'school-a', name: '王小明', idNumber: ID1, birthDate: '2008-05-01', sex: 'male', programId: 'p1', cohort: 2024,
-    phone: '13800138000', status: undefined,
+    schoolId: 'school-a',
+    name: '王小明',
+    idNumber: ID1,
+    birthDate: '2008-05-01',
+    sex: 'male',
+    programId: 'p1',
+    cohort: 2024,
+    phone: '13800138000',
+    status: undefined,
   });
 });
 
 test('each bad cell of a student row is reported with its row and column', () => {
-  const { records, issues } = run('students', [student({ 身份证号码: ID1.slice(0, 17) + (ID1[17] === '0' ? '1' : '0'), 手机号码: '12345', 入学年份: '二〇二四', 出生日期: '2008-13-01' })]);
+  const { records, issues } = run('students', [
+    student({
+      身份证号码: ID1.slice(0, 17) + (ID1[17] === '0' ? '1' : '0'),
+      手机号码: '12345',
+      入学年份: '二〇二四',
+      出生日期: '2008-13-01',
+    }),
+  ]);
   assert.equal(records[0], undefined);
-  assert.deepEqual(issues.map((i) => [i.row, i.column]), [[2, '身份证号码'], [2, '出生日期'], [2, '入学年份'], [2, '手机号码']]);
+  assert.deepEqual(
+    issues.map((i) => [i.row, i.column]),
+    [
+      [2, '身份证号码'],
+      [2, '出生日期'],
+      [2, '入学年份'],
+      [2, '手机号码'],
+    ],
+  );
   assert.ok(issues.every((i) => /[\u4e00-\u9fa5]/.test(i.reason)));
 });
 
 test('a birth date that disagrees with the ID number, an unknown major and a major the school does not offer', () => {
-  const { issues } = run('students', [student({ 出生日期: '2008-05-02' }), student({ 身份证号码: ID2, 专业代码: '999999' }), student({ 身份证号码: makeIdNumber('410105', '20080101', '111'), 专业代码: '510203' })]);
+  const { issues } = run('students', [
+    student({ 出生日期: '2008-05-02' }),
+    student({ 身份证号码: ID2, 专业代码: '999999' }),
+    student({ 身份证号码: makeIdNumber('410105', '20080101', '111'), 专业代码: '510203' }),
+  ]);
   assert.match(issues[0]!.reason, /与身份证号码中的出生日期2008-05-01不一致/);
   assert.match(issues[1]!.reason, /专业代码“999999”不在职业教育专业目录中/);
   assert.match(issues[2]!.reason, /未开设专业“510203 软件技术”/);
@@ -108,48 +153,139 @@ test('a value under a column without a header is refused', () => {
   const issues = new IssueList();
   const v = new SheetValidator(spec, refs(CITY), issues);
   v.accept({ row: 1, cells: spec.columns.map((c) => text(c.header)) });
-  v.accept({ row: 2, cells: [text('4141000001'), text(''), text('510201'), text(''), text('2019'), text(''), text('50'), text(''), text('55%'), text(''), text('备注')] });
+  v.accept({
+    row: 2,
+    cells: [
+      text('4141000001'),
+      text(''),
+      text('510201'),
+      text(''),
+      text('2019'),
+      text(''),
+      text('50'),
+      text(''),
+      text('55%'),
+      text(''),
+      text('备注'),
+    ],
+  });
   assert.match(issues.items[0]!.reason, /单元格K2有内容，但K列没有列名/);
 });
 
 test('programs: school + major, share as percent', () => {
-  const { records, issues } = run('programs', [{ 学校标识码: '4141000001', 专业代码: '510203', 专业名称: '软件技术', 开设年份: '2019', 统计年份: '2024', 招生人数: '120', 实践性教学课时占比: '55%' }]);
+  const { records, issues } = run('programs', [
+    {
+      学校标识码: '4141000001',
+      专业代码: '510203',
+      专业名称: '软件技术',
+      开设年份: '2019',
+      统计年份: '2024',
+      招生人数: '120',
+      实践性教学课时占比: '55%',
+    },
+  ]);
   assert.deepEqual(issues, []);
-  assert.deepEqual(records[0], { schoolId: 'school-a', schoolCode: '4141000001', majorId: 'm2', majorCode: '510203', startYear: 2019, year: 2024, enrolment: 120, graduates: undefined, practiceShare: 0.55 });
-  const bad = run('programs', [{ 学校标识码: '4141000001', 专业代码: '510203', 开设年份: '2019', 毕业人数: '30' }, { 学校标识码: '4141000001', 专业代码: '510201', 开设年份: '2019', 统计年份: '2018' }]);
-  assert.deepEqual(bad.issues.map((i) => [i.row, i.column]), [[2, '统计年份'], [3, '统计年份']]);
+  assert.deepEqual(records[0], {
+    schoolId: 'school-a',
+    schoolCode: '4141000001',
+    majorId: 'm2',
+    majorCode: '510203',
+    startYear: 2019,
+    year: 2024,
+    enrolment: 120,
+    graduates: undefined,
+    practiceShare: 0.55,
+  });
+  const bad = run('programs', [
+    { 学校标识码: '4141000001', 专业代码: '510203', 开设年份: '2019', 毕业人数: '30' },
+    { 学校标识码: '4141000001', 专业代码: '510201', 开设年份: '2019', 统计年份: '2018' },
+  ]);
+  assert.deepEqual(
+    bad.issues.map((i) => [i.row, i.column]),
+    [
+      [2, '统计年份'],
+      [3, '统计年份'],
+    ],
+  );
 });
 
 test('schools: a district may import only schools of its own district', () => {
   const row = { 学校标识码: '4141000009', 学校名称: '丙职业学校', 办学层次: '中职', 所在区县: '二七区', 举办性质: '公办' };
   assert.deepEqual(run('schools', [row], CITY).issues, []);
   const { issues } = run('schools', [row, { ...row, 学校标识码: '4141000002', 所在区县: '金水区' }], DISTRICT_1);
-  assert.deepEqual(issues.map((i) => [i.row, i.column]), [[2, '所在区县'], [3, '学校标识码']]);
+  assert.deepEqual(
+    issues.map((i) => [i.row, i.column]),
+    [
+      [2, '所在区县'],
+      [3, '学校标识码'],
+    ],
+  );
   assert.match(issues[1]!.reason, /已由其他区县登记/);
 });
 
 test('schools: the 学校标识码 is 10 digits, the level one of the listed ones, the district a known one', () => {
-  const { issues } = run('schools', [{ 学校标识码: '41410', 学校名称: '丙职业学校', 办学层次: '大学', 所在区县: '海淀区', 举办性质: '公办', 核定编制数: '-1' }]);
-  assert.deepEqual(issues.map((i) => i.column), ['学校标识码', '办学层次', '核定编制数', '所在区县']);
+  const { issues } = run('schools', [
+    { 学校标识码: '41410', 学校名称: '丙职业学校', 办学层次: '大学', 所在区县: '海淀区', 举办性质: '公办', 核定编制数: '-1' },
+  ]);
+  assert.deepEqual(
+    issues.map((i) => i.column),
+    ['学校标识码', '办学层次', '核定编制数', '所在区县'],
+  );
 });
 
 test('enterprises: USCC check characters, industry code and cluster from the catalogues', () => {
   const uscc = makeUscc('91', '410100', 'MA9G0001');
-  const good = { 统一社会信用代码: uscc, 企业名称: '郑州某某有限公司', 所在区县: '410105', 企业规模: '中型', 行业代码: '3411', 产业集群: '装备制造', 职工人数: '300' };
-  const { records, issues } = run('enterprises', [good, { ...good, 统一社会信用代码: uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0'), 行业代码: '9999', 产业集群: '航天' }]);
-  assert.deepEqual(records[0], { uscc, name: '郑州某某有限公司', districtId: 'd1', size: 'medium', industryCode: '3411', clusterCode: 'equipment', staffCount: 300, payrollYuan: undefined, aboveDesignatedSize: undefined });
-  assert.deepEqual(issues.map((i) => i.column), ['统一社会信用代码', '行业代码', '产业集群']);
+  const good = {
+    统一社会信用代码: uscc,
+    企业名称: '郑州某某有限公司',
+    所在区县: '410105',
+    企业规模: '中型',
+    行业代码: '3411',
+    产业集群: '装备制造',
+    职工人数: '300',
+  };
+  const { records, issues } = run('enterprises', [
+    good,
+    { ...good, 统一社会信用代码: uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0'), 行业代码: '9999', 产业集群: '航天' },
+  ]);
+  assert.deepEqual(records[0], {
+    uscc,
+    name: '郑州某某有限公司',
+    districtId: 'd1',
+    size: 'medium',
+    industryCode: '3411',
+    clusterCode: 'equipment',
+    staffCount: 300,
+    payrollYuan: undefined,
+    aboveDesignatedSize: undefined,
+  });
+  assert.deepEqual(
+    issues.map((i) => i.column),
+    ['统一社会信用代码', '行业代码', '产业集群'],
+  );
 });
 
 test('teachers: employment and subject labels', () => {
-  const { records, issues } = run('teachers', [{ 学校标识码: '4141000001', 姓名: '李老师', 身份证号码: ID2, 聘用类型: '产业导师', 任教类别: '专业课', 是否双师型: '是' }]);
+  const { records, issues } = run('teachers', [
+    { 学校标识码: '4141000001', 姓名: '李老师', 身份证号码: ID2, 聘用类型: '产业导师', 任教类别: '专业课', 是否双师型: '是' },
+  ]);
   assert.deepEqual(issues, []);
-  assert.deepEqual(records[0], { schoolId: 'school-a', name: '李老师', idNumber: ID2, employment: 'industryMentor', subject: 'specialty', dualQualified: true });
+  assert.deepEqual(records[0], {
+    schoolId: 'school-a',
+    name: '李老师',
+    idNumber: ID2,
+    employment: 'industryMentor',
+    subject: 'specialty',
+    dualQualified: true,
+  });
 });
 
 test('every template example row passes its own header check and every column has a hint', () => {
   for (const spec of Object.values(IMPORT_SPECS)) {
-    assert.ok(spec.columns.every((c) => c.hint && c.example), spec.entity);
+    assert.ok(
+      spec.columns.every((c) => c.hint && c.example),
+      spec.entity,
+    );
     assert.equal(new Set(spec.columns.map((c) => c.header)).size, spec.columns.length, spec.entity);
   }
 });

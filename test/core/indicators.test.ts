@@ -1,8 +1,23 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  assess, figureKindOfTarget, figureProblem, figuresProblems, goalOf, INDICATOR_DEFINITIONS, indicatorDefinition, indicatorGoal, measure,
-  mergeTrend, monthOf, percent, progressOf, reportedCityValue, statusOf, timeShare, type RegisterTallies,
+  assess,
+  figureKindOfTarget,
+  figureProblem,
+  figuresProblems,
+  goalOf,
+  INDICATOR_DEFINITIONS,
+  indicatorDefinition,
+  indicatorGoal,
+  measure,
+  mergeTrend,
+  monthOf,
+  percent,
+  progressOf,
+  reportedCityValue,
+  statusOf,
+  timeShare,
+  type RegisterTallies,
 } from '../../core/indicators/index.ts';
 import { currentPlan } from '../../policy/index.ts';
 
@@ -14,11 +29,22 @@ test('every target of the policy file has exactly one indicator definition, and 
 });
 
 test('counts of carriers, certified enterprises and the dual-qualified share are computed, not reported', () => {
-  for (const code of ['integration_enterprises', 'training_bases', 'practice_centers', 'industry_colleges', 'consortia', 'enterprise_run_schools', 'dual_qualified_share', 'practice_teaching_share', 'part_time_teacher_quota']) {
+  for (const code of [
+    'integration_enterprises',
+    'training_bases',
+    'practice_centers',
+    'industry_colleges',
+    'consortia',
+    'enterprise_run_schools',
+    'dual_qualified_share',
+    'practice_teaching_share',
+    'part_time_teacher_quota',
+  ]) {
     assert.equal(indicatorDefinition(code)?.method, 'computed', code);
   }
   for (const code of ['key_majors', 'internship_posts_share']) assert.equal(indicatorDefinition(code)?.method, 'computed', code);
-  for (const code of ['graduate_retention_rate', 'per_student_funding', 'training_fund_share']) assert.equal(indicatorDefinition(code)?.method, 'reported', code);
+  for (const code of ['graduate_retention_rate', 'per_student_funding', 'training_fund_share'])
+    assert.equal(indicatorDefinition(code)?.method, 'reported', code);
 });
 
 test('progress: ≥ targets, ≤ ceilings and ranges', () => {
@@ -50,7 +76,12 @@ test('status: green keeps pace with time, amber within 80% of it, red below; unk
   assert.equal(statusOf(1, 1, 0.8), 'green');
   assert.equal(statusOf(0.9, 1, 0.8), 'amber');
   assert.equal(statusOf(null, 0.3, 0.8), 'unknown');
-  const timing = { issued: '2023-10-10', deadline: '2025-12-31', now: new Date('2024-11-20T00:00:00+08:00'), amberRatio: currentPlan.progressStatus.amberRatio };
+  const timing = {
+    issued: '2023-10-10',
+    deadline: '2025-12-31',
+    now: new Date('2024-11-20T00:00:00+08:00'),
+    amberRatio: currentPlan.progressStatus.amberRatio,
+  };
   const a = assess(40, goalOf({ comparator: '>=', value: 100 }), timing);
   assert.ok(a.elapsed > 0.49 && a.elapsed < 0.51, String(a.elapsed));
   assert.equal(a.status, 'amber');
@@ -74,15 +105,31 @@ const tallies: RegisterTallies = {
     { districtId: null, kind: 'lubanWorkshop', level: 'national', status: 'operating', legalPerson: null, n: 1 },
     { districtId: 'd2', kind: 'internationalProject', level: 'city', status: 'certified', legalPerson: null, n: 2 },
   ],
-  enterprises: [{ districtId: 'd1', certified: 7 }, { districtId: 'd2', certified: 3 }, { districtId: null, certified: 1 }],
+  enterprises: [
+    { districtId: 'd1', certified: 7 },
+    { districtId: 'd2', certified: 3 },
+    { districtId: null, certified: 1 },
+  ],
   schools: [
     { districtId: 'd1', enterpriseRun: 2, staffingQuota: 100, partTimeInQuotaSchools: 20 },
     { districtId: 'd2', enterpriseRun: 0, staffingQuota: 0, partTimeInQuotaSchools: 0 },
   ],
-  teachers: [{ districtId: 'd1', specialty: 10, dualQualified: 7, practiceMet: 3 }, { districtId: 'd2', specialty: 0, dualQualified: 0, practiceMet: 0 }],
-  programs: [{ districtId: 'd1', withShare: 4, shareSum: 2.2, meeting: 3 }, { districtId: 'd2', withShare: 0, shareSum: 0, meeting: 0 }],
-  majorGroups: [{ districtId: 'd1', keyMajors: 4 }, { districtId: null, keyMajors: 1 }],
-  internshipPlaces: [{ districtId: 'd1', staff: 2000, places: 50 }, { districtId: 'd2', staff: 1000, places: 0 }],
+  teachers: [
+    { districtId: 'd1', specialty: 10, dualQualified: 7, practiceMet: 3 },
+    { districtId: 'd2', specialty: 0, dualQualified: 0, practiceMet: 0 },
+  ],
+  programs: [
+    { districtId: 'd1', withShare: 4, shareSum: 2.2, meeting: 3 },
+    { districtId: 'd2', withShare: 0, shareSum: 0, meeting: 0 },
+  ],
+  majorGroups: [
+    { districtId: 'd1', keyMajors: 4 },
+    { districtId: null, keyMajors: 1 },
+  ],
+  internshipPlaces: [
+    { districtId: 'd1', staff: 2000, places: 50 },
+    { districtId: 'd2', staff: 1000, places: 0 },
+  ],
 };
 const value = (code: string, scope: string) => {
   const d = indicatorDefinition(code)!;
@@ -143,8 +190,19 @@ test('trend: one point per month, the latest run of the month wins, at most `kee
   let t = mergeTrend([], '2025-01', 1);
   t = mergeTrend(t, '2025-01', 2);
   t = mergeTrend(t, '2025-02', 3);
-  assert.deepEqual(t, [{ month: '2025-01', value: 2 }, { month: '2025-02', value: 3 }]);
-  assert.equal(mergeTrend(Array.from({ length: 30 }, (_, i) => ({ month: `2020-${String(i).padStart(2, '0')}`, value: i })), '2030-01', 9, 24).length, 24);
+  assert.deepEqual(t, [
+    { month: '2025-01', value: 2 },
+    { month: '2025-02', value: 3 },
+  ]);
+  assert.equal(
+    mergeTrend(
+      Array.from({ length: 30 }, (_, i) => ({ month: `2020-${String(i).padStart(2, '0')}`, value: i })),
+      '2030-01',
+      9,
+      24,
+    ).length,
+    24,
+  );
 });
 
 test('a figure that contradicts its own definition is named: share above 100%, negative or fractional count', () => {
@@ -155,7 +213,13 @@ test('a figure that contradicts its own definition is named: share above 100%, n
   assert.equal(figureProblem('count', 2.5), '个数应为整数');
   assert.equal(figureProblem('amount', 12000.5), null);
   assert.equal(figureProblem('amount', Number.NaN), '应为数字');
-  assert.deepEqual(figuresProblems([{ kind: 'count', value: 3 }, { kind: 'share', value: 130 }]), { 'figures.1.value': '比例不能超过100%' });
+  assert.deepEqual(
+    figuresProblems([
+      { kind: 'count', value: 3 },
+      { kind: 'share', value: 130 },
+    ]),
+    { 'figures.1.value': '比例不能超过100%' },
+  );
   assert.equal(figureKindOfTarget({ kind: 'range', unit: '%' }), 'share');
   assert.equal(figureKindOfTarget({ kind: 'amount', unit: '元' }), 'amount');
 });

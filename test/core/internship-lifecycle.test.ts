@@ -27,7 +27,12 @@ test('the guardian signs only when the student is under 18 on the day the studen
   const signedYoung = agreementState([{ party: 'student', signedOn: '2026-02-01' }], '2008-03-01', '2026-06-01', rules);
   assert.equal(signedYoung.guardianRequired, true);
   assert.deepEqual(signedYoung.missing, ['school', 'enterprise', 'guardian']);
-  const all = agreementState(['school', 'enterprise', 'student'].map((p) => ({ party: p as 'school', signedOn: '2026-06-01' })), '2000-01-01', '2026-06-01', rules);
+  const all = agreementState(
+    ['school', 'enterprise', 'student'].map((p) => ({ party: p as 'school', signedOn: '2026-06-01' })),
+    '2000-01-01',
+    '2026-06-01',
+    rules,
+  );
   assert.equal(all.complete, true);
 });
 
@@ -63,7 +68,12 @@ test('the template is filled completely or not at all', () => {
 });
 
 test('start needs a fully signed agreement and insurance covering the start date', () => {
-  const done = agreementState(['school', 'enterprise', 'student'].map((p) => ({ party: p as 'school', signedOn: '2030-01-01' })), '2000-01-01', '2030-01-01', rules);
+  const done = agreementState(
+    ['school', 'enterprise', 'student'].map((p) => ({ party: p as 'school', signedOn: '2030-01-01' })),
+    '2000-01-01',
+    '2030-01-01',
+    rules,
+  );
   const ins = { coverageStart: '2030-03-01', coverageEnd: '2030-08-31', payer: 'enterprise' };
   const base = { startDate: '2030-03-01', today: '2030-02-01', plannedEnd: '2030-08-31', agreement: done, insurance: ins };
   assert.deepEqual(checkStart(base, rules), []);
@@ -78,14 +88,27 @@ test('start needs a fully signed agreement and insurance covering the start date
 });
 
 test('insurance paid by the student is refused', () => {
-  assert.deepEqual(codes(checkInsurance({ coverageStart: '2030-01-01', coverageEnd: '2030-12-31', payer: 'student' }, rules)), ['intern_insurance']);
+  assert.deepEqual(codes(checkInsurance({ coverageStart: '2030-01-01', coverageEnd: '2030-12-31', payer: 'student' }, rules)), [
+    'intern_insurance',
+  ]);
   assert.deepEqual(checkInsurance({ coverageStart: '2030-01-01', coverageEnd: '2030-12-31', payer: 'school' }, rules), []);
 });
 
 const healthy: PlacementFacts = {
-  status: 'active', kind: 'placement', plannedStart: '2030-03-01', plannedEnd: '2030-08-31', startedOn: '2030-03-01', agreementComplete: true,
-  insurance: { coverageStart: '2030-03-01', coverageEnd: '2030-08-31' }, lastLogOn: '2030-04-01', monthlyPayYuan: 3200, samePostWageYuan: 4000,
-  dailyHours: 8, weeklyHours: 40, maxLogHours: 40, maxCheckinHours: 8,
+  status: 'active',
+  kind: 'placement',
+  plannedStart: '2030-03-01',
+  plannedEnd: '2030-08-31',
+  startedOn: '2030-03-01',
+  agreementComplete: true,
+  insurance: { coverageStart: '2030-03-01', coverageEnd: '2030-08-31' },
+  lastLogOn: '2030-04-01',
+  monthlyPayYuan: 3200,
+  samePostWageYuan: 4000,
+  dailyHours: 8,
+  weeklyHours: 40,
+  maxLogHours: 40,
+  maxCheckinHours: 8,
 };
 const kinds = (f: PlacementFacts, today = '2030-04-10') => placementAlerts(f, rules, today).map((a) => a.kind);
 
@@ -106,7 +129,10 @@ test('each alert with its threshold from the rules', () => {
   assert.deepEqual(kinds({ ...healthy, monthlyPayYuan: 3199 }), ['pay_below_floor']);
   assert.deepEqual(kinds({ ...healthy, kind: 'observation', monthlyPayYuan: 0 }), []);
   assert.deepEqual(kinds({ ...healthy, maxLogHours: rules.weeklyHours + 1 }), ['hours_over_limit']);
-  assert.deepEqual(placementAlerts({ ...healthy, maxCheckinHours: rules.dailyHours + 0.5 }, rules, '2030-04-10').map((a) => a.rule.code), ['work_hours_daily']);
+  assert.deepEqual(
+    placementAlerts({ ...healthy, maxCheckinHours: rules.dailyHours + 0.5 }, rules, '2030-04-10').map((a) => a.rule.code),
+    ['work_hours_daily'],
+  );
 });
 
 test('calendar helpers', () => {

@@ -7,9 +7,23 @@ import { currentPlan } from '../../policy/index.ts';
 
 const rules = internshipRules(currentPlan);
 const lawful: PostTerms = {
-  kind: 'placement', places: 5, monthlyPayYuan: 3200, samePostWageYuan: 4000, dailyHours: 8, weeklyHours: 40,
-  nightShift: false, holidayWork: false, overtime: false, workplaceKind: null, tasks: [], highRiskFiled: false,
-  fees: [], insurance: 'enterprise', viaIntermediary: false, startDate: '2026-12-01', endDate: '2027-05-31',
+  kind: 'placement',
+  places: 5,
+  monthlyPayYuan: 3200,
+  samePostWageYuan: 4000,
+  dailyHours: 8,
+  weeklyHours: 40,
+  nightShift: false,
+  holidayWork: false,
+  overtime: false,
+  workplaceKind: null,
+  tasks: [],
+  highRiskFiled: false,
+  fees: [],
+  insurance: 'enterprise',
+  viaIntermediary: false,
+  startDate: '2026-12-01',
+  endDate: '2027-05-31',
 };
 const codes = (v: { rule: { code: string } }[]) => v.map((x) => x.rule.code);
 
@@ -33,11 +47,31 @@ test('pay under 80% of the same post is refused, naming the rule and its article
 });
 
 test('hours, night shifts, holidays, overtime, forbidden places, tasks and fees are each refused', () => {
-  const v = checkPost({
-    ...lawful, dailyHours: 9, weeklyHours: 44, nightShift: true, holidayWork: true, overtime: true,
-    workplaceKind: 'karaoke', tasks: ['high_risk'], fees: ['deposit'],
-  }, rules, '2026-11-29');
-  assert.deepEqual(codes(v), ['work_hours_daily', 'work_hours_weekly', 'forbidden_tasks', 'forbidden_tasks', 'forbidden_tasks', 'forbidden_tasks', 'forbidden_workplaces', 'forbidden_fees']);
+  const v = checkPost(
+    {
+      ...lawful,
+      dailyHours: 9,
+      weeklyHours: 44,
+      nightShift: true,
+      holidayWork: true,
+      overtime: true,
+      workplaceKind: 'karaoke',
+      tasks: ['high_risk'],
+      fees: ['deposit'],
+    },
+    rules,
+    '2026-11-29',
+  );
+  assert.deepEqual(codes(v), [
+    'work_hours_daily',
+    'work_hours_weekly',
+    'forbidden_tasks',
+    'forbidden_tasks',
+    'forbidden_tasks',
+    'forbidden_tasks',
+    'forbidden_workplaces',
+    'forbidden_fees',
+  ]);
 });
 
 test('a high-risk post filed for a special major is allowed', () => {
@@ -45,7 +79,11 @@ test('a high-risk post filed for a special major is allowed', () => {
 });
 
 test('no insurance, intermediaries, zero places, past or inverted dates are refused', () => {
-  const v = checkPost({ ...lawful, insurance: 'none', viaIntermediary: true, places: 0, startDate: '2026-11-01', endDate: '2026-10-01' }, rules, '2026-11-29');
+  const v = checkPost(
+    { ...lawful, insurance: 'none', viaIntermediary: true, places: 0, startDate: '2026-11-01', endDate: '2026-10-01' },
+    rules,
+    '2026-11-29',
+  );
   assert.deepEqual(codes(v).sort(), ['dates', 'dates', 'insurance', 'intermediary', 'places']);
 });
 
@@ -59,12 +97,19 @@ test('age and study year are computed on the start date', () => {
 
 test('under-16s and first-year students may not take a placement; minors no night shift', () => {
   const young = { birthDate: '2011-01-01', cohort: 2025, sex: 'male' as const };
-  assert.deepEqual(codes(checkPlacement(young, { kind: 'placement', startDate: '2026-12-01', nightShift: false, tasks: [] }, rules)), ['intern_min_age']);
+  assert.deepEqual(codes(checkPlacement(young, { kind: 'placement', startDate: '2026-12-01', nightShift: false, tasks: [] }, rules)), [
+    'intern_min_age',
+  ]);
   const firstYear = { birthDate: '2008-01-01', cohort: 2026, sex: 'female' as const };
-  assert.deepEqual(codes(checkPlacement(firstYear, { kind: 'placement', startDate: '2026-12-01', nightShift: false, tasks: [] }, rules)), ['placement_min_study_year']);
+  assert.deepEqual(codes(checkPlacement(firstYear, { kind: 'placement', startDate: '2026-12-01', nightShift: false, tasks: [] }, rules)), [
+    'placement_min_study_year',
+  ]);
   assert.deepEqual(checkPlacement(firstYear, { kind: 'observation', startDate: '2026-12-01', nightShift: false, tasks: [] }, rules), []);
   const minor = { birthDate: '2009-06-01', cohort: 2024, sex: 'female' as const };
-  assert.deepEqual(codes(checkPlacement(minor, { kind: 'placement', startDate: '2026-12-01', nightShift: true, tasks: ['female_prohibited'] }, rules)), ['forbidden_tasks', 'forbidden_tasks']);
+  assert.deepEqual(
+    codes(checkPlacement(minor, { kind: 'placement', startDate: '2026-12-01', nightShift: true, tasks: ['female_prohibited'] }, rules)),
+    ['forbidden_tasks', 'forbidden_tasks'],
+  );
 });
 
 test('caps round down so they are never exceeded', () => {

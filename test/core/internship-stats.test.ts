@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { studyYearOn } from '../../core/internships/placement-check.ts';
-import { eligibilityDate, newestEligibleCohort, orderPlacementRows, placementRate, yearSpan } from '../../core/internships/placement-rate.ts';
+import {
+  eligibilityDate,
+  newestEligibleCohort,
+  orderPlacementRows,
+  placementRate,
+  yearSpan,
+} from '../../core/internships/placement-rate.ts';
 import { byUrgency, ragOf, rollUp, rollUpBy, shareStanding } from '../../core/internships/post-share.ts';
 import type { PostTerms } from '../../core/internships/post-check.ts';
 import { internshipRules } from '../../core/internships/rules.ts';
@@ -19,7 +25,8 @@ test('the 2%–3% range comes from the policy file with its article', () => {
 });
 
 test('an enterprise above designated size is green at 2% of its staff, amber below, red with nothing offered', () => {
-  const at = (places: number) => shareStanding({ staffCount: 350, aboveDesignatedSize: true, placesOffered: places, internsAccepted: 0 }, range);
+  const at = (places: number) =>
+    shareStanding({ staffCount: 350, aboveDesignatedSize: true, placesOffered: places, internsAccepted: 0 }, range);
   // 350 × 2% = 7 posts exactly (no floating-point 7.000000000000001 rounding up to 8).
   assert.equal(at(7).minPosts, 7);
   assert.equal(at(7).maxPosts, 10);
@@ -64,18 +71,46 @@ test('a roll-up sums only the enterprises the rule binds and colours the sums ag
 });
 
 test('rollUpBy groups by key, sorts by name and puts the group without a key last', () => {
-  const mk = (key: string | null, places: number) => ({ key, staffCount: 100, aboveDesignatedSize: true, placesOffered: places, internsAccepted: 0, placesStatus: ragOf(places, 2) });
+  const mk = (key: string | null, places: number) => ({
+    key,
+    staffCount: 100,
+    aboveDesignatedSize: true,
+    placesOffered: places,
+    internsAccepted: 0,
+    placesStatus: ragOf(places, 2),
+  });
   const names: Record<string, string> = { a: '乙区', b: '甲区' };
-  const rows = rollUpBy([mk('a', 2), mk(null, 0), mk('b', 1), mk('a', 0)], (e) => e.key, (k) => (k ? names[k]! : '未登记'), range);
+  const rows = rollUpBy(
+    [mk('a', 2), mk(null, 0), mk('b', 1), mk('a', 0)],
+    (e) => e.key,
+    (k) => (k ? names[k]! : '未登记'),
+    range,
+  );
   // Chinese collation (pinyin): 甲 (jiǎ) before 乙 (yǐ).
-  assert.deepEqual(rows.map((r) => [r.key, r.enterprises, r.placesOffered]), [['b', 1, 1], ['a', 2, 2], [null, 1, 0]]);
+  assert.deepEqual(
+    rows.map((r) => [r.key, r.enterprises, r.placesOffered]),
+    [
+      ['b', 1, 1],
+      ['a', 2, 2],
+      [null, 1, 0],
+    ],
+  );
   assert.equal(rows.at(-1)!.key, null);
 });
 
 test('enterprises furthest from the target come first', () => {
-  const e = (name: string, placesStatus: 'green' | 'amber' | 'red' | 'na', placesShare: number | null) => ({ enterpriseName: name, placesStatus, placesShare });
-  const sorted = [e('甲', 'green', 0.02), e('乙', 'na', null), e('丙', 'amber', 0.015), e('丁', 'amber', 0.01), e('戊', 'red', 0)].sort(byUrgency);
-  assert.deepEqual(sorted.map((x) => x.enterpriseName), ['戊', '丁', '丙', '甲', '乙']);
+  const e = (name: string, placesStatus: 'green' | 'amber' | 'red' | 'na', placesShare: number | null) => ({
+    enterpriseName: name,
+    placesStatus,
+    placesShare,
+  });
+  const sorted = [e('甲', 'green', 0.02), e('乙', 'na', null), e('丙', 'amber', 0.015), e('丁', 'amber', 0.01), e('戊', 'red', 0)].sort(
+    byUrgency,
+  );
+  assert.deepEqual(
+    sorted.map((x) => x.enterpriseName),
+    ['戊', '丁', '丙', '甲', '乙'],
+  );
 });
 
 test('eligible cohorts: the newest cohort in its second study year on the day, consistent with studyYearOn', () => {
@@ -103,15 +138,32 @@ test('a placement rate is null, not 0%, when nobody is eligible', () => {
 });
 
 const lawful: PostTerms = {
-  kind: 'placement', places: 5, monthlyPayYuan: 3200, samePostWageYuan: 4000, dailyHours: 8, weeklyHours: 40,
-  nightShift: false, holidayWork: false, overtime: false, workplaceKind: null, tasks: [], highRiskFiled: false,
-  fees: [], insurance: 'enterprise', viaIntermediary: false, startDate: '2020-03-01', endDate: '2020-08-31',
+  kind: 'placement',
+  places: 5,
+  monthlyPayYuan: 3200,
+  samePostWageYuan: 4000,
+  dailyHours: 8,
+  weeklyHours: 40,
+  nightShift: false,
+  holidayWork: false,
+  overtime: false,
+  workplaceKind: null,
+  tasks: [],
+  highRiskFiled: false,
+  fees: [],
+  insurance: 'enterprise',
+  viaIntermediary: false,
+  startDate: '2020-03-01',
+  endDate: '2020-08-31',
 };
 
 test('a running post is checked again without the publishing-day date rule; a broken term names its rule', () => {
   assert.deepEqual(runningPostViolations(lawful, rules), [], 'a post that started in the past is not a violation for that');
   const v = runningPostViolations({ ...lawful, monthlyPayYuan: 3000, weeklyHours: 48 }, rules);
-  assert.deepEqual(v.map((x) => x.rule.code), ['intern_pay_floor', 'work_hours_weekly']);
+  assert.deepEqual(
+    v.map((x) => x.rule.code),
+    ['intern_pay_floor', 'work_hours_weekly'],
+  );
   assert.match(v[0]!.message, /职业学校学生实习管理规定/);
 });
 
@@ -134,7 +186,13 @@ test('placement rows in the order asked: by rate (no rate last) or by students p
     { name: '丁校', eligible: 20, placed: 10, rate: 0.5 },
     { name: '戊校', eligible: 40, placed: 0, rate: 0 },
   ];
-  assert.deepEqual(orderPlacementRows(rows, 'rate').map((r) => r.name), ['丁校', '丙校', '甲校', '戊校', '乙校']);
-  assert.deepEqual(orderPlacementRows(rows, 'placed').map((r) => r.name), ['丁校', '甲校', '丙校', '戊校', '乙校']);
+  assert.deepEqual(
+    orderPlacementRows(rows, 'rate').map((r) => r.name),
+    ['丁校', '丙校', '甲校', '戊校', '乙校'],
+  );
+  assert.deepEqual(
+    orderPlacementRows(rows, 'placed').map((r) => r.name),
+    ['丁校', '甲校', '丙校', '戊校', '乙校'],
+  );
   assert.equal(rows[0]!.name, '甲校', 'the rows given are left as they were');
 });

@@ -12,14 +12,18 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 function sources(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
     .map((e) => path.relative(root, path.join(e.parentPath, e.name)));
 }
 
 function imports(file: string): string[] {
   const text = fs.readFileSync(path.join(root, file), 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm), ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
+  return [
+    ...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm),
+    ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1]!);
 }
 
 function resolved(file: string, spec: string): string {
@@ -28,14 +32,27 @@ function resolved(file: string, spec: string): string {
 
 const rules: { layer: string; allowed: (target: string) => boolean; why: string }[] = [
   { layer: 'core', allowed: (t) => t.startsWith('core/'), why: 'the core is pure: no I/O, no packages, no server' },
-  { layer: 'contracts', allowed: (t) => t === 'zod' || t.startsWith('contracts/') || t.startsWith('core/'), why: 'contracts are shared with the browser' },
-  { layer: 'web/src', allowed: (t) => !t.startsWith('server/') && !t.startsWith('node:'), why: 'the web app talks to the server over HTTP only' },
+  {
+    layer: 'contracts',
+    allowed: (t) => t === 'zod' || t.startsWith('contracts/') || t.startsWith('core/'),
+    why: 'contracts are shared with the browser',
+  },
+  {
+    layer: 'web/src',
+    allowed: (t) => !t.startsWith('server/') && !t.startsWith('node:'),
+    why: 'the web app talks to the server over HTTP only',
+  },
 ];
 
 for (const rule of rules) {
   test(`${rule.layer} respects the dependency rule (${rule.why})`, () => {
     const files = fs.existsSync(path.join(root, rule.layer)) ? sources(rule.layer) : [];
-    const bad = files.flatMap((f) => imports(f).map((s) => resolved(f, s)).filter((t) => !rule.allowed(t)).map((t) => `${f} → ${t}`));
+    const bad = files.flatMap((f) =>
+      imports(f)
+        .map((s) => resolved(f, s))
+        .filter((t) => !rule.allowed(t))
+        .map((t) => `${f} → ${t}`),
+    );
     assert.deepEqual(bad, []);
   });
 }
@@ -47,16 +64,37 @@ for (const rule of rules) {
  * own clock (`new Date()` in web/src) but take the date from `todayOf` too.
  */
 const clockRules: { pattern: RegExp; what: string; layers: string[]; allowedIn: string[] }[] = [
-  { pattern: /toISOString\(\)\.slice\(0,\s*10\)/, what: 'a UTC date string', layers: ['core', 'contracts', 'server', 'web/src', 'scripts', 'bench'], allowedIn: ['core/calendar.ts'] },
-  { pattern: /new Date\(\)|Date\.now\(\)/, what: 'a read of the wall clock', layers: ['core', 'contracts', 'server'], allowedIn: ['server/platform/clock.ts'] },
-  { pattern: /todayOf\((?:new Date|systemClock)\(\)\)/, what: 'today from the wall clock instead of the clock passed in', layers: ['core', 'contracts', 'server'], allowedIn: [] },
+  {
+    pattern: /toISOString\(\)\.slice\(0,\s*10\)/,
+    what: 'a UTC date string',
+    layers: ['core', 'contracts', 'server', 'web/src', 'scripts', 'bench'],
+    allowedIn: ['core/calendar.ts'],
+  },
+  {
+    pattern: /new Date\(\)|Date\.now\(\)/,
+    what: 'a read of the wall clock',
+    layers: ['core', 'contracts', 'server'],
+    allowedIn: ['server/platform/clock.ts'],
+  },
+  {
+    pattern: /todayOf\((?:new Date|systemClock)\(\)\)/,
+    what: 'today from the wall clock instead of the clock passed in',
+    layers: ['core', 'contracts', 'server'],
+    allowedIn: [],
+  },
 ];
 
 for (const rule of clockRules) {
   test(`${rule.what} only in ${rule.allowedIn.join(', ') || 'no file'}`, () => {
-    const bad = rule.layers.flatMap((layer) => sources(layer))
+    const bad = rule.layers
+      .flatMap((layer) => sources(layer))
       .filter((f) => !rule.allowedIn.includes(f))
-      .flatMap((f) => fs.readFileSync(path.join(root, f), 'utf8').split('\n').flatMap((line, i) => rule.pattern.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : []));
+      .flatMap((f) =>
+        fs
+          .readFileSync(path.join(root, f), 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (rule.pattern.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+      );
     assert.deepEqual(bad, []);
   });
 }
@@ -72,23 +110,34 @@ const capabilityOf = (file: string): string | null => {
   const parts = file.split('/');
   return parts[0] === 'server' && parts.length > 2 ? parts[1]! : null;
 };
-const serverEdges = serverFiles.flatMap((f) => imports(f).map((s) => resolved(f, s)).filter((t) => t.startsWith('server/')).map((t) => [f, t] as const));
+const serverEdges = serverFiles.flatMap((f) =>
+  imports(f)
+    .map((s) => resolved(f, s))
+    .filter((t) => t.startsWith('server/'))
+    .map((t) => [f, t] as const),
+);
 
 test('the shared floor (server/platform) imports no capability', () => {
-  const bad = serverEdges.filter(([f, t]) => capabilityOf(f) === 'platform' && capabilityOf(t) !== 'platform').map(([f, t]) => `${f} → ${t}`);
+  const bad = serverEdges
+    .filter(([f, t]) => capabilityOf(f) === 'platform' && capabilityOf(t) !== 'platform')
+    .map(([f, t]) => `${f} → ${t}`);
   assert.deepEqual(bad, []);
 });
 
-test("a capability uses another only through its index.ts, never its internals", () => {
-  const bad = serverEdges.filter(([f, t]) => {
-    const to = capabilityOf(t);
-    return to !== null && to !== 'platform' && to !== capabilityOf(f) && t !== `server/${to}/index.ts`;
-  }).map(([f, t]) => `${f} → ${t}`);
+test('a capability uses another only through its index.ts, never its internals', () => {
+  const bad = serverEdges
+    .filter(([f, t]) => {
+      const to = capabilityOf(t);
+      return to !== null && to !== 'platform' && to !== capabilityOf(f) && t !== `server/${to}/index.ts`;
+    })
+    .map(([f, t]) => `${f} → ${t}`);
   assert.deepEqual(bad, []);
 });
 
 test('nothing but start-up imports the demo generator', () => {
-  const bad = serverEdges.filter(([f, t]) => capabilityOf(t) === 'demo' && capabilityOf(f) !== 'demo' && f !== 'server/main.ts').map(([f, t]) => `${f} → ${t}`);
+  const bad = serverEdges
+    .filter(([f, t]) => capabilityOf(t) === 'demo' && capabilityOf(f) !== 'demo' && f !== 'server/main.ts')
+    .map(([f, t]) => `${f} → ${t}`);
   assert.deepEqual(bad, []);
 });
 
@@ -114,7 +163,8 @@ test('no import circle between server files', () => {
 });
 
 test('no circle between capabilities', () => {
-  const capabilityEdges = serverEdges.map(([f, t]) => [capabilityOf(f), capabilityOf(t)] as const)
+  const capabilityEdges = serverEdges
+    .map(([f, t]) => [capabilityOf(f), capabilityOf(t)] as const)
     .filter((e): e is readonly [string, string] => e[0] !== null && e[1] !== null);
   assert.deepEqual(circles(capabilityEdges), []);
 });

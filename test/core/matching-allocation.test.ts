@@ -19,15 +19,20 @@ function bruteForce(input: AllocationInput): number {
   const entUse = new Array(input.enterpriseCapacity.length).fill(0);
   let best = 0;
   const go = (s: number, total: number) => {
-    if (s === input.studentCount) { best = Math.max(best, total); return; }
+    if (s === input.studentCount) {
+      best = Math.max(best, total);
+      return;
+    }
     go(s + 1, total);
     for (const a of byStudent[s]!) {
       const p = input.posts[a.post]!;
       if (postUse[a.post] >= p.capacity) continue;
       if (p.enterprise !== null && entUse[p.enterprise] >= input.enterpriseCapacity[p.enterprise]!) continue;
-      postUse[a.post]++; if (p.enterprise !== null) entUse[p.enterprise]++;
+      postUse[a.post]++;
+      if (p.enterprise !== null) entUse[p.enterprise]++;
       go(s + 1, total + a.score);
-      postUse[a.post]--; if (p.enterprise !== null) entUse[p.enterprise]--;
+      postUse[a.post]--;
+      if (p.enterprise !== null) entUse[p.enterprise]--;
     }
   };
   go(0, 0);
@@ -55,10 +60,16 @@ test('the enterprise cap binds across its posts: the optimum moves students to t
   // Two posts of one enterprise with 2 places each, but the enterprise may take only 2 interns in all.
   const input: AllocationInput = {
     studentCount: 3,
-    posts: [{ capacity: 2, enterprise: 0 }, { capacity: 2, enterprise: 0 }, { capacity: 1, enterprise: null }],
+    posts: [
+      { capacity: 2, enterprise: 0 },
+      { capacity: 2, enterprise: 0 },
+      { capacity: 1, enterprise: null },
+    ],
     enterpriseCapacity: [2],
     arcs: [
-      { student: 0, post: 0, score: 90 }, { student: 1, post: 1, score: 80 }, { student: 2, post: 0, score: 70 },
+      { student: 0, post: 0, score: 90 },
+      { student: 1, post: 1, score: 80 },
+      { student: 2, post: 0, score: 70 },
       { student: 2, post: 2, score: 40 },
     ],
   };
@@ -71,11 +82,17 @@ test('the enterprise cap binds across its posts: the optimum moves students to t
 test('optimal against exhaustive search on random small instances, and deterministic', () => {
   const rand = prng(42);
   for (let round = 0; round < 60; round++) {
-    const S = 1 + Math.floor(rand() * 6), P = 1 + Math.floor(rand() * 4), E = 1 + Math.floor(rand() * 2);
-    const posts = Array.from({ length: P }, () => ({ capacity: Math.floor(rand() * 3), enterprise: rand() < 0.8 ? Math.floor(rand() * E) : null }));
+    const S = 1 + Math.floor(rand() * 6),
+      P = 1 + Math.floor(rand() * 4),
+      E = 1 + Math.floor(rand() * 2);
+    const posts = Array.from({ length: P }, () => ({
+      capacity: Math.floor(rand() * 3),
+      enterprise: rand() < 0.8 ? Math.floor(rand() * E) : null,
+    }));
     const enterpriseCapacity = Array.from({ length: E }, () => Math.floor(rand() * 4));
     const arcs = [];
-    for (let s = 0; s < S; s++) for (let p = 0; p < P; p++) if (rand() < 0.6) arcs.push({ student: s, post: p, score: 1 + Math.floor(rand() * 100) });
+    for (let s = 0; s < S; s++)
+      for (let p = 0; p < P; p++) if (rand() < 0.6) arcs.push({ student: s, post: p, score: 1 + Math.floor(rand() * 100) });
     const input = { studentCount: S, posts, enterpriseCapacity, arcs };
     const r = allocateInternships(input);
     check(input, r);
@@ -85,14 +102,45 @@ test('optimal against exhaustive search on random small instances, and determini
 });
 
 test('no places, no placements; bad input is refused with a reason', () => {
-  const r = allocateInternships({ studentCount: 2, posts: [{ capacity: 0, enterprise: null }], enterpriseCapacity: [], arcs: [{ student: 0, post: 0, score: 10 }] });
+  const r = allocateInternships({
+    studentCount: 2,
+    posts: [{ capacity: 0, enterprise: null }],
+    enterpriseCapacity: [],
+    arcs: [{ student: 0, post: 0, score: 10 }],
+  });
   assert.deepEqual([...r.postOf], [-1, -1]);
-  assert.throws(() => allocateInternships({ studentCount: 1, posts: [{ capacity: -1, enterprise: null }], enterpriseCapacity: [], arcs: [] }), AllocationInputError);
-  assert.throws(() => allocateInternships({ studentCount: 1, posts: [{ capacity: 1, enterprise: null }], enterpriseCapacity: [], arcs: [{ student: 3, post: 0, score: 1 }] }), AllocationInputError);
-  assert.throws(() => allocateInternships({ studentCount: 1, posts: [{ capacity: 1, enterprise: 2 }], enterpriseCapacity: [1], arcs: [] }), AllocationInputError);
+  assert.throws(
+    () => allocateInternships({ studentCount: 1, posts: [{ capacity: -1, enterprise: null }], enterpriseCapacity: [], arcs: [] }),
+    AllocationInputError,
+  );
+  assert.throws(
+    () =>
+      allocateInternships({
+        studentCount: 1,
+        posts: [{ capacity: 1, enterprise: null }],
+        enterpriseCapacity: [],
+        arcs: [{ student: 3, post: 0, score: 1 }],
+      }),
+    AllocationInputError,
+  );
+  assert.throws(
+    () => allocateInternships({ studentCount: 1, posts: [{ capacity: 1, enterprise: 2 }], enterpriseCapacity: [1], arcs: [] }),
+    AllocationInputError,
+  );
 });
 
 test('best candidates: highest score first, ties by post index', () => {
-  const c = bestCandidates([{ post: 3, score: 5 }, { post: 1, score: 5 }, { post: 2, score: 9 }, { post: 0, score: 1 }], 3);
-  assert.deepEqual(c.map((x) => x.post), [2, 1, 3]);
+  const c = bestCandidates(
+    [
+      { post: 3, score: 5 },
+      { post: 1, score: 5 },
+      { post: 2, score: 9 },
+      { post: 0, score: 1 },
+    ],
+    3,
+  );
+  assert.deepEqual(
+    c.map((x) => x.post),
+    [2, 1, 3],
+  );
 });

@@ -40,7 +40,10 @@ test('pre-ranking returns exactly the top n of scoring everyone, on 1,000 random
     }
     const everyone = [...members.values()].flat().sort(byScoreThenId);
     const loaded: string[] = [];
-    const { top } = await preRankedTop(groups, n, personalMax, async (keys) => { loaded.push(...keys); return keys.flatMap((k) => members.get(k)!.map((s) => ({ ...s }))); });
+    const { top } = await preRankedTop(groups, n, personalMax, async (keys) => {
+      loaded.push(...keys);
+      return keys.flatMap((k) => members.get(k)!.map((s) => ({ ...s })));
+    });
     assert.deepEqual(top, everyone.slice(0, n), `seed ${seed}`);
     assert.equal(new Set(loaded).size, loaded.length, `seed ${seed}: no group is read twice`);
   }
@@ -64,9 +67,27 @@ test('pre-ranking reads only the groups that can still reach the top list', asyn
 });
 
 test('fewer candidates than the list: everyone is read and returned', async () => {
-  const { top, considered } = await preRankedTop([{ key: 'a', base: 10, count: 2 }, { key: 'b', base: 5, count: 0 }], 20, 40, async (keys) =>
-    keys.flatMap((k) => (k === 'a' ? [{ id: 'x', score: 12 }, { id: 'y', score: 30 }] : [])));
-  assert.deepEqual(top.map((t) => t.id), ['y', 'x']);
+  const { top, considered } = await preRankedTop(
+    [
+      { key: 'a', base: 10, count: 2 },
+      { key: 'b', base: 5, count: 0 },
+    ],
+    20,
+    40,
+    async (keys) =>
+      keys.flatMap((k) =>
+        k === 'a'
+          ? [
+              { id: 'x', score: 12 },
+              { id: 'y', score: 30 },
+            ]
+          : [],
+      ),
+  );
+  assert.deepEqual(
+    top.map((t) => t.id),
+    ['y', 'x'],
+  );
   assert.equal(considered, 2);
 });
 
@@ -75,6 +96,17 @@ test('a student who can only tie the n-th score is still read, and wins the tie 
     near: Array.from({ length: 3 }, (_, i) => ({ id: `m${i}`, score: 60 })),
     far: [{ id: 'a0', score: 60 }],
   };
-  const { top } = await preRankedTop([{ key: 'near', base: 60, count: 3 }, { key: 'far', base: 20, count: 1 }], 3, 40, async (keys) => keys.flatMap((k) => members[k]!));
-  assert.deepEqual(top.map((t) => t.id), ['a0', 'm0', 'm1']);
+  const { top } = await preRankedTop(
+    [
+      { key: 'near', base: 60, count: 3 },
+      { key: 'far', base: 20, count: 1 },
+    ],
+    3,
+    40,
+    async (keys) => keys.flatMap((k) => members[k]!),
+  );
+  assert.deepEqual(
+    top.map((t) => t.id),
+    ['a0', 'm0', 'm1'],
+  );
 });

@@ -92,35 +92,39 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-describe('the same answers as the reference (LEMON)', { skip: !fs.existsSync(lemon) && 'run `node bench/mcf.ts` first to build .bench/lemon-mcf' }, () => {
-  test('300 random DIMACS files: equal optimal costs, infeasible where LEMON is', () => {
-    const rand = mulberry32(2024);
-    const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
-    const files: string[] = [];
-    for (let i = 0; i < 300; i++) {
-      const n = int(1, 12);
-      const m = int(0, 5 * n);
-      const lines = [`c random ${i}`, `p min ${n} ${m}`];
-      const supply = Array.from({ length: n }, () => (rand() < 0.5 ? int(-5, 5) : 0));
-      const sum = supply.reduce((a, b) => a + b, 0);
-      if (rand() < 0.5) supply[int(0, n - 1)]! -= sum + int(0, 3);
-      supply.forEach((s, k) => s !== 0 && lines.push(`n ${k + 1} ${s}`));
-      for (let a = 0; a < m; a++) {
-        const lo = rand() < 0.2 ? int(0, 2) : 0;
-        lines.push(`a ${int(1, n)} ${int(1, n)} ${lo} ${lo + int(0, 9)} ${int(-10, 10)}`);
+describe(
+  'the same answers as the reference (LEMON)',
+  { skip: !fs.existsSync(lemon) && 'run `node bench/mcf.ts` first to build .bench/lemon-mcf' },
+  () => {
+    test('300 random DIMACS files: equal optimal costs, infeasible where LEMON is', () => {
+      const rand = mulberry32(2024);
+      const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+      const files: string[] = [];
+      for (let i = 0; i < 300; i++) {
+        const n = int(1, 12);
+        const m = int(0, 5 * n);
+        const lines = [`c random ${i}`, `p min ${n} ${m}`];
+        const supply = Array.from({ length: n }, () => (rand() < 0.5 ? int(-5, 5) : 0));
+        const sum = supply.reduce((a, b) => a + b, 0);
+        if (rand() < 0.5) supply[int(0, n - 1)]! -= sum + int(0, 3);
+        supply.forEach((s, k) => s !== 0 && lines.push(`n ${k + 1} ${s}`));
+        for (let a = 0; a < m; a++) {
+          const lo = rand() < 0.2 ? int(0, 2) : 0;
+          lines.push(`a ${int(1, n)} ${int(1, n)} ${lo} ${lo + int(0, 9)} ${int(-10, 10)}`);
+        }
+        files.push(file(lines.join('\n') + '\n'));
       }
-      files.push(file(lines.join('\n') + '\n'));
-    }
-    let optimal = 0;
-    for (const f of files) {
-      // Our engine in-process (the CLI prints exactly this line), LEMON as a process.
-      const r = solveMinCostFlow(parseDimacs(fs.readFileSync(f)));
-      const ours = r.status === 'optimal' ? `cost=${r.cost}` : `status=${r.status}`;
-      const ref = spawnSync(lemon, [f], { encoding: 'utf8' });
-      const refLine = ref.stdout.split(' ')[0]!.trim();
-      assert.equal(ours, refLine, `${f}:\n${fs.readFileSync(f, 'utf8')}`);
-      if (refLine.startsWith('cost=')) optimal++;
-    }
-    assert.ok(optimal > 100, `${optimal} optimal instances`);
-  });
-});
+      let optimal = 0;
+      for (const f of files) {
+        // Our engine in-process (the CLI prints exactly this line), LEMON as a process.
+        const r = solveMinCostFlow(parseDimacs(fs.readFileSync(f)));
+        const ours = r.status === 'optimal' ? `cost=${r.cost}` : `status=${r.status}`;
+        const ref = spawnSync(lemon, [f], { encoding: 'utf8' });
+        const refLine = ref.stdout.split(' ')[0]!.trim();
+        assert.equal(ours, refLine, `${f}:\n${fs.readFileSync(f, 'utf8')}`);
+        if (refLine.startsWith('cost=')) optimal++;
+      }
+      assert.ok(optimal > 100, `${optimal} optimal instances`);
+    });
+  },
+);

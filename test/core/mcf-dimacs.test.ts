@@ -81,7 +81,7 @@ describe('reading', () => {
     assert.equal(parseDimacs('p min 3 0\n').arcCount, 0);
   });
 
-  test('9223372036854775807 (LEMON\'s infinity) or more as capacity means uncapacitated', () => {
+  test("9223372036854775807 (LEMON's infinity) or more as capacity means uncapacitated", () => {
     const p = parseDimacs('p min 2 2\na 1 2 0 9223372036854775807 1\na 2 1 0 99999999999999999999 1\n');
     assert.deepEqual([...p.upper], [Infinity, Infinity]);
   });
@@ -170,6 +170,8 @@ describe('bad input: a DimacsError naming the line', () => {
   test('a line longer than the limit is refused even when it arrives in pieces', () => {
     const r = new DimacsReader();
     r.push('p min 2 0\n');
-    assert.throws(() => { for (let i = 0; i < 100; i++) r.push('1234567890'.repeat(10)); }, /line 2: line longer than 4096 characters/);
+    assert.throws(() => {
+      for (let i = 0; i < 100; i++) r.push('1234567890'.repeat(10));
+    }, /line 2: line longer than 4096 characters/);
   });
 });

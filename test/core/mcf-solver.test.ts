@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { McfInputError, openMinCostFlow, parseDimacs, solveMinCostFlow, type McfProblem, type McfResult, type SupplyType } from '../../core/allocation/mcf/index.ts';
+import {
+  McfInputError,
+  openMinCostFlow,
+  parseDimacs,
+  solveMinCostFlow,
+  type McfProblem,
+  type McfResult,
+  type SupplyType,
+} from '../../core/allocation/mcf/index.ts';
 
 /**
  * The network simplex (core/allocation/mcf) on hand-checked problems, on LEMON's GEQ supply semantics, on
@@ -8,7 +16,13 @@ import { McfInputError, openMinCostFlow, parseDimacs, solveMinCostFlow, type Mcf
  * Bellman-Ford, written from the problem's definition) on 1,000 small seeded random graphs and 60 small allocation graphs.
  */
 
-interface Arc { u: number; v: number; lo?: number; hi: number; c: number }
+interface Arc {
+  u: number;
+  v: number;
+  lo?: number;
+  hi: number;
+  c: number;
+}
 
 function problem(supply: number[], arcs: Arc[]): McfProblem {
   const m = arcs.length;
@@ -55,40 +69,85 @@ function solve(p: McfProblem, type: SupplyType = 'geq') {
 
 describe('hand-checked problems', () => {
   test('the textbook example: 4 units from node 1 to node 4, cost 14', () => {
-    const r = solve(problem([4, 0, 0, -4], [
-      { u: 0, v: 1, hi: 4, c: 2 }, { u: 0, v: 2, hi: 2, c: 2 }, { u: 1, v: 2, hi: 2, c: 1 }, { u: 1, v: 3, hi: 3, c: 3 }, { u: 2, v: 3, hi: 5, c: 1 },
-    ]));
+    const r = solve(
+      problem(
+        [4, 0, 0, -4],
+        [
+          { u: 0, v: 1, hi: 4, c: 2 },
+          { u: 0, v: 2, hi: 2, c: 2 },
+          { u: 1, v: 2, hi: 2, c: 1 },
+          { u: 1, v: 3, hi: 3, c: 3 },
+          { u: 2, v: 3, hi: 5, c: 1 },
+        ],
+      ),
+    );
     assert.equal(r.cost, 14n);
     assert.deepEqual([...r.flow!], [2, 2, 2, 0, 4]);
   });
 
   test('a 2×2 assignment as min cost flow, maximising the score', () => {
     // source 0, students 1–2, posts 3–4, sink 5; scores s1:(p1 9, p2 6) s2:(p1 8, p2 1) → best 6 + 8 = 14.
-    const r = solve(problem([2, 0, 0, 0, 0, -2], [
-      { u: 0, v: 1, hi: 1, c: 0 }, { u: 0, v: 2, hi: 1, c: 0 },
-      { u: 1, v: 3, hi: 1, c: -9 }, { u: 1, v: 4, hi: 1, c: -6 }, { u: 2, v: 3, hi: 1, c: -8 }, { u: 2, v: 4, hi: 1, c: -1 },
-      { u: 3, v: 5, hi: 1, c: 0 }, { u: 4, v: 5, hi: 1, c: 0 }, { u: 0, v: 5, hi: 2, c: 0 },
-    ]));
+    const r = solve(
+      problem(
+        [2, 0, 0, 0, 0, -2],
+        [
+          { u: 0, v: 1, hi: 1, c: 0 },
+          { u: 0, v: 2, hi: 1, c: 0 },
+          { u: 1, v: 3, hi: 1, c: -9 },
+          { u: 1, v: 4, hi: 1, c: -6 },
+          { u: 2, v: 3, hi: 1, c: -8 },
+          { u: 2, v: 4, hi: 1, c: -1 },
+          { u: 3, v: 5, hi: 1, c: 0 },
+          { u: 4, v: 5, hi: 1, c: 0 },
+          { u: 0, v: 5, hi: 2, c: 0 },
+        ],
+      ),
+    );
     assert.equal(r.cost, -14n);
     assert.deepEqual([...r.flow!].slice(2, 6), [0, 1, 1, 0]);
   });
 
   test('negative costs: a negative cycle of finite capacity is used to the full', () => {
     // 0→1 cost −5 cap 3, 1→0 cost 2 cap 5: each unit round the cycle earns 3; capacity 3 → −9.
-    const r = solve(problem([0, 0], [{ u: 0, v: 1, hi: 3, c: -5 }, { u: 1, v: 0, hi: 5, c: 2 }]));
+    const r = solve(
+      problem(
+        [0, 0],
+        [
+          { u: 0, v: 1, hi: 3, c: -5 },
+          { u: 1, v: 0, hi: 5, c: 2 },
+        ],
+      ),
+    );
     assert.equal(r.cost, -9n);
     assert.deepEqual([...r.flow!], [3, 3]);
   });
 
   test('a self-loop with a negative cost is saturated, with a positive cost left empty', () => {
-    const r = solve(problem([1, -1], [{ u: 0, v: 0, hi: 4, c: -2 }, { u: 1, v: 1, hi: 4, c: 3 }, { u: 0, v: 1, hi: 1, c: 1 }]));
+    const r = solve(
+      problem(
+        [1, -1],
+        [
+          { u: 0, v: 0, hi: 4, c: -2 },
+          { u: 1, v: 1, hi: 4, c: 3 },
+          { u: 0, v: 1, hi: 1, c: 1 },
+        ],
+      ),
+    );
     assert.equal(r.cost, -7n);
     assert.deepEqual([...r.flow!], [4, 0, 1]);
   });
 
   test('lower bounds force flow even where it costs', () => {
     // 2 units must go 0→1 (lower 2, cost 5) and come back 1→0 (cost 1) since nothing else is wanted.
-    const r = solve(problem([0, 0], [{ u: 0, v: 1, lo: 2, hi: 6, c: 5 }, { u: 1, v: 0, hi: 9, c: 1 }]));
+    const r = solve(
+      problem(
+        [0, 0],
+        [
+          { u: 0, v: 1, lo: 2, hi: 6, c: 5 },
+          { u: 1, v: 0, hi: 9, c: 1 },
+        ],
+      ),
+    );
     assert.equal(r.cost, 12n);
     assert.deepEqual([...r.flow!], [2, 2]);
   });
@@ -104,7 +163,16 @@ describe('hand-checked problems', () => {
   });
 
   test('parallel arcs: the cheaper fills first', () => {
-    const r = solve(problem([5, -5], [{ u: 0, v: 1, hi: 3, c: 4 }, { u: 0, v: 1, hi: 3, c: 1 }, { u: 0, v: 1, hi: 3, c: 2 }]));
+    const r = solve(
+      problem(
+        [5, -5],
+        [
+          { u: 0, v: 1, hi: 3, c: 4 },
+          { u: 0, v: 1, hi: 3, c: 1 },
+          { u: 0, v: 1, hi: 3, c: 2 },
+        ],
+      ),
+    );
     assert.equal(r.cost, 3n + 4n);
     assert.deepEqual([...r.flow!], [0, 3, 2]);
   });
@@ -118,7 +186,15 @@ describe("LEMON's supply semantics (GEQ: outflow − inflow ≥ supply)", () => 
 
   test('a node without supply may send flow into unmet demand when that pays', () => {
     // Node 2 has supply 0 but net outflow ≥ 0 allows 3 units out of it into node 1's unmet demand: 2·1 + 3·(−1).
-    const r = solve(problem([2, -5, 0], [{ u: 0, v: 1, hi: 10, c: 1 }, { u: 2, v: 1, hi: 4, c: -1 }]));
+    const r = solve(
+      problem(
+        [2, -5, 0],
+        [
+          { u: 0, v: 1, hi: 10, c: 1 },
+          { u: 2, v: 1, hi: 4, c: -1 },
+        ],
+      ),
+    );
     assert.equal(r.cost, -1n);
     assert.deepEqual([...r.flow!], [2, 3]);
   });
@@ -133,7 +209,15 @@ describe("LEMON's supply semantics (GEQ: outflow − inflow ≥ supply)", () => 
   });
 
   test('with Σ supply = 0 the constraints are equalities', () => {
-    const r = solve(problem([2, -2, 0], [{ u: 0, v: 1, hi: 10, c: 1 }, { u: 2, v: 1, hi: 4, c: -1 }]));
+    const r = solve(
+      problem(
+        [2, -2, 0],
+        [
+          { u: 0, v: 1, hi: 10, c: 1 },
+          { u: 2, v: 1, hi: 4, c: -1 },
+        ],
+      ),
+    );
     assert.equal(r.cost, 2n);
   });
 
@@ -159,23 +243,45 @@ describe('infeasible and unbounded', () => {
   });
 
   test('a negative cycle of uncapacitated arcs is unbounded', () => {
-    const r = solve(problem([0, 0], [{ u: 0, v: 1, hi: Infinity, c: -1 }, { u: 1, v: 0, hi: Infinity, c: 0 }]));
+    const r = solve(
+      problem(
+        [0, 0],
+        [
+          { u: 0, v: 1, hi: Infinity, c: -1 },
+          { u: 1, v: 0, hi: Infinity, c: 0 },
+        ],
+      ),
+    );
     assert.equal(r.status, 'unbounded');
     assert.equal(r.cost, null);
     assert.equal(solve(problem([0], [{ u: 0, v: 0, hi: Infinity, c: -1 }])).status, 'unbounded');
   });
 
   test('a negative uncapacitated cycle in an infeasible problem is infeasible', () => {
-    const r = solve(problem([4, 0, 0, -4], [
-      { u: 1, v: 2, hi: Infinity, c: -1 }, { u: 2, v: 1, hi: Infinity, c: -1 }, { u: 0, v: 3, hi: 1, c: 0 },
-    ]));
+    const r = solve(
+      problem(
+        [4, 0, 0, -4],
+        [
+          { u: 1, v: 2, hi: Infinity, c: -1 },
+          { u: 2, v: 1, hi: Infinity, c: -1 },
+          { u: 0, v: 3, hi: 1, c: 0 },
+        ],
+      ),
+    );
     assert.equal(r.status, 'infeasible');
   });
 
   test('a negative uncapacitated cycle with a finite arc in it is bounded', () => {
-    const r = solve(problem([0, 0, 0], [
-      { u: 0, v: 1, hi: Infinity, c: -3 }, { u: 1, v: 2, hi: 7, c: 1 }, { u: 2, v: 0, hi: Infinity, c: 1 },
-    ]));
+    const r = solve(
+      problem(
+        [0, 0, 0],
+        [
+          { u: 0, v: 1, hi: Infinity, c: -3 },
+          { u: 1, v: 2, hi: 7, c: 1 },
+          { u: 2, v: 0, hi: Infinity, c: 1 },
+        ],
+      ),
+    );
     assert.equal(r.cost, -7n);
   });
 });
@@ -195,14 +301,30 @@ describe('degenerate cases', () => {
   });
 
   test('zero-capacity arcs, zero-cost ties and zero supplies', () => {
-    const r = solve(problem([3, 0, -3], [
-      { u: 0, v: 1, hi: 0, c: -100 }, { u: 0, v: 2, hi: 3, c: 0 }, { u: 0, v: 1, hi: 3, c: 0 }, { u: 1, v: 2, hi: 3, c: 0 },
-    ]));
+    const r = solve(
+      problem(
+        [3, 0, -3],
+        [
+          { u: 0, v: 1, hi: 0, c: -100 },
+          { u: 0, v: 2, hi: 3, c: 0 },
+          { u: 0, v: 1, hi: 3, c: 0 },
+          { u: 1, v: 2, hi: 3, c: 0 },
+        ],
+      ),
+    );
     assert.equal(r.cost, 0n);
   });
 
   test('all lower bounds equal to the capacities (no freedom at all)', () => {
-    const r = solve(problem([2, -2], [{ u: 0, v: 1, lo: 5, hi: 5, c: 3 }, { u: 1, v: 0, lo: 3, hi: 3, c: -1 }]));
+    const r = solve(
+      problem(
+        [2, -2],
+        [
+          { u: 0, v: 1, lo: 5, hi: 5, c: 3 },
+          { u: 1, v: 0, lo: 3, hi: 3, c: -1 },
+        ],
+      ),
+    );
     assert.equal(r.cost, 12n);
   });
 
@@ -258,7 +380,15 @@ describe('inputs the solver refuses', () => {
   test('a flow on an uncapacitated arc that would pass 2^53 stops the solver instead of rounding', () => {
     // Three parallel arcs of capacity 2^52 and cost −1 around a cycle closed by one uncapacitated arc.
     const big = 2 ** 52;
-    const p = problem([0, 0], [{ u: 0, v: 1, hi: big, c: -1 }, { u: 0, v: 1, hi: big, c: -1 }, { u: 0, v: 1, hi: big, c: -1 }, { u: 1, v: 0, hi: Infinity, c: 0 }]);
+    const p = problem(
+      [0, 0],
+      [
+        { u: 0, v: 1, hi: big, c: -1 },
+        { u: 0, v: 1, hi: big, c: -1 },
+        { u: 0, v: 1, hi: big, c: -1 },
+        { u: 1, v: 0, hi: Infinity, c: 0 },
+      ],
+    );
     assert.throws(() => solveMinCostFlow(p), /exceeds 2\^53−1/);
   });
 
@@ -342,8 +472,14 @@ function referenceSolve(p: McfProblem, type: SupplyType): { status: string; cost
   const cost: number[] = [];
   const adj: number[][] = Array.from({ length: V }, () => []);
   const add = (u: number, v: number, k: number, c: number, f: number) => {
-    adj[u]!.push(to.length); to.push(v); cap.push(k - f); cost.push(c);
-    adj[v]!.push(to.length); to.push(u); cap.push(f); cost.push(-c);
+    adj[u]!.push(to.length);
+    to.push(v);
+    cap.push(k - f);
+    cost.push(c);
+    adj[v]!.push(to.length);
+    to.push(u);
+    cap.push(f);
+    cost.push(-c);
   };
   for (const e of arcs) {
     const k = e.cap === Infinity ? big : e.cap;
@@ -357,7 +493,10 @@ function referenceSolve(p: McfProblem, type: SupplyType): { status: string; cost
   }
   let need = 0;
   for (let u = 0; u < N; u++) {
-    if (b[u]! > 0) { add(S, u, b[u]!, 0, 0); need += b[u]!; } else if (b[u]! < 0) add(u, T, -b[u]!, 0, 0);
+    if (b[u]! > 0) {
+      add(S, u, b[u]!, 0, 0);
+      need += b[u]!;
+    } else if (b[u]! < 0) add(u, T, -b[u]!, 0, 0);
   }
   let total = offset;
   for (;;) {
@@ -413,7 +552,8 @@ function randomProblem(rand: () => number, type: SupplyType): McfProblem {
   const supply = Array.from({ length: n }, () => (rand() < 0.5 ? int(rand, -4, 4) : 0));
   const shape = rand();
   const sum = supply.reduce((x, y) => x + y, 0);
-  if (shape < 0.45) supply[int(rand, 0, n - 1)]! -= sum; // Σ = 0
+  if (shape < 0.45)
+    supply[int(rand, 0, n - 1)]! -= sum; // Σ = 0
   else if (shape < 0.8) supply[int(rand, 0, n - 1)]! -= sum + (type === 'geq' ? int(rand, 0, 5) : -int(rand, 0, 5)); // slack the right way
   return problem(supply, arcs);
 }
@@ -446,7 +586,8 @@ describe('randomised cross-check against successive shortest paths', () => {
       const src = 0;
       const sink = 1 + S + P;
       for (let s = 0; s < S; s++) arcs.push({ u: src, v: 1 + s, hi: 1, c: 0 });
-      for (let s = 0; s < S; s++) for (let p = 0; p < P; p++) if (rand() < 0.6) arcs.push({ u: 1 + s, v: 1 + S + p, hi: 1, c: -int(rand, 1, 20) });
+      for (let s = 0; s < S; s++)
+        for (let p = 0; p < P; p++) if (rand() < 0.6) arcs.push({ u: 1 + s, v: 1 + S + p, hi: 1, c: -int(rand, 1, 20) });
       for (let p = 0; p < P; p++) arcs.push({ u: 1 + S + p, v: sink, hi: int(rand, 1, 3), c: 0 });
       arcs.push({ u: src, v: sink, hi: S, c: 0 });
       const supply = new Array<number>(S + P + 2).fill(0);
@@ -501,7 +642,10 @@ describe('sessions: arcs added after an optimum, solved again from the last basi
     }
   }
   const slice = (p: McfProblem, from: number, to: number) => ({
-    source: p.source.slice(from, to), target: p.target.slice(from, to), upper: p.upper.slice(from, to), cost: p.cost.slice(from, to),
+    source: p.source.slice(from, to),
+    target: p.target.slice(from, to),
+    upper: p.upper.slice(from, to),
+    cost: p.cost.slice(from, to),
   });
 
   for (const type of ['geq', 'leq'] as const) {
@@ -513,7 +657,12 @@ describe('sessions: arcs added after an optimum, solved again from the last basi
         // Arcs added later start at zero flow: only arcs without a lower bound can come later.
         let first = whole.arcCount;
         while (first > 0 && (whole.lower?.[first - 1] ?? 0) === 0 && rand() < 0.7) first--;
-        const head: McfProblem = { ...whole, arcCount: first, ...slice(whole, 0, first), lower: whole.lower ? whole.lower.slice(0, first) : null };
+        const head: McfProblem = {
+          ...whole,
+          arcCount: first,
+          ...slice(whole, 0, first),
+          lower: whole.lower ? whole.lower.slice(0, first) : null,
+        };
         const session = openMinCostFlow(head, { supplyType: type, costBound: 10 });
         if (session.result.status !== 'optimal') continue;
         let at = first;
@@ -522,7 +671,12 @@ describe('sessions: arcs added after an optimum, solved again from the last basi
           session.addArcs(slice(whole, at, next));
           at = next;
           if (session.result.status !== 'optimal') break;
-          const sofar: McfProblem = { ...whole, arcCount: at, ...slice(whole, 0, at), lower: whole.lower ? whole.lower.slice(0, at) : null };
+          const sofar: McfProblem = {
+            ...whole,
+            arcCount: at,
+            ...slice(whole, 0, at),
+            lower: whole.lower ? whole.lower.slice(0, at) : null,
+          };
           assertValidFlow(sofar, session.result, type);
           assertPotentialsProveOptimum(sofar, session.result.flow!, session.potentials());
         }
@@ -537,9 +691,20 @@ describe('sessions: arcs added after an optimum, solved again from the last basi
 
   test('a new arc beyond the cost bound, or a session that is not at an optimum, is refused', () => {
     const session = openMinCostFlow(problem([1, -1], [{ u: 0, v: 1, hi: 2, c: 1 }]), { costBound: 5 });
-    assert.throws(() => session.addArcs({ source: Int32Array.of(0), target: Int32Array.of(1), upper: Float64Array.of(1), cost: Float64Array.of(-6) }), /cost bound 5/);
-    assert.throws(() => session.addArcs({ source: Int32Array.of(0), target: Int32Array.of(2), upper: Float64Array.of(1), cost: Float64Array.of(0) }), McfInputError);
-    const cheaper = session.addArcs({ source: Int32Array.of(0), target: Int32Array.of(1), upper: Float64Array.of(1), cost: Float64Array.of(-5) });
+    assert.throws(
+      () => session.addArcs({ source: Int32Array.of(0), target: Int32Array.of(1), upper: Float64Array.of(1), cost: Float64Array.of(-6) }),
+      /cost bound 5/,
+    );
+    assert.throws(
+      () => session.addArcs({ source: Int32Array.of(0), target: Int32Array.of(2), upper: Float64Array.of(1), cost: Float64Array.of(0) }),
+      McfInputError,
+    );
+    const cheaper = session.addArcs({
+      source: Int32Array.of(0),
+      target: Int32Array.of(1),
+      upper: Float64Array.of(1),
+      cost: Float64Array.of(-5),
+    });
     assert.equal(cheaper.cost, -5n);
     const infeasible = openMinCostFlow(problem([2, -2], [{ u: 0, v: 1, hi: 1, c: 1 }]));
     assert.equal(infeasible.result.status, 'infeasible');

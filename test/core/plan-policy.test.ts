@@ -36,7 +36,15 @@ const IGNORE: Array<{ re: RegExp; why: string }> = [
 ];
 
 type NumClass = 'percent' | 'count' | 'amount' | 'year';
-const UNIT_CLASS: Record<string, NumClass> = { '%': 'percent', 家: 'count', 个: 'count', 所: 'count', 门: 'count', 元: 'amount', 年: 'year' };
+const UNIT_CLASS: Record<string, NumClass> = {
+  '%': 'percent',
+  家: 'count',
+  个: 'count',
+  所: 'count',
+  门: 'count',
+  元: 'amount',
+  年: 'year',
+};
 
 interface Found {
   value: number;
@@ -85,8 +93,18 @@ test('seed: every number is either ignored (with a reason) or a figure with a un
   assert.deepEqual(extracted.unclassified, [], 'numbers without a unit need an entry in IGNORE or a unit');
   // Sanity: the extractor actually saw the plan (both the body and the task list repeat the figures).
   assert.ok(extracted.found.length >= 60, `only ${extracted.found.length} figures extracted`);
-  for (const [v, cls] of [[12000, 'amount'], [1.5, 'percent'], [2.5, 'percent'], [5, 'year'], [300, 'count'], [100, 'count']] as const) {
-    assert.ok(extracted.found.some((f) => f.value === v && f.cls === cls), `expected ${v} (${cls}) in the seed`);
+  for (const [v, cls] of [
+    [12000, 'amount'],
+    [1.5, 'percent'],
+    [2.5, 'percent'],
+    [5, 'year'],
+    [300, 'count'],
+    [100, 'count'],
+  ] as const) {
+    assert.ok(
+      extracted.found.some((f) => f.value === v && f.cls === cls),
+      `expected ${v} (${cls}) in the seed`,
+    );
   }
   for (const v of [2017, 2018, 2023, 2025, 38, 95, 47]) {
     assert.ok(!extracted.found.some((f) => f.value === v), `${v} should have been ignored`);
@@ -96,7 +114,10 @@ test('seed: every number is either ignored (with a reason) or a figure with a un
 test('every target figure in the plan is in the policy targets', () => {
   const inPolicy = plan.targets.flatMap(targetNumbers);
   const missing = extracted.found.filter((f) => !inPolicy.some((p) => p.cls === f.cls && close(p.value, f.value)));
-  assert.deepEqual(missing.map((f) => `${f.value} (${f.cls}) at “${f.context}”`), []);
+  assert.deepEqual(
+    missing.map((f) => `${f.value} (${f.cls}) at “${f.context}”`),
+    [],
+  );
 });
 
 test('every figure in the policy targets appears in the plan', () => {
@@ -115,18 +136,30 @@ test('rules taken from this plan carry the same figures as the plan (fractions o
   assert.ok(fromPlan.length >= 8);
   for (const [code, r] of fromPlan) {
     const nums: Array<{ value: number; cls: NumClass }> =
-      r.kind === 'share' ? [{ value: r.value * 100, cls: 'percent' }]
-      : r.kind === 'shareRange' ? [{ value: r.min * 100, cls: 'percent' }, { value: r.max * 100, cls: 'percent' }]
-      : r.kind === 'amount' ? [{ value: r.value, cls: 'amount' }]
-      : r.kind === 'duration' ? [{ value: r.value, cls: 'year' }, ...(r.per ? [{ value: r.per.value, cls: 'year' as const }] : [])]
-      : [];
+      r.kind === 'share'
+        ? [{ value: r.value * 100, cls: 'percent' }]
+        : r.kind === 'shareRange'
+          ? [
+              { value: r.min * 100, cls: 'percent' },
+              { value: r.max * 100, cls: 'percent' },
+            ]
+          : r.kind === 'amount'
+            ? [{ value: r.value, cls: 'amount' }]
+            : r.kind === 'duration'
+              ? [{ value: r.value, cls: 'year' }, ...(r.per ? [{ value: r.per.value, cls: 'year' as const }] : [])]
+              : [];
     assert.ok(nums.length > 0, `${code}: unexpected kind ${r.kind}`);
     for (const n of nums) {
-      assert.ok(extracted.found.some((f) => f.cls === n.cls && close(f.value, n.value)), `rule ${code}: ${n.value} not in the plan`);
+      assert.ok(
+        extracted.found.some((f) => f.cls === n.cls && close(f.value, n.value)),
+        `rule ${code}: ${n.value} not in the plan`,
+      );
     }
     assert.ok(r.target, `rule ${code} should name the target it enforces`);
     const t = plan.targets.find((x) => x.code === r.target)!;
-    const tn = targetNumbers(t).map((x) => x.value).sort();
+    const tn = targetNumbers(t)
+      .map((x) => x.value)
+      .sort();
     assert.deepEqual(nums.map((x) => Math.round(x.value * 1e6) / 1e6).sort(), tn, `rule ${code} and target ${t.code} disagree`);
   }
 });
@@ -203,7 +236,10 @@ test('body article references are parsed from the seed', () => {
 });
 
 test('tasks are numbered exactly 1..29', () => {
-  assert.deepEqual(plan.tasks.map((t) => t.no), Array.from({ length: 29 }, (_, i) => i + 1));
+  assert.deepEqual(
+    plan.tasks.map((t) => t.no),
+    Array.from({ length: 29 }, (_, i) => i + 1),
+  );
 });
 
 test('every unit and target code referenced exists; every target has an article', () => {
@@ -211,7 +247,14 @@ test('every unit and target code referenced exists; every target has an article'
   const targets = new Set(plan.targets.map((t) => t.code));
   assert.equal(units.size, plan.units.length, 'unit codes unique');
   assert.equal(targets.size, plan.targets.length, 'target codes unique');
-  assert.equal(plan.units.filter((u) => u.kind === 'bureau').map((u) => u.code).join(), 'edu', 'the education bureau is the one lead');
+  assert.equal(
+    plan.units
+      .filter((u) => u.kind === 'bureau')
+      .map((u) => u.code)
+      .join(),
+    'edu',
+    'the education bureau is the one lead',
+  );
   for (const t of plan.tasks) {
     for (const u of [t.leadUnit, ...t.coUnits]) assert.ok(units.has(u), `task ${t.no}: unit ${u}`);
     for (const c of t.targets) assert.ok(targets.has(c), `task ${t.no}: target ${c}`);
@@ -227,9 +270,16 @@ test('every unit and target code referenced exists; every target has an article'
 
 test('targets and task items point at each other', () => {
   for (const t of plan.targets) {
-    const items = t.article.map((a) => TASK_REF.exec(a)).filter((m) => m).map((m) => Number(m![1]));
+    const items = t.article
+      .map((a) => TASK_REF.exec(a))
+      .filter((m) => m)
+      .map((m) => Number(m![1]));
     const carriers = plan.tasks.filter((k) => k.targets.includes(t.code)).map((k) => k.no);
-    assert.deepEqual(items.sort((a, b) => a - b), carriers, `${t.code}: article task refs vs task.targets`);
+    assert.deepEqual(
+      items.sort((a, b) => a - b),
+      carriers,
+      `${t.code}: article task refs vs task.targets`,
+    );
     for (const no of carriers) {
       const task = plan.tasks[no - 1]!;
       for (const u of [task.leadUnit, ...task.coUnits]) {
@@ -279,7 +329,11 @@ test('task texts and units match the seed, apart from recorded fixes', () => {
       assert.equal(task.leadUnit, byName.get(names[0]!.replace(/等部门$/, '')));
       assert.ok(task.note);
     } else {
-      assert.deepEqual([task.leadUnit, ...task.coUnits], names.map((n) => byName.get(n)), `task ${row.no} units`);
+      assert.deepEqual(
+        [task.leadUnit, ...task.coUnits],
+        names.map((n) => byName.get(n)),
+        `task ${row.no} units`,
+      );
     }
   }
 });

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { addMonths, dayNumber, parseDate } from '../../core/registry/calendar.ts';
 import {
-  coveredDays, enterprisePracticeStanding, practiceWindow, requiredPracticeDays, type PracticeRule,
+  coveredDays,
+  enterprisePracticeStanding,
+  practiceWindow,
+  requiredPracticeDays,
+  type PracticeRule,
 } from '../../core/registry/teacher-practice.ts';
 import { currentPlan } from '../../policy/index.ts';
 
@@ -39,8 +43,14 @@ test('calendar: real dates only, month arithmetic clamps to the month end', () =
 test('no periods: nothing accumulated, the whole year still missing', () => {
   const s = standing([], '2025-06-30');
   assert.deepEqual(s, {
-    asOf: '2025-06-30', windowStart: '2020-07-01', windowEnd: '2025-06-30',
-    days: 0, requiredDays: 365, remainingDays: 365, met: false, article: '二 (三) 10',
+    asOf: '2025-06-30',
+    windowStart: '2020-07-01',
+    windowEnd: '2025-06-30',
+    days: 0,
+    requiredDays: 365,
+    remainingDays: 365,
+    met: false,
+    article: '二 (三) 10',
   });
 });
 
@@ -72,8 +82,20 @@ test('overlapping, nested, duplicated and touching periods count each day once',
   assert.equal(days([b, a]), 273); // order does not matter
   assert.equal(days([a, a, a]), 181); // the same placement entered three times
   assert.equal(days([a, { start: '2022-02-01', end: '2022-02-10' }]), 181); // nested
-  assert.equal(days([{ start: '2022-01-01', end: '2022-01-31' }, { start: '2022-02-01', end: '2022-02-28' }]), 59); // touching
-  assert.equal(days([{ start: '2022-01-01', end: '2022-01-10' }, { start: '2022-01-20', end: '2022-01-29' }]), 20); // gap
+  assert.equal(
+    days([
+      { start: '2022-01-01', end: '2022-01-31' },
+      { start: '2022-02-01', end: '2022-02-28' },
+    ]),
+    59,
+  ); // touching
+  assert.equal(
+    days([
+      { start: '2022-01-01', end: '2022-01-10' },
+      { start: '2022-01-20', end: '2022-01-29' },
+    ]),
+    20,
+  ); // gap
 });
 
 test('several short placements add up to the year', () => {
@@ -86,7 +108,10 @@ test('several short placements add up to the year', () => {
   const s = standing(periods, '2025-06-30');
   assert.equal(s.days, 365);
   assert.equal(s.met, true);
-  const less = standing(periods.map((p, i) => (i === 3 ? { ...p, end: '2024-09-05' } : p)), '2025-06-30');
+  const less = standing(
+    periods.map((p, i) => (i === 3 ? { ...p, end: '2024-09-05' } : p)),
+    '2025-06-30',
+  );
   assert.equal(less.days, 364);
   assert.equal(less.met, false);
 });
@@ -119,7 +144,16 @@ test('an open period runs to the reference date', () => {
   assert.equal(days([{ start: '2024-06-30', end: null }], '2025-06-29'), 365);
   assert.equal(standing([{ start: '2024-07-01', end: null }], '2025-06-30').met, true);
   assert.equal(days([{ start: '2025-07-01', end: null }]), 0); // starts after the reference date
-  assert.equal(days([{ start: '2024-01-01', end: null }, { start: '2024-03-01', end: '2024-04-01' }], '2024-01-31'), 31);
+  assert.equal(
+    days(
+      [
+        { start: '2024-01-01', end: null },
+        { start: '2024-03-01', end: '2024-04-01' },
+      ],
+      '2024-01-31',
+    ),
+    31,
+  );
 });
 
 test('a period ending before it starts, or an impossible date, is refused (callers validate input)', () => {

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  buildPlatformDictionary, documentLexemes, normalizeText, parseQuery, quoteLexeme, segmentText, splitRuns, toTsvector,
+  buildPlatformDictionary,
+  documentLexemes,
+  normalizeText,
+  parseQuery,
+  quoteLexeme,
+  segmentText,
+  splitRuns,
+  toTsvector,
 } from '../../core/search/tokenize.ts';
 
 const dict = buildPlatformDictionary([
@@ -13,7 +20,10 @@ const dict = buildPlatformDictionary([
 
 test('normalisation folds full-width forms and case', () => {
   assert.equal(normalizeText('ＡＩ１２３　Ｃｎｃ'), 'ai123 cnc');
-  assert.deepEqual(splitRuns('5G智能终端，VR·设备').map((r) => r.chars.join('')), ['5g', '智能终端', 'vr', '设备']);
+  assert.deepEqual(
+    splitRuns('5G智能终端，VR·设备').map((r) => r.chars.join('')),
+    ['5g', '智能终端', 'vr', '设备'],
+  );
 });
 
 test('the platform dictionary segments organisation names along their parts', () => {
@@ -24,7 +34,10 @@ test('the platform dictionary segments organisation names along their parts', ()
 });
 
 test('a document yields characters, bigrams and long words at character positions, weighted by field', () => {
-  const lex = documentLexemes(dict, [{ text: '郑州铁路', weight: 'A' }, { text: '数控技术 CNC', weight: 'C' }]);
+  const lex = documentLexemes(dict, [
+    { text: '郑州铁路', weight: 'A' },
+    { text: '数控技术 CNC', weight: 'C' },
+  ]);
   assert.deepEqual(lex.get('郑'), [{ pos: 1, weight: 'A' }]);
   assert.deepEqual(lex.get('郑州'), [{ pos: 1, weight: 'A' }]);
   assert.deepEqual(lex.get('州铁'), [{ pos: 2, weight: 'A' }]);
@@ -38,10 +51,19 @@ test('a document yields characters, bigrams and long words at character position
 });
 
 test('the tsvector text quotes lexemes and marks weights (D is the default)', () => {
-  const v = toTsvector(dict, [{ text: '软件', weight: 'A' }, { text: "O'Neil", weight: 'D' }]);
+  const v = toTsvector(dict, [
+    { text: '软件', weight: 'A' },
+    { text: "O'Neil", weight: 'D' },
+  ]);
   assert.equal(v, "'软':1A '软件':1A '件':2A 'o':5 'neil':7");
   assert.equal(quoteLexeme("it's\\"), "'it''s\\\\'");
-  assert.equal(toTsvector(dict, [{ text: '，。！', weight: 'A' }, { text: null, weight: 'B' }]), '');
+  assert.equal(
+    toTsvector(dict, [
+      { text: '，。！', weight: 'A' },
+      { text: null, weight: 'B' },
+    ]),
+    '',
+  );
 });
 
 test('a query becomes units: dictionary words, runs of unknown characters, letter/digit runs', () => {

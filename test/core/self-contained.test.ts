@@ -23,9 +23,12 @@ const ALLOWED: Record<string, string> = {
 };
 
 function sources(): string[] {
-  return DIRS.flatMap((dir) => fs.readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.(tsx?|mjs|js)$/.test(e.name))
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name))));
+  return DIRS.flatMap((dir) =>
+    fs
+      .readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /\.(tsx?|mjs|js)$/.test(e.name))
+      .map((e) => path.relative(root, path.join(e.parentPath, e.name))),
+  );
 }
 
 /** The code without its comments (strings are kept, so `'//'` inside a literal does not cut the line). */
@@ -54,7 +57,10 @@ function outsideReads(file: string, code: string): string[] {
   const found: string[] = [];
   const fileDir = path.dirname(path.join(root, file));
   // A literal naming the developers' folder: '../shared/…', 'shared' as a path segment, SHARED_DATA_DIR.
-  for (const m of code.matchAll(/(['"`])[^'"`\n]*?\.\.\/shared\b[^'"`\n]*\1|path\.(?:join|resolve)\([^)]*['"]shared['"][^)]*\)|SHARED_DATA_DIR/g)) found.push(m[0]);
+  for (const m of code.matchAll(
+    /(['"`])[^'"`\n]*?\.\.\/shared\b[^'"`\n]*\1|path\.(?:join|resolve)\([^)]*['"]shared['"][^)]*\)|SHARED_DATA_DIR/g,
+  ))
+    found.push(m[0]);
   // new URL('<relative>', import.meta.url) that climbs above the root.
   for (const m of code.matchAll(/new URL\(\s*(['"`])([^'"`]+)\1\s*,\s*import\.meta\.url\s*\)/g)) {
     const target = path.resolve(fileDir, m[2]!);

@@ -1,8 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  checkEvidence, currentPeriod, isDevelopmentZone, leagueTable, overdue, periodsOf, reportIndex, reportSlots, roleInTask,
-  sniffEvidence, timelinessOf, unitOf, EVIDENCE_MAX_BYTES,
+  checkEvidence,
+  currentPeriod,
+  isDevelopmentZone,
+  leagueTable,
+  overdue,
+  periodsOf,
+  reportIndex,
+  reportSlots,
+  roleInTask,
+  sniffEvidence,
+  timelinessOf,
+  unitOf,
+  EVIDENCE_MAX_BYTES,
 } from '../../core/supervision/index.ts';
 import { currentPlan } from '../../policy/index.ts';
 
@@ -12,8 +23,18 @@ test('quarterly periods from the issue date to the horizon, each due 15 days aft
   assert.deepEqual(ps[0], { key: '2023Q4', label: '2023年第四季度', start: '2023-10-01', end: '2023-12-31', due: '2024-01-15' });
   assert.deepEqual(ps[1]!.end, '2024-03-31');
   assert.equal(ps.at(-1)!.key, '2025Q4');
-  assert.equal(periodsOf('2023-10-10', '2025-12-31', 'halfYearly', 0).map((p) => p.key).join(), '2023H2,2024H1,2024H2,2025H1,2025H2');
-  assert.equal(periodsOf('2023-10-10', '2024-02-10', 'monthly', 5).map((p) => p.key).join(), '2023-10,2023-11,2023-12,2024-01,2024-02');
+  assert.equal(
+    periodsOf('2023-10-10', '2025-12-31', 'halfYearly', 0)
+      .map((p) => p.key)
+      .join(),
+    '2023H2,2024H1,2024H2,2025H1,2025H2',
+  );
+  assert.equal(
+    periodsOf('2023-10-10', '2024-02-10', 'monthly', 5)
+      .map((p) => p.key)
+      .join(),
+    '2023-10,2023-11,2023-12,2024-01,2024-02',
+  );
   assert.equal(periodsOf('2024-02-10', '2024-12-31', 'monthly', 0)[0]!.end, '2024-02-29', 'leap year');
   assert.equal(periodsOf('2023-10-10', '2025-12-31', 'yearly', 30).at(-1)!.due, '2026-01-30');
 });
@@ -24,7 +45,11 @@ test('the reporting frequency and scoring scheme are data in the policy file', (
   assert.equal(s.frequency, 'quarterly');
   const w = s.scoring.weights;
   assert.equal(w.timeliness + w.quality + w.indicators, 1);
-  for (const code of s.scoring.indicators) assert.ok(currentPlan.targets.some((t) => t.code === code), code);
+  for (const code of s.scoring.indicators)
+    assert.ok(
+      currentPlan.targets.some((t) => t.code === code),
+      code,
+    );
 });
 
 test('current period: the one in progress, the last after the horizon, none before the first', () => {
@@ -49,17 +74,32 @@ test('units: the bureau is edu, a department its code, a district a county or a 
 });
 
 test('slots: each organisation of a task unit owes a report per period; overdue ones are those past due without one', () => {
-  const orgs = [{ id: 'edu1', unit: 'edu', districtId: null }, { id: 'd1', unit: 'districts', districtId: 'd1' }, { id: 'd2', unit: 'districts', districtId: 'd2' }, { id: 'z1', unit: 'dev_zones', districtId: 'z1' }];
-  const tasks = [{ no: 1, leadUnit: 'edu', coUnits: ['ndrc', 'districts'] }, { no: 3, leadUnit: 'edu', coUnits: [] }];
+  const orgs = [
+    { id: 'edu1', unit: 'edu', districtId: null },
+    { id: 'd1', unit: 'districts', districtId: 'd1' },
+    { id: 'd2', unit: 'districts', districtId: 'd2' },
+    { id: 'z1', unit: 'dev_zones', districtId: 'z1' },
+  ];
+  const tasks = [
+    { no: 1, leadUnit: 'edu', coUnits: ['ndrc', 'districts'] },
+    { no: 3, leadUnit: 'edu', coUnits: [] },
+  ];
   const slots = reportSlots(tasks, orgs);
-  assert.deepEqual(slots.map((s) => `${s.taskNo}:${s.organisationId}`), ['1:edu1', '1:d1', '1:d2', '3:edu1']);
+  assert.deepEqual(
+    slots.map((s) => `${s.taskNo}:${s.organisationId}`),
+    ['1:edu1', '1:d1', '1:d2', '3:edu1'],
+  );
   const ps = periodsOf('2024-01-01', '2024-06-30', 'quarterly', 15);
   const index = reportIndex([
     { taskNo: 1, period: '2024Q1', organisationId: 'd1', late: false, status: 'rated', score: 80 },
     { taskNo: 1, period: '2024Q1', organisationId: 'd2', late: true, status: 'submitted', score: null },
   ]);
   const late = overdue(slots, ps, index, '2024-05-01');
-  assert.deepEqual(late.map((l) => `${l.slot.taskNo}:${l.slot.organisationId}`), ['1:edu1', '3:edu1'], 'Q2 is not yet due');
+  assert.deepEqual(
+    late.map((l) => `${l.slot.taskNo}:${l.slot.organisationId}`),
+    ['1:edu1', '3:edu1'],
+    'Q2 is not yet due',
+  );
   const t = timelinessOf(slots, ps, index, '2024-05-01');
   assert.deepEqual(t.get('d1'), { dueSlots: 1, onTime: 1, scores: [80] });
   assert.deepEqual(t.get('d2'), { dueSlots: 1, onTime: 0, scores: [] });
@@ -67,13 +107,25 @@ test('slots: each organisation of a task unit owes a report per period; overdue 
 
 test('league table: weighted parts, missing parts give their weight away, ties share a rank', () => {
   const scheme = { weights: { timeliness: 0.3, quality: 0.5, indicators: 0.2 }, indicators: ['x'] };
-  const rows = leagueTable([
-    { districtId: 'a', name: '甲区', dueSlots: 10, onTime: 10, scores: [80, 100], indicatorProgress: [1.5] },
-    { districtId: 'b', name: '乙区', dueSlots: 10, onTime: 5, scores: [], indicatorProgress: [0.5] },
-    { districtId: 'c', name: '丙区', dueSlots: 0, onTime: 0, scores: [], indicatorProgress: [null] },
-    { districtId: 'd', name: '丁区', dueSlots: 10, onTime: 5, scores: [], indicatorProgress: [0.5] },
-  ], scheme);
-  assert.deepEqual(rows.map((r) => [r.rank, r.districtId, r.total]), [[1, 'a', 95], [2, 'd', 50], [2, 'b', 50], [4, 'c', null]], 'ties in pinyin order: 丁 before 乙');
+  const rows = leagueTable(
+    [
+      { districtId: 'a', name: '甲区', dueSlots: 10, onTime: 10, scores: [80, 100], indicatorProgress: [1.5] },
+      { districtId: 'b', name: '乙区', dueSlots: 10, onTime: 5, scores: [], indicatorProgress: [0.5] },
+      { districtId: 'c', name: '丙区', dueSlots: 0, onTime: 0, scores: [], indicatorProgress: [null] },
+      { districtId: 'd', name: '丁区', dueSlots: 10, onTime: 5, scores: [], indicatorProgress: [0.5] },
+    ],
+    scheme,
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.rank, r.districtId, r.total]),
+    [
+      [1, 'a', 95],
+      [2, 'd', 50],
+      [2, 'b', 50],
+      [4, 'c', null],
+    ],
+    'ties in pinyin order: 丁 before 乙',
+  );
   assert.equal(rows[0]!.indicators, 100, 'achievement is capped at 100%');
   // 乙区: quality missing → (0.3×50 + 0.2×50) / 0.5 = 50.
   assert.equal(rows[2]!.quality, null);

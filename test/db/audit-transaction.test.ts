@@ -12,14 +12,25 @@ const ctx = { actorUserId: null, actorName: '测试', actorOrganisationId: null,
 for (const engine of testEngines()) {
   describe(`audit rows commit or roll back with their write [${engine.name}]`, () => {
     let database: Database;
-    before(async () => { database = await openTestDatabase(engine); });
+    before(async () => {
+      database = await openTestDatabase(engine);
+    });
     after(() => database.close());
 
     test('a committed write leaves its audit row with the changed fields', async () => {
       const d = await makeDistrict(database.db);
       await database.db.transaction(async (tx) => {
-        await tx.update(organisations).set({ name: `${d.name}-改` }).where(eq(organisations.id, d.id));
-        await createAuditor(tx, ctx).record({ action: 'update', entityType: 'organisation', entityId: d.id, before: { name: d.name }, after: { name: `${d.name}-改` } });
+        await tx
+          .update(organisations)
+          .set({ name: `${d.name}-改` })
+          .where(eq(organisations.id, d.id));
+        await createAuditor(tx, ctx).record({
+          action: 'update',
+          entityType: 'organisation',
+          entityId: d.id,
+          before: { name: d.name },
+          after: { name: `${d.name}-改` },
+        });
       });
       const rows = await database.db.select().from(auditLog).where(eq(auditLog.entityId, d.id));
       assert.equal(rows.length, 1);
@@ -28,11 +39,20 @@ for (const engine of testEngines()) {
 
     test('a write that fails after auditing leaves neither the write nor the audit row', async () => {
       const d = await makeDistrict(database.db);
-      await assert.rejects(database.db.transaction(async (tx) => {
-        await tx.update(organisations).set({ name: 'rolled back' }).where(eq(organisations.id, d.id));
-        await createAuditor(tx, ctx).record({ action: 'update', entityType: 'organisation', entityId: d.id, before: { name: d.name }, after: { name: 'rolled back' } });
-        throw new Error('boom');
-      }), /boom/);
+      await assert.rejects(
+        database.db.transaction(async (tx) => {
+          await tx.update(organisations).set({ name: 'rolled back' }).where(eq(organisations.id, d.id));
+          await createAuditor(tx, ctx).record({
+            action: 'update',
+            entityType: 'organisation',
+            entityId: d.id,
+            before: { name: d.name },
+            after: { name: 'rolled back' },
+          });
+          throw new Error('boom');
+        }),
+        /boom/,
+      );
       const [org] = await database.db.select().from(organisations).where(eq(organisations.id, d.id));
       assert.equal(org!.name, d.name);
       assert.equal((await database.db.select().from(auditLog).where(eq(auditLog.entityId, d.id))).length, 0);

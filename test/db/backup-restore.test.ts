@@ -21,14 +21,32 @@ function cli(script: string, args: string[], env: Record<string, string>) {
 async function fill(database: Database) {
   const org = await makeOrganisation(database.db, 'bureau', { name: `备份测试局-${crypto.randomUUID().slice(0, 8)}` });
   const accountId = crypto.randomUUID();
-  await database.db.transaction((tx) => appendLedgerEntries(tx, [1, 2, 3].map((i) => ({
-    accountId, kind: 'deposit' as const, credits: i, outcomeId: null, transferItemId: null, ruleId: null, programId: null, courseCode: `B${i}`,
-    compensatesSeq: null, reason: null, idempotencyKey: `backup-${i}`, createdAt: new Date(), districtId: null, createdBy: null,
-  }))));
+  await database.db.transaction((tx) =>
+    appendLedgerEntries(
+      tx,
+      [1, 2, 3].map((i) => ({
+        accountId,
+        kind: 'deposit' as const,
+        credits: i,
+        outcomeId: null,
+        transferItemId: null,
+        ruleId: null,
+        programId: null,
+        courseCode: `B${i}`,
+        compensatesSeq: null,
+        reason: null,
+        idempotencyKey: `backup-${i}`,
+        createdAt: new Date(),
+        districtId: null,
+        createdBy: null,
+      })),
+    ),
+  );
   return org.name;
 }
 
-const names = (database: Database) => rows<{ name: string }>(database.db, sql`select name from organisations order by name`).then((r) => r.map((x) => x.name));
+const names = (database: Database) =>
+  rows<{ name: string }>(database.db, sql`select name from organisations order by name`).then((r) => r.map((x) => x.name));
 
 for (const engine of testEngines()) {
   describe(`backup and restore round trip [${engine.name}]`, () => {
@@ -37,9 +55,12 @@ for (const engine of testEngines()) {
       const file = path.join(tmp, engine.name === 'postgres' ? 'b.dump' : 'b.tar.gz');
       const schema = `t_backup_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
       // The server keeps this test's tables in a schema of its own; the embedded engine has a folder each.
-      const source: Record<string, string> = engine.databaseUrl ? { DATABASE_URL: engine.databaseUrl, DATABASE_SCHEMA: schema } : { DATABASE_URL: '', DATA_DIR: path.join(tmp, 'a') };
+      const source: Record<string, string> = engine.databaseUrl
+        ? { DATABASE_URL: engine.databaseUrl, DATABASE_SCHEMA: schema }
+        : { DATABASE_URL: '', DATA_DIR: path.join(tmp, 'a') };
       const target: Record<string, string> = engine.databaseUrl ? source : { DATABASE_URL: '', DATA_DIR: path.join(tmp, 'b') };
-      const open = (env: Record<string, string>) => openDatabase({ databaseUrl: env.DATABASE_URL || undefined, schema: env.DATABASE_SCHEMA, dataDir: env.DATA_DIR });
+      const open = (env: Record<string, string>) =>
+        openDatabase({ databaseUrl: env.DATABASE_URL || undefined, schema: env.DATABASE_SCHEMA, dataDir: env.DATA_DIR });
       const dropSchema = async () => {
         const admin = new pg.Client({ connectionString: engine.databaseUrl });
         await admin.connect();

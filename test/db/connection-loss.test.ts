@@ -29,7 +29,8 @@ async function terminatePlatformConnections(url: string): Promise<number> {
   try {
     const r = await admin.query(
       `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = $1 and pid <> pg_backend_pid()`,
-      [APPLICATION_NAME]);
+      [APPLICATION_NAME],
+    );
     return r.rowCount ?? 0;
   } finally {
     await admin.end();
@@ -40,7 +41,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('database connections lost under load [postgres]', { skip: !server && 'TEST_DATABASE_URL is not set' }, () => {
   let app: TestServer;
-  before(async () => { app = await startTestServer(server!); });
+  before(async () => {
+    app = await startTestServer(server!);
+  });
   after(() => app?.close());
   const db = () => app.services.database.db;
 
@@ -49,12 +52,14 @@ describe('database connections lost under load [postgres]', { skip: !server && '
     const school = await makeSchool(db(), district.id);
     const bureau = await makeOrganisation(db(), 'bureau');
     // Five sessions shared by fifty concurrent clients: sign-in (argon2) is not what this test measures.
-    const sessions = await Promise.all(Array.from({ length: 5 }, async () => {
-      const user = await makeUser(db(), 'city_admin', bureau.id);
-      const c = new TestClient(app.url);
-      assert.equal((await c.login(user.username, TEST_PASSWORD)).status, 200);
-      return c;
-    }));
+    const sessions = await Promise.all(
+      Array.from({ length: 5 }, async () => {
+        const user = await makeUser(db(), 'city_admin', bureau.id);
+        const c = new TestClient(app.url);
+        assert.equal((await c.login(user.username, TEST_PASSWORD)).status, 200);
+        return c;
+      }),
+    );
     type Outcome = { name: string; started: number; ended: number; status: number; code?: string; id?: string };
     const outcomes: Outcome[] = [];
     let stop = false;
@@ -84,25 +89,54 @@ describe('database connections lost under load [postgres]', { skip: !server && '
 
     const acknowledged = outcomes.filter((o) => o.status === 201);
     const refused = outcomes.filter((o) => o.status !== 201);
-    const stored = new Set((await db().select({ name: carriers.name }).from(carriers)
-      .where(inArray(carriers.name, acknowledged.map((o) => o.name)))).map((r) => r.name));
+    const stored = new Set(
+      (
+        await db()
+          .select({ name: carriers.name })
+          .from(carriers)
+          .where(
+            inArray(
+              carriers.name,
+              acknowledged.map((o) => o.name),
+            ),
+          )
+      ).map((r) => r.name),
+    );
     const lost = acknowledged.filter((o) => !stored.has(o.name));
     // Serving again: the earliest moment after the cut at which a write sent then was acknowledged. (When its answer
     // arrived also counts the request's own time, which on a loaded machine with 50 writers is seconds.)
     const after = acknowledged.filter((o) => o.started >= cutAt);
     const serveAgainMs = after.length ? Math.round(Math.min(...after.map((o) => o.started)) - cutAt) : Infinity;
     const firstAnswerAfterMs = after.length ? Math.round(Math.min(...after.map((o) => o.ended)) - cutAt) : Infinity;
-    console.log(JSON.stringify({
-      name: 'connection-loss', writers: WRITERS, terminated, requests: outcomes.length, acknowledged: acknowledged.length,
-      refused: refused.length, refusedBy: Object.fromEntries(Object.entries(Object.groupBy(refused, (o) => `${o.status} ${o.code}`)).map(([k, v]) => [k, v!.length])),
-      lost: lost.length, serveAgainMs, firstAnswerAfterMs,
-      loadavg_1m: Math.round(os.loadavg()[0]! * 10) / 10,
-    }));
+    console.log(
+      JSON.stringify({
+        name: 'connection-loss',
+        writers: WRITERS,
+        terminated,
+        requests: outcomes.length,
+        acknowledged: acknowledged.length,
+        refused: refused.length,
+        refusedBy: Object.fromEntries(
+          Object.entries(Object.groupBy(refused, (o) => `${o.status} ${o.code}`)).map(([k, v]) => [k, v!.length]),
+        ),
+        lost: lost.length,
+        serveAgainMs,
+        firstAnswerAfterMs,
+        loadavg_1m: Math.round(os.loadavg()[0]! * 10) / 10,
+      }),
+    );
 
     assert.ok(terminated > 0, 'the platform had connections to lose');
-    assert.deepEqual(lost.map((o) => o.name), [], 'every acknowledged write is stored');
-    assert.deepEqual(refused.filter((o) => !(o.status === 503 && o.code === 'DB_UNAVAILABLE')).map((o) => `${o.status} ${o.code}`), [],
-      'every other write got the platform’s 503, not a 500 or a dropped connection');
+    assert.deepEqual(
+      lost.map((o) => o.name),
+      [],
+      'every acknowledged write is stored',
+    );
+    assert.deepEqual(
+      refused.filter((o) => !(o.status === 503 && o.code === 'DB_UNAVAILABLE')).map((o) => `${o.status} ${o.code}`),
+      [],
+      'every other write got the platform’s 503, not a 500 or a dropped connection',
+    );
     assert.ok(serveAgainMs < SERVE_AGAIN_WITHIN_MS, `served again after ${serveAgainMs} ms`);
     assert.equal((await sessions[0]!.get('/api/auth/me')).status, 200);
   });
@@ -122,10 +156,14 @@ describe('database connections lost under load [postgres]', { skip: !server && '
       const { job } = await submitJob(db(), { kind: 'connection-loss-sleeper', input: {}, createdBy: null, organisationId: null });
       while (runs === 0) await sleep(20);
       await sleep(300);
-      assert.ok(await terminatePlatformConnections(server!.databaseUrl!) > 0);
+      assert.ok((await terminatePlatformConnections(server!.databaseUrl!)) > 0);
       let row;
       for (const t0 = Date.now(); Date.now() - t0 < 10_000; await sleep(100)) {
-        [row] = await db().select().from(jobs).where(eq(jobs.id, job.id)).catch(() => [undefined]);
+        [row] = await db()
+          .select()
+          .from(jobs)
+          .where(eq(jobs.id, job.id))
+          .catch(() => [undefined]);
         if (row?.status === 'succeeded' || row?.status === 'failed') break;
       }
       assert.equal(row?.status, 'succeeded', JSON.stringify(row?.error));
@@ -137,7 +175,13 @@ describe('database connections lost under load [postgres]', { skip: !server && '
 
   test('the daily timer tries again soon when it could not queue the day’s jobs', async () => {
     let calls = 0;
-    const flaky = { kind: 'connection-loss-daily', queue: async () => { calls += 1; if (calls === 1) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }); } };
+    const flaky = {
+      kind: 'connection-loss-daily',
+      queue: async () => {
+        calls += 1;
+        if (calls === 1) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+      },
+    };
     const daily = startDailyJobs(app.services, [flaky], () => {}, { retryAfterMs: 50 });
     try {
       for (const t0 = Date.now(); calls < 2 && Date.now() - t0 < 5000;) await sleep(20);

@@ -40,7 +40,10 @@ for (const engine of testEngines()) {
       registry.register(`resume-${engine.name}`, async ({ checkpoint, saveCheckpoint }) => {
         seen.push(checkpoint);
         await saveCheckpoint({ step: 1 });
-        if (failOnce) { failOnce = false; throw new AppError('VALIDATION_FAILED', '第2行：缺少姓名', { fields: { 'row2.name': '缺少姓名' } }); }
+        if (failOnce) {
+          failOnce = false;
+          throw new AppError('VALIDATION_FAILED', '第2行：缺少姓名', { fields: { 'row2.name': '缺少姓名' } });
+        }
         return { resumedFrom: checkpoint };
       });
     });
@@ -49,7 +52,12 @@ for (const engine of testEngines()) {
     test('a submitted job runs to completion with progress and result', async () => {
       const runner = startJobRunner(services, registry, { pollMs: 20 });
       try {
-        const { job } = await submitJob(database.db, { kind: `count-${engine.name}`, input: { n: 4 }, createdBy: null, organisationId: null });
+        const { job } = await submitJob(database.db, {
+          kind: `count-${engine.name}`,
+          input: { n: 4 },
+          createdBy: null,
+          organisationId: null,
+        });
         const done = await until(async () => {
           const [row] = await database.db.select().from(jobs).where(eq(jobs.id, job.id));
           return row!.status === 'succeeded' ? row : undefined;
@@ -63,8 +71,20 @@ for (const engine of testEngines()) {
 
     test('the same idempotency key returns the job already submitted', async () => {
       const key = `k-${Math.random()}`;
-      const a = await submitJob(database.db, { kind: `never-${engine.name}`, input: {}, idempotencyKey: key, createdBy: null, organisationId: null });
-      const b = await submitJob(database.db, { kind: `never-${engine.name}`, input: {}, idempotencyKey: key, createdBy: null, organisationId: null });
+      const a = await submitJob(database.db, {
+        kind: `never-${engine.name}`,
+        input: {},
+        idempotencyKey: key,
+        createdBy: null,
+        organisationId: null,
+      });
+      const b = await submitJob(database.db, {
+        kind: `never-${engine.name}`,
+        input: {},
+        idempotencyKey: key,
+        createdBy: null,
+        organisationId: null,
+      });
       assert.equal(b.existing, true);
       assert.equal(b.job.id, a.job.id);
       await database.db.delete(jobs).where(eq(jobs.id, a.job.id));
@@ -94,8 +114,16 @@ for (const engine of testEngines()) {
     });
 
     test('a running job whose runner stopped heart-beating is taken over', async () => {
-      const { job } = await submitJob(database.db, { kind: `count-${engine.name}`, input: { n: 1 }, createdBy: null, organisationId: null });
-      await database.db.update(jobs).set({ status: 'running', lockedBy: 'dead-runner', heartbeatAt: sql`now() - interval '10 minutes'` }).where(eq(jobs.id, job.id));
+      const { job } = await submitJob(database.db, {
+        kind: `count-${engine.name}`,
+        input: { n: 1 },
+        createdBy: null,
+        organisationId: null,
+      });
+      await database.db
+        .update(jobs)
+        .set({ status: 'running', lockedBy: 'dead-runner', heartbeatAt: sql`now() - interval '10 minutes'` })
+        .where(eq(jobs.id, job.id));
       const runner = startJobRunner(services, registry, { pollMs: 20 });
       try {
         const done = await until(async () => {

@@ -12,14 +12,35 @@ import { appendLedgerEntries } from '../../server/credit-bank/repository/ledger.
 /** `npm run --silent ledger:verify` on an embedded database: `entries=N ok`, then the first edited entry and exit 1. */
 test('ledger:verify prints entries=N ok, and names the first broken entry with a non-zero exit', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chanjiao-ledger-'));
-  const cli = () => spawnSync(process.execPath, ['scripts/ledger-verify.ts'], { env: { ...process.env, DATABASE_URL: '', DATA_DIR: dir }, encoding: 'utf8' });
+  const cli = () =>
+    spawnSync(process.execPath, ['scripts/ledger-verify.ts'], {
+      env: { ...process.env, DATABASE_URL: '', DATA_DIR: dir },
+      encoding: 'utf8',
+    });
   try {
     let database = await openDatabase({ dataDir: dir });
     const accountId = crypto.randomUUID();
-    await database.db.transaction((tx) => appendLedgerEntries(tx, [1, 2, 3].map((i) => ({
-      accountId, kind: 'deposit' as const, credits: i, outcomeId: null, transferItemId: null, ruleId: null, programId: null, courseCode: `C${i}`,
-      compensatesSeq: null, reason: null, idempotencyKey: `cli-${i}`, createdAt: new Date(), districtId: null, createdBy: null,
-    }))));
+    await database.db.transaction((tx) =>
+      appendLedgerEntries(
+        tx,
+        [1, 2, 3].map((i) => ({
+          accountId,
+          kind: 'deposit' as const,
+          credits: i,
+          outcomeId: null,
+          transferItemId: null,
+          ruleId: null,
+          programId: null,
+          courseCode: `C${i}`,
+          compensatesSeq: null,
+          reason: null,
+          idempotencyKey: `cli-${i}`,
+          createdAt: new Date(),
+          districtId: null,
+          createdBy: null,
+        })),
+      ),
+    );
     await database.close();
     const ok = cli();
     assert.equal(ok.stdout.trim(), 'entries=3 ok', ok.stderr);

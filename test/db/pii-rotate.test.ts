@@ -41,11 +41,17 @@ for (const engine of testEngines()) {
       const district = await makeDistrict(database.db);
       schoolId = (await makeSchool(database.db, district.id)).id;
       const values = Array.from({ length: STUDENTS }, (_, i) => ({
-        schoolId, name: `轮换${i}`, cohort: 2024, birthDate: '2007-05-01', sex: 'female' as const,
+        schoolId,
+        name: `轮换${i}`,
+        cohort: 2024,
+        birthDate: '2007-05-01',
+        sex: 'female' as const,
         // One value of the first format, the rest as the old key wrote them.
         idNumberCipher: i === 0 ? legacyEncrypt(oldKey, idOf(i)) : oldPii.encrypt(idOf(i)),
-        idNumberIndex: oldPii.index(idOf(i)), idNumberMasked: '410105**********',
-        phoneCipher: i % 2 ? oldPii.encrypt(`1380000${String(i).padStart(4, '0')}`) : null, phoneMasked: null,
+        idNumberIndex: oldPii.index(idOf(i)),
+        idNumberMasked: '410105**********',
+        phoneCipher: i % 2 ? oldPii.encrypt(`1380000${String(i).padStart(4, '0')}`) : null,
+        phoneMasked: null,
       }));
       for (let i = 0; i < values.length; i += 400) await database.db.insert(students).values(values.slice(i, i + 400));
       await database.db.insert(credentialKeys).values({ ...generateSigningKey(oldPii), status: 'active' });
@@ -54,7 +60,10 @@ for (const engine of testEngines()) {
 
     test('the new ring reads old values and keeps the blind index while nothing is rotated yet', async () => {
       assert.equal(await countStale(database.db, ring), STUDENTS + 1);
-      const [s] = await database.db.select().from(students).where(eq(students.idNumberIndex, ring.index(idOf(5))));
+      const [s] = await database.db
+        .select()
+        .from(students)
+        .where(eq(students.idNumberIndex, ring.index(idOf(5))));
       assert.equal(ring.decrypt(s!.idNumberCipher), idOf(5));
       assert.ok(ring.encrypt('x').startsWith(`v2.${ring.keyId}.`) && ring.keyId !== oldPii.keyId);
     });
@@ -62,15 +71,27 @@ for (const engine of testEngines()) {
     test('an interrupted run resumes from its checkpoint, and the end state is every value under the new key', async () => {
       const before = await database.db.select().from(students).where(eq(students.schoolId, schoolId));
       // A first run that dies after its first batch (the process killed): its checkpoint stays in the job row.
-      const { job } = await submitJob(database.db, { kind: PII_ROTATE_JOB, input: { keyId: ring.keyId }, idempotencyKey: ring.keyId, createdBy: null, organisationId: null });
-      await assert.rejects(piiRotateJob({
-        services, jobId: job.id, input: job.input, checkpoint: null,
-        progress: async () => {},
-        saveCheckpoint: async (c) => {
-          await database.db.update(jobs).set({ checkpoint: c }).where(eq(jobs.id, job.id));
-          throw new Error('killed');
-        },
-      }), /killed/);
+      const { job } = await submitJob(database.db, {
+        kind: PII_ROTATE_JOB,
+        input: { keyId: ring.keyId },
+        idempotencyKey: ring.keyId,
+        createdBy: null,
+        organisationId: null,
+      });
+      await assert.rejects(
+        piiRotateJob({
+          services,
+          jobId: job.id,
+          input: job.input,
+          checkpoint: null,
+          progress: async () => {},
+          saveCheckpoint: async (c) => {
+            await database.db.update(jobs).set({ checkpoint: c }).where(eq(jobs.id, job.id));
+            throw new Error('killed');
+          },
+        }),
+        /killed/,
+      );
       await database.db.update(jobs).set({ status: 'failed' }).where(eq(jobs.id, job.id));
       assert.equal(await countStale(database.db, ring), STUDENTS + 1 - 500);
 
@@ -78,9 +99,19 @@ for (const engine of testEngines()) {
       const result = await rotatePiiKey(services, (p) => seen.push(p.done), 20);
       assert.deepEqual(result, { keyId: ring.keyId, rows: STUDENTS + 1, left: 0 });
       assert.ok(seen.length >= 1 && seen.every((d, i) => i === 0 || d >= seen[i - 1]!), 'progress only goes forward');
-      const batches = await rows<{ entity_type: string; n: number }>(database.db, sql`
-        select entity_type, count(*)::int as n from audit_log where action = 'pii.rotate' group by entity_type order by entity_type`);
-      assert.deepEqual(batches, [{ entity_type: 'credential_keys', n: 1 }, { entity_type: 'students', n: 3 }], 'no batch was done twice');
+      const batches = await rows<{ entity_type: string; n: number }>(
+        database.db,
+        sql`
+        select entity_type, count(*)::int as n from audit_log where action = 'pii.rotate' group by entity_type order by entity_type`,
+      );
+      assert.deepEqual(
+        batches,
+        [
+          { entity_type: 'credential_keys', n: 1 },
+          { entity_type: 'students', n: 3 },
+        ],
+        'no batch was done twice',
+      );
 
       // Only the new key is needed now (with the blind-index key the old one derived).
       const newOnly = createPiiCipher({ current: newKey, indexKey: indexKeyOf(oldKey) });
@@ -103,7 +134,10 @@ for (const engine of testEngines()) {
 
     test('a value written under the old key after the run (a server not yet restarted) is taken up by running again', async () => {
       const [s] = await database.db.select().from(students).where(eq(students.schoolId, schoolId)).limit(1);
-      await database.db.update(students).set({ phoneCipher: oldPii.encrypt('13900000000') }).where(eq(students.id, s!.id));
+      await database.db
+        .update(students)
+        .set({ phoneCipher: oldPii.encrypt('13900000000') })
+        .where(eq(students.id, s!.id));
       assert.equal(await countStale(database.db, ring), 1);
       const result = await rotatePiiKey(services, () => {}, 20);
       assert.equal(result.left, 0);
@@ -114,7 +148,17 @@ for (const engine of testEngines()) {
 
     test('a process without the new key refuses to run the rotation rather than write under another key', async () => {
       const other = { ...services, pii: oldPii };
-      await assert.rejects(piiRotateJob({ services: other, jobId: 'x', input: { keyId: ring.keyId }, checkpoint: null, progress: async () => {}, saveCheckpoint: async () => {} }), /writes under key/);
+      await assert.rejects(
+        piiRotateJob({
+          services: other,
+          jobId: 'x',
+          input: { keyId: ring.keyId },
+          checkpoint: null,
+          progress: async () => {},
+          saveCheckpoint: async () => {},
+        }),
+        /writes under key/,
+      );
     });
   });
 }

@@ -19,7 +19,10 @@ function legacyEncrypt(plain: string): string {
 test('decrypts values written with the Buffer-derived key and keeps the blind index', () => {
   const pii = createPiiCipher(key);
   assert.equal(pii.decrypt(legacyEncrypt('41010519900307123X')), '41010519900307123X');
-  assert.equal(pii.index(' 41010519900307123x '), crypto.createHmac('sha256', legacyIdxKey).update('41010519900307123X').digest('base64url'));
+  assert.equal(
+    pii.index(' 41010519900307123x '),
+    crypto.createHmac('sha256', legacyIdxKey).update('41010519900307123X').digest('base64url'),
+  );
 });
 
 test('round-trips, uses a fresh IV each time and refuses a tampered value', () => {

@@ -18,14 +18,27 @@ const HEADER = '层次,专业大类,专业类,专业代码,专业名称,年份\n
 
 test('CSV reader: BOM, CRLF, quotes with commas, escaped quotes and newlines, blank lines', () => {
   const rows = parseCsv('\uFEFFa,b\r\n"x, y","say ""hi"""\r\n\r\n"multi\nline",z\n');
-  assert.deepEqual(rows.map((r) => r.fields), [['a', 'b'], ['x, y', 'say "hi"'], ['multi\nline', 'z']]);
-  assert.deepEqual(rows.map((r) => r.line), [1, 2, 4]);
+  assert.deepEqual(
+    rows.map((r) => r.fields),
+    [
+      ['a', 'b'],
+      ['x, y', 'say "hi"'],
+      ['multi\nline', 'z'],
+    ],
+  );
+  assert.deepEqual(
+    rows.map((r) => r.line),
+    [1, 2, 4],
+  );
 });
 
 test('GB/T 4754-2017 file: levels counted, the extra class reported, damaged names restored', () => {
   const parsed = parseIndustryCsv(readText(referenceDataPath(INDUSTRY_FILE)));
   assert.deepEqual(parsed.counts, { section: 20, division: 97, group: 473, class: 1381 });
-  assert.ok(parsed.anomalies.some((a) => a.startsWith('class共1381条，标准正式文本为1380条')), parsed.anomalies.join('\n'));
+  assert.ok(
+    parsed.anomalies.some((a) => a.startsWith('class共1381条，标准正式文本为1380条')),
+    parsed.anomalies.join('\n'),
+  );
   const byCode = new Map(parsed.nodes.map((n) => [n.code, n]));
   assert.equal(byCode.get('3531')!.name, '食品、酒、饮料及茶生产专用设备制造');
   assert.equal(byCode.get('37')!.name, '铁路、船舶、航空航天和其他运输设备制造业');
@@ -86,16 +99,19 @@ test('major catalogue: the demo subset parses cleanly and only holds 6-digit cod
 });
 
 test('major catalogue: every bad cell is reported with its line and column', () => {
-  const p = parseMajorCsv(HEADER + [
-    '高职专科,51 电子与信息大类,5102 计算机类,510203,软件技术,2021',
-    '大专,51 电子与信息大类,5102 计算机类,510299,某专业,2021',
-    '高职专科,电子与信息大类,5102 计算机类,510298,某专业,2021',
-    '高职专科,51 电子与信息大类,5202 护理类,520201,护理,2021',
-    '高职专科,51 电子与信息大类,5102 计算机类,51020,短代码,2021',
-    '高职专科,51 电子与信息大类,5102 计算机类,510203,软件技术,2021',
-    '高职专科,51 电子与信息大类,5102 计算机类,510297,某专业,二〇二一',
-    '中职,51 电子与信息大类,5102 计算机类,510296,层次代码段不符,2021',
-  ].join('\n'));
+  const p = parseMajorCsv(
+    HEADER +
+      [
+        '高职专科,51 电子与信息大类,5102 计算机类,510203,软件技术,2021',
+        '大专,51 电子与信息大类,5102 计算机类,510299,某专业,2021',
+        '高职专科,电子与信息大类,5102 计算机类,510298,某专业,2021',
+        '高职专科,51 电子与信息大类,5202 护理类,520201,护理,2021',
+        '高职专科,51 电子与信息大类,5102 计算机类,51020,短代码,2021',
+        '高职专科,51 电子与信息大类,5102 计算机类,510203,软件技术,2021',
+        '高职专科,51 电子与信息大类,5102 计算机类,510297,某专业,二〇二一',
+        '中职,51 电子与信息大类,5102 计算机类,510296,层次代码段不符,2021',
+      ].join('\n'),
+  );
   assert.equal(p.errors['第3行.层次'], '“大专”不是中职、高职专科或高职本科（职业本科）');
   assert.match(p.errors['第4行.专业大类']!, /应为2位代码加名称/);
   assert.match(p.errors['第5行.专业类']!, /应以专业大类代码51开头/);
@@ -108,7 +124,9 @@ test('major catalogue: every bad cell is reported with its line and column', () 
 });
 
 test('major catalogue: 职业本科 / 高职本科 and K-suffixed (国家控制) codes are accepted', () => {
-  const p = parseMajorCsv(HEADER + '职业本科,31 电子与信息大类,3102 计算机类,310299,示例,2021\n高职专科,57 教育与体育大类,5701 教育类,570199K,示例,2021\n');
+  const p = parseMajorCsv(
+    HEADER + '职业本科,31 电子与信息大类,3102 计算机类,310299,示例,2021\n高职专科,57 教育与体育大类,5701 教育类,570199K,示例,2021\n',
+  );
   assert.deepEqual(p.errors, {});
   assert.equal(p.entries[0]!.level, 'vocUndergrad');
   assert.equal(p.entries[1]!.code, '570199K');
@@ -127,7 +145,11 @@ after(async () => {
 
 test('loading a catalogue file: versioned edition, repeatable, a bad file refused with nothing written', async () => {
   const file = path.join(dir, 'catalogue.csv');
-  fs.writeFileSync(file, HEADER + '高职专科,51 电子与信息大类,5102 计算机类,510201,计算机应用技术,2021\n高职专科,51 电子与信息大类,5102 计算机类,510203,软件技术,2021\n');
+  fs.writeFileSync(
+    file,
+    HEADER +
+      '高职专科,51 电子与信息大类,5102 计算机类,510201,计算机应用技术,2021\n高职专科,51 电子与信息大类,5102 计算机类,510203,软件技术,2021\n',
+  );
   const first = await loadMajors(database.db, { file });
   assert.equal(first.edition, '2021');
   assert.equal(first.inserted, 2);
@@ -140,7 +162,10 @@ test('loading a catalogue file: versioned edition, repeatable, a bad file refuse
   assert.match(edition!.source, /catalogue\.csv/);
 
   const bad = path.join(dir, 'bad.csv');
-  fs.writeFileSync(bad, HEADER + '高职专科,51 电子与信息大类,5102 计算机类,510205,大数据技术,2022\n高职专科,51 电子与信息大类,5102 计算机类,5102,坏,2022\n');
+  fs.writeFileSync(
+    bad,
+    HEADER + '高职专科,51 电子与信息大类,5102 计算机类,510205,大数据技术,2022\n高职专科,51 电子与信息大类,5102 计算机类,5102,坏,2022\n',
+  );
   await assert.rejects(loadMajors(database.db, { file: bad }), (e: unknown) => {
     assert.ok(e instanceof AppError);
     assert.equal(e.code, 'VALIDATION_FAILED');

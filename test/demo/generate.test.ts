@@ -27,7 +27,19 @@ function allStudents(city: DemoCity): DemoStudent[] {
 
 function digest(city: DemoCity): string {
   const h = crypto.createHash('sha256');
-  h.update(JSON.stringify([city.cohorts, city.schools, city.enterprises, city.plan, city.teachers, city.carriers, city.majorGroups, city.accounts, city.studentAccountIndexes]));
+  h.update(
+    JSON.stringify([
+      city.cohorts,
+      city.schools,
+      city.enterprises,
+      city.plan,
+      city.teachers,
+      city.carriers,
+      city.majorGroups,
+      city.accounts,
+      city.studentAccountIndexes,
+    ]),
+  );
   for (const batch of city.students(700)) h.update(JSON.stringify(batch));
   return h.digest('hex');
 }
@@ -35,7 +47,10 @@ function digest(city: DemoCity): string {
 test('the PRNG is deterministic and forks are independent of later draws', () => {
   const a = createRng(42);
   const b = createRng(42);
-  assert.deepEqual(Array.from({ length: 5 }, () => a.next()), Array.from({ length: 5 }, () => b.next()));
+  assert.deepEqual(
+    Array.from({ length: 5 }, () => a.next()),
+    Array.from({ length: 5 }, () => b.next()),
+  );
   const x = createRng(7).fork('students').digits(12);
   assert.equal(createRng(7).fork('students').digits(12), x);
   assert.notEqual(createRng(7).fork('teachers').digits(12), x);
@@ -61,7 +76,10 @@ for (const scale of ['tiny', 'demo'] as const) {
     assert.equal(city.schools.length, p.schools);
     assert.equal(city.enterprises.length, p.enterprises);
     assert.equal(city.teachers.length, p.teachers);
-    assert.equal(city.schools.reduce((a, s) => a + s.studentTarget, 0), p.students);
+    assert.equal(
+      city.schools.reduce((a, s) => a + s.studentTarget, 0),
+      p.students,
+    );
     let n = 0;
     for (const b of city.students()) n += b.length;
     assert.equal(n, p.students);
@@ -82,7 +100,10 @@ test('city scale: 150 schools, 20,000 enterprises, 40,000 teachers, 500,000 stud
   assert.equal(city.schools.length, 150);
   assert.equal(city.enterprises.length, 20_000);
   assert.equal(city.teachers.length, 40_000);
-  assert.equal(city.schools.reduce((a, s) => a + s.studentTarget, 0), 500_000);
+  assert.equal(
+    city.schools.reduce((a, s) => a + s.studentTarget, 0),
+    500_000,
+  );
   assert.equal(new Set(city.enterprises.map((e) => e.uscc)).size, 20_000);
   assert.equal(new Set(city.enterprises.map((e) => e.name)).size, 20_000);
   assert.equal(new Set(city.schools.map((s) => s.name)).size, 150);
@@ -192,8 +213,16 @@ test('carriers: every kind in the tiny city, in the statuses the cockpit counts,
   const count = (kind: string, statuses: string[]) => city.carriers.filter((c) => c.kind === kind && statuses.includes(c.status)).length;
   const byKind = Object.fromEntries(CARRIER_KINDS.map((k) => [k, city.carriers.filter((c) => c.kind === k).length]));
   assert.deepEqual(byKind, {
-    trainingBase: 5, practiceCenter: 7, industryCollege: 5, educationGroup: 5, consortium: 3, community: 3,
-    innovationCenter: 11, internationalProject: 5, lubanWorkshop: 3, experienceCenter: 10,
+    trainingBase: 5,
+    practiceCenter: 7,
+    industryCollege: 5,
+    educationGroup: 5,
+    consortium: 3,
+    community: 3,
+    innovationCenter: 11,
+    internationalProject: 5,
+    lubanWorkshop: 3,
+    experienceCenter: 10,
   });
   assert.equal(count('trainingBase', ['certified']), 2);
   assert.equal(count('consortium', ['operating', 'certified']), 2);
@@ -201,12 +230,24 @@ test('carriers: every kind in the tiny city, in the statuses the cockpit counts,
   assert.equal(city.carriers.filter((c) => c.kind === 'educationGroup' && c.legalPerson).length, 1);
   assert.equal(new Set(city.carriers.map((c) => c.name)).size, city.carriers.length, 'names are unique');
 
-  const leadKind = { industryCollege: ['school'], innovationCenter: ['school'], internationalProject: ['school'], lubanWorkshop: ['school'],
-    educationGroup: ['school'], consortium: ['district'], community: ['enterprise'], trainingBase: ['school', 'enterprise'],
-    practiceCenter: ['school', 'enterprise'], experienceCenter: ['school', 'enterprise'] } as const;
-  const exists = (r: DemoOrgRef) => r.kind === 'school' ? r.index < city.schools.length && city.schools[r.index]!.index === r.index
-    : r.kind === 'enterprise' ? r.index < city.enterprises.length && city.enterprises[r.index]!.index === r.index
-    : ctx.districts.some((d) => d.code === r.code);
+  const leadKind = {
+    industryCollege: ['school'],
+    innovationCenter: ['school'],
+    internationalProject: ['school'],
+    lubanWorkshop: ['school'],
+    educationGroup: ['school'],
+    consortium: ['district'],
+    community: ['enterprise'],
+    trainingBase: ['school', 'enterprise'],
+    practiceCenter: ['school', 'enterprise'],
+    experienceCenter: ['school', 'enterprise'],
+  } as const;
+  const exists = (r: DemoOrgRef) =>
+    r.kind === 'school'
+      ? r.index < city.schools.length && city.schools[r.index]!.index === r.index
+      : r.kind === 'enterprise'
+        ? r.index < city.enterprises.length && city.enterprises[r.index]!.index === r.index
+        : ctx.districts.some((d) => d.code === r.code);
   const clusters = new Set(ctx.clusters.map((c) => c.code));
   for (const c of city.carriers) {
     assert.ok((leadKind[c.kind] as readonly string[]).includes(c.lead.kind), `${c.name}: lead ${c.lead.kind}`);
@@ -217,7 +258,8 @@ test('carriers: every kind in the tiny city, in the statuses the cockpit counts,
     assert.ok(clusters.has(c.clusterCode));
     assert.ok(ctx.districts.some((d) => d.code === c.districtCode));
     // The lead's name is in the carrier's name where the kind is named after its lead (学院 → 产业学院).
-    if (c.kind === 'industryCollege') assert.ok(c.name.startsWith(city.schools[(c.lead as { index: number }).index]!.name) && c.name.endsWith('产业学院'), c.name);
+    if (c.kind === 'industryCollege')
+      assert.ok(c.name.startsWith(city.schools[(c.lead as { index: number }).index]!.name) && c.name.endsWith('产业学院'), c.name);
     if (c.kind === 'consortium') assert.match(c.name, /市域产教联合体$/);
     // What the register's own rules demand of a record (certified → date and body, levels per kind, dates in order).
     assert.deepEqual(carrierProblems(c), {}, c.name);
@@ -226,7 +268,7 @@ test('carriers: every kind in the tiny city, in the statuses the cockpit counts,
   }
 });
 
-test('major groups: programs of one school feeding the group\'s cluster, each program in one group, some key majors', () => {
+test("major groups: programs of one school feeding the group's cluster, each program in one group, some key majors", () => {
   const city = generateCity(ctx, { scale: 'tiny', now: NOW });
   assert.ok(city.majorGroups.length >= 5, `${city.majorGroups.length} groups`);
   const keys = city.majorGroups.filter((g) => g.keyMajor).length;
@@ -252,17 +294,34 @@ test('demo scale: carriers and key majors at the plan progress the cockpit shows
   const n = (kind: string, statuses: string[], extra: (c: (typeof city.carriers)[number]) => boolean = () => true) =>
     city.carriers.filter((c) => c.kind === kind && statuses.includes(c.status) && extra(c)).length;
   const W = ['operating', 'certified'];
-  assert.deepEqual({
-    training_bases: n('trainingBase', ['certified']), industry_colleges: n('industryCollege', ['certified']), practice_centers: n('practiceCenter', W),
-    education_groups: n('educationGroup', W), entity_education_groups: n('educationGroup', W, (c) => c.legalPerson === true), consortia: n('consortium', W),
-    city_innovation_centers: n('innovationCenter', ['certified'], (c) => c.level === 'city'),
-    provincial_innovation_centers: n('innovationCenter', ['certified'], (c) => c.level === 'province'),
-    international_projects: n('internationalProject', W) + n('lubanWorkshop', W), experience_centers: n('experienceCenter', W),
-    key_majors: city.majorGroups.filter((g) => g.keyMajor).length,
-  }, {
-    training_bases: 11, industry_colleges: 13, practice_centers: 26, education_groups: 12, entity_education_groups: 6, consortia: 2,
-    city_innovation_centers: 42, provincial_innovation_centers: 14, international_projects: 16, experience_centers: 53, key_majors: 41,
-  });
+  assert.deepEqual(
+    {
+      training_bases: n('trainingBase', ['certified']),
+      industry_colleges: n('industryCollege', ['certified']),
+      practice_centers: n('practiceCenter', W),
+      education_groups: n('educationGroup', W),
+      entity_education_groups: n('educationGroup', W, (c) => c.legalPerson === true),
+      consortia: n('consortium', W),
+      city_innovation_centers: n('innovationCenter', ['certified'], (c) => c.level === 'city'),
+      provincial_innovation_centers: n('innovationCenter', ['certified'], (c) => c.level === 'province'),
+      international_projects: n('internationalProject', W) + n('lubanWorkshop', W),
+      experience_centers: n('experienceCenter', W),
+      key_majors: city.majorGroups.filter((g) => g.keyMajor).length,
+    },
+    {
+      training_bases: 11,
+      industry_colleges: 13,
+      practice_centers: 26,
+      education_groups: 12,
+      entity_education_groups: 6,
+      consortia: 2,
+      city_innovation_centers: 42,
+      provincial_innovation_centers: 14,
+      international_projects: 16,
+      experience_centers: 53,
+      key_majors: 41,
+    },
+  );
 });
 
 test('secondary schools offer 中职 majors of the demo subset, grouped into 专业群; intake and graduates by year', () => {
@@ -274,9 +333,15 @@ test('secondary schools offer 中职 majors of the demo subset, grouped into 专
   const secondaryPrograms = city.plan.programs.filter((p) => city.schools[p.schoolIndex]!.level === 'secondary');
   assert.ok(secondaryPrograms.every((p) => majorLevel.get(p.majorCode) === 'secondary'));
   assert.ok(new Set(secondaryPrograms.map((p) => p.majorCode)).size >= 8);
-  assert.ok(city.majorGroups.some((g) => city.schools[g.schoolIndex]!.level === 'secondary'), 'some 专业群 of secondary schools');
+  assert.ok(
+    city.majorGroups.some((g) => city.schools[g.schoolIndex]!.level === 'secondary'),
+    'some 专业群 of secondary schools',
+  );
   for (const p of city.plan.programs) {
-    assert.deepEqual(p.years.map((y) => y.year), city.cohorts.filter((c) => c >= p.startYear));
+    assert.deepEqual(
+      p.years.map((y) => y.year),
+      city.cohorts.filter((c) => c >= p.startYear),
+    );
     for (const y of p.years) assert.ok(y.graduates === null || (y.year - 3 >= p.startYear && y.graduates > 0));
   }
   assert.ok(city.plan.programs.some((p) => p.years.some((y) => y.graduates !== null)));

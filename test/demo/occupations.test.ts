@@ -30,7 +30,10 @@ const FAKE = [
 test('the shipped demo subset holds exactly the eight 大类 of the 2022 大典 and nothing below them', () => {
   const p = parseOccupationCsv(readText(DEMO_OCCUPATIONS_FILE));
   assert.deepEqual(p.errors, {});
-  assert.deepEqual(p.entries.map((e) => [e.code, e.level, e.parentCode]), ['1', '2', '3', '4', '5', '6', '7', '8'].map((c) => [c, 'major', null]));
+  assert.deepEqual(
+    p.entries.map((e) => [e.code, e.level, e.parentCode]),
+    ['1', '2', '3', '4', '5', '6', '7', '8'].map((c) => [c, 'major', null]),
+  );
   assert.equal(p.entries.find((e) => e.code === '2')!.name, '专业技术人员');
   assert.equal(p.entries.find((e) => e.code === '8')!.name, '不便分类的其他从业人员');
 });
@@ -38,27 +41,39 @@ test('the shipped demo subset holds exactly the eight 大类 of the 2022 大典 
 test('the published layout: merged (empty) cells continue the row above, full rows work too, parents recorded', () => {
   const p = parseOccupationCsv(`职业分类大典（虚构示例）,,,\n${HEADER}${FAKE}\n`);
   assert.deepEqual(p.errors, {});
-  assert.deepEqual(p.entries.map((e) => [e.code, e.level, e.parentCode]), [
-    ['9', 'major', null], ['9-01', 'middle', '9'], ['9-01-01', 'minor', '9-01'], ['9-01-01-01', 'occupation', '9-01-01'],
-    ['9-01-01-02', 'occupation', '9-01-01'], ['9-02', 'middle', '9'], ['9-02-01', 'minor', '9-02'], ['9-02-01-01', 'occupation', '9-02-01'],
-  ]);
+  assert.deepEqual(
+    p.entries.map((e) => [e.code, e.level, e.parentCode]),
+    [
+      ['9', 'major', null],
+      ['9-01', 'middle', '9'],
+      ['9-01-01', 'minor', '9-01'],
+      ['9-01-01-01', 'occupation', '9-01-01'],
+      ['9-01-01-02', 'occupation', '9-01-01'],
+      ['9-02', 'middle', '9'],
+      ['9-02-01', 'minor', '9-02'],
+      ['9-02-01-01', 'occupation', '9-02-01'],
+    ],
+  );
   assert.equal(p.entries.at(-1)!.name, '虚构职业三');
   // 细类 and 职业 are accepted as the last column's heading.
   assert.deepEqual(parseOccupationCsv(`大类,中类,小类,职业\n9 虚构大类,,,\n`).errors, {});
 });
 
 test('every bad cell is reported with its line and column', () => {
-  const p = parseOccupationCsv(HEADER + [
-    '9 虚构大类,,,',
-    ',9-1 坏中类,,', // line 3: wrong shape
-    ',9-01 虚构中类甲,,',
-    ',,9-02-01 不在其中类下,', // line 5: not under 9-01
-    ',,9-01-01 虚构小类,',
-    ',,,9-01-01-01 虚构职业一',
-    ',,,9-01-01-01 虚构职业一', // line 8: duplicate
-    ',9-01 另一个名称,,', // line 9: same code, other name
-    '9 虚构大类,9-01 虚构中类甲,9-01-01 虚构小类,9-01-01-02', // line 10: code without a name
-  ].join('\n'));
+  const p = parseOccupationCsv(
+    HEADER +
+      [
+        '9 虚构大类,,,',
+        ',9-1 坏中类,,', // line 3: wrong shape
+        ',9-01 虚构中类甲,,',
+        ',,9-02-01 不在其中类下,', // line 5: not under 9-01
+        ',,9-01-01 虚构小类,',
+        ',,,9-01-01-01 虚构职业一',
+        ',,,9-01-01-01 虚构职业一', // line 8: duplicate
+        ',9-01 另一个名称,,', // line 9: same code, other name
+        '9 虚构大类,9-01 虚构中类甲,9-01-01 虚构小类,9-01-01-02', // line 10: code without a name
+      ].join('\n'),
+  );
   assert.match(p.errors['第3行.中类']!, /应为代码加名称/);
   assert.match(p.errors['第5行.小类']!, /应以中类代码9-01开头/);
   assert.match(p.errors['第8行.细类（职业）']!, /与第7行重复/);
@@ -94,7 +109,10 @@ test('loading: a versioned edition (2022 by default), repeatable, a bad file ref
   assert.deepEqual([again.inserted, again.updated, again.unchanged], [0, 0, 8]);
 
   const editions = await database.db.select().from(catalogueEditions).where(eq(catalogueEditions.kind, 'occupation'));
-  assert.deepEqual(editions.map((e) => [e.edition, e.isDemoSubset]).sort(), [['2022', false], ['2022-demo-subset', true]]);
+  assert.deepEqual(editions.map((e) => [e.edition, e.isDemoSubset]).sort(), [
+    ['2022', false],
+    ['2022-demo-subset', true],
+  ]);
 
   const bad = path.join(dir, 'bad.csv');
   fs.writeFileSync(bad, HEADER + '9 虚构大类,,,\n,9-03 虚构中类丙,,\n,,9-04-01 错位小类,\n');

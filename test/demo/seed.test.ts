@@ -31,8 +31,12 @@ const NOW = new Date('2025-11-29T04:00:00Z');
 const pii = createPiiCipher(crypto.randomBytes(32));
 let database: Database;
 
-before(async () => { database = await openDatabase({}); });
-after(async () => { await database.close(); });
+before(async () => {
+  database = await openDatabase({});
+});
+after(async () => {
+  await database.close();
+});
 
 const count = async (q: ReturnType<typeof sql>) => (await rows<{ n: number }>(database.db, q))[0]!.n;
 
@@ -54,7 +58,12 @@ test('reference data loads, and loading it again changes nothing', async () => {
   assert.equal(await count(sql`select count(*)::int as n from organisations where kind = 'bureau' and code = 'edu'`), 1);
   assert.equal(await count(sql`select count(*)::int as n from industry_clusters`), 17);
   assert.equal(await count(sql`select count(*)::int as n from catalogue_editions where is_demo_subset and kind = 'major'`), 1);
-  assert.equal(await count(sql`select count(*)::int as n from occupations o join catalogue_editions e on e.id = o.edition_id where e.is_demo_subset and o.level = 'major'`), 8);
+  assert.equal(
+    await count(
+      sql`select count(*)::int as n from occupations o join catalogue_editions e on e.id = o.edition_id where e.is_demo_subset and o.level = 'major'`,
+    ),
+    8,
+  );
   assert.equal(await count(sql`select count(*)::int as n from organisations where is_demo`), 0, 'reference data is not demo data');
 });
 
@@ -76,14 +85,27 @@ test('the generator sees the same reference data from the database as from the f
 test('a tiny demo city loads with protected personal information and working sign-ins', async () => {
   const { counts } = await seedDemo(database.db, pii, { scale: 'tiny', now: NOW, demoPassword: 'Demo-Pass-1', log: () => {} });
   const p = SCALES.tiny;
-  assert.deepEqual([counts.schools, counts.enterprises, counts.teachers, counts.students], [p.schools, p.enterprises, p.teachers, p.students]);
+  assert.deepEqual(
+    [counts.schools, counts.enterprises, counts.teachers, counts.students],
+    [p.schools, p.enterprises, p.teachers, p.students],
+  );
   assert.equal(await count(sql`select count(*)::int as n from students`), p.students);
   assert.equal(await count(sql`select count(*)::int as n from audit_log where action = 'demo.load'`), 1);
-  assert.equal(await count(sql`select count(*)::int as n from organisations where is_demo and kind in ('school', 'enterprise')`), p.schools + p.enterprises);
-  assert.equal(await count(sql`select count(*)::int as n from organisations o where o.is_demo and not exists (select 1 from organisations d where d.id = o.district_id and d.kind = 'district')`), 0);
+  assert.equal(
+    await count(sql`select count(*)::int as n from organisations where is_demo and kind in ('school', 'enterprise')`),
+    p.schools + p.enterprises,
+  );
+  assert.equal(
+    await count(
+      sql`select count(*)::int as n from organisations o where o.is_demo and not exists (select 1 from organisations d where d.id = o.district_id and d.kind = 'district')`,
+    ),
+    0,
+  );
 
-  const sample = await rows<{ c: string; i: string; m: string; pc: string; pm: string; birth: string; sex: string }>(database.db,
-    sql`select id_number_cipher c, id_number_index i, id_number_masked m, phone_cipher pc, phone_masked pm, birth_date::text birth, sex from students limit 50`);
+  const sample = await rows<{ c: string; i: string; m: string; pc: string; pm: string; birth: string; sex: string }>(
+    database.db,
+    sql`select id_number_cipher c, id_number_index i, id_number_masked m, phone_cipher pc, phone_masked pm, birth_date::text birth, sex from students limit 50`,
+  );
   for (const s of sample) {
     const id = pii.decrypt(s.c);
     assert.ok(validateIdNumber(id).valid, id);
@@ -96,47 +118,98 @@ test('a tiny demo city loads with protected personal information and working sig
   const usccs = await rows<{ code: string }>(database.db, sql`select code from organisations where kind = 'enterprise' and is_demo`);
   for (const u of usccs) assert.ok(validateUscc(u.code).valid, u.code);
 
-  const [admin] = await rows<{ h: string; must: boolean; demo: boolean }>(database.db,
-    sql`select password_hash h, must_change_password must, is_demo demo from users where username = 'admin'`);
+  const [admin] = await rows<{ h: string; must: boolean; demo: boolean }>(
+    database.db,
+    sql`select password_hash h, must_change_password must, is_demo demo from users where username = 'admin'`,
+  );
   assert.ok(await verifyPassword('Demo-Pass-1', admin!.h));
   assert.equal(admin!.must, false);
   assert.equal(admin!.demo, true);
   assert.equal(await count(sql`select count(*)::int as n from users where not is_demo or must_change_password`), 0);
   assert.equal(await count(sql`select count(distinct password_hash)::int as n from users`), 1, 'the demo password is hashed once');
-  assert.equal(await count(sql`select count(*)::int as n from students s join users u on u.id = s.user_id where u.username like 'student%'`), 3);
-  assert.equal(await count(sql`select count(*)::int as n from teachers t join users u on u.id = t.user_id where u.username = 'teacher1'`), 1);
-  assert.equal(await count(sql`select count(*)::int as n from memberships m join organisations o on o.id = m.organisation_id join users u on u.id = m.user_id
-    where u.username = 'district_jinshui' and m.role = 'district' and o.code = '410105'`), 1);
+  assert.equal(
+    await count(sql`select count(*)::int as n from students s join users u on u.id = s.user_id where u.username like 'student%'`),
+    3,
+  );
+  assert.equal(
+    await count(sql`select count(*)::int as n from teachers t join users u on u.id = t.user_id where u.username = 'teacher1'`),
+    1,
+  );
+  assert.equal(
+    await count(sql`select count(*)::int as n from memberships m join organisations o on o.id = m.organisation_id join users u on u.id = m.user_id
+    where u.username = 'district_jinshui' and m.role = 'district' and o.code = '410105'`),
+    1,
+  );
   // Programme levels match the school's.
-  assert.equal(await count(sql`select count(*)::int as n from programs p join schools s on s.organisation_id = p.school_id join majors m on m.id = p.major_id
-    where s.level = 'secondary' and m.level <> 'secondary' or s.level = 'higher' and m.level <> 'higher'`), 0);
+  assert.equal(
+    await count(sql`select count(*)::int as n from programs p join schools s on s.organisation_id = p.school_id join majors m on m.id = p.major_id
+    where s.level = 'secondary' and m.level <> 'secondary' or s.level = 'higher' and m.level <> 'higher'`),
+    0,
+  );
 });
 
-test('the tiny city\'s carriers and 专业群 load with their partners, are searchable, and the cockpit\'s carrier targets count them', async () => {
+test("the tiny city's carriers and 专业群 load with their partners, are searchable, and the cockpit's carrier targets count them", async () => {
   const city = generateCity(await referenceContextFromDb(database.db), { scale: 'tiny', now: NOW });
   assert.equal(await count(sql`select count(*)::int as n from carriers where is_demo`), city.carriers.length);
-  assert.equal(await count(sql`select count(*)::int as n from carrier_partners`), city.carriers.reduce((a, c) => a + c.partners.length, 0));
+  assert.equal(
+    await count(sql`select count(*)::int as n from carrier_partners`),
+    city.carriers.reduce((a, c) => a + c.partners.length, 0),
+  );
   // Leads of the right kind, partners real schools and enterprises, the carrier in a district.
-  assert.equal(await count(sql`select count(*)::int as n from carriers c join organisations o on o.id = c.lead_organisation_id
+  assert.equal(
+    await count(sql`select count(*)::int as n from carriers c join organisations o on o.id = c.lead_organisation_id
     where (c.kind in ('industryCollege', 'innovationCenter', 'educationGroup', 'internationalProject', 'lubanWorkshop') and o.kind <> 'school')
-      or (c.kind = 'consortium' and o.kind <> 'district') or (c.kind = 'community' and o.kind <> 'enterprise')`), 0);
-  assert.equal(await count(sql`select count(*)::int as n from carrier_partners p join organisations o on o.id = p.organisation_id
-    where o.kind not in ('school', 'enterprise') or not o.is_demo`), 0);
-  assert.equal(await count(sql`select count(*)::int as n from carriers c left join organisations d on d.id = c.district_id and d.kind = 'district' where d.id is null`), 0);
+      or (c.kind = 'consortium' and o.kind <> 'district') or (c.kind = 'community' and o.kind <> 'enterprise')`),
+    0,
+  );
+  assert.equal(
+    await count(sql`select count(*)::int as n from carrier_partners p join organisations o on o.id = p.organisation_id
+    where o.kind not in ('school', 'enterprise') or not o.is_demo`),
+    0,
+  );
+  assert.equal(
+    await count(
+      sql`select count(*)::int as n from carriers c left join organisations d on d.id = c.district_id and d.kind = 'district' where d.id is null`,
+    ),
+    0,
+  );
   assert.equal(await count(sql`select count(*)::int as n from major_groups`), city.majorGroups.length);
   // Every program of a group feeds the group's cluster (the repository's own check, through cluster_majors).
-  assert.equal(await count(sql`select count(*)::int as n from major_group_programs gp join major_groups g on g.id = gp.group_id
+  assert.equal(
+    await count(sql`select count(*)::int as n from major_group_programs gp join major_groups g on g.id = gp.group_id
     join programs p on p.id = gp.program_id join majors m on m.id = p.major_id
-    where p.school_id <> g.school_id or not exists (select 1 from cluster_majors cm where cm.cluster_code = g.cluster_code and cm.major_code = m.code)`), 0);
+    where p.school_id <> g.school_id or not exists (select 1 from cluster_majors cm where cm.cluster_code = g.cluster_code and cm.major_code = m.code)`),
+    0,
+  );
   assert.equal(await count(sql`select count(*)::int as n from search_documents where entity_type = 'carrier'`), city.carriers.length);
 
   await recomputeIndicators(database.db, { now: NOW });
-  const values = Object.fromEntries((await rows<{ code: string; value: number }>(database.db,
-    sql`select code, value from indicator_values where scope = 'city' and source = 'computed'`)).map((r) => [r.code, r.value]));
-  const carrierTargets = ['training_bases', 'education_groups', 'industry_colleges', 'practice_centers', 'key_majors', 'consortia',
-    'entity_education_groups', 'city_innovation_centers', 'provincial_innovation_centers', 'experience_centers', 'international_projects'];
+  const values = Object.fromEntries(
+    (
+      await rows<{ code: string; value: number }>(
+        database.db,
+        sql`select code, value from indicator_values where scope = 'city' and source = 'computed'`,
+      )
+    ).map((r) => [r.code, r.value]),
+  );
+  const carrierTargets = [
+    'training_bases',
+    'education_groups',
+    'industry_colleges',
+    'practice_centers',
+    'key_majors',
+    'consortia',
+    'entity_education_groups',
+    'city_innovation_centers',
+    'provincial_innovation_centers',
+    'experience_centers',
+    'international_projects',
+  ];
   for (const code of carrierTargets) assert.ok((values[code] ?? 0) > 0, `${code} = ${values[code]}`);
-  assert.equal(values.consortia, city.carriers.filter((c) => c.kind === 'consortium' && ['operating', 'certified'].includes(c.status)).length);
+  assert.equal(
+    values.consortia,
+    city.carriers.filter((c) => c.kind === 'consortium' && ['operating', 'certified'].includes(c.status)).length,
+  );
   assert.equal(values.key_majors, city.majorGroups.filter((g) => g.keyMajor).length);
 });
 
@@ -144,7 +217,8 @@ test('the featured sign-ins: one per role, labelled in Chinese', async () => {
   const logins = await demoLogins(database.db);
   assert.equal(logins[0]!.username, 'admin');
   const roles = new Set(logins.map((l) => l.role));
-  for (const r of ['city_admin', 'department', 'district', 'school_admin', 'teacher', 'enterprise_admin', 'student']) assert.ok(roles.has(r), r);
+  for (const r of ['city_admin', 'department', 'district', 'school_admin', 'teacher', 'enterprise_admin', 'student'])
+    assert.ok(roles.has(r), r);
   assert.ok(logins.length <= 10);
   assert.match(logins.find((l) => l.username === 'district_jinshui')!.label, /金水区/);
   const all = await demoLogins(database.db, { all: true });
@@ -162,12 +236,20 @@ test('seedIfEmpty leaves a database with organisations alone and still returns t
 test('reset removes demo rows only, and only in a test or demo database', async () => {
   assert.equal(resetAllowed('/srv/chanjiao/data'), false);
   assert.equal(resetAllowed('chanjiao_demo'), true);
-  await assert.rejects(resetDemo(database, '/srv/chanjiao/data', () => {}), /拒绝重置/);
+  await assert.rejects(
+    resetDemo(database, '/srv/chanjiao/data', () => {}),
+    /拒绝重置/,
+  );
   await resetDemo(database, '/tmp/test-data', () => {});
   assert.equal(await count(sql`select count(*)::int as n from organisations where is_demo`), 0);
   assert.equal(await count(sql`select count(*)::int as n from users`), 0);
   assert.equal(await count(sql`select count(*)::int as n from students`), 0);
-  assert.equal(await count(sql`select (select count(*) from carriers) + (select count(*) from carrier_partners) + (select count(*) from major_groups)::int as n`), 0);
+  assert.equal(
+    await count(
+      sql`select (select count(*) from carriers) + (select count(*) from carrier_partners) + (select count(*) from major_groups)::int as n`,
+    ),
+    0,
+  );
   assert.equal(await count(sql`select count(*)::int as n from organisations where kind = 'district'`), 16, 'reference data stays');
   // …and the demo can be loaded again.
   await seedDemo(database.db, pii, { scale: 'tiny', now: NOW, demoPassword: 'Demo-Pass-1', log: () => {} });
@@ -179,29 +261,57 @@ test('internships under way, entered through the lifecycle code: running, comple
   await seedMatchingDemo(database.db, { posts: 20, seekingShare: 0.3, now: NOW });
   const made = await seedInternshipDemo(database.db, pii, { now: NOW });
   assert.deepEqual(made, { accepted: 11, active: 3, completed: 2, withdrawn: 1, logs: 3 * 8 - 2 + 2 * 24 });
-  const byStatus = Object.fromEntries((await rows<{ status: string; n: number }>(database.db, sql`select status, count(*)::int as n from internships group by status`)).map((r) => [r.status, r.n]));
+  const byStatus = Object.fromEntries(
+    (await rows<{ status: string; n: number }>(database.db, sql`select status, count(*)::int as n from internships group by status`)).map(
+      (r) => [r.status, r.n],
+    ),
+  );
   assert.deepEqual(byStatus, { active: 3, completed: 2, withdrawn: 1, accepted: 5 });
   // student1 has the running internship, with both mentors, a signed agreement, insurance and logs.
-  const [mine] = await rows<{ status: string; mentor: string | null; phone: string | null; insured: boolean; logs: number; signed: number }>(database.db, sql`
+  const [mine] = await rows<{
+    status: string;
+    mentor: string | null;
+    phone: string | null;
+    insured: boolean;
+    logs: number;
+    signed: number;
+  }>(
+    database.db,
+    sql`
     select i.status, t.name as mentor, i.enterprise_mentor_phone_masked as phone,
       exists (select 1 from internship_insurance x where x.internship_id = i.id) as insured,
       (select count(*)::int from internship_logs l where l.internship_id = i.id) as logs,
       (select count(*)::int from internship_signatures g join internship_agreements a on a.id = g.agreement_id where a.internship_id = i.id) as signed
     from internships i join students s on s.id = i.student_id join users u on u.id = s.user_id left join teachers t on t.id = i.school_mentor_id
-    where u.username = 'student1'`);
+    where u.username = 'student1'`,
+  );
   assert.equal(mine!.status, 'active');
   assert.ok(mine!.mentor && mine!.phone?.includes('****') && mine!.insured);
   assert.equal(mine!.logs, 8);
   assert.ok(mine!.signed >= 3);
   // Completed ones were deposited in the credit bank by the same completion code, once each.
-  assert.equal(await count(sql`select count(*)::int as n from internships i join learning_outcomes o on o.id = i.learning_outcome_id
-    where i.status = 'completed' and o.kind = 'internship' and o.idempotency_key = 'internship:' || i.id::text`), 2);
+  assert.equal(
+    await count(sql`select count(*)::int as n from internships i join learning_outcomes o on o.id = i.learning_outcome_id
+    where i.status = 'completed' and o.kind = 'internship' and o.idempotency_key = 'internship:' || i.id::text`),
+    2,
+  );
   // Places taken agree with the live placements: the withdrawn one gave its place back.
-  assert.equal(await count(sql`select count(*)::int as n from internship_posts p where p.places_taken <>
-    (select count(*) from internship_applications a where a.post_id = p.id and a.status = 'accepted')`), 0);
+  assert.equal(
+    await count(sql`select count(*)::int as n from internship_posts p where p.places_taken <>
+    (select count(*) from internship_applications a where a.post_id = p.id and a.status = 'accepted')`),
+    0,
+  );
   // Every step was audited as its actor.
-  assert.ok(await count(sql`select count(*)::int as n from audit_log where entity_type = 'internship' and action in ('start', 'complete', 'withdrawn', 'assignMentor')`) >= 3 + 2 + 1);
-  assert.equal(await count(sql`select count(*)::int as n from users where username like 'intern%' and is_demo and not must_change_password`), 4);
+  assert.ok(
+    (await count(
+      sql`select count(*)::int as n from audit_log where entity_type = 'internship' and action in ('start', 'complete', 'withdrawn', 'assignMentor')`,
+    )) >=
+      3 + 2 + 1,
+  );
+  assert.equal(
+    await count(sql`select count(*)::int as n from users where username like 'intern%' and is_demo and not must_change_password`),
+    4,
+  );
 });
 
 test('a plausible share of the city placed through the lifecycle, enterprise1’s desk, and quarterly reports filed', async () => {
@@ -212,19 +322,33 @@ test('a plausible share of the city placed through the lifecycle, enterprise1’
   assert.equal(city.running + city.upcoming, city.placed);
   assert.equal(await count(sql`select count(*)::int as n from internships`), before + city.placed);
   // Under way means started with both mentors, a complete agreement and insurance; the rest wait with the school's signature.
-  assert.equal(await count(sql`select count(*)::int as n from internships i where i.status = 'active' and i.school_mentor_id is not null
-    and i.enterprise_mentor_name is not null and exists (select 1 from internship_insurance x where x.internship_id = i.id)`), 3 + city.running);
+  assert.equal(
+    await count(sql`select count(*)::int as n from internships i where i.status = 'active' and i.school_mentor_id is not null
+    and i.enterprise_mentor_name is not null and exists (select 1 from internship_insurance x where x.internship_id = i.id)`),
+    3 + city.running,
+  );
   // The caps and the places held for every enterprise and post (the acceptance checked them).
-  assert.equal(await count(sql`select count(*)::int as n from internship_posts p where p.places_taken <>
-    (select count(*) from internship_applications a where a.post_id = p.id and a.status = 'accepted')`), 0);
-  assert.equal(await count(sql`select count(*)::int as n from enterprises e where (select count(*) from internship_applications a
+  assert.equal(
+    await count(sql`select count(*)::int as n from internship_posts p where p.places_taken <>
+    (select count(*) from internship_applications a where a.post_id = p.id and a.status = 'accepted')`),
+    0,
+  );
+  assert.equal(
+    await count(sql`select count(*)::int as n from enterprises e where (select count(*) from internship_applications a
     join internship_posts p on p.id = a.post_id where a.enterprise_id = e.organisation_id and a.status = 'accepted' and p.kind = 'placement'
-    and p.end_date >= '2025-11-29') > floor(e.staff_count * 0.1)`), 0);
-  assert.equal(await count(sql`select count(*)::int as n from internships a join internships b on a.student_id = b.student_id and a.id < b.id
-    and a.status in ('accepted', 'active') and b.status in ('accepted', 'active') and a.planned_start <= b.planned_end and b.planned_start <= a.planned_end`), 0);
+    and p.end_date >= '2025-11-29') > floor(e.staff_count * 0.1)`),
+    0,
+  );
+  assert.equal(
+    await count(sql`select count(*)::int as n from internships a join internships b on a.student_id = b.student_id and a.id < b.id
+    and a.status in ('accepted', 'active') and b.status in ('accepted', 'active') and a.planned_start <= b.planned_end and b.planned_start <= a.planned_end`),
+    0,
+  );
   // Each step audited as its actor: the students who signed have their own sign-in.
-  assert.ok(await count(sql`select count(*)::int as n from audit_log a join users u on u.id = a.actor_user_id
-    join memberships m on m.user_id = u.id where a.action = 'sign' and m.role = 'student'`) >= city.running);
+  assert.ok(
+    (await count(sql`select count(*)::int as n from audit_log a join users u on u.id = a.actor_user_id
+    join memberships m on m.user_id = u.id where a.action = 'sign' and m.role = 'student'`)) >= city.running,
+  );
   // Posts are titled as employers title them: no major codes.
   assert.equal(await count(sql`select count(*)::int as n from internship_posts where title ~ '[0-9]{6}'`), 0);
 
@@ -233,11 +357,20 @@ test('a plausible share of the city placed through the lifecycle, enterprise1’
   assert.equal(desk.demands, 3);
   assert.ok(desk.applicants >= 5, JSON.stringify(desk));
   const ent1 = sql`(select m.organisation_id from memberships m join users u on u.id = m.user_id where u.username = 'enterprise1')`;
-  const states = await rows<{ status: string }>(database.db, sql`select distinct a.status from internship_applications a
-    join internship_posts p on p.id = a.post_id where p.enterprise_id = ${ent1} and p.title = '生产线储备技术员（实习）' order by 1`);
-  assert.deepEqual(states.map((r) => r.status), ['accepted', 'applied', 'rejected', 'school_approved']);
-  assert.equal(await count(sql`select count(*)::int as n from demands where enterprise_id = ${ent1} and status = 'open'`) >= 3, true);
-  assert.ok(await count(sql`select count(*)::int as n from allocation_proposals where status = 'proposed'`) > 0, 'school1 ran its allocation');
+  const states = await rows<{ status: string }>(
+    database.db,
+    sql`select distinct a.status from internship_applications a
+    join internship_posts p on p.id = a.post_id where p.enterprise_id = ${ent1} and p.title = '生产线储备技术员（实习）' order by 1`,
+  );
+  assert.deepEqual(
+    states.map((r) => r.status),
+    ['accepted', 'applied', 'rejected', 'school_approved'],
+  );
+  assert.equal((await count(sql`select count(*)::int as n from demands where enterprise_id = ${ent1} and status = 'open'`)) >= 3, true);
+  assert.ok(
+    (await count(sql`select count(*)::int as n from allocation_proposals where status = 'proposed'`)) > 0,
+    'school1 ran its allocation',
+  );
 
   const reports = await seedSupervisionDemo(database.db, { now: NOW });
   const owed = reports.slots * reports.duePeriods;
@@ -245,38 +378,65 @@ test('a plausible share of the city placed through the lifecycle, enterprise1’
   assert.ok(reports.late > 0 && reports.rated > 0 && reports.rated < reports.reports);
   assert.equal(await count(sql`select count(*)::int as n from task_reports`), reports.reports);
   assert.equal(await count(sql`select count(*)::int as n from task_reports where status = 'rated'`), reports.rated);
-  assert.equal(await count(sql`select count(*)::int as n from audit_log where entity_type = 'task_report' and action = 'create'`), reports.reports);
+  assert.equal(
+    await count(sql`select count(*)::int as n from audit_log where entity_type = 'task_report' and action = 'create'`),
+    reports.reports,
+  );
 });
 
 test('the credit-bank demo: learner1 signs in to an employee’s account with outcomes, a transfer and a credential; student1 has outcomes', async () => {
   const hash = (await rows<{ h: string }>(database.db, sql`select password_hash h from users where username = 'admin'`))[0]!.h;
   const made = await seedCreditBankDemo(database.db, pii, { now: NOW, passwordHash: hash });
   assert.deepEqual(made, { learnerUsername: 'learner1', outcomes: 5, transfers: 1, credentials: 1 });
-  const [learner] = await rows<{ h: string; must: boolean; demo: boolean; role: string; kind: string }>(database.db, sql`
+  const [learner] = await rows<{ h: string; must: boolean; demo: boolean; role: string; kind: string }>(
+    database.db,
+    sql`
     select u.password_hash h, u.must_change_password must, u.is_demo demo, m.role, o.kind from users u
-    join memberships m on m.user_id = u.id join organisations o on o.id = m.organisation_id where u.username = 'learner1'`);
+    join memberships m on m.user_id = u.id join organisations o on o.id = m.organisation_id where u.username = 'learner1'`,
+  );
   assert.ok(await verifyPassword('Demo-Pass-1', learner!.h));
   assert.deepEqual([learner!.must, learner!.demo, learner!.role, learner!.kind], [false, true, 'learner', 'enterprise']);
-  const outcomes = await rows<{ username: string; kind: string; issuer: string }>(database.db, sql`
+  const outcomes = await rows<{ username: string; kind: string; issuer: string }>(
+    database.db,
+    sql`
     select u.username, o.kind, i.kind issuer from learning_outcomes o join credit_accounts a on a.id = o.account_id
     join organisations i on i.id = o.issuer_id
     left join students s on s.id = a.student_id left join users u on u.id = coalesce(a.user_id, s.user_id)
-    where u.username in ('learner1', 'student1') order by u.username, o.kind`);
-  assert.deepEqual(outcomes.map((o) => `${o.username}:${o.kind}:${o.issuer}`), [
-    'learner1:skillCertificate:enterprise', 'learner1:trainingCourse:enterprise',
-    'student1:competitionAward:school', 'student1:schoolCourse:school', 'student1:skillCertificate:school',
-  ]);
+    where u.username in ('learner1', 'student1') order by u.username, o.kind`,
+  );
+  assert.deepEqual(
+    outcomes.map((o) => `${o.username}:${o.kind}:${o.issuer}`),
+    [
+      'learner1:skillCertificate:enterprise',
+      'learner1:trainingCourse:enterprise',
+      'student1:competitionAward:school',
+      'student1:schoolCourse:school',
+      'student1:skillCertificate:school',
+    ],
+  );
   const items = await rows<{ status: string }>(database.db, sql`select i.status from credit_transfer_items i order by i.status`);
-  assert.deepEqual(items.map((i) => i.status), ['autoRecognised', 'pendingReview'], 'the agreed rule covered the course; the certificate waits for the registrar');
+  assert.deepEqual(
+    items.map((i) => i.status),
+    ['autoRecognised', 'pendingReview'],
+    'the agreed rule covered the course; the certificate waits for the registrar',
+  );
   assert.equal(await count(sql`select count(*)::int as n from credentials`), 1);
-  assert.equal(await count(sql`select count(*)::int as n from audit_log where entity_type in ('creditAccount', 'learningOutcome', 'recognitionRule', 'creditTransfer', 'credential')`) >= 10, true);
+  assert.equal(
+    (await count(
+      sql`select count(*)::int as n from audit_log where entity_type in ('creditAccount', 'learningOutcome', 'recognitionRule', 'creditTransfer', 'credential')`,
+    )) >= 10,
+    true,
+  );
   const logins = await demoLogins(database.db);
   assert.match(logins.find((l) => l.username === 'learner1')!.label, /^学习者 · /);
 });
 
 test('reset refuses, deleting nothing, once the demo has internships and credit-bank records', async () => {
   const before = await count(sql`select count(*)::int as n from organisations where is_demo`);
-  await assert.rejects(resetDemo(database, '/tmp/test-data', () => {}), /拒绝重置：演示数据已有实习/);
+  await assert.rejects(
+    resetDemo(database, '/tmp/test-data', () => {}),
+    /拒绝重置：演示数据已有实习/,
+  );
   assert.equal(await count(sql`select count(*)::int as n from organisations where is_demo`), before);
-  assert.ok(await count(sql`select count(*)::int as n from credit_ledger`) > 0, 'the ledger is untouched');
+  assert.ok((await count(sql`select count(*)::int as n from credit_ledger`)) > 0, 'the ledger is untouched');
 });

@@ -21,21 +21,37 @@ const tempDir = (name: string) => {
   temps.push(d);
   return d;
 };
-after(() => { for (const d of temps) fs.rmSync(d, { recursive: true, force: true }); });
+after(() => {
+  for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
+});
 
-interface Run { child: ChildProcess; out: () => string; err: () => string; exited: Promise<number | null> }
+interface Run {
+  child: ChildProcess;
+  out: () => string;
+  err: () => string;
+  exited: Promise<number | null>;
+}
 
 /** `node server/main.ts` in `cwd`; with `tty`, under script(1) so that stdout is a terminal. */
 function start(env: Record<string, string>, opts: { cwd?: string; tty?: boolean } = {}): Run {
   const node = process.execPath;
   const fullEnv = { ...process.env, HOST: '127.0.0.1', DEMO_SCALE: 'tiny', LOG_FORMAT: '', ...env };
   const child = opts.tty
-    ? spawn('script', ['-qfec', `${node} server/main.ts`, '/dev/null'], { cwd: opts.cwd ?? root, env: fullEnv, stdio: ['pipe', 'pipe', 'pipe'], detached: true })
+    ? spawn('script', ['-qfec', `${node} server/main.ts`, '/dev/null'], {
+        cwd: opts.cwd ?? root,
+        env: fullEnv,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        detached: true,
+      })
     : spawn(node, ['server/main.ts'], { cwd: opts.cwd ?? root, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
   let err = '';
-  child.stdout!.on('data', (b) => { out += b; });
-  child.stderr!.on('data', (b) => { err += b; });
+  child.stdout!.on('data', (b) => {
+    out += b;
+  });
+  child.stderr!.on('data', (b) => {
+    err += b;
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, out: () => out, err: () => err, exited };
 }
@@ -43,7 +59,11 @@ function start(env: Record<string, string>, opts: { cwd?: string; tty?: boolean 
 /** Stops a run and everything it started (script(1) and the server under it). */
 async function stop(run: Run, signal: NodeJS.Signals = 'SIGTERM') {
   if (run.child.exitCode !== null || run.child.signalCode !== null) return;
-  try { process.kill(-run.child.pid!, signal); } catch { /* already gone */ }
+  try {
+    process.kill(-run.child.pid!, signal);
+  } catch {
+    /* already gone */
+  }
   await run.exited;
 }
 
@@ -58,17 +78,28 @@ async function until(what: string, run: Run, check: () => boolean | Promise<bool
 }
 
 async function healthy(url: string): Promise<boolean> {
-  try { return (await fetch(`${url}/api/health`)).status === 200; } catch { return false; }
+  try {
+    return (await fetch(`${url}/api/health`)).status === 200;
+  } catch {
+    return false;
+  }
 }
 
 async function signInWorks(url: string, password: string): Promise<boolean> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
   return res.status === 200;
 }
 
 /** One line, no stack trace. */
 function oneLine(text: string): string {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   assert.ok(!lines.some((l) => /^at\s|node:internal|\.ts:\d+/.test(l)), `no stack trace:\n${text}`);
   assert.equal(lines.length, 1, `one line:\n${text}`);
   return lines[0]!;
@@ -105,7 +136,10 @@ describe('npm start: the front door', () => {
       assert.ok(out.endsWith('Ctrl-C 停止'), out.slice(-300));
       assert.ok(!out.includes('"level"'), 'no JSON log lines on the terminal');
       const log = fs.readFileSync(path.join(dataDir, 'server.log'), 'utf8').trim().split('\n');
-      assert.ok(log.some((l) => JSON.parse(l).req?.url === '/api/auth/login'), 'the request log is JSON in the data folder');
+      assert.ok(
+        log.some((l) => JSON.parse(l).req?.url === '/api/auth/login'),
+        'the request log is JSON in the data folder',
+      );
     } finally {
       await stop(second);
     }
@@ -129,7 +163,8 @@ describe('npm start: the front door', () => {
   test('a missing reference file is one line naming it and how to restore it, exit 1; the next start throws the unfinished database away (LOG_FORMAT=json: machine logs on a terminal)', async () => {
     // A copy of the repository (node_modules linked) from which the industry classification is missing.
     const copy = tempDir('repo');
-    for (const d of ['server', 'core', 'contracts', 'policy', 'package.json']) fs.cpSync(path.join(root, d), path.join(copy, d), { recursive: true });
+    for (const d of ['server', 'core', 'contracts', 'policy', 'package.json'])
+      fs.cpSync(path.join(root, d), path.join(copy, d), { recursive: true });
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'));
     const file = path.join(copy, 'server/catalogues/data/industry-gbt4754-2017.csv');
     fs.rmSync(file);
@@ -137,8 +172,10 @@ describe('npm start: the front door', () => {
     const port = await freePort();
     const run = start({ DATA_DIR: dataDir, PORT: String(port) }, { cwd: copy });
     assert.equal(await run.exited, 1);
-    assert.equal(oneLine(run.err()),
-      '参考数据文件 server/catalogues/data/industry-gbt4754-2017.csv 不存在：它是仓库的一部分，请用 git checkout -- server/catalogues/data 恢复（或重新克隆仓库）后再启动；未完成的数据库会在下次启动时重建');
+    assert.equal(
+      oneLine(run.err()),
+      '参考数据文件 server/catalogues/data/industry-gbt4754-2017.csv 不存在：它是仓库的一部分，请用 git checkout -- server/catalogues/data 恢复（或重新克隆仓库）后再启动；未完成的数据库会在下次启动时重建',
+    );
     fs.copyFileSync(path.join(root, 'server/catalogues/data/industry-gbt4754-2017.csv'), file);
     // Without the demo (the first test seeds after a restart): the half-made database is replaced.
     const again = start({ DATA_DIR: dataDir, PORT: String(port), SEED_DEMO: 'false', LOG_FORMAT: 'json' }, { cwd: copy, tty: true });
@@ -147,7 +184,13 @@ describe('npm start: the front door', () => {
       await until('the banner', again, () => again.out().includes('Ctrl-C'));
       assert.match(again.out(), /上次首次启动未完成/);
       assert.ok(!fs.existsSync(path.join(dataDir, 'first-start-incomplete')));
-      assert.ok(again.out().split('\n').some((l) => /^\{"level":30,.*"req":\{"method":"GET","url":"\/api\/health"/.test(l)), 'the request log as JSON on the terminal');
+      assert.ok(
+        again
+          .out()
+          .split('\n')
+          .some((l) => /^\{"level":30,.*"req":\{"method":"GET","url":"\/api\/health"/.test(l)),
+        'the request log as JSON on the terminal',
+      );
       assert.ok(!fs.existsSync(path.join(dataDir, 'server.log')));
     } finally {
       await stop(again);

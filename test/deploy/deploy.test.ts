@@ -40,14 +40,25 @@ describe('deploy/up.sh: two app servers behind nginx, a primary and a streaming 
   const ports = { listen: 0, app1: 0, app2: 0, primary: 0, standby: 0 };
   let env: NodeJS.ProcessEnv;
   const viaNginx = () => new TestClient(`http://127.0.0.1:${ports.listen}`);
-  const direct = (port: number, from: TestClient) => Object.assign(new TestClient(`http://127.0.0.1:${port}`), { cookie: from.cookie, csrfToken: from.csrfToken });
-  const onStandby = (query: string) => spawnSync('psql', ['-X', '-tA', '-h', '127.0.0.1', '-p', String(ports.standby), '-U', 'postgres', '-d', 'chanjiao', '-c', query], { encoding: 'utf8' });
+  const direct = (port: number, from: TestClient) =>
+    Object.assign(new TestClient(`http://127.0.0.1:${port}`), { cookie: from.cookie, csrfToken: from.csrfToken });
+  const onStandby = (query: string) =>
+    spawnSync('psql', ['-X', '-tA', '-h', '127.0.0.1', '-p', String(ports.standby), '-U', 'postgres', '-d', 'chanjiao', '-c', query], {
+      encoding: 'utf8',
+    });
 
   before(async () => {
     for (const k of Object.keys(ports) as (keyof typeof ports)[]) ports[k] = await freePort();
     env = {
-      ...process.env, DEPLOY_DIR: dir, LISTEN_PORT: String(ports.listen), APP_PORTS: `${ports.app1} ${ports.app2}`,
-      PRIMARY_PORT: String(ports.primary), STANDBY_PORT: String(ports.standby), DEMO_SCALE: 'tiny', DEMO_PASSWORD: PASSWORD, SKIP_WEB_BUILD: '1',
+      ...process.env,
+      DEPLOY_DIR: dir,
+      LISTEN_PORT: String(ports.listen),
+      APP_PORTS: `${ports.app1} ${ports.app2}`,
+      PRIMARY_PORT: String(ports.primary),
+      STANDBY_PORT: String(ports.standby),
+      DEMO_SCALE: 'tiny',
+      DEMO_PASSWORD: PASSWORD,
+      SKIP_WEB_BUILD: '1',
     };
     const up = spawnSync('bash', [path.join(root, 'deploy/up.sh')], { env, encoding: 'utf8', timeout: 600_000 });
     assert.equal(up.status, 0, `deploy/up.sh failed:\n${up.stdout}\n${up.stderr}`);
@@ -132,7 +143,11 @@ describe('deploy/up.sh: two app servers behind nginx, a primary and a streaming 
     const state = fs.readFileSync(path.join(dir, 'state'), 'utf8');
     const pgbin = /PGBIN=(.*)/.exec(state)![1]!;
     const asPg = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
-    const stop = spawnSync(asPg[0] ?? `${pgbin}/pg_ctl`, [...asPg.slice(1), ...(asPg.length ? [`${pgbin}/pg_ctl`] : []), '-D', path.join(dir, 'pg/standby'), '-m', 'fast', '-w', 'stop'], { encoding: 'utf8' });
+    const stop = spawnSync(
+      asPg[0] ?? `${pgbin}/pg_ctl`,
+      [...asPg.slice(1), ...(asPg.length ? [`${pgbin}/pg_ctl`] : []), '-D', path.join(dir, 'pg/standby'), '-m', 'fast', '-w', 'stop'],
+      { encoding: 'utf8' },
+    );
     assert.equal(stop.status, 0, stop.stderr);
     for (let i = 0; i < 4; i++) {
       const board = await admin.get('/api/cockpit');
@@ -147,7 +162,11 @@ describe('deploy/up.sh: two app servers behind nginx, a primary and a streaming 
     const pid = Number(fs.readFileSync(path.join(dir, `run/app-${ports.app1}.pid`), 'utf8'));
     process.kill(pid, 'SIGTERM');
     for (let i = 0; i < 100; i++) {
-      try { process.kill(pid, 0); } catch { break; }
+      try {
+        process.kill(pid, 0);
+      } catch {
+        break;
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
     const statuses: number[] = [];

@@ -26,7 +26,8 @@ export function cutOffTables(page: Page): Promise<string[]> {
       const box = table.closest('.ant-table-content, .ant-table-body, .ant-table-header') ?? table.parentElement!;
       const width = Math.round(table.getBoundingClientRect().width);
       const inner = Math.round(box.getBoundingClientRect().width);
-      if (box.scrollWidth > box.clientWidth + 1 || width > inner + 1) out.push(`${named(table)}: ${Math.max(width, box.scrollWidth)} > ${inner}`);
+      if (box.scrollWidth > box.clientWidth + 1 || width > inner + 1)
+        out.push(`${named(table)}: ${Math.max(width, box.scrollWidth)} > ${inner}`);
     }
     return out;
   });
@@ -43,12 +44,19 @@ export async function assertFits(page: Page, what: string) {
 /** Every demo account's password in browser tests. */
 export const DEMO_PASSWORD = 'Browser-Test-2025';
 /** The two screens every page must work on: a student's phone and the bureau's large screen. */
-export const VIEWPORTS = [{ name: 'phone', width: 375, height: 812 }, { name: 'desktop', width: 1920, height: 1080 }] as const;
+export const VIEWPORTS = [
+  { name: 'phone', width: 375, height: 812 },
+  { name: 'desktop', width: 1920, height: 1080 },
+] as const;
 export type Viewport = (typeof VIEWPORTS)[number];
 /** Where screenshots land for people to look at. */
 export const SHOTS = path.resolve('test-results');
 
-export interface Session { context: BrowserContext; page: Page; errors: string[] }
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
 
 /**
  * One browser test file's world: a server on its own tiny demo city (its own data folder, removed afterwards)
@@ -70,8 +78,12 @@ export function demoBrowser(name: string) {
   });
 
   const world = {
-    get url() { return server.url; },
-    get browser() { return browser; },
+    get url() {
+      return server.url;
+    },
+    get browser() {
+      return browser;
+    },
 
     /** A fresh context at a viewport, collecting the page's script errors. */
     async open(vp: Viewport = VIEWPORTS[1]): Promise<Session> {
@@ -124,15 +136,20 @@ export function demoBrowser(name: string) {
     },
 
     /** An API call through the signed-in page's session (the set-up the pages under test do not cover). */
-    call(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
-      return page.evaluate(async ([m, u, b]) => {
-        const me = await (await fetch('/api/auth/me')).json();
-        const r = await fetch(u as string, {
-          method: m as string, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-          body: b === undefined ? undefined : JSON.stringify(b),
-        });
-        return { status: r.status, body: await r.json() };
-      }, [method, url, body] as const);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    call(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {
+      return page.evaluate(
+        async ([m, u, b]) => {
+          const me = await (await fetch('/api/auth/me')).json();
+          const r = await fetch(u as string, {
+            method: m as string,
+            headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+            body: b === undefined ? undefined : JSON.stringify(b),
+          });
+          return { status: r.status, body: await r.json() };
+        },
+        [method, url, body] as const,
+      );
     },
   };
   return world;

@@ -18,14 +18,23 @@ const uid = () => crypto.randomBytes(5).toString('hex');
 type Kind = 'bureau' | 'department' | 'school' | 'enterprise';
 
 export async function makeOrganisation(db: Db, kind: Kind, opts: { districtId?: string; name?: string } = {}) {
-  const [org] = await db.insert(organisations).values({
-    kind, name: opts.name ?? `测试${kind}-${uid()}`, code: `T-${uid()}`, districtId: opts.districtId ?? null,
-  }).returning();
+  const [org] = await db
+    .insert(organisations)
+    .values({
+      kind,
+      name: opts.name ?? `测试${kind}-${uid()}`,
+      code: `T-${uid()}`,
+      districtId: opts.districtId ?? null,
+    })
+    .returning();
   return org!;
 }
 
 export async function makeDistrict(db: Db) {
-  const [d] = await db.insert(organisations).values({ kind: 'district', name: `测试区-${uid()}`, code: `T-${uid()}` }).returning();
+  const [d] = await db
+    .insert(organisations)
+    .values({ kind: 'district', name: `测试区-${uid()}`, code: `T-${uid()}` })
+    .returning();
   await db.update(organisations).set({ districtId: d!.id }).where(eq(organisations.id, d!.id));
   return { ...d!, districtId: d!.id };
 }
@@ -38,10 +47,15 @@ export async function makeSchool(db: Db, districtId: string) {
 
 export async function makeUser(db: Db, role: Role, organisationId: string, opts: { mustChangePassword?: boolean } = {}) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
-  const [user] = await db.insert(users).values({
-    username: `u_${role}_${uid()}`, displayName: `测试${role}`, passwordHash: await passwordHash,
-    mustChangePassword: opts.mustChangePassword ?? false,
-  }).returning();
+  const [user] = await db
+    .insert(users)
+    .values({
+      username: `u_${role}_${uid()}`,
+      displayName: `测试${role}`,
+      passwordHash: await passwordHash,
+      mustChangePassword: opts.mustChangePassword ?? false,
+    })
+    .returning();
   await db.insert(memberships).values({ userId: user!.id, organisationId, role });
   return user!;
 }
@@ -49,11 +63,22 @@ export async function makeUser(db: Db, role: Role, organisationId: string, opts:
 /** A student of a school, with personal information protected as the app stores it. */
 export async function makeStudent(db: Db, pii: PiiCipher, schoolId: string, opts: { userId?: string; idNumber?: string } = {}) {
   const idNumber = opts.idNumber ?? '11010519491231002X';
-  const [s] = await db.insert(students).values({
-    schoolId, userId: opts.userId ?? null, name: `学生${uid()}`, cohort: 2024, birthDate: '2007-05-01', sex: 'female',
-    // A unique blind index per test student; the cipher holds the (shared, valid) sample number.
-    idNumberCipher: pii.encrypt(idNumber), idNumberIndex: pii.index(`${idNumber}:${uid()}`), idNumberMasked: '110105********002X',
-    phoneCipher: pii.encrypt('13812345678'), phoneMasked: '138****5678',
-  }).returning();
+  const [s] = await db
+    .insert(students)
+    .values({
+      schoolId,
+      userId: opts.userId ?? null,
+      name: `学生${uid()}`,
+      cohort: 2024,
+      birthDate: '2007-05-01',
+      sex: 'female',
+      // A unique blind index per test student; the cipher holds the (shared, valid) sample number.
+      idNumberCipher: pii.encrypt(idNumber),
+      idNumberIndex: pii.index(`${idNumber}:${uid()}`),
+      idNumberMasked: '110105********002X',
+      phoneCipher: pii.encrypt('13812345678'),
+      phoneMasked: '138****5678',
+    })
+    .returning();
   return s!;
 }

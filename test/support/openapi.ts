@@ -41,7 +41,17 @@ export interface Operation {
 }
 
 interface OpenApiDoc {
-  paths: Record<string, Record<string, { 'x-access': string; parameters: { name: string; in: string; required: boolean; schema: JsonSchema }[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        'x-access': string;
+        parameters: { name: string; in: string; required: boolean; schema: JsonSchema }[];
+        requestBody?: { content: Record<string, { schema: JsonSchema }> };
+      }
+    >
+  >;
 }
 
 export function operationsOf(doc: OpenApiDoc): Operation[] {
@@ -49,7 +59,9 @@ export function operationsOf(doc: OpenApiDoc): Operation[] {
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
       ops.push({
-        method: method.toUpperCase(), path, access: op['x-access'],
+        method: method.toUpperCase(),
+        path,
+        access: op['x-access'],
         pathParams: op.parameters.filter((p) => p.in === 'path').map(({ name, schema }) => ({ name, schema })),
         queryParams: op.parameters.filter((p) => p.in === 'query').map(({ name, required, schema }) => ({ name, required, schema })),
         body: op.requestBody?.content['application/json']?.schema,
@@ -137,7 +149,10 @@ export function badJsonValues(raw: JsonSchema): [kind: string, value: unknown][]
 export function badUrlValues(raw: JsonSchema): [kind: string, encoded: string][] {
   const s = concrete(raw);
   // %ED%A0%80 is a lone surrogate written as UTF-8.
-  const out: [string, string][] = [['nul', 'a%00b'], ['surrogate', '%ED%A0%80']];
+  const out: [string, string][] = [
+    ['nul', 'a%00b'],
+    ['surrogate', '%ED%A0%80'],
+  ];
   switch (typeOf(s)) {
     case 'integer':
     case 'number':
@@ -158,7 +173,10 @@ export const BROKEN_ENCODING = '%E0%A4%A';
 
 /** A concrete address for an operation, its path parameters filled in. */
 export function addressOf(op: Operation, params: Record<string, string>, query = ''): string {
-  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? encodeURIComponent(String(sampleOf(op.pathParams.find((p) => p.name === name)?.schema ?? {}))));
+  const path = op.path.replace(
+    /\{(\w+)\}/g,
+    (_, name: string) => params[name] ?? encodeURIComponent(String(sampleOf(op.pathParams.find((p) => p.name === name)?.schema ?? {}))),
+  );
   return query ? `${path}?${query}` : path;
 }
 

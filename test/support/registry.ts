@@ -32,17 +32,38 @@ export function badCheckUscc(): string {
   return good.slice(0, 17) + other;
 }
 
-export async function makeEnterprise(db: Db, districtId: string, opts: {
-  name?: string; staffCount?: number; payrollYuan?: number | null; aboveDesignatedSize?: boolean;
-  integrationStatus?: typeof enterprises.$inferInsert.integrationStatus; status?: 'active' | 'pending' | 'archived'; clusterCode?: string;
-} = {}) {
-  const [org] = await db.insert(organisations).values({
-    kind: 'enterprise', name: opts.name ?? `测试企业-${crypto.randomBytes(4).toString('hex')}有限公司`, code: uscc(), districtId, status: opts.status ?? 'active',
-  }).returning();
+export async function makeEnterprise(
+  db: Db,
+  districtId: string,
+  opts: {
+    name?: string;
+    staffCount?: number;
+    payrollYuan?: number | null;
+    aboveDesignatedSize?: boolean;
+    integrationStatus?: typeof enterprises.$inferInsert.integrationStatus;
+    status?: 'active' | 'pending' | 'archived';
+    clusterCode?: string;
+  } = {},
+) {
+  const [org] = await db
+    .insert(organisations)
+    .values({
+      kind: 'enterprise',
+      name: opts.name ?? `测试企业-${crypto.randomBytes(4).toString('hex')}有限公司`,
+      code: uscc(),
+      districtId,
+      status: opts.status ?? 'active',
+    })
+    .returning();
   await db.insert(enterprises).values({
-    organisationId: org!.id, size: 'medium', industryCode: '3411', clusterCode: opts.clusterCode ?? 'equipment',
-    staffCount: opts.staffCount ?? 350, payrollYuan: opts.payrollYuan === undefined ? 28_000_000 : opts.payrollYuan,
-    aboveDesignatedSize: opts.aboveDesignatedSize ?? true, integrationStatus: opts.integrationStatus ?? 'none',
+    organisationId: org!.id,
+    size: 'medium',
+    industryCode: '3411',
+    clusterCode: opts.clusterCode ?? 'equipment',
+    staffCount: opts.staffCount ?? 350,
+    payrollYuan: opts.payrollYuan === undefined ? 28_000_000 : opts.payrollYuan,
+    aboveDesignatedSize: opts.aboveDesignatedSize ?? true,
+    integrationStatus: opts.integrationStatus ?? 'none',
   });
   return org!;
 }

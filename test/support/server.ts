@@ -20,7 +20,11 @@ export interface TestServer {
 const TEST_PII_KEY = Buffer.alloc(32, 7);
 
 /** The real app on a free port over real HTTP, on a fresh in-memory PGlite or the test server database. */
-export async function startTestServer(engine: TestEngine, env: Record<string, string> = {}, logStream?: NodeJS.WritableStream): Promise<TestServer> {
+export async function startTestServer(
+  engine: TestEngine,
+  env: Record<string, string> = {},
+  logStream?: NodeJS.WritableStream,
+): Promise<TestServer> {
   const config = loadConfig({ ...env, DATA_DIR: path.join(os.tmpdir(), 'chanjiao-test-unused'), SEED_DEMO: 'false' });
   const database = await openTestDatabase(engine);
   const services: Services = { database, config, pii: createPiiCipher(TEST_PII_KEY), now: () => new Date(), pokeJobs: () => {} };
@@ -36,7 +40,10 @@ export async function listen(services: Services, logStream?: NodeJS.WritableStre
     await app.close();
   };
   return {
-    url: address, services, app, stopApp,
+    url: address,
+    services,
+    app,
+    stopApp,
     async close() {
       await stopApp();
       await services.database.close();

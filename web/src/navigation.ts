@@ -1,6 +1,23 @@
 import type { ComponentType } from 'react';
-import { AuditOutlined, BankOutlined, DashboardOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, ScheduleOutlined } from '@ant-design/icons';
-import { AreaChartOutlined, ContainerOutlined, IdcardOutlined, ProfileOutlined, ReadOutlined, SearchOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  FundOutlined,
+  HomeOutlined,
+  ScheduleOutlined,
+} from '@ant-design/icons';
+import {
+  AreaChartOutlined,
+  ContainerOutlined,
+  IdcardOutlined,
+  ProfileOutlined,
+  ReadOutlined,
+  SearchOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, BulbOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { grantsFor } from '../../core/authz/grants.ts';
@@ -30,9 +47,21 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: '首页', icon: HomeOutlined, roles: 'all' },
   { path: '/credit-bank', label: '学分银行', icon: BankOutlined, roles: ['student', 'learner'] },
-  { path: '/credit-bank/issue', label: '成果签发', icon: BankOutlined, roles: ['enterprise_admin', 'school_admin', 'teacher'], group: '学分银行' },
+  {
+    path: '/credit-bank/issue',
+    label: '成果签发',
+    icon: BankOutlined,
+    roles: ['enterprise_admin', 'school_admin', 'teacher'],
+    group: '学分银行',
+  },
   { path: '/credit-bank/registrar', label: '学分认定', icon: BankOutlined, roles: ['school_admin'], group: '学分银行' },
-  { path: '/credit-bank/stats', label: '学分转换统计', icon: BankOutlined, roles: ['city_admin', 'department', 'district'], group: '学分银行' },
+  {
+    path: '/credit-bank/stats',
+    label: '学分转换统计',
+    icon: BankOutlined,
+    roles: ['city_admin', 'department', 'district'],
+    group: '学分银行',
+  },
   { path: '/cockpit', label: '规划驾驶舱', icon: DashboardOutlined, roles: ['city_admin', 'department', 'district'], group: '规划督导' },
   { path: '/tasks', label: '任务督导', icon: ScheduleOutlined, roles: ['city_admin', 'department', 'district'], group: '规划督导' },
   { path: '/reports', label: '进展报告与排名', icon: FileDoneOutlined, roles: ['city_admin', 'department', 'district'], group: '规划督导' },
@@ -44,14 +73,38 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/internships/review', label: '实习申请审核', icon: SolutionOutlined, roles: ['school_admin', 'teacher'], group: '实习管理' },
   { path: '/internships/posts', label: '实习岗位', icon: ContainerOutlined, roles: ['enterprise_admin'], group: '实习管理' },
   { path: '/internships/applicants', label: '申请与接收', icon: IdcardOutlined, roles: ['enterprise_admin'], group: '实习管理' },
-  { path: '/internships/interns', label: '实习学生', icon: TeamOutlined, roles: ['school_admin', 'teacher', 'enterprise_admin'], group: '实习管理' },
-  { path: '/internships/stats', label: '实习统计与监管', icon: AreaChartOutlined, roles: ['city_admin', 'department', 'district'], group: '实习管理' },
+  {
+    path: '/internships/interns',
+    label: '实习学生',
+    icon: TeamOutlined,
+    roles: ['school_admin', 'teacher', 'enterprise_admin'],
+    group: '实习管理',
+  },
+  {
+    path: '/internships/stats',
+    label: '实习统计与监管',
+    icon: AreaChartOutlined,
+    roles: ['city_admin', 'department', 'district'],
+    group: '实习管理',
+  },
   { path: '/matching/for-me', label: '为我推荐', icon: BulbOutlined, roles: ['student'], group: '实习' },
   { path: '/matching/enterprise', label: '需求与推荐', icon: BulbOutlined, roles: ['enterprise_admin'], group: '精准对接' },
   { path: '/matching/demands', label: '需求管理', icon: ProfileOutlined, roles: ['city_admin', 'enterprise_admin'], group: '精准对接' },
   { path: '/matching/school', label: '校企对接推荐', icon: BulbOutlined, roles: ['school_admin', 'teacher'], group: '精准对接' },
-  { path: '/matching/supply-demand', label: '人才供需总览', icon: ApartmentOutlined, roles: ['city_admin', 'department', 'district'], group: '精准对接' },
-  { path: '/matching/allocation', label: '实习智能分配', icon: NodeIndexOutlined, roles: ['city_admin', 'school_admin', 'enterprise_admin'], group: '精准对接' },
+  {
+    path: '/matching/supply-demand',
+    label: '人才供需总览',
+    icon: ApartmentOutlined,
+    roles: ['city_admin', 'department', 'district'],
+    group: '精准对接',
+  },
+  {
+    path: '/matching/allocation',
+    label: '实习智能分配',
+    icon: NodeIndexOutlined,
+    roles: ['city_admin', 'school_admin', 'enterprise_admin'],
+    group: '精准对接',
+  },
   { path: '/imports', label: '数据导入', icon: CloudUploadOutlined, roles: IMPORT_ROLES, group: '系统管理' },
   { path: '/audit', label: '审计日志', icon: AuditOutlined, roles: ['city_admin'], group: '系统管理' },
 ];

@@ -37,37 +37,142 @@ const PublicStatsPage = lazy(() => import('./pages/public-stats/PublicStatsPage.
 const titled = (title: string): RouteHandle => ({ title });
 
 // Every route under one frame that sets the document title (RouteTitle: a route's handle, else its menu entry).
-export const router = createBrowserRouter([{ element: <><RouteTitle /><Outlet /></>, children: [
-  { path: '/login', element: <LoginPage />, handle: titled('登录') },
-  { path: '/credit-bank/verify', element: <Suspense fallback={null}><CreditBankVerifyPage /></Suspense>, handle: titled('学分证书核验') },
-  ...publicDirectoryRoutes,
-  { path: '/statistics', element: <Suspense fallback={null}><PublicStatsPage /></Suspense>, handle: titled('公开统计') },
-  { path: '/screen', element: <RequireSession><Suspense fallback={null}><CockpitScreenPage /></Suspense></RequireSession>, handle: titled('规划驾驶舱大屏') },
+export const router = createBrowserRouter([
   {
-    path: '/',
-    element: <RequireSession><AppLayout><Outlet /></AppLayout></RequireSession>,
+    element: (
+      <>
+        <RouteTitle />
+        <Outlet />
+      </>
+    ),
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'change-password', element: <ChangePasswordPage />, handle: titled('修改密码') },
-      { path: 'account', element: <AccountPage />, handle: titled('账号信息') },
-      { path: 'audit', element: <RoleGate><AuditPage /></RoleGate> },
-      { path: 'credit-bank', element: <RoleGate><CreditBankLearnerPage /></RoleGate> },
-      { path: 'credit-bank/issue', element: <RoleGate><CreditBankIssuerPage /></RoleGate> },
-      { path: 'credit-bank/registrar', element: <RoleGate><CreditBankRegistrarPage /></RoleGate> },
-      { path: 'credit-bank/stats', element: <RoleGate><CreditBankBureauPage /></RoleGate> },
-      { path: 'cockpit', element: <RoleGate><CockpitPage /></RoleGate> },
-      { path: 'tasks', element: <RoleGate><TasksPage /></RoleGate> },
-      { path: 'reports', element: <RoleGate><ReportsPage /></RoleGate> },
-      { path: 'indicators', element: <RoleGate><IndicatorsPage /></RoleGate> },
-      ...registryRoutes,
-      ...internshipRoutes,
-      ...matchingRoutes,
-      ...importRoutes,
-      ...searchRoutes,
-      { path: '*', element: <NotFoundPage />, handle: titled('页面不存在') },
+      { path: '/login', element: <LoginPage />, handle: titled('登录') },
+      {
+        path: '/credit-bank/verify',
+        element: (
+          <Suspense fallback={null}>
+            <CreditBankVerifyPage />
+          </Suspense>
+        ),
+        handle: titled('学分证书核验'),
+      },
+      ...publicDirectoryRoutes,
+      {
+        path: '/statistics',
+        element: (
+          <Suspense fallback={null}>
+            <PublicStatsPage />
+          </Suspense>
+        ),
+        handle: titled('公开统计'),
+      },
+      {
+        path: '/screen',
+        element: (
+          <RequireSession>
+            <Suspense fallback={null}>
+              <CockpitScreenPage />
+            </Suspense>
+          </RequireSession>
+        ),
+        handle: titled('规划驾驶舱大屏'),
+      },
+      {
+        path: '/',
+        element: (
+          <RequireSession>
+            <AppLayout>
+              <Outlet />
+            </AppLayout>
+          </RequireSession>
+        ),
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'change-password', element: <ChangePasswordPage />, handle: titled('修改密码') },
+          { path: 'account', element: <AccountPage />, handle: titled('账号信息') },
+          {
+            path: 'audit',
+            element: (
+              <RoleGate>
+                <AuditPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: 'credit-bank',
+            element: (
+              <RoleGate>
+                <CreditBankLearnerPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: 'credit-bank/issue',
+            element: (
+              <RoleGate>
+                <CreditBankIssuerPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: 'credit-bank/registrar',
+            element: (
+              <RoleGate>
+                <CreditBankRegistrarPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: 'credit-bank/stats',
+            element: (
+              <RoleGate>
+                <CreditBankBureauPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: 'cockpit',
+            element: (
+              <RoleGate>
+                <CockpitPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: 'tasks',
+            element: (
+              <RoleGate>
+                <TasksPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: 'reports',
+            element: (
+              <RoleGate>
+                <ReportsPage />
+              </RoleGate>
+            ),
+          },
+          {
+            path: 'indicators',
+            element: (
+              <RoleGate>
+                <IndicatorsPage />
+              </RoleGate>
+            ),
+          },
+          ...registryRoutes,
+          ...internshipRoutes,
+          ...matchingRoutes,
+          ...importRoutes,
+          ...searchRoutes,
+          { path: '*', element: <NotFoundPage />, handle: titled('页面不存在') },
+        ],
+      },
     ],
   },
-] }]);
+]);
 
 const here = () => window.location.pathname + window.location.search;
 

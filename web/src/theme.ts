@@ -9,7 +9,8 @@ export const theme: ThemeConfig = {
     colorPrimary: BRAND,
     colorInfo: BRAND,
     borderRadius: 6,
-    fontFamily: '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Helvetica Neue", Arial, sans-serif',
+    fontFamily:
+      '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Helvetica Neue", Arial, sans-serif',
   },
   components: {
     Layout: { siderBg: SIDER_BG, headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 16px', bodyBg: '#f5f7fa', footerBg: '#f5f7fa' },

@@ -102,7 +102,10 @@ export class DimacsReader {
     }
     if (this.pLine === 0) throw new DimacsError(0, 'missing "p min NODES ARCS" line');
     if (this.arcsRead !== this.arcCount) {
-      throw new DimacsError(this.pLine, `the p line declares ${this.arcCount} arcs but the file has ${this.arcsRead} arc lines (truncated file?)`);
+      throw new DimacsError(
+        this.pLine,
+        `the p line declares ${this.arcCount} arcs but the file has ${this.arcsRead} arc lines (truncated file?)`,
+      );
     }
     const problem: McfProblem = {
       nodeCount: this.nodeCount,
@@ -215,7 +218,9 @@ export class DimacsReader {
     const t0 = this.skipSpace();
     const v = this.int(field);
     if (v < 1 || v > this.nodeCount) {
-      this.fail(`unknown node id ${v === Infinity || v === -Infinity ? this.big : this.word(t0)} in ${field} (nodes are 1..${this.nodeCount})`);
+      this.fail(
+        `unknown node id ${v === Infinity || v === -Infinity ? this.big : this.word(t0)} in ${field} (nodes are 1..${this.nodeCount})`,
+      );
     }
     return v - 1;
   }
@@ -237,7 +242,8 @@ export class DimacsReader {
     this.noMore();
     if (n < 1) this.fail(`NODES must be at least 1 (got ${n})`);
     if (m < 0) this.fail(`ARCS must not be negative (got ${m})`);
-    if (n > 0x3fffffff || m + 2 * n + 2 > 0x7fffffff) this.fail(`a problem of ${n} nodes and ${m} arcs is larger than this solver handles (arcs + 2·nodes < 2^31)`);
+    if (n > 0x3fffffff || m + 2 * n + 2 > 0x7fffffff)
+      this.fail(`a problem of ${n} nodes and ${m} arcs is larger than this solver handles (arcs + 2·nodes < 2^31)`);
     try {
       this.supply = new Float64Array(n);
       this.supplyLine = new Int32Array(n);
@@ -272,7 +278,8 @@ export class DimacsReader {
     const low = this.safeInt('LOW');
     const cap = this.int('CAP');
     if (cap === Infinity) {
-      if (this.big < INT64_MAX) this.fail(`CAP ${this.big} is outside ±(2^53 − 1), the range this solver computes exactly (9223372036854775807 means no capacity)`);
+      if (this.big < INT64_MAX)
+        this.fail(`CAP ${this.big} is outside ±(2^53 − 1), the range this solver computes exactly (9223372036854775807 means no capacity)`);
     } else if (cap === -Infinity) {
       this.fail(`negative capacity ${this.big}`);
     }

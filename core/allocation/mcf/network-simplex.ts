@@ -98,7 +98,8 @@ export interface McfSession {
 
 export function openMinCostFlow(problem: McfProblem, options: McfOptions = {}): McfSession {
   const costBound = options.costBound ?? 0;
-  if (!(Number.isInteger(costBound) && costBound >= 0 && costBound <= MAX_SAFE)) fail(`cost bound ${costBound} is not a non-negative integer`);
+  if (!(Number.isInteger(costBound) && costBound >= 0 && costBound <= MAX_SAFE))
+    fail(`cost bound ${costBound} is not a non-negative integer`);
   checkProblem(problem, costBound);
   const solver = new NetworkSimplex(problem, options);
   const first = outcome(solver, solver.run(), problem, options);
@@ -116,9 +117,10 @@ export function openMinCostFlow(problem: McfProblem, options: McfOptions = {}): 
       solver.addArcs(arcs, costBound);
       const status = solver.resume();
       // Adding arcs cannot make a feasible problem infeasible; a negative uncapacitated cycle makes it unbounded.
-      result = status === 'optimal'
-        ? { status, cost: solver.totalCost(), flow: solver.flowInInputOrder(), stats: solver.stats() }
-        : { status, cost: null, flow: null, stats: solver.stats() };
+      result =
+        status === 'optimal'
+          ? { status, cost: solver.totalCost(), flow: solver.flowInInputOrder(), stats: solver.stats() }
+          : { status, cost: null, flow: null, stats: solver.stats() };
       return result;
     },
   };
@@ -151,7 +153,12 @@ function checkProblem(p: McfProblem, costBound: number): void {
   if (!Number.isInteger(n) || n < 0 || n > 0x3fffffff) fail(`node count ${n} out of range`);
   if (!Number.isInteger(m) || m < 0 || m + 2 * n + 2 > 0x7fffffff) fail(`arc count ${m} out of range`);
   if (p.supply.length !== n) fail(`supply has ${p.supply.length} entries for ${n} nodes`);
-  for (const [name, a] of [['source', p.source], ['target', p.target], ['upper', p.upper], ['cost', p.cost]] as const) {
+  for (const [name, a] of [
+    ['source', p.source],
+    ['target', p.target],
+    ['upper', p.upper],
+    ['cost', p.cost],
+  ] as const) {
     if (a.length !== m) fail(`${name} has ${a.length} entries for ${m} arcs`);
   }
   if (p.lower && p.lower.length !== m) fail(`lower has ${p.lower.length} entries for ${m} arcs`);
@@ -172,9 +179,11 @@ function checkProblem(p: McfProblem, costBound: number): void {
     const ac = c < 0 ? -c : c;
     if (ac > maxCost) maxCost = ac;
     const lo = lower ? lower[a]! : 0;
-    if (!Number.isInteger(lo) || lo > MAX_SAFE || lo < -MAX_SAFE) fail(`lower bound of arc ${a} (${lo}) is not an integer within ±(2^53−1)`);
+    if (!Number.isInteger(lo) || lo > MAX_SAFE || lo < -MAX_SAFE)
+      fail(`lower bound of arc ${a} (${lo}) is not an integer within ±(2^53−1)`);
     const hi = upper[a]!;
-    if (hi !== Infinity && (!Number.isInteger(hi) || hi > MAX_SAFE || hi < -MAX_SAFE)) fail(`capacity of arc ${a} (${hi}) is not an integer within ±(2^53−1) nor Infinity`);
+    if (hi !== Infinity && (!Number.isInteger(hi) || hi > MAX_SAFE || hi < -MAX_SAFE))
+      fail(`capacity of arc ${a} (${hi}) is not an integer within ±(2^53−1) nor Infinity`);
     if (hi < lo) fail(`arc ${a}: lower bound ${lo} exceeds capacity ${hi}`);
     if (hi !== Infinity && hi - lo > MAX_SAFE) fail(`arc ${a}: capacity − lower bound exceeds 2^53−1`);
     if (lo !== 0) absSum += 2 * Math.abs(lo);
@@ -182,7 +191,8 @@ function checkProblem(p: McfProblem, costBound: number): void {
   // Supplies after the lower bounds are shifted into them, and every flow on an artificial arc, stay below this.
   if (absSum > MAX_SAFE) fail('total supply (with twice the lower bounds) exceeds 2^53−1; the flow could not be kept exact');
   // Potentials are tree-path sums: |π| ≤ ART_COST + n·max|c|; reduced costs c + π_u − π_v stay below 5·(n+2)·(max|c|+1).
-  if (5 * (n + 2) * (maxCost + 1) > MAX_SAFE) fail(`costs up to ${maxCost} on ${n} nodes are too large for exact potentials (need 5·(n+2)·(max|cost|+1) ≤ 2^53−1)`);
+  if (5 * (n + 2) * (maxCost + 1) > MAX_SAFE)
+    fail(`costs up to ${maxCost} on ${n} nodes are too large for exact potentials (need 5·(n+2)·(max|cost|+1) ≤ 2^53−1)`);
 }
 
 /**
@@ -191,7 +201,15 @@ function checkProblem(p: McfProblem, costBound: number): void {
  * block that has one is returned (−1: none at all) and `at[0]` set to where the next search starts — LEMON's
  * order and choice exactly, in tight loops over whole blocks.
  */
-function blockSearch(pSrc: Int32Array, pTgt: Int32Array, pCost: Float64Array, pi: Float64Array, len: number, blockSize: number, at: Int32Array): number {
+function blockSearch(
+  pSrc: Int32Array,
+  pTgt: Int32Array,
+  pCost: Float64Array,
+  pi: Float64Array,
+  len: number,
+  blockSize: number,
+  at: Int32Array,
+): number {
   const start = at[0]!;
   let min = 0;
   let best = -1;
@@ -358,7 +376,12 @@ class NetworkSimplex {
   }
 
   stats(): McfStats {
-    return { pivots: this.pivotCount, initialPivots: this.initialPivotCount, cheapArcPivots: this.cheapArcPivotCount, blockSize: this.blockSize };
+    return {
+      pivots: this.pivotCount,
+      initialPivots: this.initialPivotCount,
+      cheapArcPivots: this.cheapArcPivotCount,
+      blockSize: this.blockSize,
+    };
   }
 
   run(): McfStatus {
@@ -1024,15 +1047,21 @@ class NetworkSimplex {
    */
   addArcs(arcs: McfNewArcs, costBound: number): void {
     const k = arcs.source.length;
-    if (arcs.target.length !== k || arcs.upper.length !== k || arcs.cost.length !== k) fail('new arcs: source, target, upper and cost differ in length');
+    if (arcs.target.length !== k || arcs.upper.length !== k || arcs.cost.length !== k)
+      fail('new arcs: source, target, upper and cost differ in length');
     const n = this.nodeNum;
     const m = this.arcNum;
     let added = 0;
     for (let i = 0; i < k; i++) {
-      const u = arcs.source[i]!, v = arcs.target[i]!, hi = arcs.upper[i]!, c = arcs.cost[i]!;
+      const u = arcs.source[i]!,
+        v = arcs.target[i]!,
+        hi = arcs.upper[i]!,
+        c = arcs.cost[i]!;
       if (u < 0 || u >= n || v < 0 || v >= n) fail(`new arc ${i} joins ${u} → ${v}, outside 0..${n - 1}`);
-      if (!Number.isInteger(c) || Math.abs(c) > costBound) fail(`cost of new arc ${i} (${c}) is not an integer within the session's cost bound ${costBound}`);
-      if (hi !== Infinity && !(Number.isInteger(hi) && hi >= 0 && hi <= MAX_SAFE)) fail(`capacity of new arc ${i} (${hi}) is not a non-negative integer within 2^53−1 nor Infinity`);
+      if (!Number.isInteger(c) || Math.abs(c) > costBound)
+        fail(`cost of new arc ${i} (${c}) is not an integer within the session's cost bound ${costBound}`);
+      if (hi !== Infinity && !(Number.isInteger(hi) && hi >= 0 && hi <= MAX_SAFE))
+        fail(`capacity of new arc ${i} (${hi}) is not a non-negative integer within 2^53−1 nor Infinity`);
       if (hi !== Infinity) added += hi;
     }
     if (k === 0) return;
@@ -1043,7 +1072,9 @@ class NetworkSimplex {
       out.set(old.subarray(m, this.allArcNum), m + k);
       return out;
     };
-    const i32 = (len: number) => new Int32Array(len), f64 = (len: number) => new Float64Array(len), i8 = (len: number) => new Int8Array(len);
+    const i32 = (len: number) => new Int32Array(len),
+      f64 = (len: number) => new Float64Array(len),
+      i8 = (len: number) => new Int8Array(len);
     this.source = grow(this.source, i32);
     this.target = grow(this.target, i32);
     this.cap = grow(this.cap, f64);

@@ -7,11 +7,19 @@ import { todayOf } from '../../calendar.ts';
 
 /** The kinds as a clerk writes them (the first label of each is the template's drop-down entry). */
 export const OUTCOME_KIND_IMPORT_LABELS: Readonly<Record<string, OutcomeKind>> = {
-  学校课程: 'schoolCourse', 课程: 'schoolCourse',
-  企业培训课程: 'trainingCourse', 培训课程: 'trainingCourse', 企业培训: 'trainingCourse',
-  职业技能等级证书: 'skillCertificate', '1+X证书': 'skillCertificate', 技能等级证书: 'skillCertificate', 证书: 'skillCertificate',
-  技能竞赛获奖: 'competitionAward', 竞赛获奖: 'competitionAward',
-  岗位实习: 'internship', 实习: 'internship',
+  学校课程: 'schoolCourse',
+  课程: 'schoolCourse',
+  企业培训课程: 'trainingCourse',
+  培训课程: 'trainingCourse',
+  企业培训: 'trainingCourse',
+  职业技能等级证书: 'skillCertificate',
+  '1+X证书': 'skillCertificate',
+  技能等级证书: 'skillCertificate',
+  证书: 'skillCertificate',
+  技能竞赛获奖: 'competitionAward',
+  竞赛获奖: 'competitionAward',
+  岗位实习: 'internship',
+  实习: 'internship',
   在线课程: 'onlineCourse',
 };
 
@@ -48,21 +56,62 @@ export const outcomeSpec: EntitySpec<OutcomeRecord> = {
   keyColumn: 'idempotencyKey',
   keyLabel: '业务编号',
   columns: [
-    { key: 'accountNo', header: '学习账号', required: true, hint: '学习者提供的学分银行学习账号（CB开头，共16位）', example: 'CB00000000000000', text: true },
+    {
+      key: 'accountNo',
+      header: '学习账号',
+      required: true,
+      hint: '学习者提供的学分银行学习账号（CB开头，共16位）',
+      example: 'CB00000000000000',
+      text: true,
+    },
     { key: 'holderName', header: '姓名', required: true, hint: '学习者姓名，须与学习账号的户名一致（防止账号填错）', example: '张三' },
-    { key: 'kind', header: '成果类型', required: true, hint: '学校课程、企业培训课程、职业技能等级证书（含1+X证书）、技能竞赛获奖、岗位实习或在线课程', example: '企业培训课程', choices: primaryLabels(OUTCOME_KIND_IMPORT_LABELS) },
-    { key: 'code', header: '成果编码', required: false, hint: '本单位的课程、证书或竞赛编码（认定规则按此匹配）', example: 'PLC-01', text: true },
+    {
+      key: 'kind',
+      header: '成果类型',
+      required: true,
+      hint: '学校课程、企业培训课程、职业技能等级证书（含1+X证书）、技能竞赛获奖、岗位实习或在线课程',
+      example: '企业培训课程',
+      choices: primaryLabels(OUTCOME_KIND_IMPORT_LABELS),
+    },
+    {
+      key: 'code',
+      header: '成果编码',
+      required: false,
+      hint: '本单位的课程、证书或竞赛编码（认定规则按此匹配）',
+      example: 'PLC-01',
+      text: true,
+    },
     { key: 'title', header: '成果名称', required: true, hint: '课程、证书或奖项的名称', example: 'PLC编程与调试培训' },
-    { key: 'field', header: '专业或职业代码', required: false, hint: '专业目录或职业分类代码（按专业类、专业群认定时使用）', example: '4603', text: true },
+    {
+      key: 'field',
+      header: '专业或职业代码',
+      required: false,
+      hint: '专业目录或职业分类代码（按专业类、专业群认定时使用）',
+      example: '4603',
+      text: true,
+    },
     { key: 'level', header: '等级', required: false, hint: '证书等级1–9（职业技能等级证书必填）', example: '3' },
     { key: 'credits', header: '学分', required: false, hint: '0–60，最多两位小数（学校课程必填）', example: '2' },
     { key: 'grade', header: '成绩', required: false, hint: '如优秀、85', example: '合格' },
     { key: 'hours', header: '学时', required: false, hint: '整数（企业培训课程、在线课程、岗位实习必填）', example: '48' },
     { key: 'awardRank', header: '奖项', required: false, hint: '如省赛一等奖（技能竞赛获奖必填）', example: '省赛一等奖' },
     { key: 'achievedOn', header: '取得日期', required: true, hint: '如2025-03-01', example: '2025-03-01' },
-    { key: 'evidenceUrl', header: '佐证链接', required: false, hint: 'http或https开头的佐证材料地址；与佐证说明至少填一项', example: 'https://example.org/evidence.pdf' },
+    {
+      key: 'evidenceUrl',
+      header: '佐证链接',
+      required: false,
+      hint: 'http或https开头的佐证材料地址；与佐证说明至少填一项',
+      example: 'https://example.org/evidence.pdf',
+    },
     { key: 'evidenceNote', header: '佐证说明', required: false, hint: '如“培训考核合格，成绩单存档编号2025-031”', example: '培训考核合格' },
-    { key: 'idempotencyKey', header: '业务编号', required: true, hint: '本单位内每项成果唯一的编号（如证书编号、培训批次号+工号）；同一编号重复上传不会重复签发', example: 'PX2025-031-0001', text: true },
+    {
+      key: 'idempotencyKey',
+      header: '业务编号',
+      required: true,
+      hint: '本单位内每项成果唯一的编号（如证书编号、培训批次号+工号）；同一编号重复上传不会重复签发',
+      example: 'PX2025-031-0001',
+      text: true,
+    },
   ],
   key: (r) => r.idempotencyKey,
   validate(f, refs) {
@@ -70,7 +119,8 @@ export const outcomeSpec: EntitySpec<OutcomeRecord> = {
     if (!issuerId) f.fail(null, '请以学校或企业身份签发学习成果');
     const accountNoRaw = f.text('accountNo', { max: 40 });
     const accountNo = accountNoRaw?.toUpperCase();
-    if (accountNo !== undefined && !/^CB\d{14}$/.test(accountNo)) f.fail('accountNo', `“学习账号”应为CB开头的16位账号，当前为“${accountNoRaw}”`);
+    if (accountNo !== undefined && !/^CB\d{14}$/.test(accountNo))
+      f.fail('accountNo', `“学习账号”应为CB开头的16位账号，当前为“${accountNoRaw}”`);
     const holderName = f.text('holderName', { max: 50 });
     const kind = f.choice('kind', OUTCOME_KIND_IMPORT_LABELS);
     const code = f.text('code', { max: 40 });
@@ -87,9 +137,28 @@ export const outcomeSpec: EntitySpec<OutcomeRecord> = {
     if (evidenceUrl !== undefined && !/^https?:\/\/\S+$/i.test(evidenceUrl)) f.fail('evidenceUrl', '“佐证链接”应以http://或https://开头');
     const evidenceNote = f.text('evidenceNote', { max: 500 });
     const idempotencyKey = f.text('idempotencyKey', { max: 100 });
-    if (kind) for (const p of outcomeFactProblems({ kind, credits, hours, level, awardRank, evidenceUrl, evidenceNote })) f.fail(COLUMN_OF[p.field], p.message);
+    if (kind)
+      for (const p of outcomeFactProblems({ kind, credits, hours, level, awardRank, evidenceUrl, evidenceNote }))
+        f.fail(COLUMN_OF[p.field], p.message);
     if (!f.ok || !issuerId || !accountNo || !holderName || !kind || !title || !achievedOn || !idempotencyKey) return undefined;
-    return { issuerId, accountNo, holderName, kind, code, title, field, level, credits, grade, hours, awardRank, achievedOn, evidenceUrl, evidenceNote, idempotencyKey };
+    return {
+      issuerId,
+      accountNo,
+      holderName,
+      kind,
+      code,
+      title,
+      field,
+      level,
+      credits,
+      grade,
+      hours,
+      awardRank,
+      achievedOn,
+      evidenceUrl,
+      evidenceNote,
+      idempotencyKey,
+    };
   },
 };
 

@@ -11,12 +11,18 @@ import { escapeLike } from '../../platform/registry-guards.ts';
 import { scopeWhere } from '../../platform/http/scope-sql.ts';
 
 export async function createAccount(tx: Tx, audit: Auditor, actor: Actor, access: Access, input: AccountCreate) {
-  const [org] = await tx.select({ id: organisations.id, kind: organisations.kind, districtId: organisations.districtId })
-    .from(organisations).where(eq(organisations.id, input.organisationId));
+  const [org] = await tx
+    .select({ id: organisations.id, kind: organisations.kind, districtId: organisations.districtId })
+    .from(organisations)
+    .where(eq(organisations.id, input.organisationId));
   if (!org || !inScope(access, { organisationId: org.id, districtId: org.districtId })) {
     throw new AppError('NOT_FOUND', '组织不存在或不在您的管理范围内', { fields: { organisationId: '组织不存在或不在您的管理范围内' } });
   }
-  const problem = assignmentProblem(actor.memberships.map((m) => m.role), input.role, org.kind);
+  const problem = assignmentProblem(
+    actor.memberships.map((m) => m.role),
+    input.role,
+    org.kind,
+  );
   if (problem) throw new AppError('VALIDATION_FAILED', problem, { fields: { role: problem } });
   const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
   if (taken) throw new AppError('CONFLICT', '用户名已被使用', { fields: { username: '用户名已被使用' } });
@@ -29,15 +35,35 @@ export async function listAccounts(db: Db, access: Access, q: { q?: string; orga
     q.organisationId ? eq(organisations.id, q.organisationId) : undefined,
     q.q ? or(ilike(users.username, `%${escapeLike(q.q)}%`), ilike(users.displayName, `%${escapeLike(q.q)}%`)) : undefined,
   );
-  const from = () => db.select({
-    id: users.id, username: users.username, displayName: users.displayName, role: memberships.role,
-    organisationId: organisations.id, organisationName: organisations.name,
-    mustChangePassword: users.mustChangePassword, disabled: users.disabled,
-  }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).innerJoin(organisations, eq(organisations.id, memberships.organisationId));
+  const from = () =>
+    db
+      .select({
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        role: memberships.role,
+        organisationId: organisations.id,
+        organisationName: organisations.name,
+        mustChangePassword: users.mustChangePassword,
+        disabled: users.disabled,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .innerJoin(organisations, eq(organisations.id, memberships.organisationId));
   const [items, total] = await Promise.all([
-    from().where(where).orderBy(asc(users.username), asc(memberships.role)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    countOf(db.select({ total: sql<number>`count(*)::int` }).from(memberships).innerJoin(users, eq(users.id, memberships.userId))
-      .innerJoin(organisations, eq(organisations.id, memberships.organisationId)).where(where)),
+    from()
+      .where(where)
+      .orderBy(asc(users.username), asc(memberships.role))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    countOf(
+      db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+        .where(where),
+    ),
   ]);
   if (q.organisationId && !items.length && q.page === 1) {
     const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, q.organisationId));
@@ -54,20 +80,36 @@ export async function listAccounts(db: Db, access: Access, q: { q?: string; orga
  * request, so a disabled user's open sessions end at once.
  */
 export async function setAccountDisabled(tx: Tx, audit: Auditor, actor: Actor, access: Access, id: string, disabled: boolean) {
-  const rows = await tx.select({
-    username: users.username, disabled: users.disabled, role: memberships.role,
-    organisationId: organisations.id, kind: organisations.kind, districtId: organisations.districtId,
-  }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+  const rows = await tx
+    .select({
+      username: users.username,
+      disabled: users.disabled,
+      role: memberships.role,
+      organisationId: organisations.id,
+      kind: organisations.kind,
+      districtId: organisations.districtId,
+    })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(users.id, id));
-  if (!rows.length || !rows.every((r) => inScope(access, { organisationId: r.organisationId, districtId: r.districtId }))) throw notFound('账号');
+  if (!rows.length || !rows.every((r) => inScope(access, { organisationId: r.organisationId, districtId: r.districtId })))
+    throw notFound('账号');
   const actorRoles = actor.memberships.map((m) => m.role);
   const problem = rows.map((r) => assignmentProblem(actorRoles, r.role, r.kind)).find(Boolean);
   if (problem) throw new AppError('FORBIDDEN', '您无权停用或启用此角色的账号');
-  if (id === actor.userId) throw new AppError('VALIDATION_FAILED', '不能停用或启用自己的账号', { fields: { disabled: '不能停用或启用自己的账号' } });
+  if (id === actor.userId)
+    throw new AppError('VALIDATION_FAILED', '不能停用或启用自己的账号', { fields: { disabled: '不能停用或启用自己的账号' } });
   const before = rows[0]!.disabled;
   if (before !== disabled) {
     await tx.update(users).set({ disabled }).where(eq(users.id, id));
-    await audit.record({ action: disabled ? 'disable' : 'enable', entityType: 'user', entityId: id, before: { disabled: before }, after: { disabled } });
+    await audit.record({
+      action: disabled ? 'disable' : 'enable',
+      entityType: 'user',
+      entityId: id,
+      before: { disabled: before },
+      after: { disabled },
+    });
   }
   return { id, username: rows[0]!.username, disabled };
 }

@@ -12,10 +12,16 @@ import { changePasswordRequest, loginRequest, meResponse } from '../../../contra
 import { loadMe } from './me.ts';
 
 const tooMany = (seconds: number) =>
-  new AppError('TOO_MANY_ATTEMPTS', `登录失败次数过多，请${Math.ceil(seconds / 60)}分钟后再试`, { details: { retryAfterSeconds: seconds } });
+  new AppError('TOO_MANY_ATTEMPTS', `登录失败次数过多，请${Math.ceil(seconds / 60)}分钟后再试`, {
+    details: { retryAfterSeconds: seconds },
+  });
 
 const login = defineRoute({
-  method: 'POST', url: '/api/auth/login', tags: ['auth'], access: 'public', skipCsrf: true,
+  method: 'POST',
+  url: '/api/auth/login',
+  tags: ['auth'],
+  access: 'public',
+  skipCsrf: true,
   summary: '登录：校验用户名和密码，设置会话 Cookie',
   body: loginRequest,
   response: meResponse,
@@ -33,32 +39,51 @@ const login = defineRoute({
       throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
     }
     await clearFailures(db, keys);
-    const session = await createSession(db, user.id, {
-      idleMinutes: services.config.sessionIdleMinutes,
-      absoluteHours: services.config.sessionAbsoluteHours,
-    }, now);
+    const session = await createSession(
+      db,
+      user.id,
+      {
+        idleMinutes: services.config.sessionIdleMinutes,
+        absoluteHours: services.config.sessionAbsoluteHours,
+      },
+      now,
+    );
     await write((_tx, audit) => audit.record({ action: 'sign_in', entityType: 'user', entityId: user.id, after: { signedInAt: now } }));
     reply.setCookie(SESSION_COOKIE, session.token, {
-      path: '/', httpOnly: true, sameSite: 'lax', secure: services.config.cookieSecure, expires: session.expiresAt,
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: services.config.cookieSecure,
+      expires: session.expiresAt,
     });
     return loadMe(db, user.id, session.csrfToken);
   },
 });
 
 const logout = defineRoute({
-  method: 'POST', url: '/api/auth/logout', tags: ['auth'], access: 'authenticated', allowBeforePasswordChange: true,
+  method: 'POST',
+  url: '/api/auth/logout',
+  tags: ['auth'],
+  access: 'authenticated',
+  allowBeforePasswordChange: true,
   summary: '退出登录',
   response: z.object({ ok: z.literal(true) }),
   async handler({ req, reply, services, actor, write }) {
     await endSession(services.database.db, req.session!.sessionId);
-    await write((_tx, audit) => audit.record({ action: 'sign_out', entityType: 'user', entityId: actor!.userId, after: { signedOutAt: services.now() } }));
+    await write((_tx, audit) =>
+      audit.record({ action: 'sign_out', entityType: 'user', entityId: actor!.userId, after: { signedOutAt: services.now() } }),
+    );
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };
   },
 });
 
 const me = defineRoute({
-  method: 'GET', url: '/api/auth/me', tags: ['auth'], access: 'authenticated', allowBeforePasswordChange: true,
+  method: 'GET',
+  url: '/api/auth/me',
+  tags: ['auth'],
+  access: 'authenticated',
+  allowBeforePasswordChange: true,
   summary: '当前用户：角色、所属组织和 CSRF 令牌',
   response: meResponse,
   async handler({ actor, services, req }) {
@@ -67,7 +92,11 @@ const me = defineRoute({
 });
 
 const changePassword = defineRoute({
-  method: 'POST', url: '/api/auth/password', tags: ['auth'], access: 'authenticated', allowBeforePasswordChange: true,
+  method: 'POST',
+  url: '/api/auth/password',
+  tags: ['auth'],
+  access: 'authenticated',
+  allowBeforePasswordChange: true,
   summary: '修改密码（首次登录必须修改）',
   body: changePasswordRequest,
   response: z.object({ ok: z.literal(true) }),
@@ -87,7 +116,9 @@ const changePassword = defineRoute({
     await write(async (tx, audit) => {
       await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: now }).where(eq(users.id, user.id));
       await audit.record({
-        action: 'change_password', entityType: 'user', entityId: user.id,
+        action: 'change_password',
+        entityType: 'user',
+        entityId: user.id,
         before: { mustChangePassword: user.mustChangePassword, passwordChangedAt: user.passwordChangedAt },
         after: { mustChangePassword: false, passwordChangedAt: now },
       });

@@ -10,9 +10,14 @@ import { credentialsFor, planBulkAccounts, remainingWithoutAccount, writeBulkAcc
  * takes a few seconds, hashed before the transaction opens; `remaining` tells the page to call again.
  */
 const bulk = defineRoute({
-  method: 'POST', url: '/api/schools/:id/accounts/bulk', tags: ['schools', 'accounts'], access: { resource: 'account', action: 'bulkCreate' },
+  method: 'POST',
+  url: '/api/schools/:id/accounts/bulk',
+  tags: ['schools', 'accounts'],
+  access: { resource: 'account', action: 'bulkCreate' },
   summary: `为本校教师、学生批量开通账号（每次最多${BULK_ACCOUNT_BATCH}人；初始密码仅在本次响应中返回一次，首次登录须修改）`,
-  params: idParams, body: bulkAccountRequest, response: bulkAccountResult,
+  params: idParams,
+  body: bulkAccountRequest,
+  response: bulkAccountResult,
   async handler({ services, access, actor, params, body, write, reply }) {
     const db = services.database.db;
     const plan = await planBulkAccounts(db, access, params.id, body);

@@ -12,8 +12,14 @@ import { assertEnterpriseInScope } from '../../registry/index.ts';
 const staffAccountCreate = accountFields.pick({ username: true, displayName: true }).strict();
 
 const list = defineRoute({
-  method: 'GET', url: '/api/enterprises/:id/accounts', tags: ['enterprises'], access: { resource: 'account', action: 'read' },
-  summary: '本企业的账号', params: idParams, query: z.strictObject({ ...paging }), response: accountPage,
+  method: 'GET',
+  url: '/api/enterprises/:id/accounts',
+  tags: ['enterprises'],
+  access: { resource: 'account', action: 'read' },
+  summary: '本企业的账号',
+  params: idParams,
+  query: z.strictObject({ ...paging }),
+  response: accountPage,
   async handler({ services, access, params, query }) {
     const { db } = services.database;
     await assertEnterpriseInScope(db, access, params.id);
@@ -22,8 +28,15 @@ const list = defineRoute({
 });
 
 const create = defineRoute({
-  method: 'POST', url: '/api/enterprises/:id/accounts', tags: ['enterprises'], access: { resource: 'account', action: 'create' }, status: 201,
-  summary: '为本企业创建企业管理员账号：返回一次性初始密码，首次登录须修改', params: idParams, body: staffAccountCreate, response: accountCreated,
+  method: 'POST',
+  url: '/api/enterprises/:id/accounts',
+  tags: ['enterprises'],
+  access: { resource: 'account', action: 'create' },
+  status: 201,
+  summary: '为本企业创建企业管理员账号：返回一次性初始密码，首次登录须修改',
+  params: idParams,
+  body: staffAccountCreate,
+  response: accountCreated,
   async handler({ services, access, actor, params, body, write }) {
     await assertEnterpriseInScope(services.database.db, access, params.id);
     return write((tx, audit) => createAccount(tx, audit, actor!, access, { ...body, organisationId: params.id, role: 'enterprise_admin' }));

@@ -14,15 +14,24 @@ const entryCount = sql<number>`(case catalogue_editions.kind
   else 0 end)::int`;
 
 const editionColumns = {
-  kind: catalogueEditions.kind, edition: catalogueEditions.edition, title: catalogueEditions.title,
-  isDemoSubset: catalogueEditions.isDemoSubset, entries: entryCount, loadedAt: catalogueEditions.loadedAt,
+  kind: catalogueEditions.kind,
+  edition: catalogueEditions.edition,
+  title: catalogueEditions.title,
+  isDemoSubset: catalogueEditions.isDemoSubset,
+  entries: entryCount,
+  loadedAt: catalogueEditions.loadedAt,
 };
 
-const asEdition = (r: { loadedAt: Date } & Omit<CatalogueEdition, 'loadedAt'>): CatalogueEdition => ({ ...r, loadedAt: r.loadedAt.toISOString() });
+const asEdition = (r: { loadedAt: Date } & Omit<CatalogueEdition, 'loadedAt'>): CatalogueEdition => ({
+  ...r,
+  loadedAt: r.loadedAt.toISOString(),
+});
 
 /** Every loaded edition of every catalogue: complete editions before demo subsets, newest first. */
 export async function listEditions(db: Db) {
-  const rows = await db.select(editionColumns).from(catalogueEditions)
+  const rows = await db
+    .select(editionColumns)
+    .from(catalogueEditions)
     .orderBy(asc(catalogueEditions.kind), asc(catalogueEditions.isDemoSubset), desc(catalogueEditions.loadedAt));
   return { items: rows.map(asEdition) };
 }
@@ -32,18 +41,24 @@ export async function listEditions(db: Db) {
  * subset): code-prefix matches first, then by code, at most 200.
  */
 export async function listOccupations(db: Db, q: z.infer<typeof occupationQuery>) {
-  const [edition] = await db.select({ id: catalogueEditions.id, ...editionColumns }).from(catalogueEditions)
+  const [edition] = await db
+    .select({ id: catalogueEditions.id, ...editionColumns })
+    .from(catalogueEditions)
     .where(and(eq(catalogueEditions.kind, 'occupation'), q.edition ? eq(catalogueEditions.edition, q.edition) : undefined))
-    .orderBy(asc(catalogueEditions.isDemoSubset), desc(catalogueEditions.loadedAt)).limit(1);
+    .orderBy(asc(catalogueEditions.isDemoSubset), desc(catalogueEditions.loadedAt))
+    .limit(1);
   if (!edition) return { edition: null, items: [] };
   const text = q.q ? escapeLike(q.q) : null;
-  const items = await db.select({ code: occupations.code, name: occupations.name, level: occupations.level, parentCode: occupations.parentCode })
+  const items = await db
+    .select({ code: occupations.code, name: occupations.name, level: occupations.level, parentCode: occupations.parentCode })
     .from(occupations)
-    .where(and(
-      eq(occupations.editionId, edition.id),
-      q.level ? eq(occupations.level, q.level) : undefined,
-      text ? or(like(occupations.code, `${text}%`), like(occupations.name, `%${text}%`)) : undefined,
-    ))
+    .where(
+      and(
+        eq(occupations.editionId, edition.id),
+        q.level ? eq(occupations.level, q.level) : undefined,
+        text ? or(like(occupations.code, `${text}%`), like(occupations.name, `%${text}%`)) : undefined,
+      ),
+    )
     .orderBy(...(text ? [sql`case when ${occupations.code} like ${`${text}%`} then 0 else 1 end`] : []), asc(occupations.code))
     .limit(200);
   const { id: _id, ...shown } = edition;

@@ -5,8 +5,10 @@ import { INDUSTRY_EDITION } from '../industry.ts';
 
 /** The GB/T 4754-2017 entry of a code, or undefined. Enterprises are classified in that edition. */
 export async function findIndustry(db: Db | Tx, code: string) {
-  const [row] = await db.select({ code: industries.code, name: industries.name, level: industries.level })
-    .from(industries).innerJoin(catalogueEditions, eq(catalogueEditions.id, industries.editionId))
+  const [row] = await db
+    .select({ code: industries.code, name: industries.name, level: industries.level })
+    .from(industries)
+    .innerJoin(catalogueEditions, eq(catalogueEditions.id, industries.editionId))
     .where(and(eq(catalogueEditions.kind, 'industry'), eq(catalogueEditions.edition, INDUSTRY_EDITION), eq(industries.code, code)));
   return row;
 }

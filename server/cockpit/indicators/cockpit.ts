@@ -39,12 +39,27 @@ export function targetProgress(code: string, payload: SnapshotPayload | null, pu
   const { goal, unit } = indicatorGoal(t, def.method === 'computed' ? def.measuredAs : undefined);
   const a = assess(cityTotal ? null : value, goal, timing);
   return {
-    code, name: t.name, article: t.article, kind: t.kind, unit, comparator: goal.comparator,
-    goal: goal.comparator === 'between' ? null : goal.value, min: goal.comparator === 'between' ? goal.min : null, max: goal.comparator === 'between' ? goal.max : null,
-    deadline: t.deadline, method: def.method, basis: def.basis,
+    code,
+    name: t.name,
+    article: t.article,
+    kind: t.kind,
+    unit,
+    comparator: goal.comparator,
+    goal: goal.comparator === 'between' ? null : goal.value,
+    min: goal.comparator === 'between' ? goal.min : null,
+    max: goal.comparator === 'between' ? goal.max : null,
+    deadline: t.deadline,
+    method: def.method,
+    basis: def.basis,
     responsibleUnits: t.responsibleUnits.map((u) => ({ code: u, name: unitName.get(u) ?? u })),
-    value, numerator: v?.numerator ?? null, denominator: v?.denominator ?? null, ...a,
-    measuredAt: v?.measuredAt ?? null, trend: v?.trend ?? [], published, cityTotal,
+    value,
+    numerator: v?.numerator ?? null,
+    denominator: v?.denominator ?? null,
+    ...a,
+    measuredAt: v?.measuredAt ?? null,
+    trend: v?.trend ?? [],
+    published,
+    cityTotal,
   };
 }
 
@@ -61,9 +76,17 @@ export async function buildCockpit(db: Db, access: Access, districtId: string | 
 
   const league = scope === CITY ? await buildLeague(db, now, undefined, world, payload) : null;
   const rank = new Map((league?.items ?? []).map((r) => [r.districtId, { rank: r.rank, total: r.total }]));
-  const districtRows = scope === CITY
-    ? (payload?.districts ?? [])
-    : [{ id: scope, name, code: world.orgs.find((o) => o.id === scope)?.code ?? '', values: Object.fromEntries(Object.entries(payload?.values ?? {}).map(([c, v]) => [c, v.value])) }];
+  const districtRows =
+    scope === CITY
+      ? (payload?.districts ?? [])
+      : [
+          {
+            id: scope,
+            name,
+            code: world.orgs.find((o) => o.id === scope)?.code ?? '',
+            values: Object.fromEntries(Object.entries(payload?.values ?? {}).map(([c, v]) => [c, v.value])),
+          },
+        ];
 
   const slots = scope === CITY ? world.slots : world.slots.filter((s) => s.districtId === scope);
   const late = overdue(slots, world.periods, world.index, world.today);
@@ -73,34 +96,58 @@ export async function buildCockpit(db: Db, access: Access, districtId: string | 
   const pendingReview = head.pendingReview;
 
   return {
-    plan: { id: currentPlan.id, document: currentPlan.document, title: currentPlan.title, issued: currentPlan.issued, horizon: currentPlan.horizon },
+    plan: {
+      id: currentPlan.id,
+      document: currentPlan.document,
+      title: currentPlan.title,
+      issued: currentPlan.issued,
+      horizon: currentPlan.horizon,
+    },
     scope: { kind: scope === CITY ? 'city' : 'district', districtId: scope === CITY ? null : scope, name },
-    computedAt: run?.finishedAt?.toISOString() ?? null, runId: run?.id ?? null,
+    computedAt: run?.finishedAt?.toISOString() ?? null,
+    runId: run?.id ?? null,
     elapsed: Math.round(timeShare(currentPlan.issued, currentPlan.horizon, now) * 10_000) / 10_000,
-    summary, targets,
+    summary,
+    targets,
     districts: districtRows.map((d) => ({ ...d, devZone: isDevelopmentZone(d.code), league: rank.get(d.id) ?? null })),
     clusters: payload?.clusters ?? [],
     supervision: {
       period: cur ? { key: cur.key, label: cur.label, due: cur.due } : null,
       expected: cur ? slots.length : 0,
       submitted: cur ? slots.filter((s) => findReport(world.index, s, cur.key)).length : 0,
-      overdue: late.length, pendingRating, pendingReview,
+      overdue: late.length,
+      pendingRating,
+      pendingReview,
     },
     alerts: alertsOf(targets, late, world.orgs, pendingRating, pendingReview, run === null),
   };
 }
 
 function alertsOf(
-  targets: TargetProgress[], late: ReturnType<typeof overdue>, orgs: ReadonlyArray<{ id: string; name: string }>,
-  pendingRating: number, pendingReview: number, noSnapshot: boolean,
+  targets: TargetProgress[],
+  late: ReturnType<typeof overdue>,
+  orgs: ReadonlyArray<{ id: string; name: string }>,
+  pendingRating: number,
+  pendingReview: number,
+  noSnapshot: boolean,
 ): Cockpit['alerts'] {
   const alerts: Cockpit['alerts'] = [];
   if (noSnapshot) alerts.push({ level: 'info', kind: 'noSnapshot', message: '指标正在首次计算，请稍后刷新' });
   for (const t of targets.filter((x) => x.status === 'red')) {
-    alerts.push({ level: 'red', kind: 'indicator', code: t.code, message: `${t.name}：现值${t.value ?? '—'}${t.unit}，完成度${pct(t.progress)}，落后于时间进度${pct(t.elapsed)}` });
+    alerts.push({
+      level: 'red',
+      kind: 'indicator',
+      code: t.code,
+      message: `${t.name}：现值${t.value ?? '—'}${t.unit}，完成度${pct(t.progress)}，落后于时间进度${pct(t.elapsed)}`,
+    });
   }
   for (const t of targets.filter((x) => x.status === 'amber')) {
-    alerts.push({ level: 'amber', kind: 'indicator', code: t.code, message: `${t.name}：完成度${pct(t.progress)}，略低于时间进度${pct(t.elapsed)}` });
+    alerts.push({
+      level: 'amber',
+      kind: 'indicator',
+      code: t.code,
+      message: `${t.name}：完成度${pct(t.progress)}，略低于时间进度${pct(t.elapsed)}`,
+    });
   }
   const byOrg = new Map<string, number>();
   for (const l of late) byOrg.set(l.slot.organisationId, (byOrg.get(l.slot.organisationId) ?? 0) + 1);
@@ -108,8 +155,10 @@ function alertsOf(
   for (const [id, count] of [...byOrg].sort((a, b) => b[1] - a[1]).slice(0, 10)) {
     alerts.push({ level: 'amber', kind: 'overdue', count, message: `${names.get(id) ?? '未知单位'}：${count}份任务进展报告逾期未报送` });
   }
-  if (pendingRating) alerts.push({ level: 'info', kind: 'pendingRating', count: pendingRating, message: `${pendingRating}份进展报告待评分` });
-  if (pendingReview) alerts.push({ level: 'info', kind: 'pendingReview', count: pendingReview, message: `${pendingReview}项指标填报待审核` });
+  if (pendingRating)
+    alerts.push({ level: 'info', kind: 'pendingRating', count: pendingRating, message: `${pendingRating}份进展报告待评分` });
+  if (pendingReview)
+    alerts.push({ level: 'info', kind: 'pendingReview', count: pendingReview, message: `${pendingReview}项指标填报待审核` });
   return alerts;
 }
 

@@ -15,23 +15,45 @@ import { practiceCheckOn, practiceDays } from './practice-sql.ts';
  * Besides the targets' codes, `enterprises` and `carriers` list a cluster's enterprises and working carriers.
  */
 type Item = Record<string, string | number | boolean | null>;
-interface Page { page: number; pageSize: number }
-interface Drill { title: string; basis: string; columns: Array<[string, string]>; list: SQL; count: SQL }
+interface Page {
+  page: number;
+  pageSize: number;
+}
+interface Drill {
+  title: string;
+  basis: string;
+  columns: Array<[string, string]>;
+  list: SQL;
+  count: SQL;
+}
 
 const label = (map: Record<string, string>, col: SQL) =>
-  sql`(case ${col} ${sql.join(Object.entries(map).map(([k, v]) => sql`when ${k} then ${v}`), sql` `)} else ${col} end)`;
+  sql`(case ${col} ${sql.join(
+    Object.entries(map).map(([k, v]) => sql`when ${k} then ${v}`),
+    sql` `,
+  )} else ${col} end)`;
 const INTEGRATION: Record<string, string> = { certified_city: '市级', certified_province: '省级', certified_nation: '国家级' };
-interface PracticeRun { id: string; startedAt: Date }
+interface PracticeRun {
+  id: string;
+  startedAt: Date;
+}
 
 /** The latest finished run that stored teachers' practice days. */
 async function latestPracticeRun(db: Db): Promise<PracticeRun | null> {
-  const [run] = await rows<{ id: string; startedAt: string }>(db, sql`
+  const [run] = await rows<{ id: string; startedAt: string }>(
+    db,
+    sql`
     select r.id, r.started_at as "startedAt" from indicator_runs r where r.status = 'done'
-      and exists (select 1 from teacher_practice_days pd where pd.run_id = r.id) order by r.finished_at desc limit 1`);
+      and exists (select 1 from teacher_practice_days pd where pd.run_id = r.id) order by r.finished_at desc limit 1`,
+  );
   return run ? { id: run.id, startedAt: new Date(run.startedAt) } : null;
 }
 
-const inList = (xs: readonly string[]) => sql`(${sql.join(xs.map((x) => sql`${x}`), sql`, `)})`;
+const inList = (xs: readonly string[]) =>
+  sql`(${sql.join(
+    xs.map((x) => sql`${x}`),
+    sql`, `,
+  )})`;
 
 function districtOf(alias: string, scope: string): SQL {
   return scope === CITY ? sql`true` : sql`${sql.raw(alias)}.district_id = ${scope}`;
@@ -42,7 +64,13 @@ function enterprisesDrill(scope: string, cluster: string | undefined, certifiedO
     and ${certifiedOnly ? sql`e.integration_status in ('certified_city', 'certified_province', 'certified_nation')` : sql`true`}
     and ${cluster ? sql`e.cluster_code = ${cluster}` : sql`true`}`;
   return {
-    columns: [['name', '企业名称'], ['uscc', '统一社会信用代码'], ['district', '所在区域'], ['cluster', '产业集群'], ['certification', '产教融合型企业']],
+    columns: [
+      ['name', '企业名称'],
+      ['uscc', '统一社会信用代码'],
+      ['district', '所在区域'],
+      ['cluster', '产业集群'],
+      ['certification', '产教融合型企业'],
+    ],
     list: sql`select o.id, o.name, o.code as uscc, d.name as district, c.name as cluster, ${label(INTEGRATION, sql`e.integration_status`)} as certification
       from enterprises e join organisations o on o.id = e.organisation_id left join organisations d on d.id = o.district_id
       left join industry_clusters c on c.code = e.cluster_code where ${where} order by o.name, o.id`,
@@ -50,7 +78,11 @@ function enterprisesDrill(scope: string, cluster: string | undefined, certifiedO
   };
 }
 
-function carriersDrill(scope: string, cluster: string | undefined, s: Extract<IndicatorSource, { source: 'carriers' }> | null): Omit<Drill, 'title' | 'basis'> {
+function carriersDrill(
+  scope: string,
+  cluster: string | undefined,
+  s: Extract<IndicatorSource, { source: 'carriers' }> | null,
+): Omit<Drill, 'title' | 'basis'> {
   const where = sql`k.archived_at is null and ${districtOf('k', scope)}
     and k.status in ${inList(s?.statuses ?? ['operating', 'certified'])}
     and ${s ? sql`k.kind in ${inList(s.kinds)}` : sql`true`}
@@ -58,7 +90,15 @@ function carriersDrill(scope: string, cluster: string | undefined, s: Extract<In
     and ${s?.legalPerson !== undefined ? sql`k.legal_person = ${s.legalPerson}` : sql`true`}
     and ${cluster ? sql`k.cluster_code = ${cluster}` : sql`true`}`;
   return {
-    columns: [['name', '名称'], ['kind', '类型'], ['level', '级别'], ['status', '状态'], ['lead', '牵头单位'], ['district', '所在区域'], ['certifiedAt', '认定日期']],
+    columns: [
+      ['name', '名称'],
+      ['kind', '类型'],
+      ['level', '级别'],
+      ['status', '状态'],
+      ['lead', '牵头单位'],
+      ['district', '所在区域'],
+      ['certifiedAt', '认定日期'],
+    ],
     list: sql`select k.id, k.name, ${label(CARRIER_KIND_LABELS, sql`k.kind`)} as kind, ${label(CARRIER_LEVEL_LABELS, sql`k.level`)} as level,
       ${label(CARRIER_STATUS_LABELS, sql`k.status`)} as status, l.name as lead, d.name as district, k.certified_at::text as "certifiedAt"
       from carriers k join organisations l on l.id = k.lead_organisation_id left join organisations d on d.id = k.district_id
@@ -78,7 +118,14 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
   if (def.method === 'reported') {
     const where = sql`r.code = ${code} and r.status = 'accepted' and ${scope === CITY ? sql`true` : sql`r.district_id = ${scope}`}`;
     return {
-      ...base, columns: [['organisation', '填报单位'], ['value', `数值（${target.unit}）`], ['measuredOn', '统计日期'], ['evidence', '佐证材料'], ['reviewedAt', '审核时间']],
+      ...base,
+      columns: [
+        ['organisation', '填报单位'],
+        ['value', `数值（${target.unit}）`],
+        ['measuredOn', '统计日期'],
+        ['evidence', '佐证材料'],
+        ['reviewedAt', '审核时间'],
+      ],
       list: sql`select r.id, o.name as organisation, r.value, r.measured_on::text as "measuredOn",
         (select string_agg(f.file_name, '、' order by f.created_at) from evidence_files f where f.owner_kind = 'indicatorReport' and f.owner_id = r.id) as evidence,
         to_char(r.reviewed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as "reviewedAt"
@@ -88,12 +135,20 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
   }
   const s = def.source;
   switch (s.source) {
-    case 'certifiedEnterprises': return { ...base, ...enterprisesDrill(scope, cluster, true) };
-    case 'carriers': return { ...base, ...carriersDrill(scope, cluster, s) };
+    case 'certifiedEnterprises':
+      return { ...base, ...enterprisesDrill(scope, cluster, true) };
+    case 'carriers':
+      return { ...base, ...carriersDrill(scope, cluster, s) };
     case 'enterpriseRunSchools': {
       const where = sql`o.status = 'active' and s.enterprise_run and ${districtOf('o', scope)}`;
       return {
-        ...base, columns: [['name', '学校'], ['code', '学校标识码'], ['district', '所在区域'], ['ownership', '办学性质']],
+        ...base,
+        columns: [
+          ['name', '学校'],
+          ['code', '学校标识码'],
+          ['district', '所在区域'],
+          ['ownership', '办学性质'],
+        ],
         list: sql`select o.id, o.name, o.code, d.name as district, case s.ownership when 'public' then '公办' else '民办' end as ownership
           from schools s join organisations o on o.id = s.organisation_id left join organisations d on d.id = o.district_id where ${where} order by o.name, o.id`,
         count: sql`select count(*)::int as n from schools s join organisations o on o.id = s.organisation_id where ${where}`,
@@ -102,7 +157,14 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
     case 'dualQualifiedShare': {
       const where = sql`t.status = 'active' and t.subject = 'specialty' and o.status = 'active' and ${districtOf('o', scope)}`;
       return {
-        ...base, columns: [['name', '姓名'], ['idNumber', '身份证号（脱敏）'], ['school', '学校'], ['employment', '聘用方式'], ['dualQualified', '双师型']],
+        ...base,
+        columns: [
+          ['name', '姓名'],
+          ['idNumber', '身份证号（脱敏）'],
+          ['school', '学校'],
+          ['employment', '聘用方式'],
+          ['dualQualified', '双师型'],
+        ],
         list: sql`select t.id, t.name, n.id_number_masked as "idNumber", o.name as school,
           case t.employment when 'fullTime' then '专任' when 'partTime' then '兼职' else '产业导师' end as employment, t.dual_qualified as "dualQualified"
           from teachers t join organisations o on o.id = t.school_id left join teacher_id_numbers n on n.teacher_id = t.id
@@ -119,8 +181,15 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
         : sql`cross join lateral (select ${practiceDays(check, sql`t.id`)} as days) d`;
       const where = sql`t.status = 'active' and t.subject = 'specialty' and o.status = 'active' and ${districtOf('o', scope)}`;
       return {
-        ...base, columns: [['name', '姓名'], ['idNumber', '身份证号（脱敏）'], ['school', '学校'], ['employment', '聘用方式'],
-          ['practiceDays', `${check.start}至${check.end}企业实践天数`], ['meets', `达标（≥${check.requiredDays}天）`]],
+        ...base,
+        columns: [
+          ['name', '姓名'],
+          ['idNumber', '身份证号（脱敏）'],
+          ['school', '学校'],
+          ['employment', '聘用方式'],
+          ['practiceDays', `${check.start}至${check.end}企业实践天数`],
+          ['meets', `达标（≥${check.requiredDays}天）`],
+        ],
         // Those behind first: the bureau follows up the teachers who do not meet the rule.
         list: sql`select t.id, t.name, n.id_number_masked as "idNumber", o.name as school,
           case t.employment when 'fullTime' then '专任' when 'partTime' then '兼职' else '产业导师' end as employment,
@@ -136,7 +205,14 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
       const threshold = min?.kind === 'share' ? min.value : 0.5;
       const where = sql`p.status = 'active' and p.practice_share is not null and o.status = 'active' and ${districtOf('o', scope)}`;
       return {
-        ...base, columns: [['school', '学校'], ['majorCode', '专业代码'], ['major', '专业名称'], ['practiceShare', '实践性教学占比(%)'], ['meets', '达标']],
+        ...base,
+        columns: [
+          ['school', '学校'],
+          ['majorCode', '专业代码'],
+          ['major', '专业名称'],
+          ['practiceShare', '实践性教学占比(%)'],
+          ['meets', '达标'],
+        ],
         list: sql`select p.id, o.name as school, m.code as "majorCode", m.name as major, round(p.practice_share * 100, 1)::float8 as "practiceShare",
           p.practice_share >= ${threshold} as meets
           from programs p join organisations o on o.id = p.school_id join majors m on m.id = p.major_id where ${where} order by p.practice_share, o.name, p.id`,
@@ -146,7 +222,13 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
     case 'partTimeTeacherShare': {
       const where = sql`o.status = 'active' and s.staffing_quota is not null and ${districtOf('o', scope)}`;
       return {
-        ...base, columns: [['name', '学校'], ['staffingQuota', '核定编制数'], ['partTime', '兼职教师与产业导师'], ['share', '占比(%)']],
+        ...base,
+        columns: [
+          ['name', '学校'],
+          ['staffingQuota', '核定编制数'],
+          ['partTime', '兼职教师与产业导师'],
+          ['share', '占比(%)'],
+        ],
         list: sql`select o.id, o.name, s.staffing_quota as "staffingQuota", coalesce(pt.n, 0) as "partTime",
           round(coalesce(pt.n, 0) * 100.0 / nullif(s.staffing_quota, 0), 1)::float8 as share
           from schools s join organisations o on o.id = s.organisation_id
@@ -158,7 +240,13 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
     case 'keyMajorGroups': {
       const where = sql`g.key_major and g.status = 'active' and o.status = 'active' and ${districtOf('o', scope)}`;
       return {
-        ...base, columns: [['name', '专业群'], ['school', '学校'], ['cluster', '对接产业集群'], ['programs', '所含专业数']],
+        ...base,
+        columns: [
+          ['name', '专业群'],
+          ['school', '学校'],
+          ['cluster', '对接产业集群'],
+          ['programs', '所含专业数'],
+        ],
         list: sql`select g.id, g.name, o.name as school, c.name as cluster,
           (select count(*)::int from major_group_programs gp where gp.group_id = g.id) as programs
           from major_groups g join organisations o on o.id = g.school_id left join industry_clusters c on c.code = g.cluster_code
@@ -169,7 +257,14 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
     case 'internshipPlacesShare': {
       const where = sql`e.above_designated_size and o.status = 'active' and ${districtOf('o', scope)}`;
       return {
-        ...base, columns: [['name', '企业名称'], ['district', '所在区域'], ['staff', '职工总数'], ['places', `${year}年实习岗位名额`], ['share', '占比(%)']],
+        ...base,
+        columns: [
+          ['name', '企业名称'],
+          ['district', '所在区域'],
+          ['staff', '职工总数'],
+          ['places', `${year}年实习岗位名额`],
+          ['share', '占比(%)'],
+        ],
         list: sql`select o.id, o.name, d.name as district, e.staff_count as staff, coalesce(offered.places, 0) as places,
           round(coalesce(offered.places, 0) * 100.0 / nullif(e.staff_count, 0), 2)::float8 as share
           from enterprises e join organisations o on o.id = e.organisation_id left join organisations d on d.id = o.district_id
@@ -185,7 +280,14 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
  * `today` (Beijing date, from the server clock): its year's internship places count, and the enterprise-practice
  * window ends on it — as in the recompute.
  */
-export async function drillDown(db: Db, code: string, scope: string, cluster: string | undefined, page: Page, today: string): Promise<DrillResult> {
+export async function drillDown(
+  db: Db,
+  code: string,
+  scope: string,
+  cluster: string | undefined,
+  page: Page,
+  today: string,
+): Promise<DrillResult> {
   const def = indicatorDefinition(code);
   const practiceRun = def?.method === 'computed' && def.source.source === 'teacherPracticeShare' ? await latestPracticeRun(db) : null;
   const d = drillOf(code, scope, cluster, today, practiceRun);
@@ -194,7 +296,13 @@ export async function drillDown(db: Db, code: string, scope: string, cluster: st
     rows<{ n: number }>(db, d.count),
   ]);
   return {
-    code, title: d.title, basis: d.basis, columns: d.columns.map(([key, title]) => ({ key, title })),
-    items, total: count?.n ?? 0, page: page.page, pageSize: page.pageSize,
+    code,
+    title: d.title,
+    basis: d.basis,
+    columns: d.columns.map(([key, title]) => ({ key, title })),
+    items,
+    total: count?.n ?? 0,
+    page: page.page,
+    pageSize: page.pageSize,
   };
 }

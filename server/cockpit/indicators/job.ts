@@ -11,7 +11,8 @@ export const INDICATORS_RECOMPUTE_JOB = 'indicators.recompute';
  */
 export const indicatorsRecomputeJob: JobHandler = async ({ services, jobId, progress }) => {
   const result = await recomputeIndicators(services.database.db, {
-    now: services.now(), jobId,
+    now: services.now(),
+    jobId,
     progress: (done, total, message) => progress({ done, total, message }),
   });
   return result;
@@ -22,6 +23,12 @@ export const indicatorsRecomputeJob: JobHandler = async ({ services, jobId, prog
  * indicator its history even when nobody presses the button); followed at /api/jobs/:id.
  */
 export async function queueRecompute(tx: Db | Tx, userId: string | null, reason: string, idempotencyKey?: string) {
-  const { job } = await submitJob(tx, { kind: INDICATORS_RECOMPUTE_JOB, input: { reason }, ...(idempotencyKey && { idempotencyKey }), createdBy: userId, organisationId: null });
+  const { job } = await submitJob(tx, {
+    kind: INDICATORS_RECOMPUTE_JOB,
+    input: { reason },
+    ...(idempotencyKey && { idempotencyKey }),
+    createdBy: userId,
+    organisationId: null,
+  });
   return job;
 }

@@ -29,9 +29,16 @@ export interface RegistryFigures {
  * The registry counts behind the home pages, in one round trip. A caller that has already counted the scope's
  * students (the district's per-school table) passes the total, so the same index entries are not walked twice.
  */
-export async function registryFigures(db: Db, scope: FigureScope, practiceShareMin: number, counted: { students?: number } = {}): Promise<RegistryFigures> {
+export async function registryFigures(
+  db: Db,
+  scope: FigureScope,
+  practiceShareMin: number,
+  counted: { students?: number } = {},
+): Promise<RegistryFigures> {
   const schoolOrgs = sql`(select o.id from organisations o where o.kind = 'school' and o.status = 'active' and ${orgFilter(scope, 'o')})`;
-  const [r] = await rows<RegistryFigures>(db, sql`
+  const [r] = await rows<RegistryFigures>(
+    db,
+    sql`
     select
       (select count(*)::int from organisations o where o.kind = 'school' and o.status = 'active' and ${orgFilter(scope, 'o')}) as "schools",
       (select count(*)::int from organisations o where o.kind = 'enterprise' and o.status = 'active' and ${scope.kind === 'school' ? sql`false` : orgFilter(scope, 'o')}) as "enterprises",
@@ -45,15 +52,26 @@ export async function registryFigures(db: Db, scope: FigureScope, practiceShareM
       (select count(*)::int from programs p where p.status = 'active' and p.practice_share is not null and p.school_id in ${schoolOrgs}) as "programsWithPracticeShare",
       (select count(*)::int from programs p where p.status = 'active' and p.practice_share >= ${practiceShareMin} and p.school_id in ${schoolOrgs}) as "programsMeetingPracticeShare",
       exists (select 1 from organisations o where o.is_demo) as "isDemo"
-  `);
+  `,
+  );
   return r!;
 }
 
 /** The registry counts of one district (null: organisations without one), as a recompute stores them. */
 export type DistrictFigures = Omit<RegistryFigures, 'isDemo'> & { districtId: string | null };
 
-const COUNTS = ['schools', 'enterprises', 'certifiedEnterprises', 'teachers', 'specialtyTeachers', 'dualQualifiedTeachers', 'students', 'programs',
-  'programsWithPracticeShare', 'programsMeetingPracticeShare'] as const;
+const COUNTS = [
+  'schools',
+  'enterprises',
+  'certifiedEnterprises',
+  'teachers',
+  'specialtyTeachers',
+  'dualQualifiedTeachers',
+  'students',
+  'programs',
+  'programsWithPracticeShare',
+  'programsMeetingPracticeShare',
+] as const;
 
 /**
  * The same counts as `registryFigures`, for every district at once: one grouped pass over each table instead of
@@ -62,27 +80,40 @@ const COUNTS = ['schools', 'enterprises', 'certifiedEnterprises', 'teachers', 's
 export async function registryFiguresByDistrict(db: Db, practiceShareMin: number): Promise<DistrictFigures[]> {
   const active = sql`(select o.id, o.district_id from organisations o where o.kind = 'school' and o.status = 'active')`;
   const [orgs, teachers, students, programs] = await Promise.all([
-    rows<{ districtId: string | null; schools: number; enterprises: number; certifiedEnterprises: number }>(db, sql`
+    rows<{ districtId: string | null; schools: number; enterprises: number; certifiedEnterprises: number }>(
+      db,
+      sql`
       select o.district_id as "districtId", (count(*) filter (where o.kind = 'school'))::int as schools,
         (count(*) filter (where o.kind = 'enterprise'))::int as enterprises,
         (count(*) filter (where o.kind = 'enterprise' and e.integration_status like 'certified%'))::int as "certifiedEnterprises"
       from organisations o left join enterprises e on e.organisation_id = o.id
-      where o.status = 'active' and o.kind in ('school', 'enterprise') group by 1`),
-    rows<{ districtId: string | null; teachers: number; specialtyTeachers: number; dualQualifiedTeachers: number }>(db, sql`
+      where o.status = 'active' and o.kind in ('school', 'enterprise') group by 1`,
+    ),
+    rows<{ districtId: string | null; teachers: number; specialtyTeachers: number; dualQualifiedTeachers: number }>(
+      db,
+      sql`
       select a.district_id as "districtId", count(*)::int as teachers, (count(*) filter (where t.subject = 'specialty'))::int as "specialtyTeachers",
         (count(*) filter (where t.subject = 'specialty' and t.dual_qualified))::int as "dualQualifiedTeachers"
-      from teachers t join ${active} a on a.id = t.school_id where t.status = 'active' group by 1`),
-    rows<{ districtId: string | null; students: number }>(db, sql`
+      from teachers t join ${active} a on a.id = t.school_id where t.status = 'active' group by 1`,
+    ),
+    rows<{ districtId: string | null; students: number }>(
+      db,
+      sql`
       select a.district_id as "districtId", count(*)::int as students
-      from students s join ${active} a on a.id = s.school_id where s.status = 'enrolled' and s.archived_at is null group by 1`),
-    rows<{ districtId: string | null; programs: number; programsWithPracticeShare: number; programsMeetingPracticeShare: number }>(db, sql`
+      from students s join ${active} a on a.id = s.school_id where s.status = 'enrolled' and s.archived_at is null group by 1`,
+    ),
+    rows<{ districtId: string | null; programs: number; programsWithPracticeShare: number; programsMeetingPracticeShare: number }>(
+      db,
+      sql`
       select a.district_id as "districtId", count(*)::int as programs, count(p.practice_share)::int as "programsWithPracticeShare",
         (count(*) filter (where p.practice_share >= ${practiceShareMin}))::int as "programsMeetingPracticeShare"
-      from programs p join ${active} a on a.id = p.school_id where p.status = 'active' group by 1`),
+      from programs p join ${active} a on a.id = p.school_id where p.status = 'active' group by 1`,
+    ),
   ]);
   const by = new Map<string | null, DistrictFigures>();
   for (const part of [...orgs, ...teachers, ...students, ...programs] as Array<Partial<DistrictFigures> & { districtId: string | null }>) {
-    const row = by.get(part.districtId) ?? { districtId: part.districtId, ...Object.fromEntries(COUNTS.map((k) => [k, 0])) } as DistrictFigures;
+    const row =
+      by.get(part.districtId) ?? ({ districtId: part.districtId, ...Object.fromEntries(COUNTS.map((k) => [k, 0])) } as DistrictFigures);
     by.set(part.districtId, { ...row, ...part });
   }
   return [...by.values()];

@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type {
-  CarrierTally, EnterpriseTally, InternshipPlacesTally, MajorGroupTally, ProgramTally, RegisterTallies, SchoolTally, TeacherTally,
+  CarrierTally,
+  EnterpriseTally,
+  InternshipPlacesTally,
+  MajorGroupTally,
+  ProgramTally,
+  RegisterTallies,
+  SchoolTally,
+  TeacherTally,
 } from '../../../core/indicators/index.ts';
 import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
 import { offeredPlaces } from '../../internships/index.ts';
@@ -30,41 +37,62 @@ const CERTIFIED = sql`('certified_city', 'certified_province', 'certified_nation
 
 export async function registerTallies(db: Db, practiceShareMin: number, year: number): Promise<Tallies> {
   const [carriers, clusters, schools, teachers, programs, majorGroups, internshipPlaces] = await Promise.all([
-    rows<CarrierClusterTally>(db, sql`
+    rows<CarrierClusterTally>(
+      db,
+      sql`
       select district_id as "districtId", kind, level, status, legal_person as "legalPerson", cluster_code as "clusterCode", count(*)::int as n
-      from carriers where archived_at is null group by 1, 2, 3, 4, 5, 6`),
-    rows<ClusterTally>(db, sql`
+      from carriers where archived_at is null group by 1, 2, 3, 4, 5, 6`,
+    ),
+    rows<ClusterTally>(
+      db,
+      sql`
       select o.district_id as "districtId", e.cluster_code as "clusterCode", count(*)::int as enterprises,
         (count(*) filter (where e.integration_status in ${CERTIFIED}))::int as certified
-      from enterprises e join organisations o on o.id = e.organisation_id where o.status = 'active' group by 1, 2`),
-    rows<SchoolTally>(db, sql`
+      from enterprises e join organisations o on o.id = e.organisation_id where o.status = 'active' group by 1, 2`,
+    ),
+    rows<SchoolTally>(
+      db,
+      sql`
       select o.district_id as "districtId", (count(*) filter (where s.enterprise_run))::int as "enterpriseRun",
         coalesce(sum(s.staffing_quota), 0)::int as "staffingQuota",
         coalesce(sum(pt.n) filter (where s.staffing_quota is not null), 0)::int as "partTimeInQuotaSchools"
       from schools s join organisations o on o.id = s.organisation_id
       left join (select school_id, count(*)::int as n from teachers
                  where status = 'active' and employment in ('partTime', 'industryMentor') group by school_id) pt on pt.school_id = o.id
-      where o.status = 'active' group by 1`),
+      where o.status = 'active' group by 1`,
+    ),
     // practiceMet is counted from the stored per-teacher days once the run has them (practiceTallies).
-    rows<TeacherTally>(db, sql`
+    rows<TeacherTally>(
+      db,
+      sql`
       select o.district_id as "districtId", (count(*) filter (where t.subject = 'specialty'))::int as specialty,
         (count(*) filter (where t.subject = 'specialty' and t.dual_qualified))::int as "dualQualified", 0 as "practiceMet"
       from teachers t join organisations o on o.id = t.school_id
-      where t.status = 'active' and o.status = 'active' group by 1`),
-    rows<ProgramTally>(db, sql`
+      where t.status = 'active' and o.status = 'active' group by 1`,
+    ),
+    rows<ProgramTally>(
+      db,
+      sql`
       select o.district_id as "districtId", count(p.practice_share)::int as "withShare",
         coalesce(sum(p.practice_share), 0)::float8 as "shareSum",
         (count(*) filter (where p.practice_share >= ${practiceShareMin}))::int as meeting
-      from programs p join organisations o on o.id = p.school_id where p.status = 'active' and o.status = 'active' group by 1`),
-    rows<MajorGroupTally>(db, sql`
+      from programs p join organisations o on o.id = p.school_id where p.status = 'active' and o.status = 'active' group by 1`,
+    ),
+    rows<MajorGroupTally>(
+      db,
+      sql`
       select o.district_id as "districtId", count(*)::int as "keyMajors"
       from major_groups g join organisations o on o.id = g.school_id
-      where g.key_major and g.status = 'active' and o.status = 'active' group by 1`),
-    rows<InternshipPlacesTally>(db, sql`
+      where g.key_major and g.status = 'active' and o.status = 'active' group by 1`,
+    ),
+    rows<InternshipPlacesTally>(
+      db,
+      sql`
       select o.district_id as "districtId", coalesce(sum(e.staff_count), 0)::int as staff, coalesce(sum(offered.places), 0)::int as places
       from enterprises e join organisations o on o.id = e.organisation_id
       left join ${offeredPlaces(year)} on offered.enterprise_id = o.id
-      where e.above_designated_size and o.status = 'active' group by 1`),
+      where e.above_designated_size and o.status = 'active' group by 1`,
+    ),
   ]);
   const enterprises: EnterpriseTally[] = clusters.map((c) => ({ districtId: c.districtId, certified: c.certified }));
   return { carriers, clusters, enterprises, schools, teachers, programs, majorGroups, internshipPlaces };
@@ -74,15 +102,23 @@ export async function registerTallies(db: Db, practiceShareMin: number, year: nu
  * Stores every active specialty teacher's enterprise-practice days for the run (replacing the previous run's)
  * and counts, per district, those who meet the rule: the indicator and its drill-down read the same days.
  */
-export async function storePracticeDays(tx: Db | Tx, runId: string, practice: PracticeCheck, teachers: TeacherTally[]): Promise<TeacherTally[]> {
+export async function storePracticeDays(
+  tx: Db | Tx,
+  runId: string,
+  practice: PracticeCheck,
+  teachers: TeacherTally[],
+): Promise<TeacherTally[]> {
   await tx.execute(sql`delete from teacher_practice_days where run_id <> ${runId}`);
   await tx.execute(sql`
     insert into teacher_practice_days (run_id, teacher_id, district_id, days)
     select ${runId}, t.id, o.district_id, ${practiceDays(practice, sql`t.id`)}
     from teachers t join organisations o on o.id = t.school_id
     where t.status = 'active' and t.subject = 'specialty' and o.status = 'active'`);
-  const met = await rows<{ districtId: string | null; n: number }>(tx, sql`
+  const met = await rows<{ districtId: string | null; n: number }>(
+    tx,
+    sql`
     select district_id as "districtId", count(*)::int as n from teacher_practice_days
-    where run_id = ${runId} and days >= ${practice.requiredDays} group by 1`);
+    where run_id = ${runId} and days >= ${practice.requiredDays} group by 1`,
+  );
   return teachers.map((t) => ({ ...t, practiceMet: met.find((x) => x.districtId === t.districtId)?.n ?? 0 }));
 }

@@ -6,8 +6,12 @@ import type { SnapshotPayload } from '../indicators/snapshot.ts';
 
 /** The last finished recompute run, or null before the first. */
 export async function latestRun(db: Db) {
-  const [run] = await db.select({ id: indicatorRuns.id, finishedAt: indicatorRuns.finishedAt }).from(indicatorRuns)
-    .where(eq(indicatorRuns.status, 'done')).orderBy(desc(indicatorRuns.finishedAt)).limit(1);
+  const [run] = await db
+    .select({ id: indicatorRuns.id, finishedAt: indicatorRuns.finishedAt })
+    .from(indicatorRuns)
+    .where(eq(indicatorRuns.status, 'done'))
+    .orderBy(desc(indicatorRuns.finishedAt))
+    .limit(1);
   return run ?? null;
 }
 
@@ -28,7 +32,9 @@ export async function snapshotsOf(db: Db, runId: string, scopes: string[]): Prom
     return !hit;
   });
   if (!missing.length) return out;
-  const found = await db.select({ scope: indicatorSnapshots.scope, payload: indicatorSnapshots.payload }).from(indicatorSnapshots)
+  const found = await db
+    .select({ scope: indicatorSnapshots.scope, payload: indicatorSnapshots.payload })
+    .from(indicatorSnapshots)
     .where(and(eq(indicatorSnapshots.runId, runId), inArray(indicatorSnapshots.scope, missing)));
   for (const f of found) {
     if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
@@ -43,12 +49,15 @@ export async function snapshotsOf(db: Db, runId: string, scopes: string[]): Prom
  * publication flags, and the indicator reports waiting for review in the scope.
  */
 export async function cockpitHead(db: Db, scope: string) {
-  const [row] = await rows<{ runId: string | null; finishedAt: Date | string | null; published: string[] | null; pendingReview: number }>(db, sql`
+  const [row] = await rows<{ runId: string | null; finishedAt: Date | string | null; published: string[] | null; pendingReview: number }>(
+    db,
+    sql`
     select r.id as "runId", r.finished_at as "finishedAt",
       (select array_agg(code) from indicator_publications where published) as published,
       (select count(*)::int from indicator_reports where status = 'submitted' and (${scope} = 'city' or district_id::text = ${scope})) as "pendingReview"
     from (select 1) one
-    left join lateral (select id, finished_at from indicator_runs where status = 'done' order by finished_at desc limit 1) r on true`);
+    left join lateral (select id, finished_at from indicator_runs where status = 'done' order by finished_at desc limit 1) r on true`,
+  );
   return {
     run: row?.runId ? { id: row.runId, finishedAt: new Date(row.finishedAt!) } : null,
     published: new Set(row?.published ?? []),
@@ -65,7 +74,8 @@ export async function latestSnapshot(db: Db, scope: string) {
 }
 
 export async function publications(db: Db): Promise<Map<string, { published: boolean; version: number }>> {
-  const found = await db.select({ code: indicatorPublications.code, published: indicatorPublications.published, version: indicatorPublications.version })
+  const found = await db
+    .select({ code: indicatorPublications.code, published: indicatorPublications.published, version: indicatorPublications.version })
     .from(indicatorPublications);
   return new Map(found.map((p) => [p.code, { published: p.published, version: p.version }]));
 }
@@ -73,24 +83,38 @@ export async function publications(db: Db): Promise<Map<string, { published: boo
 /** Publishes or withdraws an indicator on the public statistics page; audited with before and after. */
 export async function setPublication(tx: Tx, audit: Auditor, code: string, published: boolean, userId: string, now: Date) {
   const [before] = await tx.select().from(indicatorPublications).where(eq(indicatorPublications.code, code));
-  const [after] = await tx.insert(indicatorPublications).values({ code, published, updatedBy: userId, updatedAt: now })
+  const [after] = await tx
+    .insert(indicatorPublications)
+    .values({ code, published, updatedBy: userId, updatedAt: now })
     .onConflictDoUpdate({
       target: indicatorPublications.code,
       set: { published, updatedBy: userId, updatedAt: now, version: sql`${indicatorPublications.version} + 1` },
-    }).returning();
+    })
+    .returning();
   await audit.record({
-    action: published ? 'indicator.publish' : 'indicator.unpublish', entityType: 'indicator', entityId: code,
-    before: { published: before?.published ?? false }, after: { published },
+    action: published ? 'indicator.publish' : 'indicator.unpublish',
+    entityType: 'indicator',
+    entityId: code,
+    before: { published: before?.published ?? false },
+    after: { published },
   });
   return { code, published: after!.published, version: after!.version };
 }
 
 /** The history of one indicator in one scope, newest first (index indicator_values_code_scope_idx). */
 export async function valueHistory(db: Db, code: string, scope: string, limit: number) {
-  const found = await db.select({
-    value: indicatorValues.value, numerator: indicatorValues.numerator, denominator: indicatorValues.denominator,
-    measuredAt: indicatorValues.measuredAt, source: indicatorValues.source, reportId: indicatorValues.reportId,
-  }).from(indicatorValues).where(and(eq(indicatorValues.code, code), eq(indicatorValues.scope, scope)))
-    .orderBy(desc(indicatorValues.measuredAt), desc(indicatorValues.id)).limit(limit);
+  const found = await db
+    .select({
+      value: indicatorValues.value,
+      numerator: indicatorValues.numerator,
+      denominator: indicatorValues.denominator,
+      measuredAt: indicatorValues.measuredAt,
+      source: indicatorValues.source,
+      reportId: indicatorValues.reportId,
+    })
+    .from(indicatorValues)
+    .where(and(eq(indicatorValues.code, code), eq(indicatorValues.scope, scope)))
+    .orderBy(desc(indicatorValues.measuredAt), desc(indicatorValues.id))
+    .limit(limit);
   return found.map((v) => ({ ...v, measuredAt: v.measuredAt.toISOString() }));
 }

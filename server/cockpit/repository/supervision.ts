@@ -24,25 +24,50 @@ export function taskByNo(no: number) {
 const scoped = (access: Access) => scopeWhere(access, { organisationId: taskReports.organisationId, districtId: taskReports.districtId });
 
 function selectReports(db: Db | Tx) {
-  return db.select({
-    id: taskReports.id, taskNo: taskReports.taskNo, period: taskReports.period,
-    organisationId: taskReports.organisationId, organisationName: organisations.name, unitCode: taskReports.unitCode,
-    districtId: taskReports.districtId, text: taskReports.text, figures: taskReports.figures,
-    submittedAt: taskReports.submittedAt, late: taskReports.late, status: taskReports.status, score: taskReports.score,
-    ratingComment: taskReports.ratingComment, ratedAt: taskReports.ratedAt, version: taskReports.version,
-  }).from(taskReports).innerJoin(organisations, eq(organisations.id, taskReports.organisationId));
+  return db
+    .select({
+      id: taskReports.id,
+      taskNo: taskReports.taskNo,
+      period: taskReports.period,
+      organisationId: taskReports.organisationId,
+      organisationName: organisations.name,
+      unitCode: taskReports.unitCode,
+      districtId: taskReports.districtId,
+      text: taskReports.text,
+      figures: taskReports.figures,
+      submittedAt: taskReports.submittedAt,
+      late: taskReports.late,
+      status: taskReports.status,
+      score: taskReports.score,
+      ratingComment: taskReports.ratingComment,
+      ratedAt: taskReports.ratedAt,
+      version: taskReports.version,
+    })
+    .from(taskReports)
+    .innerJoin(organisations, eq(organisations.id, taskReports.organisationId));
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectReports>['where']>>[number];
 
 async function withEvidence(db: Db | Tx, found: Row[]): Promise<TaskReport[]> {
-  const files = await evidenceOf(db, 'taskReport', found.map((r) => r.id));
+  const files = await evidenceOf(
+    db,
+    'taskReport',
+    found.map((r) => r.id),
+  );
   return found.map((r) => ({
-    ...r, submittedAt: r.submittedAt.toISOString(), ratedAt: r.ratedAt?.toISOString() ?? null, evidence: files.get(r.id) ?? [],
+    ...r,
+    submittedAt: r.submittedAt.toISOString(),
+    ratedAt: r.ratedAt?.toISOString() ?? null,
+    evidence: files.get(r.id) ?? [],
   }));
 }
 
-export async function listTaskReports(db: Db, access: Access, q: { taskNo?: number; period?: string; status?: 'submitted' | 'rated'; page: number; pageSize: number }) {
+export async function listTaskReports(
+  db: Db,
+  access: Access,
+  q: { taskNo?: number; period?: string; status?: 'submitted' | 'rated'; page: number; pageSize: number },
+) {
   const where = and(
     scoped(access),
     q.taskNo ? eq(taskReports.taskNo, q.taskNo) : undefined,
@@ -50,9 +75,17 @@ export async function listTaskReports(db: Db, access: Access, q: { taskNo?: numb
     q.status ? eq(taskReports.status, q.status) : undefined,
   );
   const [found, total] = await Promise.all([
-    selectReports(db).where(where).orderBy(desc(taskReports.period), asc(taskReports.taskNo), asc(organisations.name))
-      .limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    countOf(db.select({ total: sql<number>`count(*)::int` }).from(taskReports).where(where)),
+    selectReports(db)
+      .where(where)
+      .orderBy(desc(taskReports.period), asc(taskReports.taskNo), asc(organisations.name))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    countOf(
+      db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(taskReports)
+        .where(where),
+    ),
   ]);
   return { items: await withEvidence(db, found), total, page: q.page, pageSize: q.pageSize };
 }
@@ -65,8 +98,10 @@ export async function getTaskReport(db: Db | Tx, access: Access, id: string): Pr
 }
 
 export async function taskReportsOf(db: Db, access: Access, taskNo: number): Promise<TaskReport[]> {
-  const found = await selectReports(db).where(and(eq(taskReports.taskNo, taskNo), scoped(access)))
-    .orderBy(desc(taskReports.period), asc(organisations.name)).limit(500);
+  const found = await selectReports(db)
+    .where(and(eq(taskReports.taskNo, taskNo), scoped(access)))
+    .orderBy(desc(taskReports.period), asc(organisations.name))
+    .limit(500);
   return withEvidence(db, found);
 }
 
@@ -80,8 +115,13 @@ function checkFigures(figures: readonly ReportFigure[]) {
  * (another unit's task answers 404, as any record outside the caller's scope); one report per unit and period.
  */
 export async function createTaskReport(
-  tx: Tx, audit: Auditor, access: Access, userId: string, taskNo: number,
-  body: { period: string; text: string; figures: ReportFigure[] }, now: Date,
+  tx: Tx,
+  audit: Auditor,
+  access: Access,
+  userId: string,
+  taskNo: number,
+  body: { period: string; text: string; figures: ReportFigure[] },
+  now: Date,
 ): Promise<TaskReport> {
   const task = taskByNo(taskNo);
   const org = actingUnits({ orgs: await unitOrganisations(tx) }, access).find((o) => roleInTask(task, o.unit));
@@ -90,15 +130,30 @@ export async function createTaskReport(
   const period = openPeriods(planPeriods(), today).find((p) => p.key === body.period);
   if (!period) throw validationFailed({ period: `报送期次应为已开始的期次，如${openPeriods(planPeriods(), today).at(-1)?.key ?? '—'}` });
   checkFigures(body.figures);
-  const [dup] = await tx.select({ id: taskReports.id }).from(taskReports)
+  const [dup] = await tx
+    .select({ id: taskReports.id })
+    .from(taskReports)
     .where(and(eq(taskReports.taskNo, taskNo), eq(taskReports.period, period.key), eq(taskReports.organisationId, org.id)));
   if (dup) throw new AppError('CONFLICT', '本单位已报送该任务本期的进展报告，请修改原报告', { details: { reportId: dup.id } });
-  const [row] = await tx.insert(taskReports).values({
-    taskNo, period: period.key, organisationId: org.id, districtId: org.kind === 'district' ? org.id : org.districtId,
-    unitCode: org.unit, text: body.text, figures: body.figures, submittedBy: userId, submittedAt: now, late: today > period.due,
-  }).returning({ id: taskReports.id });
+  const [row] = await tx
+    .insert(taskReports)
+    .values({
+      taskNo,
+      period: period.key,
+      organisationId: org.id,
+      districtId: org.kind === 'district' ? org.id : org.districtId,
+      unitCode: org.unit,
+      text: body.text,
+      figures: body.figures,
+      submittedBy: userId,
+      submittedAt: now,
+      late: today > period.due,
+    })
+    .returning({ id: taskReports.id });
   await audit.record({
-    action: 'create', entityType: 'task_report', entityId: row!.id,
+    action: 'create',
+    entityType: 'task_report',
+    entityId: row!.id,
     after: { taskNo, period: period.key, organisationId: org.id, late: today > period.due, figures: body.figures.length },
   });
   return getTaskReport(tx, { kind: 'city' }, row!.id);
@@ -106,18 +161,31 @@ export async function createTaskReport(
 
 /** Edits by the reporting unit until the bureau has rated the report. */
 export async function updateTaskReport(
-  tx: Tx, audit: Auditor, access: Access, id: string, change: { text?: string; figures?: ReportFigure[]; version: number }, now: Date,
+  tx: Tx,
+  audit: Auditor,
+  access: Access,
+  id: string,
+  change: { text?: string; figures?: ReportFigure[]; version: number },
+  now: Date,
 ): Promise<TaskReport> {
   const before = await getTaskReport(tx, access, id);
   if (before.status === 'rated') throw new AppError('CONFLICT', '该报告已评分，不能再修改');
   if (change.figures) checkFigures(change.figures);
-  const bumped = await tx.update(taskReports).set({
-    ...(change.text !== undefined && { text: change.text }), ...(change.figures && { figures: change.figures }),
-    version: sql`${taskReports.version} + 1`, updatedAt: now,
-  }).where(and(eq(taskReports.id, id), eq(taskReports.version, change.version))).returning({ id: taskReports.id });
+  const bumped = await tx
+    .update(taskReports)
+    .set({
+      ...(change.text !== undefined && { text: change.text }),
+      ...(change.figures && { figures: change.figures }),
+      version: sql`${taskReports.version} + 1`,
+      updatedAt: now,
+    })
+    .where(and(eq(taskReports.id, id), eq(taskReports.version, change.version)))
+    .returning({ id: taskReports.id });
   if (!bumped.length) throw versionConflict();
   await audit.record({
-    action: 'update', entityType: 'task_report', entityId: id,
+    action: 'update',
+    entityType: 'task_report',
+    entityId: id,
     before: { text: before.text, figures: JSON.stringify(before.figures) },
     after: { text: change.text ?? before.text, figures: JSON.stringify(change.figures ?? before.figures) },
   });
@@ -126,23 +194,41 @@ export async function updateTaskReport(
 
 /** The bureau's rating (score 0–100 and comment); a rating may be revised. */
 export async function rateTaskReport(
-  tx: Tx, audit: Auditor, id: string, userId: string, rating: { score: number; comment?: string; version: number }, now: Date,
+  tx: Tx,
+  audit: Auditor,
+  id: string,
+  userId: string,
+  rating: { score: number; comment?: string; version: number },
+  now: Date,
 ): Promise<TaskReport> {
   const before = await getTaskReport(tx, { kind: 'city' }, id);
-  const bumped = await tx.update(taskReports).set({
-    status: 'rated', score: rating.score, ratingComment: rating.comment ?? null, ratedBy: userId, ratedAt: now,
-    version: sql`${taskReports.version} + 1`, updatedAt: now,
-  }).where(and(eq(taskReports.id, id), eq(taskReports.version, rating.version))).returning({ id: taskReports.id });
+  const bumped = await tx
+    .update(taskReports)
+    .set({
+      status: 'rated',
+      score: rating.score,
+      ratingComment: rating.comment ?? null,
+      ratedBy: userId,
+      ratedAt: now,
+      version: sql`${taskReports.version} + 1`,
+      updatedAt: now,
+    })
+    .where(and(eq(taskReports.id, id), eq(taskReports.version, rating.version)))
+    .returning({ id: taskReports.id });
   if (!bumped.length) throw versionConflict();
   await audit.record({
-    action: 'rate', entityType: 'task_report', entityId: id,
-    before: { score: before.score, ratingComment: before.ratingComment }, after: { score: rating.score, ratingComment: rating.comment ?? null },
+    action: 'rate',
+    entityType: 'task_report',
+    entityId: id,
+    before: { score: before.score, ratingComment: before.ratingComment },
+    after: { score: rating.score, ratingComment: rating.comment ?? null },
   });
   return getTaskReport(tx, { kind: 'city' }, id);
 }
 
 /** All reports of some periods (exports), with the organisation's name. */
 export async function reportsForExport(db: Db, periods: string[]) {
-  return selectReports(db).where(periods.length ? inArray(taskReports.period, periods) : undefined)
+  return selectReports(db)
+    .where(periods.length ? inArray(taskReports.period, periods) : undefined)
     .orderBy(asc(taskReports.period), asc(taskReports.taskNo), asc(organisations.name));
 }

@@ -20,10 +20,19 @@ export async function sendReminders(db: Db, now: Date, jobId: string | null) {
   const world = await loadSupervision(db, now);
   const due = remindersDue(world.slots, world.periods, world.index, world.today, currentPlan.supervision.reminders);
   return db.transaction(async (tx: Tx) => {
-    const sent = await deliverToOrganisations(tx, due.map((r) => ({
-      organisationId: r.organisationId, roles: REPORTING_ROLES, kind: r.kind, dedupeKey: r.dedupeKey,
-      title: r.title, body: r.body, link: r.link, detail: { items: r.items },
-    })));
+    const sent = await deliverToOrganisations(
+      tx,
+      due.map((r) => ({
+        organisationId: r.organisationId,
+        roles: REPORTING_ROLES,
+        kind: r.kind,
+        dedupeKey: r.dedupeKey,
+        title: r.title,
+        body: r.body,
+        link: r.link,
+        detail: { items: r.items },
+      })),
+    );
     const result = { date: world.today, organisations: new Set(due.map((r) => r.organisationId)).size, reminders: due.length, ...sent };
     if (sent.delivered) {
       const audit = createAuditor(tx, { actorUserId: null, actorName: '系统（督导提醒）', actorOrganisationId: null, requestId: null });
@@ -45,5 +54,11 @@ export const supervisionRemindJob: JobHandler = async ({ services, jobId, progre
  * the bureau's button passes none and always runs (the dedupe keys still keep anyone from being told twice).
  */
 export function queueReminders(db: Db | Tx, userId: string | null, idempotencyKey?: string) {
-  return submitJob(db, { kind: SUPERVISION_REMIND_JOB, input: {}, ...(idempotencyKey && { idempotencyKey }), createdBy: userId, organisationId: null });
+  return submitJob(db, {
+    kind: SUPERVISION_REMIND_JOB,
+    input: {},
+    ...(idempotencyKey && { idempotencyKey }),
+    createdBy: userId,
+    organisationId: null,
+  });
 }

@@ -1,7 +1,16 @@
 import { todayOf } from '../../../core/calendar.ts';
 import { sql } from 'drizzle-orm';
 import type { Access } from '../../../core/authz/index.ts';
-import { currentPeriod, periodsOf, reportIndex, reportSlots, unitOf, type Period, type ReportFact, type ReportSlot,  } from '../../../core/supervision/index.ts';
+import {
+  currentPeriod,
+  periodsOf,
+  reportIndex,
+  reportSlots,
+  unitOf,
+  type Period,
+  type ReportFact,
+  type ReportSlot,
+} from '../../../core/supervision/index.ts';
 import { currentPlan } from '../../../policy/index.ts';
 import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
 
@@ -35,9 +44,12 @@ export function planPeriods(): Period[] {
 }
 
 export async function unitOrganisations(db: Db | Tx): Promise<UnitOrganisation[]> {
-  const found = await rows<Omit<UnitOrganisation, 'unit'>>(db, sql`
+  const found = await rows<Omit<UnitOrganisation, 'unit'>>(
+    db,
+    sql`
     select id, name, kind, code, district_id as "districtId" from organisations
-    where kind in ('bureau', 'department', 'district') and status = 'active' order by kind, code`);
+    where kind in ('bureau', 'department', 'district') and status = 'active' order by kind, code`,
+  );
   return found.map((o) => ({ ...o, unit: unitOf(o) ?? '' })).filter((o) => o.unit);
 }
 
@@ -46,12 +58,20 @@ export async function loadSupervision(db: Db, now: Date): Promise<SupervisionWor
   const periods = planPeriods();
   const [orgs, reports] = await Promise.all([
     unitOrganisations(db),
-    rows<ReportFact>(db, sql`
-      select task_no as "taskNo", period, organisation_id as "organisationId", late, status, score from task_reports`),
+    rows<ReportFact>(
+      db,
+      sql`
+      select task_no as "taskNo", period, organisation_id as "organisationId", late, status, score from task_reports`,
+    ),
   ]);
   return {
-    today, periods, current: currentPeriod(periods, today), orgs, reports,
-    slots: reportSlots(currentPlan.tasks, orgs), index: reportIndex(reports),
+    today,
+    periods,
+    current: currentPeriod(periods, today),
+    orgs,
+    reports,
+    slots: reportSlots(currentPlan.tasks, orgs),
+    index: reportIndex(reports),
   };
 }
 
@@ -59,7 +79,9 @@ export async function loadSupervision(db: Db, now: Date): Promise<SupervisionWor
 export function slotsInScope(world: SupervisionWorld, access: Access): ReportSlot[] {
   if (access.kind === 'city') return world.slots;
   if (access.kind === 'none') return [];
-  return world.slots.filter((s) => access.organisationIds.includes(s.organisationId) || (s.districtId !== null && access.districtIds.includes(s.districtId)));
+  return world.slots.filter(
+    (s) => access.organisationIds.includes(s.organisationId) || (s.districtId !== null && access.districtIds.includes(s.districtId)),
+  );
 }
 
 /** The caller's organisations that stand for a plan unit (for reporting), given the report permission's access. */

@@ -16,9 +16,17 @@ import { accountBalances } from './ledger.ts';
 import { accountScope, actingOrganisation } from './scope.ts';
 
 const columns = {
-  id: creditAccounts.id, accountNo: creditAccounts.accountNo, kind: creditAccounts.kind, holderName: creditAccounts.holderName,
-  idNumberMasked: creditAccounts.idNumberMasked, organisationId: creditAccounts.organisationId, organisationName: organisations.name,
-  studentId: creditAccounts.studentId, status: creditAccounts.status, createdAt: creditAccounts.createdAt, userId: creditAccounts.userId,
+  id: creditAccounts.id,
+  accountNo: creditAccounts.accountNo,
+  kind: creditAccounts.kind,
+  holderName: creditAccounts.holderName,
+  idNumberMasked: creditAccounts.idNumberMasked,
+  organisationId: creditAccounts.organisationId,
+  organisationName: organisations.name,
+  studentId: creditAccounts.studentId,
+  status: creditAccounts.status,
+  createdAt: creditAccounts.createdAt,
+  userId: creditAccounts.userId,
   districtId: creditAccounts.districtId,
   outcomeCount: sql<number>`(select count(*)::int from learning_outcomes o where o.account_id = ${creditAccounts.id} and o.status = 'active')`,
 };
@@ -30,10 +38,15 @@ function select(db: Db | Tx) {
 type Row = Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number];
 
 async function withBalances(db: Db | Tx, found: Row[]): Promise<Account[]> {
-  const balances = await accountBalances(db, found.map((r) => r.id));
+  const balances = await accountBalances(
+    db,
+    found.map((r) => r.id),
+  );
   return found.map(({ userId: _u, districtId: _d, ...r }) => ({
-    ...r, createdAt: r.createdAt.toISOString(),
-    depositedCredits: balances.get(r.id)?.deposited ?? 0, recognisedCredits: balances.get(r.id)?.recognised ?? 0,
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+    depositedCredits: balances.get(r.id)?.deposited ?? 0,
+    recognisedCredits: balances.get(r.id)?.recognised ?? 0,
   }));
 }
 
@@ -44,13 +57,26 @@ export async function listAccounts(db: Db, access: Access, q: { q?: string; orga
     q.q ? or(ilike(creditAccounts.holderName, `${q.q}%`), eq(creditAccounts.accountNo, q.q)) : undefined,
   );
   const [found, total] = await Promise.all([
-    select(db).where(where).orderBy(asc(creditAccounts.holderName), asc(creditAccounts.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    countOf(db.select({ total: sql<number>`count(*)::int` }).from(creditAccounts).where(where)),
+    select(db)
+      .where(where)
+      .orderBy(asc(creditAccounts.holderName), asc(creditAccounts.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    countOf(
+      db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(creditAccounts)
+        .where(where),
+    ),
   ]);
   return { items: await withBalances(db, found), total, page: q.page, pageSize: q.pageSize };
 }
 
-export async function getAccount(db: Db | Tx, access: Access, id: string): Promise<Account & { userId: string | null; districtId: string | null }> {
+export async function getAccount(
+  db: Db | Tx,
+  access: Access,
+  id: string,
+): Promise<Account & { userId: string | null; districtId: string | null }> {
   const [row] = await select(db).where(and(eq(creditAccounts.id, id), accountScope(access)));
   if (!row) throw notFound('学习账户');
   const [a] = await withBalances(db, [row]);
@@ -60,8 +86,15 @@ export async function getAccount(db: Db | Tx, access: Access, id: string): Promi
 /** Any active account by its number or id: an issuer reaches a learner through the number the learner gave. */
 export async function findAccountForIssue(db: Db | Tx, accountNo: string) {
   const isUuid = /^[0-9a-f-]{36}$/i.test(accountNo);
-  const [row] = await db.select().from(creditAccounts)
-    .where(and(isUuid ? eq(creditAccounts.id, accountNo) : eq(creditAccounts.accountNo, accountNo.toUpperCase()), eq(creditAccounts.status, 'active')));
+  const [row] = await db
+    .select()
+    .from(creditAccounts)
+    .where(
+      and(
+        isUuid ? eq(creditAccounts.id, accountNo) : eq(creditAccounts.accountNo, accountNo.toUpperCase()),
+        eq(creditAccounts.status, 'active'),
+      ),
+    );
   if (!row) throw notFound('学习账户');
   return row;
 }
@@ -82,16 +115,32 @@ export async function ownAccount(tx: Tx, userId: string, audit?: Auditor): Promi
 
 /** Also used when a completed internship deposits its outcome (server/internships/repository/endings.ts). */
 export async function openStudentAccount(tx: Tx, studentId: string): Promise<string> {
-  const [s] = await tx.select({ st: students, districtId: organisations.districtId }).from(students)
-    .innerJoin(organisations, eq(organisations.id, students.schoolId)).where(eq(students.id, studentId));
+  const [s] = await tx
+    .select({ st: students, districtId: organisations.districtId })
+    .from(students)
+    .innerJoin(organisations, eq(organisations.id, students.schoolId))
+    .where(eq(students.id, studentId));
   if (!s) throw notFound('学生');
   for (let attempt = 0; attempt < 5; attempt++) {
-    const [created] = await tx.insert(creditAccounts).values({
-      accountNo: newAccountNo(), kind: 'student', studentId, userId: s.st.userId, holderName: s.st.name,
-      idNumberIndex: s.st.idNumberIndex, idNumberMasked: s.st.idNumberMasked, organisationId: s.st.schoolId, districtId: s.districtId,
-    }).onConflictDoNothing().returning({ id: creditAccounts.id });
+    const [created] = await tx
+      .insert(creditAccounts)
+      .values({
+        accountNo: newAccountNo(),
+        kind: 'student',
+        studentId,
+        userId: s.st.userId,
+        holderName: s.st.name,
+        idNumberIndex: s.st.idNumberIndex,
+        idNumberMasked: s.st.idNumberMasked,
+        organisationId: s.st.schoolId,
+        districtId: s.districtId,
+      })
+      .onConflictDoNothing()
+      .returning({ id: creditAccounts.id });
     if (created) return created.id;
-    const [existing] = await tx.select({ id: creditAccounts.id }).from(creditAccounts)
+    const [existing] = await tx
+      .select({ id: creditAccounts.id })
+      .from(creditAccounts)
       .where(or(eq(creditAccounts.studentId, studentId), eq(creditAccounts.idNumberIndex, s.st.idNumberIndex)));
     if (existing) return existing.id;
   }
@@ -104,12 +153,22 @@ export async function openAccount(tx: Tx, audit: Auditor, actor: Actor, access: 
     return { ...opened, signIn: signIn && { username: signIn.username, initialPassword: signIn.initialPassword } };
   }
   // The student must be one the caller's grant reaches (their school's); another school's student is not found.
-  const [s] = await tx.select({ id: students.id }).from(students).innerJoin(organisations, eq(organisations.id, students.schoolId))
-    .where(and(eq(students.id, body.studentId), scopeWhere(access, { organisationId: students.schoolId, districtId: organisations.districtId })));
+  const [s] = await tx
+    .select({ id: students.id })
+    .from(students)
+    .innerJoin(organisations, eq(organisations.id, students.schoolId))
+    .where(
+      and(eq(students.id, body.studentId), scopeWhere(access, { organisationId: students.schoolId, districtId: organisations.districtId })),
+    );
   if (!s) throw notFound('学生');
   const id = await openStudentAccount(tx, s.id);
   const account = await getAccount(tx, { kind: 'city' }, id);
-  await audit.record({ action: 'open', entityType: 'creditAccount', entityId: id, after: { accountNo: account.accountNo, kind: account.kind, organisationId: account.organisationId, userId: null } });
+  await audit.record({
+    action: 'open',
+    entityType: 'creditAccount',
+    entityId: id,
+    after: { accountNo: account.accountNo, kind: account.kind, organisationId: account.organisationId, userId: null },
+  });
   return { ...stripInternal(account), signIn: null };
 }
 
@@ -134,27 +193,68 @@ export async function openLearner(tx: Tx, audit: Auditor, actor: Actor, access: 
   const check = validateIdNumber(body.idNumber, now);
   if (!check.valid) throw validationFailed({ idNumber: check.reason });
   const org = await holdingOrganisation(tx, access, body.organisationId);
-  const problem = assignmentProblem(actor.memberships.map((m) => m.role), 'learner', org.kind);
+  const problem = assignmentProblem(
+    actor.memberships.map((m) => m.role),
+    'learner',
+    org.kind,
+  );
   if (problem) throw new AppError('VALIDATION_FAILED', problem, { fields: { organisationId: problem } });
   const index = pii.index(body.idNumber);
-  const [existing] = await tx.select({ accountNo: creditAccounts.accountNo }).from(creditAccounts).where(eq(creditAccounts.idNumberIndex, index));
-  if (existing) throw new AppError('CONFLICT', `此人已有学习账户（账号 ${existing.accountNo}），一人一户`, { fields: { idNumber: '此人已有学习账户' }, details: { accountNo: existing.accountNo } });
+  const [existing] = await tx
+    .select({ accountNo: creditAccounts.accountNo })
+    .from(creditAccounts)
+    .where(eq(creditAccounts.idNumberIndex, index));
+  if (existing)
+    throw new AppError('CONFLICT', `此人已有学习账户（账号 ${existing.accountNo}），一人一户`, {
+      fields: { idNumber: '此人已有学习账户' },
+      details: { accountNo: existing.accountNo },
+    });
   const signIn = body.userId ? null : await learnerSignIn(tx, audit, body.username, body.holderName, org);
-  const [created] = await tx.insert(creditAccounts).values({
-    accountNo: newAccountNo(), kind: 'learner', userId: signIn?.id ?? body.userId ?? null, holderName: body.holderName,
-    idNumberIndex: index, idNumberMasked: maskIdNumber(body.idNumber), organisationId: org.id, districtId: org.districtId,
-  }).returning({ id: creditAccounts.id });
+  const [created] = await tx
+    .insert(creditAccounts)
+    .values({
+      accountNo: newAccountNo(),
+      kind: 'learner',
+      userId: signIn?.id ?? body.userId ?? null,
+      holderName: body.holderName,
+      idNumberIndex: index,
+      idNumberMasked: maskIdNumber(body.idNumber),
+      organisationId: org.id,
+      districtId: org.districtId,
+    })
+    .returning({ id: creditAccounts.id });
   const account = await getAccount(tx, { kind: 'city' }, created!.id);
-  await audit.record({ action: 'open', entityType: 'creditAccount', entityId: account.id, after: { accountNo: account.accountNo, kind: account.kind, organisationId: account.organisationId, userId: signIn?.id ?? body.userId ?? null } });
-  return { ...stripInternal(account), signIn: signIn && { id: signIn.id, username: signIn.username, initialPassword: signIn.initialPassword } };
+  await audit.record({
+    action: 'open',
+    entityType: 'creditAccount',
+    entityId: account.id,
+    after: {
+      accountNo: account.accountNo,
+      kind: account.kind,
+      organisationId: account.organisationId,
+      userId: signIn?.id ?? body.userId ?? null,
+    },
+  });
+  return {
+    ...stripInternal(account),
+    signIn: signIn && { id: signIn.id, username: signIn.username, initialPassword: signIn.initialPassword },
+  };
 }
 
 /** The organisation that holds a learner's account: named (within the caller's scope, else 404) or the caller's own. */
 async function holdingOrganisation(tx: Tx, access: Access, named: string | undefined) {
   const id = named ?? actingOrganisation(access);
   if (!id) throw validationFailed({ organisationId: '请选择学习者所在的企业或学校' });
-  const [org] = await tx.select({ id: organisations.id, kind: organisations.kind, code: organisations.code, districtId: organisations.districtId, status: organisations.status })
-    .from(organisations).where(eq(organisations.id, id));
+  const [org] = await tx
+    .select({
+      id: organisations.id,
+      kind: organisations.kind,
+      code: organisations.code,
+      districtId: organisations.districtId,
+      status: organisations.status,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, id));
   if (!org || !inScope(access, { organisationId: org.id, districtId: org.districtId })) {
     throw new AppError('NOT_FOUND', '组织不存在或不在您的管理范围内', { fields: { organisationId: '组织不存在或不在您的管理范围内' } });
   }
@@ -174,10 +274,17 @@ async function learnerSignIn(tx: Tx, audit: Auditor, username: string | undefine
   } else {
     await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, org.id)).for('update');
     const prefix = usernamePrefix('learner', org.code);
-    const taken = (await tx.select({ username: users.username }).from(users).where(like(users.username, `${prefix}%`))).map((u) => u.username);
+    const taken = (
+      await tx
+        .select({ username: users.username })
+        .from(users)
+        .where(like(users.username, `${prefix}%`))
+    ).map((u) => u.username);
     name = nextUsernames('learner', org.code, taken, 1)[0]!;
   }
-  return insertAccount(tx, audit, { username: name, displayName, organisationId: org.id, role: 'learner' }, await newCredentials(), { creditBank: true });
+  return insertAccount(tx, audit, { username: name, displayName, organisationId: org.id, role: 'learner' }, await newCredentials(), {
+    creditBank: true,
+  });
 }
 
 export const stripInternal = <T extends { userId?: unknown; districtId?: unknown }>(a: T) => {
@@ -187,20 +294,28 @@ export const stripInternal = <T extends { userId?: unknown; districtId?: unknown
 
 /** Opens an account for every enrolled student of a school who has none, in one statement per round. */
 export async function openForStudents(tx: Tx, audit: Auditor, access: Access, schoolId: string) {
-  const [school] = await tx.select({ id: organisations.id }).from(organisations)
-    .where(and(eq(organisations.id, schoolId), eq(organisations.kind, 'school'), scopeWhere(access, { organisationId: organisations.id, districtId: organisations.districtId })));
+  const [school] = await tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(
+      and(
+        eq(organisations.id, schoolId),
+        eq(organisations.kind, 'school'),
+        scopeWhere(access, { organisationId: organisations.id, districtId: organisations.districtId }),
+      ),
+    );
   if (!school) throw notFound('学校');
   let opened = 0;
   // Random numbers may clash with existing ones; the clashing rows are simply retried in the next round.
   for (let round = 0; round < 5; round++) {
-    const result = await tx.execute(sql`
+    const result = (await tx.execute(sql`
       insert into credit_accounts (account_no, kind, student_id, user_id, holder_name, id_number_index, id_number_masked, organisation_id, district_id)
       select 'CB' || lpad((floor(random() * 1e7))::bigint::text, 7, '0') || lpad((floor(random() * 1e7))::bigint::text, 7, '0'),
              'student', s.id, s.user_id, s.name, s.id_number_index, s.id_number_masked, s.school_id, o.district_id
       from students s join organisations o on o.id = s.school_id
       where s.school_id = ${schoolId} and s.status = 'enrolled'
         and not exists (select 1 from credit_accounts a where a.student_id = s.id or a.id_number_index = s.id_number_index)
-      on conflict do nothing`) as unknown as { rowCount?: number; affectedRows?: number };
+      on conflict do nothing`)) as unknown as { rowCount?: number; affectedRows?: number };
     const n = result.rowCount ?? result.affectedRows ?? 0;
     opened += n;
     if (n === 0) break;
@@ -208,4 +323,3 @@ export async function openForStudents(tx: Tx, audit: Auditor, access: Access, sc
   await audit.record({ action: 'openForStudents', entityType: 'creditAccount', entityId: schoolId, after: { opened } });
   return { opened };
 }
-

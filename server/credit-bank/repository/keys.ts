@@ -16,8 +16,14 @@ type KeyRow = typeof credentialKeys.$inferSelect;
 
 export function publicKey(k: KeyRow) {
   return {
-    id: k.id, publicKeyMultibase: k.publicKeyMultibase, verificationMethod: didKeyVerificationMethod(k.publicKeyMultibase), status: k.status,
-    createdAt: k.createdAt.toISOString(), retiredAt: iso(k.retiredAt), revokedAt: iso(k.revokedAt), revokedReason: k.revokedReason,
+    id: k.id,
+    publicKeyMultibase: k.publicKeyMultibase,
+    verificationMethod: didKeyVerificationMethod(k.publicKeyMultibase),
+    status: k.status,
+    createdAt: k.createdAt.toISOString(),
+    retiredAt: iso(k.retiredAt),
+    revokedAt: iso(k.revokedAt),
+    revokedReason: k.revokedReason,
   };
 }
 
@@ -30,16 +36,32 @@ export async function listKeys(db: Db) {
 export async function activeKey(tx: Tx, pii: PiiCipher): Promise<KeyRow> {
   const [k] = await tx.select().from(credentialKeys).where(eq(credentialKeys.status, 'active'));
   if (k) return k;
-  const [created] = await tx.insert(credentialKeys).values({ ...generateSigningKey(pii), status: 'active' }).onConflictDoNothing().returning();
+  const [created] = await tx
+    .insert(credentialKeys)
+    .values({ ...generateSigningKey(pii), status: 'active' })
+    .onConflictDoNothing()
+    .returning();
   if (created) return created;
   const [other] = await tx.select().from(credentialKeys).where(eq(credentialKeys.status, 'active'));
   return other!;
 }
 
 export async function rotateKey(tx: Tx, audit: Auditor, pii: PiiCipher, now: Date) {
-  const [old] = await tx.update(credentialKeys).set({ status: 'retired', retiredAt: now }).where(eq(credentialKeys.status, 'active')).returning();
-  const [created] = await tx.insert(credentialKeys).values({ ...generateSigningKey(pii), status: 'active' }).returning();
-  await audit.record({ action: 'rotate', entityType: 'credentialKey', entityId: created!.id, after: { retired: old?.id ?? null, publicKeyMultibase: created!.publicKeyMultibase } });
+  const [old] = await tx
+    .update(credentialKeys)
+    .set({ status: 'retired', retiredAt: now })
+    .where(eq(credentialKeys.status, 'active'))
+    .returning();
+  const [created] = await tx
+    .insert(credentialKeys)
+    .values({ ...generateSigningKey(pii), status: 'active' })
+    .returning();
+  await audit.record({
+    action: 'rotate',
+    entityType: 'credentialKey',
+    entityId: created!.id,
+    after: { retired: old?.id ?? null, publicKeyMultibase: created!.publicKeyMultibase },
+  });
   return publicKey(created!);
 }
 
@@ -47,8 +69,18 @@ export async function revokeKey(tx: Tx, audit: Auditor, pii: PiiCipher, id: stri
   const [k] = await tx.select().from(credentialKeys).where(eq(credentialKeys.id, id));
   if (!k) throw notFound('签名密钥');
   if (k.status === 'revoked') throw new AppError('CONFLICT', '该密钥已吊销', { details: { reason: 'ALREADY_REVOKED' } });
-  const [row] = await tx.update(credentialKeys).set({ status: 'revoked', revokedAt: now, revokedReason: reason }).where(eq(credentialKeys.id, id)).returning();
-  await audit.record({ action: 'revoke', entityType: 'credentialKey', entityId: id, before: { status: k.status }, after: { status: 'revoked', reason } });
+  const [row] = await tx
+    .update(credentialKeys)
+    .set({ status: 'revoked', revokedAt: now, revokedReason: reason })
+    .where(eq(credentialKeys.id, id))
+    .returning();
+  await audit.record({
+    action: 'revoke',
+    entityType: 'credentialKey',
+    entityId: id,
+    before: { status: k.status },
+    after: { status: 'revoked', reason },
+  });
   // A revoked active key is replaced at once, so issuing never stops.
   if (k.status === 'active') await activeKey(tx, pii);
   return publicKey(row!);

@@ -8,7 +8,11 @@ import { scopeWhere } from '../../platform/http/scope-sql.ts';
  * the bureau. Outcomes, transfers, ledger entries and credentials add their own party (issuer, target school).
  */
 export const accountScope = (access: Access) =>
-  scopeWhere(access, { organisationId: creditAccounts.organisationId, districtId: creditAccounts.districtId, userId: creditAccounts.userId });
+  scopeWhere(access, {
+    organisationId: creditAccounts.organisationId,
+    districtId: creditAccounts.districtId,
+    userId: creditAccounts.userId,
+  });
 
 /** Either condition reaches the row (undefined = no restriction, for city-wide access). */
 export function eitherScope(access: Access, a: SQL | undefined, b: SQL | undefined): SQL | undefined {
@@ -18,6 +22,6 @@ export function eitherScope(access: Access, a: SQL | undefined, b: SQL | undefin
 
 export { actingOrganisation } from '../../../core/credit-bank/issuer.ts';
 
-
 export const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
-export const iso = (d: Date | string | null): string | null => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
+export const iso = (d: Date | string | null): string | null =>
+  d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString();

@@ -10,5 +10,14 @@ import { verifyRoutes } from './verify.ts';
 
 /** 学分银行 (issue 6). Built per app so that the public verification routes get their own rate-limit window. */
 export function creditBankRoutes(): AnyRoute[] {
-  return [...accountRoutes, ...outcomeRoutes, ...ruleRoutes, ...transferRoutes, ...ledgerRoutes, ...credentialRoutes, ...statsRoutes, ...verifyRoutes()];
+  return [
+    ...accountRoutes,
+    ...outcomeRoutes,
+    ...ruleRoutes,
+    ...transferRoutes,
+    ...ledgerRoutes,
+    ...credentialRoutes,
+    ...statsRoutes,
+    ...verifyRoutes(),
+  ];
 }

@@ -16,16 +16,26 @@ export function verifyRoutes(): AnyRoute[] {
   const limiter = createRateLimiter(120, 60);
   return [
     defineRoute({
-      method: 'POST', url: '/api/public/credentials/verify', tags, access: 'public', skipCsrf: true,
-      summary: '验证学分银行凭证（公开，限流）', body: verifyBody, response: verification,
+      method: 'POST',
+      url: '/api/public/credentials/verify',
+      tags,
+      access: 'public',
+      skipCsrf: true,
+      summary: '验证学分银行凭证（公开，限流）',
+      body: verifyBody,
+      response: verification,
       handler: ({ body, req, services }) => {
         limiter.hit(req.ip);
         return verifyCredential(services.database.db, body);
       },
     }),
     defineRoute({
-      method: 'GET', url: '/api/public/credentials/:id', tags, access: 'public',
-      summary: '按编号取凭证并验证（二维码链接）', params: idParams,
+      method: 'GET',
+      url: '/api/public/credentials/:id',
+      tags,
+      access: 'public',
+      summary: '按编号取凭证并验证（二维码链接）',
+      params: idParams,
       response: z.object({ credential: z.record(z.string(), z.unknown()), verification }),
       handler: ({ params, req, services }) => {
         limiter.hit(req.ip);
@@ -33,12 +43,33 @@ export function verifyRoutes(): AnyRoute[] {
       },
     }),
     defineRoute({
-      method: 'GET', url: '/api/public/credit-bank/keys', tags, access: 'public',
+      method: 'GET',
+      url: '/api/public/credit-bank/keys',
+      tags,
+      access: 'public',
       summary: '平台签名公钥及其状态（供离线验证）',
-      response: z.object({ items: z.array(z.object({ publicKeyMultibase: z.string(), verificationMethod: z.string(), status: z.string(), revokedAt: z.string().nullable(), revokedReason: z.string().nullable() })) }),
+      response: z.object({
+        items: z.array(
+          z.object({
+            publicKeyMultibase: z.string(),
+            verificationMethod: z.string(),
+            status: z.string(),
+            revokedAt: z.string().nullable(),
+            revokedReason: z.string().nullable(),
+          }),
+        ),
+      }),
       handler: async ({ services }) => {
         const { items } = await listKeys(services.database.db);
-        return { items: items.map(({ publicKeyMultibase, verificationMethod, status, revokedAt, revokedReason }) => ({ publicKeyMultibase, verificationMethod, status, revokedAt, revokedReason })) };
+        return {
+          items: items.map(({ publicKeyMultibase, verificationMethod, status, revokedAt, revokedReason }) => ({
+            publicKeyMultibase,
+            verificationMethod,
+            status,
+            revokedAt,
+            revokedReason,
+          })),
+        };
       },
     }),
   ];

@@ -16,7 +16,10 @@ function entityRoutes(entity: ImportEntity): AnyRoute[] {
   const label = IMPORT_SPECS[entity].label;
   const permission = { resource: 'import', action: entity } as const;
   const template = defineRoute({
-    method: 'GET', url: `/api/imports/${entity}/template`, tags: ['imports'], access: permission,
+    method: 'GET',
+    url: `/api/imports/${entity}/template`,
+    tags: ['imports'],
+    access: permission,
     summary: `下载${label}导入模板（.xlsx，中文表头和示例行）`,
     async handler({ reply }) {
       reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(`${label}导入模板.xlsx`));
@@ -24,17 +27,27 @@ function entityRoutes(entity: ImportEntity): AnyRoute[] {
     },
   });
   const upload = defineRoute({
-    method: 'POST', url: `/api/imports/${entity}`, tags: ['imports'], access: permission, status: 202,
+    method: 'POST',
+    url: `/api/imports/${entity}`,
+    tags: ['imports'],
+    access: permission,
+    status: 202,
     summary: `上传${label}表格（请求体为.xlsx或.csv文件内容，CSV可为UTF-8或GBK；文件名放在fileName参数或X-File-Name头），开始导入任务`,
-    query: importUploadQuery, response: importAccepted,
+    query: importUploadQuery,
+    response: importAccepted,
     handler: (ctx) => acceptUpload(ctx, entity, permission),
   });
   return [template, upload];
 }
 
 const summary = defineRoute({
-  method: 'GET', url: '/api/imports/:id', tags: ['imports'], access: { resource: 'job', action: 'read' },
-  summary: '导入记录（文件、编码、结果、错误数）', params: idParams, response: importSummary,
+  method: 'GET',
+  url: '/api/imports/:id',
+  tags: ['imports'],
+  access: { resource: 'job', action: 'read' },
+  summary: '导入记录（文件、编码、结果、错误数）',
+  params: idParams,
+  response: importSummary,
   async handler({ services, access, params }) {
     const row = await getImport(services.database.db, access, params.id);
     return { ...row, createdAt: row.createdAt.toISOString(), finishedAt: row.finishedAt?.toISOString() ?? null };
@@ -42,8 +55,12 @@ const summary = defineRoute({
 });
 
 const report = defineRoute({
-  method: 'GET', url: '/api/imports/:id/report', tags: ['imports'], access: { resource: 'job', action: 'read' },
-  summary: '下载导入错误报告（.xlsx：行号、列、错误原因）', params: idParams,
+  method: 'GET',
+  url: '/api/imports/:id/report',
+  tags: ['imports'],
+  access: { resource: 'job', action: 'read' },
+  summary: '下载导入错误报告（.xlsx：行号、列、错误原因）',
+  params: idParams,
   async handler({ services, access, params, reply }) {
     const row = await getImportIssues(services.database.db, access, params.id);
     const label = IMPORT_SPECS[row.entity].label;

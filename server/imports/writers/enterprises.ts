@@ -5,8 +5,12 @@ const keep = <T>(v: T | undefined, stored: unknown, fallback: unknown) => (v !==
 
 /** Enterprises by 统一社会信用代码: organisations of kind enterprise with their enterprises row. */
 export const enterpriseWriter = organisationWriter<EnterpriseRecord>({
-  kind: 'enterprise', entityType: 'enterprise', keyHeader: '统一社会信用代码',
-  code: (r) => r.uscc, name: (r) => r.name, districtId: (r) => r.districtId,
+  kind: 'enterprise',
+  entityType: 'enterprise',
+  keyHeader: '统一社会信用代码',
+  code: (r) => r.uscc,
+  name: (r) => r.name,
+  districtId: (r) => r.districtId,
   detailsTable: 'enterprises',
   details: [
     { name: 'size', type: 'text', field: 'size' },

@@ -27,15 +27,25 @@ export interface OrgKind<R> {
   detailValues(r: R, stored: Record<string, unknown> | null): Record<string, unknown>;
 }
 
-interface Stored { id: string; code: string; name: string; districtId: string | null; status: string; details: Record<string, unknown> | null }
+interface Stored {
+  id: string;
+  code: string;
+  name: string;
+  districtId: string | null;
+  status: string;
+  details: Record<string, unknown> | null;
+}
 
 async function stored<R>(db: Db | Tx, k: OrgKind<R>, codes: string[]): Promise<Map<string, Stored>> {
   const cols = k.details.map((d) => `'${d.field}', d."${d.name}"`).join(', ');
-  const found = await rows<Stored>(db, sql`
+  const found = await rows<Stored>(
+    db,
+    sql`
     select o.id, o.code, o.name, o.district_id as "districtId", o.status,
       case when d.organisation_id is null then null else json_build_object(${sql.raw(cols)}) end as details
     from organisations o left join ${sql.identifier(k.detailsTable)} d on d.organisation_id = o.id
-    where o.kind = ${k.kind} and o.code = any(${sql.param(codes)}::text[])`);
+    where o.kind = ${k.kind} and o.code = any(${sql.param(codes)}::text[])`,
+  );
   return new Map(found.map((s) => [s.code, s]));
 }
 
@@ -50,7 +60,11 @@ export function organisationWriter<R>(k: OrgKind<R>): EntityWriter<R> {
   ];
   return {
     async conflicts(db, batch, ctx) {
-      const existing = await stored(db, k, batch.map((b) => k.code(b.record)));
+      const existing = await stored(
+        db,
+        k,
+        batch.map((b) => k.code(b.record)),
+      );
       return batch.flatMap((b) => {
         const s = existing.get(k.code(b.record));
         if (!s) return [];
@@ -60,7 +74,11 @@ export function organisationWriter<R>(k: OrgKind<R>): EntityWriter<R> {
     },
 
     async write(tx, batch, ctx, tally) {
-      const existing = await stored(tx, k, batch.map((b) => k.code(b.record)));
+      const existing = await stored(
+        tx,
+        k,
+        batch.map((b) => k.code(b.record)),
+      );
       const newOrgs: { id: string; code: string; name: string; districtId: string }[] = [];
       const changedOrgs: { id: string; name: string; districtId: string }[] = [];
       const details: { id: string; values: Record<string, unknown> }[] = [];
@@ -75,10 +93,17 @@ export function organisationWriter<R>(k: OrgKind<R>): EntityWriter<R> {
           ctx.audit.created(k.entityType, id, { code: k.code(record), ...org, ...values });
           continue;
         }
-        if (!reachable(s, ctx) || s.status === 'archived') throw new AppError('CONFLICT', `第${row}行：${s.status === 'archived' ? archived : elsewhere}。数据在校验后发生了变化，请重新导入`);
+        if (!reachable(s, ctx) || s.status === 'archived')
+          throw new AppError(
+            'CONFLICT',
+            `第${row}行：${s.status === 'archived' ? archived : elsewhere}。数据在校验后发生了变化，请重新导入`,
+          );
         const values = k.detailValues(record, s.details);
         const before = { name: s.name, districtId: s.districtId, ...(s.details ?? {}) };
-        if (!ctx.audit.updated(k.entityType, s.id, before, { ...org, ...values })) { tally.unchanged++; continue; }
+        if (!ctx.audit.updated(k.entityType, s.id, before, { ...org, ...values })) {
+          tally.unchanged++;
+          continue;
+        }
         // The organisation row carries the version of the whole record (name, district and details alike).
         changedOrgs.push({ id: s.id, ...org });
         details.push({ id: s.id, values });
@@ -91,18 +116,35 @@ export function organisationWriter<R>(k: OrgKind<R>): EntityWriter<R> {
         { name: 'name', type: 'text', value: (r) => r.name },
         { name: 'district_id', type: 'uuid', value: (r) => r.districtId },
       ]);
-      await updateBatch(tx, 'organisations', { name: 'id', type: 'uuid', value: (r) => r.id }, changedOrgs, [
-        { name: 'name', type: 'text', value: (r) => r.name },
-        { name: 'district_id', type: 'uuid', value: (r) => r.districtId },
-      ], 'version = t.version + 1, updated_at = now()');
+      await updateBatch(
+        tx,
+        'organisations',
+        { name: 'id', type: 'uuid', value: (r) => r.id },
+        changedOrgs,
+        [
+          { name: 'name', type: 'text', value: (r) => r.name },
+          { name: 'district_id', type: 'uuid', value: (r) => r.districtId },
+        ],
+        'version = t.version + 1, updated_at = now()',
+      );
       // Insert or refresh the details row in one statement (an organisation may lack one).
       if (details.length) {
         const names = k.details.map((d) => `"${d.name}" = excluded."${d.name}"`).join(', ');
-        await insertDetails(tx, k.detailsTable, details, detailColumns, `on conflict (organisation_id) do update set ${names}, updated_at = now()`);
+        await insertDetails(
+          tx,
+          k.detailsTable,
+          details,
+          detailColumns,
+          `on conflict (organisation_id) do update set ${names}, updated_at = now()`,
+        );
       }
       await ctx.audit.flush(tx);
       // The search index changes with the register, in the same transaction (as the repositories do).
-      await reindexEntity(tx, k.entityType, details.map((d) => d.id));
+      await reindexEntity(
+        tx,
+        k.entityType,
+        details.map((d) => d.id),
+      );
       tally.inserted += newOrgs.length;
     },
   };
@@ -111,5 +153,7 @@ export function organisationWriter<R>(k: OrgKind<R>): EntityWriter<R> {
 async function insertDetails<T>(tx: Tx, table: string, rowsIn: T[], columns: BatchColumn<T>[], onConflict: string) {
   const list = sql.raw(columns.map((c) => `"${c.name}"`).join(', '));
   const arrays = columns.map((c) => sql`${sql.param(rowsIn.map((r) => c.value(r) ?? null))}::${sql.raw(c.type)}[]`);
-  await tx.execute(sql`insert into ${sql.identifier(table)} (${list}) select * from unnest(${sql.join(arrays, sql`, `)}) as u(${list}) ${sql.raw(onConflict)}`);
+  await tx.execute(
+    sql`insert into ${sql.identifier(table)} (${list}) select * from unnest(${sql.join(arrays, sql`, `)}) as u(${list}) ${sql.raw(onConflict)}`,
+  );
 }

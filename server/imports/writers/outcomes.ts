@@ -13,20 +13,36 @@ import type { EntityWriter, Item } from './types.ts';
  * same outcome (a re-upload, which is left as it is). New outcomes are written with their ledger deposits and
  * audit rows in the import's one transaction.
  */
-interface AccountRow { id: string; accountNo: string; holderName: string; districtId: string | null }
-interface PriorRow { id: string; key: string; accountId: string; title: string }
+interface AccountRow {
+  id: string;
+  accountNo: string;
+  holderName: string;
+  districtId: string | null;
+}
+interface PriorRow {
+  id: string;
+  key: string;
+  accountId: string;
+  title: string;
+}
 
 async function accounts(db: Db | Tx, numbers: string[]): Promise<Map<string, AccountRow>> {
-  const found = await rows<AccountRow>(db, sql`
+  const found = await rows<AccountRow>(
+    db,
+    sql`
     select id, account_no as "accountNo", holder_name as "holderName", district_id as "districtId"
-    from credit_accounts where status = 'active' and account_no = any(${sql.param(numbers)}::text[])`);
+    from credit_accounts where status = 'active' and account_no = any(${sql.param(numbers)}::text[])`,
+  );
   return new Map(found.map((a) => [a.accountNo, a]));
 }
 
 async function priors(db: Db | Tx, issuerId: string, keys: string[]): Promise<Map<string, PriorRow>> {
-  const found = await rows<PriorRow>(db, sql`
+  const found = await rows<PriorRow>(
+    db,
+    sql`
     select id, idempotency_key as key, account_id as "accountId", title from learning_outcomes
-    where issuer_id = ${issuerId} and idempotency_key = any(${sql.param(keys)}::text[])`);
+    where issuer_id = ${issuerId} and idempotency_key = any(${sql.param(keys)}::text[])`,
+  );
   return new Map(found.map((p) => [p.key, p]));
 }
 
@@ -38,7 +54,9 @@ function problems(b: Item<OutcomeRecord>, account: AccountRow | undefined, prior
     return [{ row: b.row, column: '姓名', reason: `学习账号${r.accountNo}的户名不是“${r.holderName}”，请核对账号是否填错` }];
   }
   if (prior && (prior.accountId !== account.id || prior.title !== r.title)) {
-    return [{ row: b.row, column: '业务编号', reason: `业务编号“${r.idempotencyKey}”已用于另一项学习成果（${prior.title}），请换一个编号` }];
+    return [
+      { row: b.row, column: '业务编号', reason: `业务编号“${r.idempotencyKey}”已用于另一项学习成果（${prior.title}），请换一个编号` },
+    ];
   }
   return [];
 }
@@ -47,7 +65,11 @@ async function lookUp(db: Db | Tx, batch: readonly Item<OutcomeRecord>[]) {
   const issuerId = batch[0]!.record.issuerId;
   const [byNo, byKey] = await Promise.all([
     accounts(db, [...new Set(batch.map((b) => b.record.accountNo))]),
-    priors(db, issuerId, batch.map((b) => b.record.idempotencyKey)),
+    priors(
+      db,
+      issuerId,
+      batch.map((b) => b.record.idempotencyKey),
+    ),
   ]);
   return { byNo, byKey };
 }
@@ -71,16 +93,46 @@ export const outcomeWriter: EntityWriter<OutcomeRecord> = {
       const found = problems(b, account, prior);
       // Checked before writing too; a change since then (an account closed) means the file must be checked again.
       if (found.length) throw new AppError('CONFLICT', `第${b.row}行：${found[0]!.reason}。数据在校验后发生了变化，请重新导入`);
-      if (prior) { tally.unchanged++; continue; }
-      inserts.push({ ...b.record, id: crypto.randomUUID(), accountId: account!.id, districtId: account!.districtId, createdBy: ctx.audit.actorUserId });
+      if (prior) {
+        tally.unchanged++;
+        continue;
+      }
+      inserts.push({
+        ...b.record,
+        id: crypto.randomUUID(),
+        accountId: account!.id,
+        districtId: account!.districtId,
+        createdBy: ctx.audit.actorUserId,
+      });
     }
     await insertBatch<Insert>(tx, 'learning_outcomes', inserts, COLUMNS);
-    await appendLedgerEntries(tx, inserts.map((o) => ({
-      accountId: o.accountId, kind: 'deposit' as const, credits: o.credits ?? 0, outcomeId: o.id, transferItemId: null, ruleId: null,
-      programId: null, courseCode: o.code ?? null, compensatesSeq: null, reason: null, idempotencyKey: `deposit:${o.id}`,
-      createdAt: ctx.refs.today, districtId: o.districtId, createdBy: o.createdBy,
-    })));
-    for (const o of inserts) ctx.audit.created('learningOutcome', o.id, { accountNo: o.accountNo, kind: o.kind, title: o.title, credits: o.credits ?? null, idempotencyKey: o.idempotencyKey });
+    await appendLedgerEntries(
+      tx,
+      inserts.map((o) => ({
+        accountId: o.accountId,
+        kind: 'deposit' as const,
+        credits: o.credits ?? 0,
+        outcomeId: o.id,
+        transferItemId: null,
+        ruleId: null,
+        programId: null,
+        courseCode: o.code ?? null,
+        compensatesSeq: null,
+        reason: null,
+        idempotencyKey: `deposit:${o.id}`,
+        createdAt: ctx.refs.today,
+        districtId: o.districtId,
+        createdBy: o.createdBy,
+      })),
+    );
+    for (const o of inserts)
+      ctx.audit.created('learningOutcome', o.id, {
+        accountNo: o.accountNo,
+        kind: o.kind,
+        title: o.title,
+        credits: o.credits ?? null,
+        idempotencyKey: o.idempotencyKey,
+      });
     await ctx.audit.flush(tx);
     tally.inserted += inserts.length;
   },

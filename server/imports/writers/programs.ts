@@ -8,9 +8,18 @@ import { insertBatch, updateBatch } from '../sql-batch.ts';
 import type { EntityWriter, Item } from './types.ts';
 
 interface Stored {
-  id: string; schoolId: string; code: string; status: string; startYear: number; enrolment: number; practiceShare: number | null;
+  id: string;
+  schoolId: string;
+  code: string;
+  status: string;
+  startYear: number;
+  enrolment: number;
+  practiceShare: number | null;
   /** Years recorded for the program, and the row of the file's 统计年份 when there is one. */
-  yearCount: number; hasYear: boolean; yearEnrolment: number | null; yearGraduates: number | null;
+  yearCount: number;
+  hasYear: boolean;
+  yearEnrolment: number | null;
+  yearGraduates: number | null;
 }
 
 /**
@@ -18,7 +27,9 @@ interface Stored {
  * an older edition of the catalogue is the same program when the new edition keeps the code.
  */
 async function stored(db: Db | Tx, batch: readonly Item<ProgramRecord>[]): Promise<Map<string, Stored>> {
-  const found = await rows<Stored>(db, sql`
+  const found = await rows<Stored>(
+    db,
+    sql`
     select p.id, p.school_id as "schoolId", m.code, p.status, p.start_year as "startYear", p.enrolment,
       p.practice_share::float8 as "practiceShare",
       (select count(*)::int from program_years a where a.program_id = p.id) as "yearCount",
@@ -27,7 +38,8 @@ async function stored(db: Db | Tx, batch: readonly Item<ProgramRecord>[]): Promi
     join unnest(${sql.param(batch.map((b) => b.record.schoolId))}::uuid[], ${sql.param(batch.map((b) => b.record.majorCode))}::text[],
       ${sql.param(batch.map((b) => b.record.year ?? null))}::int[]) as k(school_id, code, year)
       on k.school_id = p.school_id and k.code = m.code
-    left join program_years y on y.program_id = p.id and y.year = k.year`);
+    left join program_years y on y.program_id = p.id and y.year = k.year`,
+  );
   return new Map(found.map((s) => [`${s.schoolId}/${s.code}`, s]));
 }
 
@@ -36,7 +48,8 @@ const keyOf = (r: ProgramRecord) => `${r.schoolId}/${r.majorCode}`;
 function problem(s: Stored, r: ProgramRecord): { column: string; reason: string } | null {
   if (s.status === 'archived') return { column: '专业代码', reason: '该开设专业已归档，不能通过导入修改' };
   // The current intake is the latest year's once years are recorded: a yearless figure would contradict it.
-  if (r.year === undefined && r.enrolment !== undefined && s.yearCount > 0) return { column: '统计年份', reason: '该专业已按年度登记招生人数，请填写“统计年份”' };
+  if (r.year === undefined && r.enrolment !== undefined && s.yearCount > 0)
+    return { column: '统计年份', reason: '该专业已按年度登记招生人数，请填写“统计年份”' };
   return null;
 }
 
@@ -63,23 +76,56 @@ export const programWriter: EntityWriter<ProgramRecord> = {
     for (const { row, record: r } of batch) {
       const s = existing.get(keyOf(r));
       const yearRow = (programId: string, before: { enrolment: number | null; graduates: number | null } | null) =>
-        r.year === undefined || (r.enrolment === undefined && r.graduates === undefined) ? null
-          : { programId, year: r.year, enrolment: r.enrolment ?? before?.enrolment ?? null, graduates: r.graduates ?? before?.graduates ?? null };
+        r.year === undefined || (r.enrolment === undefined && r.graduates === undefined)
+          ? null
+          : {
+              programId,
+              year: r.year,
+              enrolment: r.enrolment ?? before?.enrolment ?? null,
+              graduates: r.graduates ?? before?.graduates ?? null,
+            };
       if (!s) {
-        const p = { id: crypto.randomUUID(), schoolId: r.schoolId, majorId: r.majorId, startYear: r.startYear, enrolment: r.enrolment ?? 0, practiceShare: r.practiceShare ?? null };
+        const p = {
+          id: crypto.randomUUID(),
+          schoolId: r.schoolId,
+          majorId: r.majorId,
+          startYear: r.startYear,
+          enrolment: r.enrolment ?? 0,
+          practiceShare: r.practiceShare ?? null,
+        };
         inserts.push(p);
         const y = yearRow(p.id, null);
         if (y) years.push(y);
-        ctx.audit.created('program', p.id, { schoolId: p.schoolId, majorId: p.majorId, startYear: p.startYear, enrolment: p.enrolment, practiceShare: p.practiceShare, ...yearView(y) });
+        ctx.audit.created('program', p.id, {
+          schoolId: p.schoolId,
+          majorId: p.majorId,
+          startYear: p.startYear,
+          enrolment: p.enrolment,
+          practiceShare: p.practiceShare,
+          ...yearView(y),
+        });
         continue;
       }
       const p = problem(s, r);
       if (p) throw new AppError('CONFLICT', `第${row}行：${p.reason}。数据在校验后发生了变化，请重新导入`);
       const y = yearRow(s.id, s.hasYear ? { enrolment: s.yearEnrolment, graduates: s.yearGraduates } : null);
-      const next = { id: s.id, startYear: r.startYear, practiceShare: r.practiceShare ?? s.practiceShare, enrolment: r.year === undefined ? (r.enrolment ?? s.enrolment) : s.enrolment };
-      const before = { startYear: s.startYear, practiceShare: s.practiceShare, enrolment: s.enrolment, ...(y && yearView({ ...y, enrolment: s.hasYear ? s.yearEnrolment : null, graduates: s.hasYear ? s.yearGraduates : null })) };
+      const next = {
+        id: s.id,
+        startYear: r.startYear,
+        practiceShare: r.practiceShare ?? s.practiceShare,
+        enrolment: r.year === undefined ? (r.enrolment ?? s.enrolment) : s.enrolment,
+      };
+      const before = {
+        startYear: s.startYear,
+        practiceShare: s.practiceShare,
+        enrolment: s.enrolment,
+        ...(y && yearView({ ...y, enrolment: s.hasYear ? s.yearEnrolment : null, graduates: s.hasYear ? s.yearGraduates : null })),
+      };
       const after = { startYear: next.startYear, practiceShare: next.practiceShare, enrolment: next.enrolment, ...yearView(y) };
-      if (!ctx.audit.updated('program', s.id, before, after)) { tally.unchanged++; continue; }
+      if (!ctx.audit.updated('program', s.id, before, after)) {
+        tally.unchanged++;
+        continue;
+      }
       updates.push(next);
       if (y) years.push(y);
     }
@@ -91,11 +137,18 @@ export const programWriter: EntityWriter<ProgramRecord> = {
       { name: 'enrolment', type: 'int', value: (r) => r.enrolment },
       { name: 'practice_share', type: 'numeric', value: (r) => r.practiceShare },
     ]);
-    await updateBatch(tx, 'programs', { name: 'id', type: 'uuid', value: (r) => r.id }, updates, [
-      { name: 'start_year', type: 'int', value: (r) => r.startYear },
-      { name: 'practice_share', type: 'numeric', value: (r) => r.practiceShare },
-      { name: 'enrolment', type: 'int', value: (r) => r.enrolment },
-    ], 'version = t.version + 1, updated_at = now()');
+    await updateBatch(
+      tx,
+      'programs',
+      { name: 'id', type: 'uuid', value: (r) => r.id },
+      updates,
+      [
+        { name: 'start_year', type: 'int', value: (r) => r.startYear },
+        { name: 'practice_share', type: 'numeric', value: (r) => r.practiceShare },
+        { name: 'enrolment', type: 'int', value: (r) => r.enrolment },
+      ],
+      'version = t.version + 1, updated_at = now()',
+    );
     if (years.length) {
       const param = <T>(f: (y: Year) => T) => sql.param(years.map(f));
       await tx.execute(sql`insert into program_years (program_id, year, enrolment, graduates)
@@ -107,7 +160,11 @@ export const programWriter: EntityWriter<ProgramRecord> = {
         where p.id = any(${param((y) => y.programId)}::uuid[])`);
     }
     await ctx.audit.flush(tx);
-    await reindexEntity(tx, 'program', [...inserts, ...updates].map((r) => r.id));
+    await reindexEntity(
+      tx,
+      'program',
+      [...inserts, ...updates].map((r) => r.id),
+    );
     tally.inserted += inserts.length;
     tally.updated += updates.length;
   },

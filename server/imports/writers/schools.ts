@@ -5,8 +5,12 @@ const keep = <T>(v: T | undefined, stored: unknown, fallback: unknown) => (v !==
 
 /** Schools by 学校标识码: organisations of kind school with their schools row. */
 export const schoolWriter = organisationWriter<SchoolRecord>({
-  kind: 'school', entityType: 'school', keyHeader: '学校标识码',
-  code: (r) => r.code, name: (r) => r.name, districtId: (r) => r.districtId,
+  kind: 'school',
+  entityType: 'school',
+  keyHeader: '学校标识码',
+  code: (r) => r.code,
+  name: (r) => r.name,
+  districtId: (r) => r.districtId,
   detailsTable: 'schools',
   details: [
     { name: 'level', type: 'text', field: 'level' },

@@ -10,17 +10,29 @@ import type { EntityWriter, WriteContext } from './types.ts';
 
 interface Stored {
   archived?: boolean;
-  id: string; idx: string; schoolId: string; programId: string | null; name: string; cohort: number; birthDate: string;
-  sex: 'male' | 'female'; phoneCipher: string | null; phoneMasked: string | null; status: string;
+  id: string;
+  idx: string;
+  schoolId: string;
+  programId: string | null;
+  name: string;
+  cohort: number;
+  birthDate: string;
+  sex: 'male' | 'female';
+  phoneCipher: string | null;
+  phoneMasked: string | null;
+  status: string;
 }
 
 /** Stored students by blind index of the ID number (the number itself is never stored or compared in clear). */
 async function stored(db: Db | Tx, indexes: string[]): Promise<Map<string, Stored>> {
-  const found = await rows<Stored>(db, sql`
+  const found = await rows<Stored>(
+    db,
+    sql`
     select id, id_number_index as idx, school_id as "schoolId", program_id as "programId", name, cohort,
       birth_date::text as "birthDate", sex, phone_cipher as "phoneCipher", phone_masked as "phoneMasked", status,
       archived_at is not null as archived
-    from students where id_number_index = any(${sql.param(indexes)}::text[])`);
+    from students where id_number_index = any(${sql.param(indexes)}::text[])`,
+  );
   return new Map(found.map((s) => [s.idx, s]));
 }
 
@@ -50,7 +62,10 @@ export const studentWriter: EntityWriter<StudentRecord> = {
 
   async write(tx, batch, ctx, tally) {
     const keyed = batch.map((b) => ({ ...b, idx: ctx.pii.index(b.record.idNumber) }));
-    const existing = await stored(tx, keyed.map((k) => k.idx));
+    const existing = await stored(
+      tx,
+      keyed.map((k) => k.idx),
+    );
     const inserts: Insert[] = [];
     const updates: Change[] = [];
     for (const { row, record: r, idx } of keyed) {
@@ -59,23 +74,45 @@ export const studentWriter: EntityWriter<StudentRecord> = {
         const id = crypto.randomUUID();
         const phoneCipher = r.phone ? ctx.pii.encrypt(r.phone) : null;
         inserts.push({
-          id, schoolId: r.schoolId, programId: r.programId ?? null, name: r.name, cohort: r.cohort, birthDate: r.birthDate, sex: r.sex,
-          phoneCipher, phoneMasked: r.phone ? maskPhone(r.phone) : null, status: r.status ?? 'enrolled',
-          idNumberCipher: ctx.pii.encrypt(r.idNumber), idNumberIndex: idx, idNumberMasked: maskIdNumber(r.idNumber),
+          id,
+          schoolId: r.schoolId,
+          programId: r.programId ?? null,
+          name: r.name,
+          cohort: r.cohort,
+          birthDate: r.birthDate,
+          sex: r.sex,
+          phoneCipher,
+          phoneMasked: r.phone ? maskPhone(r.phone) : null,
+          status: r.status ?? 'enrolled',
+          idNumberCipher: ctx.pii.encrypt(r.idNumber),
+          idNumberIndex: idx,
+          idNumberMasked: maskIdNumber(r.idNumber),
         });
-        ctx.audit.created('student', id, { ...auditView(inserts.at(-1)!), idNumber: r.idNumber, phone: r.phone ?? null }, ['idNumber', 'phone']);
+        ctx.audit.created('student', id, { ...auditView(inserts.at(-1)!), idNumber: r.idNumber, phone: r.phone ?? null }, [
+          'idNumber',
+          'phone',
+        ]);
         continue;
       }
       // Checked before writing too; a record moved out of scope since then means the file must be re-checked.
-      if (!reachable(s, ctx) || s.archived) throw new AppError('CONFLICT', `第${row}行：${s.archived ? ARCHIVED : ELSEWHERE}。数据在校验后发生了变化，请重新导入`);
+      if (!reachable(s, ctx) || s.archived)
+        throw new AppError('CONFLICT', `第${row}行：${s.archived ? ARCHIVED : ELSEWHERE}。数据在校验后发生了变化，请重新导入`);
       const oldPhone = s.phoneCipher ? ctx.pii.decrypt(s.phoneCipher) : null;
       const phone = r.phone ?? oldPhone;
       const next: Change = {
-        id: s.id, schoolId: r.schoolId, programId: r.programId ?? s.programId, name: r.name, cohort: r.cohort, birthDate: r.birthDate, sex: r.sex,
+        id: s.id,
+        schoolId: r.schoolId,
+        programId: r.programId ?? s.programId,
+        name: r.name,
+        cohort: r.cohort,
+        birthDate: r.birthDate,
+        sex: r.sex,
         status: r.status ?? s.status,
-        phoneCipher: phone === oldPhone ? s.phoneCipher : ctx.pii.encrypt(phone!), phoneMasked: phone === oldPhone ? s.phoneMasked : maskPhone(phone!),
+        phoneCipher: phone === oldPhone ? s.phoneCipher : ctx.pii.encrypt(phone!),
+        phoneMasked: phone === oldPhone ? s.phoneMasked : maskPhone(phone!),
       };
-      if (ctx.audit.updated('student', s.id, { ...auditView(s), phone: oldPhone }, { ...auditView(next), phone }, ['phone'])) updates.push(next);
+      if (ctx.audit.updated('student', s.id, { ...auditView(s), phone: oldPhone }, { ...auditView(next), phone }, ['phone']))
+        updates.push(next);
       else tally.unchanged++;
     }
     await insertBatch<Insert>(tx, 'students', inserts, [
@@ -94,7 +131,15 @@ export const studentWriter: EntityWriter<StudentRecord> = {
 
 /** The fields an audit row shows (ciphers never; the phone separately, redacted). */
 function auditView(s: Omit<Change, 'phoneCipher' | 'phoneMasked'>) {
-  return { schoolId: s.schoolId, programId: s.programId, name: s.name, cohort: s.cohort, birthDate: s.birthDate, sex: s.sex, status: s.status };
+  return {
+    schoolId: s.schoolId,
+    programId: s.programId,
+    name: s.name,
+    cohort: s.cohort,
+    birthDate: s.birthDate,
+    sex: s.sex,
+    status: s.status,
+  };
 }
 
 const ID = { name: 'id', type: 'uuid', value: (r: Change) => r.id };

@@ -8,14 +8,26 @@ import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
 import { insertBatch, updateBatch } from '../sql-batch.ts';
 import type { EntityWriter, WriteContext } from './types.ts';
 
-interface Stored { status?: string; id: string; idx: string; schoolId: string; name: string; employment: string; subject: string; dualQualified: boolean }
+interface Stored {
+  status?: string;
+  id: string;
+  idx: string;
+  schoolId: string;
+  name: string;
+  employment: string;
+  subject: string;
+  dualQualified: boolean;
+}
 
 /** Stored teachers by blind index of their ID number (teacher_id_numbers). */
 async function stored(db: Db | Tx, indexes: string[]): Promise<Map<string, Stored>> {
-  const found = await rows<Stored>(db, sql`
+  const found = await rows<Stored>(
+    db,
+    sql`
     select t.id, n.id_number_index as idx, t.school_id as "schoolId", t.name, t.employment, t.subject, t.dual_qualified as "dualQualified", t.status
     from teacher_id_numbers n join teachers t on t.id = n.teacher_id
-    where n.id_number_index = any(${sql.param(indexes)}::text[])`);
+    where n.id_number_index = any(${sql.param(indexes)}::text[])`,
+  );
   return new Map(found.map((s) => [s.idx, s]));
 }
 
@@ -42,20 +54,44 @@ export const teacherWriter: EntityWriter<TeacherRecord> = {
 
   async write(tx, batch, ctx, tally) {
     const keyed = batch.map((b) => ({ ...b, idx: ctx.pii.index(b.record.idNumber) }));
-    const existing = await stored(tx, keyed.map((k) => k.idx));
+    const existing = await stored(
+      tx,
+      keyed.map((k) => k.idx),
+    );
     const inserts: (Row & { cipher: string; idx: string; masked: string })[] = [];
     const updates: Row[] = [];
-    const view = (t: Row) => ({ schoolId: t.schoolId, name: t.name, employment: t.employment, subject: t.subject, dualQualified: t.dualQualified });
+    const view = (t: Row) => ({
+      schoolId: t.schoolId,
+      name: t.name,
+      employment: t.employment,
+      subject: t.subject,
+      dualQualified: t.dualQualified,
+    });
     for (const { row, record: r, idx } of keyed) {
       const s = existing.get(idx);
       if (!s) {
-        const t = { id: crypto.randomUUID(), schoolId: r.schoolId, name: r.name, employment: r.employment, subject: r.subject, dualQualified: r.dualQualified ?? false };
+        const t = {
+          id: crypto.randomUUID(),
+          schoolId: r.schoolId,
+          name: r.name,
+          employment: r.employment,
+          subject: r.subject,
+          dualQualified: r.dualQualified ?? false,
+        };
         inserts.push({ ...t, cipher: ctx.pii.encrypt(r.idNumber), idx, masked: maskIdNumber(r.idNumber) });
         ctx.audit.created('teacher', t.id, { ...view(t), idNumber: r.idNumber }, ['idNumber']);
         continue;
       }
-      if (!reachable(s, ctx) || s.status === 'archived') throw new AppError('CONFLICT', `第${row}行：${s.status === 'archived' ? ARCHIVED : ELSEWHERE}。数据在校验后发生了变化，请重新导入`);
-      const next = { id: s.id, schoolId: r.schoolId, name: r.name, employment: r.employment, subject: r.subject, dualQualified: r.dualQualified ?? s.dualQualified };
+      if (!reachable(s, ctx) || s.status === 'archived')
+        throw new AppError('CONFLICT', `第${row}行：${s.status === 'archived' ? ARCHIVED : ELSEWHERE}。数据在校验后发生了变化，请重新导入`);
+      const next = {
+        id: s.id,
+        schoolId: r.schoolId,
+        name: r.name,
+        employment: r.employment,
+        subject: r.subject,
+        dualQualified: r.dualQualified ?? s.dualQualified,
+      };
       if (ctx.audit.updated('teacher', s.id, view(s), view(next))) updates.push(next);
       else tally.unchanged++;
     }

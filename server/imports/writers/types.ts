@@ -6,7 +6,10 @@ import type { AuditBatch } from '../audit-batch.ts';
 import type { LoadedRefs } from '../references.ts';
 
 /** A validated record and the sheet row it came from (for messages). */
-export interface Item<R> { row: number; record: R }
+export interface Item<R> {
+  row: number;
+  record: R;
+}
 
 export interface WriteContext {
   refs: LoadedRefs;
@@ -15,7 +18,11 @@ export interface WriteContext {
   audit: AuditBatch;
 }
 
-export interface Tally { inserted: number; updated: number; unchanged: number }
+export interface Tally {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
 
 /**
  * How an entity's validated records meet the register: upsert by natural key, where an unchanged record is
@@ -27,4 +34,3 @@ export interface EntityWriter<R> {
   /** Inserts new records and updates changed ones, with their audit rows, inside the import's transaction. */
   write(tx: Tx, batch: readonly Item<R>[], ctx: WriteContext, tally: Tally): Promise<void>;
 }
-

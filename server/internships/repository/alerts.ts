@@ -5,7 +5,15 @@ import type { Access } from '../../../core/authz/index.ts';
 import { agreementState } from '../../../core/internships/agreement.ts';
 import { placementAlerts, type AlertKind } from '../../../core/internships/alerts.ts';
 import type { Db } from '../../platform/db/engine.ts';
-import { internshipAgreements, internshipInsurance, internshipPosts, internships, internshipSignatures, organisations, students } from '../../platform/db/schema/index.ts';
+import {
+  internshipAgreements,
+  internshipInsurance,
+  internshipPosts,
+  internships,
+  internshipSignatures,
+  organisations,
+  students,
+} from '../../platform/db/schema/index.ts';
 import { internshipScope } from './internships.ts';
 import { rules } from './posts.ts';
 
@@ -16,13 +24,21 @@ const enterprise = alias(organisations, 'enterprise');
  * judgement is the pure `placementAlerts` (core/internships/alerts.ts) with the policy file's thresholds.
  */
 export async function listAlerts(db: Db, access: Access, q: { kind?: AlertKind; page: number; pageSize: number }, today: string) {
-  const found = await db.select({
-    i: internships, studentName: students.name, birthDate: students.birthDate, enterpriseName: enterprise.name, postTitle: internshipPosts.title,
-    agreementId: internshipAgreements.id, coverageStart: internshipInsurance.coverageStart, coverageEnd: internshipInsurance.coverageEnd,
-    lastLogAt: sql<string | null>`(select max(l.created_at) from internship_logs l where l.internship_id = ${internships.id})`,
-    maxLogHours: sql<number | null>`(select max(l.hours_worked) from internship_logs l where l.internship_id = ${internships.id})`,
-    maxCheckinHours: sql<string | null>`(select max(c.hours) from internship_checkins c where c.internship_id = ${internships.id})`,
-  }).from(internships)
+  const found = await db
+    .select({
+      i: internships,
+      studentName: students.name,
+      birthDate: students.birthDate,
+      enterpriseName: enterprise.name,
+      postTitle: internshipPosts.title,
+      agreementId: internshipAgreements.id,
+      coverageStart: internshipInsurance.coverageStart,
+      coverageEnd: internshipInsurance.coverageEnd,
+      lastLogAt: sql<string | null>`(select max(l.created_at) from internship_logs l where l.internship_id = ${internships.id})`,
+      maxLogHours: sql<number | null>`(select max(l.hours_worked) from internship_logs l where l.internship_id = ${internships.id})`,
+      maxCheckinHours: sql<string | null>`(select max(c.hours) from internship_checkins c where c.internship_id = ${internships.id})`,
+    })
+    .from(internships)
     .innerJoin(students, eq(students.id, internships.studentId))
     .innerJoin(enterprise, eq(enterprise.id, internships.enterpriseId))
     .innerJoin(internshipPosts, eq(internshipPosts.id, internships.postId))
@@ -32,25 +48,54 @@ export async function listAlerts(db: Db, access: Access, q: { kind?: AlertKind; 
     .orderBy(students.name, internships.id);
   const agreementIds = found.flatMap((r) => (r.agreementId ? [r.agreementId] : []));
   const sigs = agreementIds.length
-    ? await db.select({ agreementId: internshipSignatures.agreementId, party: internshipSignatures.party, signedAt: internshipSignatures.signedAt })
-      .from(internshipSignatures).where(inArray(internshipSignatures.agreementId, agreementIds))
+    ? await db
+        .select({
+          agreementId: internshipSignatures.agreementId,
+          party: internshipSignatures.party,
+          signedAt: internshipSignatures.signedAt,
+        })
+        .from(internshipSignatures)
+        .where(inArray(internshipSignatures.agreementId, agreementIds))
     : [];
   const all = found.flatMap((r) => {
     const mine = sigs.filter((s) => s.agreementId === r.agreementId).map((s) => ({ party: s.party, signedOn: todayOf(s.signedAt) }));
-    const alerts = placementAlerts({
-      status: r.i.status, kind: r.i.kind, plannedStart: r.i.plannedStart, plannedEnd: r.i.plannedEnd, startedOn: r.i.startedOn,
-      agreementComplete: r.agreementId !== null && agreementState(mine, r.birthDate, today, rules).complete,
-      insurance: r.coverageStart && r.coverageEnd ? { coverageStart: r.coverageStart, coverageEnd: r.coverageEnd } : null,
-      lastLogOn: r.lastLogAt ? todayOf(new Date(r.lastLogAt)) : null,
-      monthlyPayYuan: r.i.monthlyPayYuan, samePostWageYuan: r.i.samePostWageYuan, dailyHours: r.i.dailyHours, weeklyHours: r.i.weeklyHours,
-      maxLogHours: r.maxLogHours === null ? null : Number(r.maxLogHours), maxCheckinHours: r.maxCheckinHours === null ? null : Number(r.maxCheckinHours),
-    }, rules, today);
+    const alerts = placementAlerts(
+      {
+        status: r.i.status,
+        kind: r.i.kind,
+        plannedStart: r.i.plannedStart,
+        plannedEnd: r.i.plannedEnd,
+        startedOn: r.i.startedOn,
+        agreementComplete: r.agreementId !== null && agreementState(mine, r.birthDate, today, rules).complete,
+        insurance: r.coverageStart && r.coverageEnd ? { coverageStart: r.coverageStart, coverageEnd: r.coverageEnd } : null,
+        lastLogOn: r.lastLogAt ? todayOf(new Date(r.lastLogAt)) : null,
+        monthlyPayYuan: r.i.monthlyPayYuan,
+        samePostWageYuan: r.i.samePostWageYuan,
+        dailyHours: r.i.dailyHours,
+        weeklyHours: r.i.weeklyHours,
+        maxLogHours: r.maxLogHours === null ? null : Number(r.maxLogHours),
+        maxCheckinHours: r.maxCheckinHours === null ? null : Number(r.maxCheckinHours),
+      },
+      rules,
+      today,
+    );
     return alerts.map((a) => ({
-      internshipId: r.i.id, studentName: r.studentName, enterpriseName: r.enterpriseName, postTitle: r.postTitle, status: r.i.status, ...a,
+      internshipId: r.i.id,
+      studentName: r.studentName,
+      enterpriseName: r.enterpriseName,
+      postTitle: r.postTitle,
+      status: r.i.status,
+      ...a,
     }));
   });
   const byKind: Record<string, number> = {};
   for (const a of all) byKind[a.kind] = (byKind[a.kind] ?? 0) + 1;
   const filtered = q.kind ? all.filter((a) => a.kind === q.kind) : all;
-  return { items: filtered.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: filtered.length, page: q.page, pageSize: q.pageSize, byKind };
+  return {
+    items: filtered.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),
+    total: filtered.length,
+    page: q.page,
+    pageSize: q.pageSize,
+    byKind,
+  };
 }

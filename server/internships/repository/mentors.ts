@@ -29,28 +29,47 @@ export async function assignSchoolMentor(tx: Tx, audit: Auditor, actor: Actor, a
   requireSide(actor, row, 'school');
   requireStatus(row, ['accepted', 'active'], '指定指导教师');
   // Only a serving teacher of the student's own school: another school's teacher is not "found" here.
-  const [teacher] = await tx.select({ id: teachers.id, name: teachers.name }).from(teachers)
+  const [teacher] = await tx
+    .select({ id: teachers.id, name: teachers.name })
+    .from(teachers)
     .where(and(eq(teachers.id, teacherId), eq(teachers.schoolId, row.i.schoolId), eq(teachers.status, 'active')));
   if (!teacher) throw validationFailed({ teacherId: '请选择本校在职教师' });
   await setInternship(tx, id, { schoolMentorId: teacher.id });
   await audit.record({
-    action: 'assignMentor', entityType: 'internship', entityId: id,
-    before: { schoolMentorId: row.i.schoolMentorId }, after: { schoolMentorId: teacher.id, schoolMentorName: teacher.name },
+    action: 'assignMentor',
+    entityType: 'internship',
+    entityId: id,
+    before: { schoolMentorId: row.i.schoolMentorId },
+    after: { schoolMentorId: teacher.id, schoolMentorName: teacher.name },
   });
   return getInternship(tx, access, id, todayOf(now));
 }
 
-export async function assignEnterpriseMentor(tx: Tx, audit: Auditor, actor: Actor, access: Access, pii: PiiCipher, id: string,
-  body: { name: string; phone: string }, now: Date) {
+export async function assignEnterpriseMentor(
+  tx: Tx,
+  audit: Auditor,
+  actor: Actor,
+  access: Access,
+  pii: PiiCipher,
+  id: string,
+  body: { name: string; phone: string },
+  now: Date,
+) {
   const row = await findInternship(tx, access, id, true);
   requireSide(actor, row, 'enterprise');
   requireStatus(row, ['accepted', 'active'], '指定指导人员');
   const phone = checkPhone(body.phone);
   if (!phone.ok) throw validationFailed({ phone: phone.reason });
   const masked = maskPhone(phone.phone);
-  await setInternship(tx, id, { enterpriseMentorName: body.name, enterpriseMentorPhoneCipher: pii.encrypt(phone.phone), enterpriseMentorPhoneMasked: masked });
+  await setInternship(tx, id, {
+    enterpriseMentorName: body.name,
+    enterpriseMentorPhoneCipher: pii.encrypt(phone.phone),
+    enterpriseMentorPhoneMasked: masked,
+  });
   await audit.record({
-    action: 'assignMentor', entityType: 'internship', entityId: id,
+    action: 'assignMentor',
+    entityType: 'internship',
+    entityId: id,
     before: { enterpriseMentorName: row.i.enterpriseMentorName, enterpriseMentorPhone: row.i.enterpriseMentorPhoneMasked },
     after: { enterpriseMentorName: body.name, enterpriseMentorPhone: masked },
   });

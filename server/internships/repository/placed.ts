@@ -27,7 +27,10 @@ export function postInYear(span: { from: string; to: string }): SQL {
 export function offeredPlaces(year: number) {
   return new QueryBuilder()
     .select({ enterpriseId: internshipPosts.enterpriseId, places: sql<number>`sum(${internshipPosts.places})::int`.as('places') })
-    .from(internshipPosts).where(postInYear(yearSpan(year))).groupBy(internshipPosts.enterpriseId).as('offered');
+    .from(internshipPosts)
+    .where(postInYear(yearSpan(year)))
+    .groupBy(internshipPosts.enterpriseId)
+    .as('offered');
 }
 
 export const isPlacementKind = (): SQL => eq(internshipPosts.kind, 'placement');

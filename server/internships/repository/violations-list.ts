@@ -28,17 +28,35 @@ export async function listViolations(db: Db, access: Access, q: Q, today: string
   const inDistrict = q.districtId ? eq(enterpriseOrg.districtId, q.districtId) : undefined;
   const out: ViolationRow[] = [];
   const postRef = (p: { enterpriseId: string; enterpriseName: string; districtId: string | null; id: string; title: string }) => ({
-    enterpriseId: p.enterpriseId, enterpriseName: p.enterpriseName, districtId: p.districtId, postId: p.id, postTitle: p.title,
-    applicationId: null, studentName: null, schoolId: null, schoolName: null,
+    enterpriseId: p.enterpriseId,
+    enterpriseName: p.enterpriseName,
+    districtId: p.districtId,
+    postId: p.id,
+    postTitle: p.title,
+    applicationId: null,
+    studentName: null,
+    schoolId: null,
+    schoolName: null,
   });
   const push = (subject: ViolationRow['subject'], v: Violation, ref: Omit<ViolationRow, 'subject' | 'rule' | 'field' | 'message'>) =>
     out.push({ subject, rule: v.rule, field: v.field, message: v.message, ...ref });
 
   // Posts: their terms, and the 20% cap of the position against the students placed on them.
-  const placedOnPost = db.select({ postId: internshipApplications.postId, n: sql<number>`count(*)::int`.as('n') })
-    .from(internshipApplications).where(isPlaced()).groupBy(internshipApplications.postId).as('placed_on_post');
-  const posts = await db.select({ post: internshipPosts, enterpriseName: enterpriseOrg.name, districtId: enterpriseOrg.districtId, placed: sql<number>`coalesce(${placedOnPost.n}, 0)::int` })
-    .from(internshipPosts).innerJoin(enterpriseOrg, eq(enterpriseOrg.id, internshipPosts.enterpriseId))
+  const placedOnPost = db
+    .select({ postId: internshipApplications.postId, n: sql<number>`count(*)::int`.as('n') })
+    .from(internshipApplications)
+    .where(isPlaced())
+    .groupBy(internshipApplications.postId)
+    .as('placed_on_post');
+  const posts = await db
+    .select({
+      post: internshipPosts,
+      enterpriseName: enterpriseOrg.name,
+      districtId: enterpriseOrg.districtId,
+      placed: sql<number>`coalesce(${placedOnPost.n}, 0)::int`,
+    })
+    .from(internshipPosts)
+    .innerJoin(enterpriseOrg, eq(enterpriseOrg.id, internshipPosts.enterpriseId))
     .leftJoin(placedOnPost, eq(placedOnPost.postId, internshipPosts.id))
     .where(and(postInYear(span), scopeWhere(access, { districtId: enterpriseOrg.districtId }), inDistrict));
   for (const { post, enterpriseName, districtId, placed } of posts) {
@@ -49,15 +67,28 @@ export async function listViolations(db: Db, access: Access, q: Q, today: string
   }
 
   // Enterprises: the 10% cap against the students on 岗位实习 there on the day.
-  const onDay = await db.select({
-    enterpriseId: enterpriseOrg.id, enterpriseName: enterpriseOrg.name, districtId: enterpriseOrg.districtId, staffCount: enterprises.staffCount,
-    placed: sql<number>`count(*)::int`,
-  }).from(internshipApplications)
+  const onDay = await db
+    .select({
+      enterpriseId: enterpriseOrg.id,
+      enterpriseName: enterpriseOrg.name,
+      districtId: enterpriseOrg.districtId,
+      staffCount: enterprises.staffCount,
+      placed: sql<number>`count(*)::int`,
+    })
+    .from(internshipApplications)
     .innerJoin(internshipPosts, eq(internshipPosts.id, internshipApplications.postId))
     .innerJoin(enterpriseOrg, eq(enterpriseOrg.id, internshipApplications.enterpriseId))
     .innerJoin(enterprises, eq(enterprises.organisationId, enterpriseOrg.id))
-    .where(and(isPlaced(), isPlacementKind(), lte(internshipPosts.startDate, asOf), gte(internshipPosts.endDate, asOf),
-      scopeWhere(access, { districtId: enterpriseOrg.districtId }), inDistrict))
+    .where(
+      and(
+        isPlaced(),
+        isPlacementKind(),
+        lte(internshipPosts.startDate, asOf),
+        gte(internshipPosts.endDate, asOf),
+        scopeWhere(access, { districtId: enterpriseOrg.districtId }),
+        inDistrict,
+      ),
+    )
     .groupBy(enterpriseOrg.id, enterpriseOrg.name, enterpriseOrg.districtId, enterprises.staffCount);
   for (const e of onDay) {
     const cap = enterpriseCapViolation(e.staffCount, e.placed, rules);
@@ -65,23 +96,45 @@ export async function listViolations(db: Db, access: Access, q: Q, today: string
   }
 
   // Placements: the student against the post (age, study year, night shifts and tasks forbidden to minors or women).
-  const placements = await db.select({
-    applicationId: internshipApplications.id, student: { birthDate: students.birthDate, cohort: students.cohort, sex: students.sex, name: students.name },
-    post: { id: internshipPosts.id, title: internshipPosts.title, kind: internshipPosts.kind, startDate: internshipPosts.startDate, nightShift: internshipPosts.nightShift, tasks: internshipPosts.tasks },
-    enterpriseId: enterpriseOrg.id, enterpriseName: enterpriseOrg.name, districtId: enterpriseOrg.districtId, schoolId: school.id, schoolName: school.name,
-  }).from(internshipApplications)
+  const placements = await db
+    .select({
+      applicationId: internshipApplications.id,
+      student: { birthDate: students.birthDate, cohort: students.cohort, sex: students.sex, name: students.name },
+      post: {
+        id: internshipPosts.id,
+        title: internshipPosts.title,
+        kind: internshipPosts.kind,
+        startDate: internshipPosts.startDate,
+        nightShift: internshipPosts.nightShift,
+        tasks: internshipPosts.tasks,
+      },
+      enterpriseId: enterpriseOrg.id,
+      enterpriseName: enterpriseOrg.name,
+      districtId: enterpriseOrg.districtId,
+      schoolId: school.id,
+      schoolName: school.name,
+    })
+    .from(internshipApplications)
     .innerJoin(internshipPosts, eq(internshipPosts.id, internshipApplications.postId))
     .innerJoin(students, eq(students.id, internshipApplications.studentId))
     .innerJoin(enterpriseOrg, eq(enterpriseOrg.id, internshipApplications.enterpriseId))
     .innerJoin(school, eq(school.id, internshipApplications.schoolId))
-    .where(and(isPlaced(), postInYear(span),
-      or(scopeWhere(access, { districtId: enterpriseOrg.districtId }), scopeWhere(access, { districtId: school.districtId })),
-      q.districtId ? or(eq(enterpriseOrg.districtId, q.districtId), eq(school.districtId, q.districtId)) : undefined));
+    .where(
+      and(
+        isPlaced(),
+        postInYear(span),
+        or(scopeWhere(access, { districtId: enterpriseOrg.districtId }), scopeWhere(access, { districtId: school.districtId })),
+        q.districtId ? or(eq(enterpriseOrg.districtId, q.districtId), eq(school.districtId, q.districtId)) : undefined,
+      ),
+    );
   for (const p of placements) {
     for (const v of checkPlacement(p.student, p.post, rules)) {
       push('placement', v, {
         ...postRef({ ...p.post, enterpriseId: p.enterpriseId, enterpriseName: p.enterpriseName, districtId: p.districtId }),
-        applicationId: p.applicationId, studentName: p.student.name, schoolId: p.schoolId, schoolName: p.schoolName,
+        applicationId: p.applicationId,
+        studentName: p.student.name,
+        schoolId: p.schoolId,
+        schoolName: p.schoolName,
       });
     }
   }
@@ -95,9 +148,18 @@ export async function listViolations(db: Db, access: Access, q: Q, today: string
   const order = (s: ViolationRow['subject']) => VIOLATION_SUBJECTS.indexOf(s);
   const items = out
     .filter((r) => (!q.subject || r.subject === q.subject) && (!q.ruleCode || r.rule.code === q.ruleCode))
-    .sort((a, b) => order(a.subject) - order(b.subject) || a.enterpriseName.localeCompare(b.enterpriseName, 'zh-Hans-CN') || (a.postTitle ?? '').localeCompare(b.postTitle ?? '', 'zh-Hans-CN'));
+    .sort(
+      (a, b) =>
+        order(a.subject) - order(b.subject) ||
+        a.enterpriseName.localeCompare(b.enterpriseName, 'zh-Hans-CN') ||
+        (a.postTitle ?? '').localeCompare(b.postTitle ?? '', 'zh-Hans-CN'),
+    );
   return {
-    year: q.year, items: items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: items.length, page: q.page, pageSize: q.pageSize,
+    year: q.year,
+    items: items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),
+    total: items.length,
+    page: q.page,
+    pageSize: q.pageSize,
     byRule: [...byRule.values()].sort((a, b) => b.count - a.count),
   };
 }

@@ -11,8 +11,12 @@ function items(code: string) {
 
 export const ruleRoutes = [
   defineRoute({
-    method: 'GET', url: '/api/internship-rules', tags: ['internships'], access: 'authenticated',
-    summary: '实习管理规定中可检查的条款（报酬下限、工时、比例上限、禁止事项），供表单提示', response: internshipRulesResponse,
+    method: 'GET',
+    url: '/api/internship-rules',
+    tags: ['internships'],
+    access: 'authenticated',
+    summary: '实习管理规定中可检查的条款（报酬下限、工时、比例上限、禁止事项），供表单提示',
+    response: internshipRulesResponse,
     handler: async () => ({
       payFloor: { ...rules.ref('intern_pay_floor'), value: rules.payFloor },
       dailyHours: { ...rules.ref('work_hours_daily'), value: rules.dailyHours },

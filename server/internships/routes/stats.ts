@@ -2,8 +2,17 @@ import { todayOf } from '../../../core/calendar.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  placementRateQuery, placementRates, postShareOne, postShareOneQuery, postSharePage, postShareQuery, postShareRollupQuery, postShareRollups as postShareRollupsAnswer,
-  rosterExportQuery, violationsPage, violationsQuery,
+  placementRateQuery,
+  placementRates,
+  postShareOne,
+  postShareOneQuery,
+  postSharePage,
+  postShareQuery,
+  postShareRollupQuery,
+  postShareRollups as postShareRollupsAnswer,
+  rosterExportQuery,
+  violationsPage,
+  violationsQuery,
 } from '../../../contracts/internship-stats.ts';
 import type { Access } from '../../../core/authz/index.ts';
 import { AppError, notFound } from '../../../core/errors.ts';
@@ -21,54 +30,98 @@ import { listViolations } from '../repository/violations-list.ts';
 const thisYear = (now: Date) => Number(todayOf(now).slice(0, 4));
 
 const shareList = defineRoute({
-  method: 'GET', url: '/api/internship-stats/post-share', tags: ['internship-stats'], access: { resource: 'internshipStats', action: 'share' },
+  method: 'GET',
+  url: '/api/internship-stats/post-share',
+  tags: ['internship-stats'],
+  access: { resource: 'internshipStats', action: 'share' },
   summary: '规模以上企业实习岗位占职工总数2%—3%的达标情况（企业看本企业，区县看本区县，市教育局看全市）',
-  query: postShareQuery, response: postSharePage,
+  query: postShareQuery,
+  response: postSharePage,
   handler: ({ services, access, query }) => listPostShares(services.database.db, access, query.year ?? thisYear(services.now()), query),
 });
 
 const shareRollup = defineRoute({
-  method: 'GET', url: '/api/internship-stats/post-share/rollup', tags: ['internship-stats'], access: { resource: 'internshipStats', action: 'share' },
-  summary: '实习岗位占比按区县或产业集群汇总', query: postShareRollupQuery, response: postShareRollupsAnswer,
-  handler: ({ services, access, query }) => postShareRollups(services.database.db, access, query.year ?? thisYear(services.now()), query.by),
+  method: 'GET',
+  url: '/api/internship-stats/post-share/rollup',
+  tags: ['internship-stats'],
+  access: { resource: 'internshipStats', action: 'share' },
+  summary: '实习岗位占比按区县或产业集群汇总',
+  query: postShareRollupQuery,
+  response: postShareRollupsAnswer,
+  handler: ({ services, access, query }) =>
+    postShareRollups(services.database.db, access, query.year ?? thisYear(services.now()), query.by),
 });
 
 const shareOne = defineRoute({
-  method: 'GET', url: '/api/internship-stats/post-share/:enterpriseId', tags: ['internship-stats'], access: { resource: 'internshipStats', action: 'share' },
-  summary: '一家企业的实习岗位占比', params: z.strictObject({ enterpriseId: z.uuid('编号格式不正确') }), query: postShareOneQuery, response: postShareOne,
-  handler: ({ services, access, params, query }) => getPostShare(services.database.db, access, query.year ?? thisYear(services.now()), params.enterpriseId),
+  method: 'GET',
+  url: '/api/internship-stats/post-share/:enterpriseId',
+  tags: ['internship-stats'],
+  access: { resource: 'internshipStats', action: 'share' },
+  summary: '一家企业的实习岗位占比',
+  params: z.strictObject({ enterpriseId: z.uuid('编号格式不正确') }),
+  query: postShareOneQuery,
+  response: postShareOne,
+  handler: ({ services, access, params, query }) =>
+    getPostShare(services.database.db, access, query.year ?? thisYear(services.now()), params.enterpriseId),
 });
 
 const placements = defineRoute({
-  method: 'GET', url: '/api/internship-stats/placements', tags: ['internship-stats'], access: { resource: 'internshipStats', action: 'placements' },
+  method: 'GET',
+  url: '/api/internship-stats/placements',
+  tags: ['internship-stats'],
+  access: { resource: 'internshipStats', action: 'placements' },
   summary: '岗位实习安排率（已安排岗位实习的学生 / 可参加岗位实习年级的在籍学生），按学校、专业或产业集群',
-  query: placementRateQuery, response: placementRates,
-  handler: ({ services, access, query }) => computePlacementRates(services.database.db, access,
-    { ...query, year: query.year ?? thisYear(services.now()) }, todayOf(services.now())),
+  query: placementRateQuery,
+  response: placementRates,
+  handler: ({ services, access, query }) =>
+    computePlacementRates(
+      services.database.db,
+      access,
+      { ...query, year: query.year ?? thisYear(services.now()) },
+      todayOf(services.now()),
+    ),
 });
 
 const violations = defineRoute({
-  method: 'GET', url: '/api/internship-stats/violations', tags: ['internship-stats'], access: { resource: 'internshipStats', action: 'violations' },
-  summary: '违反《职业学校学生实习管理规定》的岗位和实习安排（逐条注明违反的规定）', query: violationsQuery, response: violationsPage,
-  handler: ({ services, access, query }) => listViolations(services.database.db, access,
-    { ...query, year: query.year ?? thisYear(services.now()) }, todayOf(services.now())),
+  method: 'GET',
+  url: '/api/internship-stats/violations',
+  tags: ['internship-stats'],
+  access: { resource: 'internshipStats', action: 'violations' },
+  summary: '违反《职业学校学生实习管理规定》的岗位和实习安排（逐条注明违反的规定）',
+  query: violationsQuery,
+  response: violationsPage,
+  handler: ({ services, access, query }) =>
+    listViolations(services.database.db, access, { ...query, year: query.year ?? thisYear(services.now()) }, todayOf(services.now())),
 });
 
 /** A school, enterprise or district named in the roster's filter must be one the caller reaches: otherwise 404. */
 async function assertReachable(db: Db, access: Access, id: string, kinds: ('school' | 'enterprise' | 'district')[], what: string) {
-  const [org] = await db.select({ id: organisations.id }).from(organisations)
-    .where(and(eq(organisations.id, id), inArray(organisations.kind, kinds), scopeWhere(access, { organisationId: organisations.id, districtId: organisations.districtId })));
+  const [org] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(
+      and(
+        eq(organisations.id, id),
+        inArray(organisations.kind, kinds),
+        scopeWhere(access, { organisationId: organisations.id, districtId: organisations.districtId }),
+      ),
+    );
   if (!org) throw notFound(what);
 }
 
 const roster = defineRoute({
-  method: 'GET', url: '/api/exports/internship-roster', tags: ['exports', 'internship-stats'], access: { resource: 'internshipStats', action: 'roster' },
-  summary: '导出实习学生名册（.xlsx；学校、企业或区县）；身份证号和手机号默认脱敏，personalInfo=true导出原文需“查看学生个人信息”权限，且逐人记录',
+  method: 'GET',
+  url: '/api/exports/internship-roster',
+  tags: ['exports', 'internship-stats'],
+  access: { resource: 'internshipStats', action: 'roster' },
+  summary:
+    '导出实习学生名册（.xlsx；学校、企业或区县）；身份证号和手机号默认脱敏，personalInfo=true导出原文需“查看学生个人信息”权限，且逐人记录',
   query: rosterExportQuery,
   async handler({ services, access, query, actor, requestId, reply }) {
     const db = services.database.db;
     const named = [query.schoolId, query.enterpriseId, query.districtId].filter(Boolean).length;
-    if (named > 1) throw new AppError('VALIDATION_FAILED', '学校、企业、区县只能选择其一', { fields: { schoolId: '学校、企业、区县只能选择其一' } });
+    if (named > 1)
+      throw new AppError('VALIDATION_FAILED', '学校、企业、区县只能选择其一', { fields: { schoolId: '学校、企业、区县只能选择其一' } });
     if (query.schoolId) await assertReachable(db, access, query.schoolId, ['school'], '学校');
     if (query.enterpriseId) await assertReachable(db, access, query.enterpriseId, ['enterprise'], '企业');
     if (query.districtId) await assertReachable(db, access, query.districtId, ['district'], '区县');

@@ -42,11 +42,28 @@ export interface NewAccount {
  * membership and the audit row. Callers check scope, role assignment and the username first. `audited`
  * adds facts to the audit row (e.g. the teacher or student the account belongs to).
  */
-export async function insertAccount(tx: Tx, audit: Auditor, account: NewAccount, credentials: Credentials, audited: Record<string, unknown> = {}) {
-  const [user] = await tx.insert(users).values({
-    username: account.username, displayName: account.displayName, passwordHash: credentials.passwordHash, mustChangePassword: true,
-  }).returning({ id: users.id });
+export async function insertAccount(
+  tx: Tx,
+  audit: Auditor,
+  account: NewAccount,
+  credentials: Credentials,
+  audited: Record<string, unknown> = {},
+) {
+  const [user] = await tx
+    .insert(users)
+    .values({
+      username: account.username,
+      displayName: account.displayName,
+      passwordHash: credentials.passwordHash,
+      mustChangePassword: true,
+    })
+    .returning({ id: users.id });
   await tx.insert(memberships).values({ userId: user!.id, organisationId: account.organisationId, role: account.role });
-  await audit.record({ action: 'create', entityType: 'user', entityId: user!.id, after: { ...account, ...audited, mustChangePassword: true } });
+  await audit.record({
+    action: 'create',
+    entityType: 'user',
+    entityId: user!.id,
+    after: { ...account, ...audited, mustChangePassword: true },
+  });
   return { id: user!.id, username: account.username, initialPassword: credentials.password };
 }

@@ -1,12 +1,22 @@
 import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
-import { afterFailure, secondsLocked, THROTTLE_KINDS, type ThrottleKind, type ThrottleRules, type ThrottleState } from '../../../core/auth/throttle.ts';
+import {
+  afterFailure,
+  secondsLocked,
+  THROTTLE_KINDS,
+  type ThrottleKind,
+  type ThrottleRules,
+  type ThrottleState,
+} from '../../../core/auth/throttle.ts';
 import type { Db } from '../db/engine.ts';
 import { signInThrottle } from '../db/schema/index.ts';
 
 export type ThrottleKeys = Record<ThrottleKind, string>;
 
 async function readAll(db: Db, keys: ThrottleKeys): Promise<Map<string, ThrottleState>> {
-  const found = await db.select().from(signInThrottle).where(inArray(signInThrottle.key, Object.values(keys)));
+  const found = await db
+    .select()
+    .from(signInThrottle)
+    .where(inArray(signInThrottle.key, Object.values(keys)));
   return new Map(found.map((r) => [r.key, r]));
 }
 
@@ -23,7 +33,9 @@ export async function recordFailure(db: Db, keys: ThrottleKeys, rules: ThrottleR
   for (const kind of THROTTLE_KINDS) {
     const key = keys[kind];
     const next = afterFailure(state.get(key), rules[kind], now);
-    await db.insert(signInThrottle).values({ key, ...next })
+    await db
+      .insert(signInThrottle)
+      .values({ key, ...next })
       .onConflictDoUpdate({ target: signInThrottle.key, set: next });
     lock = Math.max(lock, secondsLocked(next, now));
   }
@@ -40,7 +52,8 @@ export async function clearFailures(db: Db, keys: ThrottleKeys) {
 
 /** Deletes rows whose lock is over and whose window started before `before` (the daily clean-up). */
 export async function purgeThrottleRows(db: Db, now: Date, before: Date): Promise<number> {
-  const gone = await db.delete(signInThrottle)
+  const gone = await db
+    .delete(signInThrottle)
     .where(and(lt(signInThrottle.windowStartedAt, before), or(isNull(signInThrottle.lockedUntil), lt(signInThrottle.lockedUntil, now))))
     .returning({ key: signInThrottle.key });
   return gone.length;

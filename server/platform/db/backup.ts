@@ -55,8 +55,16 @@ export async function restoreDatabase(source: BackupSource, file: string, opts: 
   if (!fs.existsSync(file)) throw new BackupError(`backup file ${file} does not exist`);
   if (source.databaseUrl) {
     const occupied = await hasPlatformTables(source);
-    if (occupied && !opts.replace) throw new BackupError('the database already holds the platform\'s tables: restore into an empty database, or pass --replace');
-    await tool('pg_restore', ['--no-owner', '--single-transaction', '--exit-on-error', ...(occupied ? ['--clean', '--if-exists'] : []), `--dbname=${source.databaseUrl}`, file]);
+    if (occupied && !opts.replace)
+      throw new BackupError("the database already holds the platform's tables: restore into an empty database, or pass --replace");
+    await tool('pg_restore', [
+      '--no-owner',
+      '--single-transaction',
+      '--exit-on-error',
+      ...(occupied ? ['--clean', '--if-exists'] : []),
+      `--dbname=${source.databaseUrl}`,
+      file,
+    ]);
     return;
   }
   const folder = path.join(source.dataDir, 'pglite');

@@ -42,7 +42,13 @@ const CONNECT_TIMEOUT_MS = 5000;
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Opens PGlite in `dataDir` (created if absent), or the PostgreSQL server at `databaseUrl`, and migrates it. */
-export async function openDatabase(opts: { databaseUrl?: string; readUrl?: string; dataDir?: string; poolSize?: number; schema?: string }): Promise<Database> {
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  readUrl?: string;
+  dataDir?: string;
+  poolSize?: number;
+  schema?: string;
+}): Promise<Database> {
   if (opts.databaseUrl) return openServer(opts.databaseUrl, opts.poolSize ?? 10, opts.schema, opts.readUrl);
   return openEmbedded(opts.dataDir);
 }
@@ -58,7 +64,9 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
   const pidFile = dataDir && path.join(dataDir, PGLITE_PID_FILE);
   if (pidFile) fs.writeFileSync(pidFile, String(process.pid));
   return {
-    db, readDb: db, engine: 'pglite',
+    db,
+    readDb: db,
+    engine: 'pglite',
     async close() {
       await client.close();
       if (pidFile && fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8') === String(process.pid)) fs.rmSync(pidFile);
@@ -83,7 +91,10 @@ async function openServer(url: string, max: number, schema?: string, readUrl?: s
     await admin.end();
   }
   const pool = new pg.Pool({
-    connectionString: url, max, application_name: APPLICATION_NAME, connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    connectionString: url,
+    max,
+    application_name: APPLICATION_NAME,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     ...(schema && { options: `-c search_path=${schema},public` }),
   });
   const db = drizzlePg(pool, { schema: tables }) as unknown as Db;
@@ -106,14 +117,23 @@ async function openServer(url: string, max: number, schema?: string, readUrl?: s
     conn.release();
   }
   if (!readUrl) return database;
-  const readPool = new ReadPool({
-    connectionString: readUrl, max, application_name: APPLICATION_NAME, connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    ...(schema && { options: `-c search_path=${schema},public` }),
-  }, pool);
+  const readPool = new ReadPool(
+    {
+      connectionString: readUrl,
+      max,
+      application_name: APPLICATION_NAME,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      ...(schema && { options: `-c search_path=${schema},public` }),
+    },
+    pool,
+  );
   readPool.on('error', report);
   readPool.on('connect', (client) => client.on('error', report));
   database.readDb = drizzlePg(readPool, { schema: tables }) as unknown as Db;
-  database.close = async () => { await readPool.end(); await pool.end(); };
+  database.close = async () => {
+    await readPool.end();
+    await pool.end();
+  };
   return database;
 }
 

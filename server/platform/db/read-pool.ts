@@ -24,7 +24,9 @@ export class ReadPool extends pg.Pool {
     super(config);
     this.#primary = primary;
     // An idle connection to a standby that restarts must not end the process.
-    this.on('error', () => { this.#standbyDownUntil = systemClock().getTime() + RETRY_STANDBY_MS; });
+    this.on('error', () => {
+      this.#standbyDownUntil = systemClock().getTime() + RETRY_STANDBY_MS;
+    });
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

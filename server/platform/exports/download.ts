@@ -7,11 +7,18 @@ import type { PiiCipher } from '../pii.ts';
 import { attachment, XLSX_MIME } from './xlsx-stream.ts';
 
 /** Clear personal information: the cipher, the caller's PII scope, and who reads (for pii_access_log). */
-export interface ClearPii { pii: PiiCipher; access: Access; userId: string; requestId: string }
+export interface ClearPii {
+  pii: PiiCipher;
+  access: Access;
+  userId: string;
+  requestId: string;
+}
 
 /** Starts an .xlsx download named `<name>_<yyyymmdd>.xlsx` (the day in Zhengzhou), never cached: it may hold personal data. */
 export function xlsxDownload(reply: FastifyReply, name: string, now: Date): void {
-  reply.header('content-type', XLSX_MIME).header('cache-control', 'no-store')
+  reply
+    .header('content-type', XLSX_MIME)
+    .header('cache-control', 'no-store')
     .header('content-disposition', attachment(`${name}_${todayOf(now).replace(/-/g, '')}.xlsx`));
 }
 

@@ -1,6 +1,10 @@
 import { streamWorkbook } from './xlsx-stream.ts';
 
-export interface ExportColumn<I> { header: string; width?: number; value: (item: I) => unknown }
+export interface ExportColumn<I> {
+  header: string;
+  width?: number;
+  value: (item: I) => unknown;
+}
 
 const PAGE = 200;
 
@@ -15,12 +19,16 @@ export function exportListPages<Q extends { page: number; pageSize: number }, I>
   list: (q: Q) => Promise<{ items: I[]; total: number }>,
   q: Q,
 ) {
-  return streamWorkbook(sheetName, columns.map((c) => ({ header: c.header, width: c.width })), async (add, drain) => {
-    for (let page = 1; ; page++) {
-      const { items, total } = await list({ ...q, page, pageSize: PAGE });
-      for (const item of items) add(columns.map((c) => c.value(item) ?? ''));
-      await drain();
-      if (items.length < PAGE || page * PAGE >= total) break;
-    }
-  });
+  return streamWorkbook(
+    sheetName,
+    columns.map((c) => ({ header: c.header, width: c.width })),
+    async (add, drain) => {
+      for (let page = 1; ; page++) {
+        const { items, total } = await list({ ...q, page, pageSize: PAGE });
+        for (const item of items) add(columns.map((c) => c.value(item) ?? ''));
+        await drain();
+        if (items.length < PAGE || page * PAGE >= total) break;
+      }
+    },
+  );
 }

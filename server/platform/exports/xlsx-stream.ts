@@ -2,7 +2,10 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 
-export interface SheetColumn { header: string; width?: number }
+export interface SheetColumn {
+  header: string;
+  width?: number;
+}
 
 /**
  * An .xlsx written row by row with ExcelJS's streaming WorkbookWriter into a stream the HTTP reply sends as
@@ -11,7 +14,11 @@ export interface SheetColumn { header: string; width?: number }
  * slows the reading instead of the file piling up in memory; an error mid-way breaks the download instead
  * of delivering a silently truncated file.
  */
-export function streamWorkbook(sheetName: string, columns: readonly SheetColumn[], fill: (add: (values: unknown[]) => void, drain: () => Promise<void>) => Promise<void>): PassThrough {
+export function streamWorkbook(
+  sheetName: string,
+  columns: readonly SheetColumn[],
+  fill: (add: (values: unknown[]) => void, drain: () => Promise<void>) => Promise<void>,
+): PassThrough {
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });

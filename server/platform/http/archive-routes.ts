@@ -26,12 +26,18 @@ export interface ArchiveRoutes<R> {
  * refer to; it hides it from lists until restored. Both name the version they read (a stale one is 409).
  */
 export function archiveRoutes<R>(d: ArchiveRoutes<R>): AnyRoute[] {
-  const route = (archived: boolean) => defineRoute({
-    method: 'POST', url: `${d.base}/:id/${archived ? 'archive' : 'restore'}`, tags: [d.tag], access: d.access,
-    summary: archived ? `归档${d.noun}（${d.kept}）` : `恢复已归档的${d.noun}`,
-    params: idParams, body: archiveRequest, response: d.response,
-    handler: ({ access, params, body, services, write }) =>
-      write((tx, audit) => d.setArchived(tx, audit, access, params.id, body.version, archived, services.now())),
-  });
+  const route = (archived: boolean) =>
+    defineRoute({
+      method: 'POST',
+      url: `${d.base}/:id/${archived ? 'archive' : 'restore'}`,
+      tags: [d.tag],
+      access: d.access,
+      summary: archived ? `归档${d.noun}（${d.kept}）` : `恢复已归档的${d.noun}`,
+      params: idParams,
+      body: archiveRequest,
+      response: d.response,
+      handler: ({ access, params, body, services, write }) =>
+        write((tx, audit) => d.setArchived(tx, audit, access, params.id, body.version, archived, services.now())),
+    });
   return [route(true), route(false)];
 }

@@ -41,7 +41,11 @@ function databaseError(err: unknown): { code: string; detail?: string; column?: 
   for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const o = e as { code?: unknown; detail?: unknown; column?: unknown };
     if (typeof o.code === 'string' && o.code in DATABASE_INPUT_ERRORS) {
-      return { code: o.code, detail: typeof o.detail === 'string' ? o.detail : undefined, column: typeof o.column === 'string' ? o.column : undefined };
+      return {
+        code: o.code,
+        detail: typeof o.detail === 'string' ? o.detail : undefined,
+        column: typeof o.column === 'string' ? o.column : undefined,
+      };
     }
   }
   return null;
@@ -91,7 +95,10 @@ export function installErrorHandler(app: FastifyInstance) {
  * parameter): the same shape, and the security headers the hooks would have set.
  */
 export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
-  const body: ErrorBody = { ...(FRAMEWORK_CODES[err.code] ?? { code: 'BAD_REQUEST', message: '请求格式不正确，服务器无法识别' }), requestId: req.id };
+  const body: ErrorBody = {
+    ...(FRAMEWORK_CODES[err.code] ?? { code: 'BAD_REQUEST', message: '请求格式不正确，服务器无法识别' }),
+    requestId: req.id,
+  };
   reply.code(ERROR_STATUS[body.code]).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').send(body);
 }
 
@@ -101,18 +108,21 @@ export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: F
  */
 export function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoException, socket: Duplex) {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
-  const body: ErrorBody = err.code === 'HPE_HEADER_OVERFLOW'
-    ? { code: 'HEADERS_TOO_LARGE', message: '请求地址或请求头过长，请缩短查询条件后重试' }
-    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? { code: 'REQUEST_TIMEOUT', message: '请求超时，请重试' }
-      : { code: 'BAD_REQUEST', message: '请求格式不正确，服务器无法识别' };
+  const body: ErrorBody =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? { code: 'HEADERS_TOO_LARGE', message: '请求地址或请求头过长，请缩短查询条件后重试' }
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? { code: 'REQUEST_TIMEOUT', message: '请求超时，请重试' }
+        : { code: 'BAD_REQUEST', message: '请求格式不正确，服务器无法识别' };
   body.requestId = crypto.randomUUID();
   const status = ERROR_STATUS[body.code];
   const json = JSON.stringify(body);
   this.log.debug({ err, requestId: body.requestId }, 'client error');
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(json)}\r\n` +
-      `Content-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${json}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(json)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${json}`,
+    );
   }
   socket.destroy(err);
 }

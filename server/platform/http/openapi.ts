@@ -24,7 +24,11 @@ export function buildOpenApi(routes: AnyRoute[]) {
   }
   return {
     openapi: '3.1.0',
-    info: { title: '产教 Chanjiao API', version: '0.1.0', description: '郑州市产教融合、校企合作信息服务平台 API（郑政办〔2023〕38号 任务清单 14）' },
+    info: {
+      title: '产教 Chanjiao API',
+      version: '0.1.0',
+      description: '郑州市产教融合、校企合作信息服务平台 API（郑政办〔2023〕38号 任务清单 14）',
+    },
     paths,
     components: {
       securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cj_session' } },
@@ -58,6 +62,9 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
   if (!schema) return [];
   const json = toSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, s]) => ({
-    name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: s,
+    name,
+    in: where,
+    required: where === 'path' || (json.required ?? []).includes(name),
+    schema: s,
   }));
 }

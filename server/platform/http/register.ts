@@ -36,23 +36,42 @@ export function registerRoutes(app: FastifyInstance, services: Services, routes:
   }
 }
 
-async function buildContext(route: AnyRoute, services: Services, req: FastifyRequest, reply: FastifyReply): Promise<RouteContext<unknown, unknown, unknown>> {
+async function buildContext(
+  route: AnyRoute,
+  services: Services,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<RouteContext<unknown, unknown, unknown>> {
   const { actor, access } = await authorise(route, services, req);
   const params = parse(route.params, req.params, 'params');
   const query = parse(route.query, req.query, 'query');
   const body = parse(route.body, req.body, 'body');
-  const actorOrganisationId = !actor ? null : typeof route.access === 'object' ? actingOrganisation(actor, route.access) : actor.memberships[0]?.organisationId ?? null;
+  const actorOrganisationId = !actor
+    ? null
+    : typeof route.access === 'object'
+      ? actingOrganisation(actor, route.access)
+      : (actor.memberships[0]?.organisationId ?? null);
   return {
-    params, query, body, actor, access, services, req, reply,
+    params,
+    query,
+    body,
+    actor,
+    access,
+    services,
+    req,
+    reply,
     requestId: req.id,
     write: (fn) =>
       services.database.db.transaction((tx) =>
-        fn(tx, createAuditor(tx, {
-          actorUserId: actor?.userId ?? null,
-          actorName: actor?.displayName ?? null,
-          actorOrganisationId,
-          requestId: req.id,
-        })),
+        fn(
+          tx,
+          createAuditor(tx, {
+            actorUserId: actor?.userId ?? null,
+            actorName: actor?.displayName ?? null,
+            actorOrganisationId,
+            requestId: req.id,
+          }),
+        ),
       ),
   };
 }
@@ -60,10 +79,15 @@ async function buildContext(route: AnyRoute, services: Services, req: FastifyReq
 async function authorise(route: AnyRoute, services: Services, req: FastifyRequest): Promise<{ actor: Actor | null; access: Access }> {
   if (route.access === 'public') return { actor: null, access: CITY };
   const { config, database } = services;
-  const session = await findSession(database.db, req.cookies[SESSION_COOKIE], {
-    idleMinutes: config.sessionIdleMinutes,
-    absoluteHours: config.sessionAbsoluteHours,
-  }, services.now());
+  const session = await findSession(
+    database.db,
+    req.cookies[SESSION_COOKIE],
+    {
+      idleMinutes: config.sessionIdleMinutes,
+      absoluteHours: config.sessionAbsoluteHours,
+    },
+    services.now(),
+  );
   if (session.state === 'expired') throw new AppError('SESSION_EXPIRED', '登录已过期，请重新登录');
   if (session.state === 'none') throw new AppError('UNAUTHENTICATED', '请先登录');
   req.session = session;
@@ -82,8 +106,8 @@ async function authorise(route: AnyRoute, services: Services, req: FastifyReques
 /** Synchronizer token: cookie-authenticated writes must echo the session's token in a header. */
 function checkCsrf(req: FastifyRequest, expected: string) {
   const sent = req.headers['x-csrf-token'];
-  const ok = typeof sent === 'string' && sent.length === expected.length &&
-    crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+  const ok =
+    typeof sent === 'string' && sent.length === expected.length && crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
   if (!ok) throw new AppError('CSRF_FAILED', '请求校验失败，请刷新页面后重试');
 }
 

@@ -54,8 +54,11 @@ export interface RouteDef<PS extends Schema | undefined, QS extends Schema | und
 export type AnyRoute = RouteDef<any, any, any, any>;
 
 /** Identity function that gives a route definition its inferred types. */
-export function defineRoute<PS extends Schema | undefined = undefined, QS extends Schema | undefined = undefined, BS extends Schema | undefined = undefined, R = unknown>(
-  def: RouteDef<PS, QS, BS, R>,
-): RouteDef<PS, QS, BS, R> {
+export function defineRoute<
+  PS extends Schema | undefined = undefined,
+  QS extends Schema | undefined = undefined,
+  BS extends Schema | undefined = undefined,
+  R = unknown,
+>(def: RouteDef<PS, QS, BS, R>): RouteDef<PS, QS, BS, R> {
   return def;
 }

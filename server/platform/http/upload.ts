@@ -9,14 +9,23 @@ import { AppError, validationFailed } from '../../../core/errors.ts';
 export function uploadedFile(req: FastifyRequest, queryName: string | undefined): { fileName: string; data: Buffer } {
   const data = req.body;
   if (!Buffer.isBuffer(data) || data.length === 0) {
-    throw new AppError('VALIDATION_FAILED', '请上传文件：请求体为文件内容，Content-Type为application/octet-stream', { fields: { file: '没有收到文件' } });
+    throw new AppError('VALIDATION_FAILED', '请上传文件：请求体为文件内容，Content-Type为application/octet-stream', {
+      fields: { file: '没有收到文件' },
+    });
   }
   const header = req.headers['x-file-name'];
   let fileName = queryName;
   if (!fileName && typeof header === 'string' && header) {
-    try { fileName = decodeURIComponent(header); } catch { fileName = header; }
+    try {
+      fileName = decodeURIComponent(header);
+    } catch {
+      fileName = header;
+    }
   }
-  if (!fileName) throw new AppError('VALIDATION_FAILED', '请提供文件名（查询参数fileName或请求头X-File-Name）', { fields: { fileName: '请提供文件名' } });
+  if (!fileName)
+    throw new AppError('VALIDATION_FAILED', '请提供文件名（查询参数fileName或请求头X-File-Name）', {
+      fields: { fileName: '请提供文件名' },
+    });
   if (!isCleanText(fileName)) throw validationFailed({ fileName: CLEAN_TEXT_MESSAGE }, `文件名${CLEAN_TEXT_MESSAGE}`);
   // Cut by characters, not UTF-16 units: a cut pair would itself break the text rule.
   fileName = [...fileName.replace(/[\\/\r\n]/g, '_')].slice(0, 200).join('');

@@ -1,4 +1,3 @@
-
 import { todayOf } from '../../../core/calendar.ts';
 import type { Db, Tx } from '../db/engine.ts';
 import type { Services } from '../services.ts';
@@ -18,7 +17,9 @@ const RETRY_AFTER_MS = 60 * 1000;
  * or several servers, still queue one run a day; the job runner of any server picks it up.
  */
 export function startDailyJobs(
-  services: Services, jobs: readonly DailyJob[], log?: (msg: string, err?: unknown) => void,
+  services: Services,
+  jobs: readonly DailyJob[],
+  log?: (msg: string, err?: unknown) => void,
   opts: { retryAfterMs?: number } = {},
 ) {
   let retry: NodeJS.Timeout | undefined;
@@ -41,5 +42,10 @@ export function startDailyJobs(
   void tick();
   const timer = setInterval(() => void tick(), CHECK_EVERY_MS);
   timer.unref();
-  return { stop: () => { clearInterval(timer); clearTimeout(retry); } };
+  return {
+    stop: () => {
+      clearInterval(timer);
+      clearTimeout(retry);
+    },
+  };
 }

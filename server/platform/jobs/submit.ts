@@ -14,6 +14,9 @@ export interface JobRequest {
 export async function submitJob(db: Db | Tx, req: JobRequest) {
   const [created] = await db.insert(jobs).values(req).onConflictDoNothing().returning();
   if (created) return { job: created, existing: false };
-  const [existing] = await db.select().from(jobs).where(and(eq(jobs.kind, req.kind), eq(jobs.idempotencyKey, req.idempotencyKey!)));
+  const [existing] = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.kind, req.kind), eq(jobs.idempotencyKey, req.idempotencyKey!)));
   return { job: existing!, existing: true };
 }

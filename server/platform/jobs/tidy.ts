@@ -18,16 +18,23 @@ const before = (now: Date, days: number) => new Date(now.getTime() - days * DAY_
  */
 export async function tidy(db: Db, now: Date, sessionIdleMinutes: number, keep: Retention) {
   const sessionCutoff = before(now, keep.sessionDays);
-  const endedSessions = await db.delete(sessions)
-    .where(or(lt(sessions.expiresAt, sessionCutoff), lt(sessions.lastSeenAt, new Date(sessionCutoff.getTime() - sessionIdleMinutes * 60_000))))
+  const endedSessions = await db
+    .delete(sessions)
+    .where(
+      or(lt(sessions.expiresAt, sessionCutoff), lt(sessions.lastSeenAt, new Date(sessionCutoff.getTime() - sessionIdleMinutes * 60_000))),
+    )
     .returning({ id: sessions.id });
   const throttleRows = await purgeThrottleRows(db, now, before(now, keep.throttleDays));
   const jobCutoff = before(now, keep.jobPayloadDays);
   const finished = and(inArray(jobs.status, ['succeeded', 'failed']), lt(jobs.finishedAt, jobCutoff));
-  const files = await db.update(importFiles).set({ data: null })
+  const files = await db
+    .update(importFiles)
+    .set({ data: null })
     .where(and(isNotNull(importFiles.data), inArray(importFiles.jobId, db.select({ id: jobs.id }).from(jobs).where(finished))))
     .returning({ id: importFiles.id });
-  const payloads = await db.update(jobs).set({ input: {}, checkpoint: null })
+  const payloads = await db
+    .update(jobs)
+    .set({ input: {}, checkpoint: null })
     .where(and(finished, or(sql`${jobs.input} <> '{}'::jsonb`, isNotNull(jobs.checkpoint))))
     .returning({ id: jobs.id });
   return { sessions: endedSessions.length, throttleRows, jobPayloads: payloads.length, importFiles: files.length };

@@ -18,23 +18,48 @@ const BATCH = 2000;
  */
 export function exportEnterprises(db: Db, access: Access, q: EnterpriseListQuery) {
   const where = enterpriseListWhere(access, q);
-  return streamWorkbook('企业', enterpriseSpec.columns.map((c) => ({ header: c.header, width: c.key === 'name' ? 32 : 16 })), async (add, drain) => {
-    let after = '';
-    for (;;) {
-      const page = await db.select({
-        code: organisations.code, name: organisations.name, districtName: district.name, size: enterprises.size,
-        industryCode: enterprises.industryCode, cluster: industryClusters.name, staffCount: enterprises.staffCount,
-        payrollYuan: enterprises.payrollYuan, above: enterprises.aboveDesignatedSize,
-      }).from(organisations).innerJoin(enterprises, eq(enterprises.organisationId, organisations.id))
-        .leftJoin(district, eq(district.id, organisations.districtId))
-        .leftJoin(industryClusters, eq(industryClusters.code, enterprises.clusterCode))
-        .where(and(where, gt(organisations.code, after))).orderBy(asc(organisations.code)).limit(BATCH);
-      for (const e of page) {
-        add([e.code, e.name, e.districtName ?? '', labelOf(ENTERPRISE_SIZE_LABELS, e.size), e.industryCode, e.cluster ?? '', e.staffCount, e.payrollYuan ?? '', YES_NO_LABEL(e.above)]);
+  return streamWorkbook(
+    '企业',
+    enterpriseSpec.columns.map((c) => ({ header: c.header, width: c.key === 'name' ? 32 : 16 })),
+    async (add, drain) => {
+      let after = '';
+      for (;;) {
+        const page = await db
+          .select({
+            code: organisations.code,
+            name: organisations.name,
+            districtName: district.name,
+            size: enterprises.size,
+            industryCode: enterprises.industryCode,
+            cluster: industryClusters.name,
+            staffCount: enterprises.staffCount,
+            payrollYuan: enterprises.payrollYuan,
+            above: enterprises.aboveDesignatedSize,
+          })
+          .from(organisations)
+          .innerJoin(enterprises, eq(enterprises.organisationId, organisations.id))
+          .leftJoin(district, eq(district.id, organisations.districtId))
+          .leftJoin(industryClusters, eq(industryClusters.code, enterprises.clusterCode))
+          .where(and(where, gt(organisations.code, after)))
+          .orderBy(asc(organisations.code))
+          .limit(BATCH);
+        for (const e of page) {
+          add([
+            e.code,
+            e.name,
+            e.districtName ?? '',
+            labelOf(ENTERPRISE_SIZE_LABELS, e.size),
+            e.industryCode,
+            e.cluster ?? '',
+            e.staffCount,
+            e.payrollYuan ?? '',
+            YES_NO_LABEL(e.above),
+          ]);
+        }
+        await drain();
+        if (page.length < BATCH) break;
+        after = page.at(-1)!.code;
       }
-      await drain();
-      if (page.length < BATCH) break;
-      after = page.at(-1)!.code;
-    }
-  });
+    },
+  );
 }

@@ -16,15 +16,36 @@ const district = alias(organisations, 'district');
  */
 export function exportSchools(db: Db, access: Access, q: SchoolListQuery) {
   const where = schoolListWhere(access, q);
-  return streamWorkbook('学校', schoolSpec.columns.map((c) => ({ header: c.header, width: c.key === 'name' ? 32 : 14 })), async (add) => {
-    const list = await db.select({
-      code: organisations.code, name: organisations.name, level: schools.level, districtName: district.name,
-      ownership: schools.ownership, enterpriseRun: schools.enterpriseRun, staffingQuota: schools.staffingQuota,
-    }).from(organisations).innerJoin(schools, eq(schools.organisationId, organisations.id))
-      .leftJoin(district, eq(district.id, organisations.districtId))
-      .where(where).orderBy(asc(organisations.code));
-    for (const s of list) {
-      add([s.code, s.name, labelOf(SCHOOL_LEVEL_LABELS, s.level), s.districtName ?? '', labelOf(OWNERSHIP_LABELS, s.ownership), YES_NO_LABEL(s.enterpriseRun), s.staffingQuota ?? '']);
-    }
-  });
+  return streamWorkbook(
+    '学校',
+    schoolSpec.columns.map((c) => ({ header: c.header, width: c.key === 'name' ? 32 : 14 })),
+    async (add) => {
+      const list = await db
+        .select({
+          code: organisations.code,
+          name: organisations.name,
+          level: schools.level,
+          districtName: district.name,
+          ownership: schools.ownership,
+          enterpriseRun: schools.enterpriseRun,
+          staffingQuota: schools.staffingQuota,
+        })
+        .from(organisations)
+        .innerJoin(schools, eq(schools.organisationId, organisations.id))
+        .leftJoin(district, eq(district.id, organisations.districtId))
+        .where(where)
+        .orderBy(asc(organisations.code));
+      for (const s of list) {
+        add([
+          s.code,
+          s.name,
+          labelOf(SCHOOL_LEVEL_LABELS, s.level),
+          s.districtName ?? '',
+          labelOf(OWNERSHIP_LABELS, s.ownership),
+          YES_NO_LABEL(s.enterpriseRun),
+          s.staffingQuota ?? '',
+        ]);
+      }
+    },
+  );
 }

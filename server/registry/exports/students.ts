@@ -14,7 +14,8 @@ import { syncNameSort } from '../repository/name-sort.ts';
 
 const BATCH = 2000;
 
-const scoped = (access: Access) => scopeWhere(access, { organisationId: students.schoolId, districtId: organisations.districtId, userId: students.userId });
+const scoped = (access: Access) =>
+  scopeWhere(access, { organisationId: students.schoolId, districtId: organisations.districtId, userId: students.userId });
 
 /**
  * The students list (the filters and scope of GET /api/students) as .xlsx, with the import template's
@@ -25,52 +26,90 @@ const scoped = (access: Access) => scopeWhere(access, { organisationId: students
  */
 export function exportStudents(db: Db, access: Access, q: StudentListQuery, clear: ClearPii | null) {
   const where = and(studentListWhere(access, q), clear ? scoped(clear.access) : undefined);
-  return streamWorkbook('学生', studentSpec.columns.map((c) => ({ header: c.header, width: c.text ? 22 : 14 })), async (add, drain) => {
-    await syncNameSort(db, 'students');
-    const schoolIds = await db.selectDistinct({ id: students.schoolId, code: organisations.code }).from(students)
-      .innerJoin(organisations, eq(organisations.id, students.schoolId))
-      .where(where).orderBy(asc(organisations.code));
-    for (const { id: schoolId } of schoolIds) {
-      let after: After | null = null;
-      for (;;) {
-        const page = await studentPage(db, and(where, eq(students.schoolId, schoolId)), after);
-        if (!page.length) break;
-        if (clear) await logStudentPiiReads(db, clear, page.map((s) => s.id));
-        for (const s of page) {
-          add([
-            s.schoolCode, s.schoolName, s.name,
-            clear ? clear.pii.decrypt(s.idNumberCipher) : s.idNumberMasked,
-            s.birthDate, s.majorCode ?? '', s.majorName ?? '', s.cohort,
-            clear ? (s.phoneCipher ? clear.pii.decrypt(s.phoneCipher) : '') : (s.phoneMasked ?? ''),
-            labelOf(STUDENT_STATUS_LABELS, s.status as 'enrolled'),
-          ]);
+  return streamWorkbook(
+    '学生',
+    studentSpec.columns.map((c) => ({ header: c.header, width: c.text ? 22 : 14 })),
+    async (add, drain) => {
+      await syncNameSort(db, 'students');
+      const schoolIds = await db
+        .selectDistinct({ id: students.schoolId, code: organisations.code })
+        .from(students)
+        .innerJoin(organisations, eq(organisations.id, students.schoolId))
+        .where(where)
+        .orderBy(asc(organisations.code));
+      for (const { id: schoolId } of schoolIds) {
+        let after: After | null = null;
+        for (;;) {
+          const page = await studentPage(db, and(where, eq(students.schoolId, schoolId)), after);
+          if (!page.length) break;
+          if (clear)
+            await logStudentPiiReads(
+              db,
+              clear,
+              page.map((s) => s.id),
+            );
+          for (const s of page) {
+            add([
+              s.schoolCode,
+              s.schoolName,
+              s.name,
+              clear ? clear.pii.decrypt(s.idNumberCipher) : s.idNumberMasked,
+              s.birthDate,
+              s.majorCode ?? '',
+              s.majorName ?? '',
+              s.cohort,
+              clear ? (s.phoneCipher ? clear.pii.decrypt(s.phoneCipher) : '') : (s.phoneMasked ?? ''),
+              labelOf(STUDENT_STATUS_LABELS, s.status as 'enrolled'),
+            ]);
+          }
+          await drain();
+          const last = page.at(-1)!;
+          after = { cohort: last.cohort, nameSort: last.nameSort ?? '', id: last.id };
+          if (page.length < BATCH) break;
         }
-        await drain();
-        const last = page.at(-1)!;
-        after = { cohort: last.cohort, nameSort: last.nameSort ?? '', id: last.id };
-        if (page.length < BATCH) break;
       }
-    }
-  });
+    },
+  );
 }
 
 type After = { cohort: number; nameSort: string; id: string };
 const school = alias(organisations, 'school');
 
 function studentPage(db: Db, where: SQL | undefined, after: After | null) {
-  return db.select({
-    id: students.id, cohort: students.cohort, name: students.name, nameSort: students.nameSort, birthDate: students.birthDate, status: students.status,
-    idNumberMasked: students.idNumberMasked, phoneMasked: students.phoneMasked, idNumberCipher: students.idNumberCipher, phoneCipher: students.phoneCipher,
-    schoolCode: school.code, schoolName: school.name, majorCode: majors.code, majorName: majors.name,
-  }).from(students)
+  return db
+    .select({
+      id: students.id,
+      cohort: students.cohort,
+      name: students.name,
+      nameSort: students.nameSort,
+      birthDate: students.birthDate,
+      status: students.status,
+      idNumberMasked: students.idNumberMasked,
+      phoneMasked: students.phoneMasked,
+      idNumberCipher: students.idNumberCipher,
+      phoneCipher: students.phoneCipher,
+      schoolCode: school.code,
+      schoolName: school.name,
+      majorCode: majors.code,
+      majorName: majors.name,
+    })
+    .from(students)
     .innerJoin(organisations, eq(organisations.id, students.schoolId))
     .innerJoin(school, eq(school.id, students.schoolId))
     .leftJoin(programs, eq(programs.id, students.programId))
     .leftJoin(majors, eq(majors.id, programs.majorId))
-    .where(and(where, after ? or(
-      gt(students.cohort, after.cohort),
-      and(eq(students.cohort, after.cohort), gt(students.nameSort, after.nameSort)),
-      and(eq(students.cohort, after.cohort), eq(students.nameSort, after.nameSort), gt(students.id, after.id)),
-    ) : undefined))
-    .orderBy(asc(students.cohort), asc(students.nameSort), asc(students.id)).limit(BATCH);
+    .where(
+      and(
+        where,
+        after
+          ? or(
+              gt(students.cohort, after.cohort),
+              and(eq(students.cohort, after.cohort), gt(students.nameSort, after.nameSort)),
+              and(eq(students.cohort, after.cohort), eq(students.nameSort, after.nameSort), gt(students.id, after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(students.cohort), asc(students.nameSort), asc(students.id))
+    .limit(BATCH);
 }

@@ -16,7 +16,9 @@ export function carrierReadScope(access: Access, leadDistrict: PgColumn): SQL | 
   const { organisationIds: orgs, districtIds: districts } = access;
   if (orgs.length) {
     parts.push(inArray(carriers.leadOrganisationId, orgs));
-    parts.push(sql`exists (select 1 from carrier_partners cp where cp.carrier_id = ${carriers.id} and cp.organisation_id in ${list(orgs)})`);
+    parts.push(
+      sql`exists (select 1 from carrier_partners cp where cp.carrier_id = ${carriers.id} and cp.organisation_id in ${list(orgs)})`,
+    );
   }
   if (districts.length) {
     parts.push(inArray(carriers.districtId, districts), inArray(leadDistrict, districts));
@@ -35,4 +37,8 @@ export function carrierWriteScope(access: Access, leadDistrict: PgColumn): SQL |
   return parts.length ? or(...parts) : sql`false`;
 }
 
-const list = (ids: string[]) => sql`(${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`;
+const list = (ids: string[]) =>
+  sql`(${sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )})`;

@@ -17,15 +17,31 @@ const lead = alias(organisations, 'lead');
 const district = alias(organisations, 'district');
 
 function selectCarriers(db: Db | Tx) {
-  return db.select({
-    id: carriers.id, kind: carriers.kind, name: carriers.name, level: carriers.level,
-    leadId: lead.id, leadName: lead.name, leadKind: lead.kind,
-    districtId: carriers.districtId, districtName: district.name,
-    clusterCode: carriers.clusterCode, clusterName: industryClusters.name,
-    legalPerson: carriers.legalPerson, country: carriers.country, startDate: carriers.startDate, endDate: carriers.endDate,
-    status: carriers.status, certifiedAt: carriers.certifiedAt, certifyingBody: carriers.certifyingBody,
-    archivedAt: carriers.archivedAt, isDemo: carriers.isDemo, version: carriers.version,
-  }).from(carriers)
+  return db
+    .select({
+      id: carriers.id,
+      kind: carriers.kind,
+      name: carriers.name,
+      level: carriers.level,
+      leadId: lead.id,
+      leadName: lead.name,
+      leadKind: lead.kind,
+      districtId: carriers.districtId,
+      districtName: district.name,
+      clusterCode: carriers.clusterCode,
+      clusterName: industryClusters.name,
+      legalPerson: carriers.legalPerson,
+      country: carriers.country,
+      startDate: carriers.startDate,
+      endDate: carriers.endDate,
+      status: carriers.status,
+      certifiedAt: carriers.certifiedAt,
+      certifyingBody: carriers.certifyingBody,
+      archivedAt: carriers.archivedAt,
+      isDemo: carriers.isDemo,
+      version: carriers.version,
+    })
+    .from(carriers)
     .innerJoin(lead, eq(lead.id, carriers.leadOrganisationId))
     .leftJoin(district, eq(district.id, carriers.districtId))
     .leftJoin(industryClusters, eq(industryClusters.code, carriers.clusterCode));
@@ -36,24 +52,36 @@ type Row = Awaited<ReturnType<typeof selectCarriers>>[number];
 async function partnersOf(db: Db | Tx, ids: string[]) {
   const byCarrier = new Map<string, Carrier['partners']>();
   if (!ids.length) return byCarrier;
-  const rows = await db.select({ carrierId: carrierPartners.carrierId, id: organisations.id, name: organisations.name, kind: organisations.kind })
-    .from(carrierPartners).innerJoin(organisations, eq(organisations.id, carrierPartners.organisationId))
-    .where(inArray(carrierPartners.carrierId, ids)).orderBy(asc(organisations.nameSort));
+  const rows = await db
+    .select({ carrierId: carrierPartners.carrierId, id: organisations.id, name: organisations.name, kind: organisations.kind })
+    .from(carrierPartners)
+    .innerJoin(organisations, eq(organisations.id, carrierPartners.organisationId))
+    .where(inArray(carrierPartners.carrierId, ids))
+    .orderBy(asc(organisations.nameSort));
   for (const { carrierId, ...org } of rows) byCarrier.set(carrierId, [...(byCarrier.get(carrierId) ?? []), org]);
   return byCarrier;
 }
 
 async function withPartners(db: Db | Tx, rows: Row[]): Promise<Carrier[]> {
-  const partners = await partnersOf(db, rows.map((r) => r.id));
+  const partners = await partnersOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map(({ leadId, leadName, leadKind, archivedAt, ...r }) => ({
-    ...r, lead: { id: leadId, name: leadName, kind: leadKind }, partners: partners.get(r.id) ?? [], archived: archivedAt !== null,
+    ...r,
+    lead: { id: leadId, name: leadName, kind: leadKind },
+    partners: partners.get(r.id) ?? [],
+    archived: archivedAt !== null,
   }));
 }
 
 const SORTS: Record<CarrierListQuery['sort'], SQL> = {
-  name: asc(carriers.nameSort), '-name': desc(carriers.nameSort),
-  startDate: asc(carriers.startDate), '-startDate': desc(carriers.startDate),
-  updated: asc(carriers.updatedAt), '-updated': desc(carriers.updatedAt),
+  name: asc(carriers.nameSort),
+  '-name': desc(carriers.nameSort),
+  startDate: asc(carriers.startDate),
+  '-startDate': desc(carriers.startDate),
+  updated: asc(carriers.updatedAt),
+  '-updated': desc(carriers.updatedAt),
 };
 
 export async function listCarriers(db: Db, access: Access, q: CarrierListQuery) {
@@ -66,13 +94,27 @@ export async function listCarriers(db: Db, access: Access, q: CarrierListQuery) 
     q.status ? eq(carriers.status, q.status) : undefined,
     q.districtId ? eq(carriers.districtId, q.districtId) : undefined,
     q.clusterCode ? eq(carriers.clusterCode, q.clusterCode) : undefined,
-    q.organisationId ? or(eq(carriers.leadOrganisationId, q.organisationId),
-      sql`exists (select 1 from carrier_partners cp where cp.carrier_id = ${carriers.id} and cp.organisation_id = ${q.organisationId})`) : undefined,
+    q.organisationId
+      ? or(
+          eq(carriers.leadOrganisationId, q.organisationId),
+          sql`exists (select 1 from carrier_partners cp where cp.carrier_id = ${carriers.id} and cp.organisation_id = ${q.organisationId})`,
+        )
+      : undefined,
     q.q ? ilike(carriers.name, `%${escapeLike(q.q)}%`) : undefined,
   );
   const [rows, total] = await Promise.all([
-    selectCarriers(db).where(where).orderBy(SORTS[q.sort], asc(carriers.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    countOf(db.select({ total: sql<number>`count(*)::int` }).from(carriers).innerJoin(lead, eq(lead.id, carriers.leadOrganisationId)).where(where)),
+    selectCarriers(db)
+      .where(where)
+      .orderBy(SORTS[q.sort], asc(carriers.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    countOf(
+      db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(carriers)
+        .innerJoin(lead, eq(lead.id, carriers.leadOrganisationId))
+        .where(where),
+    ),
   ]);
   return { items: await withPartners(db, rows), total, page: q.page, pageSize: q.pageSize };
 }
@@ -99,7 +141,14 @@ export interface CarrierPowers {
   certify: Access;
 }
 
-export async function createCarrier(tx: Tx, audit: Auditor, access: Access, powers: CarrierPowers, input: CarrierCreate, now: Date): Promise<Carrier> {
+export async function createCarrier(
+  tx: Tx,
+  audit: Auditor,
+  access: Access,
+  powers: CarrierPowers,
+  input: CarrierCreate,
+  now: Date,
+): Promise<Carrier> {
   const leadOrg = await findOrganisation(tx, input.leadOrganisationId);
   if (!leadOrg) throw validationFailed({ leadOrganisationId: '牵头单位不存在' });
   const districtId = input.districtId ?? (leadOrg.kind === 'district' ? leadOrg.id : leadOrg.districtId);
@@ -111,13 +160,28 @@ export async function createCarrier(tx: Tx, audit: Auditor, access: Access, powe
   const facts = factsOf(input, null);
   checkFacts(facts);
   if (touchesCertification(null, input) && !inScope(powers.certify, { organisationId: leadOrg.id, districtId })) throw certifyForbidden();
-  const [row] = await tx.insert(carriers).values({
-    kind: input.kind, name: input.name, level: input.level, leadOrganisationId: leadOrg.id, districtId,
-    clusterCode: input.clusterCode ?? null, legalPerson: facts.legalPerson, country: facts.country,
-    startDate: facts.startDate, endDate: facts.endDate, status: facts.status, certifiedAt: facts.certifiedAt, certifyingBody: facts.certifyingBody,
-    createdAt: now, updatedAt: now,
-  }).returning({ id: carriers.id });
-  if (partnerIds.length) await tx.insert(carrierPartners).values(partnerIds.map((organisationId) => ({ carrierId: row!.id, organisationId })));
+  const [row] = await tx
+    .insert(carriers)
+    .values({
+      kind: input.kind,
+      name: input.name,
+      level: input.level,
+      leadOrganisationId: leadOrg.id,
+      districtId,
+      clusterCode: input.clusterCode ?? null,
+      legalPerson: facts.legalPerson,
+      country: facts.country,
+      startDate: facts.startDate,
+      endDate: facts.endDate,
+      status: facts.status,
+      certifiedAt: facts.certifiedAt,
+      certifyingBody: facts.certifyingBody,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: carriers.id });
+  if (partnerIds.length)
+    await tx.insert(carrierPartners).values(partnerIds.map((organisationId) => ({ carrierId: row!.id, organisationId })));
   await reindexEntity(tx, 'carrier', row!.id);
   const after = await getCarrier(tx, { kind: 'city' }, row!.id);
   await audit.record({ action: 'create', entityType: 'carrier', entityId: row!.id, after: auditable(after) });
@@ -125,7 +189,13 @@ export async function createCarrier(tx: Tx, audit: Auditor, access: Access, powe
 }
 
 export async function updateCarrier(
-  tx: Tx, audit: Auditor, access: Access, powers: CarrierPowers, id: string, change: CarrierUpdate, now: Date,
+  tx: Tx,
+  audit: Auditor,
+  access: Access,
+  powers: CarrierPowers,
+  id: string,
+  change: CarrierUpdate,
+  now: Date,
 ): Promise<Carrier> {
   const before = await carrierForWrite(tx, access, id);
   if (before.archived) throw new AppError('CONFLICT', '载体已归档，请先恢复后再修改');
@@ -139,17 +209,24 @@ export async function updateCarrier(
     }
     leadId = leadOrg.id;
   }
-  if (fields.districtId != null && fields.districtId !== before.districtId && !inScope(access, { organisationId: leadId, districtId: fields.districtId })) {
+  if (
+    fields.districtId != null &&
+    fields.districtId !== before.districtId &&
+    !inScope(access, { organisationId: leadId, districtId: fields.districtId })
+  ) {
     throw validationFailed({ districtId: '所选区县(市)/开发区不在您的管理范围内' });
   }
   await checkRefs(tx, { districtId: fields.districtId, clusterCode: fields.clusterCode });
   checkFacts(factsOf(fields, before));
-  if (touchesCertification(before, fields) && !inScope(powers.certify, { organisationId: leadId, districtId: before.districtId })) throw certifyForbidden();
+  if (touchesCertification(before, fields) && !inScope(powers.certify, { organisationId: leadId, districtId: before.districtId }))
+    throw certifyForbidden();
   const partnerIds = newPartners === undefined ? undefined : await checkedPartners(tx, newPartners, leadId);
 
-  const bumped = await tx.update(carriers)
+  const bumped = await tx
+    .update(carriers)
     .set({ ...fields, version: sql`${carriers.version} + 1`, updatedAt: now })
-    .where(and(eq(carriers.id, id), eq(carriers.version, version))).returning({ id: carriers.id });
+    .where(and(eq(carriers.id, id), eq(carriers.version, version)))
+    .returning({ id: carriers.id });
   if (!bumped.length) throw versionConflict();
   if (partnerIds) {
     await tx.delete(carrierPartners).where(eq(carrierPartners.carrierId, id));
@@ -161,29 +238,51 @@ export async function updateCarrier(
   await reindexEntity(tx, 'carrier', id);
   const after = await getCarrier(tx, { kind: 'city' }, id);
   const touched = Object.keys(change).filter((k) => k !== 'version');
-  await audit.record({ action: 'update', entityType: 'carrier', entityId: id, before: pick(auditable(before), touched), after: pick(auditable(after), touched) });
+  await audit.record({
+    action: 'update',
+    entityType: 'carrier',
+    entityId: id,
+    before: pick(auditable(before), touched),
+    after: pick(auditable(after), touched),
+  });
   return after;
 }
 
 /** Archive (hide from lists, never delete: targets and reports count it) or restore. */
 export async function setCarrierArchived(
-  tx: Tx, audit: Auditor, access: Access, id: string, version: number, archived: boolean, now: Date,
+  tx: Tx,
+  audit: Auditor,
+  access: Access,
+  id: string,
+  version: number,
+  archived: boolean,
+  now: Date,
 ): Promise<Carrier> {
   const before = await carrierForWrite(tx, access, id);
   if (before.archived === archived) throw new AppError('CONFLICT', archived ? '载体已归档' : '载体未归档');
-  const bumped = await tx.update(carriers)
+  const bumped = await tx
+    .update(carriers)
     .set({ archivedAt: archived ? now : null, version: sql`${carriers.version} + 1`, updatedAt: now })
-    .where(and(eq(carriers.id, id), eq(carriers.version, version))).returning({ id: carriers.id });
+    .where(and(eq(carriers.id, id), eq(carriers.version, version)))
+    .returning({ id: carriers.id });
   if (!bumped.length) throw versionConflict();
   await reindexEntity(tx, 'carrier', id);
   const after = await getCarrier(tx, { kind: 'city' }, id);
-  await audit.record({ action: archived ? 'archive' : 'restore', entityType: 'carrier', entityId: id, before: { archived: before.archived }, after: { archived } });
+  await audit.record({
+    action: archived ? 'archive' : 'restore',
+    entityType: 'carrier',
+    entityId: id,
+    before: { archived: before.archived },
+    after: { archived },
+  });
   return after;
 }
 
 async function findOrganisation(db: Db | Tx, id: string) {
-  const [org] = await db.select({ id: organisations.id, kind: organisations.kind, districtId: organisations.districtId, status: organisations.status })
-    .from(organisations).where(eq(organisations.id, id));
+  const [org] = await db
+    .select({ id: organisations.id, kind: organisations.kind, districtId: organisations.districtId, status: organisations.status })
+    .from(organisations)
+    .where(eq(organisations.id, id));
   return org && org.status !== 'archived' ? org : undefined;
 }
 
@@ -191,7 +290,9 @@ async function findOrganisation(db: Db | Tx, id: string) {
 async function checkedPartners(db: Db | Tx, ids: string[], leadId: string): Promise<string[]> {
   const wanted = [...new Set(ids)].filter((x) => x !== leadId);
   if (!wanted.length) return [];
-  const found = await db.select({ id: organisations.id }).from(organisations)
+  const found = await db
+    .select({ id: organisations.id })
+    .from(organisations)
     .where(and(inArray(organisations.id, wanted), sql`${organisations.status} <> 'archived'`));
   if (found.length !== wanted.length) throw validationFailed({ partnerIds: '参与单位中有不存在或已归档的组织' });
   return wanted;
@@ -200,7 +301,10 @@ async function checkedPartners(db: Db | Tx, ids: string[], leadId: string): Prom
 async function checkRefs(db: Db | Tx, refs: { districtId?: string | null; clusterCode?: string | null }) {
   const fields: FieldErrors = {};
   if (refs.districtId) {
-    const [d] = await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, refs.districtId), eq(organisations.kind, 'district')));
+    const [d] = await db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(and(eq(organisations.id, refs.districtId), eq(organisations.kind, 'district')));
     if (!d) fields.districtId = '所选区县(市)/开发区不存在';
   }
   if (refs.clusterCode) {

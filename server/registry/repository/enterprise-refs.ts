@@ -34,21 +34,29 @@ export async function checkEnterpriseRefs(db: Db | Tx, refs: EnterpriseRefs, dis
     fields.industryCode = `行业代码“${refs.industryCode}”不在国民经济行业分类（${INDUSTRY_EDITION}）中`;
   }
   if (refs.clusterCode) {
-    const [cluster] = await db.select({ code: industryClusters.code }).from(industryClusters).where(eq(industryClusters.code, refs.clusterCode));
+    const [cluster] = await db
+      .select({ code: industryClusters.code })
+      .from(industryClusters)
+      .where(eq(industryClusters.code, refs.clusterCode));
     if (!cluster) fields.clusterCode = `产业集群“${refs.clusterCode}”不是《实施方案》列出的产业集群`;
   }
   if (refs.districtId !== undefined) {
-    const [district] = await db.select({ id: organisations.id }).from(organisations)
+    const [district] = await db
+      .select({ id: organisations.id })
+      .from(organisations)
       .where(and(eq(organisations.id, refs.districtId), eq(organisations.kind, 'district')));
     if (!district) fields.districtId = '所选区县(市)/开发区不存在';
-    else if (districtAccess && !inScope(districtAccess, { districtId: district.id })) fields.districtId = '所选区县(市)/开发区不在您的管理范围内';
+    else if (districtAccess && !inScope(districtAccess, { districtId: district.id }))
+      fields.districtId = '所选区县(市)/开发区不在您的管理范围内';
   }
   if (Object.keys(fields).length) throw validationFailed(fields);
 }
 
 /** An enterprise organisation already holding the code, or 409 naming the field. */
 export async function assertUsccFree(db: Db | Tx, uscc: string, exceptId?: string): Promise<void> {
-  const [taken] = await db.select({ id: organisations.id }).from(organisations)
+  const [taken] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
     .where(and(eq(organisations.kind, 'enterprise'), eq(organisations.code, uscc)));
   if (taken && taken.id !== exceptId) throw usccTaken();
 }

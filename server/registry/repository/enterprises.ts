@@ -4,7 +4,11 @@ import { inScope, type Access } from '../../../core/authz/index.ts';
 import { AppError, notFound, versionConflict } from '../../../core/errors.ts';
 import { enterpriseExpectations } from '../../../core/registry/enterprise-expectations.ts';
 import type {
-  Enterprise, EnterpriseCreate, EnterpriseDetail, EnterpriseListQuery, EnterpriseUpdate,
+  Enterprise,
+  EnterpriseCreate,
+  EnterpriseDetail,
+  EnterpriseListQuery,
+  EnterpriseUpdate,
 } from '../../../contracts/enterprises.ts';
 import type { Auditor } from '../../platform/audit/auditor.ts';
 import type { Db, Tx } from '../../platform/db/engine.ts';
@@ -21,16 +25,29 @@ import { syncNameSort } from './name-sort.ts';
 const district = alias(organisations, 'district');
 
 const columns = {
-  id: organisations.id, name: organisations.name, uscc: organisations.code,
-  districtId: organisations.districtId, districtName: district.name,
-  size: enterprises.size, industryCode: enterprises.industryCode, industryName: industryNameSql(enterprises.industryCode),
-  clusterCode: enterprises.clusterCode, clusterName: industryClusters.name,
-  staffCount: enterprises.staffCount, payrollYuan: enterprises.payrollYuan, aboveDesignatedSize: enterprises.aboveDesignatedSize,
-  integrationStatus: enterprises.integrationStatus, status: organisations.status, isDemo: organisations.isDemo, version: organisations.version,
+  id: organisations.id,
+  name: organisations.name,
+  uscc: organisations.code,
+  districtId: organisations.districtId,
+  districtName: district.name,
+  size: enterprises.size,
+  industryCode: enterprises.industryCode,
+  industryName: industryNameSql(enterprises.industryCode),
+  clusterCode: enterprises.clusterCode,
+  clusterName: industryClusters.name,
+  staffCount: enterprises.staffCount,
+  payrollYuan: enterprises.payrollYuan,
+  aboveDesignatedSize: enterprises.aboveDesignatedSize,
+  integrationStatus: enterprises.integrationStatus,
+  status: organisations.status,
+  isDemo: organisations.isDemo,
+  version: organisations.version,
 };
 
 function selectEnterprises(db: Db | Tx) {
-  return db.select(columns).from(organisations)
+  return db
+    .select(columns)
+    .from(organisations)
     .innerJoin(enterprises, eq(enterprises.organisationId, organisations.id))
     .leftJoin(district, eq(district.id, organisations.districtId))
     .leftJoin(industryClusters, eq(industryClusters.code, enterprises.clusterCode));
@@ -39,10 +56,14 @@ function selectEnterprises(db: Db | Tx) {
 const scoped = (access: Access) => scopeWhere(access, { organisationId: organisations.id, districtId: organisations.districtId });
 
 const SORTS: Record<EnterpriseListQuery['sort'], SQL> = {
-  name: asc(organisations.nameSort), '-name': desc(organisations.nameSort),
-  uscc: asc(organisations.code), '-uscc': desc(organisations.code),
-  staff: asc(enterprises.staffCount), '-staff': desc(enterprises.staffCount),
-  updated: asc(organisations.updatedAt), '-updated': desc(organisations.updatedAt),
+  name: asc(organisations.nameSort),
+  '-name': desc(organisations.nameSort),
+  uscc: asc(organisations.code),
+  '-uscc': desc(organisations.code),
+  staff: asc(enterprises.staffCount),
+  '-staff': desc(enterprises.staffCount),
+  updated: asc(organisations.updatedAt),
+  '-updated': desc(organisations.updatedAt),
 };
 
 /** The list's scope and filters: the page and the export select the same enterprises. */
@@ -64,9 +85,18 @@ export async function listEnterprises(db: Db, access: Access, q: EnterpriseListQ
   await syncNameSort(db, 'organisations');
   const where = enterpriseListWhere(access, q);
   const [items, total] = await Promise.all([
-    selectEnterprises(db).where(where).orderBy(SORTS[q.sort], asc(organisations.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    countOf(db.select({ total: sql<number>`count(*)::int` }).from(organisations)
-      .innerJoin(enterprises, eq(enterprises.organisationId, organisations.id)).where(where)),
+    selectEnterprises(db)
+      .where(where)
+      .orderBy(SORTS[q.sort], asc(organisations.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    countOf(
+      db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(organisations)
+        .innerJoin(enterprises, eq(enterprises.organisationId, organisations.id))
+        .where(where),
+    ),
   ]);
   return { items: items as Enterprise[], total, page: q.page, pageSize: q.pageSize };
 }
@@ -101,14 +131,23 @@ export async function createEnterprise(tx: Tx, audit: Auditor, access: Access, i
 }
 
 /** The organisation and its enterprise row; `status` is `pending` for a self-registration. */
-export async function insertEnterprise(
-  tx: Tx, input: EnterpriseCreate, status: 'active' | 'pending', now: Date,
-): Promise<string> {
+export async function insertEnterprise(tx: Tx, input: EnterpriseCreate, status: 'active' | 'pending', now: Date): Promise<string> {
   try {
-    const [org] = await tx.insert(organisations).values({
-      kind: 'enterprise', name: input.name, code: input.uscc, districtId: input.districtId, status, createdAt: now, updatedAt: now,
-    }).returning({ id: organisations.id });
-    await tx.insert(enterprises).values({ ...profileOf(input), organisationId: org!.id, createdAt: now, updatedAt: now } as typeof enterprises.$inferInsert);
+    const [org] = await tx
+      .insert(organisations)
+      .values({
+        kind: 'enterprise',
+        name: input.name,
+        code: input.uscc,
+        districtId: input.districtId,
+        status,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: organisations.id });
+    await tx
+      .insert(enterprises)
+      .values({ ...profileOf(input), organisationId: org!.id, createdAt: now, updatedAt: now } as typeof enterprises.$inferInsert);
     return org!.id;
   } catch (err) {
     if (isUniqueViolation(err)) throw usccTaken();
@@ -116,14 +155,15 @@ export async function insertEnterprise(
   }
 }
 
-const profileOf = (input: Partial<EnterpriseCreate>) => ({
-  ...(input.size !== undefined && { size: input.size }),
-  ...(input.industryCode !== undefined && { industryCode: input.industryCode }),
-  ...(input.clusterCode !== undefined && { clusterCode: input.clusterCode }),
-  ...(input.staffCount !== undefined && { staffCount: input.staffCount }),
-  ...(input.payrollYuan !== undefined && { payrollYuan: input.payrollYuan }),
-  ...(input.aboveDesignatedSize !== undefined && { aboveDesignatedSize: input.aboveDesignatedSize }),
-}) as Partial<typeof enterprises.$inferInsert>;
+const profileOf = (input: Partial<EnterpriseCreate>) =>
+  ({
+    ...(input.size !== undefined && { size: input.size }),
+    ...(input.industryCode !== undefined && { industryCode: input.industryCode }),
+    ...(input.clusterCode !== undefined && { clusterCode: input.clusterCode }),
+    ...(input.staffCount !== undefined && { staffCount: input.staffCount }),
+    ...(input.payrollYuan !== undefined && { payrollYuan: input.payrollYuan }),
+    ...(input.aboveDesignatedSize !== undefined && { aboveDesignatedSize: input.aboveDesignatedSize }),
+  }) as Partial<typeof enterprises.$inferInsert>;
 
 /** How far the caller reaches for the edits that are not the enterprise's own to make. */
 export interface EditPowers {
@@ -134,45 +174,81 @@ export interface EditPowers {
 }
 
 export async function updateEnterprise(
-  tx: Tx, audit: Auditor, access: Access, powers: EditPowers, id: string, change: EnterpriseUpdate, now: Date,
+  tx: Tx,
+  audit: Auditor,
+  access: Access,
+  powers: EditPowers,
+  id: string,
+  change: EnterpriseUpdate,
+  now: Date,
 ): Promise<Enterprise> {
   const before = await getEnterprise(tx, access, id);
   if (before.status === 'archived') throw new AppError('CONFLICT', '企业已归档，请先恢复后再修改');
   const where = { organisationId: before.id, districtId: before.districtId };
   // A form sends every field back: only a value that actually changes needs the power to change it.
   const uscc = change.uscc === undefined ? undefined : checkedUscc(change.uscc);
-  const corrected = (uscc !== undefined && uscc !== before.uscc) ? 'uscc'
-    : (change.districtId !== undefined && change.districtId !== before.districtId) ? 'districtId' : null;
+  const corrected =
+    uscc !== undefined && uscc !== before.uscc
+      ? 'uscc'
+      : change.districtId !== undefined && change.districtId !== before.districtId
+        ? 'districtId'
+        : null;
   if (corrected && !inScope(powers.correct, where)) {
-    throw new AppError('FORBIDDEN', '统一社会信用代码和所在区县只能由区县或市教育局更正', { fields: { [corrected]: '请联系所在区县(市)或市教育局更正' } });
+    throw new AppError('FORBIDDEN', '统一社会信用代码和所在区县只能由区县或市教育局更正', {
+      fields: { [corrected]: '请联系所在区县(市)或市教育局更正' },
+    });
   }
   if (change.integrationStatus !== undefined && change.integrationStatus !== before.integrationStatus && !inScope(powers.certify, where)) {
-    throw new AppError('FORBIDDEN', '产教融合型企业状态由市教育局认定', { fields: { integrationStatus: '产教融合型企业状态由市教育局认定' } });
+    throw new AppError('FORBIDDEN', '产教融合型企业状态由市教育局认定', {
+      fields: { integrationStatus: '产教融合型企业状态由市教育局认定' },
+    });
   }
-  await checkEnterpriseRefs(tx, {
-    industryCode: change.industryCode, clusterCode: change.clusterCode,
-    districtId: change.districtId === before.districtId ? undefined : change.districtId,
-  }, powers.correct);
+  await checkEnterpriseRefs(
+    tx,
+    {
+      industryCode: change.industryCode,
+      clusterCode: change.clusterCode,
+      districtId: change.districtId === before.districtId ? undefined : change.districtId,
+    },
+    powers.correct,
+  );
   if (uscc !== undefined && uscc !== before.uscc) await assertUsccFree(tx, uscc, id);
 
   const { version, name, districtId, integrationStatus } = change;
   let bumped;
   try {
-    bumped = await tx.update(organisations).set({
-      version: sql`${organisations.version} + 1`, updatedAt: now,
-      ...(name !== undefined && { name }), ...(uscc !== undefined && { code: uscc }), ...(districtId !== undefined && { districtId }),
-    }).where(and(eq(organisations.id, id), eq(organisations.version, version))).returning({ id: organisations.id });
+    bumped = await tx
+      .update(organisations)
+      .set({
+        version: sql`${organisations.version} + 1`,
+        updatedAt: now,
+        ...(name !== undefined && { name }),
+        ...(uscc !== undefined && { code: uscc }),
+        ...(districtId !== undefined && { districtId }),
+      })
+      .where(and(eq(organisations.id, id), eq(organisations.version, version)))
+      .returning({ id: organisations.id });
   } catch (err) {
     if (isUniqueViolation(err)) throw usccTaken();
     throw err;
   }
   if (!bumped.length) throw versionConflict();
   const details = { ...profileOf(change), ...(integrationStatus !== undefined && { integrationStatus }) };
-  if (Object.keys(details).length) await tx.update(enterprises).set({ ...details, updatedAt: now }).where(eq(enterprises.organisationId, id));
+  if (Object.keys(details).length)
+    await tx
+      .update(enterprises)
+      .set({ ...details, updatedAt: now })
+      .where(eq(enterprises.organisationId, id));
   await reindexEntity(tx, 'enterprise', id);
   const after = await getEnterprise(tx, { kind: 'city' }, id);
   const touched = Object.keys(change).filter((k) => k !== 'version');
-  await audit.record({ action: 'update', entityType: 'enterprise', entityId: id, before: pick(before, touched), after: pick(after, touched) });
+  await audit.record({
+    action: 'update',
+    entityType: 'enterprise',
+    entityId: id,
+    before: pick(before, touched),
+    after: pick(after, touched),
+  });
   return after;
 }
 
@@ -181,7 +257,13 @@ export async function updateEnterprise(
  * stays readable (lists show it with includeArchived) and can be restored.
  */
 export async function setEnterpriseArchived(
-  tx: Tx, audit: Auditor, access: Access, id: string, version: number, archived: boolean, now: Date,
+  tx: Tx,
+  audit: Auditor,
+  access: Access,
+  id: string,
+  version: number,
+  archived: boolean,
+  now: Date,
 ): Promise<Enterprise> {
   const before = await getEnterprise(tx, access, id);
   if (before.status === 'pending') throw new AppError('CONFLICT', '待审核的企业请在注册审核中处理');
@@ -190,22 +272,31 @@ export async function setEnterpriseArchived(
   if (!archived && (await lastRegistrationStatus(tx, id)) === 'rejected') {
     throw new AppError('CONFLICT', '该企业的注册申请未通过审核，不能直接恢复；请企业重新提交注册');
   }
-  const bumped = await tx.update(organisations)
+  const bumped = await tx
+    .update(organisations)
     .set({ status: archived ? 'archived' : 'active', version: sql`${organisations.version} + 1`, updatedAt: now })
-    .where(and(eq(organisations.id, id), eq(organisations.version, version))).returning({ id: organisations.id });
+    .where(and(eq(organisations.id, id), eq(organisations.version, version)))
+    .returning({ id: organisations.id });
   if (!bumped.length) throw versionConflict();
   await reindexEntity(tx, 'enterprise', id);
   const after = await getEnterprise(tx, { kind: 'city' }, id);
   await audit.record({
-    action: archived ? 'archive' : 'restore', entityType: 'enterprise', entityId: id,
-    before: { status: before.status }, after: { status: after.status },
+    action: archived ? 'archive' : 'restore',
+    entityType: 'enterprise',
+    entityId: id,
+    before: { status: before.status },
+    after: { status: after.status },
   });
   return after;
 }
 
 async function lastRegistrationStatus(db: Db | Tx, organisationId: string) {
-  const [row] = await db.select({ status: enterpriseRegistrations.status }).from(enterpriseRegistrations)
-    .where(eq(enterpriseRegistrations.organisationId, organisationId)).orderBy(desc(enterpriseRegistrations.submittedAt)).limit(1);
+  const [row] = await db
+    .select({ status: enterpriseRegistrations.status })
+    .from(enterpriseRegistrations)
+    .where(eq(enterpriseRegistrations.organisationId, organisationId))
+    .orderBy(desc(enterpriseRegistrations.submittedAt))
+    .limit(1);
   return row?.status;
 }
 
@@ -221,7 +312,9 @@ function pick(row: Enterprise, keys: string[]): Record<string, unknown> {
 
 /** An enterprise organisation the access reaches (for routes about its accounts), or NOT_FOUND. */
 export async function assertEnterpriseInScope(db: Db, access: Access, id: string): Promise<void> {
-  const [org] = await db.select({ id: organisations.id }).from(organisations)
+  const [org] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
     .where(and(eq(organisations.id, id), eq(organisations.kind, 'enterprise'), scoped(access)));
   if (!org) throw notFound('企业');
 }

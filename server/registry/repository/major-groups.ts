@@ -2,7 +2,11 @@ import { and, asc, desc, eq, ilike, inArray, ne, sql, type SQL } from 'drizzle-o
 import { inScope, type Access } from '../../../core/authz/index.ts';
 import { AppError, notFound, validationFailed, versionConflict, type FieldErrors } from '../../../core/errors.ts';
 import type {
-  MajorGroup, MajorGroupCreate, MajorGroupDetail, MajorGroupListQuery, MajorGroupUpdate,
+  MajorGroup,
+  MajorGroupCreate,
+  MajorGroupDetail,
+  MajorGroupListQuery,
+  MajorGroupUpdate,
 } from '../../../contracts/major-groups.ts';
 import type { Auditor } from '../../platform/audit/auditor.ts';
 import type { Db, Tx } from '../../platform/db/engine.ts';
@@ -13,15 +17,24 @@ import { assertNotArchived, assertSchoolOpen, escapeLike, schoolForWrite, unique
 import { syncNameSort } from './name-sort.ts';
 
 const columns = {
-  id: majorGroups.id, schoolId: majorGroups.schoolId, schoolName: organisations.name, schoolStatus: organisations.status,
-  districtId: organisations.districtId, name: majorGroups.name, clusterCode: majorGroups.clusterCode, clusterName: industryClusters.name,
+  id: majorGroups.id,
+  schoolId: majorGroups.schoolId,
+  schoolName: organisations.name,
+  schoolStatus: organisations.status,
+  districtId: organisations.districtId,
+  name: majorGroups.name,
+  clusterCode: majorGroups.clusterCode,
+  clusterName: industryClusters.name,
   keyMajor: majorGroups.keyMajor,
   programCount: sql<number>`(select count(*)::int from major_group_programs gp where gp.group_id = ${majorGroups.id})`,
-  status: majorGroups.status, version: majorGroups.version,
+  status: majorGroups.status,
+  version: majorGroups.version,
 };
 
 function selectGroups(db: Db | Tx) {
-  return db.select(columns).from(majorGroups)
+  return db
+    .select(columns)
+    .from(majorGroups)
     .innerJoin(organisations, eq(organisations.id, majorGroups.schoolId))
     .innerJoin(industryClusters, eq(industryClusters.code, majorGroups.clusterCode));
 }
@@ -29,8 +42,10 @@ function selectGroups(db: Db | Tx) {
 const scoped = (access: Access) => scopeWhere(access, { organisationId: majorGroups.schoolId, districtId: organisations.districtId });
 
 const SORTS: Record<MajorGroupListQuery['sort'], SQL> = {
-  name: asc(majorGroups.nameSort), '-name': desc(majorGroups.nameSort),
-  cluster: asc(industryClusters.sortOrder), '-cluster': desc(industryClusters.sortOrder),
+  name: asc(majorGroups.nameSort),
+  '-name': desc(majorGroups.nameSort),
+  cluster: asc(industryClusters.sortOrder),
+  '-cluster': desc(industryClusters.sortOrder),
 };
 
 const strip = ({ schoolStatus: _s, ...g }: MajorGroup & { schoolStatus: string }): MajorGroup => g;
@@ -46,9 +61,18 @@ export async function listMajorGroups(db: Db, access: Access, q: MajorGroupListQ
     q.q ? ilike(majorGroups.name, `%${escapeLike(q.q)}%`) : undefined,
   );
   const [rows, total] = await Promise.all([
-    selectGroups(db).where(where).orderBy(SORTS[q.sort], asc(majorGroups.nameSort), asc(majorGroups.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    countOf(db.select({ total: sql<number>`count(*)::int` }).from(majorGroups)
-      .innerJoin(organisations, eq(organisations.id, majorGroups.schoolId)).where(where)),
+    selectGroups(db)
+      .where(where)
+      .orderBy(SORTS[q.sort], asc(majorGroups.nameSort), asc(majorGroups.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    countOf(
+      db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(majorGroups)
+        .innerJoin(organisations, eq(organisations.id, majorGroups.schoolId))
+        .where(where),
+    ),
   ]);
   return { items: rows.map(strip), total, page: q.page, pageSize: q.pageSize };
 }
@@ -60,14 +84,20 @@ export async function getMajorGroup(db: Db | Tx, access: Access, id: string) {
 }
 
 async function membersOf(db: Db | Tx, id: string) {
-  return db.select({
-    id: programs.id, majorCode: majors.code, majorName: majors.name, status: programs.status,
-    inCluster: sql<boolean>`exists (select 1 from cluster_majors cm where cm.cluster_code = ${majorGroups.clusterCode} and cm.major_code = ${majors.code})`,
-  }).from(majorGroupPrograms)
+  return db
+    .select({
+      id: programs.id,
+      majorCode: majors.code,
+      majorName: majors.name,
+      status: programs.status,
+      inCluster: sql<boolean>`exists (select 1 from cluster_majors cm where cm.cluster_code = ${majorGroups.clusterCode} and cm.major_code = ${majors.code})`,
+    })
+    .from(majorGroupPrograms)
     .innerJoin(majorGroups, eq(majorGroups.id, majorGroupPrograms.groupId))
     .innerJoin(programs, eq(programs.id, majorGroupPrograms.programId))
     .innerJoin(majors, eq(majors.id, programs.majorId))
-    .where(eq(majorGroupPrograms.groupId, id)).orderBy(asc(majors.code));
+    .where(eq(majorGroupPrograms.groupId, id))
+    .orderBy(asc(majors.code));
 }
 
 export async function getMajorGroupDetail(db: Db, access: Access, id: string): Promise<MajorGroupDetail> {
@@ -83,7 +113,9 @@ async function checkRefs(db: Db | Tx, schoolId: string, clusterCode: string | un
     if (!c) fields.clusterCode = `产业集群“${clusterCode}”不是《实施方案》列出的产业集群`;
   }
   if (programIds?.length) {
-    const found = await db.select({ id: programs.id }).from(programs)
+    const found = await db
+      .select({ id: programs.id })
+      .from(programs)
       .where(and(inArray(programs.id, [...programIds]), eq(programs.schoolId, schoolId), eq(programs.status, 'active')));
     const ok = new Set(found.map((p) => p.id));
     programIds.forEach((pid, i) => {
@@ -95,7 +127,9 @@ async function checkRefs(db: Db | Tx, schoolId: string, clusterCode: string | un
 
 function assertMayDesignate(designate: Access, schoolId: string, districtId: string | null) {
   if (!inScope(designate, { organisationId: schoolId, districtId })) {
-    throw new AppError('FORBIDDEN', '产教融合型重点专业（群）由市教育局认定', { fields: { keyMajor: '产教融合型重点专业（群）由市教育局认定' } });
+    throw new AppError('FORBIDDEN', '产教融合型重点专业（群）由市教育局认定', {
+      fields: { keyMajor: '产教融合型重点专业（群）由市教育局认定' },
+    });
   }
 }
 
@@ -107,7 +141,9 @@ async function replaceMembers(tx: Tx, id: string, programIds: readonly string[])
 }
 
 const memberIds = async (db: Db | Tx, id: string) =>
-  (await db.select({ id: majorGroupPrograms.programId }).from(majorGroupPrograms).where(eq(majorGroupPrograms.groupId, id))).map((r) => r.id).sort();
+  (await db.select({ id: majorGroupPrograms.programId }).from(majorGroupPrograms).where(eq(majorGroupPrograms.groupId, id)))
+    .map((r) => r.id)
+    .sort();
 
 export async function createMajorGroup(tx: Tx, audit: Auditor, access: Access, designate: Access, input: MajorGroupCreate, now: Date) {
   const school = await schoolForWrite(tx, access, input.schoolId);
@@ -115,9 +151,17 @@ export async function createMajorGroup(tx: Tx, audit: Auditor, access: Access, d
   await checkRefs(tx, school.id, input.clusterCode, input.programIds);
   let id: string;
   try {
-    const [row] = await tx.insert(majorGroups).values({
-      schoolId: school.id, name: input.name, clusterCode: input.clusterCode, keyMajor: input.keyMajor ?? false, createdAt: now, updatedAt: now,
-    }).returning({ id: majorGroups.id });
+    const [row] = await tx
+      .insert(majorGroups)
+      .values({
+        schoolId: school.id,
+        name: input.name,
+        clusterCode: input.clusterCode,
+        keyMajor: input.keyMajor ?? false,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: majorGroups.id });
     id = row!.id;
   } catch (err) {
     if (uniqueViolation(err) !== null) throw nameTaken();
@@ -126,27 +170,49 @@ export async function createMajorGroup(tx: Tx, audit: Auditor, access: Access, d
   await replaceMembers(tx, id, input.programIds);
   const after = strip(await getMajorGroup(tx, { kind: 'city' }, id));
   await audit.record({
-    action: 'create', entityType: 'majorGroup', entityId: id,
-    after: { schoolId: after.schoolId, name: after.name, clusterCode: after.clusterCode, keyMajor: after.keyMajor, programIds: await memberIds(tx, id) },
+    action: 'create',
+    entityType: 'majorGroup',
+    entityId: id,
+    after: {
+      schoolId: after.schoolId,
+      name: after.name,
+      clusterCode: after.clusterCode,
+      keyMajor: after.keyMajor,
+      programIds: await memberIds(tx, id),
+    },
   });
   return after;
 }
 
-export async function updateMajorGroup(tx: Tx, audit: Auditor, access: Access, designate: Access, id: string, change: MajorGroupUpdate, now: Date) {
+export async function updateMajorGroup(
+  tx: Tx,
+  audit: Auditor,
+  access: Access,
+  designate: Access,
+  id: string,
+  change: MajorGroupUpdate,
+  now: Date,
+) {
   const before = await getMajorGroup(tx, access, id);
-  if (change.keyMajor !== undefined && change.keyMajor !== before.keyMajor) assertMayDesignate(designate, before.schoolId, before.districtId);
+  if (change.keyMajor !== undefined && change.keyMajor !== before.keyMajor)
+    assertMayDesignate(designate, before.schoolId, before.districtId);
   assertNotArchived(before.status === 'archived', '专业群');
   assertSchoolOpen({ status: before.schoolStatus });
   await checkRefs(tx, before.schoolId, change.clusterCode, change.programIds);
   const membersBefore = await memberIds(tx, id);
   let bumped;
   try {
-    bumped = await tx.update(majorGroups).set({
-      version: sql`${majorGroups.version} + 1`, updatedAt: now,
-      ...(change.name !== undefined && { name: change.name }),
-      ...(change.clusterCode !== undefined && { clusterCode: change.clusterCode }),
-      ...(change.keyMajor !== undefined && { keyMajor: change.keyMajor }),
-    }).where(and(eq(majorGroups.id, id), eq(majorGroups.version, change.version))).returning({ id: majorGroups.id });
+    bumped = await tx
+      .update(majorGroups)
+      .set({
+        version: sql`${majorGroups.version} + 1`,
+        updatedAt: now,
+        ...(change.name !== undefined && { name: change.name }),
+        ...(change.clusterCode !== undefined && { clusterCode: change.clusterCode }),
+        ...(change.keyMajor !== undefined && { keyMajor: change.keyMajor }),
+      })
+      .where(and(eq(majorGroups.id, id), eq(majorGroups.version, change.version)))
+      .returning({ id: majorGroups.id });
   } catch (err) {
     if (uniqueViolation(err) !== null) throw nameTaken();
     throw err;
@@ -157,7 +223,9 @@ export async function updateMajorGroup(tx: Tx, audit: Auditor, access: Access, d
   const touched = (['name', 'clusterCode', 'keyMajor'] as const).filter((k) => change[k] !== undefined);
   const view = (g: MajorGroup) => Object.fromEntries(touched.map((k) => [k, g[k]]));
   await audit.record({
-    action: 'update', entityType: 'majorGroup', entityId: id,
+    action: 'update',
+    entityType: 'majorGroup',
+    entityId: id,
     before: { ...view(strip(before)), ...(change.programIds && { programIds: membersBefore }) },
     after: { ...view(after), ...(change.programIds && { programIds: await memberIds(tx, id) }) },
   });
@@ -165,16 +233,32 @@ export async function updateMajorGroup(tx: Tx, audit: Auditor, access: Access, d
 }
 
 /** Archive keeps the group and its member list (the plan's key-major count reads them by year). */
-export async function setMajorGroupArchived(tx: Tx, audit: Auditor, access: Access, id: string, version: number, archived: boolean, now: Date) {
+export async function setMajorGroupArchived(
+  tx: Tx,
+  audit: Auditor,
+  access: Access,
+  id: string,
+  version: number,
+  archived: boolean,
+  now: Date,
+) {
   const before = await getMajorGroup(tx, access, id);
   if (archived && before.status === 'archived') throw new AppError('CONFLICT', '专业群已归档');
   if (!archived && before.status !== 'archived') throw new AppError('CONFLICT', '专业群未归档');
   if (!archived) assertSchoolOpen({ status: before.schoolStatus });
-  const bumped = await tx.update(majorGroups)
+  const bumped = await tx
+    .update(majorGroups)
     .set({ status: archived ? 'archived' : 'active', version: sql`${majorGroups.version} + 1`, updatedAt: now })
-    .where(and(eq(majorGroups.id, id), eq(majorGroups.version, version))).returning({ id: majorGroups.id });
+    .where(and(eq(majorGroups.id, id), eq(majorGroups.version, version)))
+    .returning({ id: majorGroups.id });
   if (!bumped.length) throw versionConflict();
   const after = strip(await getMajorGroup(tx, { kind: 'city' }, id));
-  await audit.record({ action: archived ? 'archive' : 'restore', entityType: 'majorGroup', entityId: id, before: { status: before.status }, after: { status: after.status } });
+  await audit.record({
+    action: archived ? 'archive' : 'restore',
+    entityType: 'majorGroup',
+    entityId: id,
+    before: { status: before.status },
+    after: { status: after.status },
+  });
   return after;
 }

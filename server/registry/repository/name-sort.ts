@@ -13,7 +13,10 @@ import { nameSortStale } from '../../platform/db/schema/name-sort.ts';
  */
 export function nameSortKeyOf(name: string, person: boolean): string {
   const syllables = pinyin(name, { toneType: 'num', type: 'array', v: true, toneSandhi: false, surname: person ? 'head' : 'off' });
-  return `${syllables.map((s) => s.replace(/\s+/g, '').toLowerCase()).filter(Boolean).join(' ')}\t${name}`;
+  return `${syllables
+    .map((s) => s.replace(/\s+/g, '').toLowerCase())
+    .filter(Boolean)
+    .join(' ')}\t${name}`;
 }
 
 /**
@@ -24,7 +27,9 @@ export function nameSortKeyOf(name: string, person: boolean): string {
 export function nameSortPrefixRange(prefix: string): { from: string; to: string } | null {
   const first = [...prefix][0];
   if (!first || /\s/.test(first)) return null;
-  const readings = pinyin(first, { multiple: true, type: 'array', toneType: 'none', v: true }).map((r) => r.toLowerCase()).sort();
+  const readings = pinyin(first, { multiple: true, type: 'array', toneType: 'none', v: true })
+    .map((r) => r.toLowerCase())
+    .sort();
   if (readings.length === 0) return null;
   // Keys' syllables end in a tone digit; '{' sorts after every letter and digit.
   return { from: readings[0]!, to: `${readings.at(-1)!}{` };
@@ -40,7 +45,13 @@ export function nameSortKeyer(person: boolean): (name: string) => string {
   };
 }
 
-interface Keyed { table: PgTable; id: PgColumn; name: PgColumn; nameSort: PgColumn; person: boolean }
+interface Keyed {
+  table: PgTable;
+  id: PgColumn;
+  name: PgColumn;
+  nameSort: PgColumn;
+  person: boolean;
+}
 
 /** Every table whose list sorts by 名称. */
 export const NAME_SORTED = {
@@ -65,10 +76,12 @@ export async function syncNameSort(db: Db, which: keyof typeof NAME_SORTED): Pro
   const keyOf = nameSortKeyer(t.person);
   let done = 0;
   for (;;) {
-    const stale = await rows<{ id: string; name: string }>(db,
+    const stale = await rows<{ id: string; name: string }>(
+      db,
       // In id order, which the stale-key index gives: without it the planner, which cannot tell that the predicate
       // is almost never true, scans the whole table (1.8 s for 500,000 students).
-      sql`select ${t.id} as id, ${t.name} as name from ${t.table} where ${nameSortStale(t.name, t.nameSort)} order by ${t.id} limit ${BATCH}`);
+      sql`select ${t.id} as id, ${t.name} as name from ${t.table} where ${nameSortStale(t.name, t.nameSort)} order by ${t.id} limit ${BATCH}`,
+    );
     if (stale.length === 0) return done;
     const keys = stale.map((r) => keyOf(r.name));
     await db.execute(sql`update ${t.table} set ${sql.identifier('name_sort')} = v.k

@@ -2,9 +2,7 @@ import { and, asc, desc, eq, gte, ilike, lt, ne, or, sql, type SQL } from 'drizz
 import type { Access } from '../../../core/authz/index.ts';
 import { AppError, notFound, validationFailed, versionConflict } from '../../../core/errors.ts';
 import { practiceShareStanding } from '../../../core/registry/shares.ts';
-import type {
-  Program, ProgramCreate, ProgramDetail, ProgramListQuery, ProgramUpdate, ProgramYear,
-} from '../../../contracts/programs.ts';
+import type { Program, ProgramCreate, ProgramDetail, ProgramListQuery, ProgramUpdate, ProgramYear } from '../../../contracts/programs.ts';
 import type { Auditor } from '../../platform/audit/auditor.ts';
 import type { Db, Tx } from '../../platform/db/engine.ts';
 import { catalogueEditions, majors, organisations, programs, programYears } from '../../platform/db/schema/index.ts';
@@ -18,15 +16,28 @@ import { syncNameSort } from './name-sort.ts';
 const studentCount = sql<number>`(select count(*)::int from students s where s.program_id = ${programs.id} and s.status = 'enrolled' and s.archived_at is null)`;
 
 const columns = {
-  id: programs.id, schoolId: programs.schoolId, schoolName: organisations.name, schoolStatus: organisations.status,
+  id: programs.id,
+  schoolId: programs.schoolId,
+  schoolName: organisations.name,
+  schoolStatus: organisations.status,
   districtId: organisations.districtId,
-  majorId: programs.majorId, majorCode: majors.code, majorName: majors.name, majorLevel: majors.level, edition: catalogueEditions.edition,
-  startYear: programs.startYear, enrolment: programs.enrolment, practiceShare: programs.practiceShare, studentCount,
-  status: programs.status, version: programs.version,
+  majorId: programs.majorId,
+  majorCode: majors.code,
+  majorName: majors.name,
+  majorLevel: majors.level,
+  edition: catalogueEditions.edition,
+  startYear: programs.startYear,
+  enrolment: programs.enrolment,
+  practiceShare: programs.practiceShare,
+  studentCount,
+  status: programs.status,
+  version: programs.version,
 };
 
 function selectPrograms(db: Db | Tx) {
-  return db.select(columns).from(programs)
+  return db
+    .select(columns)
+    .from(programs)
     .innerJoin(organisations, eq(organisations.id, programs.schoolId))
     .innerJoin(majors, eq(majors.id, programs.majorId))
     .innerJoin(catalogueEditions, eq(catalogueEditions.id, majors.editionId));
@@ -43,10 +54,14 @@ function toProgram(row: Row): Program & { schoolStatus: string } {
 const scoped = (access: Access) => scopeWhere(access, { organisationId: programs.schoolId, districtId: organisations.districtId });
 
 const SORTS: Record<ProgramListQuery['sort'], SQL[]> = {
-  code: [asc(majors.code)], '-code': [desc(majors.code)],
-  name: [asc(majors.nameSort)], '-name': [desc(majors.nameSort)],
-  enrolment: [asc(programs.enrolment)], '-enrolment': [desc(programs.enrolment)],
-  practiceShare: [sql`${programs.practiceShare} asc nulls last`], '-practiceShare': [sql`${programs.practiceShare} desc nulls last`],
+  code: [asc(majors.code)],
+  '-code': [desc(majors.code)],
+  name: [asc(majors.nameSort)],
+  '-name': [desc(majors.nameSort)],
+  enrolment: [asc(programs.enrolment)],
+  '-enrolment': [desc(programs.enrolment)],
+  practiceShare: [sql`${programs.practiceShare} asc nulls last`],
+  '-practiceShare': [sql`${programs.practiceShare} desc nulls last`],
 };
 
 /** The list's scope and filters: the page and the export select the same programs. */
@@ -59,7 +74,9 @@ export function programListWhere(access: Access, q: ProgramListQuery) {
     q.majorId ? eq(programs.majorId, q.majorId) : undefined,
     q.majorLevel ? eq(majors.level, q.majorLevel) : undefined,
     q.practiceMet === undefined ? undefined : q.practiceMet ? gte(programs.practiceShare, minimum) : lt(programs.practiceShare, minimum),
-    q.q ? or(ilike(majors.name, `%${escapeLike(q.q)}%`), eq(majors.code, q.q), ilike(organisations.name, `%${escapeLike(q.q)}%`)) : undefined,
+    q.q
+      ? or(ilike(majors.name, `%${escapeLike(q.q)}%`), eq(majors.code, q.q), ilike(organisations.name, `%${escapeLike(q.q)}%`))
+      : undefined,
   );
 }
 
@@ -68,9 +85,19 @@ export async function listPrograms(db: Db, access: Access, q: ProgramListQuery) 
   await syncNameSort(db, 'organisations');
   const where = programListWhere(access, q);
   const [rows, total] = await Promise.all([
-    selectPrograms(db).where(where).orderBy(...SORTS[q.sort], asc(organisations.nameSort), asc(programs.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    countOf(db.select({ total: sql<number>`count(*)::int` }).from(programs)
-      .innerJoin(organisations, eq(organisations.id, programs.schoolId)).innerJoin(majors, eq(majors.id, programs.majorId)).where(where)),
+    selectPrograms(db)
+      .where(where)
+      .orderBy(...SORTS[q.sort], asc(organisations.nameSort), asc(programs.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    countOf(
+      db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(programs)
+        .innerJoin(organisations, eq(organisations.id, programs.schoolId))
+        .innerJoin(majors, eq(majors.id, programs.majorId))
+        .where(where),
+    ),
   ]);
   return { items: rows.map((r) => stripStatus(toProgram(r))), total, page: q.page, pageSize: q.pageSize };
 }
@@ -83,8 +110,11 @@ export async function getProgram(db: Db | Tx, access: Access, id: string) {
 }
 
 async function yearsOf(db: Db | Tx, id: string) {
-  return db.select({ year: programYears.year, enrolment: programYears.enrolment, graduates: programYears.graduates })
-    .from(programYears).where(eq(programYears.programId, id)).orderBy(asc(programYears.year));
+  return db
+    .select({ year: programYears.year, enrolment: programYears.enrolment, graduates: programYears.graduates })
+    .from(programYears)
+    .where(eq(programYears.programId, id))
+    .orderBy(asc(programYears.year));
 }
 
 export async function getProgramDetail(db: Db, access: Access, id: string): Promise<ProgramDetail> {
@@ -101,7 +131,10 @@ async function assertMajor(db: Db | Tx, majorId: string) {
 const majorTaken = () => new AppError('CONFLICT', '该校已开设此专业', { fields: { majorId: '该校已开设此专业（已归档的可恢复）' } });
 
 async function assertMajorFree(db: Db | Tx, schoolId: string, majorId: string) {
-  const [taken] = await db.select({ id: programs.id }).from(programs).where(and(eq(programs.schoolId, schoolId), eq(programs.majorId, majorId)));
+  const [taken] = await db
+    .select({ id: programs.id })
+    .from(programs)
+    .where(and(eq(programs.schoolId, schoolId), eq(programs.majorId, majorId)));
   if (taken) throw majorTaken();
 }
 
@@ -114,7 +147,9 @@ function currentEnrolment(years: readonly ProgramYear[]): number | undefined {
 async function replaceYears(tx: Tx, id: string, years: readonly ProgramYear[]) {
   await tx.delete(programYears).where(eq(programYears.programId, id));
   if (years.length) {
-    await tx.insert(programYears).values(years.map((y) => ({ programId: id, year: y.year, enrolment: y.enrolment ?? null, graduates: y.graduates ?? null })));
+    await tx
+      .insert(programYears)
+      .values(years.map((y) => ({ programId: id, year: y.year, enrolment: y.enrolment ?? null, graduates: y.graduates ?? null })));
   }
 }
 
@@ -127,10 +162,18 @@ export async function createProgram(tx: Tx, audit: Auditor, access: Access, inpu
   const years = input.years ?? [];
   let id: string;
   try {
-    const [row] = await tx.insert(programs).values({
-      schoolId: input.schoolId, majorId: input.majorId, startYear: input.startYear, enrolment: currentEnrolment(years) ?? 0,
-      practiceShare: shareText(input.practiceShare), createdAt: now, updatedAt: now,
-    }).returning({ id: programs.id });
+    const [row] = await tx
+      .insert(programs)
+      .values({
+        schoolId: input.schoolId,
+        majorId: input.majorId,
+        startYear: input.startYear,
+        enrolment: currentEnrolment(years) ?? 0,
+        practiceShare: shareText(input.practiceShare),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: programs.id });
     id = row!.id;
   } catch (err) {
     if (uniqueViolation(err) !== null) throw majorTaken();
@@ -138,7 +181,12 @@ export async function createProgram(tx: Tx, audit: Auditor, access: Access, inpu
   }
   await replaceYears(tx, id, years);
   const after = await getProgram(tx, { kind: 'city' }, id);
-  await audit.record({ action: 'create', entityType: 'program', entityId: id, after: { ...auditable(after), years: await yearsOf(tx, id) } });
+  await audit.record({
+    action: 'create',
+    entityType: 'program',
+    entityId: id,
+    after: { ...auditable(after), years: await yearsOf(tx, id) },
+  });
   await reindexEntity(tx, 'program', id);
   return stripStatus(after);
 }
@@ -155,13 +203,18 @@ export async function updateProgram(tx: Tx, audit: Auditor, access: Access, id: 
   const enrolment = change.years ? currentEnrolment(change.years) : undefined;
   let bumped;
   try {
-    bumped = await tx.update(programs).set({
-      version: sql`${programs.version} + 1`, updatedAt: now,
-      ...(change.majorId !== undefined && { majorId: change.majorId }),
-      ...(change.startYear !== undefined && { startYear: change.startYear }),
-      ...(change.practiceShare !== undefined && { practiceShare: shareText(change.practiceShare) }),
-      ...(enrolment !== undefined && { enrolment }),
-    }).where(and(eq(programs.id, id), eq(programs.version, change.version))).returning({ id: programs.id });
+    bumped = await tx
+      .update(programs)
+      .set({
+        version: sql`${programs.version} + 1`,
+        updatedAt: now,
+        ...(change.majorId !== undefined && { majorId: change.majorId }),
+        ...(change.startYear !== undefined && { startYear: change.startYear }),
+        ...(change.practiceShare !== undefined && { practiceShare: shareText(change.practiceShare) }),
+        ...(enrolment !== undefined && { enrolment }),
+      })
+      .where(and(eq(programs.id, id), eq(programs.version, change.version)))
+      .returning({ id: programs.id });
   } catch (err) {
     if (uniqueViolation(err) !== null) throw majorTaken();
     throw err;
@@ -172,7 +225,9 @@ export async function updateProgram(tx: Tx, audit: Auditor, access: Access, id: 
   const touched = Object.keys(change).filter((k) => k !== 'version' && k !== 'years');
   const pickOf = (p: Program) => Object.fromEntries(touched.map((k) => [k, p[k as keyof Program]]));
   await audit.record({
-    action: 'update', entityType: 'program', entityId: id,
+    action: 'update',
+    entityType: 'program',
+    entityId: id,
     before: { ...pickOf(before), ...(change.years && { years: yearsBefore }) },
     after: { ...pickOf(after), ...(change.years && { years: await yearsOf(tx, id) }) },
   });
@@ -184,17 +239,33 @@ export async function updateProgram(tx: Tx, audit: Auditor, access: Access, id: 
  * Archive instead of delete: students and major groups refer to the program; they keep pointing at it,
  * and it stays readable with `includeArchived`.
  */
-export async function setProgramArchived(tx: Tx, audit: Auditor, access: Access, id: string, version: number, archived: boolean, now: Date) {
+export async function setProgramArchived(
+  tx: Tx,
+  audit: Auditor,
+  access: Access,
+  id: string,
+  version: number,
+  archived: boolean,
+  now: Date,
+) {
   const before = await getProgram(tx, access, id);
   if (archived && before.status === 'archived') throw new AppError('CONFLICT', '开设专业已归档');
   if (!archived && before.status !== 'archived') throw new AppError('CONFLICT', '开设专业未归档');
   if (!archived) assertSchoolOpen({ status: before.schoolStatus });
-  const bumped = await tx.update(programs)
+  const bumped = await tx
+    .update(programs)
     .set({ status: archived ? 'archived' : 'active', version: sql`${programs.version} + 1`, updatedAt: now })
-    .where(and(eq(programs.id, id), eq(programs.version, version))).returning({ id: programs.id });
+    .where(and(eq(programs.id, id), eq(programs.version, version)))
+    .returning({ id: programs.id });
   if (!bumped.length) throw versionConflict();
   const after = await getProgram(tx, { kind: 'city' }, id);
-  await audit.record({ action: archived ? 'archive' : 'restore', entityType: 'program', entityId: id, before: { status: before.status }, after: { status: after.status } });
+  await audit.record({
+    action: archived ? 'archive' : 'restore',
+    entityType: 'program',
+    entityId: id,
+    before: { status: before.status },
+    after: { status: after.status },
+  });
   await reindexEntity(tx, 'program', id);
   return stripStatus(after);
 }

@@ -17,5 +17,3 @@ export function planPracticeRule(): PracticeRule {
   if (r?.kind !== 'duration' || !r.per) throw new Error('policy file has no duration rule teacher_enterprise_practice with a period');
   return { value: r.value, unit: r.unit, per: r.per, article: r.source.article ?? '' };
 }
-
-

@@ -24,10 +24,18 @@ const counts = {
 function selectSchools(db: Db | Tx) {
   return db
     .select({
-      id: organisations.id, name: organisations.name, code: organisations.code,
-      level: schools.level, ownership: schools.ownership, enterpriseRun: schools.enterpriseRun, staffingQuota: schools.staffingQuota,
-      districtId: organisations.districtId, districtName: district.name,
-      status: organisations.status, isDemo: organisations.isDemo, version: organisations.version,
+      id: organisations.id,
+      name: organisations.name,
+      code: organisations.code,
+      level: schools.level,
+      ownership: schools.ownership,
+      enterpriseRun: schools.enterpriseRun,
+      staffingQuota: schools.staffingQuota,
+      districtId: organisations.districtId,
+      districtName: district.name,
+      status: organisations.status,
+      isDemo: organisations.isDemo,
+      version: organisations.version,
       ...counts,
     })
     .from(organisations)
@@ -38,9 +46,12 @@ function selectSchools(db: Db | Tx) {
 const scoped = (access: Access) => scopeWhere(access, { organisationId: organisations.id, districtId: organisations.districtId });
 
 const SORTS: Record<SchoolListQuery['sort'], SQL> = {
-  name: asc(organisations.nameSort), '-name': desc(organisations.nameSort),
-  code: asc(organisations.code), '-code': desc(organisations.code),
-  students: asc(counts.studentCount), '-students': desc(counts.studentCount),
+  name: asc(organisations.nameSort),
+  '-name': desc(organisations.nameSort),
+  code: asc(organisations.code),
+  '-code': desc(organisations.code),
+  students: asc(counts.studentCount),
+  '-students': desc(counts.studentCount),
 };
 
 /** The list's scope and filters: the page and the export select the same schools. */
@@ -60,8 +71,18 @@ export async function listSchools(db: Db, access: Access, q: SchoolListQuery) {
   await syncNameSort(db, 'organisations');
   const where = schoolListWhere(access, q);
   const [items, total] = await Promise.all([
-    selectSchools(db).where(where).orderBy(SORTS[q.sort], asc(organisations.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    countOf(db.select({ total: sql<number>`count(*)::int` }).from(organisations).innerJoin(schools, eq(schools.organisationId, organisations.id)).where(where)),
+    selectSchools(db)
+      .where(where)
+      .orderBy(SORTS[q.sort], asc(organisations.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    countOf(
+      db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(organisations)
+        .innerJoin(schools, eq(schools.organisationId, organisations.id))
+        .where(where),
+    ),
   ]);
   return { items: items as School[], total, page: q.page, pageSize: q.pageSize };
 }
@@ -83,7 +104,9 @@ function checkedCode(raw: string): string {
 const codeTaken = () => new AppError('CONFLICT', '该学校标识码已登记', { fields: { code: '该学校标识码已登记，请勿重复登记' } });
 
 async function assertCodeFree(db: Db | Tx, code: string, exceptId?: string) {
-  const [taken] = await db.select({ id: organisations.id }).from(organisations)
+  const [taken] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
     .where(and(eq(organisations.kind, 'school'), eq(organisations.code, code)));
   if (taken && taken.id !== exceptId) throw codeTaken();
 }
@@ -91,7 +114,9 @@ async function assertCodeFree(db: Db | Tx, code: string, exceptId?: string) {
 /** The district a school is placed in: a district organisation, and one the caller may place schools in. */
 async function checkDistrict(db: Db | Tx, districtId: string, access: Access) {
   const fields: FieldErrors = {};
-  const [d] = await db.select({ id: organisations.id }).from(organisations)
+  const [d] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
     .where(and(eq(organisations.id, districtId), eq(organisations.kind, 'district')));
   if (!d) fields.districtId = '所选区县(市)/开发区不存在';
   else if (!inScope(access, { districtId: d.id })) fields.districtId = '所选区县(市)/开发区不在您的管理范围内';
@@ -105,17 +130,30 @@ export async function createSchool(tx: Tx, audit: Auditor, access: Access, input
   await assertCodeFree(tx, code);
   let id: string;
   try {
-    const [org] = await tx.insert(organisations).values({
-      kind: 'school', name: input.name, code, districtId: input.districtId, createdAt: now, updatedAt: now,
-    }).returning({ id: organisations.id });
+    const [org] = await tx
+      .insert(organisations)
+      .values({
+        kind: 'school',
+        name: input.name,
+        code,
+        districtId: input.districtId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: organisations.id });
     id = org!.id;
   } catch (err) {
     if (uniqueViolation(err) !== null) throw codeTaken();
     throw err;
   }
   await tx.insert(schools).values({
-    organisationId: id, level: input.level, ownership: input.ownership, enterpriseRun: input.enterpriseRun,
-    staffingQuota: input.staffingQuota ?? null, createdAt: now, updatedAt: now,
+    organisationId: id,
+    level: input.level,
+    ownership: input.ownership,
+    enterpriseRun: input.enterpriseRun,
+    staffingQuota: input.staffingQuota ?? null,
+    createdAt: now,
+    updatedAt: now,
   });
   const after = await getSchool(tx, { kind: 'city' }, id);
   await audit.record({ action: 'create', entityType: 'school', entityId: id, after: auditable(after) });
@@ -127,7 +165,15 @@ export async function createSchool(tx: Tx, audit: Auditor, access: Access, input
  * An edit of the school's own facts (bureau, district, the school's admin), naming the version it read.
  * The 学校标识码, district and level are corrections (`correct`: the district or the bureau).
  */
-export async function updateSchool(tx: Tx, audit: Auditor, access: Access, correct: Access, id: string, change: SchoolUpdate, now: Date): Promise<School> {
+export async function updateSchool(
+  tx: Tx,
+  audit: Auditor,
+  access: Access,
+  correct: Access,
+  id: string,
+  change: SchoolUpdate,
+  now: Date,
+): Promise<School> {
   const before = await getSchool(tx, access, id);
   const corrections = (['code', 'districtId', 'level'] as const).filter((k) => change[k] !== undefined);
   if (corrections.length && !inScope(correct, { organisationId: before.id, districtId: before.districtId })) {
@@ -142,20 +188,33 @@ export async function updateSchool(tx: Tx, audit: Auditor, access: Access, corre
   const { version, name, districtId, ownership, enterpriseRun, staffingQuota, level } = change;
   let bumped;
   try {
-    bumped = await tx.update(organisations).set({
-      version: sql`${organisations.version} + 1`, updatedAt: now,
-      ...(name !== undefined && { name }), ...(code !== undefined && { code }), ...(districtId !== undefined && { districtId }),
-    }).where(and(eq(organisations.id, id), eq(organisations.version, version))).returning({ id: organisations.id });
+    bumped = await tx
+      .update(organisations)
+      .set({
+        version: sql`${organisations.version} + 1`,
+        updatedAt: now,
+        ...(name !== undefined && { name }),
+        ...(code !== undefined && { code }),
+        ...(districtId !== undefined && { districtId }),
+      })
+      .where(and(eq(organisations.id, id), eq(organisations.version, version)))
+      .returning({ id: organisations.id });
   } catch (err) {
     if (uniqueViolation(err) !== null) throw codeTaken();
     throw err;
   }
   if (!bumped.length) throw versionConflict();
   const details = {
-    ...(ownership !== undefined && { ownership }), ...(enterpriseRun !== undefined && { enterpriseRun }),
-    ...(staffingQuota !== undefined && { staffingQuota }), ...(level !== undefined && { level }),
+    ...(ownership !== undefined && { ownership }),
+    ...(enterpriseRun !== undefined && { enterpriseRun }),
+    ...(staffingQuota !== undefined && { staffingQuota }),
+    ...(level !== undefined && { level }),
   };
-  if (Object.keys(details).length) await tx.update(schools).set({ ...details, updatedAt: now }).where(eq(schools.organisationId, id));
+  if (Object.keys(details).length)
+    await tx
+      .update(schools)
+      .set({ ...details, updatedAt: now })
+      .where(eq(schools.organisationId, id));
   const after = await getSchool(tx, { kind: 'city' }, id);
   const touched = Object.keys(change).filter((k) => k !== 'version');
   await audit.record({ action: 'update', entityType: 'school', entityId: id, before: pick(before, touched), after: pick(after, touched) });
@@ -167,18 +226,31 @@ export async function updateSchool(tx: Tx, audit: Auditor, access: Access, corre
  * Archive (归档) instead of delete: programs, teachers, students, carriers and audit rows refer to the school,
  * so they all stay as they are and readable; lists hide the school unless `includeArchived`.
  */
-export async function setSchoolArchived(tx: Tx, audit: Auditor, access: Access, id: string, version: number, archived: boolean, now: Date): Promise<School> {
+export async function setSchoolArchived(
+  tx: Tx,
+  audit: Auditor,
+  access: Access,
+  id: string,
+  version: number,
+  archived: boolean,
+  now: Date,
+): Promise<School> {
   const before = await getSchool(tx, access, id);
   if (archived && before.status === 'archived') throw new AppError('CONFLICT', '学校已归档');
   if (!archived && before.status !== 'archived') throw new AppError('CONFLICT', '学校未归档');
-  const bumped = await tx.update(organisations)
+  const bumped = await tx
+    .update(organisations)
     .set({ status: archived ? 'archived' : 'active', version: sql`${organisations.version} + 1`, updatedAt: now })
-    .where(and(eq(organisations.id, id), eq(organisations.version, version))).returning({ id: organisations.id });
+    .where(and(eq(organisations.id, id), eq(organisations.version, version)))
+    .returning({ id: organisations.id });
   if (!bumped.length) throw versionConflict();
   const after = await getSchool(tx, { kind: 'city' }, id);
   await audit.record({
-    action: archived ? 'archive' : 'restore', entityType: 'school', entityId: id,
-    before: { status: before.status }, after: { status: after.status },
+    action: archived ? 'archive' : 'restore',
+    entityType: 'school',
+    entityId: id,
+    before: { status: before.status },
+    after: { status: after.status },
   });
   await reindexEntity(tx, 'school', id);
   return after;

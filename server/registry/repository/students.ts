@@ -13,10 +13,20 @@ import { nameSortPrefixRange, syncNameSort } from './name-sort.ts';
 /** Reads of students: masked personal information only, except the logged personal-information read. */
 
 const columns = {
-  id: students.id, name: students.name, schoolId: students.schoolId, schoolName: organisations.name,
-  programId: students.programId, programName: majors.name, cohort: students.cohort, sex: students.sex, birthDate: students.birthDate,
-  idNumberMasked: students.idNumberMasked, phoneMasked: students.phoneMasked, status: students.status,
-  hasAccount: sql<boolean>`${students.userId} is not null`, archived: sql<boolean>`${students.archivedAt} is not null`,
+  id: students.id,
+  name: students.name,
+  schoolId: students.schoolId,
+  schoolName: organisations.name,
+  programId: students.programId,
+  programName: majors.name,
+  cohort: students.cohort,
+  sex: students.sex,
+  birthDate: students.birthDate,
+  idNumberMasked: students.idNumberMasked,
+  phoneMasked: students.phoneMasked,
+  status: students.status,
+  hasAccount: sql<boolean>`${students.userId} is not null`,
+  archived: sql<boolean>`${students.archivedAt} is not null`,
   version: students.version,
 };
 
@@ -24,15 +34,19 @@ export const scopedStudents = (access: Access) =>
   scopeWhere(access, { organisationId: students.schoolId, districtId: organisations.districtId, userId: students.userId });
 
 function selectStudents(db: Db | Tx) {
-  return db.select(columns).from(students)
+  return db
+    .select(columns)
+    .from(students)
     .innerJoin(organisations, eq(organisations.id, students.schoolId))
     .leftJoin(programs, eq(programs.id, students.programId))
     .leftJoin(majors, eq(majors.id, programs.majorId));
 }
 
 const SORTS: Record<StudentListQuery['sort'], SQL[]> = {
-  name: [asc(students.nameSort)], '-name': [desc(students.nameSort)],
-  cohort: [asc(students.cohort), asc(students.nameSort)], '-cohort': [desc(students.cohort), asc(students.nameSort)],
+  name: [asc(students.nameSort)],
+  '-name': [desc(students.nameSort)],
+  cohort: [asc(students.cohort), asc(students.nameSort)],
+  '-cohort': [desc(students.cohort), asc(students.nameSort)],
 };
 
 /**
@@ -56,7 +70,10 @@ function namePrefix(prefix: string): SQL | undefined {
  * 500,000 students from an index alone (about half the time, bench/lists.ts).
  */
 function countStudents(db: Db, access: Access) {
-  const count = db.select({ total: sql<number>`count(*)::int` }).from(students).$dynamic();
+  const count = db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(students)
+    .$dynamic();
   return access.kind === 'city' ? count : count.innerJoin(organisations, eq(organisations.id, students.schoolId));
 }
 
@@ -79,7 +96,11 @@ export async function listStudents(db: Db, access: Access, q: StudentListQuery) 
   await syncNameSort(db, 'students');
   const where = studentListWhere(access, q);
   const [items, total] = await Promise.all([
-    selectStudents(db).where(where).orderBy(...SORTS[q.sort], asc(students.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    selectStudents(db)
+      .where(where)
+      .orderBy(...SORTS[q.sort], asc(students.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
     countOf(countStudents(db, access).where(where)),
   ]);
   return { items: items as Student[], total, page: q.page, pageSize: q.pageSize };
@@ -92,14 +113,25 @@ export async function getStudent(db: Db | Tx, access: Access, id: string): Promi
 }
 
 /** The ID number and phone in clear, for a caller the personal-information policy allows; every read is logged. */
-export async function readStudentPersonalInfo(db: Db, pii: PiiCipher, access: Access, id: string, reader: { userId: string; requestId: string }) {
+export async function readStudentPersonalInfo(
+  db: Db,
+  pii: PiiCipher,
+  access: Access,
+  id: string,
+  reader: { userId: string; requestId: string },
+) {
   const [row] = await db
     .select({ idNumberCipher: students.idNumberCipher, phoneCipher: students.phoneCipher })
-    .from(students).innerJoin(organisations, eq(organisations.id, students.schoolId))
+    .from(students)
+    .innerJoin(organisations, eq(organisations.id, students.schoolId))
     .where(and(eq(students.id, id), scopedStudents(access)));
   if (!row) throw notFound('学生');
   await db.insert(piiAccessLog).values({
-    userId: reader.userId, entityType: 'student', entityId: id, fields: ['idNumber', 'phone'], requestId: reader.requestId,
+    userId: reader.userId,
+    entityType: 'student',
+    entityId: id,
+    fields: ['idNumber', 'phone'],
+    requestId: reader.requestId,
   });
   return { idNumber: pii.decrypt(row.idNumberCipher), phone: row.phoneCipher ? pii.decrypt(row.phoneCipher) : null };
 }

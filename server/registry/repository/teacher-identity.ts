@@ -14,7 +14,10 @@ import { scopeWhere } from '../../platform/http/scope-sql.ts';
 
 /** The blind index of the stored number (what the audit log records, redacted), or null. */
 export async function storedTeacherIdIndex(db: Db | Tx, teacherId: string): Promise<string | null> {
-  const [row] = await db.select({ idx: teacherIdNumbers.idNumberIndex }).from(teacherIdNumbers).where(eq(teacherIdNumbers.teacherId, teacherId));
+  const [row] = await db
+    .select({ idx: teacherIdNumbers.idNumberIndex })
+    .from(teacherIdNumbers)
+    .where(eq(teacherIdNumbers.teacherId, teacherId));
   return row?.idx ?? null;
 }
 
@@ -32,22 +35,37 @@ export async function setTeacherIdNumber(tx: Tx, pii: PiiCipher, teacherId: stri
     return null;
   }
   const idx = pii.index(idNumber);
-  const [taken] = await tx.select({ id: teacherIdNumbers.teacherId }).from(teacherIdNumbers)
+  const [taken] = await tx
+    .select({ id: teacherIdNumbers.teacherId })
+    .from(teacherIdNumbers)
     .where(and(eq(teacherIdNumbers.idNumberIndex, idx), ne(teacherIdNumbers.teacherId, teacherId)));
   if (taken) throw new AppError('CONFLICT', '该身份证号码的教师已登记', { fields: { idNumber: '该身份证号码的教师已登记，请勿重复登记' } });
   const row = { idNumberCipher: pii.encrypt(idNumber), idNumberIndex: idx, idNumberMasked: maskIdNumber(idNumber) };
-  await tx.insert(teacherIdNumbers).values({ teacherId, ...row }).onConflictDoUpdate({ target: teacherIdNumbers.teacherId, set: row });
+  await tx
+    .insert(teacherIdNumbers)
+    .values({ teacherId, ...row })
+    .onConflictDoUpdate({ target: teacherIdNumbers.teacherId, set: row });
   return idx;
 }
 
 /** The number in clear, for a caller the personal-information policy allows; every read is logged. */
-export async function readTeacherPersonalInfo(db: Db, pii: PiiCipher, access: Access, id: string, reader: { userId: string; requestId: string }) {
-  const [row] = await db.select({ id: teachers.id, cipher: teacherIdNumbers.idNumberCipher })
-    .from(teachers).innerJoin(organisations, eq(organisations.id, teachers.schoolId))
+export async function readTeacherPersonalInfo(
+  db: Db,
+  pii: PiiCipher,
+  access: Access,
+  id: string,
+  reader: { userId: string; requestId: string },
+) {
+  const [row] = await db
+    .select({ id: teachers.id, cipher: teacherIdNumbers.idNumberCipher })
+    .from(teachers)
+    .innerJoin(organisations, eq(organisations.id, teachers.schoolId))
     .leftJoin(teacherIdNumbers, eq(teacherIdNumbers.teacherId, teachers.id))
     .where(and(eq(teachers.id, id), scopeWhere(access, { organisationId: teachers.schoolId, districtId: organisations.districtId })));
   if (!row) throw notFound('教师');
   if (row.cipher === null) return { idNumber: null };
-  await db.insert(piiAccessLog).values({ userId: reader.userId, entityType: 'teacher', entityId: id, fields: ['idNumber'], requestId: reader.requestId });
+  await db
+    .insert(piiAccessLog)
+    .values({ userId: reader.userId, entityType: 'teacher', entityId: id, fields: ['idNumber'], requestId: reader.requestId });
   return { idNumber: pii.decrypt(row.cipher) };
 }

@@ -7,11 +7,16 @@ import { organisations, teacherPracticePeriods } from '../../platform/db/schema/
 /** A teacher's 企业实践 periods: checked, replaced as a whole on edit, read with the enterprise's current name. */
 
 export async function periodsOf(db: Db | Tx, teacherId: string) {
-  return db.select({
-    id: teacherPracticePeriods.id, enterpriseId: teacherPracticePeriods.organisationId,
-    enterpriseName: organisations.name, typedName: teacherPracticePeriods.enterpriseName,
-    startDate: teacherPracticePeriods.startDate, endDate: teacherPracticePeriods.endDate,
-  }).from(teacherPracticePeriods)
+  return db
+    .select({
+      id: teacherPracticePeriods.id,
+      enterpriseId: teacherPracticePeriods.organisationId,
+      enterpriseName: organisations.name,
+      typedName: teacherPracticePeriods.enterpriseName,
+      startDate: teacherPracticePeriods.startDate,
+      endDate: teacherPracticePeriods.endDate,
+    })
+    .from(teacherPracticePeriods)
     .leftJoin(organisations, eq(organisations.id, teacherPracticePeriods.organisationId))
     .where(eq(teacherPracticePeriods.teacherId, teacherId))
     .orderBy(asc(teacherPracticePeriods.startDate), asc(teacherPracticePeriods.id))
@@ -22,7 +27,9 @@ export async function periodsOf(db: Db | Tx, teacherId: string) {
 export async function checkPeriods(db: Db | Tx, periods: readonly PracticePeriodInput[]) {
   const ids = [...new Set(periods.flatMap((p) => (p.enterpriseId ? [p.enterpriseId] : [])))];
   if (!ids.length) return;
-  const found = await db.select({ id: organisations.id }).from(organisations)
+  const found = await db
+    .select({ id: organisations.id })
+    .from(organisations)
     .where(and(inArray(organisations.id, ids), eq(organisations.kind, 'enterprise')));
   const ok = new Set(found.map((o) => o.id));
   const fields: FieldErrors = {};
@@ -35,12 +42,16 @@ export async function checkPeriods(db: Db | Tx, periods: readonly PracticePeriod
 export async function replacePeriods(tx: Tx, teacherId: string, periods: readonly PracticePeriodInput[]) {
   await tx.delete(teacherPracticePeriods).where(eq(teacherPracticePeriods.teacherId, teacherId));
   if (!periods.length) return;
-  await tx.insert(teacherPracticePeriods).values(periods.map((p) => ({
-    teacherId, organisationId: p.enterpriseId ?? null,
-    // The register's name wins for a registered enterprise; the typed one is kept only for the others.
-    enterpriseName: p.enterpriseId ? null : (p.enterpriseName ?? null),
-    startDate: p.startDate, endDate: p.endDate ?? null,
-  })));
+  await tx.insert(teacherPracticePeriods).values(
+    periods.map((p) => ({
+      teacherId,
+      organisationId: p.enterpriseId ?? null,
+      // The register's name wins for a registered enterprise; the typed one is kept only for the others.
+      enterpriseName: p.enterpriseId ? null : (p.enterpriseName ?? null),
+      startDate: p.startDate,
+      endDate: p.endDate ?? null,
+    })),
+  );
 }
 
 /** The periods as an audit row shows them (without generated ids, so an unchanged list diffs as unchanged). */

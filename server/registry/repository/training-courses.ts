@@ -1,7 +1,12 @@
 import { and, asc, desc, eq, ilike, ne, sql, type SQL } from 'drizzle-orm';
 import type { Access } from '../../../core/authz/index.ts';
 import { AppError, notFound, versionConflict } from '../../../core/errors.ts';
-import type { TrainingCourse, TrainingCourseCreate, TrainingCourseListQuery, TrainingCourseUpdate } from '../../../contracts/training-courses.ts';
+import type {
+  TrainingCourse,
+  TrainingCourseCreate,
+  TrainingCourseListQuery,
+  TrainingCourseUpdate,
+} from '../../../contracts/training-courses.ts';
 import type { Auditor } from '../../platform/audit/auditor.ts';
 import type { Db, Tx } from '../../platform/db/engine.ts';
 import { majors, organisations, trainingCourses } from '../../platform/db/schema/index.ts';
@@ -11,22 +16,37 @@ import { assertNotArchived, assertSchoolOpen, escapeLike, schoolForWrite, unique
 
 /** 培训课程 of schools (二 (二) 5), kept like the rest of the school side of the register. */
 
-const majorName = sql<string | null>`(select ${majors.name} from ${majors} where ${majors.code} = ${trainingCourses.majorCode} order by ${majors.id} limit 1)`;
+const majorName = sql<
+  string | null
+>`(select ${majors.name} from ${majors} where ${majors.code} = ${trainingCourses.majorCode} order by ${majors.id} limit 1)`;
 
 const columns = {
-  id: trainingCourses.id, schoolId: trainingCourses.schoolId, schoolName: organisations.name, schoolStatus: organisations.status,
-  districtId: organisations.districtId, name: trainingCourses.name, majorCode: trainingCourses.majorCode, majorName,
-  hours: trainingCourses.hours, mode: trainingCourses.mode, trainees: trainingCourses.trainees, capacityPerYear: trainingCourses.capacityPerYear,
-  status: trainingCourses.status, version: trainingCourses.version,
+  id: trainingCourses.id,
+  schoolId: trainingCourses.schoolId,
+  schoolName: organisations.name,
+  schoolStatus: organisations.status,
+  districtId: organisations.districtId,
+  name: trainingCourses.name,
+  majorCode: trainingCourses.majorCode,
+  majorName,
+  hours: trainingCourses.hours,
+  mode: trainingCourses.mode,
+  trainees: trainingCourses.trainees,
+  capacityPerYear: trainingCourses.capacityPerYear,
+  status: trainingCourses.status,
+  version: trainingCourses.version,
 };
 
-const selectCourses = (db: Db | Tx) => db.select(columns).from(trainingCourses).innerJoin(organisations, eq(organisations.id, trainingCourses.schoolId));
+const selectCourses = (db: Db | Tx) =>
+  db.select(columns).from(trainingCourses).innerJoin(organisations, eq(organisations.id, trainingCourses.schoolId));
 
 const scoped = (access: Access) => scopeWhere(access, { organisationId: trainingCourses.schoolId, districtId: organisations.districtId });
 
 const SORTS: Record<TrainingCourseListQuery['sort'], SQL> = {
-  name: asc(trainingCourses.name), '-name': desc(trainingCourses.name),
-  capacity: asc(trainingCourses.capacityPerYear), '-capacity': desc(trainingCourses.capacityPerYear),
+  name: asc(trainingCourses.name),
+  '-name': desc(trainingCourses.name),
+  capacity: asc(trainingCourses.capacityPerYear),
+  '-capacity': desc(trainingCourses.capacityPerYear),
 };
 
 const strip = ({ schoolStatus: _s, ...c }: TrainingCourse & { schoolStatus: string }): TrainingCourse => c;
@@ -41,8 +61,18 @@ export async function listTrainingCourses(db: Db, access: Access, q: TrainingCou
     q.q ? ilike(trainingCourses.name, `%${escapeLike(q.q)}%`) : undefined,
   );
   const [rows, total] = await Promise.all([
-    selectCourses(db).where(where).orderBy(SORTS[q.sort], asc(trainingCourses.name), asc(trainingCourses.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    countOf(db.select({ total: sql<number>`count(*)::int` }).from(trainingCourses).innerJoin(organisations, eq(organisations.id, trainingCourses.schoolId)).where(where)),
+    selectCourses(db)
+      .where(where)
+      .orderBy(SORTS[q.sort], asc(trainingCourses.name), asc(trainingCourses.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    countOf(
+      db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(trainingCourses)
+        .innerJoin(organisations, eq(organisations.id, trainingCourses.schoolId))
+        .where(where),
+    ),
   ]);
   return { items: rows.map(strip), total, page: q.page, pageSize: q.pageSize };
 }
@@ -70,8 +100,15 @@ export async function createTrainingCourse(tx: Tx, audit: Auditor, access: Acces
   const school = await schoolForWrite(tx, access, input.schoolId);
   await checkMajor(tx, input.majorCode);
   const values = {
-    schoolId: school.id, name: input.name, majorCode: input.majorCode, hours: input.hours, mode: input.mode,
-    trainees: input.trainees ?? null, capacityPerYear: input.capacityPerYear, createdAt: now, updatedAt: now,
+    schoolId: school.id,
+    name: input.name,
+    majorCode: input.majorCode,
+    hours: input.hours,
+    mode: input.mode,
+    trainees: input.trainees ?? null,
+    capacityPerYear: input.capacityPerYear,
+    createdAt: now,
+    updatedAt: now,
   };
   let id: string;
   try {
@@ -95,26 +132,51 @@ export async function updateTrainingCourse(tx: Tx, audit: Auditor, access: Acces
   const set = Object.fromEntries(touched.map((k) => [k, change[k]]));
   let bumped;
   try {
-    bumped = await tx.update(trainingCourses).set({ ...set, version: sql`${trainingCourses.version} + 1`, updatedAt: now })
-      .where(and(eq(trainingCourses.id, id), eq(trainingCourses.version, change.version))).returning({ id: trainingCourses.id });
+    bumped = await tx
+      .update(trainingCourses)
+      .set({ ...set, version: sql`${trainingCourses.version} + 1`, updatedAt: now })
+      .where(and(eq(trainingCourses.id, id), eq(trainingCourses.version, change.version)))
+      .returning({ id: trainingCourses.id });
   } catch (err) {
     if (uniqueViolation(err) !== null) throw nameTaken();
     throw err;
   }
   if (!bumped.length) throw versionConflict();
-  await audit.record({ action: 'update', entityType: 'trainingCourse', entityId: id, before: Object.fromEntries(touched.map((k) => [k, before[k]])), after: set });
+  await audit.record({
+    action: 'update',
+    entityType: 'trainingCourse',
+    entityId: id,
+    before: Object.fromEntries(touched.map((k) => [k, before[k]])),
+    after: set,
+  });
   return strip(await getCourse(tx, { kind: 'city' }, id));
 }
 
-export async function setTrainingCourseArchived(tx: Tx, audit: Auditor, access: Access, id: string, version: number, archived: boolean, now: Date) {
+export async function setTrainingCourseArchived(
+  tx: Tx,
+  audit: Auditor,
+  access: Access,
+  id: string,
+  version: number,
+  archived: boolean,
+  now: Date,
+) {
   const before = await getCourse(tx, access, id);
   if (archived && before.status === 'archived') throw new AppError('CONFLICT', '培训课程已归档');
   if (!archived && before.status !== 'archived') throw new AppError('CONFLICT', '培训课程未归档');
   if (!archived) assertSchoolOpen({ status: before.schoolStatus });
-  const bumped = await tx.update(trainingCourses)
+  const bumped = await tx
+    .update(trainingCourses)
     .set({ status: archived ? 'archived' : 'active', version: sql`${trainingCourses.version} + 1`, updatedAt: now })
-    .where(and(eq(trainingCourses.id, id), eq(trainingCourses.version, version))).returning({ id: trainingCourses.id });
+    .where(and(eq(trainingCourses.id, id), eq(trainingCourses.version, version)))
+    .returning({ id: trainingCourses.id });
   if (!bumped.length) throw versionConflict();
-  await audit.record({ action: archived ? 'archive' : 'restore', entityType: 'trainingCourse', entityId: id, before: { status: before.status }, after: { status: archived ? 'archived' : 'active' } });
+  await audit.record({
+    action: archived ? 'archive' : 'restore',
+    entityType: 'trainingCourse',
+    entityId: id,
+    before: { status: before.status },
+    after: { status: archived ? 'archived' : 'active' },
+  });
   return strip(await getCourse(tx, { kind: 'city' }, id));
 }

@@ -10,9 +10,14 @@ import { createRateLimiter } from '../../platform/http/rate-limit.ts';
 export function codeRoutes(): AnyRoute[] {
   const limiter = createRateLimiter(60, 60);
   const validate = defineRoute({
-    method: 'POST', url: '/api/codes/validate', tags: ['codes'], access: 'public', skipCsrf: true,
+    method: 'POST',
+    url: '/api/codes/validate',
+    tags: ['codes'],
+    access: 'public',
+    skipCsrf: true,
     summary: '校验统一社会信用代码或身份证号码（公开，限流，不记录所查号码）',
-    body: codeValidateRequest, response: codeValidateResponse,
+    body: codeValidateRequest,
+    response: codeValidateResponse,
     async handler({ body, req, services }) {
       limiter.hit(req.ip);
       const check = body.kind === 'uscc' ? validateUscc(body.value) : validateIdNumber(body.value, services.now());

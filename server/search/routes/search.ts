@@ -16,16 +16,24 @@ export function searchRoutes(): AnyRoute[] {
   const limiter = createRateLimiter(120, 60);
 
   const search = defineRoute({
-    method: 'GET', url: '/api/search', tags: ['search'], access: { resource: 'search', action: 'read' },
+    method: 'GET',
+    url: '/api/search',
+    tags: ['search'],
+    access: { resource: 'search', action: 'read' },
     summary: '全文搜索学校、开设专业、专业目录、企业和载体（按数据范围）',
-    query: searchQuery, response: searchResult,
+    query: searchQuery,
+    response: searchResult,
     handler: ({ services, access, query }) => searchDocumentsFor(services.database.db, { kind: 'scoped', access }, query),
   });
 
   const publicSearch = defineRoute({
-    method: 'GET', url: '/api/public/search', tags: ['search'], access: 'public',
+    method: 'GET',
+    url: '/api/public/search',
+    tags: ['search'],
+    access: 'public',
     summary: '公开目录搜索（仅已公开的学校、专业、产教融合型企业和载体；限流）',
-    query: searchQuery, response: searchResult,
+    query: searchQuery,
+    response: searchResult,
     handler({ services, query, req }) {
       limiter.hit(req.ip);
       return searchDocumentsFor(services.database.db, { kind: 'public' }, query);
@@ -33,14 +41,28 @@ export function searchRoutes(): AnyRoute[] {
   });
 
   const reindex = defineRoute({
-    method: 'POST', url: '/api/search/reindex', tags: ['search'], access: { resource: 'search', action: 'reindex' },
-    summary: '重建搜索索引（后台任务，进度见 /api/jobs/:id）', body: searchReindexRequest, response: job, status: 202,
+    method: 'POST',
+    url: '/api/search/reindex',
+    tags: ['search'],
+    access: { resource: 'search', action: 'reindex' },
+    summary: '重建搜索索引（后台任务，进度见 /api/jobs/:id）',
+    body: searchReindexRequest,
+    response: job,
+    status: 202,
     async handler({ services, actor, body, write }) {
       const result = await write(async (tx, audit) => {
         const { job: row } = await submitJob(tx, {
-          kind: SEARCH_REINDEX_JOB, input: body.types ? { types: body.types } : {}, createdBy: actor!.userId, organisationId: null,
+          kind: SEARCH_REINDEX_JOB,
+          input: body.types ? { types: body.types } : {},
+          createdBy: actor!.userId,
+          organisationId: null,
         });
-        await audit.record({ action: 'submit', entityType: 'job', entityId: row.id, after: { kind: SEARCH_REINDEX_JOB, ...(body.types && { types: body.types.join(',') }) } });
+        await audit.record({
+          action: 'submit',
+          entityType: 'job',
+          entityId: row.id,
+          after: { kind: SEARCH_REINDEX_JOB, ...(body.types && { types: body.types.join(',') }) },
+        });
         return toJob(row);
       });
       services.pokeJobs();

@@ -70,7 +70,12 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-export async function api<T>(method: string, path: string, body?: unknown, init: { signal?: AbortSignal; csrfRetried?: boolean; headers?: Record<string, string> } = {}): Promise<T> {
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  init: { signal?: AbortSignal; csrfRetried?: boolean; headers?: Record<string, string> } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
   // A file (spreadsheet import) goes as the raw request body; everything else as JSON.
   const isFile = body instanceof Blob;
@@ -82,7 +87,10 @@ export async function api<T>(method: string, path: string, body?: unknown, init:
   let res: Response;
   try {
     res = await fetch(path, {
-      method, headers, credentials: 'same-origin', signal: init.signal,
+      method,
+      headers,
+      credentials: 'same-origin',
+      signal: init.signal,
       body: body === undefined ? undefined : isFile ? body : JSON.stringify(body),
     });
   } catch (e) {
@@ -108,11 +116,15 @@ function parseJson(text: string, status: number): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return { code: status >= 500 ? 'INTERNAL' : 'UNKNOWN', message: status >= 400 ? fallbackMessage(status) : '服务器返回了无法识别的内容' };
+    return {
+      code: status >= 500 ? 'INTERNAL' : 'UNKNOWN',
+      message: status >= 400 ? fallbackMessage(status) : '服务器返回了无法识别的内容',
+    };
   }
 }
 
-export const get = <T>(path: string, query?: Query, init?: { signal?: AbortSignal }) => api<T>('GET', withQuery(path, query), undefined, init);
+export const get = <T>(path: string, query?: Query, init?: { signal?: AbortSignal }) =>
+  api<T>('GET', withQuery(path, query), undefined, init);
 export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);

@@ -51,8 +51,14 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (me.error && !(me.error instanceof ApiError && me.error.status === 401)) {
     return (
       <Result
-        status="warning" title="暂时无法连接平台" subTitle={errorMessage(me.error)}
-        extra={<Button type="primary" onClick={() => void me.refetch()}>重试</Button>}
+        status="warning"
+        title="暂时无法连接平台"
+        subTitle={errorMessage(me.error)}
+        extra={
+          <Button type="primary" onClick={() => void me.refetch()}>
+            重试
+          </Button>
+        }
       />
     );
   }

@@ -42,26 +42,40 @@ export default function EChart({ kind, data, title }: EChartProps) {
     if (!chart) return;
     const narrow = (el?.clientWidth ?? 600) < 480;
     if (kind === 'pie') {
-      chart.setOption({
-        color: PALETTE,
-        tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
-        legend: { type: 'scroll', bottom: 0, left: 'center' },
-        series: [{
-          type: 'pie', radius: narrow ? ['30%', '58%'] : ['38%', '66%'], center: ['50%', '44%'],
-          data, label: { formatter: '{b}\n{d}%' }, avoidLabelOverlap: true,
-        }],
-      }, true);
+      chart.setOption(
+        {
+          color: PALETTE,
+          tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
+          legend: { type: 'scroll', bottom: 0, left: 'center' },
+          series: [
+            {
+              type: 'pie',
+              radius: narrow ? ['30%', '58%'] : ['38%', '66%'],
+              center: ['50%', '44%'],
+              data,
+              label: { formatter: '{b}\n{d}%' },
+              avoidLabelOverlap: true,
+            },
+          ],
+        },
+        true,
+      );
     } else {
       const category = { type: 'category' as const, data: data.map((d) => d.name), axisTick: { show: false }, inverse: horizontal };
       const value = { type: 'value' as const, minInterval: 1, splitLine: { lineStyle: { color: '#eef0f3' } } };
-      chart.setOption({
-        color: PALETTE,
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        grid: { left: 8, right: 24, top: 16, bottom: 8 },
-        xAxis: horizontal ? value : { ...category, axisLabel: { interval: 0, rotate: data.length > 4 && narrow ? 30 : 0 } },
-        yAxis: horizontal ? category : value,
-        series: [{ type: 'bar', data: data.map((d) => d.value), barMaxWidth: 28, label: { show: true, position: horizontal ? 'right' : 'top' } }],
-      }, true);
+      chart.setOption(
+        {
+          color: PALETTE,
+          tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+          grid: { left: 8, right: 24, top: 16, bottom: 8 },
+          xAxis: horizontal ? value : { ...category, axisLabel: { interval: 0, rotate: data.length > 4 && narrow ? 30 : 0 } },
+          yAxis: horizontal ? category : value,
+          series: [
+            { type: 'bar', data: data.map((d) => d.value), barMaxWidth: 28, label: { show: true, position: horizontal ? 'right' : 'top' } },
+          ],
+        },
+        true,
+      );
     }
   }, [kind, data, horizontal]);
 

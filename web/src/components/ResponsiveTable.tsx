@@ -34,37 +34,78 @@ interface Props<T> {
  * Every list that is a table on tablets and desktops (≥ 768 px, as the register lists) and stacked rows below:
  * one card per row (title, then "label：value" lines), so nothing scrolls sideways or is cut off on a phone.
  */
-export function ResponsiveTable<T>({ rows, rowKey, primary, columns, loading, total, page, pageSize, onPage, empty, rowTestId = 'directory-row', onRowClick }: Props<T>) {
+export function ResponsiveTable<T>({
+  rows,
+  rowKey,
+  primary,
+  columns,
+  loading,
+  total,
+  page,
+  pageSize,
+  onPage,
+  empty,
+  rowTestId = 'directory-row',
+  onRowClick,
+}: Props<T>) {
   const stacked = useStacksTables();
   const [localPage, setLocalPage] = useState(1);
   const serverPaged = page !== undefined && onPage !== undefined;
   const current = serverPaged ? page : localPage;
   const count = total ?? rows.length;
   const pagination = count > pageSize && {
-    current, pageSize, total: count, onChange: serverPaged ? onPage : setLocalPage, showSizeChanger: false,
-    size: stacked ? ('small' as const) : undefined, simple: stacked, showTotal: (t: number) => `共 ${t} 条`,
+    current,
+    pageSize,
+    total: count,
+    onChange: serverPaged ? onPage : setLocalPage,
+    showSizeChanger: false,
+    size: stacked ? ('small' as const) : undefined,
+    simple: stacked,
+    showTotal: (t: number) => `共 ${t} 条`,
   };
   if (stacked) {
     return (
       <List
-        dataSource={rows} rowKey={rowKey} loading={loading} pagination={pagination} locale={{ emptyText: empty }}
+        dataSource={rows}
+        rowKey={rowKey}
+        loading={loading}
+        pagination={pagination}
+        locale={{ emptyText: empty }}
         renderItem={(row) => (
           <List.Item data-testid={rowTestId} onClick={onRowClick && (() => onRowClick(row))} style={onRowClick && { cursor: 'pointer' }}>
             <List.Item.Meta
               title={primary.render(row)}
-              description={columns.map((c) => <div key={c.key} className="cj-list-card-line">{c.title && `${c.title}：`}{c.render(row)}</div>)}
+              description={columns.map((c) => (
+                <div key={c.key} className="cj-list-card-line">
+                  {c.title && `${c.title}：`}
+                  {c.render(row)}
+                </div>
+              ))}
             />
           </List.Item>
         )}
       />
     );
   }
-  const tableColumns: TableColumnsType<T> = [primary, ...columns].map((c) => ({ key: c.key, title: c.title, width: c.width, align: c.align, render: (_: unknown, row: T) => c.render(row) }));
+  const tableColumns: TableColumnsType<T> = [primary, ...columns].map((c) => ({
+    key: c.key,
+    title: c.title,
+    width: c.width,
+    align: c.align,
+    render: (_: unknown, row: T) => c.render(row),
+  }));
   return (
     <Table
-      size="middle" dataSource={rows} rowKey={rowKey} loading={loading} columns={tableColumns}
-      pagination={pagination} locale={{ emptyText: empty }}
-      onRow={(row) => ({ 'data-testid': rowTestId, ...(onRowClick && { onClick: () => onRowClick(row), style: { cursor: 'pointer' } }) }) as object}
+      size="middle"
+      dataSource={rows}
+      rowKey={rowKey}
+      loading={loading}
+      columns={tableColumns}
+      pagination={pagination}
+      locale={{ emptyText: empty }}
+      onRow={(row) =>
+        ({ 'data-testid': rowTestId, ...(onRowClick && { onClick: () => onRowClick(row), style: { cursor: 'pointer' } }) }) as object
+      }
     />
   );
 }

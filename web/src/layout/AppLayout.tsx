@@ -40,17 +40,29 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <Layout className="cj-main">
         <Header className="cj-header">
           {!isDesktop && menu && (
-            <Button type="text" aria-label="打开菜单" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} className="cj-menu-button" />
+            <Button
+              type="text"
+              aria-label="打开菜单"
+              icon={<MenuOutlined />}
+              onClick={() => setDrawerOpen(true)}
+              className="cj-menu-button"
+            />
           )}
           {(!isDesktop || !menu) && (
             <Link to="/" className="cj-header-brand" aria-label={`${PLATFORM_NAME} 首页`}>
-              <span className="cj-logo" aria-hidden>产教</span>
+              <span className="cj-logo" aria-hidden>
+                产教
+              </span>
               {isDesktop && <span className="cj-header-title">{PLATFORM_NAME}</span>}
             </Link>
           )}
           <div className="cj-header-spacer" />
           {!forced && <HeaderSearch compact={isPhone} />}
-          {me.user.isDemo && <Tag color="orange" className="cj-demo-tag">演示数据</Tag>}
+          {me.user.isDemo && (
+            <Tag color="orange" className="cj-demo-tag">
+              演示数据
+            </Tag>
+          )}
           {!forced && <NotificationBell />}
           <UserMenu me={me} compact={!isDesktop} />
         </Header>
@@ -63,8 +75,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </Layout>
       {!isDesktop && menu && (
         <Drawer
-          open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={272}
-          title={<Brand dark={false} />} styles={{ body: { padding: 0, background: SIDER_BG } }}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={272}
+          title={<Brand dark={false} />}
+          styles={{ body: { padding: 0, background: SIDER_BG } }}
         >
           {menu}
         </Drawer>
@@ -76,7 +92,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
 function Brand({ dark = true }: { dark?: boolean }) {
   return (
     <Link to="/" className={dark ? 'cj-brand cj-brand-dark' : 'cj-brand'}>
-      <span className="cj-logo" aria-hidden>产教</span>
+      <span className="cj-logo" aria-hidden>
+        产教
+      </span>
       <span className="cj-brand-text">
         <span className="cj-brand-name">产教 Chanjiao</span>
         <span className="cj-brand-sub">{PLATFORM_NAME}</span>
@@ -90,10 +108,7 @@ function NavMenu({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
   const items = useMemo(() => menuItems(navItemsFor(rolesOf(me))), [me]);
   const selected = navItemOf(pathname)?.path;
   return (
-    <Menu
-      mode="inline" theme="dark" items={items} selectedKeys={selected ? [selected] : []}
-      onClick={onNavigate} className="cj-nav"
-    />
+    <Menu mode="inline" theme="dark" items={items} selectedKeys={selected ? [selected] : []} onClick={onNavigate} className="cj-nav" />
   );
 }
 
@@ -102,7 +117,9 @@ type MenuItem = NonNullable<MenuProps['items']>[number];
 /** Entries without a group first, then one titled group per `group`, in the order of navigation.ts. */
 function menuItems(nav: NavItem[]): MenuItem[] {
   const entry = (item: NavItem): MenuItem => ({
-    key: item.path, icon: createElement(item.icon), label: <Link to={item.path}>{item.label}</Link>,
+    key: item.path,
+    icon: createElement(item.icon),
+    label: <Link to={item.path}>{item.label}</Link>,
   });
   const out: MenuItem[] = nav.filter((i) => !i.group).map(entry);
   const groups = [...new Set(nav.filter((i) => i.group).map((i) => i.group!))];
@@ -121,14 +138,19 @@ function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
   const first = me.roles[0];
   const items: MenuProps['items'] = [
     {
-      key: 'who', disabled: true, className: 'cj-user-card',
+      key: 'who',
+      disabled: true,
+      className: 'cj-user-card',
       label: (
         <div className="cj-user-card-body">
           <Typography.Text strong>{me.user.displayName}</Typography.Text>
-          <Typography.Text type="secondary" className="cj-user-card-line">账号：{me.user.username}</Typography.Text>
+          <Typography.Text type="secondary" className="cj-user-card-line">
+            账号：{me.user.username}
+          </Typography.Text>
           {me.roles.map((r) => (
             <span key={`${r.role}:${r.organisation.id}`} className="cj-user-card-line">
-              <Tag color="blue">{roleLabel(r.role)}</Tag>{r.organisation.name}
+              <Tag color="blue">{roleLabel(r.role)}</Tag>
+              {r.organisation.name}
             </span>
           ))}
         </div>
@@ -142,8 +164,14 @@ function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
   ];
   return (
     <Dropdown
-      trigger={['click']} placement="bottomRight"
-      menu={{ items, onClick: ({ key }) => { if (key === 'logout') logout.mutate(); } }}
+      trigger={['click']}
+      placement="bottomRight"
+      menu={{
+        items,
+        onClick: ({ key }) => {
+          if (key === 'logout') logout.mutate();
+        },
+      }}
     >
       <button type="button" className="cj-user-trigger" data-testid="user-menu" aria-label="用户菜单" title={rolesText(me)}>
         <Avatar size="small" icon={<UserOutlined />} className="cj-avatar" />
@@ -151,7 +179,8 @@ function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
           <span className="cj-user-name">{me.user.displayName}</span>
           {!compact && first && (
             <span className="cj-user-role">
-              {roleLabel(first.role)} · {first.organisation.name}{me.roles.length > 1 ? ` 等${me.roles.length}个身份` : ''}
+              {roleLabel(first.role)} · {first.organisation.name}
+              {me.roles.length > 1 ? ` 等${me.roles.length}个身份` : ''}
             </span>
           )}
         </span>

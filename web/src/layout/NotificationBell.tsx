@@ -16,7 +16,11 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const inbox = useQuery({ queryKey: KEY, queryFn: () => get<NotificationList>('/api/notifications', { pageSize: 30 }), refetchInterval: REFRESH_MS });
+  const inbox = useQuery({
+    queryKey: KEY,
+    queryFn: () => get<NotificationList>('/api/notifications', { pageSize: 30 }),
+    refetchInterval: REFRESH_MS,
+  });
   const refresh = () => qc.invalidateQueries({ queryKey: KEY });
   const read = useMutation({ mutationFn: (id: string) => post<Notification>(`/api/notifications/${id}/read`), onSuccess: refresh });
   const readAll = useMutation({ mutationFn: () => post('/api/notifications/read-all'), onSuccess: refresh });
@@ -33,21 +37,44 @@ export function NotificationBell() {
   return (
     <>
       <Badge count={unread} size="small" offset={[-6, 6]}>
-        <Button type="text" aria-label={unread ? `消息（${unread}条未读）` : '消息'} icon={<BellOutlined />} onClick={() => setOpen(true)} />
+        <Button
+          type="text"
+          aria-label={unread ? `消息（${unread}条未读）` : '消息'}
+          icon={<BellOutlined />}
+          onClick={() => setOpen(true)}
+        />
       </Badge>
       <Drawer
-        open={open} onClose={() => setOpen(false)} title="消息" size="default" className="cj-inbox"
-        extra={<Button size="small" disabled={!unread || readAll.isPending} onClick={() => readAll.mutate()}>全部已读</Button>}
+        open={open}
+        onClose={() => setOpen(false)}
+        title="消息"
+        size="default"
+        className="cj-inbox"
+        extra={
+          <Button size="small" disabled={!unread || readAll.isPending} onClick={() => readAll.mutate()}>
+            全部已读
+          </Button>
+        }
       >
-        {inbox.error ? <QueryError error={inbox.error} /> : (
+        {inbox.error ? (
+          <QueryError error={inbox.error} />
+        ) : (
           <List
             loading={inbox.isLoading}
             dataSource={inbox.data?.items ?? []}
             locale={{ emptyText: <Empty description="暂无消息" /> }}
             renderItem={(n) => (
-              <List.Item className={n.readAt ? 'cj-inbox-read' : 'cj-inbox-unread'} onClick={() => openMessage(n)} style={{ cursor: 'pointer' }}>
+              <List.Item
+                className={n.readAt ? 'cj-inbox-read' : 'cj-inbox-unread'}
+                onClick={() => openMessage(n)}
+                style={{ cursor: 'pointer' }}
+              >
                 <List.Item.Meta
-                  title={<Badge dot={!n.readAt} offset={[6, 0]}>{n.title}</Badge>}
+                  title={
+                    <Badge dot={!n.readAt} offset={[6, 0]}>
+                      {n.title}
+                    </Badge>
+                  }
                   description={
                     <>
                       <Typography.Paragraph style={{ marginBottom: 4 }}>{n.body}</Typography.Paragraph>

@@ -11,8 +11,14 @@ export function RoleGate({ children }: { children: ReactNode }) {
   if (mayVisit(pathname, rolesOf(me))) return children;
   return (
     <Result
-      status="403" title="无权访问" subTitle="您的账号没有查看此页面的权限。如需开通，请联系市教育局平台管理员。"
-      extra={<Link to="/"><Button type="primary">返回首页</Button></Link>}
+      status="403"
+      title="无权访问"
+      subTitle="您的账号没有查看此页面的权限。如需开通，请联系市教育局平台管理员。"
+      extra={
+        <Link to="/">
+          <Button type="primary">返回首页</Button>
+        </Link>
+      }
     />
   );
 }

@@ -7,7 +7,9 @@ export const TITLE_SUFFIX = '产教';
 export const documentTitle = (title: string) => `${title} · ${TITLE_SUFFIX}`;
 
 /** A route's own title, for pages outside the menu (sign-in, public pages, details). */
-export interface RouteHandle { title: string }
+export interface RouteHandle {
+  title: string;
+}
 
 /**
  * Each page's document title, in one place: the nearest route's `handle.title`, else the page's menu entry
@@ -17,7 +19,10 @@ export interface RouteHandle { title: string }
 export function RouteTitle() {
   const matches = useMatches();
   const { pathname } = useLocation();
-  const own = matches.map((m) => (m.handle as RouteHandle | undefined)?.title).filter(Boolean).at(-1);
+  const own = matches
+    .map((m) => (m.handle as RouteHandle | undefined)?.title)
+    .filter(Boolean)
+    .at(-1);
   const title = own ?? navItemOf(pathname)?.label;
   useLayoutEffect(() => {
     if (title) document.title = documentTitle(title);

@@ -4,7 +4,11 @@ import { useMe } from '../auth/session.tsx';
 import { roleLabel } from '../labels.ts';
 
 const ORG_KINDS: Record<string, string> = {
-  bureau: '市教育局', department: '市直部门', district: '区县(市)/开发区', school: '学校', enterprise: '企业',
+  bureau: '市教育局',
+  department: '市直部门',
+  district: '区县(市)/开发区',
+  school: '学校',
+  enterprise: '企业',
 };
 
 /** The signed-in user's account: name, username, and every role held in which organisation. */
@@ -13,10 +17,14 @@ export function AccountPage() {
   return (
     <div className="cj-narrow" style={{ maxWidth: 720 }}>
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>账号信息</Typography.Title>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          账号信息
+        </Typography.Title>
         <Descriptions column={1} bordered size="small" styles={{ label: { width: 112 } }}>
           <Descriptions.Item label="姓名">{me.user.displayName}</Descriptions.Item>
-          <Descriptions.Item label="用户名"><span className="cj-mono">{me.user.username}</span></Descriptions.Item>
+          <Descriptions.Item label="用户名">
+            <span className="cj-mono">{me.user.username}</span>
+          </Descriptions.Item>
           <Descriptions.Item label="身份">
             <Space orientation="vertical" size={4}>
               {me.roles.map((r) => (
@@ -28,10 +36,16 @@ export function AccountPage() {
               ))}
             </Space>
           </Descriptions.Item>
-          {me.user.isDemo && <Descriptions.Item label="说明"><Tag color="orange">演示数据</Tag>本账号为演示账号，数据为自动生成。</Descriptions.Item>}
+          {me.user.isDemo && (
+            <Descriptions.Item label="说明">
+              <Tag color="orange">演示数据</Tag>本账号为演示账号，数据为自动生成。
+            </Descriptions.Item>
+          )}
         </Descriptions>
         <div style={{ marginTop: 16 }}>
-          <Link to="/change-password"><Button>修改密码</Button></Link>
+          <Link to="/change-password">
+            <Button>修改密码</Button>
+          </Link>
         </div>
       </Card>
     </div>

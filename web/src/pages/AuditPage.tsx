@@ -39,8 +39,14 @@ function readFilters(params: URLSearchParams) {
     return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : d;
   };
   return {
-    entityType: text('entityType'), entityId: text('entityId'), action: text('action'), actor: text('actor'),
-    from: day('from'), to: day('to'), page: int('page', 1, 1_000_000), pageSize: int('pageSize', 20, 200),
+    entityType: text('entityType'),
+    entityId: text('entityId'),
+    action: text('action'),
+    actor: text('actor'),
+    from: day('from'),
+    to: day('to'),
+    page: int('page', 1, 1_000_000),
+    pageSize: int('pageSize', 20, 200),
   };
 }
 
@@ -59,10 +65,14 @@ export default function AuditPage() {
   const wide = useMediaQuery('(min-width: 768px)');
 
   const query = {
-    entityType: filters.entityType, entityId: filters.entityId, action: filters.action, actor: filters.actor,
+    entityType: filters.entityType,
+    entityId: filters.entityId,
+    action: filters.action,
+    actor: filters.actor,
     from: filters.from ? dayjs(filters.from, DAY).startOf('day').toISOString() : undefined,
     to: filters.to ? dayjs(filters.to, DAY).endOf('day').toISOString() : undefined,
-    page: filters.page, pageSize: filters.pageSize,
+    page: filters.page,
+    pageSize: filters.pageSize,
   };
   const audit = useQuery({
     queryKey: ['audit', query],
@@ -75,15 +85,22 @@ export default function AuditPage() {
     const from = filters.from ? dayjs(filters.from, DAY) : null;
     const to = filters.to ? dayjs(filters.to, DAY) : null;
     form.setFieldsValue({
-      entityType: filters.entityType, entityId: filters.entityId, action: filters.action, actor: filters.actor,
-      range: from || to ? [from, to] : null, from, to,
+      entityType: filters.entityType,
+      entityId: filters.entityId,
+      action: filters.action,
+      actor: filters.actor,
+      range: from || to ? [from, to] : null,
+      from,
+      to,
     });
   }, [filters, form]);
 
   const apply = (values: FilterValues) => {
     const [from, to] = wide ? (values.range ?? [null, null]) : [values.from ?? null, values.to ?? null];
     const next = new URLSearchParams();
-    const set = (k: string, v: string | undefined | null) => { if (v && v.trim()) next.set(k, v.trim()); };
+    const set = (k: string, v: string | undefined | null) => {
+      if (v && v.trim()) next.set(k, v.trim());
+    };
     set('entityType', values.entityType);
     set('entityId', values.entityId);
     set('action', values.action);
@@ -107,42 +124,75 @@ export default function AuditPage() {
   };
 
   // Phones get one column that stacks what the desktop spreads over five.
-  const phoneColumns: TableColumnsType<Entry> = [{
-    key: 'entry', title: '操作记录',
-    render: (_: unknown, e: Entry) => (
-      <div style={{ display: 'flex', flexDirection: 'column', gap: 2, minWidth: 0 }}>
-        <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'center' }}>
-          <Tag color={actionColor(e.action)} title={e.action} style={{ marginInlineEnd: 0 }}>{labelOr(AUDIT_ACTIONS, e.action)}</Tag>
-          <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{dayjs(e.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+  const phoneColumns: TableColumnsType<Entry> = [
+    {
+      key: 'entry',
+      title: '操作记录',
+      render: (_: unknown, e: Entry) => (
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 2, minWidth: 0 }}>
+          <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'center' }}>
+            <Tag color={actionColor(e.action)} title={e.action} style={{ marginInlineEnd: 0 }}>
+              {labelOr(AUDIT_ACTIONS, e.action)}
+            </Tag>
+            <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+              {dayjs(e.at).format('YYYY-MM-DD HH:mm')}
+            </Typography.Text>
+          </div>
+          <div>
+            {actorText(e)}
+            {e.actorOrganisationName && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {' '}
+                · {e.actorOrganisationName}
+              </Typography.Text>
+            )}
+          </div>
+          <div style={{ fontSize: 12, wordBreak: 'break-all' }}>
+            {labelOr(AUDIT_ENTITY_TYPES, e.entityType)}{' '}
+            <span className="cj-mono" style={{ color: 'rgba(0,0,0,0.45)' }}>
+              {e.entityId}
+            </span>
+          </div>
         </div>
-        <div>{actorText(e)}{e.actorOrganisationName && <Typography.Text type="secondary" style={{ fontSize: 12 }}> · {e.actorOrganisationName}</Typography.Text>}</div>
-        <div style={{ fontSize: 12, wordBreak: 'break-all' }}>
-          {labelOr(AUDIT_ENTITY_TYPES, e.entityType)} <span className="cj-mono" style={{ color: 'rgba(0,0,0,0.45)' }}>{e.entityId}</span>
-        </div>
-      </div>
-    ),
-  }];
+      ),
+    },
+  ];
 
   const columns: TableColumnsType<Entry> = [
     {
-      key: 'at', title: '时间', dataIndex: 'at', width: 168,
+      key: 'at',
+      title: '时间',
+      dataIndex: 'at',
+      width: 168,
       render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{dayjs(at).format('YYYY-MM-DD HH:mm:ss')}</span>,
     },
     {
-      key: 'actor', title: '操作人',
+      key: 'actor',
+      title: '操作人',
       render: (_: unknown, e: Entry) => (
         <div style={{ minWidth: 120 }}>
           <div>{actorText(e)}</div>
-          {e.actorOrganisationName && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.actorOrganisationName}</Typography.Text>}
+          {e.actorOrganisationName && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {e.actorOrganisationName}
+            </Typography.Text>
+          )}
         </div>
       ),
     },
     {
-      key: 'action', title: '操作', dataIndex: 'action',
-      render: (action: string) => <Tag color={actionColor(action)} title={action}>{labelOr(AUDIT_ACTIONS, action)}</Tag>,
+      key: 'action',
+      title: '操作',
+      dataIndex: 'action',
+      render: (action: string) => (
+        <Tag color={actionColor(action)} title={action}>
+          {labelOr(AUDIT_ACTIONS, action)}
+        </Tag>
+      ),
     },
     {
-      key: 'entity', title: '对象',
+      key: 'entity',
+      title: '对象',
       render: (_: unknown, e: Entry) => (
         <div style={{ minWidth: 140, maxWidth: 320 }}>
           <div>{labelOr(AUDIT_ENTITY_TYPES, e.entityType)}</div>
@@ -153,7 +203,11 @@ export default function AuditPage() {
       ),
     },
     {
-      key: 'changes', title: '变更字段', responsive: ['sm'], width: 96, align: 'right',
+      key: 'changes',
+      title: '变更字段',
+      responsive: ['sm'],
+      width: 96,
+      align: 'right',
       render: (_: unknown, e: Entry) => `${Object.keys(e.changes).length} 项`,
     },
   ];
@@ -178,7 +232,12 @@ export default function AuditPage() {
           <Row gutter={[16, 0]}>
             <Col xs={24} sm={12} md={8} xl={4}>
               <Form.Item name="entityType" label="对象类型">
-                <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部" options={options(AUDIT_ENTITY_TYPES, filters.entityType)} />
+                <Select
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  placeholder="全部"
+                  options={options(AUDIT_ENTITY_TYPES, filters.entityType)}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} md={8} xl={4}>
@@ -188,7 +247,12 @@ export default function AuditPage() {
             </Col>
             <Col xs={24} sm={12} md={8} xl={4}>
               <Form.Item name="action" label="操作">
-                <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部" options={options(AUDIT_ACTIONS, filters.action)} />
+                <Select
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  placeholder="全部"
+                  options={options(AUDIT_ACTIONS, filters.action)}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} md={8} xl={4}>
@@ -219,15 +283,21 @@ export default function AuditPage() {
             <Col xs={24} md={8} xl={3}>
               <Form.Item label={wide ? ' ' : undefined} colon={false}>
                 <div style={{ display: 'flex', gap: 8 }}>
-                  <Button type="primary" htmlType="submit" icon={<SearchOutlined />} style={{ flex: 1 }}>查询</Button>
-                  <Button onClick={reset} icon={<UndoOutlined />} style={{ flex: 1 }}>重置</Button>
+                  <Button type="primary" htmlType="submit" icon={<SearchOutlined />} style={{ flex: 1 }}>
+                    查询
+                  </Button>
+                  <Button onClick={reset} icon={<UndoOutlined />} style={{ flex: 1 }}>
+                    重置
+                  </Button>
                 </div>
               </Form.Item>
             </Col>
           </Row>
         </Form>
       </Card>
-      {audit.error && !audit.data ? <QueryError error={audit.error} onRetry={() => void audit.refetch()} /> : (
+      {audit.error && !audit.data ? (
+        <QueryError error={audit.error} onRetry={() => void audit.refetch()} />
+      ) : (
         <Card className="cj-section" styles={{ body: { padding: 0 } }}>
           <Table<Entry>
             size="middle"
@@ -242,9 +312,15 @@ export default function AuditPage() {
               rowExpandable: (e) => Object.keys(e.changes).length > 0 || Boolean(e.requestId),
             }}
             pagination={{
-              current: filters.page, pageSize: filters.pageSize, total: audit.data?.total ?? 0,
-              showSizeChanger: true, pageSizeOptions: PAGE_SIZES, onChange: changePage,
-              showTotal: (total) => `共 ${total} 条`, simple: !wide, style: { marginInline: 16 },
+              current: filters.page,
+              pageSize: filters.pageSize,
+              total: audit.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: PAGE_SIZES,
+              onChange: changePage,
+              showTotal: (total) => `共 ${total} 条`,
+              simple: !wide,
+              style: { marginInline: 16 },
             }}
           />
         </Card>
@@ -280,7 +356,11 @@ function ChangesTable({ entry }: { entry: Entry }) {
     <div style={{ maxWidth: 960 }}>
       {rows.length > 0 && (
         <Table<ChangeRow>
-          size="small" rowKey="field" pagination={false} dataSource={rows} scroll={{ x: 'max-content' }}
+          size="small"
+          rowKey="field"
+          pagination={false}
+          dataSource={rows}
+          scroll={{ x: 'max-content' }}
           columns={[
             { key: 'field', title: '字段', dataIndex: 'field', render: (f: string) => <span className="cj-mono">{f}</span> },
             { key: 'before', title: '变更前', dataIndex: 'before', render: (v: unknown) => <Value value={v} /> },
@@ -305,6 +385,15 @@ function Value({ value }: { value: unknown }) {
   if (value === '***') return <Typography.Text type="secondary">（个人信息，已隐藏）</Typography.Text>;
   if (typeof value === 'boolean') return <>{value ? '是' : '否'}</>;
   if (typeof value === 'string' && ISO_TIME.test(value)) return <span title={value}>{dayjs(value).format('YYYY-MM-DD HH:mm:ss')}</span>;
-  if (typeof value === 'object') return <pre className="cj-diff-value cj-mono" style={{ margin: 0, maxWidth: 420 }}>{JSON.stringify(value, null, 2)}</pre>;
-  return <span className="cj-diff-value" style={{ display: 'inline-block', maxWidth: 420 }}>{String(value)}</span>;
+  if (typeof value === 'object')
+    return (
+      <pre className="cj-diff-value cj-mono" style={{ margin: 0, maxWidth: 420 }}>
+        {JSON.stringify(value, null, 2)}
+      </pre>
+    );
+  return (
+    <span className="cj-diff-value" style={{ display: 'inline-block', maxWidth: 420 }}>
+      {String(value)}
+    </span>
+  );
 }

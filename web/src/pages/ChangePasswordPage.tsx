@@ -57,17 +57,24 @@ export function ChangePasswordPage() {
   return (
     <div className="cj-narrow">
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>修改密码</Typography.Title>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          修改密码
+        </Typography.Title>
         {forced && (
           <Alert
-            type="warning" showIcon style={{ marginBottom: 16 }}
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
             title="为了账号安全，首次登录须先修改初始密码"
             description="修改完成后即可使用平台的各项功能。"
           />
         )}
         {change.error && (
           <Alert
-            type="error" showIcon style={{ marginBottom: 16 }} title={errorMessage(change.error)}
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={errorMessage(change.error)}
             description={Object.values(unplaced).join('；') || undefined}
           />
         )}
@@ -76,7 +83,8 @@ export function ChangePasswordPage() {
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Form.Item
-            name="newPassword" label="新密码"
+            name="newPassword"
+            label="新密码"
             rules={[
               ...rules.newPassword,
               {
@@ -98,7 +106,9 @@ export function ChangePasswordPage() {
             ))}
           </ul>
           <Form.Item
-            name="confirmPassword" label="确认新密码" dependencies={['newPassword']}
+            name="confirmPassword"
+            label="确认新密码"
+            dependencies={['newPassword']}
             rules={[
               { required: true, message: '请再次输入新密码' },
               ({ getFieldValue }) => ({
@@ -111,10 +121,16 @@ export function ChangePasswordPage() {
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Space wrap>
-            <Button type="primary" htmlType="submit" loading={change.isPending}>确认修改</Button>
-            {forced
-              ? <Button onClick={() => logout.mutate()} loading={logout.isPending}>退出登录</Button>
-              : <Button onClick={() => void (window.history.length > 1 ? navigate(-1) : navigate('/'))}>返回</Button>}
+            <Button type="primary" htmlType="submit" loading={change.isPending}>
+              确认修改
+            </Button>
+            {forced ? (
+              <Button onClick={() => logout.mutate()} loading={logout.isPending}>
+                退出登录
+              </Button>
+            ) : (
+              <Button onClick={() => void (window.history.length > 1 ? navigate(-1) : navigate('/'))}>返回</Button>
+            )}
           </Space>
         </Form>
       </Card>

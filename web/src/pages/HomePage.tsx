@@ -32,10 +32,16 @@ export function HomePage() {
             <Typography.Title level={3}>{home.data.title}</Typography.Title>
             <Typography.Text type="secondary">{home.data.organisation}</Typography.Text>
             {(home.data.isDemoData || me.user.isDemo) && (
-              <Tag color="orange" title="本页数字来自自动生成的演示数据，不代表真实情况">演示数据</Tag>
+              <Tag color="orange" title="本页数字来自自动生成的演示数据，不代表真实情况">
+                演示数据
+              </Tag>
             )}
           </div>
-          {home.data.sections.length === 0 && <Card><Empty description="暂无数据" /></Card>}
+          {home.data.sections.length === 0 && (
+            <Card>
+              <Empty description="暂无数据" />
+            </Card>
+          )}
           <Row gutter={[16, 16]}>
             {home.data.sections.map((section, i) => (
               <Col key={section.key} xs={24} xxl={wideSpan(home.data.sections, i)}>
@@ -70,7 +76,9 @@ function Section({ section }: { section: DashboardSection }) {
     case 'stats':
       return (
         <Card title={section.title} className="cj-section" data-section={section.key} styles={{ body: { padding: 16 } }}>
-          {section.items.length === 0 ? <Empty description="暂无数据" /> : (
+          {section.items.length === 0 ? (
+            <Empty description="暂无数据" />
+          ) : (
             <Row gutter={[12, 12]}>
               {section.items.map((item) => (
                 <Col key={item.key} xs={24} sm={12} md={8} lg={8} xl={6} xxl={4}>
@@ -88,7 +96,9 @@ function Section({ section }: { section: DashboardSection }) {
     case 'chart':
       return (
         <Card title={section.title} className="cj-section" data-section={section.key}>
-          {section.data.length === 0 ? <Empty description="暂无数据" /> : (
+          {section.data.length === 0 ? (
+            <Empty description="暂无数据" />
+          ) : (
             <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 240 }} />}>
               <EChart kind={section.chart} data={section.data} title={section.title} />
             </Suspense>

@@ -49,7 +49,11 @@ export function LoginPage() {
   return (
     <div className="cj-login">
       <section className="cj-login-intro">
-        <div><span className="cj-logo" style={{ width: 48, height: 48, fontSize: 18, background: '#fff', color: '#0f4c81' }}>产教</span></div>
+        <div>
+          <span className="cj-logo" style={{ width: 48, height: 48, fontSize: 18, background: '#fff', color: '#0f4c81' }}>
+            产教
+          </span>
+        </div>
         <h1>{PLATFORM_NAME}</h1>
         <p style={{ fontSize: 18, fontWeight: 500 }}>产教 Chanjiao · 市级产教融合、校企合作信息服务大数据平台</p>
         <p>
@@ -61,28 +65,57 @@ export function LoginPage() {
       <main className="cj-login-panel">
         <div style={{ width: '100%', maxWidth: 400 }}>
           <div className="cj-login-mobile-head">
-            <span className="cj-logo" style={{ width: 44, height: 44, fontSize: 16, background: '#fff', color: '#0f4c81' }}>产教</span>
+            <span className="cj-logo" style={{ width: 44, height: 44, fontSize: 16, background: '#fff', color: '#0f4c81' }}>
+              产教
+            </span>
             <h1>{PLATFORM_NAME}</h1>
             <p>产教 Chanjiao · 依据{PLAN}建设</p>
           </div>
           <Card className="cj-login-card">
-            <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>登录</Typography.Title>
+            <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
+              登录
+            </Typography.Title>
             <Typography.Paragraph type="secondary" style={{ marginBottom: 20 }}>
               请使用单位分配的账号登录。
             </Typography.Paragraph>
             {expired && !error && (
-              <Alert type="info" showIcon style={{ marginBottom: 16 }} title="登录已超时，请重新登录" description={next !== '/' ? '登录后将返回您刚才所在的页面。' : undefined} />
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title="登录已超时，请重新登录"
+                description={next !== '/' ? '登录后将返回您刚才所在的页面。' : undefined}
+              />
             )}
             {error && (
               <Alert
-                type={throttled ? 'warning' : 'error'} showIcon style={{ marginBottom: 16 }}
+                type={throttled ? 'warning' : 'error'}
+                showIcon
+                style={{ marginBottom: 16 }}
                 title={errorMessage(error)}
-                description={throttled ? `为保护账号安全，已暂停该账号登录${retryMinutes ? `约 ${retryMinutes} 分钟` : ''}；如忘记密码，请联系本单位管理员重置。` : undefined}
+                description={
+                  throttled
+                    ? `为保护账号安全，已暂停该账号登录${retryMinutes ? `约 ${retryMinutes} 分钟` : ''}；如忘记密码，请联系本单位管理员重置。`
+                    : undefined
+                }
               />
             )}
-            <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => login.mutate(v)} disabled={login.isPending} size="large">
+            <Form
+              form={form}
+              layout="vertical"
+              requiredMark={false}
+              onFinish={(v) => login.mutate(v)}
+              disabled={login.isPending}
+              size="large"
+            >
               <Form.Item name="username" label="用户名" rules={rules.username}>
-                <Input prefix={<UserOutlined />} autoComplete="username" autoCapitalize="none" spellCheck={false} placeholder="请输入用户名" />
+                <Input
+                  prefix={<UserOutlined />}
+                  autoComplete="username"
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  placeholder="请输入用户名"
+                />
               </Form.Item>
               <Form.Item name="password" label="密码" rules={rules.password}>
                 <Input.Password prefix={<LockOutlined />} autoComplete="current-password" placeholder="请输入密码" />
@@ -93,9 +126,15 @@ export function LoginPage() {
             </Form>
             {/* The pages that need no account: the public directory and an enterprise's own registration. */}
             <div className="cj-login-links">
-              <Link to="/directory" data-testid="login-directory">查看公开名录</Link>
-              <Link to="/statistics" data-testid="login-statistics">公开统计</Link>
-              <Link to="/register" data-testid="login-register">企业注册</Link>
+              <Link to="/directory" data-testid="login-directory">
+                查看公开名录
+              </Link>
+              <Link to="/statistics" data-testid="login-statistics">
+                公开统计
+              </Link>
+              <Link to="/register" data-testid="login-register">
+                企业注册
+              </Link>
             </div>
           </Card>
         </div>

@@ -4,8 +4,14 @@ import { Link } from 'react-router-dom';
 export function NotFoundPage() {
   return (
     <Result
-      status="404" title="页面不存在" subTitle="您访问的页面不存在，或该功能尚未开放。"
-      extra={<Link to="/"><Button type="primary">返回首页</Button></Link>}
+      status="404"
+      title="页面不存在"
+      subTitle="您访问的页面不存在，或该功能尚未开放。"
+      extra={
+        <Link to="/">
+          <Button type="primary">返回首页</Button>
+        </Link>
+      }
     />
   );
 }

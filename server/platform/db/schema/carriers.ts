@@ -18,7 +18,9 @@ export const carriers = pgTable(
     nameSort: nameSortKey('name_sort'),
     level: text('level', { enum: CARRIER_LEVELS }).notNull(),
     /** The 牵头单位: a school, an enterprise, a district or the bureau. */
-    leadOrganisationId: uuid('lead_organisation_id').notNull().references(() => organisations.id),
+    leadOrganisationId: uuid('lead_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     /** Where the carrier sits (an organisation of kind district); defaults to the lead's district. */
     districtId: uuid('district_id').references(() => organisations.id),
     clusterCode: text('cluster_code').references(() => industryClusters.code),
@@ -42,7 +44,9 @@ export const carriers = pgTable(
   (t) => [
     index('carriers_lead_idx').on(t.leadOrganisationId),
     index('carriers_district_idx').on(t.districtId),
-    index('carriers_kind_idx').on(t.kind, t.status).where(sql`${t.archivedAt} is null`),
+    index('carriers_kind_idx')
+      .on(t.kind, t.status)
+      .where(sql`${t.archivedAt} is null`),
     nameSortStaleIndex('carriers', t),
   ],
 );
@@ -51,8 +55,12 @@ export const carriers = pgTable(
 export const carrierPartners = pgTable(
   'carrier_partners',
   {
-    carrierId: uuid('carrier_id').notNull().references(() => carriers.id),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    carrierId: uuid('carrier_id')
+      .notNull()
+      .references(() => carriers.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

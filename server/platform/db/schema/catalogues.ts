@@ -25,7 +25,9 @@ export const majors = pgTable(
   'majors',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    editionId: uuid('edition_id').notNull().references(() => catalogueEditions.id),
+    editionId: uuid('edition_id')
+      .notNull()
+      .references(() => catalogueEditions.id),
     level: text('level', { enum: ['secondary', 'higher', 'vocUndergrad'] }).notNull(),
     code: text('code').notNull(),
     name: text('name').notNull(),
@@ -43,7 +45,9 @@ export const industries = pgTable(
   'industries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    editionId: uuid('edition_id').notNull().references(() => catalogueEditions.id),
+    editionId: uuid('edition_id')
+      .notNull()
+      .references(() => catalogueEditions.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
     level: text('level', { enum: ['section', 'division', 'group', 'class'] }).notNull(),
@@ -60,7 +64,9 @@ export const occupations = pgTable(
   'occupations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    editionId: uuid('edition_id').notNull().references(() => catalogueEditions.id),
+    editionId: uuid('edition_id')
+      .notNull()
+      .references(() => catalogueEditions.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
     level: text('level', { enum: ['major', 'middle', 'minor', 'occupation'] }).notNull(),

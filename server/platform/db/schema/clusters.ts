@@ -8,18 +8,25 @@ import { industryClusters } from './catalogues.ts';
 export const clusterMajors = pgTable(
   'cluster_majors',
   {
-    clusterCode: text('cluster_code').notNull().references(() => industryClusters.code),
+    clusterCode: text('cluster_code')
+      .notNull()
+      .references(() => industryClusters.code),
     majorCode: text('major_code').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ name: 'cluster_majors_pk', columns: [t.clusterCode, t.majorCode] }), index('cluster_majors_major_idx').on(t.majorCode)],
+  (t) => [
+    primaryKey({ name: 'cluster_majors_pk', columns: [t.clusterCode, t.majorCode] }),
+    index('cluster_majors_major_idx').on(t.majorCode),
+  ],
 );
 
 /** Which GB/T 4754 industries make up a cluster: how enterprises are placed in clusters. */
 export const clusterIndustries = pgTable(
   'cluster_industries',
   {
-    clusterCode: text('cluster_code').notNull().references(() => industryClusters.code),
+    clusterCode: text('cluster_code')
+      .notNull()
+      .references(() => industryClusters.code),
     industryCode: text('industry_code').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

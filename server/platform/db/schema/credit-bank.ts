@@ -26,9 +26,13 @@ export const creditAccounts = pgTable(
     idNumberIndex: text('id_number_index').notNull(),
     idNumberMasked: text('id_number_masked').notNull(),
     /** The school of a student, or the enterprise that opened the account of an employee. */
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     districtId: uuid('district_id'),
-    status: text('status', { enum: ['active', 'closed'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'closed'] })
+      .notNull()
+      .default('active'),
     createdAt,
   },
   (t) => [
@@ -45,8 +49,12 @@ export const learningOutcomes = pgTable(
   'learning_outcomes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    accountId: uuid('account_id').notNull().references(() => creditAccounts.id),
-    issuerId: uuid('issuer_id').notNull().references(() => organisations.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => creditAccounts.id),
+    issuerId: uuid('issuer_id')
+      .notNull()
+      .references(() => organisations.id),
     kind: text('kind', { enum: OUTCOME_KIND }).notNull(),
     /** The issuer's course, certificate or competition code: what single-outcome rules match. */
     code: text('code'),
@@ -62,7 +70,9 @@ export const learningOutcomes = pgTable(
     evidenceUrl: text('evidence_url'),
     evidenceSha256: text('evidence_sha256'),
     evidenceNote: text('evidence_note'),
-    status: text('status', { enum: ['active', 'revoked'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'revoked'] })
+      .notNull()
+      .default('active'),
     revokedReason: text('revoked_reason'),
     /** The issuer's key for the posting: a retried issue returns the first outcome instead of a second. */
     idempotencyKey: text('idempotency_key').notNull(),
@@ -87,14 +97,20 @@ export const recognitionRules = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     ruleKey: uuid('rule_key').notNull(),
     version: integer('version').notNull(),
-    status: text('status', { enum: ['proposed', 'active', 'archived'] }).notNull().default('proposed'),
+    status: text('status', { enum: ['proposed', 'active', 'archived'] })
+      .notNull()
+      .default('proposed'),
     scope: text('scope', { enum: ['outcome', 'group', 'program'] }).notNull(),
-    issuerId: uuid('issuer_id').notNull().references(() => organisations.id),
+    issuerId: uuid('issuer_id')
+      .notNull()
+      .references(() => organisations.id),
     outcomeKind: text('outcome_kind', { enum: OUTCOME_KIND }),
     outcomeCode: text('outcome_code'),
     field: text('field'),
     minLevel: integer('min_level'),
-    targetSchoolId: uuid('target_school_id').notNull().references(() => organisations.id),
+    targetSchoolId: uuid('target_school_id')
+      .notNull()
+      .references(() => organisations.id),
     targetProgramId: uuid('target_program_id').references(() => programs.id),
     targetCourseCode: text('target_course_code').notNull(),
     targetCourseName: text('target_course_name').notNull(),
@@ -125,9 +141,15 @@ export const creditTransfers = pgTable(
   'credit_transfers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    accountId: uuid('account_id').notNull().references(() => creditAccounts.id),
-    schoolId: uuid('school_id').notNull().references(() => organisations.id),
-    programId: uuid('program_id').notNull().references(() => programs.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => creditAccounts.id),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => organisations.id),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
     status: text('status', { enum: ['inReview', 'completed'] }).notNull(),
     idempotencyKey: text('idempotency_key'),
     note: text('note'),
@@ -146,8 +168,12 @@ export const creditTransferItems = pgTable(
   'credit_transfer_items',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    transferId: uuid('transfer_id').notNull().references(() => creditTransfers.id),
-    outcomeId: uuid('outcome_id').notNull().references(() => learningOutcomes.id),
+    transferId: uuid('transfer_id')
+      .notNull()
+      .references(() => creditTransfers.id),
+    outcomeId: uuid('outcome_id')
+      .notNull()
+      .references(() => learningOutcomes.id),
     programId: uuid('program_id').notNull(),
     status: text('status', { enum: ['autoRecognised', 'pendingReview', 'recognised', 'rejected'] }).notNull(),
     ruleId: uuid('rule_id').references(() => recognitionRules.id),
@@ -162,7 +188,9 @@ export const creditTransferItems = pgTable(
   (t) => [
     index('credit_transfer_items_transfer_idx').on(t.transferId),
     // One outcome is recognised for a program at most once, whatever the number of requests.
-    uniqueIndex('credit_transfer_items_outcome_program_uq').on(t.outcomeId, t.programId).where(sql`${t.status} <> 'rejected'`),
+    uniqueIndex('credit_transfer_items_outcome_program_uq')
+      .on(t.outcomeId, t.programId)
+      .where(sql`${t.status} <> 'rejected'`),
   ],
 );
 
@@ -225,7 +253,9 @@ export const credentialKeys = pgTable(
   (t) => [
     uniqueIndex('credential_keys_public_uq').on(t.publicKeyMultibase),
     // At most one key signs new credentials at a time.
-    uniqueIndex('credential_keys_one_active_uq').on(t.status).where(sql`${t.status} = 'active'`),
+    uniqueIndex('credential_keys_one_active_uq')
+      .on(t.status)
+      .where(sql`${t.status} = 'active'`),
   ],
 );
 
@@ -234,12 +264,18 @@ export const credentials = pgTable(
   'credentials',
   {
     id: uuid('id').primaryKey(),
-    accountId: uuid('account_id').notNull().references(() => creditAccounts.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => creditAccounts.id),
     kind: text('kind', { enum: ['outcome', 'transcript'] }).notNull(),
     outcomeId: uuid('outcome_id').references(() => learningOutcomes.id),
-    keyId: uuid('key_id').notNull().references(() => credentialKeys.id),
+    keyId: uuid('key_id')
+      .notNull()
+      .references(() => credentialKeys.id),
     document: text('document').notNull(),
-    status: text('status', { enum: ['active', 'revoked'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'revoked'] })
+      .notNull()
+      .default('active'),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedReason: text('revoked_reason'),
     createdBy: uuid('created_by'),

@@ -47,7 +47,9 @@ export const importFiles = pgTable(
 export const teacherIdNumbers = pgTable(
   'teacher_id_numbers',
   {
-    teacherId: uuid('teacher_id').primaryKey().references(() => teachers.id),
+    teacherId: uuid('teacher_id')
+      .primaryKey()
+      .references(() => teachers.id),
     idNumberCipher: text('id_number_cipher').notNull(),
     idNumberIndex: text('id_number_index').notNull(),
     idNumberMasked: text('id_number_masked').notNull(),

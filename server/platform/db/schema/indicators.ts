@@ -12,7 +12,9 @@ export const indicatorRuns = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     jobId: uuid('job_id'),
-    status: text('status', { enum: ['running', 'done'] }).notNull().default('running'),
+    status: text('status', { enum: ['running', 'done'] })
+      .notNull()
+      .default('running'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     durationMs: integer('duration_ms'),
@@ -35,7 +37,9 @@ export const indicatorValues = pgTable(
     source: text('source', { enum: ['computed', 'reported'] }).notNull(),
     /** The accepted report a reported value comes from. */
     reportId: uuid('report_id'),
-    runId: uuid('run_id').notNull().references(() => indicatorRuns.id),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => indicatorRuns.id),
   },
   (t) => [index('indicator_values_code_scope_idx').on(t.code, t.scope, t.measuredAt), index('indicator_values_run_idx').on(t.runId)],
 );
@@ -44,7 +48,9 @@ export const indicatorValues = pgTable(
 export const indicatorSnapshots = pgTable(
   'indicator_snapshots',
   {
-    runId: uuid('run_id').notNull().references(() => indicatorRuns.id),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => indicatorRuns.id),
     scope: text('scope').notNull(),
     payload: jsonb('payload').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -60,7 +66,9 @@ export const indicatorSnapshots = pgTable(
 export const teacherPracticeDays = pgTable(
   'teacher_practice_days',
   {
-    runId: uuid('run_id').notNull().references(() => indicatorRuns.id),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => indicatorRuns.id),
     teacherId: uuid('teacher_id').notNull(),
     districtId: uuid('district_id'),
     days: integer('days').notNull(),
@@ -79,16 +87,22 @@ export const indicatorReports = pgTable(
     code: text('code').notNull(),
     /** The district the value is for; null for a city-wide value. */
     districtId: uuid('district_id').references(() => organisations.id),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     unitCode: text('unit_code').notNull(),
     value: doublePrecision('value').notNull(),
     measuredOn: date('measured_on').notNull(),
     note: text('note'),
-    status: text('status', { enum: ['submitted', 'accepted', 'rejected'] }).notNull().default('submitted'),
+    status: text('status', { enum: ['submitted', 'accepted', 'rejected'] })
+      .notNull()
+      .default('submitted'),
     reviewComment: text('review_comment'),
     reviewedBy: uuid('reviewed_by').references(() => users.id),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
-    submittedBy: uuid('submitted_by').notNull().references(() => users.id),
+    submittedBy: uuid('submitted_by')
+      .notNull()
+      .references(() => users.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -14,11 +14,21 @@ export const internships = pgTable(
   'internships',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    applicationId: uuid('application_id').notNull().references(() => internshipApplications.id),
-    postId: uuid('post_id').notNull().references(() => internshipPosts.id),
-    studentId: uuid('student_id').notNull().references(() => students.id),
-    schoolId: uuid('school_id').notNull().references(() => organisations.id),
-    enterpriseId: uuid('enterprise_id').notNull().references(() => organisations.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => internshipApplications.id),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => internshipPosts.id),
+    studentId: uuid('student_id')
+      .notNull()
+      .references(() => students.id),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => organisations.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => organisations.id),
     /** The school's district: a district reads its schools' placements. */
     districtId: uuid('district_id'),
     kind: text('kind', { enum: ['observation', 'placement'] }).notNull(),
@@ -29,7 +39,9 @@ export const internships = pgTable(
     dailyHours: integer('daily_hours').notNull(),
     weeklyHours: integer('weekly_hours').notNull(),
     location: text('location'),
-    status: text('status', { enum: ['accepted', 'active', 'completed', 'withdrawn', 'terminated', 'reassigned'] }).notNull().default('accepted'),
+    status: text('status', { enum: ['accepted', 'active', 'completed', 'withdrawn', 'terminated', 'reassigned'] })
+      .notNull()
+      .default('accepted'),
     startedOn: date('started_on'),
     endedOn: date('ended_on'),
     outcome: text('outcome', { enum: ['passed', 'failed'] }),
@@ -63,7 +75,9 @@ export const internshipAgreements = pgTable(
   'internship_agreements',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    internshipId: uuid('internship_id').notNull().references(() => internships.id),
+    internshipId: uuid('internship_id')
+      .notNull()
+      .references(() => internships.id),
     templateVersion: text('template_version').notNull(),
     text: text('text').notNull(),
     textSha256: text('text_sha256').notNull(),
@@ -76,10 +90,14 @@ export const internshipSignatures = pgTable(
   'internship_signatures',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    agreementId: uuid('agreement_id').notNull().references(() => internshipAgreements.id),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => internshipAgreements.id),
     party: text('party', { enum: ['school', 'enterprise', 'student', 'guardian'] }).notNull(),
     /** The signed-in user who signed (for the guardian: the school staff member who recorded the consent). */
-    signedBy: uuid('signed_by').notNull().references(() => users.id),
+    signedBy: uuid('signed_by')
+      .notNull()
+      .references(() => users.id),
     signerName: text('signer_name').notNull(),
     guardianName: text('guardian_name'),
     guardianRelation: text('guardian_relation'),
@@ -90,27 +108,28 @@ export const internshipSignatures = pgTable(
   (t) => [uniqueIndex('internship_signatures_party_uq').on(t.agreementId, t.party)],
 );
 
-export const internshipInsurance = pgTable(
-  'internship_insurance',
-  {
-    internshipId: uuid('internship_id').primaryKey().references(() => internships.id),
-    insurer: text('insurer').notNull(),
-    policyNo: text('policy_no').notNull(),
-    coverageStart: date('coverage_start').notNull(),
-    coverageEnd: date('coverage_end').notNull(),
-    payer: text('payer', { enum: ['school', 'enterprise'] }).notNull(),
-    recordedBy: uuid('recorded_by').notNull(),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
-  },
-);
+export const internshipInsurance = pgTable('internship_insurance', {
+  internshipId: uuid('internship_id')
+    .primaryKey()
+    .references(() => internships.id),
+  insurer: text('insurer').notNull(),
+  policyNo: text('policy_no').notNull(),
+  coverageStart: date('coverage_start').notNull(),
+  coverageEnd: date('coverage_end').notNull(),
+  payer: text('payer', { enum: ['school', 'enterprise'] }).notNull(),
+  recordedBy: uuid('recorded_by').notNull(),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
 
 /** 实习周志: one per internship and week (the week's Monday). */
 export const internshipLogs = pgTable(
   'internship_logs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    internshipId: uuid('internship_id').notNull().references(() => internships.id),
+    internshipId: uuid('internship_id')
+      .notNull()
+      .references(() => internships.id),
     weekStart: date('week_start').notNull(),
     hoursWorked: integer('hours_worked').notNull(),
     content: text('content').notNull(),
@@ -123,9 +142,13 @@ export const internshipLogComments = pgTable(
   'internship_log_comments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    logId: uuid('log_id').notNull().references(() => internshipLogs.id),
+    logId: uuid('log_id')
+      .notNull()
+      .references(() => internshipLogs.id),
     party: text('party', { enum: ['school', 'enterprise'] }).notNull(),
-    authorId: uuid('author_id').notNull().references(() => users.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
     comment: text('comment').notNull(),
     createdAt,
   },
@@ -137,7 +160,9 @@ export const internshipCheckins = pgTable(
   'internship_checkins',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    internshipId: uuid('internship_id').notNull().references(() => internships.id),
+    internshipId: uuid('internship_id')
+      .notNull()
+      .references(() => internships.id),
     date: date('date').notNull(),
     location: text('location'),
     hours: numeric('hours', { precision: 4, scale: 1 }),
@@ -151,12 +176,16 @@ export const internshipEvaluations = pgTable(
   'internship_evaluations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    internshipId: uuid('internship_id').notNull().references(() => internships.id),
+    internshipId: uuid('internship_id')
+      .notNull()
+      .references(() => internships.id),
     stage: text('stage', { enum: ['midterm', 'final'] }).notNull(),
     party: text('party', { enum: ['school', 'enterprise'] }).notNull(),
     score: integer('score').notNull(),
     comment: text('comment').notNull(),
-    authorId: uuid('author_id').notNull().references(() => users.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
     createdAt,
   },
   (t) => [uniqueIndex('internship_evaluations_uq').on(t.internshipId, t.stage, t.party)],

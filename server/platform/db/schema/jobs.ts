@@ -15,7 +15,9 @@ export const jobs = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind').notNull(),
-    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed'] })
+      .notNull()
+      .default('queued'),
     /** Submitting the same work twice (same kind and key) returns the first job instead of starting another. */
     idempotencyKey: text('idempotency_key'),
     input: jsonb('input').$type<Record<string, unknown>>().notNull(),
@@ -38,4 +40,3 @@ export const jobs = pgTable(
     index('jobs_created_by_idx').on(t.createdBy, t.createdAt),
   ],
 );
-

@@ -15,16 +15,27 @@ export const demands = pgTable(
   'demands',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    enterpriseId: uuid('enterprise_id').notNull().references(() => organisations.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => organisations.id),
     kind: text('kind', { enum: ['talent', 'internship', 'training', 'technology'] }).notNull(),
     internshipPostId: uuid('internship_post_id').references(() => internshipPosts.id),
     title: text('title').notNull(),
     description: text('description'),
     clusterCode: text('cluster_code').references(() => industryClusters.code),
     industryCode: text('industry_code'),
-    majorCodes: text('major_codes').array().notNull().default(sql`'{}'::text[]`),
-    skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
-    certificates: text('certificates').array().notNull().default(sql`'{}'::text[]`),
+    majorCodes: text('major_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    skills: text('skills')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    certificates: text('certificates')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     districtId: uuid('district_id').references(() => organisations.id),
     startDate: date('start_date'),
     endDate: date('end_date'),
@@ -32,7 +43,9 @@ export const demands = pgTable(
     headcount: integer('headcount'),
     budgetYuan: bigint('budget_yuan', { mode: 'number' }),
     monthlyPayYuan: integer('monthly_pay_yuan'),
-    status: text('status', { enum: ['draft', 'open', 'filled', 'closed'] }).notNull().default('draft'),
+    status: text('status', { enum: ['draft', 'open', 'filled', 'closed'] })
+      .notNull()
+      .default('draft'),
     createdBy: uuid('created_by'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -41,7 +54,9 @@ export const demands = pgTable(
   (t) => [
     index('demands_enterprise_idx').on(t.enterpriseId),
     index('demands_status_kind_idx').on(t.status, t.kind),
-    uniqueIndex('demands_post_uq').on(t.internshipPostId).where(sql`${t.internshipPostId} is not null`),
+    uniqueIndex('demands_post_uq')
+      .on(t.internshipPostId)
+      .where(sql`${t.internshipPostId} is not null`),
   ],
 );
 
@@ -49,11 +64,25 @@ export const demands = pgTable(
 export const studentProfiles = pgTable(
   'student_profiles',
   {
-    studentId: uuid('student_id').primaryKey().references(() => students.id),
-    skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
-    certificates: text('certificates').array().notNull().default(sql`'{}'::text[]`),
-    preferredDistrictIds: uuid('preferred_district_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    preferredClusterCodes: text('preferred_cluster_codes').array().notNull().default(sql`'{}'::text[]`),
+    studentId: uuid('student_id')
+      .primaryKey()
+      .references(() => students.id),
+    skills: text('skills')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    certificates: text('certificates')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    preferredDistrictIds: uuid('preferred_district_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    preferredClusterCodes: text('preferred_cluster_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     minMonthlyPayYuan: integer('min_monthly_pay_yuan'),
     availableFrom: date('available_from'),
     availableTo: date('available_to'),
@@ -65,9 +94,13 @@ export const studentProfiles = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('student_profiles_seeking_idx').on(t.studentId).where(sql`${t.seekingInternship}`),
+    index('student_profiles_seeking_idx')
+      .on(t.studentId)
+      .where(sql`${t.seekingInternship}`),
     // Enterprises' searches for opted-in students start here (server/matching/facts.ts countDiscoverableByGroup).
-    index('student_profiles_discoverable_idx').on(t.studentId).where(sql`${t.discoverable}`),
+    index('student_profiles_discoverable_idx')
+      .on(t.studentId)
+      .where(sql`${t.discoverable}`),
   ],
 );
 
@@ -79,7 +112,9 @@ export const allocationRuns = pgTable(
     jobId: uuid('job_id'),
     scope: text('scope', { enum: ['city', 'school'] }).notNull(),
     schoolId: uuid('school_id').references(() => organisations.id),
-    status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull().default('running'),
+    status: text('status', { enum: ['running', 'succeeded', 'failed'] })
+      .notNull()
+      .default('running'),
     students: integer('students').notNull().default(0),
     posts: integer('posts').notNull().default(0),
     candidateArcs: integer('candidate_arcs').notNull().default(0),
@@ -99,7 +134,13 @@ export const allocationRuns = pgTable(
   (t) => [index('allocation_runs_school_idx').on(t.schoolId, t.createdAt)],
 );
 
-export interface ScoreBreakdownPart { part: string; label: string; points: number; max: number; reason: string }
+export interface ScoreBreakdownPart {
+  part: string;
+  label: string;
+  points: number;
+  max: number;
+  reason: string;
+}
 
 /**
  * A pair the allocation proposes. The school and the enterprise each confirm or reject it; once both have
@@ -111,14 +152,26 @@ export const allocationProposals = pgTable(
   'allocation_proposals',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    runId: uuid('run_id').notNull().references(() => allocationRuns.id),
-    studentId: uuid('student_id').notNull().references(() => students.id),
-    postId: uuid('post_id').notNull().references(() => internshipPosts.id),
-    schoolId: uuid('school_id').notNull().references(() => organisations.id),
-    enterpriseId: uuid('enterprise_id').notNull().references(() => organisations.id),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => allocationRuns.id),
+    studentId: uuid('student_id')
+      .notNull()
+      .references(() => students.id),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => internshipPosts.id),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => organisations.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => organisations.id),
     score: numeric('score', { precision: 6, scale: 1 }).notNull(),
     breakdown: jsonb('breakdown').$type<ScoreBreakdownPart[]>().notNull(),
-    status: text('status', { enum: ['proposed', 'confirmed', 'rejected', 'superseded'] }).notNull().default('proposed'),
+    status: text('status', { enum: ['proposed', 'confirmed', 'rejected', 'superseded'] })
+      .notNull()
+      .default('proposed'),
     schoolDecision: text('school_decision', { enum: ['confirmed', 'rejected'] }),
     enterpriseDecision: text('enterprise_decision', { enum: ['confirmed', 'rejected'] }),
     reason: text('reason'),
@@ -129,7 +182,9 @@ export const allocationProposals = pgTable(
   },
   (t) => [
     // One open or confirmed proposal per pair: a re-run cannot duplicate it.
-    uniqueIndex('allocation_proposals_live_uq').on(t.studentId, t.postId).where(sql`${t.status} in ('proposed', 'confirmed')`),
+    uniqueIndex('allocation_proposals_live_uq')
+      .on(t.studentId, t.postId)
+      .where(sql`${t.status} in ('proposed', 'confirmed')`),
     index('allocation_proposals_run_idx').on(t.runId),
     index('allocation_proposals_school_idx').on(t.schoolId, t.status),
     index('allocation_proposals_enterprise_idx').on(t.enterpriseId, t.status),
@@ -146,7 +201,9 @@ export const trainingCourses = pgTable(
   'training_courses',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    schoolId: uuid('school_id').notNull().references(() => organisations.id),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => organisations.id),
     name: text('name').notNull(),
     /** The field, as a catalogue major code without edition (6 digits), like demands' majors. */
     majorCode: text('major_code').notNull(),
@@ -156,7 +213,9 @@ export const trainingCourses = pgTable(
     trainees: text('trainees'),
     /** People the school can train on it in a year. */
     capacityPerYear: integer('capacity_per_year').notNull(),
-    status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'archived'] })
+      .notNull()
+      .default('active'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -19,7 +19,9 @@ export const organisations = pgTable(
     code: text('code').notNull(),
     /** The district (an organisation of kind district) a school or enterprise belongs to; a district points to itself. */
     districtId: uuid('district_id').references((): AnyPgColumn => organisations.id),
-    status: text('status', { enum: ['active', 'pending', 'archived'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'pending', 'archived'] })
+      .notNull()
+      .default('active'),
     isDemo: boolean('is_demo').notNull().default(false),
     /** Optimistic concurrency: an edit names the version it read; a stale one is refused. */
     version: integer('version').notNull().default(1),
@@ -29,7 +31,9 @@ export const organisations = pgTable(
   (t) => [
     uniqueIndex('organisations_kind_code_uq').on(t.kind, t.code),
     index('organisations_district_idx').on(t.districtId),
-    index('organisations_kind_idx').on(t.kind).where(sql`${t.status} <> 'archived'`),
+    index('organisations_kind_idx')
+      .on(t.kind)
+      .where(sql`${t.status} <> 'archived'`),
     // The schools' and enterprises' lists in pinyin order city-wide.
     index('organisations_kind_name_sort_idx').on(t.kind, t.nameSort, t.id),
     nameSortStaleIndex('organisations', t),

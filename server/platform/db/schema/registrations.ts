@@ -11,14 +11,23 @@ export const enterpriseRegistrations = pgTable(
   'enterprise_registrations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
-    status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    status: text('status', { enum: ['pending', 'approved', 'rejected'] })
+      .notNull()
+      .default('pending'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     reviewedBy: uuid('reviewed_by').references(() => users.id),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     /** Why it was rejected, shown to the registrant's district and kept for the record. */
     reason: text('reason'),
   },
-  (t) => [index('enterprise_registrations_org_idx').on(t.organisationId), index('enterprise_registrations_status_idx').on(t.status, t.submittedAt)],
+  (t) => [
+    index('enterprise_registrations_org_idx').on(t.organisationId),
+    index('enterprise_registrations_status_idx').on(t.status, t.submittedAt),
+  ],
 );

@@ -26,17 +26,23 @@ export const taskReports = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     taskNo: integer('task_no').notNull(),
     period: text('period').notNull(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     /** The reporting organisation's district (a district reports for itself), for district data scope. */
     districtId: uuid('district_id').references(() => organisations.id),
     unitCode: text('unit_code').notNull(),
     text: text('text').notNull(),
     figures: jsonb('figures').$type<ReportFigure[]>().notNull().default([]),
-    submittedBy: uuid('submitted_by').notNull().references(() => users.id),
+    submittedBy: uuid('submitted_by')
+      .notNull()
+      .references(() => users.id),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
     /** Submitted after the period's due date. */
     late: boolean('late').notNull().default(false),
-    status: text('status', { enum: ['submitted', 'rated'] }).notNull().default('submitted'),
+    status: text('status', { enum: ['submitted', 'rated'] })
+      .notNull()
+      .default('submitted'),
     score: integer('score'),
     ratingComment: text('rating_comment'),
     ratedBy: uuid('rated_by').references(() => users.id),
@@ -68,7 +74,9 @@ export const evidenceFiles = pgTable(
     byteSize: integer('byte_size').notNull(),
     sha256: text('sha256').notNull(),
     data: bytea('data').notNull(),
-    uploadedBy: uuid('uploaded_by').notNull().references(() => users.id),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('evidence_files_owner_idx').on(t.ownerKind, t.ownerId)],

@@ -23,10 +23,17 @@ export function ScreenFrame({ children, fit }: { children: ReactNode; fit: 'widt
     const observer = new ResizeObserver(update);
     observer.observe(el);
     window.addEventListener('resize', update);
-    return () => { observer.disconnect(); window.removeEventListener('resize', update); };
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', update);
+    };
   }, [fit]);
   return (
-    <div ref={ref} className={fit === 'window' ? 'cj-screen-window' : undefined} style={fit === 'width' ? { width: '100%', height: 1080 * scale } : undefined}>
+    <div
+      ref={ref}
+      className={fit === 'window' ? 'cj-screen-window' : undefined}
+      style={fit === 'width' ? { width: '100%', height: 1080 * scale } : undefined}
+    >
       <div style={{ width: 1920, height: 1080, transform: `scale(${scale})`, transformOrigin: 'top left' }}>{children}</div>
     </div>
   );
@@ -47,7 +54,13 @@ export function CockpitView({ fit }: { fit: 'width' | 'window' }) {
   const props = { data: q.data, canPickDistrict: canPick, onPickDistrict: pick, onDrill: setDrill };
   return (
     <>
-      {isDesktop || fit === 'window' ? <ScreenFrame fit={fit}><ScreenCockpit {...props} /></ScreenFrame> : <PhoneCockpit {...props} />}
+      {isDesktop || fit === 'window' ? (
+        <ScreenFrame fit={fit}>
+          <ScreenCockpit {...props} />
+        </ScreenFrame>
+      ) : (
+        <PhoneCockpit {...props} />
+      )}
       <DrillModal target={drill} onClose={() => setDrill(null)} />
     </>
   );
@@ -62,14 +75,25 @@ export default function CockpitPage() {
   const isDesktop = useIsDesktop();
   const recompute = useMutation({
     mutationFn: () => post<{ id: string }>('/api/indicators/recompute'),
-    onSuccess: () => { message.success('已开始重算指标，完成后自动刷新'); setTimeout(() => void queryClient.invalidateQueries({ queryKey: ['cockpit'] }), 3000); },
+    onSuccess: () => {
+      message.success('已开始重算指标，完成后自动刷新');
+      setTimeout(() => void queryClient.invalidateQueries({ queryKey: ['cockpit'] }), 3000);
+    },
     onError: (e) => message.error(errorMessage(e)),
   });
   return (
     <div data-testid="cockpit">
       <Space wrap style={{ marginBottom: 12 }}>
-        {isDesktop && <Link to={`/screen${params.toString() ? `?${params}` : ''}`}><Button icon={<FullscreenOutlined />}>大屏模式</Button></Link>}
-        {isAdmin && <Button icon={<ReloadOutlined />} loading={recompute.isPending} onClick={() => recompute.mutate()}>重算指标</Button>}
+        {isDesktop && (
+          <Link to={`/screen${params.toString() ? `?${params}` : ''}`}>
+            <Button icon={<FullscreenOutlined />}>大屏模式</Button>
+          </Link>
+        )}
+        {isAdmin && (
+          <Button icon={<ReloadOutlined />} loading={recompute.isPending} onClick={() => recompute.mutate()}>
+            重算指标
+          </Button>
+        )}
       </Space>
       <CockpitView fit="width" />
     </div>

@@ -17,19 +17,44 @@ export function DrillModal({ target, onClose }: { target: DrillTarget | null; on
   const q = useQuery({
     queryKey: ['cockpit-drill', target, page],
     enabled: target !== null,
-    queryFn: () => get<DrillResult>(`/api/cockpit/drill/${target!.code}`, { districtId: target!.districtId ?? undefined, cluster: target!.cluster, page, pageSize: 20 }),
+    queryFn: () =>
+      get<DrillResult>(`/api/cockpit/drill/${target!.code}`, {
+        districtId: target!.districtId ?? undefined,
+        cluster: target!.cluster,
+        page,
+        pageSize: 20,
+      }),
   });
   return (
-    <Modal open={target !== null} onCancel={() => { setPage(1); onClose(); }} footer={null} width={960} title={target?.title} destroyOnHidden>
+    <Modal
+      open={target !== null}
+      onCancel={() => {
+        setPage(1);
+        onClose();
+      }}
+      footer={null}
+      width={960}
+      title={target?.title}
+      destroyOnHidden
+    >
       {q.error && <Alert type="error" showIcon message={q.error.message} />}
-      {q.data && <Typography.Paragraph type="secondary">口径：{q.data.basis}（共 {q.data.total} 条）</Typography.Paragraph>}
+      {q.data && (
+        <Typography.Paragraph type="secondary">
+          口径：{q.data.basis}（共 {q.data.total} 条）
+        </Typography.Paragraph>
+      )}
       <Table
-        size="small" rowKey={(r) => String(r.id ?? JSON.stringify(r))} loading={q.isPending} scroll={{ x: 'max-content' }}
+        size="small"
+        rowKey={(r) => String(r.id ?? JSON.stringify(r))}
+        loading={q.isPending}
+        scroll={{ x: 'max-content' }}
         dataSource={q.data?.items}
         pagination={{ current: page, pageSize: 20, total: q.data?.total, showSizeChanger: false, onChange: setPage }}
         columns={(q.data?.columns ?? []).map((c) => ({
-          title: c.title, dataIndex: c.key,
-          render: (v: unknown) => (typeof v === 'boolean' ? <Tag color={v ? 'green' : 'default'}>{v ? '是' : '否'}</Tag> : v == null || v === '' ? '—' : String(v)),
+          title: c.title,
+          dataIndex: c.key,
+          render: (v: unknown) =>
+            typeof v === 'boolean' ? <Tag color={v ? 'green' : 'default'}>{v ? '是' : '否'}</Tag> : v == null || v === '' ? '—' : String(v),
         }))}
       />
     </Modal>

@@ -20,12 +20,23 @@ export default function IssuerPage() {
         <Typography.Title level={3}>学分银行 · 成果签发</Typography.Title>
         <Typography.Text type="secondary">{org.name}签发的学习成果即时进入学习者账户并记入学分账本。</Typography.Text>
       </div>
-      <Tabs destroyOnHidden items={[
-        { key: 'one', label: '逐项签发', children: <IssueForm /> },
-        { key: 'bulk', label: '批量签发', children: <BulkIssue /> },
-        { key: 'issued', label: '已签发', children: <IssuedList issuerId={org.id} /> },
-        { key: 'accounts', label: '学习者开户', children: <Space direction="vertical" style={{ width: '100%' }}><LearnerAccountForm /></Space> },
-      ]} />
+      <Tabs
+        destroyOnHidden
+        items={[
+          { key: 'one', label: '逐项签发', children: <IssueForm /> },
+          { key: 'bulk', label: '批量签发', children: <BulkIssue /> },
+          { key: 'issued', label: '已签发', children: <IssuedList issuerId={org.id} /> },
+          {
+            key: 'accounts',
+            label: '学习者开户',
+            children: (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <LearnerAccountForm />
+              </Space>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -15,10 +15,13 @@ export default function RegistrarPage() {
         <Typography.Title level={3}>学分银行 · 学分认定</Typography.Title>
         <Typography.Text type="secondary">{school.name}：按双方同意的认定规则自动认定，其余逐项人工认定并写明理由。</Typography.Text>
       </div>
-      <Tabs destroyOnHidden items={[
-        { key: 'transfers', label: '转换申请', children: <TransfersPanel /> },
-        { key: 'rules', label: '认定规则', children: <RulesPanel schoolId={school.id} /> },
-      ]} />
+      <Tabs
+        destroyOnHidden
+        items={[
+          { key: 'transfers', label: '转换申请', children: <TransfersPanel /> },
+          { key: 'rules', label: '认定规则', children: <RulesPanel schoolId={school.id} /> },
+        ]}
+      />
     </div>
   );
 }

@@ -19,7 +19,11 @@ export default function VerifyPage() {
   const [params, setParams] = useSearchParams();
   const id = params.get('id');
   const [text, setText] = useState('');
-  const shared = useQuery({ queryKey: ['cb', 'public', id], enabled: !!id, queryFn: () => get<{ credential: Record<string, unknown>; verification: Verdict }>(`/api/public/credentials/${id}`) });
+  const shared = useQuery({
+    queryKey: ['cb', 'public', id],
+    enabled: !!id,
+    queryFn: () => get<{ credential: Record<string, unknown>; verification: Verdict }>(`/api/public/credentials/${id}`),
+  });
   const check = useMutation({ mutationFn: (doc: unknown) => post<Verdict>('/api/public/credentials/verify', doc) });
   const submit = () => {
     const linked = credentialIdOfLink(text);
@@ -41,11 +45,24 @@ export default function VerifyPage() {
     <div style={{ maxWidth: 720, margin: '0 auto', padding: 16 }} data-testid="credit-bank-verify">
       <Typography.Title level={4}>学分银行凭证验证</Typography.Title>
       <Space direction="vertical" style={{ width: '100%' }}>
-        {verdict && <Alert type={TYPE[verdict.status]} showIcon message={`${TITLE[verdict.status]}${verdict.name ? `：${verdict.name}` : ''}`} description={verdict.reason} />}
+        {verdict && (
+          <Alert
+            type={TYPE[verdict.status]}
+            showIcon
+            message={`${TITLE[verdict.status]}${verdict.name ? `：${verdict.name}` : ''}`}
+            description={verdict.reason}
+          />
+        )}
         {(check.error || shared.error) && <Alert type="error" showIcon message={errorMessage(check.error ?? shared.error)} />}
         <Card size="small" title="粘贴凭证 JSON 或验证链接">
-          <Input.TextArea rows={10} value={text || (shared.data ? JSON.stringify(shared.data.credential, null, 2) : '')} onChange={(e) => setText(e.target.value)} />
-          <Button type="primary" style={{ marginTop: 8 }} loading={check.isPending} onClick={submit} disabled={!text}>验证</Button>
+          <Input.TextArea
+            rows={10}
+            value={text || (shared.data ? JSON.stringify(shared.data.credential, null, 2) : '')}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <Button type="primary" style={{ marginTop: 8 }} loading={check.isPending} onClick={submit} disabled={!text}>
+            验证
+          </Button>
         </Card>
       </Space>
     </div>

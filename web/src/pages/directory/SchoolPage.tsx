@@ -24,24 +24,38 @@ export default function DirectorySchoolPage() {
   return (
     <PublicShell>
       <div data-testid="directory-school">
-        <Link to="/directory"><ArrowLeftOutlined /> 返回公开名录</Link>
+        <Link to="/directory">
+          <ArrowLeftOutlined /> 返回公开名录
+        </Link>
         {school.error && <QueryError error={school.error} />}
         {school.isPending && <Skeleton active />}
         {s && (
           <>
-            <Typography.Title level={3} style={{ marginTop: 12 }} data-testid="directory-school-name">{s.name}</Typography.Title>
+            <Typography.Title level={3} style={{ marginTop: 12 }} data-testid="directory-school-name">
+              {s.name}
+            </Typography.Title>
             <Card size="small" style={{ marginBottom: 16 }}>
               <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
                 <Descriptions.Item label="学校标识码">{s.code}</Descriptions.Item>
                 <Descriptions.Item label="办学层次">{SCHOOL_LEVEL_LABELS[s.level]}</Descriptions.Item>
-                <Descriptions.Item label="性质">{OWNERSHIP_LABELS[s.ownership]}{s.enterpriseRun && <Tag style={{ marginInlineStart: 6 }}>企业办学</Tag>}</Descriptions.Item>
+                <Descriptions.Item label="性质">
+                  {OWNERSHIP_LABELS[s.ownership]}
+                  {s.enterpriseRun && <Tag style={{ marginInlineStart: 6 }}>企业办学</Tag>}
+                </Descriptions.Item>
                 <Descriptions.Item label="所在区县">{s.districtName ?? '—'}</Descriptions.Item>
               </Descriptions>
             </Card>
             <Card size="small" title={`开设专业（${s.programs.length}）`}>
               <ResponsiveTable
-                rows={s.programs} rowKey={(p) => p.id} primary={programPrimary} columns={programColumns(false)}
-                total={s.programs.length} page={1} pageSize={Math.max(s.programs.length, 1)} onPage={() => {}} empty="暂无公开的开设专业"
+                rows={s.programs}
+                rowKey={(p) => p.id}
+                primary={programPrimary}
+                columns={programColumns(false)}
+                total={s.programs.length}
+                page={1}
+                pageSize={Math.max(s.programs.length, 1)}
+                onPage={() => {}}
+                empty="暂无公开的开设专业"
               />
             </Card>
           </>

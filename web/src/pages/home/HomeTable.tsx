@@ -18,11 +18,18 @@ export function HomeTable({ section }: { section: TableSectionData }) {
   const wide = useMediaQuery('(min-width: 768px)');
   const facts = section.columns.length === 2 && section.columns[0]!.key === 'item' && section.columns[1]!.key === 'value';
   const card = (body: ReactNode) => (
-    <Card title={section.title} className="cj-section" data-section={section.key} styles={{ body: { padding: facts ? 16 : 0 } }}>{body}</Card>
+    <Card title={section.title} className="cj-section" data-section={section.key} styles={{ body: { padding: facts ? 16 : 0 } }}>
+      {body}
+    </Card>
   );
   if (facts) {
     return card(
-      <Descriptions column={1} size="small" bordered={wide} items={section.rows.map((r, i) => ({ key: i, label: formatCell(r.item), children: formatCell(r.value) }))} />,
+      <Descriptions
+        column={1}
+        size="small"
+        bordered={wide}
+        items={section.rows.map((r, i) => ({ key: i, label: formatCell(r.item), children: formatCell(r.value) }))}
+      />,
     );
   }
   return card(wide ? <WideTable section={section} /> : <StackedRows section={section} />);
@@ -32,14 +39,20 @@ function StackedRows({ section }: { section: TableSectionData }) {
   const [first, ...rest] = section.columns;
   return (
     <List
-      dataSource={section.rows} rowKey={(r) => section.rows.indexOf(r)} locale={{ emptyText: '暂无数据' }}
+      dataSource={section.rows}
+      rowKey={(r) => section.rows.indexOf(r)}
+      locale={{ emptyText: '暂无数据' }}
       pagination={section.rows.length > 20 ? { pageSize: 20, size: 'small', showSizeChanger: false } : false}
       style={{ padding: '0 16px' }}
       renderItem={(row) => (
         <List.Item data-testid="home-row">
           <List.Item.Meta
             title={formatCell(row[first!.key])}
-            description={rest.map((c) => <div key={c.key} className="cj-list-card-line">{c.title}：{formatCell(row[c.key])}</div>)}
+            description={rest.map((c) => (
+              <div key={c.key} className="cj-list-card-line">
+                {c.title}：{formatCell(row[c.key])}
+              </div>
+            ))}
           />
         </List.Item>
       )}

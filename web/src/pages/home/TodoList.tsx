@@ -24,18 +24,38 @@ export function TodoList({ section }: { section: TodoSectionData }) {
   const waiting = items.filter((i) => i.state !== 'done').length;
   return (
     <Card
-      title={section.title} className="cj-section" data-section={section.key} styles={{ body: { padding: '0 16px' } }}
+      title={section.title}
+      className="cj-section"
+      data-section={section.key}
+      styles={{ body: { padding: '0 16px' } }}
       extra={<Typography.Text type="secondary">{waiting ? `${waiting} 项待办` : '今日无待办'}</Typography.Text>}
     >
-      {items.length === 0 ? <Empty description="暂无待办事项" /> : (
+      {items.length === 0 ? (
+        <Empty description="暂无待办事项" />
+      ) : (
         <List
-          dataSource={items} rowKey="key"
+          dataSource={items}
+          rowKey="key"
           renderItem={(item) => (
             <List.Item data-testid="todo-item" data-key={item.key} data-state={item.state}>
               <Link to={item.href} style={LINK}>
                 <List.Item.Meta
-                  avatar={<Tag color={STATE[item.state].color} icon={STATE[item.state].icon}>{STATE[item.state].text}</Tag>}
-                  title={<span>{item.label}{item.count !== null && item.count > 0 && <Typography.Text strong> {formatCell(item.count)} {item.unit ?? '项'}</Typography.Text>}</span>}
+                  avatar={
+                    <Tag color={STATE[item.state].color} icon={STATE[item.state].icon}>
+                      {STATE[item.state].text}
+                    </Tag>
+                  }
+                  title={
+                    <span>
+                      {item.label}
+                      {item.count !== null && item.count > 0 && (
+                        <Typography.Text strong>
+                          {' '}
+                          {formatCell(item.count)} {item.unit ?? '项'}
+                        </Typography.Text>
+                      )}
+                    </span>
+                  }
                   description={[item.due && `截止 ${item.due}`, item.detail].filter(Boolean).join(' · ') || undefined}
                 />
                 <RightOutlined aria-hidden />

@@ -30,13 +30,28 @@ export function ImportJobView({ jobId }: { jobId: string }) {
   const query = useImportJob(jobId);
   const job = query.data;
   if (query.error) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  if (!job) return <Card><Skeleton active /></Card>;
+  if (!job)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   const entity = entityOfJobKind(job.kind);
   const result = importResultOf(job);
   return (
     <Card
-      data-testid="import-job" title={<Space wrap>{entity ? `${IMPORT_SPECS[entity].label}导入` : '导入任务'}<JobStatusTag job={job} /></Space>}
-      extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{new Date(job.createdAt).toLocaleString('zh-CN', { hour12: false })}</Typography.Text>}
+      data-testid="import-job"
+      title={
+        <Space wrap>
+          {entity ? `${IMPORT_SPECS[entity].label}导入` : '导入任务'}
+          <JobStatusTag job={job} />
+        </Space>
+      }
+      extra={
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {new Date(job.createdAt).toLocaleString('zh-CN', { hour12: false })}
+        </Typography.Text>
+      }
     >
       {isActive(job) && <Running job={job} />}
       {job.status === 'failed' && <Failed job={job} />}
@@ -52,7 +67,9 @@ function Running({ job }: { job: Job }) {
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Progress percent={percent ?? 0} status="active" showInfo={percent !== undefined} />
       <Typography.Text type="secondary">{message || (job.status === 'queued' ? '任务已排队，稍后开始' : '正在处理…')}</Typography.Text>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>可以离开或刷新本页，导入会在后台继续；本页地址可随时回来查看结果。</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        可以离开或刷新本页，导入会在后台继续；本页地址可随时回来查看结果。
+      </Typography.Text>
     </Space>
   );
 }
@@ -65,9 +82,15 @@ function Failed({ job }: { job: Job }) {
   });
   return (
     <Alert
-      type="error" showIcon title={job.error?.message ?? '导入任务失败'}
+      type="error"
+      showIcon
+      title={job.error?.message ?? '导入任务失败'}
       description={retry.error ? errorMessage(retry.error) : '文件已保留，可从中断处重试。'}
-      action={<Button icon={<RedoOutlined />} loading={retry.isPending} onClick={() => retry.mutate()}>重试</Button>}
+      action={
+        <Button icon={<RedoOutlined />} loading={retry.isPending} onClick={() => retry.mutate()}>
+          重试
+        </Button>
+      }
     />
   );
 }
@@ -77,15 +100,27 @@ function Finished({ result }: { result: ImportResult }) {
   const file = (
     <Descriptions size="small" column={phone ? 1 : 3} style={{ marginBottom: 16 }}>
       <Descriptions.Item label="文件">{result.fileName}</Descriptions.Item>
-      <Descriptions.Item label="格式">{result.format === 'csv' ? `CSV（${result.encoding ?? '自动识别'}）` : 'Excel (.xlsx)'}</Descriptions.Item>
-      <Descriptions.Item label="读取数据行">{result.rowsRead}{result.skippedExampleRows ? `（已跳过示例行${result.skippedExampleRows}行）` : ''}</Descriptions.Item>
+      <Descriptions.Item label="格式">
+        {result.format === 'csv' ? `CSV（${result.encoding ?? '自动识别'}）` : 'Excel (.xlsx)'}
+      </Descriptions.Item>
+      <Descriptions.Item label="读取数据行">
+        {result.rowsRead}
+        {result.skippedExampleRows ? `（已跳过示例行${result.skippedExampleRows}行）` : ''}
+      </Descriptions.Item>
     </Descriptions>
   );
   if (result.outcome === 'imported') {
     return (
       <div data-testid="import-imported">
         {file}
-        <Alert type="success" showIcon icon={<CheckCircleTwoTone twoToneColor="#52c41a" />} title="导入成功" description="所有行均已校验通过并写入。重复导入同一文件不会产生重复记录。" style={{ marginBottom: 16 }} />
+        <Alert
+          type="success"
+          showIcon
+          icon={<CheckCircleTwoTone twoToneColor="#52c41a" />}
+          title="导入成功"
+          description="所有行均已校验通过并写入。重复导入同一文件不会产生重复记录。"
+          style={{ marginBottom: 16 }}
+        />
         <Space size={phone ? 16 : 48} wrap>
           <Statistic title="新增" value={result.inserted} suffix="条" />
           <Statistic title="更新" value={result.updated} suffix="条" />
@@ -96,12 +131,18 @@ function Finished({ result }: { result: ImportResult }) {
   }
   const shown = result.issues.length;
   // On a phone the button goes under the message: as the alert's action it squeezes the text to a sliver.
-  const report = result.reportUrl ? <Button icon={<DownloadOutlined />} href={result.reportUrl} data-testid="import-report" block={phone}>下载错误报告</Button> : null;
+  const report = result.reportUrl ? (
+    <Button icon={<DownloadOutlined />} href={result.reportUrl} data-testid="import-report" block={phone}>
+      下载错误报告
+    </Button>
+  ) : null;
   return (
     <div data-testid="import-rejected">
       {file}
       <Alert
-        type="error" showIcon style={{ marginBottom: 16 }}
+        type="error"
+        showIcon
+        style={{ marginBottom: 16 }}
         title={`发现${result.issueCount}处错误，本次未导入任何数据`}
         description="导入要么全部成功、要么全部不写入。请按下表修改表格后重新上传。"
         action={!phone ? report : undefined}
@@ -122,14 +163,27 @@ function IssueTable({ issues, phone }: { issues: Issue[]; phone: boolean }) {
   const where = (i: Issue) => [i.row !== null ? `第${i.row}行` : '整个文件', i.column].filter(Boolean).join(' · ');
   return phone ? (
     <Table
-      size="small" dataSource={rows} pagination={{ pageSize: 20, size: 'small', showSizeChanger: false }}
-      columns={[{ key: 'issue', title: '错误', render: (_: unknown, i: Issue) => (
-        <div><Typography.Text strong>{where(i)}</Typography.Text><div>{i.reason}</div></div>
-      ) }]}
+      size="small"
+      dataSource={rows}
+      pagination={{ pageSize: 20, size: 'small', showSizeChanger: false }}
+      columns={[
+        {
+          key: 'issue',
+          title: '错误',
+          render: (_: unknown, i: Issue) => (
+            <div>
+              <Typography.Text strong>{where(i)}</Typography.Text>
+              <div>{i.reason}</div>
+            </div>
+          ),
+        },
+      ]}
     />
   ) : (
     <Table
-      size="small" dataSource={rows} pagination={{ pageSize: 20, showSizeChanger: false }}
+      size="small"
+      dataSource={rows}
+      pagination={{ pageSize: 20, showSizeChanger: false }}
       columns={[
         { key: 'row', title: '行号', dataIndex: 'row', width: 90, render: (r: number | null) => r ?? '—' },
         { key: 'column', title: '列', dataIndex: 'column', width: 200, render: (c: string | null) => c ?? '—' },

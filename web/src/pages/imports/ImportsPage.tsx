@@ -15,7 +15,8 @@ import { RecentImports } from './RecentImports.tsx';
 type Accepted = z.infer<typeof importAccepted>;
 const ACCEPT = '.xlsx,.csv';
 // randomUUID exists only in secure contexts (HTTPS, localhost); a plain-HTTP intranet address falls back.
-const uploadKey = (): string => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+const uploadKey = (): string =>
+  typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 /**
  * 数据导入: pick a register, download its template, upload a filled sheet, follow the job. The register and
@@ -31,7 +32,6 @@ export default function ImportsPage() {
   const jobId = params.get('job');
   const queryClient = useQueryClient();
 
-
   const show = (next: { entity?: ImportEntity; job?: string | null }) => {
     const p = new URLSearchParams();
     p.set('entity', next.entity ?? entity ?? '');
@@ -41,9 +41,8 @@ export default function ImportsPage() {
 
   const upload = useMutation({
     // One key per picked file: a request the client sends again (stale CSRF token) does not start a second import.
-    mutationFn: (file: File) => postFile<Accepted>(
-      `/api/imports/${entity}?fileName=${encodeURIComponent(file.name)}`, file, { 'idempotency-key': uploadKey() },
-    ),
+    mutationFn: (file: File) =>
+      postFile<Accepted>(`/api/imports/${entity}?fileName=${encodeURIComponent(file.name)}`, file, { 'idempotency-key': uploadKey() }),
     onSuccess: (accepted) => {
       queryClient.setQueryData(['job', accepted.job.id], accepted.job);
       void queryClient.invalidateQueries({ queryKey: ['jobs', importJobKind(entity!)] });
@@ -65,13 +64,37 @@ export default function ImportsPage() {
         <Col xs={24} xl={15}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Card size="small" title="1. 选择要导入的数据">
-              {phone
-                ? <Select value={entity} options={options} onChange={(e) => show({ entity: e })} style={{ width: '100%' }} aria-label="导入类型" />
-                : <Segmented value={entity} options={options} onChange={(e) => show({ entity: e as ImportEntity })} data-testid="import-entity" />}
+              {phone ? (
+                <Select
+                  value={entity}
+                  options={options}
+                  onChange={(e) => show({ entity: e })}
+                  style={{ width: '100%' }}
+                  aria-label="导入类型"
+                />
+              ) : (
+                <Segmented
+                  value={entity}
+                  options={options}
+                  onChange={(e) => show({ entity: e as ImportEntity })}
+                  data-testid="import-entity"
+                />
+              )}
             </Card>
             <Card
-              size="small" title="2. 下载模板并填写"
-              extra={<Button type="primary" ghost icon={<DownloadOutlined />} href={`/api/imports/${entity}/template`} data-testid="import-template">下载{spec.label}模板</Button>}
+              size="small"
+              title="2. 下载模板并填写"
+              extra={
+                <Button
+                  type="primary"
+                  ghost
+                  icon={<DownloadOutlined />}
+                  href={`/api/imports/${entity}/template`}
+                  data-testid="import-template"
+                >
+                  下载{spec.label}模板
+                </Button>
+              }
             >
               <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
                 模板第一行为中文表头，第二行为示例（导入时自动跳过）。带 * 的列必填，鼠标悬停查看填写说明：
@@ -79,22 +102,41 @@ export default function ImportsPage() {
               <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
                 {spec.columns.map((c) => (
                   <Tooltip key={c.key} title={`${c.hint}${c.example ? `，例：${c.example}` : ''}`}>
-                    <Tag color={c.required ? 'blue' : undefined} style={{ marginInlineEnd: 0 }}>{c.required ? '* ' : ''}{c.header}</Tag>
+                    <Tag color={c.required ? 'blue' : undefined} style={{ marginInlineEnd: 0 }}>
+                      {c.required ? '* ' : ''}
+                      {c.header}
+                    </Tag>
                   </Tooltip>
                 ))}
               </div>
             </Card>
             <Card size="small" title="3. 上传填好的表格">
               <Upload.Dragger
-                accept={ACCEPT} multiple={false} showUploadList={false} disabled={upload.isPending}
-                beforeUpload={(file) => { upload.mutate(file); return false; }}
+                accept={ACCEPT}
+                multiple={false}
+                showUploadList={false}
+                disabled={upload.isPending}
+                beforeUpload={(file) => {
+                  upload.mutate(file);
+                  return false;
+                }}
                 data-testid="import-upload"
               >
-                <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+                <p className="ant-upload-drag-icon">
+                  <InboxOutlined />
+                </p>
                 <p className="ant-upload-text">{upload.isPending ? '正在上传…' : '点击或拖入文件上传'}</p>
                 <p className="ant-upload-hint">支持 .xlsx 和 .csv（UTF-8 或 GBK 编码）；超出大小或行数上限时请拆分为多个文件</p>
               </Upload.Dragger>
-              {upload.error && <Alert type="error" showIcon style={{ marginTop: 12 }} title={errorMessage(upload.error)} data-testid="import-upload-error" />}
+              {upload.error && (
+                <Alert
+                  type="error"
+                  showIcon
+                  style={{ marginTop: 12 }}
+                  title={errorMessage(upload.error)}
+                  data-testid="import-upload-error"
+                />
+              )}
             </Card>
             {jobId && <ImportJobView key={jobId} jobId={jobId} />}
           </Space>

@@ -10,7 +10,15 @@ import { importResultOf, isActive } from './useImportJob.ts';
 type JobPage = { items: Job[]; total: number };
 
 /** My last imports into this register (the server keeps jobs per user), so an import can be found again after a reload. */
-export function RecentImports({ entity, current, onOpen }: { entity: ImportEntity; current: string | null; onOpen: (jobId: string) => void }) {
+export function RecentImports({
+  entity,
+  current,
+  onOpen,
+}: {
+  entity: ImportEntity;
+  current: string | null;
+  onOpen: (jobId: string) => void;
+}) {
   const query = useQuery({
     queryKey: ['jobs', importJobKind(entity)],
     queryFn: ({ signal }) => get<JobPage>('/api/jobs', { kind: importJobKind(entity), pageSize: 10 }, { signal }),
@@ -18,18 +26,30 @@ export function RecentImports({ entity, current, onOpen }: { entity: ImportEntit
   });
   return (
     <Card title={`我最近的${IMPORT_SPECS[entity].label}导入`} size="small" data-testid="recent-imports">
-      {query.error ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : (
+      {query.error ? (
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
         <List
-          loading={query.isPending} dataSource={query.data?.items ?? []} locale={{ emptyText: '还没有导入记录' }}
+          loading={query.isPending}
+          dataSource={query.data?.items ?? []}
+          locale={{ emptyText: '还没有导入记录' }}
           renderItem={(job) => {
             const result = importResultOf(job);
             return (
               <List.Item
                 style={{ background: job.id === current ? '#e6f4ff' : undefined, paddingInline: 8 }}
-                actions={[<Button key="open" type="link" size="small" onClick={() => onOpen(job.id)}>查看</Button>]}
+                actions={[
+                  <Button key="open" type="link" size="small" onClick={() => onOpen(job.id)}>
+                    查看
+                  </Button>,
+                ]}
               >
                 <List.Item.Meta
-                  title={<span style={{ wordBreak: 'break-all' }}>{result?.fileName ?? '文件处理中'} <JobStatusTag job={job} /></span>}
+                  title={
+                    <span style={{ wordBreak: 'break-all' }}>
+                      {result?.fileName ?? '文件处理中'} <JobStatusTag job={job} />
+                    </span>
+                  }
                   description={
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {new Date(job.createdAt).toLocaleString('zh-CN', { hour12: false })}

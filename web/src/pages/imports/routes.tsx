@@ -6,5 +6,12 @@ const ImportsPage = lazy(() => import('./ImportsPage.tsx'));
 
 /** Inside the signed-in frame; the menu entry (navigation.ts) decides who may open it. */
 export const importRoutes: RouteObject[] = [
-  { path: 'imports', element: <RoleGate><ImportsPage /></RoleGate> },
+  {
+    path: 'imports',
+    element: (
+      <RoleGate>
+        <ImportsPage />
+      </RoleGate>
+    ),
+  },
 ];

@@ -17,43 +17,93 @@ export function AgreementCard({ internship, side }: { internship: InternshipDeta
   const { message } = App.useApp();
   const qc = useQueryClient();
   const a = internship.agreement;
-  const done = (text: string) => { message.success(text); void qc.invalidateQueries({ queryKey: [KEY] }); };
-  const draft = useMutation({ mutationFn: () => send(`/api/internships/${internship.id}/agreement`, {}), onSuccess: () => done('已按示范文本生成三方协议') });
+  const done = (text: string) => {
+    message.success(text);
+    void qc.invalidateQueries({ queryKey: [KEY] });
+  };
+  const draft = useMutation({
+    mutationFn: () => send(`/api/internships/${internship.id}/agreement`, {}),
+    onSuccess: () => done('已按示范文本生成三方协议'),
+  });
   const sign = useMutation({
-    mutationFn: (body: { party: AgreementParty; guardianName?: string; guardianRelation?: string }) => send(`/api/internships/${internship.id}/agreement/signatures`, body),
+    mutationFn: (body: { party: AgreementParty; guardianName?: string; guardianRelation?: string }) =>
+      send(`/api/internships/${internship.id}/agreement/signatures`, body),
     onSuccess: () => done('已签署'),
   });
   const missing = new Set(a?.missingParties ?? []);
   return (
-    <Card size="small" title="三方实习协议" data-testid="agreement"
-      extra={a && <Button size="small" icon={<PrinterOutlined />} href={`/api/internships/${internship.id}/agreement/print`} target="_blank">打印</Button>}>
+    <Card
+      size="small"
+      title="三方实习协议"
+      data-testid="agreement"
+      extra={
+        a && (
+          <Button size="small" icon={<PrinterOutlined />} href={`/api/internships/${internship.id}/agreement/print`} target="_blank">
+            打印
+          </Button>
+        )
+      }
+    >
       <RuleViolations error={draft.error ?? sign.error} title="不能签署" />
       {!a ? (
         <Space direction="vertical">
           <Typography.Text type="secondary">协议尚未生成。按规定，三方协议签齐前不得开始实习。</Typography.Text>
-          {side !== 'student' && <Button type="primary" loading={draft.isPending} onClick={() => draft.mutate()}>按示范文本生成协议</Button>}
+          {side !== 'student' && (
+            <Button type="primary" loading={draft.isPending} onClick={() => draft.mutate()}>
+              按示范文本生成协议
+            </Button>
+          )}
         </Space>
       ) : (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Space wrap>
             {a.requiredParties.map((p) => {
               const s = a.signatures.find((x) => x.party === p);
-              return <Tag key={p} className="cj-tag-wrap" color={s ? 'green' : 'default'}>{AGREEMENT_PARTY_LABELS[p]}：{s ? `${s.signerName} ${when(s.signedAt)}` : '未签'}</Tag>;
+              return (
+                <Tag key={p} className="cj-tag-wrap" color={s ? 'green' : 'default'}>
+                  {AGREEMENT_PARTY_LABELS[p]}：{s ? `${s.signerName} ${when(s.signedAt)}` : '未签'}
+                </Tag>
+              );
             })}
           </Space>
-          <Collapse size="small" items={[{ key: 't', label: `协议全文（${a.templateVersion}）`, children: <div style={{ whiteSpace: 'pre-wrap', maxHeight: 360, overflow: 'auto' }}>{a.text}</div> }]} />
+          <Collapse
+            size="small"
+            items={[
+              {
+                key: 't',
+                label: `协议全文（${a.templateVersion}）`,
+                children: <div style={{ whiteSpace: 'pre-wrap', maxHeight: 360, overflow: 'auto' }}>{a.text}</div>,
+              },
+            ]}
+          />
           {missing.has(side) && (
             <Button type="primary" block loading={sign.isPending} onClick={() => sign.mutate({ party: side })} data-testid="sign">
               以{AGREEMENT_PARTY_LABELS[side]}身份签署
             </Button>
           )}
           {side === 'school' && missing.has('guardian') && (
-            <Form layout="inline" onFinish={(v: { guardianName: string; guardianRelation: string }) => sign.mutate({ party: 'guardian', ...v })} style={{ rowGap: 8 }}>
-              <Form.Item name="guardianName" rules={[{ required: true, message: '请填写监护人姓名' }]}><Input placeholder="监护人姓名" style={{ width: 140 }} /></Form.Item>
-              <Form.Item name="guardianRelation" rules={[{ required: true, message: '请选择关系' }]}>
-                <Select placeholder="关系" style={{ width: 120 }} options={[{ value: 'father', label: '父亲' }, { value: 'mother', label: '母亲' }, { value: 'other_guardian', label: '其他监护人' }]} />
+            <Form
+              layout="inline"
+              onFinish={(v: { guardianName: string; guardianRelation: string }) => sign.mutate({ party: 'guardian', ...v })}
+              style={{ rowGap: 8 }}
+            >
+              <Form.Item name="guardianName" rules={[{ required: true, message: '请填写监护人姓名' }]}>
+                <Input placeholder="监护人姓名" style={{ width: 140 }} />
               </Form.Item>
-              <Button htmlType="submit" loading={sign.isPending}>登记监护人签字</Button>
+              <Form.Item name="guardianRelation" rules={[{ required: true, message: '请选择关系' }]}>
+                <Select
+                  placeholder="关系"
+                  style={{ width: 120 }}
+                  options={[
+                    { value: 'father', label: '父亲' },
+                    { value: 'mother', label: '母亲' },
+                    { value: 'other_guardian', label: '其他监护人' },
+                  ]}
+                />
+              </Form.Item>
+              <Button htmlType="submit" loading={sign.isPending}>
+                登记监护人签字
+              </Button>
             </Form>
           )}
           {a.complete && <Typography.Text type="success">协议已签齐</Typography.Text>}

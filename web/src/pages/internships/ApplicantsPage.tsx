@@ -5,7 +5,9 @@ import { DecisionList } from './DecisionList.tsx';
 export default function ApplicantsPage() {
   return (
     <div data-testid="internship-applicants">
-      <div className="cj-page-head"><Typography.Title level={4}>实习申请与接收</Typography.Title></div>
+      <div className="cj-page-head">
+        <Typography.Title level={4}>实习申请与接收</Typography.Title>
+      </div>
       <DecisionList side="enterprise" />
     </div>
   );

@@ -13,12 +13,42 @@ const reasonRules = fieldRules(reasonRequest);
 const completeRules = fieldRules(completeRequest);
 
 type Kind = 'complete' | 'withdraw' | 'terminate' | 'reassign';
-interface ActionSpec { label: string; danger: boolean; confirm: string; done: string; fields: string[] }
+interface ActionSpec {
+  label: string;
+  danger: boolean;
+  confirm: string;
+  done: string;
+  fields: string[];
+}
 const ACTIONS: Record<Kind, ActionSpec> = {
-  complete: { label: '确认实习完成', danger: false, confirm: '确认后实习结束；合格的将作为岗位实习成果记入学生的学分银行账户，不能撤销。', done: '实习已完成', fields: ['outcome', 'hours', 'comment'] },
-  withdraw: { label: '退出实习', danger: true, confirm: '退出后本实习结束，名额释放给其他同学，不能撤销。', done: '已退出实习', fields: ['reason'] },
-  terminate: { label: '终止实习', danger: true, confirm: '终止后本实习结束，名额释放，不能撤销。学生、学校和实习单位都会看到终止原因。', done: '实习已终止', fields: ['reason'] },
-  reassign: { label: '调换岗位', danger: false, confirm: '原实习结束、名额释放；新岗位按名额和比例上限占位，需重新签署三方协议和登记保险。', done: '已调换岗位', fields: ['postId', 'reason'] },
+  complete: {
+    label: '确认实习完成',
+    danger: false,
+    confirm: '确认后实习结束；合格的将作为岗位实习成果记入学生的学分银行账户，不能撤销。',
+    done: '实习已完成',
+    fields: ['outcome', 'hours', 'comment'],
+  },
+  withdraw: {
+    label: '退出实习',
+    danger: true,
+    confirm: '退出后本实习结束，名额释放给其他同学，不能撤销。',
+    done: '已退出实习',
+    fields: ['reason'],
+  },
+  terminate: {
+    label: '终止实习',
+    danger: true,
+    confirm: '终止后本实习结束，名额释放，不能撤销。学生、学校和实习单位都会看到终止原因。',
+    done: '实习已终止',
+    fields: ['reason'],
+  },
+  reassign: {
+    label: '调换岗位',
+    danger: false,
+    confirm: '原实习结束、名额释放；新岗位按名额和比例上限占位，需重新签署三方协议和登记保险。',
+    done: '已调换岗位',
+    fields: ['postId', 'reason'],
+  },
 };
 
 const reasonItem = (label: string) => (
@@ -33,9 +63,17 @@ function PostPicker({ currentPostId, value, onChange }: { currentPostId: string;
   const posts = usePosts({ status: 'published', q: q || undefined, pageSize: 30 });
   return (
     <Select
-      showSearch value={value} onChange={onChange} onSearch={setQ} filterOption={false} loading={posts.isFetching}
-      placeholder="搜索岗位或企业名称" style={{ width: '100%' }} data-testid="reassign-post"
-      options={(posts.data?.items ?? []).filter((p) => p.id !== currentPostId && p.places > p.placesTaken)
+      showSearch
+      value={value}
+      onChange={onChange}
+      onSearch={setQ}
+      filterOption={false}
+      loading={posts.isFetching}
+      placeholder="搜索岗位或企业名称"
+      style={{ width: '100%' }}
+      data-testid="reassign-post"
+      options={(posts.data?.items ?? [])
+        .filter((p) => p.id !== currentPostId && p.places > p.placesTaken)
         .map((p) => ({ value: p.id, label: `${p.title} · ${p.enterpriseName}（余 ${p.places - p.placesTaken}）` }))}
     />
   );
@@ -49,25 +87,41 @@ function EndingModal({ internship, kind, onClose }: { internship: InternshipDeta
   const spec = ACTIONS[kind];
   const act = useMutation({
     mutationFn: (body: Record<string, unknown>) => send(`/api/internships/${internship.id}/${kind}`, body),
-    onSuccess: () => { message.success(spec.done); void qc.invalidateQueries({ queryKey: [KEY] }); onClose(); },
+    onSuccess: () => {
+      message.success(spec.done);
+      void qc.invalidateQueries({ queryKey: [KEY] });
+      onClose();
+    },
     onError: (e) => applyServerErrors(form, e, spec.fields),
   });
-  const submit = (values: Record<string, unknown>) => modal.confirm({
-    title: `确定${spec.label}？`, content: spec.confirm, okText: spec.label, cancelText: '再想想',
-    okButtonProps: { danger: spec.danger }, onOk: () => act.mutateAsync(values).catch(() => undefined),
-  });
+  const submit = (values: Record<string, unknown>) =>
+    modal.confirm({
+      title: `确定${spec.label}？`,
+      content: spec.confirm,
+      okText: spec.label,
+      cancelText: '再想想',
+      okButtonProps: { danger: spec.danger },
+      onOk: () => act.mutateAsync(values).catch(() => undefined),
+    });
   let fields: ReactNode;
   if (kind === 'complete') {
     fields = (
       <>
         <Form.Item name="outcome" label="实习结果" rules={[{ required: true, message: '请选择实习结果' }]}>
-          <Radio.Group options={[{ value: 'passed', label: '合格（记入学分银行）' }, { value: 'failed', label: '不合格' }]} />
+          <Radio.Group
+            options={[
+              { value: 'passed', label: '合格（记入学分银行）' },
+              { value: 'failed', label: '不合格' },
+            ]}
+          />
         </Form.Item>
         {/* Optional: the shared Zod rule would refuse the empty field, so the input's own bounds check it. */}
         <Form.Item name="hours" label="记入学分银行的学时" extra="不填则取周志学时合计">
           <InputNumber min={1} max={10000} precision={0} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="comment" label="说明（可选）" rules={completeRules.comment}><Input.TextArea rows={2} maxLength={500} /></Form.Item>
+        <Form.Item name="comment" label="说明（可选）" rules={completeRules.comment}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
       </>
     );
   } else if (kind === 'reassign') {
@@ -83,10 +137,20 @@ function EndingModal({ internship, kind, onClose }: { internship: InternshipDeta
     fields = reasonItem(kind === 'withdraw' ? '退出理由' : '终止理由');
   }
   return (
-    <Modal open title={spec.label} onCancel={onClose} destroyOnHidden okText="提交" cancelText="取消"
-      okButtonProps={{ danger: spec.danger, loading: act.isPending, ...{ 'data-testid': 'ending-submit' } }} onOk={() => form.submit()}>
+    <Modal
+      open
+      title={spec.label}
+      onCancel={onClose}
+      destroyOnHidden
+      okText="提交"
+      cancelText="取消"
+      okButtonProps={{ danger: spec.danger, loading: act.isPending, ...{ 'data-testid': 'ending-submit' } }}
+      onOk={() => form.submit()}
+    >
       <RuleViolations error={act.error} title={`不能${spec.label}`} />
-      <Form form={form} layout="vertical" onFinish={submit}>{fields}</Form>
+      <Form form={form} layout="vertical" onFinish={submit}>
+        {fields}
+      </Form>
     </Modal>
   );
 }
@@ -114,13 +178,23 @@ export function EndingCard({ internship, side }: { internship: InternshipDetail;
           {i.learningOutcomeId && <>，已作为岗位实习成果记入学分银行</>}。
         </Typography.Paragraph>
       )}
-      {!isOpen(i) && i.status !== 'completed' && <Typography.Paragraph type="secondary">本实习已于 {i.endedOn} 结束。</Typography.Paragraph>}
+      {!isOpen(i) && i.status !== 'completed' && (
+        <Typography.Paragraph type="secondary">本实习已于 {i.endedOn} 结束。</Typography.Paragraph>
+      )}
       {i.status === 'active' && roles.mentor === 'school' && (
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>学校和企业的中期、终期评价齐全后，才能确认完成。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          学校和企业的中期、终期评价齐全后，才能确认完成。
+        </Typography.Paragraph>
       )}
       <Space wrap>
         {allowed.map((k) => (
-          <Button key={k} danger={ACTIONS[k].danger} type={k === 'complete' ? 'primary' : 'default'} onClick={() => setOpen(k)} data-testid={`ending-${k}`}>
+          <Button
+            key={k}
+            danger={ACTIONS[k].danger}
+            type={k === 'complete' ? 'primary' : 'default'}
+            onClick={() => setOpen(k)}
+            data-testid={`ending-${k}`}
+          >
             {ACTIONS[k].label}
           </Button>
         ))}

@@ -16,7 +16,10 @@ export function EvaluationsCard({ internship }: { internship: InternshipDetail }
   const qc = useQueryClient();
   const evaluate = useMutation({
     mutationFn: (v: { stage: string; score: number; comment: string }) => send(`/api/internships/${internship.id}/evaluations`, v),
-    onSuccess: () => { message.success('评价已保存'); void qc.invalidateQueries({ queryKey: [KEY] }); },
+    onSuccess: () => {
+      message.success('评价已保存');
+      void qc.invalidateQueries({ queryKey: [KEY] });
+    },
   });
   // Evaluations come from the intern's mentors (core/internships/parties.ts), not from any teacher of the school.
   const mentor = useInternshipRoles(internship).mentor;
@@ -24,22 +27,43 @@ export function EvaluationsCard({ internship }: { internship: InternshipDetail }
   const open = mentor !== null && internship.status === 'active' && mine.size < 2;
   return (
     <Card size="small" title="实习评价" data-testid="evaluations">
-      <List size="small" dataSource={internship.evaluations} locale={{ emptyText: '暂无评价' }}
+      <List
+        size="small"
+        dataSource={internship.evaluations}
+        locale={{ emptyText: '暂无评价' }}
         renderItem={(e) => (
           <List.Item style={{ display: 'block' }}>
-            <Typography.Text strong>{EVALUATION_STAGE_LABELS[e.stage]} · {e.party === 'school' ? '学校导师' : '企业导师'} {e.authorName} · {e.score} 分</Typography.Text>
+            <Typography.Text strong>
+              {EVALUATION_STAGE_LABELS[e.stage]} · {e.party === 'school' ? '学校导师' : '企业导师'} {e.authorName} · {e.score} 分
+            </Typography.Text>
             <div>{e.comment}</div>
           </List.Item>
-        )} />
+        )}
+      />
       {open && (
-        <Form layout="vertical" onFinish={(v: { stage: string; score: number; comment: string }) => evaluate.mutate(v)} initialValues={{ stage: mine.has('midterm') ? 'final' : 'midterm', score: 85 }} style={{ marginTop: 8 }}>
+        <Form
+          layout="vertical"
+          onFinish={(v: { stage: string; score: number; comment: string }) => evaluate.mutate(v)}
+          initialValues={{ stage: mine.has('midterm') ? 'final' : 'midterm', score: 85 }}
+          style={{ marginTop: 8 }}
+        >
           <RuleViolations error={evaluate.error} />
           <Form.Item name="stage" label="阶段" rules={rules.stage}>
-            <Radio.Group options={(['midterm', 'final'] as const).filter((s) => !mine.has(s)).map((s) => ({ value: s, label: EVALUATION_STAGE_LABELS[s] }))} />
+            <Radio.Group
+              options={(['midterm', 'final'] as const)
+                .filter((s) => !mine.has(s))
+                .map((s) => ({ value: s, label: EVALUATION_STAGE_LABELS[s] }))}
+            />
           </Form.Item>
-          <Form.Item name="score" label="成绩（0–100）" rules={rules.score}><InputNumber min={0} max={100} precision={0} /></Form.Item>
-          <Form.Item name="comment" label="评语" rules={rules.comment}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
-          <Button type="primary" htmlType="submit" loading={evaluate.isPending}>提交评价</Button>
+          <Form.Item name="score" label="成绩（0–100）" rules={rules.score}>
+            <InputNumber min={0} max={100} precision={0} />
+          </Form.Item>
+          <Form.Item name="comment" label="评语" rules={rules.comment}>
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={evaluate.isPending}>
+            提交评价
+          </Button>
         </Form>
       )}
     </Card>

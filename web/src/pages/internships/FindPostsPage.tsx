@@ -20,23 +20,49 @@ export default function FindPostsPage() {
   const posts = usePosts({ status: 'published', q, majorCode, districtId, page, pageSize: PAGE_SIZE });
   const majors = useSchoolMajors(schoolId);
   const districts = useDistricts();
-  const reset = <T,>(set: (v: T) => void) => (v: T) => { set(v); setPage(1); };
+  const reset =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
 
   return (
     <div data-testid="internship-find">
-      <div className="cj-page-head"><Typography.Title level={4}>找实习</Typography.Title></div>
+      <div className="cj-page-head">
+        <Typography.Title level={4}>找实习</Typography.Title>
+      </div>
       <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
         <Input.Search allowClear placeholder="岗位、企业或地点" onSearch={reset(setQ)} enterButton="搜索" data-testid="post-search" />
         <Space wrap style={{ width: '100%' }}>
-          <Select allowClear placeholder="全部专业" style={{ width: 168 }} value={majorCode} onChange={reset(setMajorCode)} showSearch optionFilterProp="label"
-            options={(majors.data ?? []).map((m) => ({ value: m.code, label: m.name }))} />
-          <Select allowClear placeholder="全部区县" style={{ width: 168 }} value={districtId} onChange={reset(setDistrictId)} showSearch optionFilterProp="label"
-            options={(districts.data?.districts ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+          <Select
+            allowClear
+            placeholder="全部专业"
+            style={{ width: 168 }}
+            value={majorCode}
+            onChange={reset(setMajorCode)}
+            showSearch
+            optionFilterProp="label"
+            options={(majors.data ?? []).map((m) => ({ value: m.code, label: m.name }))}
+          />
+          <Select
+            allowClear
+            placeholder="全部区县"
+            style={{ width: 168 }}
+            value={districtId}
+            onChange={reset(setDistrictId)}
+            showSearch
+            optionFilterProp="label"
+            options={(districts.data?.districts ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          />
         </Space>
       </Space>
-      {posts.error ? <QueryError error={posts.error} onRetry={() => void posts.refetch()} /> : (
+      {posts.error ? (
+        <QueryError error={posts.error} onRetry={() => void posts.refetch()} />
+      ) : (
         <List
-          loading={posts.isLoading} dataSource={posts.data?.items ?? []}
+          loading={posts.isLoading}
+          dataSource={posts.data?.items ?? []}
           locale={{ emptyText: <Empty description="没有符合条件的实习岗位" /> }}
           renderItem={(p) => (
             <List.Item style={{ padding: '6px 0', border: 0 }}>
@@ -54,7 +80,9 @@ export default function FindPostsPage() {
                       <Tag color={p.places > p.placesTaken ? 'green' : 'default'}>剩余{Math.max(0, p.places - p.placesTaken)}个名额</Tag>
                       {p.districtName && <Tag icon={<EnvironmentOutlined />}>{p.districtName}</Tag>}
                     </Space>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{p.startDate} 至 {p.endDate}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {p.startDate} 至 {p.endDate}
+                    </Typography.Text>
                   </Space>
                 </Card>
               </Link>
@@ -62,7 +90,15 @@ export default function FindPostsPage() {
           )}
         />
       )}
-      <Pagination simple current={page} pageSize={PAGE_SIZE} total={posts.data?.total ?? 0} onChange={setPage} style={{ marginTop: 12 }} hideOnSinglePage />
+      <Pagination
+        simple
+        current={page}
+        pageSize={PAGE_SIZE}
+        total={posts.data?.total ?? 0}
+        onChange={setPage}
+        style={{ marginTop: 12 }}
+        hideOnSinglePage
+      />
     </div>
   );
 }

@@ -17,17 +17,30 @@ export function MajorPicker({ value, onChange, known = [] }: Props) {
   const [text, setText] = useState('');
   const [typed, setTyped] = useState('');
   // Wait for a pause in typing before asking the server.
-  useEffect(() => { const t = setTimeout(() => setText(typed.trim()), 300); return () => clearTimeout(t); }, [typed]);
+  useEffect(() => {
+    const t = setTimeout(() => setText(typed.trim()), 300);
+    return () => clearTimeout(t);
+  }, [typed]);
   const found = useQuery({
-    queryKey: ['directory', 'majors', text], enabled: text.length > 0, staleTime: 60_000,
+    queryKey: ['directory', 'majors', text],
+    enabled: text.length > 0,
+    staleTime: 60_000,
     queryFn: () => get<z.infer<typeof directoryProgramPage>>('/api/directory/programs', { q: text, pageSize: 100 }),
   });
   const names = new Map(known.map((m) => [m.code, m.name]));
   for (const p of found.data?.items ?? []) names.set(p.majorCode, p.majorName);
   return (
     <Select
-      mode="multiple" showSearch filterOption={false} onSearch={setTyped} value={value} onChange={onChange} allowClear
-      placeholder="输入专业名称查找，不选则不限专业" loading={found.isFetching} notFoundContent={text ? '没有找到该专业' : '请输入专业名称'}
+      mode="multiple"
+      showSearch
+      filterOption={false}
+      onSearch={setTyped}
+      value={value}
+      onChange={onChange}
+      allowClear
+      placeholder="输入专业名称查找，不选则不限专业"
+      loading={found.isFetching}
+      notFoundContent={text ? '没有找到该专业' : '请输入专业名称'}
       options={[...names].map(([code, name]) => ({ value: code, label: `${name}（${code}）` }))}
     />
   );

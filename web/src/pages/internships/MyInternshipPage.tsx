@@ -16,14 +16,28 @@ export default function MyInternshipPage() {
   const id = chosen ?? current?.id;
   return (
     <div data-testid="my-internship">
-      <div className="cj-page-head"><Typography.Title level={4}>我的实习</Typography.Title></div>
+      <div className="cj-page-head">
+        <Typography.Title level={4}>我的实习</Typography.Title>
+      </div>
       {items.length > 1 && (
         <div style={{ overflowX: 'auto', marginBottom: 12 }}>
-          <Segmented value={id} onChange={(v) => setChosen(String(v))} options={items.map((i) => ({ value: i.id, label: `${i.enterpriseName}·${i.postTitle}` }))} />
+          <Segmented
+            value={id}
+            onChange={(v) => setChosen(String(v))}
+            options={items.map((i) => ({ value: i.id, label: `${i.enterpriseName}·${i.postTitle}` }))}
+          />
         </div>
       )}
       {list.isLoading && <Card loading />}
-      {!list.isLoading && !id && <Empty description={<>还没有被接收的实习，<Link to="/internships">去找实习</Link></>} />}
+      {!list.isLoading && !id && (
+        <Empty
+          description={
+            <>
+              还没有被接收的实习，<Link to="/internships">去找实习</Link>
+            </>
+          }
+        />
+      )}
       {id && <InternshipView id={id} side="student" />}
     </div>
   );

@@ -7,8 +7,15 @@ import { formatDate } from '../../components/format.ts';
 import { percent, usePlacementRates, type PlacementRates as Rates } from './stats-api.ts';
 
 const EChart = lazy(() => import('../../components/EChart.tsx'));
-const BY = [{ value: 'school', label: '按学校' }, { value: 'major', label: '按专业' }, { value: 'cluster', label: '按产业集群' }];
-const ORDERS: { value: PlacementOrder; label: string }[] = [{ value: 'rate', label: '按实习率' }, { value: 'placed', label: '按已安排人数' }];
+const BY = [
+  { value: 'school', label: '按学校' },
+  { value: 'major', label: '按专业' },
+  { value: 'cluster', label: '按产业集群' },
+];
+const ORDERS: { value: PlacementOrder; label: string }[] = [
+  { value: 'rate', label: '按实习率' },
+  { value: 'placed', label: '按已安排人数' },
+];
 /** Bars charted: the first rows of the chosen order; the table below lists them all. */
 const CHARTED = 20;
 
@@ -27,7 +34,9 @@ export function PlacementRates({ year }: { year?: number }) {
   const d = rates.data;
   const rows = useMemo(() => orderPlacementRows(d?.rows ?? [], order), [d, order]);
   const charted = rows.filter((r) => (order === 'rate' ? r.rate !== null : r.placed > 0)).slice(0, CHARTED);
-  const chart = charted.map((r) => (order === 'rate' ? { name: r.name, value: Math.round(r.rate! * 1000) / 10 } : { name: r.name, value: r.placed }));
+  const chart = charted.map((r) =>
+    order === 'rate' ? { name: r.name, value: Math.round(r.rate! * 1000) / 10 } : { name: r.name, value: r.placed },
+  );
   const unit = order === 'rate' ? '%' : '人';
   const summary = `${order === 'rate' ? '岗位实习率' : '已安排岗位实习人数'}（由高到低）：${chart.map((c) => `${c.name} ${c.value}${unit}`).join('、')}`;
   const dimension = BY.find((b) => b.value === by)!.label.slice(1);
@@ -37,17 +46,33 @@ export function PlacementRates({ year }: { year?: number }) {
         <Segmented options={BY} value={by} onChange={(v) => setBy(String(v))} />
         <Segmented options={ORDERS} value={order} onChange={(v) => setOrder(v as PlacementOrder)} data-testid="placement-order" />
       </Space>
-      {rates.error ? <QueryError error={rates.error} onRetry={() => void rates.refetch()} /> : (
+      {rates.error ? (
+        <QueryError error={rates.error} onRetry={() => void rates.refetch()} />
+      ) : (
         <>
           {d && <RateExplained data={d} />}
-          <Card size="small" title={order === 'rate' ? `实习率（%），前 ${CHARTED} 名` : `已安排岗位实习（人），前 ${CHARTED} 名`} loading={rates.isLoading}>
-            {chart.length
-              ? <Suspense fallback={null}><EChart kind="bar" data={chart} title={summary} /></Suspense>
-              : <Typography.Text type="secondary">暂无已安排的岗位实习</Typography.Text>}
+          <Card
+            size="small"
+            title={order === 'rate' ? `实习率（%），前 ${CHARTED} 名` : `已安排岗位实习（人），前 ${CHARTED} 名`}
+            loading={rates.isLoading}
+          >
+            {chart.length ? (
+              <Suspense fallback={null}>
+                <EChart kind="bar" data={chart} title={summary} />
+              </Suspense>
+            ) : (
+              <Typography.Text type="secondary">暂无已安排的岗位实习</Typography.Text>
+            )}
           </Card>
           <ResponsiveTable<Row>
-            rowKey={(r) => r.key ?? r.name} rowTestId="placement-row" loading={rates.isLoading} rows={rows} pageSize={20} empty="暂无可参加岗位实习的学生"
-            primary={{ key: 'name', title: dimension, render: (r) => r.name }} columns={columns}
+            rowKey={(r) => r.key ?? r.name}
+            rowTestId="placement-row"
+            loading={rates.isLoading}
+            rows={rows}
+            pageSize={20}
+            empty="暂无可参加岗位实习的学生"
+            primary={{ key: 'name', title: dimension, render: (r) => r.name }}
+            columns={columns}
           />
         </>
       )}
@@ -65,10 +90,12 @@ function RateExplained({ data: d }: { data: Rates }) {
           <Typography.Text type="secondary">{d.year}年岗位实习率</Typography.Text>
         </div>
         <div className="cj-rate-terms">
-          <div>= 已安排岗位实习的学生 <b>{d.totals.placed}</b> 人 ÷ 可参加岗位实习的学生 <b>{d.totals.eligible}</b> 人</div>
+          <div>
+            = 已安排岗位实习的学生 <b>{d.totals.placed}</b> 人 ÷ 可参加岗位实习的学生 <b>{d.totals.eligible}</b> 人
+          </div>
           <Typography.Text type="secondary">
-            已安排：{d.year}年内开展的岗位实习岗位已由企业接收的学生，每人计一次。
-            可参加：在读的{d.newestEligibleCohort}级及以前入学的学生（{d.rule.name}，{d.rule.article}；按{formatDate(d.asOf)}的年级计）。
+            已安排：{d.year}年内开展的岗位实习岗位已由企业接收的学生，每人计一次。 可参加：在读的{d.newestEligibleCohort}
+            级及以前入学的学生（{d.rule.name}，{d.rule.article}；按{formatDate(d.asOf)}的年级计）。
           </Typography.Text>
         </div>
       </div>

@@ -11,7 +11,10 @@ import { RuleViolations } from './RuleViolations.tsx';
 
 /** What the button says when the server says the student may not apply (the reason is shown above it). */
 const BLOCKED_LABELS: Record<string, string> = {
-  POST_EXPIRED: '岗位已截止', OVERLAPPING_INTERNSHIP: '与你的实习时间重叠', ALREADY_APPLIED: '已申请该岗位', RULE_VIOLATION: '不符合实习规定',
+  POST_EXPIRED: '岗位已截止',
+  OVERLAPPING_INTERNSHIP: '与你的实习时间重叠',
+  ALREADY_APPLIED: '已申请该岗位',
+  RULE_VIOLATION: '不符合实习规定',
 };
 
 /**
@@ -22,7 +25,10 @@ const BLOCKED_LABELS: Record<string, string> = {
 export default function PostDetailPage() {
   const { id } = useParams();
   const me = useMe();
-  const check = useApplicationCheck(id, me.roles.some((r) => r.role === 'student'));
+  const check = useApplicationCheck(
+    id,
+    me.roles.some((r) => r.role === 'student'),
+  );
   const blocked = check.data && !check.data.canApply ? check.data : null;
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -30,14 +36,21 @@ export default function PostDetailPage() {
   const rules = useRules();
   const apply = useMutation({
     mutationFn: () => send<Application>(`/api/internship-posts/${id}/applications`, {}),
-    onSuccess: () => { message.success('已提交申请，等待学校审核'); void qc.invalidateQueries({ queryKey: [KEY] }); },
+    onSuccess: () => {
+      message.success('已提交申请，等待学校审核');
+      void qc.invalidateQueries({ queryKey: [KEY] });
+    },
   });
   if (post.error) return <QueryError error={post.error} onRetry={() => void post.refetch()} />;
   const p = post.data;
   const full = p ? p.placesTaken >= p.places : false;
   return (
     <div data-testid="internship-post">
-      <Link to="/internships"><Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>返回岗位列表</Button></Link>
+      <Link to="/internships">
+        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
+          返回岗位列表
+        </Button>
+      </Link>
       <Card loading={post.isLoading} title={p && <span style={{ whiteSpace: 'normal' }}>{p.title}</span>} size="small">
         {p && (
           <Space direction="vertical" style={{ width: '100%' }}>
@@ -45,8 +58,9 @@ export default function PostDetailPage() {
             <PostTerms post={p} />
             {rules.data && (
               <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
-                依{rules.data.payFloor.article}，岗位实习报酬原则上不低于相同岗位工资的{rules.data.payFloor.value * 100}%；
-                每天不超过{rules.data.dailyHours.value}小时、每周不超过{rules.data.weeklyHours.value}小时；不得收取押金等任何费用，保险费不由学生承担。
+                依{rules.data.payFloor.article}，岗位实习报酬原则上不低于相同岗位工资的{rules.data.payFloor.value * 100}%； 每天不超过
+                {rules.data.dailyHours.value}小时、每周不超过{rules.data.weeklyHours.value}
+                小时；不得收取押金等任何费用，保险费不由学生承担。
               </Typography.Paragraph>
             )}
             <RuleViolations error={apply.error} title="不能申请该岗位" />
@@ -54,9 +68,19 @@ export default function PostDetailPage() {
               <Alert type="success" showIcon message="已提交申请" description={<Link to="/internships/applications">查看我的申请</Link>} />
             ) : (
               <>
-                {blocked && <Alert type="warning" showIcon message="不能申请该岗位" description={blocked.reason} data-testid="apply-blocked" />}
-                <Button type="primary" block size="large" disabled={full || !!blocked} loading={apply.isPending || check.isLoading} onClick={() => apply.mutate()} data-testid="apply">
-                  {blocked ? BLOCKED_LABELS[blocked.code ?? ''] ?? '不能申请' : full ? '名额已满' : '申请该岗位'}
+                {blocked && (
+                  <Alert type="warning" showIcon message="不能申请该岗位" description={blocked.reason} data-testid="apply-blocked" />
+                )}
+                <Button
+                  type="primary"
+                  block
+                  size="large"
+                  disabled={full || !!blocked}
+                  loading={apply.isPending || check.isLoading}
+                  onClick={() => apply.mutate()}
+                  data-testid="apply"
+                >
+                  {blocked ? (BLOCKED_LABELS[blocked.code ?? ''] ?? '不能申请') : full ? '名额已满' : '申请该岗位'}
                 </Button>
               </>
             )}

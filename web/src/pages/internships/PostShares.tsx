@@ -31,26 +31,80 @@ export function PostShares({ year }: { year?: number }) {
       {target && (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           规模以上企业提供实习岗位应占在岗职工的 {percent(target.min, 0)}—{percent(target.max, 0)}（{target.article}）。
-          {list.data && <>全部适用企业：岗位占比 {percent(list.data.totals.placesShare, 2)}，接收实习生占比 {percent(list.data.totals.internsShare, 2)}。</>}
+          {list.data && (
+            <>
+              全部适用企业：岗位占比 {percent(list.data.totals.placesShare, 2)}，接收实习生占比 {percent(list.data.totals.internsShare, 2)}
+              。
+            </>
+          )}
         </Typography.Paragraph>
       )}
-      <Card size="small" title="岗位占比（%）" extra={<Segmented size="small" value={by} onChange={(v) => setBy(String(v))} options={[{ value: 'district', label: '按区县' }, { value: 'cluster', label: '按产业集群' }]} />}>
-        {rollup.error ? <QueryError error={rollup.error} /> : (
+      <Card
+        size="small"
+        title="岗位占比（%）"
+        extra={
+          <Segmented
+            size="small"
+            value={by}
+            onChange={(v) => setBy(String(v))}
+            options={[
+              { value: 'district', label: '按区县' },
+              { value: 'cluster', label: '按产业集群' },
+            ]}
+          />
+        }
+      >
+        {rollup.error ? (
+          <QueryError error={rollup.error} />
+        ) : (
           <Suspense fallback={null}>
-            <EChart kind="bar" title="实习岗位占在岗职工比例" data={(rollup.data?.rows ?? []).map((r) => ({ name: r.name, value: Math.round((r.placesShare ?? 0) * 10000) / 100 })).sort((a, b) => b.value - a.value)} />
+            <EChart
+              kind="bar"
+              title="实习岗位占在岗职工比例"
+              data={(rollup.data?.rows ?? [])
+                .map((r) => ({ name: r.name, value: Math.round((r.placesShare ?? 0) * 10000) / 100 }))
+                .sort((a, b) => b.value - a.value)}
+            />
           </Suspense>
         )}
       </Card>
       <Space wrap>
-        <Input.Search allowClear placeholder="企业名称" onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 200 }} />
-        <Select allowClear placeholder="全部达标情况" style={{ width: 200 }} value={status} onChange={(v) => { setStatus(v); setPage(1); }}
-          options={Object.entries(RAG_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
+        <Input.Search
+          allowClear
+          placeholder="企业名称"
+          onSearch={(v) => {
+            setQ(v);
+            setPage(1);
+          }}
+          style={{ width: 200 }}
+        />
+        <Select
+          allowClear
+          placeholder="全部达标情况"
+          style={{ width: 200 }}
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          options={Object.entries(RAG_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+        />
       </Space>
-      {list.error ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : (
+      {list.error ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
         <ResponsiveTable<EnterprisePostShare>
-          rowKey={(r) => r.enterpriseId} rowTestId="post-share-row" loading={list.isLoading} rows={list.data?.items ?? []} empty="没有符合条件的企业"
-          page={page} pageSize={20} total={list.data?.total ?? 0} onPage={setPage}
-          primary={{ key: 'enterprise', title: '企业', render: (r) => r.enterpriseName }} columns={shareColumns}
+          rowKey={(r) => r.enterpriseId}
+          rowTestId="post-share-row"
+          loading={list.isLoading}
+          rows={list.data?.items ?? []}
+          empty="没有符合条件的企业"
+          page={page}
+          pageSize={20}
+          total={list.data?.total ?? 0}
+          onPage={setPage}
+          primary={{ key: 'enterprise', title: '企业', render: (r) => r.enterpriseName }}
+          columns={shareColumns}
         />
       )}
     </Space>

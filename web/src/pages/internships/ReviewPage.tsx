@@ -5,7 +5,9 @@ import { DecisionList } from './DecisionList.tsx';
 export default function ReviewPage() {
   return (
     <div data-testid="internship-review">
-      <div className="cj-page-head"><Typography.Title level={4}>实习申请审核</Typography.Title></div>
+      <div className="cj-page-head">
+        <Typography.Title level={4}>实习申请审核</Typography.Title>
+      </div>
       <DecisionList side="school" />
     </div>
   );

@@ -9,13 +9,17 @@ export function RuleViolations({ error, title }: { error: unknown; title?: strin
   if (!list.length) return <Alert type="error" showIcon message={errorMessage(error)} style={{ marginBottom: 12 }} data-testid="refusal" />;
   return (
     <Alert
-      type="error" showIcon style={{ marginBottom: 12 }} data-testid="refusal"
+      type="error"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="refusal"
       message={title ?? '不符合《职业学校学生实习管理规定》'}
       description={
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
           {list.map((v, i) => (
             <li key={i}>
-              <b>{v.rule.name}</b>{v.rule.article && `（${v.rule.article}）`}：{v.message}
+              <b>{v.rule.name}</b>
+              {v.rule.article && `（${v.rule.article}）`}：{v.message}
             </li>
           ))}
         </ul>

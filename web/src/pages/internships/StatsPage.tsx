@@ -19,12 +19,28 @@ export default function StatsPage() {
   const mayExport = roles.includes('city_admin') || roles.includes('district');
   return (
     <div data-testid="internship-stats">
-      <div className="cj-page-head" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 8 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>实习统计与监管</Typography.Title>
+      <div
+        className="cj-page-head"
+        style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 8 }}
+      >
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          实习统计与监管
+        </Typography.Title>
         <Space wrap>
-          <Select value={year} onChange={setYear} style={{ width: 110 }} options={[0, 1, 2].map((d) => ({ value: THIS_YEAR - d, label: `${THIS_YEAR - d}年` }))} />
+          <Select
+            value={year}
+            onChange={setYear}
+            style={{ width: 110 }}
+            options={[0, 1, 2].map((d) => ({ value: THIS_YEAR - d, label: `${THIS_YEAR - d}年` }))}
+          />
           {mayExport && (
-            <Button icon={<FileExcelOutlined />} href={withQuery('/api/exports/internship-roster', { year, districtId })} data-testid="roster-export">导出实习名册</Button>
+            <Button
+              icon={<FileExcelOutlined />}
+              href={withQuery('/api/exports/internship-roster', { year, districtId })}
+              data-testid="roster-export"
+            >
+              导出实习名册
+            </Button>
           )}
         </Space>
       </div>

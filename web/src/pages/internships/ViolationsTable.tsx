@@ -21,12 +21,40 @@ export function ViolationsTable({ year }: { year?: number }) {
   if (v.error) return <QueryError error={v.error} onRetry={() => void v.refetch()} />;
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="violations">
-      <Select allowClear placeholder="全部规定" style={{ width: 280, maxWidth: '100%' }} value={ruleCode} onChange={(c) => { setRuleCode(c); setPage(1); }}
-        options={(v.data?.byRule ?? []).map((r) => ({ value: r.code, label: `${r.name}（${r.count}）` }))} />
+      <Select
+        allowClear
+        placeholder="全部规定"
+        style={{ width: 280, maxWidth: '100%' }}
+        value={ruleCode}
+        onChange={(c) => {
+          setRuleCode(c);
+          setPage(1);
+        }}
+        options={(v.data?.byRule ?? []).map((r) => ({ value: r.code, label: `${r.name}（${r.count}）` }))}
+      />
       <ResponsiveTable<ViolationRow>
-        rowKey={(r) => `${r.rule.code}-${r.postId ?? ''}-${r.applicationId ?? ''}-${r.enterpriseId}-${r.field}-${r.message}`} rowTestId="violation-row" loading={v.isLoading}
-        rows={v.data?.items ?? []} page={page} pageSize={20} total={v.data?.total ?? 0} onPage={setPage} empty="没有发现违反实习管理规定的情况"
-        primary={{ key: 'rule', title: '规定', render: (r) => <><Typography.Text strong>{r.rule.name}</Typography.Text><br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.rule.article}</Typography.Text></> }}
+        rowKey={(r) => `${r.rule.code}-${r.postId ?? ''}-${r.applicationId ?? ''}-${r.enterpriseId}-${r.field}-${r.message}`}
+        rowTestId="violation-row"
+        loading={v.isLoading}
+        rows={v.data?.items ?? []}
+        page={page}
+        pageSize={20}
+        total={v.data?.total ?? 0}
+        onPage={setPage}
+        empty="没有发现违反实习管理规定的情况"
+        primary={{
+          key: 'rule',
+          title: '规定',
+          render: (r) => (
+            <>
+              <Typography.Text strong>{r.rule.name}</Typography.Text>
+              <br />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {r.rule.article}
+              </Typography.Text>
+            </>
+          ),
+        }}
         columns={violationColumns}
       />
     </Space>

@@ -1,6 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Agreement, alertPage, checkinPage, InternshipDetail, internshipPage, logPage } from '../../../../contracts/internship-lifecycle.ts';
+import type {
+  Agreement,
+  alertPage,
+  checkinPage,
+  InternshipDetail,
+  internshipPage,
+  logPage,
+} from '../../../../contracts/internship-lifecycle.ts';
 import { get, type Query } from '../../api/client.ts';
 import { KEY } from './api.ts';
 import { isoDateOf, todayOf } from '../../../../core/calendar.ts';
@@ -15,7 +22,11 @@ export type AlertPage = z.infer<typeof alertPage>;
 export type Side = 'student' | 'school' | 'enterprise';
 
 export const useInternships = (query: Query) =>
-  useQuery({ queryKey: [KEY, 'internships', query], queryFn: () => get<InternshipPage>('/api/internships', query), placeholderData: (prev) => prev });
+  useQuery({
+    queryKey: [KEY, 'internships', query],
+    queryFn: () => get<InternshipPage>('/api/internships', query),
+    placeholderData: (prev) => prev,
+  });
 export const useInternship = (id: string | undefined) =>
   useQuery({ queryKey: [KEY, 'internship', id], enabled: !!id, queryFn: () => get<InternshipDetail>(`/api/internships/${id}`) });
 export const useLogs = (id: string) =>
@@ -23,7 +34,11 @@ export const useLogs = (id: string) =>
 export const useCheckins = (id: string) =>
   useQuery({ queryKey: [KEY, 'checkins', id], queryFn: () => get<CheckinPage>(`/api/internships/${id}/checkins`, { pageSize: 14 }) });
 export const useAlerts = (query: Query) =>
-  useQuery({ queryKey: [KEY, 'alerts', query], queryFn: () => get<AlertPage>('/api/internship-alerts', query), placeholderData: (prev) => prev });
+  useQuery({
+    queryKey: [KEY, 'alerts', query],
+    queryFn: () => get<AlertPage>('/api/internship-alerts', query),
+    placeholderData: (prev) => prev,
+  });
 
 /** Today in Zhengzhou as YYYY-MM-DD, by this browser's clock: the date a check-in or log belongs to. */
 export const zhengzhouToday = (): string => todayOf(new Date());

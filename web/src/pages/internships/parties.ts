@@ -23,7 +23,12 @@ export function useInternshipRoles(i: InternshipDetail): InternshipRoles {
   const can = useCan();
   return useMemo(() => {
     const actor = actorOf(me);
-    const parties = { schoolId: i.schoolId, enterpriseId: i.enterpriseId, studentUserId: null, schoolMentorUserId: i.schoolMentor?.userId ?? null };
+    const parties = {
+      schoolId: i.schoolId,
+      enterpriseId: i.enterpriseId,
+      studentUserId: null,
+      schoolMentorUserId: i.schoolMentor?.userId ?? null,
+    };
     return {
       organisation: organisationSide(actor, parties),
       mentor: mentorSide(actor, parties),

@@ -15,13 +15,77 @@ const StatsPage = lazy(() => import('./StatsPage.tsx'));
 
 /** The internship pages, children of the signed-in layout. */
 export const internshipRoutes: RouteObject[] = [
-  { path: 'internships', element: <RoleGate><FindPostsPage /></RoleGate> },
-  { path: 'internships/post/:id', element: <RoleGate><PostDetailPage /></RoleGate>, handle: { title: '实习岗位' } },
-  { path: 'internships/applications', element: <RoleGate><MyApplicationsPage /></RoleGate> },
-  { path: 'internships/review', element: <RoleGate><ReviewPage /></RoleGate> },
-  { path: 'internships/posts', element: <RoleGate><EnterprisePostsPage /></RoleGate> },
-  { path: 'internships/applicants', element: <RoleGate><ApplicantsPage /></RoleGate> },
-  { path: 'internships/my', element: <RoleGate><MyInternshipPage /></RoleGate> },
-  { path: 'internships/interns', element: <RoleGate><InternsPage /></RoleGate> },
-  { path: 'internships/stats', element: <RoleGate><StatsPage /></RoleGate> },
+  {
+    path: 'internships',
+    element: (
+      <RoleGate>
+        <FindPostsPage />
+      </RoleGate>
+    ),
+  },
+  {
+    path: 'internships/post/:id',
+    element: (
+      <RoleGate>
+        <PostDetailPage />
+      </RoleGate>
+    ),
+    handle: { title: '实习岗位' },
+  },
+  {
+    path: 'internships/applications',
+    element: (
+      <RoleGate>
+        <MyApplicationsPage />
+      </RoleGate>
+    ),
+  },
+  {
+    path: 'internships/review',
+    element: (
+      <RoleGate>
+        <ReviewPage />
+      </RoleGate>
+    ),
+  },
+  {
+    path: 'internships/posts',
+    element: (
+      <RoleGate>
+        <EnterprisePostsPage />
+      </RoleGate>
+    ),
+  },
+  {
+    path: 'internships/applicants',
+    element: (
+      <RoleGate>
+        <ApplicantsPage />
+      </RoleGate>
+    ),
+  },
+  {
+    path: 'internships/my',
+    element: (
+      <RoleGate>
+        <MyInternshipPage />
+      </RoleGate>
+    ),
+  },
+  {
+    path: 'internships/interns',
+    element: (
+      <RoleGate>
+        <InternsPage />
+      </RoleGate>
+    ),
+  },
+  {
+    path: 'internships/stats',
+    element: (
+      <RoleGate>
+        <StatsPage />
+      </RoleGate>
+    ),
+  },
 ];

@@ -1,7 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
-  allocationRunPage, demandPage, proposalPage, recommendationList, schoolProfile, studentProfile, supplyDemand,
+  allocationRunPage,
+  demandPage,
+  proposalPage,
+  recommendationList,
+  schoolProfile,
+  studentProfile,
+  supplyDemand,
 } from '../../../../contracts/matching.ts';
 import type { Job } from '../../../../contracts/jobs.ts';
 import { get, type Query } from '../../api/client.ts';
@@ -25,14 +31,24 @@ export const useStudentRecommendations = () =>
   useQuery({ queryKey: [KEY, 'rec', 'student'], queryFn: () => get<RecommendationList>('/api/matching/recommendations/student') });
 
 export const useEnterpriseRecommendations = (demandId: string | undefined, target: 'programs' | 'students') =>
-  useQuery({ queryKey: [KEY, 'rec', 'enterprise', demandId, target], enabled: !!demandId,
-    queryFn: () => get<RecommendationList>('/api/matching/recommendations/enterprise', { demandId, target }) });
+  useQuery({
+    queryKey: [KEY, 'rec', 'enterprise', demandId, target],
+    enabled: !!demandId,
+    queryFn: () => get<RecommendationList>('/api/matching/recommendations/enterprise', { demandId, target }),
+  });
 
 export const useSchoolRecommendations = (target: 'demands' | 'enterprises') =>
-  useQuery({ queryKey: [KEY, 'rec', 'school', target], queryFn: () => get<RecommendationList>('/api/matching/recommendations/school', { target }) });
+  useQuery({
+    queryKey: [KEY, 'rec', 'school', target],
+    queryFn: () => get<RecommendationList>('/api/matching/recommendations/school', { target }),
+  });
 
 export const useSchoolProfile = (schoolId: string | undefined) =>
-  useQuery({ queryKey: [KEY, 'school-profile', schoolId], enabled: !!schoolId, queryFn: () => get<SchoolProfile>(`/api/matching/schools/${schoolId}/profile`) });
+  useQuery({
+    queryKey: [KEY, 'school-profile', schoolId],
+    enabled: !!schoolId,
+    queryFn: () => get<SchoolProfile>(`/api/matching/schools/${schoolId}/profile`),
+  });
 
 export const useSupplyDemand = (by: 'cluster' | 'major' | 'district') =>
   useQuery({ queryKey: [KEY, 'supply-demand', by], queryFn: () => get<SupplyDemand>('/api/matching/supply-demand', { by }) });
@@ -44,10 +60,19 @@ export const useRuns = (enabled: boolean) =>
   useQuery({ queryKey: [KEY, 'runs'], enabled, queryFn: () => get<RunPage>('/api/matching/allocation-runs', { pageSize: 10 }) });
 
 export const useProposals = (query: Query) =>
-  useQuery({ queryKey: [KEY, 'proposals', query], queryFn: () => get<ProposalPage>('/api/matching/proposals', query), placeholderData: (prev) => prev });
+  useQuery({
+    queryKey: [KEY, 'proposals', query],
+    queryFn: () => get<ProposalPage>('/api/matching/proposals', query),
+    placeholderData: (prev) => prev,
+  });
 
 const active = (j: Job | undefined) => j?.status === 'queued' || j?.status === 'running';
 
 /** A job, re-read every second while it is queued or running. */
 export const useJob = (jobId: string | null) =>
-  useQuery({ queryKey: ['job', jobId], enabled: !!jobId, queryFn: () => get<Job>(`/api/jobs/${jobId}`), refetchInterval: (q) => (active(q.state.data) ? 1000 : false) });
+  useQuery({
+    queryKey: ['job', jobId],
+    enabled: !!jobId,
+    queryFn: () => get<Job>(`/api/jobs/${jobId}`),
+    refetchInterval: (q) => (active(q.state.data) ? 1000 : false),
+  });

@@ -12,10 +12,52 @@ const DemandsPage = lazy(() => import('./DemandsPage.tsx'));
 
 /** The matching pages (精准对接), children of the signed-in layout. */
 export const matchingRoutes: RouteObject[] = [
-  { path: 'matching/for-me', element: <RoleGate><StudentRecommendationsPage /></RoleGate> },
-  { path: 'matching/enterprise', element: <RoleGate><EnterpriseRecommendationsPage /></RoleGate> },
-  { path: 'matching/school', element: <RoleGate><SchoolRecommendationsPage /></RoleGate> },
-  { path: 'matching/supply-demand', element: <RoleGate><SupplyDemandPage /></RoleGate> },
-  { path: 'matching/demands', element: <RoleGate><DemandsPage /></RoleGate> },
-  { path: 'matching/allocation', element: <RoleGate><AllocationPage /></RoleGate> },
+  {
+    path: 'matching/for-me',
+    element: (
+      <RoleGate>
+        <StudentRecommendationsPage />
+      </RoleGate>
+    ),
+  },
+  {
+    path: 'matching/enterprise',
+    element: (
+      <RoleGate>
+        <EnterpriseRecommendationsPage />
+      </RoleGate>
+    ),
+  },
+  {
+    path: 'matching/school',
+    element: (
+      <RoleGate>
+        <SchoolRecommendationsPage />
+      </RoleGate>
+    ),
+  },
+  {
+    path: 'matching/supply-demand',
+    element: (
+      <RoleGate>
+        <SupplyDemandPage />
+      </RoleGate>
+    ),
+  },
+  {
+    path: 'matching/demands',
+    element: (
+      <RoleGate>
+        <DemandsPage />
+      </RoleGate>
+    ),
+  },
+  {
+    path: 'matching/allocation',
+    element: (
+      <RoleGate>
+        <AllocationPage />
+      </RoleGate>
+    ),
+  },
 ];

@@ -15,9 +15,12 @@ export default function PublicStatsPage() {
   return (
     <PublicShell>
       <div className="cj-public-stats" data-testid="public-statistics">
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>郑州市产教融合公开统计</Typography.Title>
+        <Typography.Title level={3} style={{ marginBottom: 4 }}>
+          郑州市产教融合公开统计
+        </Typography.Title>
         <Typography.Paragraph type="secondary">
-          {q.data ? `依据《${q.data.plan.title}》（${q.data.plan.document}）` : ''}{q.data?.computedAt ? ` · 数据更新于 ${new Date(q.data.computedAt).toLocaleString('zh-CN', { hour12: false })}` : ''}
+          {q.data ? `依据《${q.data.plan.title}》（${q.data.plan.document}）` : ''}
+          {q.data?.computedAt ? ` · 数据更新于 ${new Date(q.data.computedAt).toLocaleString('zh-CN', { hour12: false })}` : ''}
         </Typography.Paragraph>
         {q.isPending && <Skeleton active />}
         {q.error && <Alert type="error" showIcon message={q.error.message} />}
@@ -25,11 +28,31 @@ export default function PublicStatsPage() {
         <Row gutter={[16, 16]}>
           {q.data?.items.map((s) => (
             <Col key={s.code} xs={24} sm={12} lg={8}>
-              <Card size="small" title={s.name} extra={<Tag color={s.status === 'unknown' ? 'default' : undefined} style={{ color: COLOR[s.status], borderColor: COLOR[s.status] }}>{LABEL[s.status]}</Tag>}>
-                <div style={{ fontSize: 30, fontWeight: 600 }}>{s.value ?? '—'}<span style={{ fontSize: 14, marginLeft: 4, color: 'rgba(0,0,0,.55)' }}>{s.unit}</span></div>
-                <Typography.Text type="secondary">目标：{s.comparator === 'between' ? `${s.min}–${s.max}` : `${s.comparator === '>=' ? '≥' : '≤'}${s.goal}`}{s.unit}{s.deadline ? `（${s.deadline.slice(0, 4)}年底）` : ''}</Typography.Text>
+              <Card
+                size="small"
+                title={s.name}
+                extra={
+                  <Tag
+                    color={s.status === 'unknown' ? 'default' : undefined}
+                    style={{ color: COLOR[s.status], borderColor: COLOR[s.status] }}
+                  >
+                    {LABEL[s.status]}
+                  </Tag>
+                }
+              >
+                <div style={{ fontSize: 30, fontWeight: 600 }}>
+                  {s.value ?? '—'}
+                  <span style={{ fontSize: 14, marginLeft: 4, color: 'rgba(0,0,0,.55)' }}>{s.unit}</span>
+                </div>
+                <Typography.Text type="secondary">
+                  目标：{s.comparator === 'between' ? `${s.min}–${s.max}` : `${s.comparator === '>=' ? '≥' : '≤'}${s.goal}`}
+                  {s.unit}
+                  {s.deadline ? `（${s.deadline.slice(0, 4)}年底）` : ''}
+                </Typography.Text>
                 <Progress percent={Math.min(100, Math.round((s.progress ?? 0) * 100))} strokeColor={COLOR[s.status]} size="small" />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{s.article.join('；')}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {s.article.join('；')}
+                </Typography.Text>
               </Card>
             </Col>
           ))}

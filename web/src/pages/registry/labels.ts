@@ -6,7 +6,8 @@ export const SEX_LABELS: Record<string, string> = { male: '男', female: '女' }
 export const RECORD_STATUS_LABELS: Record<string, string> = { active: '正常', pending: '待审核', archived: '已归档' };
 export const REGISTRATION_STATUS_LABELS: Record<string, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' };
 
-export const label = (table: Record<string, string>, code: string | null | undefined) => (code ? table[code] ?? code : '—');
+export const label = (table: Record<string, string>, code: string | null | undefined) => (code ? (table[code] ?? code) : '—');
 
 /** A share (0.55) as the plan writes it (55%). */
-export const percent = (share: number | null | undefined) => (share === null || share === undefined ? '—' : `${Math.round(share * 1000) / 10}%`);
+export const percent = (share: number | null | undefined) =>
+  share === null || share === undefined ? '—' : `${Math.round(share * 1000) / 10}%`;

@@ -27,4 +27,11 @@ const pages: [path: string, page: LazyExoticComponent<ComponentType>][] = [
   ['registry/accounts', lazy(() => import('./accounts/BulkAccountsPage.tsx'))],
 ];
 
-export const registryRoutes: RouteObject[] = pages.map(([path, Page]) => ({ path, element: <RoleGate><Page /></RoleGate> }));
+export const registryRoutes: RouteObject[] = pages.map(([path, Page]) => ({
+  path,
+  element: (
+    <RoleGate>
+      <Page />
+    </RoleGate>
+  ),
+}));

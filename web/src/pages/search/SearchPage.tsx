@@ -56,16 +56,34 @@ export default function SearchPage() {
 
   return (
     <div data-testid="search-page" style={{ maxWidth: 960 }}>
-      <div className="cj-page-head"><Typography.Title level={3}>搜索</Typography.Title></div>
+      <div className="cj-page-head">
+        <Typography.Title level={3}>搜索</Typography.Title>
+      </div>
       <Input.Search
-        value={text} onChange={(e) => setText(e.target.value)} enterButton="搜索" size="large" allowClear
-        placeholder="学校、专业、企业或载体的名称，如：郑州铁路、数控" aria-label="搜索内容" data-testid="search-input"
-        onSearch={(v) => { if (v.trim()) go({ q: v.trim(), page: 1 }); }} maxLength={100}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        enterButton="搜索"
+        size="large"
+        allowClear
+        placeholder="学校、专业、企业或载体的名称，如：郑州铁路、数控"
+        aria-label="搜索内容"
+        data-testid="search-input"
+        onSearch={(v) => {
+          if (v.trim()) go({ q: v.trim(), page: 1 });
+        }}
+        maxLength={100}
       />
-      {!q && <Empty style={{ marginTop: 48 }} description="输入名称或关键词，搜索您有权查看的学校、开设专业、专业目录、企业和产教融合载体" />}
+      {!q && (
+        <Empty style={{ marginTop: 48 }} description="输入名称或关键词，搜索您有权查看的学校、开设专业、专业目录、企业和产教融合载体" />
+      )}
       {q && (
         <>
-          <Tabs activeKey={type ?? 'all'} items={tabs} onChange={(k) => go({ type: isType(k) ? k : undefined, page: 1 })} style={{ marginTop: 8 }} />
+          <Tabs
+            activeKey={type ?? 'all'}
+            items={tabs}
+            onChange={(k) => go({ type: isType(k) ? k : undefined, page: 1 })}
+            style={{ marginTop: 8 }}
+          />
           {result.error && <QueryError error={result.error} onRetry={() => void result.refetch()} />}
           {result.isPending && <Skeleton active />}
           {data?.fuzzy && data.total > 0 && (
@@ -73,11 +91,16 @@ export default function SearchPage() {
           )}
           {data && (
             <List
-              dataSource={data.items} locale={{ emptyText: <Empty description={`没有找到与「${q}」相关的${type ? SEARCH_ENTITY_LABELS[type] : '内容'}`} /> }}
+              dataSource={data.items}
+              locale={{ emptyText: <Empty description={`没有找到与「${q}」相关的${type ? SEARCH_ENTITY_LABELS[type] : '内容'}`} /> }}
               renderItem={(h) => (
                 <List.Item data-testid="search-hit">
                   <List.Item.Meta
-                    title={<span className="cj-search-hit-title"><TypeTag type={h.type} /> <Link to={hitPath(h, roles)}>{h.title}</Link></span>}
+                    title={
+                      <span className="cj-search-hit-title">
+                        <TypeTag type={h.type} /> <Link to={hitPath(h, roles)}>{h.title}</Link>
+                      </span>
+                    }
                     description={h.subtitle}
                   />
                 </List.Item>
@@ -86,8 +109,13 @@ export default function SearchPage() {
           )}
           {data && data.total > PAGE_SIZE && (
             <Pagination
-              style={{ marginTop: 16, textAlign: 'center' }} current={page} pageSize={PAGE_SIZE} showSizeChanger={false}
-              total={Math.min(data.total, 50 * PAGE_SIZE)} onChange={(p) => go({ page: p })} size="small"
+              style={{ marginTop: 16, textAlign: 'center' }}
+              current={page}
+              pageSize={PAGE_SIZE}
+              showSizeChanger={false}
+              total={Math.min(data.total, 50 * PAGE_SIZE)}
+              onChange={(p) => go({ page: p })}
+              size="small"
             />
           )}
         </>

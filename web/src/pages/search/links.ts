@@ -4,7 +4,11 @@ import { mayVisit } from '../../navigation.ts';
 
 export { SEARCH_ENTITY_LABELS };
 export const TYPE_COLORS: Record<SearchHit['type'], string> = {
-  school: 'blue', program: 'cyan', major: 'purple', enterprise: 'orange', carrier: 'green',
+  school: 'blue',
+  program: 'cyan',
+  major: 'purple',
+  enterprise: 'orange',
+  carrier: 'green',
 };
 
 const REGISTRY: Partial<Record<SearchHit['type'], { path: string; directoryTab: string }>> = {

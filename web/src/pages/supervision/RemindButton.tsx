@@ -17,5 +17,9 @@ export function RemindButton() {
     onError: (e) => message.error(errorMessage(e)),
   });
   if (!rolesOf(me).includes('city_admin')) return null;
-  return <Button loading={send.isPending} onClick={() => send.mutate()}>立即发送报送提醒</Button>;
+  return (
+    <Button loading={send.isPending} onClick={() => send.mutate()}>
+      立即发送报送提醒
+    </Button>
+  );
 }

@@ -6,26 +6,54 @@ import type { TaskReport } from '../../../../contracts/supervision.ts';
 import { ApiError, errorMessage, post } from '../../api/client.ts';
 import { EVIDENCE_ACCEPT, EVIDENCE_HINT, uploadEvidence } from './evidence.ts';
 
-const KINDS = [{ value: 'count', label: '数量' }, { value: 'share', label: '比例(%)' }, { value: 'amount', label: '金额(元)' }, { value: 'duration', label: '时长' }];
+const KINDS = [
+  { value: 'count', label: '数量' },
+  { value: 'share', label: '比例(%)' },
+  { value: 'amount', label: '金额(元)' },
+  { value: 'duration', label: '时长' },
+];
 
-interface Values { period: string; text: string; figures?: Array<{ label: string; kind: 'count' | 'share' | 'amount' | 'duration'; value: number; unit?: string }> }
+interface Values {
+  period: string;
+  text: string;
+  figures?: Array<{ label: string; kind: 'count' | 'share' | 'amount' | 'duration'; value: number; unit?: string }>;
+}
 
 /** A unit's progress report on one task: text, figures, then evidence files (up once the report exists). */
-export function ReportForm({ taskNo, periods, onClose }: { taskNo: number | null; periods: Array<{ key: string; label: string }>; onClose: () => void }) {
+export function ReportForm({
+  taskNo,
+  periods,
+  onClose,
+}: {
+  taskNo: number | null;
+  periods: Array<{ key: string; label: string }>;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState<TaskReport | null>(null);
   const submit = useMutation({
     mutationFn: (v: Values) => post<TaskReport>(`/api/tasks/${taskNo}/reports`, { ...v, figures: v.figures ?? [] }),
-    onSuccess: (r) => { setSaved(r); message.success('进展报告已报送，可继续上传佐证材料'); void queryClient.invalidateQueries({ queryKey: ['tasks'] }); },
+    onSuccess: (r) => {
+      setSaved(r);
+      message.success('进展报告已报送，可继续上传佐证材料');
+      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+    },
     onError: (e) => {
       if (e instanceof ApiError && e.fields) {
-        form.setFields(Object.entries(e.fields).map(([k, v]) => ({ name: k.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)), errors: [v] })));
+        form.setFields(
+          Object.entries(e.fields).map(([k, v]) => ({ name: k.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)), errors: [v] })),
+        );
       }
     },
   });
-  const close = () => { setSaved(null); form.resetFields(); submit.reset(); onClose(); };
+  const close = () => {
+    setSaved(null);
+    form.resetFields();
+    submit.reset();
+    onClose();
+  };
   return (
     <Modal open={taskNo !== null} title={`报送任务${taskNo}进展`} onCancel={close} footer={null} width={720} destroyOnHidden>
       {submit.error && <Alert type="error" showIcon message={errorMessage(submit.error)} style={{ marginBottom: 12 }} />}
@@ -43,18 +71,30 @@ export function ReportForm({ taskNo, periods, onClose }: { taskNo: number | null
               <>
                 {fields.map((f) => (
                   <Space key={f.key} wrap align="baseline" style={{ display: 'flex', marginTop: 8 }}>
-                    <Form.Item name={[f.name, 'label']} rules={[{ required: true, message: '名称' }]}><Input placeholder="如：新增实训基地" style={{ width: 180 }} /></Form.Item>
-                    <Form.Item name={[f.name, 'kind']} initialValue="count"><Select options={KINDS} style={{ width: 110 }} /></Form.Item>
-                    <Form.Item name={[f.name, 'value']} rules={[{ required: true, message: '数值' }]}><InputNumber placeholder="数值" style={{ width: 120 }} /></Form.Item>
-                    <Form.Item name={[f.name, 'unit']}><Input placeholder="单位" style={{ width: 70 }} /></Form.Item>
+                    <Form.Item name={[f.name, 'label']} rules={[{ required: true, message: '名称' }]}>
+                      <Input placeholder="如：新增实训基地" style={{ width: 180 }} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'kind']} initialValue="count">
+                      <Select options={KINDS} style={{ width: 110 }} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'value']} rules={[{ required: true, message: '数值' }]}>
+                      <InputNumber placeholder="数值" style={{ width: 120 }} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'unit']}>
+                      <Input placeholder="单位" style={{ width: 70 }} />
+                    </Form.Item>
                     <MinusCircleOutlined onClick={() => remove(f.name)} aria-label="删除数据项" />
                   </Space>
                 ))}
-                <Button type="dashed" onClick={() => add({ kind: 'count' })} icon={<PlusOutlined />} style={{ margin: '8px 0 16px' }}>添加数据项</Button>
+                <Button type="dashed" onClick={() => add({ kind: 'count' })} icon={<PlusOutlined />} style={{ margin: '8px 0 16px' }}>
+                  添加数据项
+                </Button>
               </>
             )}
           </Form.List>
-          <Button type="primary" htmlType="submit" loading={submit.isPending} block>报送</Button>
+          <Button type="primary" htmlType="submit" loading={submit.isPending} block>
+            报送
+          </Button>
         </Form>
       ) : (
         <EvidenceUploader path={`/api/reports/${saved.id}/evidence`} onDone={close} />
@@ -69,15 +109,27 @@ export function EvidenceUploader({ path, onDone }: { path: string; onDone?: () =
     <div>
       <Typography.Paragraph type="secondary">{EVIDENCE_HINT}</Typography.Paragraph>
       <Upload
-        accept={EVIDENCE_ACCEPT} multiple
+        accept={EVIDENCE_ACCEPT}
+        multiple
         customRequest={({ file, onSuccess, onError }) => {
-          uploadEvidence(path, file as File).then(() => { onSuccess?.({}); message.success(`${(file as File).name} 已上传`); })
-            .catch((e) => { onError?.(e as Error); message.error(errorMessage(e)); });
+          uploadEvidence(path, file as File)
+            .then(() => {
+              onSuccess?.({});
+              message.success(`${(file as File).name} 已上传`);
+            })
+            .catch((e) => {
+              onError?.(e as Error);
+              message.error(errorMessage(e));
+            });
         }}
       >
         <Button icon={<UploadOutlined />}>选择文件上传</Button>
       </Upload>
-      {onDone && <Button type="primary" onClick={onDone} style={{ marginTop: 16 }}>完成</Button>}
+      {onDone && (
+        <Button type="primary" onClick={onDone} style={{ marginTop: 16 }}>
+          完成
+        </Button>
+      )}
     </div>
   );
 }

@@ -7,7 +7,9 @@ import { ME_KEY } from '../../auth/session.tsx';
 export async function uploadEvidence(path: string, file: File): Promise<void> {
   const csrf = queryClient.getQueryData<Me>(ME_KEY)?.csrfToken ?? '';
   const res = await fetch(`${path}?fileName=${encodeURIComponent(file.name)}`, {
-    method: 'POST', body: file, credentials: 'same-origin',
+    method: 'POST',
+    body: file,
+    credentials: 'same-origin',
     headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': csrf, accept: 'application/json' },
   });
   if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => ({})));

@@ -43,21 +43,83 @@ export function IssueForm() {
       {rest && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={rest} />}
       <Form form={form} layout="vertical" onFinish={(v) => issue.mutate(v)} initialValues={{ kind: 'trainingCourse' }}>
         <Row gutter={12}>
-          <Col xs={24} md={12}><Form.Item name="accountNo" label="学习账号" required rules={rules.accountNo} extra="学习者提供的 CB 开头账号"><Input placeholder="CB00000000000000" /></Form.Item></Col>
-          <Col xs={24} md={12}><Form.Item name="kind" label="成果类型" required rules={rules.kind}><Select options={KIND_OPTIONS} /></Form.Item></Col>
-          <Col xs={24} md={12}><Form.Item name="title" label="成果名称" required rules={rules.title}><Input maxLength={100} /></Form.Item></Col>
-          <Col xs={12} md={6}><Form.Item name="code" label="成果编码" rules={rules.code}><Input maxLength={40} /></Form.Item></Col>
-          <Col xs={12} md={6}><Form.Item name="field" label="专业或职业代码" rules={rules.field}><Input maxLength={20} /></Form.Item></Col>
-          <Col xs={12} md={6}><Form.Item name="achievedOn" label="取得日期" required rules={rules.achievedOn} {...dateValue}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
-          {needs(['schoolCourse']) && <Col xs={12} md={6}><Form.Item name="credits" label="学分" rules={[{ required: true, message: '学校课程需填写学分' }]}><InputNumber min={0} max={60} step={0.5} precision={2} style={{ width: '100%' }} /></Form.Item></Col>}
-          {needs(['trainingCourse', 'onlineCourse', 'internship']) && <Col xs={12} md={6}><Form.Item name="hours" label="学时" rules={[{ required: true, message: '该类成果需填写学时' }]}><InputNumber min={1} max={10000} precision={0} style={{ width: '100%' }} /></Form.Item></Col>}
-          {needs(['skillCertificate']) && <Col xs={12} md={6}><Form.Item name="level" label="证书等级" rules={[{ required: true, message: '证书需填写等级' }]}><InputNumber min={1} max={9} precision={0} style={{ width: '100%' }} /></Form.Item></Col>}
-          {needs(['competitionAward']) && <Col xs={12} md={6}><Form.Item name="awardRank" label="奖项" rules={[{ required: true, message: '竞赛获奖需填写奖项' }]}><Input maxLength={40} placeholder="如省赛一等奖" /></Form.Item></Col>}
-          <Col xs={12} md={6}><Form.Item name="grade" label="成绩" rules={rules.grade}><Input maxLength={20} /></Form.Item></Col>
-          <Col xs={24} md={12}><Form.Item name="evidenceUrl" label="佐证链接" rules={evidenceUrlRules}><Input placeholder="https://" /></Form.Item></Col>
-          <Col xs={24} md={12}><Form.Item name="evidenceNote" label="佐证说明" rules={rules.evidenceNote} extra="佐证链接与佐证说明至少填一项"><Input maxLength={500} /></Form.Item></Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="accountNo" label="学习账号" required rules={rules.accountNo} extra="学习者提供的 CB 开头账号">
+              <Input placeholder="CB00000000000000" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="kind" label="成果类型" required rules={rules.kind}>
+              <Select options={KIND_OPTIONS} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="title" label="成果名称" required rules={rules.title}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="code" label="成果编码" rules={rules.code}>
+              <Input maxLength={40} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="field" label="专业或职业代码" rules={rules.field}>
+              <Input maxLength={20} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item name="achievedOn" label="取得日期" required rules={rules.achievedOn} {...dateValue}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          {needs(['schoolCourse']) && (
+            <Col xs={12} md={6}>
+              <Form.Item name="credits" label="学分" rules={[{ required: true, message: '学校课程需填写学分' }]}>
+                <InputNumber min={0} max={60} step={0.5} precision={2} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          )}
+          {needs(['trainingCourse', 'onlineCourse', 'internship']) && (
+            <Col xs={12} md={6}>
+              <Form.Item name="hours" label="学时" rules={[{ required: true, message: '该类成果需填写学时' }]}>
+                <InputNumber min={1} max={10000} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          )}
+          {needs(['skillCertificate']) && (
+            <Col xs={12} md={6}>
+              <Form.Item name="level" label="证书等级" rules={[{ required: true, message: '证书需填写等级' }]}>
+                <InputNumber min={1} max={9} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          )}
+          {needs(['competitionAward']) && (
+            <Col xs={12} md={6}>
+              <Form.Item name="awardRank" label="奖项" rules={[{ required: true, message: '竞赛获奖需填写奖项' }]}>
+                <Input maxLength={40} placeholder="如省赛一等奖" />
+              </Form.Item>
+            </Col>
+          )}
+          <Col xs={12} md={6}>
+            <Form.Item name="grade" label="成绩" rules={rules.grade}>
+              <Input maxLength={20} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="evidenceUrl" label="佐证链接" rules={evidenceUrlRules}>
+              <Input placeholder="https://" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="evidenceNote" label="佐证说明" rules={rules.evidenceNote} extra="佐证链接与佐证说明至少填一项">
+              <Input maxLength={500} />
+            </Form.Item>
+          </Col>
         </Row>
-        <Button type="primary" htmlType="submit" loading={issue.isPending}>签发</Button>
+        <Button type="primary" htmlType="submit" loading={issue.isPending}>
+          签发
+        </Button>
       </Form>
     </Card>
   );

@@ -26,29 +26,100 @@ export function IssuedList({ issuerId }: { issuerId: string }) {
   });
   const revoke = useMutation({
     mutationFn: () => post(`/api/credit-bank/outcomes/${revoking!.id}/revoke`, { reason }),
-    onSuccess: () => { message.success('已撤销，相关学分已冲正'); setRevoking(null); setReason(''); void qc.invalidateQueries({ queryKey: ['cb', 'issued'] }); },
+    onSuccess: () => {
+      message.success('已撤销，相关学分已冲正');
+      setRevoking(null);
+      setReason('');
+      void qc.invalidateQueries({ queryKey: ['cb', 'issued'] });
+    },
     onError: (e) => message.error(errorMessage(e)),
   });
   if (list.error) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   return (
-    <Card size="small" title="已签发的学习成果" data-testid="cb-issued"
-      extra={<Select allowClear placeholder="全部类型" options={KIND_OPTIONS} value={kind} onChange={(k) => { setKind(k); setPage(1); }} style={{ width: phone ? 130 : 220 }} />}>
-      <Table<Outcome> rowKey="id" size="small" loading={list.isLoading} dataSource={list.data?.items ?? []} scroll={{ x: 'max-content' }}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 项` }}
+    <Card
+      size="small"
+      title="已签发的学习成果"
+      data-testid="cb-issued"
+      extra={
+        <Select
+          allowClear
+          placeholder="全部类型"
+          options={KIND_OPTIONS}
+          value={kind}
+          onChange={(k) => {
+            setKind(k);
+            setPage(1);
+          }}
+          style={{ width: phone ? 130 : 220 }}
+        />
+      }
+    >
+      <Table<Outcome>
+        rowKey="id"
+        size="small"
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: list.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (t) => `共 ${t} 项`,
+        }}
         columns={[
-          { title: '学习者', render: (_, o) => <>{o.holderName}<div className="cj-mono" style={{ fontSize: 12, color: '#888' }}>{o.accountNo}</div></> },
+          {
+            title: '学习者',
+            render: (_, o) => (
+              <>
+                {o.holderName}
+                <div className="cj-mono" style={{ fontSize: 12, color: '#888' }}>
+                  {o.accountNo}
+                </div>
+              </>
+            ),
+          },
           { title: '成果', dataIndex: 'title' },
-          ...(phone ? [] : [
-            { title: '类型', render: (_: unknown, o: Outcome) => OUTCOME_KIND_LABELS[o.kind] },
-            { title: '学分/学时', render: (_: unknown, o: Outcome) => [o.credits !== null && `${o.credits} 学分`, o.hours !== null && `${o.hours} 学时`, o.level !== null && `${o.level} 级`].filter(Boolean).join(' · ') || '—' },
-            { title: '取得日期', dataIndex: 'achievedOn' },
-          ]),
+          ...(phone
+            ? []
+            : [
+                { title: '类型', render: (_: unknown, o: Outcome) => OUTCOME_KIND_LABELS[o.kind] },
+                {
+                  title: '学分/学时',
+                  render: (_: unknown, o: Outcome) =>
+                    [o.credits !== null && `${o.credits} 学分`, o.hours !== null && `${o.hours} 学时`, o.level !== null && `${o.level} 级`]
+                      .filter(Boolean)
+                      .join(' · ') || '—',
+                },
+                { title: '取得日期', dataIndex: 'achievedOn' },
+              ]),
           { title: '状态', render: (_, o) => (o.status === 'active' ? <Tag color="green">有效</Tag> : <Tag color="red">已撤销</Tag>) },
-          { title: '', render: (_, o) => <Button size="small" danger disabled={o.status !== 'active'} onClick={() => setRevoking(o)}>撤销</Button> },
-        ]} />
-      <Modal open={!!revoking} title={`撤销“${revoking?.title ?? ''}”`} okText="撤销" okButtonProps={{ danger: true, disabled: reason.trim().length < 2, loading: revoke.isPending }}
-        onOk={() => revoke.mutate()} onCancel={() => setRevoking(null)}>
-        <Input.TextArea rows={3} placeholder="撤销原因（学习者和验证页都会看到）" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+          {
+            title: '',
+            render: (_, o) => (
+              <Button size="small" danger disabled={o.status !== 'active'} onClick={() => setRevoking(o)}>
+                撤销
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={!!revoking}
+        title={`撤销“${revoking?.title ?? ''}”`}
+        okText="撤销"
+        okButtonProps={{ danger: true, disabled: reason.trim().length < 2, loading: revoke.isPending }}
+        onOk={() => revoke.mutate()}
+        onCancel={() => setRevoking(null)}
+      >
+        <Input.TextArea
+          rows={3}
+          placeholder="撤销原因（学习者和验证页都会看到）"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={500}
+        />
       </Modal>
     </Card>
   );

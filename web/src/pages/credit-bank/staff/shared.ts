@@ -10,4 +10,5 @@ export function actingOrganisation(me: Me, roles: readonly Role[]) {
 export const KIND_OPTIONS = OUTCOME_KINDS.map((k) => ({ value: k, label: OUTCOME_KIND_LABELS[k] }));
 
 /** A fresh idempotency key per form: a double click or a retried request issues once. */
-export const newKey = (): string => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+export const newKey = (): string =>
+  typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;

@@ -13,11 +13,19 @@ import { label } from '../labels.ts';
 import { CarrierForm } from './CarrierForm.tsx';
 
 const to = (c: Carrier) => `/registry/carriers/${c.id}`;
-export const carrierStatus = (c: Carrier) => (c.archived ? <Tag>已归档</Tag> : <StatusTag status={c.status} labels={CARRIER_STATUS_LABELS} />);
-const levelTag = (c: Carrier) => <Tag color={c.level === 'national' ? 'red' : c.level === 'province' ? 'gold' : 'blue'}>{label(CARRIER_LEVEL_LABELS, c.level)}</Tag>;
+export const carrierStatus = (c: Carrier) =>
+  c.archived ? <Tag>已归档</Tag> : <StatusTag status={c.status} labels={CARRIER_STATUS_LABELS} />;
+const levelTag = (c: Carrier) => (
+  <Tag color={c.level === 'national' ? 'red' : c.level === 'province' ? 'gold' : 'blue'}>{label(CARRIER_LEVEL_LABELS, c.level)}</Tag>
+);
 
 const columns: ListColumn<Carrier>[] = [
-  { key: 'name', title: '载体', sortKey: 'name', render: (_, c) => <NameCell to={to(c)} name={c.name} sub={label(CARRIER_KIND_LABELS, c.kind)} /> },
+  {
+    key: 'name',
+    title: '载体',
+    sortKey: 'name',
+    render: (_, c) => <NameCell to={to(c)} name={c.name} sub={label(CARRIER_KIND_LABELS, c.kind)} />,
+  },
   { key: 'level', title: '级别', render: (_, c) => levelTag(c) },
   { key: 'lead', title: '牵头单位', render: (_, c) => c.lead.name },
   { key: 'partners', title: '参与单位', align: 'right', render: (_, c) => c.partners.length },
@@ -34,8 +42,12 @@ export default function CarrierListPage() {
   const [creating, setCreating] = useState(false);
   return (
     <ListPage<Carrier>
-      testId="registry-carriers" title="产教融合载体" subtitle="实训基地、产业学院、职教集团、市域产教联合体等，及其牵头和参与单位"
-      endpoint="/api/carriers" exportPath="/api/exports/carriers" archivable={can({ resource: 'carrier', action: 'archive' })}
+      testId="registry-carriers"
+      title="产教融合载体"
+      subtitle="实训基地、产业学院、职教集团、市域产教联合体等，及其牵头和参与单位"
+      endpoint="/api/carriers"
+      exportPath="/api/exports/carriers"
+      archivable={can({ resource: 'carrier', action: 'archive' })}
       filters={[
         { name: 'q', label: '名称', kind: 'text' },
         { name: 'kind', label: '类型', kind: 'select', options: optionsOf(CARRIER_KIND_LABELS) },
@@ -44,18 +56,44 @@ export default function CarrierListPage() {
         { name: 'districtId', label: '区县(市)', kind: 'select', options: choices.districts, loading: choices.loading },
         { name: 'clusterCode', label: '产业集群', kind: 'select', options: choices.clusters, loading: choices.loading },
       ]}
-      sorts={[{ value: 'name', label: '名称 ↑' }, { value: '-name', label: '名称 ↓' }, { value: '-startDate', label: '成立 新→旧' }, { value: 'startDate', label: '成立 旧→新' }, { value: '-updated', label: '最近更新' }]}
-      defaultSort="name" columns={columns} detailPath={to}
+      sorts={[
+        { value: 'name', label: '名称 ↑' },
+        { value: '-name', label: '名称 ↓' },
+        { value: '-startDate', label: '成立 新→旧' },
+        { value: 'startDate', label: '成立 旧→新' },
+        { value: '-updated', label: '最近更新' },
+      ]}
+      defaultSort="name"
+      columns={columns}
+      detailPath={to}
       phoneCard={(c) => (
-        <PhoneRow to={to(c)} title={c.name} tags={<>{levelTag(c)}{carrierStatus(c)}</>}
-          lines={[label(CARRIER_KIND_LABELS, c.kind), `牵头：${c.lead.name}${c.partners.length ? ` 等${c.partners.length + 1}家` : ''}`]} />
+        <PhoneRow
+          to={to(c)}
+          title={c.name}
+          tags={
+            <>
+              {levelTag(c)}
+              {carrierStatus(c)}
+            </>
+          }
+          lines={[label(CARRIER_KIND_LABELS, c.kind), `牵头：${c.lead.name}${c.partners.length ? ` 等${c.partners.length + 1}家` : ''}`]}
+        />
       )}
-      actions={can({ resource: 'carrier', action: 'create' }) && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create">登记载体</Button>
-      )}
+      actions={
+        can({ resource: 'carrier', action: 'create' }) && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create">
+            登记载体
+          </Button>
+        )
+      }
     >
       <RecordDrawer open={creating} title="登记载体" onClose={() => setCreating(false)} wide>
-        <CarrierForm onSaved={(c) => { setCreating(false); navigate(to(c)); }} />
+        <CarrierForm
+          onSaved={(c) => {
+            setCreating(false);
+            navigate(to(c));
+          }}
+        />
       </RecordDrawer>
     </ListPage>
   );

@@ -20,14 +20,28 @@ export default function EnterpriseDetailPage() {
   const [editing, setEditing] = useState(false);
   return (
     <DetailShell
-      testId="registry-enterprise" query={query} backTo="/registry/enterprises" backLabel="企业" title={(e) => e.name}
-      tags={(e) => <><StatusTag status={e.status} labels={RECORD_STATUS_LABELS} /><IntegrationTag status={e.integrationStatus} /><YesTag yes={e.aboveDesignatedSize} label="规上企业" color="blue" /></>}
+      testId="registry-enterprise"
+      query={query}
+      backTo="/registry/enterprises"
+      backLabel="企业"
+      title={(e) => e.name}
+      tags={(e) => (
+        <>
+          <StatusTag status={e.status} labels={RECORD_STATUS_LABELS} />
+          <IntegrationTag status={e.integrationStatus} />
+          <YesTag yes={e.aboveDesignatedSize} label="规上企业" color="blue" />
+        </>
+      )}
       actions={(e) => {
         const target = { organisationId: e.id, districtId: e.districtId };
         return (
           <>
-            {can({ resource: 'enterprise', action: 'archive' }, target) && <ArchiveButton endpoint="/api/enterprises" record={e} archived={e.status === 'archived'} />}
-            {e.status !== 'archived' && can({ resource: 'enterprise', action: 'update' }, target) && <EditButton onClick={() => setEditing(true)} />}
+            {can({ resource: 'enterprise', action: 'archive' }, target) && (
+              <ArchiveButton endpoint="/api/enterprises" record={e} archived={e.status === 'archived'} />
+            )}
+            {e.status !== 'archived' && can({ resource: 'enterprise', action: 'update' }, target) && (
+              <EditButton onClick={() => setEditing(true)} />
+            )}
           </>
         );
       }}
@@ -39,10 +53,14 @@ export default function EnterpriseDetailPage() {
           <>
             <Card className="cj-section">
               <Descriptions column={{ xs: 1, sm: 2, xl: 3 }} size="small">
-                <Descriptions.Item label="统一社会信用代码"><span className="cj-mono">{e.uscc}</span></Descriptions.Item>
+                <Descriptions.Item label="统一社会信用代码">
+                  <span className="cj-mono">{e.uscc}</span>
+                </Descriptions.Item>
                 <Descriptions.Item label="所在区县(市)">{e.districtName ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label="企业规模">{label(ENTERPRISE_SIZE_LABELS, e.size)}</Descriptions.Item>
-                <Descriptions.Item label="行业">{e.industryName ?? '—'}（<span className="cj-mono">{e.industryCode}</span>）</Descriptions.Item>
+                <Descriptions.Item label="行业">
+                  {e.industryName ?? '—'}（<span className="cj-mono">{e.industryCode}</span>）
+                </Descriptions.Item>
                 <Descriptions.Item label="产业集群">{e.clusterName ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label="职工人数">{num(e.staffCount)}</Descriptions.Item>
                 <Descriptions.Item label="工资总额">{yuan(e.payrollYuan)}</Descriptions.Item>
@@ -53,19 +71,31 @@ export default function EnterpriseDetailPage() {
                 <Card size="small" title="实习岗位预期" className="cj-standing">
                   {posts.applies ? (
                     <Typography.Paragraph style={{ margin: 0 }}>
-                      按职工总数的 {percent(posts.minShare)}–{percent(posts.maxShare)}，应提供 <b>{posts.minPosts}–{posts.maxPosts}</b> 个实习岗位。
+                      按职工总数的 {percent(posts.minShare)}–{percent(posts.maxShare)}，应提供{' '}
+                      <b>
+                        {posts.minPosts}–{posts.maxPosts}
+                      </b>{' '}
+                      个实习岗位。
                     </Typography.Paragraph>
-                  ) : <Typography.Text type="secondary">该要求不适用于本企业。</Typography.Text>}
-                  <div className="cj-standing-rule"><span className="cj-stat-article">{posts.article}</span></div>
+                  ) : (
+                    <Typography.Text type="secondary">该要求不适用于本企业。</Typography.Text>
+                  )}
+                  <div className="cj-standing-rule">
+                    <span className="cj-stat-article">{posts.article}</span>
+                  </div>
                 </Card>
               </Col>
               <Col xs={24} lg={12}>
                 <Card size="small" title="职工教育培训经费" className="cj-standing">
                   <Typography.Paragraph style={{ margin: 0 }}>
-                    按工资总额的 {percent(fund.minShare)}–{percent(fund.maxShare)} 提取：{fund.minYuan === null ? '工资总额未登记' : `${yuan(fund.minYuan)}–${yuan(fund.maxYuan)}`}；
-                    其中用于一线职工不低于 {percent(fund.frontlineShare)}{fund.frontlineMinYuan === null ? '' : `（${yuan(fund.frontlineMinYuan)}）`}。
+                    按工资总额的 {percent(fund.minShare)}–{percent(fund.maxShare)} 提取：
+                    {fund.minYuan === null ? '工资总额未登记' : `${yuan(fund.minYuan)}–${yuan(fund.maxYuan)}`}； 其中用于一线职工不低于{' '}
+                    {percent(fund.frontlineShare)}
+                    {fund.frontlineMinYuan === null ? '' : `（${yuan(fund.frontlineMinYuan)}）`}。
                   </Typography.Paragraph>
-                  <div className="cj-standing-rule"><span className="cj-stat-article">{fund.article}</span></div>
+                  <div className="cj-standing-rule">
+                    <span className="cj-stat-article">{fund.article}</span>
+                  </div>
                 </Card>
               </Col>
             </Row>

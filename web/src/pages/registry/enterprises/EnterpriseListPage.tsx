@@ -19,7 +19,15 @@ export const IntegrationTag = ({ status }: { status: Enterprise['integrationStat
 const columns: ListColumn<Enterprise>[] = [
   { key: 'name', title: '企业', sortKey: 'name', render: (_, e) => <NameCell to={to(e)} name={e.name} sub={e.districtName} /> },
   { key: 'uscc', title: '统一社会信用代码', sortKey: 'uscc', render: (_, e) => <span className="cj-mono">{e.uscc}</span> },
-  { key: 'size', title: '规模', render: (_, e) => <>{label(ENTERPRISE_SIZE_LABELS, e.size)} <YesTag yes={e.aboveDesignatedSize} label="规上" color="blue" /></> },
+  {
+    key: 'size',
+    title: '规模',
+    render: (_, e) => (
+      <>
+        {label(ENTERPRISE_SIZE_LABELS, e.size)} <YesTag yes={e.aboveDesignatedSize} label="规上" color="blue" />
+      </>
+    ),
+  },
   { key: 'industry', title: '行业', render: (_, e) => <span title={e.industryCode}>{e.industryName ?? e.industryCode}</span> },
   { key: 'cluster', title: '产业集群', render: (_, e) => e.clusterName ?? '—' },
   { key: 'staff', title: '职工', align: 'right', sortKey: 'staff', render: (_, e) => num(e.staffCount) },
@@ -34,8 +42,12 @@ export default function EnterpriseListPage() {
   const [creating, setCreating] = useState(false);
   return (
     <ListPage<Enterprise>
-      testId="registry-enterprises" title="企业" subtitle="统一社会信用代码、规模、行业和产业集群"
-      endpoint="/api/enterprises" exportPath="/api/exports/enterprises" archivable={can({ resource: 'enterprise', action: 'archive' })}
+      testId="registry-enterprises"
+      title="企业"
+      subtitle="统一社会信用代码、规模、行业和产业集群"
+      endpoint="/api/enterprises"
+      exportPath="/api/exports/enterprises"
+      archivable={can({ resource: 'enterprise', action: 'archive' })}
       filters={[
         { name: 'q', label: '名称或信用代码', kind: 'text' },
         { name: 'districtId', label: '区县(市)', kind: 'select', options: choices.districts, loading: choices.loading },
@@ -47,20 +59,44 @@ export default function EnterpriseListPage() {
         { name: 'status', label: '状态', kind: 'select', options: optionsOf(RECORD_STATUS_LABELS) },
       ]}
       sorts={[
-        { value: 'name', label: '名称 ↑' }, { value: '-name', label: '名称 ↓' }, { value: 'uscc', label: '信用代码 ↑' },
-        { value: '-staff', label: '职工 多→少' }, { value: 'staff', label: '职工 少→多' }, { value: '-updated', label: '最近更新' },
+        { value: 'name', label: '名称 ↑' },
+        { value: '-name', label: '名称 ↓' },
+        { value: 'uscc', label: '信用代码 ↑' },
+        { value: '-staff', label: '职工 多→少' },
+        { value: 'staff', label: '职工 少→多' },
+        { value: '-updated', label: '最近更新' },
       ]}
-      defaultSort="name" columns={columns} detailPath={to}
+      defaultSort="name"
+      columns={columns}
+      detailPath={to}
       phoneCard={(e) => (
-        <PhoneRow to={to(e)} title={e.name} tags={<IntegrationTag status={e.integrationStatus} />}
-          lines={[<span className="cj-mono" key="u">{e.uscc}</span>, `${label(ENTERPRISE_SIZE_LABELS, e.size)}${e.aboveDesignatedSize ? '·规上' : ''} · ${e.industryName ?? e.industryCode} · 职工 ${num(e.staffCount)}`]} />
+        <PhoneRow
+          to={to(e)}
+          title={e.name}
+          tags={<IntegrationTag status={e.integrationStatus} />}
+          lines={[
+            <span className="cj-mono" key="u">
+              {e.uscc}
+            </span>,
+            `${label(ENTERPRISE_SIZE_LABELS, e.size)}${e.aboveDesignatedSize ? '·规上' : ''} · ${e.industryName ?? e.industryCode} · 职工 ${num(e.staffCount)}`,
+          ]}
+        />
       )}
-      actions={can({ resource: 'enterprise', action: 'create' }) && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create">登记企业</Button>
-      )}
+      actions={
+        can({ resource: 'enterprise', action: 'create' }) && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create">
+            登记企业
+          </Button>
+        )
+      }
     >
       <RecordDrawer open={creating} title="登记企业" onClose={() => setCreating(false)}>
-        <EnterpriseForm onSaved={(e) => { setCreating(false); navigate(to(e)); }} />
+        <EnterpriseForm
+          onSaved={(e) => {
+            setCreating(false);
+            navigate(to(e));
+          }}
+        />
       </RecordDrawer>
     </ListPage>
   );

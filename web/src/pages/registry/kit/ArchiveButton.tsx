@@ -7,8 +7,16 @@ import { ApiError, errorMessage, post } from '../../../api/client.ts';
  * Archive (nothing in the register is deleted: other records keep referring to it) or restore a record,
  * naming the version read. If someone changed it meanwhile, the user is told to reload instead.
  */
-export function ArchiveButton({ endpoint, record, archived, onDone }: {
-  endpoint: string; record: { id: string; version: number }; archived: boolean; onDone?: () => void;
+export function ArchiveButton({
+  endpoint,
+  record,
+  archived,
+  onDone,
+}: {
+  endpoint: string;
+  record: { id: string; version: number };
+  archived: boolean;
+  onDone?: () => void;
 }) {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
@@ -35,7 +43,9 @@ export function ArchiveButton({ endpoint, record, archived, onDone }: {
     <Popconfirm
       title={archived ? '恢复这条记录？' : '归档这条记录？'}
       description={archived ? '恢复后重新出现在列表中。' : '归档不删除记录：引用它的数据仍可查阅，可随时恢复。'}
-      okText={archived ? '恢复' : '归档'} cancelText="取消" onConfirm={() => run.mutate()}
+      okText={archived ? '恢复' : '归档'}
+      cancelText="取消"
+      onConfirm={() => run.mutate()}
     >
       <Button icon={archived ? <RollbackOutlined /> : <InboxOutlined />} loading={run.isPending} danger={!archived} data-testid={action}>
         {archived ? '恢复' : '归档'}

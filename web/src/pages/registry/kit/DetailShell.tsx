@@ -10,7 +10,16 @@ import { usePageTitle } from './page-title.ts';
  * The frame of a detail page: back to the list, the record's name with its status tags, the actions the
  * role may take, and the body once loaded (or the server's error, e.g. 404 for a record outside one's scope).
  */
-export function DetailShell<T>({ testId, query, backTo, backLabel, title, tags, actions, children }: {
+export function DetailShell<T>({
+  testId,
+  query,
+  backTo,
+  backLabel,
+  title,
+  tags,
+  actions,
+  children,
+}: {
   testId: string;
   query: UseQueryResult<T>;
   backTo: string;
@@ -23,7 +32,9 @@ export function DetailShell<T>({ testId, query, backTo, backLabel, title, tags, 
   usePageTitle(query.data ? title(query.data) : undefined);
   return (
     <div data-testid={testId}>
-      <Link to={backTo} className="cj-back"><ArrowLeftOutlined /> {backLabel}</Link>
+      <Link to={backTo} className="cj-back">
+        <ArrowLeftOutlined /> {backLabel}
+      </Link>
       {query.isPending && <Skeleton active paragraph={{ rows: 8 }} />}
       {query.error && !query.data && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       {query.data && (
@@ -31,7 +42,9 @@ export function DetailShell<T>({ testId, query, backTo, backLabel, title, tags, 
           <div className="cj-page-head cj-list-head">
             <Typography.Title level={3}>{title(query.data)}</Typography.Title>
             {tags?.(query.data)}
-            <div className="cj-head-actions"><Space wrap>{actions?.(query.data)}</Space></div>
+            <div className="cj-head-actions">
+              <Space wrap>{actions?.(query.data)}</Space>
+            </div>
           </div>
           {children(query.data)}
         </>
@@ -42,5 +55,7 @@ export function DetailShell<T>({ testId, query, backTo, backLabel, title, tags, 
 
 /** Edit button for detail pages. */
 export const EditButton = ({ onClick }: { onClick: () => void }) => (
-  <Button type="primary" onClick={onClick} data-testid="edit">编辑</Button>
+  <Button type="primary" onClick={onClick} data-testid="edit">
+    编辑
+  </Button>
 );

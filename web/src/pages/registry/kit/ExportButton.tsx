@@ -9,6 +9,8 @@ import { withQuery, type Query } from '../../../api/client.ts';
  */
 export function ExportButton({ path, query, label = '导出 Excel' }: { path: string; query: Query; label?: string }) {
   return (
-    <Button href={withQuery(path, query)} download icon={<FileExcelOutlined />} data-testid="export">{label}</Button>
+    <Button href={withQuery(path, query)} download icon={<FileExcelOutlined />} data-testid="export">
+      {label}
+    </Button>
   );
 }

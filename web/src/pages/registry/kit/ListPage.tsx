@@ -10,7 +10,10 @@ import { useMediaQuery } from '../../../hooks/useMediaQuery.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { useListState } from './list-state.ts';
 
-export interface Option { value: string; label: string }
+export interface Option {
+  value: string;
+  label: string;
+}
 
 /** A filter of a list: free text, or a choice among options (yes/no filters are choices of "true"/"false"). */
 export type FilterDef =
@@ -20,7 +23,10 @@ export type FilterDef =
 /** A column; `sortKey` names the list endpoint's sort field it orders by (`-key` descending). */
 export type ListColumn<Row> = TableColumnType<Row> & { sortKey?: string };
 
-export const yesNo = (yes: string, no: string): Option[] => [{ value: 'true', label: yes }, { value: 'false', label: no }];
+export const yesNo = (yes: string, no: string): Option[] => [
+  { value: 'true', label: yes },
+  { value: 'false', label: no },
+];
 export const optionsOf = (labels: Record<string, string>): Option[] => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export interface ListPageProps<Row> {
@@ -49,7 +55,10 @@ export interface ListPageProps<Row> {
   children?: ReactNode;
 }
 
-interface Page<Row> { items: Row[]; total: number }
+interface Page<Row> {
+  items: Row[];
+  total: number;
+}
 
 /**
  * The register's list page, one implementation for every resource: filters and sort in the address,
@@ -94,7 +103,7 @@ export function ListPage<Row extends { id: string }>(props: ListPageProps<Row>) 
 
   const columns = props.columns.map((c) => {
     if (!c.sortKey) return c;
-    const order = state.sort === c.sortKey ? 'ascend' as const : state.sort === `-${c.sortKey}` ? 'descend' as const : null;
+    const order = state.sort === c.sortKey ? ('ascend' as const) : state.sort === `-${c.sortKey}` ? ('descend' as const) : null;
     return { ...c, sorter: true, sortOrder: order, sortDirections: ['ascend', 'descend', 'ascend'] as const } as ListColumn<Row>;
   });
 
@@ -114,9 +123,10 @@ export function ListPage<Row extends { id: string }>(props: ListPageProps<Row>) 
         {props.subtitle && <Typography.Text type="secondary">{props.subtitle}</Typography.Text>}
         <div className="cj-head-actions">
           {props.exportPath && <ExportButton path={props.exportPath} query={exportQuery} />}
-          {props.exportPath && props.extraExports?.map((e) => (
-            <ExportButton key={e.label} path={props.exportPath!} query={{ ...exportQuery, ...e.query }} label={e.label} />
-          ))}
+          {props.exportPath &&
+            props.extraExports?.map((e) => (
+              <ExportButton key={e.label} path={props.exportPath!} query={{ ...exportQuery, ...e.query }} label={e.label} />
+            ))}
           {props.actions}
         </div>
       </div>
@@ -131,8 +141,12 @@ export function ListPage<Row extends { id: string }>(props: ListPageProps<Row>) 
                     <Input allowClear placeholder={f.placeholder ?? '输入后按回车'} onPressEnter={() => form.submit()} />
                   ) : (
                     <Select
-                      allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部" options={[...f.options]}
-                      loading={f.loading} onChange={() => form.submit()}
+                      allowClear
+                      showSearch={{ optionFilterProp: 'label' }}
+                      placeholder="全部"
+                      options={[...f.options]}
+                      loading={f.loading}
+                      onChange={() => form.submit()}
                     />
                   )}
                 </Form.Item>
@@ -148,8 +162,12 @@ export function ListPage<Row extends { id: string }>(props: ListPageProps<Row>) 
             <Col flex="auto">
               <Form.Item label={wide ? ' ' : undefined} colon={false}>
                 <Space wrap>
-                  <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>查询</Button>
-                  <Button icon={<UndoOutlined />} onClick={() => update({ filters: {}, sort: defaultSort, includeArchived: false })}>重置</Button>
+                  <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                    查询
+                  </Button>
+                  <Button icon={<UndoOutlined />} onClick={() => update({ filters: {}, sort: defaultSort, includeArchived: false })}>
+                    重置
+                  </Button>
                   {!wide && defs.length > 1 && (
                     <Button type="link" icon={<FilterOutlined />} onClick={() => setExpanded((v) => !v)} data-testid="more-filters">
                       {expanded ? '收起筛选' : `更多筛选${active ? `（${active}）` : ''}`}
@@ -158,7 +176,9 @@ export function ListPage<Row extends { id: string }>(props: ListPageProps<Row>) 
                   {props.archivable && (
                     <span className="cj-inline-switch">
                       <Switch
-                        size="small" checked={state.includeArchived} aria-label="含已归档"
+                        size="small"
+                        checked={state.includeArchived}
+                        aria-label="含已归档"
                         onChange={(v) => update({ includeArchived: v })}
                       />
                       含已归档
@@ -170,10 +190,13 @@ export function ListPage<Row extends { id: string }>(props: ListPageProps<Row>) 
           </Row>
         </Form>
       </Card>
-      {list.error && !list.data ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : (
+      {list.error && !list.data ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
         <Card className="cj-section" styles={{ body: { padding: 0 } }}>
           <Table<Row>
-            size="middle" rowKey="id"
+            size="middle"
+            rowKey="id"
             columns={wide ? columns : [{ key: 'card', title: props.title, render: (_: unknown, row: Row) => props.phoneCard(row) }]}
             dataSource={list.data?.items}
             loading={list.isFetching}
@@ -188,9 +211,14 @@ export function ListPage<Row extends { id: string }>(props: ListPageProps<Row>) 
               className: 'cj-click-row',
             })}
             pagination={{
-              current: state.page, pageSize: state.pageSize, total: list.data?.total ?? 0,
-              showSizeChanger: true, pageSizeOptions: ['10', '20', '50', '100'], simple: !wide,
-              showTotal: (total) => `共 ${total} 条`, style: { marginInline: 16 },
+              current: state.page,
+              pageSize: state.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: ['10', '20', '50', '100'],
+              simple: !wide,
+              showTotal: (total) => `共 ${total} 条`,
+              style: { marginInline: 16 },
               onChange: (page, pageSize) => update({ page: pageSize !== state.pageSize ? 1 : page, pageSize }),
             }}
           />

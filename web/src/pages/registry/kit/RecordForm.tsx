@@ -81,13 +81,31 @@ export function RecordForm<Saved>(props: RecordFormProps<Saved>) {
   };
 
   return (
-    <Form form={form} name="record" layout="vertical" onFinish={(v: Values) => { setProblems([]); save.mutate(v); }} scrollToFirstError>
+    <Form
+      form={form}
+      name="record"
+      layout="vertical"
+      onFinish={(v: Values) => {
+        setProblems([]);
+        save.mutate(v);
+      }}
+      scrollToFirstError
+    >
       {conflict && (
         <Alert
-          type="warning" showIcon className="cj-section" data-testid="version-conflict"
+          type="warning"
+          showIcon
+          className="cj-section"
+          data-testid="version-conflict"
           title="其他人刚刚修改了这条记录"
           description="为避免覆盖对方的修改，本次保存未生效。请重新加载最新内容后再修改。"
-          action={props.onReload && <Button size="small" icon={<ReloadOutlined />} onClick={() => void reload()}>重新加载</Button>}
+          action={
+            props.onReload && (
+              <Button size="small" icon={<ReloadOutlined />} onClick={() => void reload()}>
+                重新加载
+              </Button>
+            )
+          }
         />
       )}
       {props.children}

@@ -6,7 +6,9 @@ import { useMe } from '../../../auth/session.tsx';
 /** The signed-in user as the server's policy sees them, built from /api/auth/me. */
 export function actorOf(me: Me): Actor {
   return {
-    userId: me.user.id, username: me.user.username, displayName: me.user.displayName,
+    userId: me.user.id,
+    username: me.user.username,
+    displayName: me.user.displayName,
     memberships: me.roles.map((r) => ({
       organisationId: r.organisation.id,
       organisationKind: r.organisation.kind as Membership['organisationKind'],

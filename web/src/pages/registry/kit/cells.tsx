@@ -7,22 +7,35 @@ import { formatCell } from '../../../components/format.ts';
 export const NameCell = ({ to, name, sub }: { to: string; name: string; sub?: ReactNode }) => (
   <div style={{ minWidth: 140 }}>
     <Link to={to}>{name}</Link>
-    {sub && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{sub}</Typography.Text></div>}
+    {sub && (
+      <div>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {sub}
+        </Typography.Text>
+      </div>
+    )}
   </div>
 );
 
 /** A row on a phone: title line with tags, then grey facts. */
 export const PhoneRow = ({ to, title, tags, lines }: { to: string; title: string; tags?: ReactNode; lines: ReactNode[] }) => (
   <div className="cj-phone-row">
-    <div className="cj-phone-row-title"><Link to={to}>{title}</Link>{tags}</div>
-    {lines.filter(Boolean).map((l, i) => <div key={i} className="cj-phone-row-line">{l}</div>)}
+    <div className="cj-phone-row-title">
+      <Link to={to}>{title}</Link>
+      {tags}
+    </div>
+    {lines.filter(Boolean).map((l, i) => (
+      <div key={i} className="cj-phone-row-line">
+        {l}
+      </div>
+    ))}
   </div>
 );
 
 export const num = (v: number | null | undefined) => formatCell(v ?? null);
 
 export const YesTag = ({ yes, label, color = 'green' }: { yes: boolean | null | undefined; label: string; color?: string }) =>
-  (yes ? <Tag color={color}>{label}</Tag> : null);
+  yes ? <Tag color={color}>{label}</Tag> : null;
 
 /** Met / not met / not recorded against one of the plan's rules. */
 export const MetTag = ({ met, yes = '达标', no = '未达标' }: { met: boolean | null; yes?: string; no?: string }) =>

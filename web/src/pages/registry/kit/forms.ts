@@ -11,15 +11,20 @@ const empty = (v: unknown) => v === undefined || v === null || v === '';
  * Chinese messages as the server), and a field the schema requires may not be left empty. Optional empty
  * fields are not checked, since the form sends them as absent or null.
  */
-export function rulesOf<S extends z.ZodObject>(schema: S, labels: Partial<Record<keyof S['shape'] & string, string>> = {}): Record<keyof S['shape'] & string, FormRule[]> {
+export function rulesOf<S extends z.ZodObject>(
+  schema: S,
+  labels: Partial<Record<keyof S['shape'] & string, string>> = {},
+): Record<keyof S['shape'] & string, FormRule[]> {
   const out: Record<string, FormRule[]> = {};
   for (const [name, field] of Object.entries(schema.shape) as [string, z.ZodType][]) {
     const optional = field.safeParse(undefined).success || field.safeParse(null).success;
-    const rules: FormRule[] = [{
-      async validator(_rule, value: unknown) {
-        if (!empty(value)) checkValue(field, value);
+    const rules: FormRule[] = [
+      {
+        async validator(_rule, value: unknown) {
+          if (!empty(value)) checkValue(field, value);
+        },
       },
-    }];
+    ];
     if (!optional) rules.unshift({ required: true, message: requiredMessage(field, labels[name as keyof typeof labels]) });
     out[name] = rules;
   }

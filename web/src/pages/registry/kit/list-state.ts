@@ -38,24 +38,33 @@ export function useListState(filterNames: readonly string[], defaultSort: string
     };
   }, [params, key, defaultSort]);
 
-  const update = useCallback((change: Partial<ListState>) => {
-    const next = { ...state, ...change };
-    // A new filter or sort starts again from the first page.
-    if (!('page' in change)) next.page = 1;
-    const out = new URLSearchParams();
-    for (const [k, v] of Object.entries(next.filters)) if (v !== '' && v !== undefined) out.set(k, v);
-    if (next.sort !== defaultSort) out.set('sort', next.sort);
-    if (next.includeArchived) out.set('includeArchived', 'true');
-    if (next.page !== 1) out.set('page', String(next.page));
-    if (next.pageSize !== PAGE_SIZE) out.set('pageSize', String(next.pageSize));
-    setParams(out);
-  }, [state, defaultSort, setParams]);
+  const update = useCallback(
+    (change: Partial<ListState>) => {
+      const next = { ...state, ...change };
+      // A new filter or sort starts again from the first page.
+      if (!('page' in change)) next.page = 1;
+      const out = new URLSearchParams();
+      for (const [k, v] of Object.entries(next.filters)) if (v !== '' && v !== undefined) out.set(k, v);
+      if (next.sort !== defaultSort) out.set('sort', next.sort);
+      if (next.includeArchived) out.set('includeArchived', 'true');
+      if (next.page !== 1) out.set('page', String(next.page));
+      if (next.pageSize !== PAGE_SIZE) out.set('pageSize', String(next.pageSize));
+      setParams(out);
+    },
+    [state, defaultSort, setParams],
+  );
 
   /** The query the list endpoint (and its export) takes. */
-  const query = useMemo(() => ({
-    ...state.filters, sort: state.sort || undefined, page: state.page, pageSize: state.pageSize,
-    includeArchived: state.includeArchived ? 'true' : undefined,
-  }), [state]);
+  const query = useMemo(
+    () => ({
+      ...state.filters,
+      sort: state.sort || undefined,
+      page: state.page,
+      pageSize: state.pageSize,
+      includeArchived: state.includeArchived ? 'true' : undefined,
+    }),
+    [state],
+  );
 
   return { state, update, query };
 }

@@ -19,14 +19,27 @@ export default function MajorGroupDetailPage() {
   const [editing, setEditing] = useState(false);
   return (
     <DetailShell
-      testId="registry-major-group" query={query} backTo="/registry/major-groups" backLabel="专业群" title={(g) => g.name}
-      tags={(g) => <><StatusTag status={g.status} labels={RECORD_STATUS_LABELS} /><YesTag yes={g.keyMajor} label="产教融合型重点专业" color="gold" /></>}
+      testId="registry-major-group"
+      query={query}
+      backTo="/registry/major-groups"
+      backLabel="专业群"
+      title={(g) => g.name}
+      tags={(g) => (
+        <>
+          <StatusTag status={g.status} labels={RECORD_STATUS_LABELS} />
+          <YesTag yes={g.keyMajor} label="产教融合型重点专业" color="gold" />
+        </>
+      )}
       actions={(g) => {
         const target = { organisationId: g.schoolId, districtId: g.districtId };
         return (
           <>
-            {can({ resource: 'majorGroup', action: 'archive' }, target) && <ArchiveButton endpoint="/api/major-groups" record={g} archived={g.status === 'archived'} />}
-            {g.status !== 'archived' && can({ resource: 'majorGroup', action: 'update' }, target) && <EditButton onClick={() => setEditing(true)} />}
+            {can({ resource: 'majorGroup', action: 'archive' }, target) && (
+              <ArchiveButton endpoint="/api/major-groups" record={g} archived={g.status === 'archived'} />
+            )}
+            {g.status !== 'archived' && can({ resource: 'majorGroup', action: 'update' }, target) && (
+              <EditButton onClick={() => setEditing(true)} />
+            )}
           </>
         );
       }}
@@ -37,18 +50,33 @@ export default function MajorGroupDetailPage() {
           <>
             <Card className="cj-section">
               <Descriptions column={{ xs: 1, sm: 2, xl: 3 }} size="small">
-                <Descriptions.Item label="学校"><Link to={`/registry/schools/${g.schoolId}`}>{g.schoolName}</Link></Descriptions.Item>
-                <Descriptions.Item label="对接产业集群"><Link to={`/registry/clusters#${g.clusterCode}`}>{g.clusterName}</Link></Descriptions.Item>
-                <Descriptions.Item label="与集群对应的专业">{aligned}/{g.programs.length}</Descriptions.Item>
+                <Descriptions.Item label="学校">
+                  <Link to={`/registry/schools/${g.schoolId}`}>{g.schoolName}</Link>
+                </Descriptions.Item>
+                <Descriptions.Item label="对接产业集群">
+                  <Link to={`/registry/clusters#${g.clusterCode}`}>{g.clusterName}</Link>
+                </Descriptions.Item>
+                <Descriptions.Item label="与集群对应的专业">
+                  {aligned}/{g.programs.length}
+                </Descriptions.Item>
               </Descriptions>
             </Card>
             <Card title="成员专业" className="cj-section" styles={{ body: { padding: 0 } }}>
               <Table<Member>
-                rowKey="id" size="small" pagination={false} dataSource={g.programs} locale={{ emptyText: '尚无成员专业' }} scroll={{ x: 'max-content' }}
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={g.programs}
+                locale={{ emptyText: '尚无成员专业' }}
+                scroll={{ x: 'max-content' }}
                 columns={[
                   { key: 'name', title: '专业', render: (_, p) => <Link to={`/registry/programs/${p.id}`}>{p.majorName}</Link> },
                   { key: 'code', title: '代码', dataIndex: 'majorCode' },
-                  { key: 'aligned', title: '属于该集群对应专业', render: (_, p) => (p.inCluster ? <Tag color="green">是</Tag> : <Tag color="orange">否</Tag>) },
+                  {
+                    key: 'aligned',
+                    title: '属于该集群对应专业',
+                    render: (_, p) => (p.inCluster ? <Tag color="green">是</Tag> : <Tag color="orange">否</Tag>),
+                  },
                   { key: 'status', title: '状态', render: (_, p) => <StatusTag status={p.status} labels={RECORD_STATUS_LABELS} /> },
                 ]}
               />

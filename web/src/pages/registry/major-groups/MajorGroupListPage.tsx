@@ -30,26 +30,50 @@ export default function MajorGroupListPage() {
   const [creating, setCreating] = useState(false);
   return (
     <ListPage<MajorGroup>
-      testId="registry-major-groups" title="专业群" subtitle="对接产业集群的专业群和产教融合型重点专业（二 (一) 3）"
-      endpoint="/api/major-groups" exportPath="/api/exports/major-groups" archivable={can({ resource: 'majorGroup', action: 'archive' })}
+      testId="registry-major-groups"
+      title="专业群"
+      subtitle="对接产业集群的专业群和产教融合型重点专业（二 (一) 3）"
+      endpoint="/api/major-groups"
+      exportPath="/api/exports/major-groups"
+      archivable={can({ resource: 'majorGroup', action: 'archive' })}
       filters={[
         { name: 'q', label: '名称', kind: 'text' },
         { name: 'schoolId', label: '学校', kind: 'select', options: schools.options, loading: schools.loading },
         { name: 'clusterCode', label: '产业集群', kind: 'select', options: choices.clusters, loading: choices.loading },
         { name: 'keyMajor', label: '重点专业', kind: 'select', options: yesNo('产教融合型重点专业', '其他') },
       ]}
-      sorts={[{ value: 'name', label: '名称 ↑' }, { value: '-name', label: '名称 ↓' }, { value: 'cluster', label: '产业集群 ↑' }, { value: '-cluster', label: '产业集群 ↓' }]}
-      defaultSort="name" columns={columns} detailPath={to}
+      sorts={[
+        { value: 'name', label: '名称 ↑' },
+        { value: '-name', label: '名称 ↓' },
+        { value: 'cluster', label: '产业集群 ↑' },
+        { value: '-cluster', label: '产业集群 ↓' },
+      ]}
+      defaultSort="name"
+      columns={columns}
+      detailPath={to}
       phoneCard={(g) => (
-        <PhoneRow to={to(g)} title={g.name} tags={<YesTag yes={g.keyMajor} label="重点专业" color="gold" />}
-          lines={[g.schoolName, `${g.clusterName} · ${g.programCount} 个专业`]} />
+        <PhoneRow
+          to={to(g)}
+          title={g.name}
+          tags={<YesTag yes={g.keyMajor} label="重点专业" color="gold" />}
+          lines={[g.schoolName, `${g.clusterName} · ${g.programCount} 个专业`]}
+        />
       )}
-      actions={can({ resource: 'majorGroup', action: 'create' }) && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create">登记专业群</Button>
-      )}
+      actions={
+        can({ resource: 'majorGroup', action: 'create' }) && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create">
+            登记专业群
+          </Button>
+        )
+      }
     >
       <RecordDrawer open={creating} title="登记专业群" onClose={() => setCreating(false)}>
-        <MajorGroupForm onSaved={(g) => { setCreating(false); navigate(to(g)); }} />
+        <MajorGroupForm
+          onSaved={(g) => {
+            setCreating(false);
+            navigate(to(g));
+          }}
+        />
       </RecordDrawer>
     </ListPage>
   );

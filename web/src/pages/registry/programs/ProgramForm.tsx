@@ -10,7 +10,15 @@ const rules = rulesOf(programCreate, { schoolId: '学校', majorId: '专业', st
 const yearRules = rulesOf(programYear, { year: '年份' });
 
 /** 登记 / 编辑开设专业: the catalogue major, the year it opened, the practice-teaching share and yearly figures. */
-export function ProgramForm({ record, onSaved, onReload }: { record?: ProgramDetail; onSaved: (p: Program) => void; onReload?: () => Promise<unknown> }) {
+export function ProgramForm({
+  record,
+  onSaved,
+  onReload,
+}: {
+  record?: ProgramDetail;
+  onSaved: (p: Program) => void;
+  onReload?: () => Promise<unknown>;
+}) {
   const [form] = Form.useForm();
   const schoolId = useDefaultSchoolId();
   const initialValues = record
@@ -20,12 +28,22 @@ export function ProgramForm({ record, onSaved, onReload }: { record?: ProgramDet
   return (
     <RecordForm form={form} endpoint="/api/programs" record={record} initialValues={initialValues} onSaved={onSaved} onReload={onReload}>
       <SchoolField editing={Boolean(record)} rules={rules.schoolId} />
-      <Form.Item name="majorId" label="专业（专业目录）" rules={rules.majorId} extra="输入专业名称或代码搜索；改为新版目录中的同一专业时在此更换">
+      <Form.Item
+        name="majorId"
+        label="专业（专业目录）"
+        rules={rules.majorId}
+        extra="输入专业名称或代码搜索；改为新版目录中的同一专业时在此更换"
+      >
         <SearchSelect types={['major']} known={known} />
       </Form.Item>
-      <Form.Item name="startYear" label="开设年份" rules={rules.startYear}><InputNumber precision={0} style={{ width: '100%' }} /></Form.Item>
+      <Form.Item name="startYear" label="开设年份" rules={rules.startYear}>
+        <InputNumber precision={0} style={{ width: '100%' }} />
+      </Form.Item>
       <Form.Item
-        name="practiceShare" label="实践性教学课时占总课时比例（%）" rules={rules.practiceShare} {...percentValue}
+        name="practiceShare"
+        label="实践性教学课时占总课时比例（%）"
+        rules={rules.practiceShare}
+        {...percentValue}
         extra="《实施方案》要求不低于50%（二 (三) 8）"
       >
         <InputNumber min={0} max={100} step={1} style={{ width: '100%' }} suffix="%" />
@@ -36,13 +54,25 @@ export function ProgramForm({ record, onSaved, onReload }: { record?: ProgramDet
           <>
             {fields.map((f) => (
               <Space key={f.key} wrap align="baseline" className="cj-list-row">
-                <Form.Item name={[f.name, 'year']} rules={yearRules.year}><InputNumber placeholder="年份" precision={0} style={{ width: 96 }} /></Form.Item>
-                <Form.Item name={[f.name, 'enrolment']} rules={yearRules.enrolment}><InputNumber placeholder="招生人数" precision={0} min={0} style={{ width: 110 }} /></Form.Item>
-                <Form.Item name={[f.name, 'graduates']} rules={yearRules.graduates}><InputNumber placeholder="毕业人数" precision={0} min={0} style={{ width: 110 }} /></Form.Item>
+                <Form.Item name={[f.name, 'year']} rules={yearRules.year}>
+                  <InputNumber placeholder="年份" precision={0} style={{ width: 96 }} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'enrolment']} rules={yearRules.enrolment}>
+                  <InputNumber placeholder="招生人数" precision={0} min={0} style={{ width: 110 }} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'graduates']} rules={yearRules.graduates}>
+                  <InputNumber placeholder="毕业人数" precision={0} min={0} style={{ width: 110 }} />
+                </Form.Item>
                 <MinusCircleOutlined onClick={() => remove(f.name)} aria-label="删除该年" />
               </Space>
             ))}
-            <Button type="dashed" block icon={<PlusOutlined />} style={{ margin: '8px 0 16px' }} onClick={() => add({ year: nextYear(form.getFieldValue('years')) })}>
+            <Button
+              type="dashed"
+              block
+              icon={<PlusOutlined />}
+              style={{ margin: '8px 0 16px' }}
+              onClick={() => add({ year: nextYear(form.getFieldValue('years')) })}
+            >
               添加年份
             </Button>
           </>

@@ -36,22 +36,45 @@ export default function StaffAccountsPage() {
   const queryClient = useQueryClient();
   const key = ['/api/accounts', enterpriseId, q];
   const accounts = useQuery({
-    queryKey: key, enabled: Boolean(enterpriseId),
-    queryFn: ({ signal }) => get<{ items: Account[]; total: number }>('/api/accounts', { organisationId: enterpriseId, q: q || undefined, pageSize: 200 }, { signal }),
+    queryKey: key,
+    enabled: Boolean(enterpriseId),
+    queryFn: ({ signal }) =>
+      get<{ items: Account[]; total: number }>(
+        '/api/accounts',
+        { organisationId: enterpriseId, q: q || undefined, pageSize: 200 },
+        { signal },
+      ),
   });
   const toggle = useMutation({
     mutationFn: (a: Account) => patch<{ disabled: boolean }>(`/api/accounts/${a.id}`, { disabled: !a.disabled }),
-    onSuccess: async (r) => { message.success(r.disabled ? '已停用，该账号不能再登录' : '已启用'); await queryClient.invalidateQueries({ queryKey: ['/api/accounts'] }); },
+    onSuccess: async (r) => {
+      message.success(r.disabled ? '已停用，该账号不能再登录' : '已启用');
+      await queryClient.invalidateQueries({ queryKey: ['/api/accounts'] });
+    },
     onError: (e) => message.error(errorMessage(e)),
   });
 
   if (!own.length) return <Alert type="info" showIcon message="您不是企业管理员，没有可管理的员工账号" />;
-  const status = (a: Account) => (a.disabled ? <Tag color="red">已停用</Tag> : a.mustChangePassword ? <Tag color="gold">待首次登录</Tag> : <Tag color="green">正常</Tag>);
-  const action = (a: Account) => a.id === me.user.id ? <Typography.Text type="secondary">本人</Typography.Text> : (
-    <Popconfirm title={a.disabled ? `启用 ${a.displayName} 的账号？` : `停用 ${a.displayName} 的账号？停用后立即不能登录。`} onConfirm={() => toggle.mutate(a)}>
-      <Button size="small" danger={!a.disabled} loading={toggle.isPending && toggle.variables?.id === a.id} data-testid={`toggle-${a.username}`}>{a.disabled ? '启用' : '停用'}</Button>
-    </Popconfirm>
-  );
+  const status = (a: Account) =>
+    a.disabled ? <Tag color="red">已停用</Tag> : a.mustChangePassword ? <Tag color="gold">待首次登录</Tag> : <Tag color="green">正常</Tag>;
+  const action = (a: Account) =>
+    a.id === me.user.id ? (
+      <Typography.Text type="secondary">本人</Typography.Text>
+    ) : (
+      <Popconfirm
+        title={a.disabled ? `启用 ${a.displayName} 的账号？` : `停用 ${a.displayName} 的账号？停用后立即不能登录。`}
+        onConfirm={() => toggle.mutate(a)}
+      >
+        <Button
+          size="small"
+          danger={!a.disabled}
+          loading={toggle.isPending && toggle.variables?.id === a.id}
+          data-testid={`toggle-${a.username}`}
+        >
+          {a.disabled ? '启用' : '停用'}
+        </Button>
+      </Popconfirm>
+    );
 
   return (
     <div data-testid="registry-staff-accounts">
@@ -59,22 +82,53 @@ export default function StaffAccountsPage() {
         <Typography.Title level={3}>员工账号</Typography.Title>
         <Typography.Text type="secondary">本企业人员的平台账号：新建时生成一次性初始密码，首次登录须修改；离职人员请停用</Typography.Text>
         <div className="cj-head-actions">
-          {own.length > 1 && <Select value={enterpriseId} onChange={setEnterpriseId} options={own.map((o) => ({ value: o.id, label: o.name }))} style={{ minWidth: 200 }} />}
-          <Input.Search allowClear placeholder="用户名或姓名" onSearch={setQ} onChange={(e) => !e.target.value && setQ('')} style={{ maxWidth: 220 }} />
-          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setCreating(true)} data-testid="staff-create">新建账号</Button>
+          {own.length > 1 && (
+            <Select
+              value={enterpriseId}
+              onChange={setEnterpriseId}
+              options={own.map((o) => ({ value: o.id, label: o.name }))}
+              style={{ minWidth: 200 }}
+            />
+          )}
+          <Input.Search
+            allowClear
+            placeholder="用户名或姓名"
+            onSearch={setQ}
+            onChange={(e) => !e.target.value && setQ('')}
+            style={{ maxWidth: 220 }}
+          />
+          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setCreating(true)} data-testid="staff-create">
+            新建账号
+          </Button>
         </div>
       </div>
       {accounts.error && <QueryError error={accounts.error} onRetry={() => void accounts.refetch()} />}
       <Card>
         {isPhone ? (
-          <List loading={accounts.isPending} dataSource={accounts.data?.items ?? []} rowKey="id" renderItem={(a) => (
-            <List.Item actions={[action(a)]}>
-              <List.Item.Meta title={<Space wrap>{a.displayName}{status(a)}</Space>} description={`${a.username} · ${roleLabel(a.role)}`} />
-            </List.Item>
-          )} />
+          <List
+            loading={accounts.isPending}
+            dataSource={accounts.data?.items ?? []}
+            rowKey="id"
+            renderItem={(a) => (
+              <List.Item actions={[action(a)]}>
+                <List.Item.Meta
+                  title={
+                    <Space wrap>
+                      {a.displayName}
+                      {status(a)}
+                    </Space>
+                  }
+                  description={`${a.username} · ${roleLabel(a.role)}`}
+                />
+              </List.Item>
+            )}
+          />
         ) : (
           <Table<Account>
-            rowKey="id" loading={accounts.isPending} dataSource={accounts.data?.items} pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            rowKey="id"
+            loading={accounts.isPending}
+            dataSource={accounts.data?.items}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
             columns={[
               { title: '姓名', dataIndex: 'displayName' },
               { title: '用户名', dataIndex: 'username' },
@@ -86,16 +140,41 @@ export default function StaffAccountsPage() {
         )}
       </Card>
       {creating && enterpriseId && (
-        <CreateStaff enterpriseId={enterpriseId} onClose={() => setCreating(false)} onCreated={async (c) => {
-          setCreating(false); setCreated(c); await queryClient.invalidateQueries({ queryKey: ['/api/accounts'] });
-        }} />
+        <CreateStaff
+          enterpriseId={enterpriseId}
+          onClose={() => setCreating(false)}
+          onCreated={async (c) => {
+            setCreating(false);
+            setCreated(c);
+            await queryClient.invalidateQueries({ queryKey: ['/api/accounts'] });
+          }}
+        />
       )}
-      <Modal open={Boolean(created)} title="账号已创建" onOk={() => setCreated(null)} onCancel={() => setCreated(null)} cancelButtonProps={{ style: { display: 'none' } }} okText="我已记下">
+      <Modal
+        open={Boolean(created)}
+        title="账号已创建"
+        onOk={() => setCreated(null)}
+        onCancel={() => setCreated(null)}
+        cancelButtonProps={{ style: { display: 'none' } }}
+        okText="我已记下"
+      >
         {created && (
           <Space direction="vertical" style={{ width: '100%' }}>
             <Alert type="warning" showIcon message="初始密码只显示这一次，请交给本人；对方首次登录时须修改密码。" />
-            <Typography.Text>用户名：<Typography.Text strong>{created.username}</Typography.Text></Typography.Text>
-            <Typography.Text>初始密码：<Typography.Text strong code copyable={{ icon: <CopyOutlined />, text: created.initialPassword }} data-testid="initial-password">{created.initialPassword}</Typography.Text></Typography.Text>
+            <Typography.Text>
+              用户名：<Typography.Text strong>{created.username}</Typography.Text>
+            </Typography.Text>
+            <Typography.Text>
+              初始密码：
+              <Typography.Text
+                strong
+                code
+                copyable={{ icon: <CopyOutlined />, text: created.initialPassword }}
+                data-testid="initial-password"
+              >
+                {created.initialPassword}
+              </Typography.Text>
+            </Typography.Text>
           </Space>
         )}
       </Modal>
@@ -106,7 +185,8 @@ export default function StaffAccountsPage() {
 function CreateStaff({ enterpriseId, onClose, onCreated }: { enterpriseId: string; onClose: () => void; onCreated: (c: Created) => void }) {
   const [form] = Form.useForm();
   const create = useMutation({
-    mutationFn: (v: { username: string; displayName: string; role: string; idNumber?: string }) => post<Created>('/api/accounts', { ...v, organisationId: enterpriseId }),
+    mutationFn: (v: { username: string; displayName: string; role: string; idNumber?: string }) =>
+      post<Created>('/api/accounts', { ...v, organisationId: enterpriseId }),
     onSuccess: onCreated,
     onError: (e) => {
       const fields = e instanceof ApiError ? e.fields : undefined;
@@ -122,14 +202,35 @@ function CreateStaff({ enterpriseId, onClose, onCreated }: { enterpriseId: strin
     },
   });
   return (
-    <Modal open title="新建员工账号" onCancel={onClose} onOk={() => form.submit()} okText="创建" confirmLoading={create.isPending} destroyOnHidden>
-      {create.error && !(create.error instanceof ApiError && create.error.fields) && <Alert type="error" message={errorMessage(create.error)} style={{ marginBottom: 12 }} />}
+    <Modal
+      open
+      title="新建员工账号"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="创建"
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
+      {create.error && !(create.error instanceof ApiError && create.error.fields) && (
+        <Alert type="error" message={errorMessage(create.error)} style={{ marginBottom: 12 }} />
+      )}
       <Form form={form} layout="vertical" initialValues={{ role: 'learner' }} onFinish={(v) => create.mutate(v)}>
-        <Form.Item name="displayName" label="姓名" rules={[rule('displayName')]}><Input maxLength={50} /></Form.Item>
-        <Form.Item name="username" label="用户名" rules={[rule('username')]} extra="以字母开头，3–32位字母、数字、下划线、点或短横线"><Input autoComplete="off" /></Form.Item>
-        <Form.Item name="role" label="角色"><Select options={STAFF_ROLES.map((r) => ({ ...r }))} /></Form.Item>
+        <Form.Item name="displayName" label="姓名" rules={[rule('displayName')]}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="username" label="用户名" rules={[rule('username')]} extra="以字母开头，3–32位字母、数字、下划线、点或短横线">
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="role" label="角色">
+          <Select options={STAFF_ROLES.map((r) => ({ ...r }))} />
+        </Form.Item>
         {isLearner && (
-          <Form.Item name="idNumber" label="身份证号码" rules={[rule('idNumber')]} extra="同时开设学分银行学习账户；加密保存，页面只显示脱敏号码">
+          <Form.Item
+            name="idNumber"
+            label="身份证号码"
+            rules={[rule('idNumber')]}
+            extra="同时开设学分银行学习账户；加密保存，页面只显示脱敏号码"
+          >
             <Input maxLength={18} autoComplete="off" />
           </Form.Item>
         )}

@@ -13,7 +13,10 @@ import { useRecord } from '../kit/useRecord.ts';
 import { label, SEX_LABELS, STUDENT_STATUS_LABELS } from '../labels.ts';
 import { StudentForm } from './StudentForm.tsx';
 
-interface PersonalInfo { idNumber: string; phone: string | null }
+interface PersonalInfo {
+  idNumber: string;
+  phone: string | null;
+}
 
 export default function StudentDetailPage() {
   const query = useRecord<Student>('/api/students');
@@ -27,12 +30,18 @@ export default function StudentDetailPage() {
   });
   return (
     <DetailShell
-      testId="registry-student" query={query} backTo="/registry/students" backLabel="学生" title={(s) => s.name}
+      testId="registry-student"
+      query={query}
+      backTo="/registry/students"
+      backLabel="学生"
+      title={(s) => s.name}
       tags={(s) => (s.archived ? <Tag>已归档</Tag> : <Tag color="blue">{label(STUDENT_STATUS_LABELS, s.status)}</Tag>)}
       actions={(s) => (
         <>
           {can({ resource: 'studentPersonalInfo', action: 'read' }, { organisationId: s.schoolId }) && !reveal.data && (
-            <Button icon={<EyeOutlined />} loading={reveal.isPending} onClick={() => reveal.mutate(s.id)} data-testid="reveal">查看身份证号原文</Button>
+            <Button icon={<EyeOutlined />} loading={reveal.isPending} onClick={() => reveal.mutate(s.id)} data-testid="reveal">
+              查看身份证号原文
+            </Button>
           )}
           {can({ resource: 'student', action: 'archive' }) && <ArchiveButton endpoint="/api/students" record={s} archived={s.archived} />}
           {!s.archived && can({ resource: 'student', action: 'update' }) && <EditButton onClick={() => setEditing(true)} />}
@@ -43,16 +52,28 @@ export default function StudentDetailPage() {
         <>
           <Card className="cj-section">
             <Descriptions column={{ xs: 1, sm: 2, xl: 3 }} size="small">
-              <Descriptions.Item label="学校"><Link to={`/registry/schools/${s.schoolId}`}>{s.schoolName}</Link></Descriptions.Item>
-              <Descriptions.Item label="专业">{s.programId ? <Link to={`/registry/programs/${s.programId}`}>{s.programName}</Link> : '—'}</Descriptions.Item>
+              <Descriptions.Item label="学校">
+                <Link to={`/registry/schools/${s.schoolId}`}>{s.schoolName}</Link>
+              </Descriptions.Item>
+              <Descriptions.Item label="专业">
+                {s.programId ? <Link to={`/registry/programs/${s.programId}`}>{s.programName}</Link> : '—'}
+              </Descriptions.Item>
               <Descriptions.Item label="入学年份">{s.cohort}</Descriptions.Item>
               <Descriptions.Item label="性别">{label(SEX_LABELS, s.sex)}</Descriptions.Item>
               <Descriptions.Item label="出生日期">{s.birthDate}</Descriptions.Item>
-              <Descriptions.Item label="身份证号"><span className="cj-mono">{reveal.data?.idNumber ?? s.idNumberMasked}</span></Descriptions.Item>
-              <Descriptions.Item label="手机号码"><span className="cj-mono">{reveal.data ? reveal.data.phone ?? '—' : s.phoneMasked ?? '—'}</span></Descriptions.Item>
+              <Descriptions.Item label="身份证号">
+                <span className="cj-mono">{reveal.data?.idNumber ?? s.idNumberMasked}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label="手机号码">
+                <span className="cj-mono">{reveal.data ? (reveal.data.phone ?? '—') : (s.phoneMasked ?? '—')}</span>
+              </Descriptions.Item>
               <Descriptions.Item label="平台账号">{s.hasAccount ? '已开通' : '未开通'}</Descriptions.Item>
             </Descriptions>
-            {reveal.data && <Tag color="orange" style={{ marginTop: 8 }}>本次查看已记录</Tag>}
+            {reveal.data && (
+              <Tag color="orange" style={{ marginTop: 8 }}>
+                本次查看已记录
+              </Tag>
+            )}
           </Card>
           <RecordDrawer open={editing} title={`编辑：${s.name}`} onClose={() => setEditing(false)}>
             <StudentForm record={s} onSaved={() => setEditing(false)} onReload={() => query.refetch()} />

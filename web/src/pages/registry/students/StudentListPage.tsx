@@ -12,7 +12,8 @@ import { label, SEX_LABELS, STUDENT_STATUS_LABELS } from '../labels.ts';
 import { StudentForm } from './StudentForm.tsx';
 
 const to = (s: Student) => `/registry/students/${s.id}`;
-const statusTag = (s: Student) => (s.archived ? <Tag>已归档</Tag> : <Tag color={s.status === 'enrolled' ? 'blue' : 'default'}>{label(STUDENT_STATUS_LABELS, s.status)}</Tag>);
+const statusTag = (s: Student) =>
+  s.archived ? <Tag>已归档</Tag> : <Tag color={s.status === 'enrolled' ? 'blue' : 'default'}>{label(STUDENT_STATUS_LABELS, s.status)}</Tag>;
 
 const columns: ListColumn<Student>[] = [
   { key: 'name', title: '姓名', sortKey: 'name', render: (_, s) => <NameCell to={to(s)} name={s.name} sub={label(SEX_LABELS, s.sex)} /> },
@@ -32,28 +33,61 @@ export default function StudentListPage() {
   const [creating, setCreating] = useState(false);
   return (
     <ListPage<Student>
-      testId="registry-students" title="学生" subtitle="身份证号和手机号已脱敏显示"
-      endpoint="/api/students" exportPath="/api/exports/students" archivable={can({ resource: 'student', action: 'archive' })}
-      extraExports={can({ resource: 'studentPersonalInfo', action: 'read' }) ? [{ label: '导出（含身份证号原文）', query: { personalInfo: 'true' } }] : undefined}
+      testId="registry-students"
+      title="学生"
+      subtitle="身份证号和手机号已脱敏显示"
+      endpoint="/api/students"
+      exportPath="/api/exports/students"
+      archivable={can({ resource: 'student', action: 'archive' })}
+      extraExports={
+        can({ resource: 'studentPersonalInfo', action: 'read' })
+          ? [{ label: '导出（含身份证号原文）', query: { personalInfo: 'true' } }]
+          : undefined
+      }
       filters={[
         { name: 'q', label: '姓名', kind: 'text' },
         { name: 'schoolId', label: '学校', kind: 'select', options: schools.options, loading: schools.loading },
         { name: 'cohort', label: '入学年份', kind: 'text', placeholder: '如 2024' },
-        { name: 'status', label: '学籍状态', kind: 'select', options: STUDENT_STATUSES.map((s) => ({ value: s, label: label(STUDENT_STATUS_LABELS, s) })) },
+        {
+          name: 'status',
+          label: '学籍状态',
+          kind: 'select',
+          options: STUDENT_STATUSES.map((s) => ({ value: s, label: label(STUDENT_STATUS_LABELS, s) })),
+        },
         { name: 'hasAccount', label: '账号', kind: 'select', options: yesNo('已开通', '未开通') },
       ]}
-      sorts={[{ value: 'name', label: '姓名 ↑' }, { value: '-name', label: '姓名 ↓' }, { value: '-cohort', label: '入学年份 新→旧' }, { value: 'cohort', label: '入学年份 旧→新' }]}
-      defaultSort="name" columns={columns} detailPath={to}
+      sorts={[
+        { value: 'name', label: '姓名 ↑' },
+        { value: '-name', label: '姓名 ↓' },
+        { value: '-cohort', label: '入学年份 新→旧' },
+        { value: 'cohort', label: '入学年份 旧→新' },
+      ]}
+      defaultSort="name"
+      columns={columns}
+      detailPath={to}
       phoneCard={(s) => (
-        <PhoneRow to={to(s)} title={s.name} tags={statusTag(s)}
-          lines={[`${s.schoolName}${s.programName ? ` · ${s.programName}` : ''}`, `${s.cohort}级 · ${s.idNumberMasked}`]} />
+        <PhoneRow
+          to={to(s)}
+          title={s.name}
+          tags={statusTag(s)}
+          lines={[`${s.schoolName}${s.programName ? ` · ${s.programName}` : ''}`, `${s.cohort}级 · ${s.idNumberMasked}`]}
+        />
       )}
-      actions={can({ resource: 'student', action: 'create' }) && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create">登记学生</Button>
-      )}
+      actions={
+        can({ resource: 'student', action: 'create' }) && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create">
+            登记学生
+          </Button>
+        )
+      }
     >
       <RecordDrawer open={creating} title="登记学生" onClose={() => setCreating(false)}>
-        <StudentForm onSaved={(s) => { setCreating(false); navigate(to(s)); }} />
+        <StudentForm
+          onSaved={(s) => {
+            setCreating(false);
+            navigate(to(s));
+          }}
+        />
       </RecordDrawer>
     </ListPage>
   );

@@ -30,8 +30,12 @@ export default function TeacherListPage() {
   const [creating, setCreating] = useState(false);
   return (
     <ListPage<Teacher>
-      testId="registry-teachers" title="教师" subtitle="专兼职教师、“双师型”认定和企业实践（二 (三) 10）"
-      endpoint="/api/teachers" exportPath="/api/exports/teachers" archivable={can({ resource: 'teacher', action: 'archive' })}
+      testId="registry-teachers"
+      title="教师"
+      subtitle="专兼职教师、“双师型”认定和企业实践（二 (三) 10）"
+      endpoint="/api/teachers"
+      exportPath="/api/exports/teachers"
+      archivable={can({ resource: 'teacher', action: 'archive' })}
       filters={[
         { name: 'q', label: '姓名', kind: 'text' },
         { name: 'schoolId', label: '学校', kind: 'select', options: schools.options, loading: schools.loading },
@@ -40,18 +44,40 @@ export default function TeacherListPage() {
         { name: 'dualQualified', label: '“双师型”', kind: 'select', options: yesNo('是', '否') },
         { name: 'hasAccount', label: '账号', kind: 'select', options: yesNo('已开通', '未开通') },
       ]}
-      sorts={[{ value: 'name', label: '姓名 ↑' }, { value: '-name', label: '姓名 ↓' }, { value: '-updated', label: '最近更新' }]}
-      defaultSort="name" columns={columns} detailPath={to}
+      sorts={[
+        { value: 'name', label: '姓名 ↑' },
+        { value: '-name', label: '姓名 ↓' },
+        { value: '-updated', label: '最近更新' },
+      ]}
+      defaultSort="name"
+      columns={columns}
+      detailPath={to}
       phoneCard={(t) => (
-        <PhoneRow to={to(t)} title={t.name} tags={<YesTag yes={t.dualQualified} label="双师型" />}
-          lines={[t.schoolName, `${label(EMPLOYMENT_LABELS, t.employment)} · ${label(SUBJECT_LABELS, t.subject)}${t.subjectName ? ` · ${t.subjectName}` : ''}`]} />
+        <PhoneRow
+          to={to(t)}
+          title={t.name}
+          tags={<YesTag yes={t.dualQualified} label="双师型" />}
+          lines={[
+            t.schoolName,
+            `${label(EMPLOYMENT_LABELS, t.employment)} · ${label(SUBJECT_LABELS, t.subject)}${t.subjectName ? ` · ${t.subjectName}` : ''}`,
+          ]}
+        />
       )}
-      actions={can({ resource: 'teacher', action: 'create' }) && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create">登记教师</Button>
-      )}
+      actions={
+        can({ resource: 'teacher', action: 'create' }) && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create">
+            登记教师
+          </Button>
+        )
+      }
     >
       <RecordDrawer open={creating} title="登记教师" onClose={() => setCreating(false)}>
-        <TeacherForm onSaved={(t) => { setCreating(false); navigate(to(t)); }} />
+        <TeacherForm
+          onSaved={(t) => {
+            setCreating(false);
+            navigate(to(t));
+          }}
+        />
       </RecordDrawer>
     </ListPage>
   );

@@ -17,14 +17,22 @@ export default function TrainingCourseDetailPage() {
   const [editing, setEditing] = useState(false);
   return (
     <DetailShell
-      testId="registry-training-course" query={query} backTo="/registry/training-courses" backLabel="培训课程" title={(c) => c.name}
+      testId="registry-training-course"
+      query={query}
+      backTo="/registry/training-courses"
+      backLabel="培训课程"
+      title={(c) => c.name}
       tags={(c) => <StatusTag status={c.status} labels={RECORD_STATUS_LABELS} />}
       actions={(c) => {
         const target = { organisationId: c.schoolId, districtId: c.districtId };
         return (
           <>
-            {can({ resource: 'trainingCourse', action: 'archive' }, target) && <ArchiveButton endpoint="/api/training-courses" record={c} archived={c.status === 'archived'} />}
-            {c.status !== 'archived' && can({ resource: 'trainingCourse', action: 'update' }, target) && <EditButton onClick={() => setEditing(true)} />}
+            {can({ resource: 'trainingCourse', action: 'archive' }, target) && (
+              <ArchiveButton endpoint="/api/training-courses" record={c} archived={c.status === 'archived'} />
+            )}
+            {c.status !== 'archived' && can({ resource: 'trainingCourse', action: 'update' }, target) && (
+              <EditButton onClick={() => setEditing(true)} />
+            )}
           </>
         );
       }}
@@ -33,8 +41,12 @@ export default function TrainingCourseDetailPage() {
         <>
           <Card className="cj-section">
             <Descriptions column={{ xs: 1, sm: 2, xl: 3 }} size="small">
-              <Descriptions.Item label="学校"><Link to={`/registry/schools/${c.schoolId}`}>{c.schoolName}</Link></Descriptions.Item>
-              <Descriptions.Item label="专业领域">{c.majorName ?? ''}（{c.majorCode}）</Descriptions.Item>
+              <Descriptions.Item label="学校">
+                <Link to={`/registry/schools/${c.schoolId}`}>{c.schoolName}</Link>
+              </Descriptions.Item>
+              <Descriptions.Item label="专业领域">
+                {c.majorName ?? ''}（{c.majorCode}）
+              </Descriptions.Item>
               <Descriptions.Item label="学时">{c.hours}</Descriptions.Item>
               <Descriptions.Item label="培训方式">{TRAINING_MODE_LABELS[c.mode]}</Descriptions.Item>
               <Descriptions.Item label="年培训能力">{c.capacityPerYear} 人</Descriptions.Item>

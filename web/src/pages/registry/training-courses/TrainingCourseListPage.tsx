@@ -30,25 +30,51 @@ export default function TrainingCourseListPage() {
   const [creating, setCreating] = useState(false);
   return (
     <ListPage<TrainingCourse>
-      testId="registry-training-courses" title="培训课程" subtitle="学校面向企业员工的培训课程（二 (二) 5），用于与企业的员工培训需求匹配"
-      endpoint="/api/training-courses" archivable={can({ resource: 'trainingCourse', action: 'archive' })}
+      testId="registry-training-courses"
+      title="培训课程"
+      subtitle="学校面向企业员工的培训课程（二 (二) 5），用于与企业的员工培训需求匹配"
+      endpoint="/api/training-courses"
+      archivable={can({ resource: 'trainingCourse', action: 'archive' })}
       filters={[
         { name: 'q', label: '名称', kind: 'text' },
         { name: 'schoolId', label: '学校', kind: 'select', options: schools.options, loading: schools.loading },
         { name: 'mode', label: '方式', kind: 'select', options: optionsOf(TRAINING_MODE_LABELS) },
       ]}
-      sorts={[{ value: 'name', label: '名称 ↑' }, { value: '-name', label: '名称 ↓' }, { value: '-capacity', label: '年培训能力 ↓' }, { value: 'capacity', label: '年培训能力 ↑' }]}
-      defaultSort="name" columns={columns} detailPath={to}
+      sorts={[
+        { value: 'name', label: '名称 ↑' },
+        { value: '-name', label: '名称 ↓' },
+        { value: '-capacity', label: '年培训能力 ↓' },
+        { value: 'capacity', label: '年培训能力 ↑' },
+      ]}
+      defaultSort="name"
+      columns={columns}
+      detailPath={to}
       phoneCard={(c) => (
-        <PhoneRow to={to(c)} title={c.name} tags={<StatusTag status={c.status} labels={RECORD_STATUS_LABELS} />}
-          lines={[c.schoolName, `${c.majorName ?? c.majorCode} · ${c.hours} 学时 · ${TRAINING_MODE_LABELS[c.mode]} · 年 ${c.capacityPerYear} 人`]} />
+        <PhoneRow
+          to={to(c)}
+          title={c.name}
+          tags={<StatusTag status={c.status} labels={RECORD_STATUS_LABELS} />}
+          lines={[
+            c.schoolName,
+            `${c.majorName ?? c.majorCode} · ${c.hours} 学时 · ${TRAINING_MODE_LABELS[c.mode]} · 年 ${c.capacityPerYear} 人`,
+          ]}
+        />
       )}
-      actions={can({ resource: 'trainingCourse', action: 'create' }) && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create">登记培训课程</Button>
-      )}
+      actions={
+        can({ resource: 'trainingCourse', action: 'create' }) && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create">
+            登记培训课程
+          </Button>
+        )
+      }
     >
       <RecordDrawer open={creating} title="登记培训课程" onClose={() => setCreating(false)}>
-        <TrainingCourseForm onSaved={(c) => { setCreating(false); navigate(to(c)); }} />
+        <TrainingCourseForm
+          onSaved={(c) => {
+            setCreating(false);
+            navigate(to(c));
+          }}
+        />
       </RecordDrawer>
     </ListPage>
   );
