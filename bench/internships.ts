@@ -116,17 +116,15 @@ try {
     )
     .returning();
   const hotOrg = entOrgs.pop()!;
-  await db
-    .insert(enterprises)
-    .values(
-      [...entOrgs, hotOrg].map((e) => ({
-        organisationId: e.id,
-        size: 'large' as const,
-        industryCode: 'C',
-        staffCount: e === hotOrg ? 100_000 : 5000,
-        aboveDesignatedSize: true,
-      })),
-    );
+  await db.insert(enterprises).values(
+    [...entOrgs, hotOrg].map((e) => ({
+      organisationId: e.id,
+      size: 'large' as const,
+      industryCode: 'C',
+      staffCount: e === hotOrg ? 100_000 : 5000,
+      aboveDesignatedSize: true,
+    })),
+  );
   const terms = {
     kind: 'placement' as const,
     monthlyPayYuan: 4000,
@@ -172,16 +170,14 @@ try {
       .returning({ id: users.id, username: users.username });
   const studentUsers = await mkUsers('bstu', CLIENTS);
   const entUsers = await mkUsers('bent', ENTERPRISES + 1);
-  await db
-    .insert(memberships)
-    .values([
-      ...studentUsers.map((u, i) => ({ userId: u.id, organisationId: schoolOrgs[i % SCHOOLS]!.id, role: 'student' as const })),
-      ...entUsers.map((u, i) => ({
-        userId: u.id,
-        organisationId: (i < ENTERPRISES ? entOrgs[i]! : hotOrg).id,
-        role: 'enterprise_admin' as const,
-      })),
-    ]);
+  await db.insert(memberships).values([
+    ...studentUsers.map((u, i) => ({ userId: u.id, organisationId: schoolOrgs[i % SCHOOLS]!.id, role: 'student' as const })),
+    ...entUsers.map((u, i) => ({
+      userId: u.id,
+      organisationId: (i < ENTERPRISES ? entOrgs[i]! : hotOrg).id,
+      role: 'enterprise_admin' as const,
+    })),
+  ]);
   const student = (i: number, userId: string | null, schoolId: string) => ({
     schoolId,
     userId,

@@ -44,15 +44,13 @@ for (const engine of testEngines()) {
         })
         .returning();
       await db.insert(carrierPartners).values({ carrierId: ownCarrier!.id, organisationId: w.enterprise.id });
-      await db
-        .insert(carriers)
-        .values({
-          kind: 'industryCollege',
-          name: '乙校产业学院',
-          level: 'province',
-          leadOrganisationId: w.schoolB.id,
-          districtId: w.districtB.id,
-        });
+      await db.insert(carriers).values({
+        kind: 'industryCollege',
+        name: '乙校产业学院',
+        level: 'province',
+        leadOrganisationId: w.schoolB.id,
+        districtId: w.districtB.id,
+      });
       const pendingA = await makeEnterprise(db, w.districtA.id, { status: 'pending' });
       const pendingB = await makeEnterprise(db, w.districtB.id, { status: 'pending' });
       pendingName = pendingA.name;

@@ -42,14 +42,12 @@ for (const engine of testEngines()) {
         .returning();
       teacherId = t!.id;
       const pii = server.services.pii;
-      await db
-        .insert(teacherIdNumbers)
-        .values({
-          teacherId,
-          idNumberCipher: pii.encrypt('410105198001011234'),
-          idNumberIndex: pii.index(`t-${teacherId}`),
-          idNumberMasked: '410105**********34',
-        });
+      await db.insert(teacherIdNumbers).values({
+        teacherId,
+        idNumberCipher: pii.encrypt('410105198001011234'),
+        idNumberIndex: pii.index(`t-${teacherId}`),
+        idNumberMasked: '410105**********34',
+      });
     });
     after(() => server.close());
 

@@ -37,16 +37,14 @@ export async function enterprise(
   cluster: string | null = null,
 ) {
   const o = await org(db, 'enterprise', `91${uid()}`, `测试企业${uid()}`, districtId);
-  await db
-    .insert(enterprises)
-    .values({
-      organisationId: o.id,
-      size: 'large',
-      industryCode: '3311',
-      staffCount: 500,
-      integrationStatus: status,
-      clusterCode: cluster,
-    });
+  await db.insert(enterprises).values({
+    organisationId: o.id,
+    size: 'large',
+    industryCode: '3311',
+    staffCount: 500,
+    integrationStatus: status,
+    clusterCode: cluster,
+  });
   return o;
 }
 

@@ -371,16 +371,14 @@ async function buildWorld(db: Db) {
   ) => {
     const org = await makeOrganisation(db, 'enterprise', { districtId, name });
     await db.update(organisations).set({ code }).where(eq(organisations.id, org.id));
-    await db
-      .insert(enterprises)
-      .values({
-        organisationId: org.id,
-        size: 'small',
-        industryCode,
-        clusterCode: industryCode === '3421' ? 'equipment' : null,
-        staffCount: 80,
-        integrationStatus,
-      });
+    await db.insert(enterprises).values({
+      organisationId: org.id,
+      size: 'small',
+      industryCode,
+      clusterCode: industryCode === '3421' ? 'equipment' : null,
+      staffCount: 80,
+      integrationStatus,
+    });
     return { ...org, code };
   };
   const cnc = await enterprise('郑州华兴数控设备有限公司', '91410100MA4A1B2C3D', districtA.id, '3421', 'certified_city');
