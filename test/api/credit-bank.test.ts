@@ -283,6 +283,14 @@ for (const engine of testEngines()) {
       assert.equal(byRevoked.body.code, 'key_revoked');
       assert.match(byRevoked.body.reason, /私钥疑似泄露/);
       assert.equal((await verify(fresh.body.document)).body.status, 'valid');
+      // Two rotations at once: both succeed one after the other, and one key stays active (was a 500).
+      const twice = await Promise.all([admin.post('/api/credit-bank/keys/rotate', {}), admin.post('/api/credit-bank/keys/rotate', {})]);
+      assert.deepEqual(
+        twice.map((r) => r.status),
+        [201, 201],
+      );
+      const active = (await admin.get('/api/credit-bank/keys')).body.items.filter((k: { status: string }) => k.status === 'active');
+      assert.equal(active.length, 1);
       assert.equal((await admin.post(`/api/credit-bank/credentials/${fresh.body.id}/revoke`, { reason: '成果信息有误' })).status, 200);
       const revoked = await anon.get(`/api/public/credentials/${fresh.body.id}`);
       assert.equal(revoked.body.verification.status, 'revoked');

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { didKeyVerificationMethod } from '../../../core/credit-bank/multibase.ts';
 import { AppError, notFound } from '../../../core/errors.ts';
 import type { Auditor } from '../../platform/audit/auditor.ts';
@@ -47,6 +47,9 @@ export async function activeKey(tx: Tx, pii: PiiCipher): Promise<KeyRow> {
 }
 
 export async function rotateKey(tx: Tx, audit: Auditor, pii: PiiCipher, now: Date) {
+  // Rotations one at a time: a second one waits here and then retires the key the first created, instead of
+  // inserting a second active key beside it (the unique index would refuse it: a 500 for two clicks at once).
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('credit-bank.key-rotation'))`);
   const [old] = await tx
     .update(credentialKeys)
     .set({ status: 'retired', retiredAt: now })
