@@ -10,6 +10,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { installPooledTransactionFix } from './pooled-transaction.ts';
 import { ReadPool } from './read-pool.ts';
 import * as tables from './schema/index.ts';
 
@@ -83,6 +84,7 @@ export const PGLITE_PID_FILE = 'pglite.pid';
  */
 async function openServer(url: string, max: number, schema?: string, readUrl?: string): Promise<Database> {
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  installPooledTransactionFix();
   if (schema) {
     const admin = new pg.Client({ connectionString: url, application_name: APPLICATION_NAME });
     admin.on('error', () => {}); // its one query reports the failure; the event alone must not end the process
