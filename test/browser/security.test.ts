@@ -9,12 +9,6 @@ import { demoBrowser, VIEWPORTS } from '../support/demo-browser.ts';
  * modals and tables, ECharts on the cockpit — log no CSP violation at 375 px and 1920 px (the page's
  * `securitypolicyviolation` events).
  */
-/**
- * Known gap (todo): on the registry's table pages Chromium reports one blocked inline `<style>` written without
- * the nonce (style-src-elem) — a component below Ant Design's ConfigProvider `csp` (likely a scrollbar-size
- * probe); the page renders correctly. These run and report, but do not fail the suite, until it is found.
- */
-const KNOWN_GAP = new Set(['/registry/schools', '/registry/students']);
 const PAGES: [user: string | null, pathname: string, ready: string, shot: string][] = [
   [null, '/login', '[data-testid="login-submit"]', 'csp-login'],
   [null, '/statistics', '[data-testid="public-statistics"]', 'csp-statistics'],
@@ -66,8 +60,7 @@ describe('security headers and the Content Security Policy in Chromium', () => {
 
   for (const vp of VIEWPORTS) {
     for (const [user, pathname, ready, shot] of PAGES) {
-      const todo = KNOWN_GAP.has(pathname) ? 'an inline style without the nonce on table pages (see KNOWN_GAP)' : undefined;
-      test(`${pathname}${user ? ` as ${user}` : ''} at ${vp.width}px logs no CSP violation`, { todo }, async () => {
+      test(`${pathname}${user ? ` as ${user}` : ''} at ${vp.width}px logs no CSP violation`, async () => {
         await app.onPage(
           vp,
           async (page) => {

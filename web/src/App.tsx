@@ -5,13 +5,11 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
 import { RouterProvider } from 'react-router-dom';
 import { queryClient } from './api/queryClient.ts';
+import { cspNonce } from './csp-nonce.ts';
 import { router } from './router.tsx';
 import { theme } from './theme.ts';
 
 dayjs.locale('zh-cn');
-
-/** The style nonce the server put in the shell: Ant Design's runtime styles carry it past the CSP. */
-const cspNonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
 
 /** The app shell: Chinese locale, the platform theme, the query cache and the routes. */
 export function App() {

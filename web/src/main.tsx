@@ -1,4 +1,6 @@
 import './zod-config.ts';
+// Before anything renders: styles the app creates carry the CSP nonce.
+import './csp-nonce.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
