@@ -69,11 +69,7 @@ describe('every page of every demo role', () => {
     });
 
     for (const [username, role] of USERS) {
-      // Known misfits at 375 px after the session-4 merges (a table wider than its box on a page of these roles);
-      // run and reported, not yet failing the suite — see issue 13's note.
-      const todo =
-        vp.name === 'phone' && ['admin', 'school1', 'enterprise1'].includes(username) ? 'a table cut off at 375 px (issue 13)' : undefined;
-      test(`${username}'s menu on ${vp.name}`, { todo }, async () => {
+      test(`${username}'s menu on ${vp.name}`, async () => {
         const { context, page, errors } = await app.signedIn(username, vp);
         try {
           const problems: string[] = [];

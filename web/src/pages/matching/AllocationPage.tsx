@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Input, Modal, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Input, Modal, Progress, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage, post } from '../../api/client.ts';
 import { rolesOf, useMe } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { KEY, useJob, useProposals, useRuns, type Proposal } from './api.ts';
 import { ScoreBreakdown } from './ScoreBreakdown.tsx';
 
@@ -83,23 +84,23 @@ export default function AllocationPage() {
   const myDecision = (p: Proposal) => (myOrgs.has(p.schoolId) ? p.schoolDecision : p.enterpriseDecision);
   const last = runs.data?.items[0];
 
-  const columns = [
-    {
-      title: '学生',
-      key: 'student',
-      render: (_: unknown, p: Proposal) => (
-        <Space direction="vertical" size={0}>
-          <Typography.Text strong>{p.studentName}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {p.schoolName}
-          </Typography.Text>
-        </Space>
-      ),
-    },
+  const student: Column<Proposal> = {
+    title: '学生',
+    key: 'student',
+    render: (p) => (
+      <Space direction="vertical" size={0}>
+        <Typography.Text strong>{p.studentName}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {p.schoolName}
+        </Typography.Text>
+      </Space>
+    ),
+  };
+  const columns: Column<Proposal>[] = [
     {
       title: '岗位',
       key: 'post',
-      render: (_: unknown, p: Proposal) => (
+      render: (p) => (
         <Space direction="vertical" size={0}>
           <Typography.Text>{p.postTitle}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -108,29 +109,24 @@ export default function AllocationPage() {
         </Space>
       ),
     },
-    { title: '匹配分与构成', key: 'score', render: (_: unknown, p: Proposal) => <ScoreBreakdown score={p.score} parts={p.parts} /> },
+    { title: '匹配分与构成', key: 'score', render: (p) => <ScoreBreakdown score={p.score} parts={p.parts} /> },
     {
       title: '学校 / 企业',
       key: 'sides',
-      responsive: ['md' as const],
-      render: (_: unknown, p: Proposal) => (
-        <Space direction="vertical" size={2}>
+      render: (p) => (
+        <Space size={4} wrap>
           {decisionTag(p.schoolDecision)}
           {decisionTag(p.enterpriseDecision)}
         </Space>
       ),
     },
-    {
-      title: '状态',
-      key: 'status',
-      render: (_: unknown, p: Proposal) => <Tag color={STATUS[p.status].color}>{STATUS[p.status].label}</Tag>,
-    },
+    { title: '状态', key: 'status', render: (p) => <Tag color={STATUS[p.status].color}>{STATUS[p.status].label}</Tag> },
     ...(mayDecide
       ? [
           {
-            title: '操作',
+            title: '',
             key: 'act',
-            render: (_: unknown, p: Proposal) =>
+            render: (p: Proposal) =>
               p.status === 'proposed' && myDecision(p) === null ? (
                 <Space wrap>
                   <Button
@@ -211,15 +207,18 @@ export default function AllocationPage() {
       {proposals.error ? (
         <QueryError error={proposals.error} onRetry={() => void proposals.refetch()} />
       ) : (
-        <Table
-          rowKey="id"
-          size="small"
-          loading={proposals.isLoading}
-          dataSource={proposals.data?.items ?? []}
+        <ResponsiveTable
+          rows={proposals.data?.items ?? []}
+          rowKey={(p) => p.id}
+          primary={student}
           columns={columns}
-          scroll={{ x: 'max-content' }}
-          pagination={{ current: page, pageSize: 20, total: proposals.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
-          locale={{ emptyText: <Empty description="暂无分配建议" /> }}
+          loading={proposals.isLoading}
+          pageSize={20}
+          total={proposals.data?.total ?? 0}
+          page={page}
+          onPage={setPage}
+          rowTestId="proposal-row"
+          empty={<Empty description="暂无分配建议" />}
         />
       )}
       <Modal
