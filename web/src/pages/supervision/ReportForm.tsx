@@ -1,9 +1,11 @@
 import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Typography, Upload } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Spin, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import type { TaskReport } from '../../../../contracts/supervision.ts';
-import { ApiError, errorMessage, post } from '../../api/client.ts';
+import type { z } from 'zod';
+import type { TaskReport, taskDetail } from '../../../../contracts/supervision.ts';
+import { ApiError, errorMessage, get, post } from '../../api/client.ts';
+import { useMe } from '../../auth/session.tsx';
 import { EVIDENCE_ACCEPT, EVIDENCE_HINT, uploadEvidence } from './evidence.ts';
 
 const KINDS = [
@@ -33,6 +35,17 @@ export function ReportForm({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState<TaskReport | null>(null);
+  // One report per unit, task and period: the periods this unit has reported on are shown as such, not offered
+  // again, and the form opens on the latest one still owed.
+  const me = useMe();
+  const detail = useQuery({
+    queryKey: ['tasks', 'detail', taskNo],
+    enabled: taskNo !== null,
+    queryFn: () => get<z.infer<typeof taskDetail>>(`/api/tasks/${taskNo}`),
+  });
+  const myOrganisations = new Set(me.roles.map((r) => r.organisation.id));
+  const reported = new Set(detail.data?.reports.filter((r) => myOrganisations.has(r.organisationId)).map((r) => r.period));
+  const owed = periods.filter((p) => !reported.has(p.key));
   const submit = useMutation({
     mutationFn: (v: Values) => post<TaskReport>(`/api/tasks/${taskNo}/reports`, { ...v, figures: v.figures ?? [] }),
     onSuccess: (r) => {
@@ -57,10 +70,18 @@ export function ReportForm({
   return (
     <Modal open={taskNo !== null} title={`报送任务${taskNo}进展`} onCancel={close} footer={null} width={720} destroyOnHidden>
       {submit.error && <Alert type="error" showIcon message={errorMessage(submit.error)} style={{ marginBottom: 12 }} />}
-      {!saved ? (
-        <Form form={form} layout="vertical" onFinish={(v: Values) => submit.mutate(v)} initialValues={{ period: periods.at(-1)?.key }}>
+      {!saved && detail.isLoading ? (
+        <Spin />
+      ) : !saved ? (
+        <Form form={form} layout="vertical" onFinish={(v: Values) => submit.mutate(v)} initialValues={{ period: owed.at(-1)?.key }}>
           <Form.Item name="period" label="报送期次" rules={[{ required: true, message: '请选择期次' }]}>
-            <Select options={periods.map((p) => ({ value: p.key, label: p.label }))} />
+            <Select
+              options={periods.map((p) => ({
+                value: p.key,
+                label: reported.has(p.key) ? `${p.label}（已报送）` : p.label,
+                disabled: reported.has(p.key),
+              }))}
+            />
           </Form.Item>
           <Form.Item name="text" label="工作进展" rules={[{ required: true, message: '请填写工作进展' }]}>
             <Input.TextArea rows={5} maxLength={10000} showCount placeholder="本期完成的工作、取得的成效、存在的问题和下一步安排" />
