@@ -84,13 +84,19 @@ describe('cockpit and supervision pages', () => {
   test('a department reports progress on its task; the bureau rates the report', async () => {
     const d = await signedIn('dept_ndrc', VIEWPORTS[0]);
     const text = `已完成产教融合型企业申报指导 ${Date.now() % 100000} 家次`;
+    let taskNo = '';
+    let period = '';
     try {
       await d.page.goto(`${app.url}/tasks`);
       await d.page.locator('[data-testid="tasks"]').waitFor();
       await d.page.getByRole('switch', { name: '只看本单位承担的任务' }).click();
-      await d.page.getByRole('button', { name: '报送进展' }).first().click();
+      // A task on which the unit still owes a report (the demo city's units have reported on most periods due).
+      const owing = d.page.locator('[data-testid="tasks"] .ant-card', { hasText: '逾期' }).first();
+      taskNo = (await owing.locator('.ant-tag').first().textContent())!;
+      await owing.getByRole('button', { name: '报送进展' }).click();
       const form = d.page.locator('.ant-modal', { hasText: '报送任务' });
-      // The period in progress, which the form offers first: the demo city's units have reported on the ones due.
+      // The form opens on the latest period still owed (those reported are marked and not offered).
+      period = (await form.locator('#period').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').textContent())!;
       await form.locator('#text').fill(text);
       await form.getByRole('button', { name: '添加数据项' }).click();
       await form.getByPlaceholder('如：新增实训基地').fill('指导企业');
@@ -118,6 +124,14 @@ describe('cockpit and supervision pages', () => {
     const a = await signedIn('admin');
     try {
       await a.page.goto(`${app.url}/reports`);
+      // The report is found by its task and period (a late report of an earlier period is not on the first page).
+      await a.page.locator('[data-testid="reports-task"]').click();
+      await a.page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `任务${taskNo} ` })
+        .first()
+        .click();
+      await a.page.locator('[data-testid="reports-period"]').click();
+      await a.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: period }).first().click();
       const card = a.page.locator('.ant-card', { hasText: text }).first();
       await card.waitFor();
       await card.getByRole('button', { name: /^评\s*分$/ }).click();

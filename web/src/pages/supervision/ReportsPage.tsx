@@ -22,13 +22,14 @@ export default function ReportsPage() {
   const isBureau = rolesOf(me).includes('city_admin');
   const [period, setPeriod] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
+  const [taskNo, setTaskNo] = useState<number | undefined>();
   const [page, setPage] = useState(1);
   const [rating, setRating] = useState<TaskReport | null>(null);
   const [evidenceFor, setEvidenceFor] = useState<TaskReport | null>(null);
   const tasks = useQuery({ queryKey: ['tasks', false], queryFn: () => get<Tasks>('/api/tasks') });
   const reports = useQuery({
-    queryKey: ['reports', period, status, page],
-    queryFn: () => get<Page>('/api/reports', { period, status, page, pageSize: 10 }),
+    queryKey: ['reports', period, status, taskNo, page],
+    queryFn: () => get<Page>('/api/reports', { period, status, taskNo, page, pageSize: 10 }),
   });
   const league = useQuery({ queryKey: ['league', period], queryFn: () => get<League>('/api/reports/league', { period }) });
   const periodOptions = (tasks.data?.periods ?? []).map((p) => ({ value: p.key, label: p.label }));
@@ -37,6 +38,19 @@ export default function ReportsPage() {
   const list = (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="全部任务"
+          style={{ width: 200 }}
+          value={taskNo}
+          onChange={(v) => {
+            setTaskNo(v);
+            setPage(1);
+          }}
+          options={(tasks.data?.items ?? []).map((t) => ({ value: t.no, label: `任务${t.no} ${t.text}` }))}
+          data-testid="reports-task"
+        />
         <Select
           allowClear
           placeholder="全部状态"
@@ -123,6 +137,7 @@ export default function ReportsPage() {
         <Select
           allowClear
           placeholder="全部期次（累计）"
+          data-testid="reports-period"
           style={{ width: 200 }}
           value={period}
           onChange={(v) => {
