@@ -1,10 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DashboardSection, HomeResponse, StatItem } from '../../contracts/dashboard.ts';
 import { SCHOOL_LEVEL_LABELS } from '../../contracts/registry.ts';
 import type { Actor, Membership } from '../../core/authz/index.ts';
 import { todayOf } from '../../core/calendar.ts';
 import { currentPlan } from '../../policy/index.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
+import { organisations } from '../platform/db/schema/index.ts';
 import { accountBalances } from '../credit-bank/index.ts';
 import {
   cityFigures,
@@ -386,14 +387,9 @@ const BUILDERS: Record<Membership['role'], Builder> = {
 };
 
 /** The home page of the actor's first role (the web app's role switcher asks for another with `role`). */
-export async function buildHome(
-  db: Db,
-  actor: Actor,
-  organisationNames: Map<string, string>,
-  now: Date,
-  role?: string,
-): Promise<HomeResponse> {
+export async function buildHome(db: Db, actor: Actor, now: Date, role?: string): Promise<HomeResponse> {
   const m = actor.memberships.find((x) => x.role === role) ?? actor.memberships[0];
   if (!m) return { role: 'none', title: '尚未分配角色', organisation: '', isDemoData: false, sections: [] as DashboardSection[] };
-  return BUILDERS[m.role](db, actor, { ...m, organisationName: organisationNames.get(m.organisationId) ?? '' }, now);
+  const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, m.organisationId));
+  return BUILDERS[m.role](db, actor, { ...m, organisationName: org?.name ?? '' }, now);
 }

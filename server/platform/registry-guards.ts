@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { inScope, type Access } from '../../core/authz/index.ts';
-import { AppError } from '../../core/errors.ts';
+import { scopeWhere } from './http/scope-sql.ts';
+import { AppError, notFound } from '../../core/errors.ts';
 import type { Db, Tx } from './db/engine.ts';
 import { organisations } from './db/schema/index.ts';
 
@@ -59,3 +60,24 @@ export function assertNotArchived(archived: boolean, what: string) {
 
 /** A user's search text as a LIKE pattern part: % and _ match themselves. */
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** A school, enterprise or district named in a filter must be one the caller reaches: otherwise 404. */
+export async function assertOrganisationReachable(
+  db: Db,
+  access: Access,
+  id: string,
+  kinds: ('school' | 'enterprise' | 'district')[],
+  what: string,
+) {
+  const [org] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(
+      and(
+        eq(organisations.id, id),
+        inArray(organisations.kind, kinds),
+        scopeWhere(access, { organisationId: organisations.id, districtId: organisations.districtId }),
+      ),
+    );
+  if (!org) throw notFound(what);
+}

@@ -134,6 +134,13 @@ test('a capability uses another only through its index.ts, never its internals',
   assert.deepEqual(bad, []);
 });
 
+test("a capability's routes stay thin: no table is read or written in routes/ (SQL lives in repository/ and commands/)", () => {
+  const bad = serverEdges
+    .filter(([f, t]) => /^server\/[^/]+\/routes\//.test(f) && t.startsWith('server/platform/db/schema/'))
+    .map(([f, t]) => `${f} → ${t}`);
+  assert.deepEqual(bad, []);
+});
+
 test('nothing but start-up imports the demo generator', () => {
   const bad = serverEdges
     .filter(([f, t]) => capabilityOf(t) === 'demo' && capabilityOf(f) !== 'demo' && f !== 'server/main.ts')

@@ -1,8 +1,6 @@
-import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { homeResponse } from '../../../contracts/dashboard.ts';
 import { ROLES } from '../../../core/authz/index.ts';
-import { organisations } from '../../platform/db/schema/index.ts';
 import { buildHome } from '../builders.ts';
 import { defineRoute, type AnyRoute } from '../../platform/http/route.ts';
 
@@ -15,13 +13,7 @@ const home = defineRoute({
   query: z.strictObject({ role: z.enum(ROLES).optional() }),
   response: homeResponse,
   async handler({ services, actor, query }) {
-    const { db } = services.database;
-    const ids = actor!.memberships.map((m) => m.organisationId);
-    const orgs = await db
-      .select({ id: organisations.id, name: organisations.name })
-      .from(organisations)
-      .where(inArray(organisations.id, ids));
-    return buildHome(db, actor!, new Map(orgs.map((o) => [o.id, o.name])), services.now(), query.role);
+    return buildHome(services.database.db, actor!, services.now(), query.role);
   },
 });
 

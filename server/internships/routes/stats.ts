@@ -1,5 +1,4 @@
 import { todayOf } from '../../../core/calendar.ts';
-import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   placementRateQuery,
@@ -14,14 +13,11 @@ import {
   violationsPage,
   violationsQuery,
 } from '../../../contracts/internship-stats.ts';
-import type { Access } from '../../../core/authz/index.ts';
-import { AppError, notFound } from '../../../core/errors.ts';
-import type { Db } from '../../platform/db/engine.ts';
-import { organisations } from '../../platform/db/schema/index.ts';
+import { AppError } from '../../../core/errors.ts';
+import { assertOrganisationReachable } from '../../platform/registry-guards.ts';
 import { exportRoster } from '../roster-export.ts';
 import { clearPiiFor, xlsxDownload } from '../../platform/exports/download.ts';
 import { defineRoute, type AnyRoute } from '../../platform/http/route.ts';
-import { scopeWhere } from '../../platform/http/scope-sql.ts';
 import { placementRates as computePlacementRates } from '../repository/placement-rates.ts';
 import { getPostShare, listPostShares, postShareRollups } from '../repository/post-share.ts';
 import { listViolations } from '../repository/violations-list.ts';
@@ -94,21 +90,6 @@ const violations = defineRoute({
     listViolations(services.database.db, access, { ...query, year: query.year ?? thisYear(services.now()) }, todayOf(services.now())),
 });
 
-/** A school, enterprise or district named in the roster's filter must be one the caller reaches: otherwise 404. */
-async function assertReachable(db: Db, access: Access, id: string, kinds: ('school' | 'enterprise' | 'district')[], what: string) {
-  const [org] = await db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(
-      and(
-        eq(organisations.id, id),
-        inArray(organisations.kind, kinds),
-        scopeWhere(access, { organisationId: organisations.id, districtId: organisations.districtId }),
-      ),
-    );
-  if (!org) throw notFound(what);
-}
-
 const roster = defineRoute({
   method: 'GET',
   url: '/api/exports/internship-roster',
@@ -122,9 +103,9 @@ const roster = defineRoute({
     const named = [query.schoolId, query.enterpriseId, query.districtId].filter(Boolean).length;
     if (named > 1)
       throw new AppError('VALIDATION_FAILED', '学校、企业、区县只能选择其一', { fields: { schoolId: '学校、企业、区县只能选择其一' } });
-    if (query.schoolId) await assertReachable(db, access, query.schoolId, ['school'], '学校');
-    if (query.enterpriseId) await assertReachable(db, access, query.enterpriseId, ['enterprise'], '企业');
-    if (query.districtId) await assertReachable(db, access, query.districtId, ['district'], '区县');
+    if (query.schoolId) await assertOrganisationReachable(db, access, query.schoolId, ['school'], '学校');
+    if (query.enterpriseId) await assertOrganisationReachable(db, access, query.enterpriseId, ['enterprise'], '企业');
+    if (query.districtId) await assertOrganisationReachable(db, access, query.districtId, ['district'], '区县');
     const clear = clearPiiFor(query.personalInfo, actor!, services, requestId);
     const year = query.year ?? thisYear(services.now());
     xlsxDownload(reply, `实习学生名册${query.personalInfo ? '（含个人信息）' : ''}_${year}`, services.now());
