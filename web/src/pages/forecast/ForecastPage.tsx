@@ -1,0 +1,132 @@
+import { Alert, Card, Col, Descriptions, Empty, Row, Segmented, Select, Table, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { FORECAST_METHOD_LABELS, SERIES_MEASURE_LABELS, SERIES_MEASURES, type SeriesMeasure } from '../../../../contracts/forecast.ts';
+import { QueryError } from '../../components/QueryError.tsx';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
+import { useSeriesDetail, useSeriesList, type SeriesList } from './api.ts';
+
+const ForecastChart = lazy(() => import('./ForecastChart.tsx'));
+type Item = SeriesList['items'][number];
+type Dim = 'cluster' | 'major';
+
+const fixed = (v: number | null, digits = 1) => (v === null ? '—' : v.toFixed(digits));
+const percent = (v: number | null) => (v === null ? '—' : `${v > 0 ? '+' : ''}${(v * 100).toFixed(0)}%`);
+
+/**
+ * 人才需求预测 (二 (五) 16), the bureau's and departments' page: every cluster's or major's monthly series of a
+ * measure with its forecast for the next 12 months, and for the one chosen its chart with the 80% and 95% bands,
+ * the method the rolling-origin backtest chose and every method's backtest error beside it.
+ */
+export default function ForecastPage() {
+  const [dimension, setDimension] = useState<Dim>('cluster');
+  const [measure, setMeasure] = useState<SeriesMeasure>('headcount');
+  const [picked, setPicked] = useState<string | null>(null);
+  const list = useSeriesList(dimension, measure);
+  const items = list.data?.items ?? [];
+  const key = picked !== null && items.some((i) => i.key === picked) ? picked : (items[0]?.key ?? null);
+  const detail = useSeriesDetail(dimension, key, measure);
+  const f = detail.data?.forecast ?? null;
+  return (
+    <div data-testid="forecast-page">
+      <div className="cj-page-head">
+        <Typography.Title level={4}>人才需求预测</Typography.Title>
+      </div>
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+        <Col>
+          <Segmented
+            value={dimension}
+            onChange={(v) => {
+              setDimension(v as Dim);
+              setPicked(null);
+            }}
+            options={[
+              { value: 'cluster', label: '按产业集群' },
+              { value: 'major', label: '按专业' },
+            ]}
+          />
+        </Col>
+        <Col>
+          <Select
+            aria-label="指标"
+            style={{ minWidth: 200 }}
+            value={measure}
+            onChange={setMeasure}
+            options={SERIES_MEASURES.map((m) => ({ value: m, label: SERIES_MEASURE_LABELS[m] }))}
+          />
+        </Col>
+      </Row>
+      {list.error ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Row gutter={[12, 12]}>
+          <Col xs={24} xl={14}>
+            <Card size="small" title={detail.data ? `${detail.data.name} · ${SERIES_MEASURE_LABELS[measure]}` : '月度序列与预测'}>
+              {detail.error ? (
+                <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
+              ) : detail.data ? (
+                <>
+                  <Suspense fallback={null}>
+                    <ForecastChart detail={detail.data} />
+                  </Suspense>
+                  {f ? (
+                    <>
+                      <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginTop: 8 }} data-testid="forecast-model">
+                        <Descriptions.Item label="选用方法">{FORECAST_METHOD_LABELS[f.method]}</Descriptions.Item>
+                        <Descriptions.Item label="回测误差（MASE，季节朴素法 = 1）">
+                          {fixed(f.scores.find((s) => s.method === f.method)?.relative ?? null, 2)}
+                        </Descriptions.Item>
+                      </Descriptions>
+                      <Table
+                        size="small"
+                        rowKey="method"
+                        pagination={false}
+                        style={{ marginTop: 8 }}
+                        dataSource={f.scores}
+                        columns={[
+                          { title: '方法', key: 'm', render: (_: unknown, s) => FORECAST_METHOD_LABELS[s.method] },
+                          { title: 'MASE', key: 'a', align: 'right', render: (_: unknown, s) => fixed(s.mase, 3) },
+                          { title: '相对季节朴素法', key: 'r', align: 'right', render: (_: unknown, s) => fixed(s.relative, 2) },
+                        ]}
+                      />
+                      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+                        在最近 {f.origins}{' '}
+                        个月的滚动起点上回测，每次预测其后至多12个月，误差以训练期内季节朴素法的平均误差为单位；选误差最小的方法。
+                      </Typography.Paragraph>
+                    </>
+                  ) : (
+                    <Alert type="info" showIcon style={{ marginTop: 8 }} message="历史不足24个月，暂不预测。" />
+                  )}
+                </>
+              ) : (
+                <Empty description={list.isLoading ? '加载中' : '暂无月度数据：每日任务将登记数据记入本月'} />
+              )}
+            </Card>
+          </Col>
+          <Col xs={24} xl={10}>
+            <ResponsiveTable<Item>
+              rows={items}
+              rowKey={(r) => r.key}
+              loading={list.isLoading}
+              pageSize={15}
+              rowTestId="forecast-row"
+              onRowClick={(r) => setPicked(r.key)}
+              empty="暂无月度数据"
+              primary={{
+                key: 'name',
+                title: dimension === 'cluster' ? '产业集群' : '专业',
+                render: (r) => (r.key === key ? <b>{r.name}</b> : r.name),
+              }}
+              columns={[
+                { key: 'latest', title: `本月（${list.data?.lastMonth ?? '—'}）`, align: 'right', render: (r) => r.latest },
+                { key: 'next', title: '未来12月均值', align: 'right', render: (r) => fixed(r.next12Mean) },
+                { key: 'change', title: '较近12月', align: 'right', render: (r) => percent(r.change) },
+                { key: 'method', title: '方法', render: (r) => (r.method ? FORECAST_METHOD_LABELS[r.method] : '—') },
+                { key: 'mase', title: '相对MASE', align: 'right', render: (r) => fixed(r.relativeMase, 2) },
+              ]}
+            />
+          </Col>
+        </Row>
+      )}
+    </div>
+  );
+}
