@@ -88,3 +88,28 @@ export const seriesDetail = z.object({
     })
     .nullable(),
 });
+
+export const WARNING_KINDS = ['demand_falling', 'demand_low', 'cluster_without_majors'] as const;
+export const WARNING_KIND_LABELS: Record<(typeof WARNING_KINDS)[number], string> = {
+  demand_falling: '预测需求下降',
+  demand_low: '需求不足（每百名在校生）',
+  cluster_without_majors: '增长集群缺对接专业',
+};
+export const warningList = z.object({
+  article: z.string(),
+  note: z.string(),
+  thresholds: z.object({ demandDropShare: z.number(), minDemandPer100Students: z.number(), clusterGrowthShare: z.number() }),
+  items: z.array(
+    z.object({
+      kind: z.enum(WARNING_KINDS),
+      dimension: z.enum(['major', 'cluster']),
+      key: z.string(),
+      name: z.string(),
+      recentDemand: z.number().describe('最近12个月需求月均值（人才需求人数 + 实习岗位剩余名额）'),
+      forecastDemand: z.number().describe('未来12个月预测需求月均值'),
+      students: z.number().describe('在校生'),
+      change: z.number().nullable(),
+      demandPer100Students: z.number().nullable(),
+    }),
+  ),
+});

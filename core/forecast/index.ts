@@ -3,6 +3,7 @@ import { METHODS, type Method, type MethodCode } from './models.ts';
 export { METHODS, type MethodCode } from './models.ts';
 export { parseSeriesCsv, SeriesInputError, type ParsedSeries } from './series-csv.ts';
 export { addMonths, monthOf, monthsBetween } from './months.ts';
+export { majorWarnings, type SeriesFigures, type Warning, type WarningKind, type WarningThresholds } from './warnings.ts';
 
 /** Two-sided normal quantiles of the 80% and 95% prediction intervals. */
 const Z80 = 1.2815515655446004;

@@ -141,11 +141,46 @@ for (const engine of testEngines()) {
       );
     });
 
+    test('majors whose forecast demand falls or is too little, and growing clusters no major feeds, are warned with their figures', async () => {
+      const db = server.services.database.db;
+      const past = Array.from({ length: 30 }, (_, i) => addMonths(month(), i - 30));
+      const row = (m: string, measure: 'headcount' | 'students', dimension: 'major' | 'cluster', key: string, value: number) => ({
+        month: m,
+        measure,
+        dimension,
+        key,
+        value,
+        source: 'demo' as const,
+        measuredAt: new Date(),
+      });
+      await db.insert(talentSeries).values([
+        // a major whose demand halves in 30 months, 400 students enrolled
+        ...past.map((m, i) => row(m, 'headcount', 'major', '460101', Math.round(60 - 1.5 * i) + (Number(m.slice(5, 7)) % 3))),
+        ...past.map((m) => row(m, 'students', 'major', '460101', 400)),
+        // a cluster whose demand grows steadily and that no major feeds
+        ...[...past, month()].map((m, i) => row(m, 'headcount', 'cluster', 'new_materials', 10 + i + (Number(m.slice(5, 7)) % 2))),
+      ]);
+      const res = await (await as('department')).get('/api/forecast/warnings');
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.deepEqual(res.body.thresholds, { demandDropShare: 0.2, minDemandPer100Students: 5, clusterGrowthShare: 0.1 });
+      const of = (kind: string, key: string) => res.body.items.find((w: { kind: string; key: string }) => w.kind === kind && w.key === key);
+      const falling = of('demand_falling', '460101');
+      assert.ok(falling, JSON.stringify(res.body.items));
+      assert.ok(falling.change < -0.2 && falling.forecastDemand < falling.recentDemand);
+      assert.equal(falling.students, 0, 'the register has no students of the major this month');
+      const cluster = of('cluster_without_majors', 'new_materials');
+      assert.ok(cluster, JSON.stringify(res.body.items));
+      assert.ok(cluster.change >= 0.1);
+      assert.ok(cluster.name && cluster.name !== 'new_materials');
+      assert.equal(of('cluster_without_majors', 'equipment'), undefined, 'a short series is not judged');
+    });
+
     test('only the bureau and the departments read; only the bureau refreshes; unknown series are 404', async () => {
       for (const who of ['districtA', 'schoolAdminA', 'entAdmin'] as const) {
         const c = await as(who);
         assert.equal((await c.get('/api/forecast/series')).status, 403, who);
         assert.equal((await c.get('/api/forecast/series/city/_')).status, 403, who);
+        assert.equal((await c.get('/api/forecast/warnings')).status, 403, who);
         assert.equal((await c.post('/api/forecast/series/refresh', {})).status, 403, who);
       }
       assert.equal((await (await as('department')).post('/api/forecast/series/refresh', {})).status, 403);

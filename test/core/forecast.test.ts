@@ -1,7 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { backtest, forecastSeries, METHODS, minimumLength, parseSeriesCsv, SeriesInputError } from '../../core/forecast/index.ts';
+import {
+  backtest,
+  forecastSeries,
+  majorWarnings,
+  METHODS,
+  minimumLength,
+  parseSeriesCsv,
+  SeriesInputError,
+} from '../../core/forecast/index.ts';
 import { holtWinters, sarimaAirline, sarimaAr1, seasonalNaive } from '../../core/forecast/models.ts';
 import { nelderMead } from '../../core/forecast/optimise.ts';
 
@@ -158,4 +166,60 @@ describe('parseSeriesCsv', () => {
         (e: unknown) => e instanceof SeriesInputError && pattern.test(e.message),
       ));
   }
+});
+
+describe('majorWarnings', () => {
+  const t = { demandDropShare: 0.2, minDemandPer100Students: 5, clusterGrowthShare: 0.1 };
+  const major = (key: string, recentDemand: number, forecastDemand: number | null, students: number) => ({
+    key,
+    name: key,
+    recentDemand,
+    forecastDemand,
+    students,
+  });
+  it('warns a major whose forecast demand falls by more than the share, or is too little for its students, with its figures', () => {
+    const list = majorWarnings(
+      [
+        major('460101', 10, 7.9, 100), // −21%: falling; 7.9 per 100 students: enough
+        major('460102', 10, 8.1, 100), // −19%: not falling
+        major('510201', 4, 4, 200), // 2 per 100 students: too little
+        major('520201', 0, 0, 50), // no demand at all: too little, no change to speak of
+        major('530701', 3, null, 10), // too short to forecast: no warning
+        major('', 50, 1, 1000), // 不限专业 is not a major
+      ],
+      [],
+      t,
+    );
+    assert.deepEqual(
+      list.map((w) => [w.kind, w.key]),
+      [
+        ['demand_falling', '460101'],
+        ['demand_low', '520201'],
+        ['demand_low', '510201'],
+      ],
+    );
+    const falling = list[0]!;
+    assert.ok(Math.abs(falling.change! + 0.21) < 1e-12);
+    assert.ok(Math.abs(falling.demandPer100Students! - 7.9) < 1e-12);
+    assert.equal(list[1]!.change, null);
+  });
+  it('warns a growing cluster that no enrolled major feeds, and no other', () => {
+    const list = majorWarnings(
+      [],
+      [
+        major('new_materials', 10, 11, 0), // +10%, no students: warned
+        major('equipment', 10, 20, 30), // growing but fed
+        major('biomedicine', 10, 10.5, 0), // +5%: not growing enough
+        major('hydrogen', 0, 2, 0), // demand appearing from none
+      ],
+      t,
+    );
+    assert.deepEqual(
+      list.map((w) => [w.kind, w.key]),
+      [
+        ['cluster_without_majors', 'hydrogen'],
+        ['cluster_without_majors', 'new_materials'],
+      ],
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import { job } from '../../../contracts/jobs.ts';
 import { z } from 'zod';
-import { seriesDetail, seriesList, seriesListQuery, seriesParams, seriesQuery } from '../../../contracts/forecast.ts';
+import { seriesDetail, seriesList, seriesListQuery, seriesParams, seriesQuery, warningList } from '../../../contracts/forecast.ts';
 import { todayOf } from '../../../core/calendar.ts';
 import { AppError } from '../../../core/errors.ts';
 import { monthOf } from '../../../core/forecast/index.ts';
@@ -9,6 +9,7 @@ import { toJob } from '../../platform/jobs/repository.ts';
 import { filled, forecastMonths } from '../forecasts.ts';
 import { queueSeries, SERIES_MONTHLY_JOB } from '../job.ts';
 import { namesOf, readSeries } from '../repository/series.ts';
+import { warnings } from '../warnings.ts';
 
 const UNNAMED = { city: '全市', cluster: '方案所列集群之外', major: '不限专业 / 未登记专业' } as const;
 /** '' (the city, “no cluster”, “no major”) travels in a URL as '_'. */
@@ -103,4 +104,14 @@ const refresh = defineRoute({
   },
 });
 
-export const forecastRoutes: AnyRoute[] = [list, refresh, detail];
+const warningRoute = defineRoute({
+  method: 'GET',
+  url: '/api/forecast/warnings',
+  tags: ['forecast'],
+  access: { resource: 'talentForecast', action: 'read' },
+  summary: '专业预警：预测需求下降或不足的专业、需求增长却无在校生专业对接的产业集群（阈值见政策文件），附各项数据',
+  response: warningList,
+  handler: ({ services }) => warnings(services.database.db),
+});
+
+export const forecastRoutes: AnyRoute[] = [list, refresh, warningRoute, detail];

@@ -55,6 +55,7 @@ export default function ForecastChart({ detail }: { detail: SeriesDetail }) {
         name,
         type: 'line' as const,
         stack,
+        color,
         data: [...pad(h), ...steps.map((s) => round(hi(s) - lo(s)))],
         lineStyle: { opacity: 0 },
         areaStyle: { color },

@@ -1,12 +1,19 @@
 import { Alert, Card, Col, Descriptions, Empty, Row, Segmented, Select, Table, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { FORECAST_METHOD_LABELS, SERIES_MEASURE_LABELS, SERIES_MEASURES, type SeriesMeasure } from '../../../../contracts/forecast.ts';
+import {
+  FORECAST_METHOD_LABELS,
+  SERIES_MEASURE_LABELS,
+  SERIES_MEASURES,
+  WARNING_KIND_LABELS,
+  type SeriesMeasure,
+} from '../../../../contracts/forecast.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
-import { useSeriesDetail, useSeriesList, type SeriesList } from './api.ts';
+import { useSeriesDetail, useSeriesList, useWarnings, type SeriesList, type WarningList } from './api.ts';
 
 const ForecastChart = lazy(() => import('./ForecastChart.tsx'));
 type Item = SeriesList['items'][number];
+type WarningItem = WarningList['items'][number];
 type Dim = 'cluster' | 'major';
 
 const fixed = (v: number | null, digits = 1) => (v === null ? '—' : v.toFixed(digits));
@@ -27,7 +34,7 @@ export default function ForecastPage() {
   const detail = useSeriesDetail(dimension, key, measure);
   const f = detail.data?.forecast ?? null;
   return (
-    <div data-testid="forecast-page">
+    <div data-testid="forecast-page" data-dimension={list.data?.dimension}>
       <div className="cj-page-head">
         <Typography.Title level={4}>人才需求预测</Typography.Title>
       </div>
@@ -60,7 +67,11 @@ export default function ForecastPage() {
       ) : (
         <Row gutter={[12, 12]}>
           <Col xs={24} xl={14}>
-            <Card size="small" title={detail.data ? `${detail.data.name} · ${SERIES_MEASURE_LABELS[measure]}` : '月度序列与预测'}>
+            <Card
+              size="small"
+              data-testid="forecast-detail"
+              title={detail.data ? `${detail.data.name} · ${SERIES_MEASURE_LABELS[measure]}` : '月度序列与预测'}
+            >
               {detail.error ? (
                 <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
               ) : detail.data ? (
@@ -109,12 +120,22 @@ export default function ForecastPage() {
               loading={list.isLoading}
               pageSize={15}
               rowTestId="forecast-row"
-              onRowClick={(r) => setPicked(r.key)}
+              onRowClick={(r) => {
+                setPicked(r.key);
+                // on a phone the chart stands above the list: bring it back into view
+                document.querySelector('[data-testid="forecast-detail"]')?.scrollIntoView({ block: 'nearest' });
+              }}
               empty="暂无月度数据"
               primary={{
                 key: 'name',
                 title: dimension === 'cluster' ? '产业集群' : '专业',
-                render: (r) => (r.key === key ? <b>{r.name}</b> : r.name),
+                render: (r) => (
+                  <span>
+                    {r.key === key ? <b>{r.name}</b> : r.name}
+                    {/* 中职 and 高职 majors may share a name: the code tells them apart */}
+                    {dimension === 'major' && r.key !== '_' && <Typography.Text type="secondary"> {r.key}</Typography.Text>}
+                  </span>
+                ),
               }}
               columns={[
                 { key: 'latest', title: `本月（${list.data?.lastMonth ?? '—'}）`, align: 'right', render: (r) => r.latest },
@@ -127,6 +148,61 @@ export default function ForecastPage() {
           </Col>
         </Row>
       )}
+      <Warnings />
     </div>
+  );
+}
+
+/** 专业预警: majors and clusters the policy's thresholds flag, with the figures each is judged on. */
+function Warnings() {
+  const data = useWarnings();
+  const t = data.data?.thresholds;
+  return (
+    <Card size="small" title="专业预警" style={{ marginTop: 12 }} data-testid="forecast-warnings">
+      {data.error ? (
+        <QueryError error={data.error} onRetry={() => void data.refetch()} />
+      ) : (
+        <>
+          {t && (
+            <Typography.Paragraph type="secondary">
+              预测需求（开放人才需求人数 + 实习岗位剩余名额的月均值）较最近12个月下降超过 {Math.round(t.demandDropShare * 100)}
+              %，或每百名在校生不足 {t.minDemandPer100Students} 人的专业；预测需求增长 {Math.round(t.clusterGrowthShare * 100)}%
+              以上而无在校生专业对接的产业集群。阈值见政策文件（
+              {data.data?.article}）。
+            </Typography.Paragraph>
+          )}
+          <ResponsiveTable<WarningItem>
+            rows={data.data?.items ?? []}
+            rowKey={(w) => `${w.kind}|${w.key}`}
+            loading={data.isLoading}
+            pageSize={10}
+            rowTestId="forecast-warning"
+            empty="暂无预警"
+            primary={{
+              key: 'name',
+              title: '专业 / 产业集群',
+              render: (w) => (
+                <span>
+                  {w.name}
+                  {w.dimension === 'major' && <Typography.Text type="secondary"> {w.key}</Typography.Text>}
+                </span>
+              ),
+            }}
+            columns={[
+              {
+                key: 'kind',
+                title: '预警',
+                render: (w) => <Typography.Text type="warning">{WARNING_KIND_LABELS[w.kind]}</Typography.Text>,
+              },
+              { key: 'recent', title: '近12月需求', align: 'right', render: (w) => fixed(w.recentDemand) },
+              { key: 'forecast', title: '预测12月需求', align: 'right', render: (w) => fixed(w.forecastDemand) },
+              { key: 'change', title: '变化', align: 'right', render: (w) => percent(w.change) },
+              { key: 'students', title: '在校生', align: 'right', render: (w) => w.students },
+              { key: 'per100', title: '每百名在校生', align: 'right', render: (w) => fixed(w.demandPer100Students) },
+            ]}
+          />
+        </>
+      )}
+    </Card>
   );
 }

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { SeriesMeasure, seriesDetail, seriesList } from '../../../../contracts/forecast.ts';
+import type { SeriesMeasure, seriesDetail, seriesList, warningList } from '../../../../contracts/forecast.ts';
 import { get } from '../../api/client.ts';
 
 export type SeriesList = z.infer<typeof seriesList>;
 export type SeriesDetail = z.infer<typeof seriesDetail>;
+export type WarningList = z.infer<typeof warningList>;
 export type Dimension = 'city' | 'cluster' | 'major';
 
 const KEY = 'forecast';
@@ -22,3 +23,5 @@ export const useSeriesDetail = (dimension: Dimension, key: string | null, measur
     enabled: key !== null,
     queryFn: () => get<SeriesDetail>(`/api/forecast/series/${dimension}/${encodeURIComponent(key!)}`, { measure }),
   });
+
+export const useWarnings = () => useQuery({ queryKey: [KEY, 'warnings'], queryFn: () => get<WarningList>('/api/forecast/warnings') });
