@@ -3,7 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { todayOf } from '../../core/calendar.ts';
 import { addMonths, monthOf } from '../../core/forecast/index.ts';
-import { seriesMonthlyJob } from '../../server/forecast/index.ts';
+import { SERIES_MONTHLY_JOB, seriesMonthlyJob } from '../../server/forecast/index.ts';
+import { DAILY_JOBS } from '../../server/job-kinds.ts';
 import { auditLog, demands, talentSeries } from '../../server/platform/db/schema/index.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
@@ -196,6 +197,22 @@ for (const engine of testEngines()) {
         .from(talentSeries)
         .where(sql`${talentSeries.month} > ${month()}`);
       assert.equal(later.length, 0, 'nothing is written for a month to come');
+    });
+    // Last: its run writes a month of the past, which the tests above do not expect.
+    test("the daily run queues one job a day, which measures the register into the day's month", async () => {
+      const daily = DAILY_JOBS.find((j) => j.kind === SERIES_MONTHLY_JOB)!;
+      const db = server.services.database.db;
+      const key = `${SERIES_MONTHLY_JOB}:2019-03-05`;
+      const [a, b] = [(await daily.queue(db, key)) as { id: string; input: unknown }, (await daily.queue(db, key)) as { id: string }];
+      assert.equal(a.id, b.id, 'the same day queues the same job');
+      assert.deepEqual(a.input, { month: '2019-03' });
+      const job = await finished(await as('cityAdmin'), a.id);
+      assert.equal(job.status, 'succeeded', JSON.stringify(job.error));
+      assert.equal(job.result.month, '2019-03');
+      assert.deepEqual(
+        (await stored('headcount', 'city', '')).filter((r) => r.month === '2019-03').map((r) => [r.value, r.source]),
+        [[3, 'register']],
+      );
     });
   });
 }
