@@ -90,6 +90,7 @@ try {
   const db = server.services.database.db;
   const stored = await db.select().from(talentSeries);
   const lastMonth = stored.reduce((m, r) => (r.month > m ? r.month : m), '');
+  const measured = new Set(stored.map((r) => r.month));
   const groups = new Map<string, typeof stored>();
   for (const r of stored) {
     if (r.dimension === 'city') continue;
@@ -100,7 +101,7 @@ try {
   const f0 = performance.now();
   const chosen: Record<string, number> = {};
   for (const list of groups.values()) {
-    const f = forecastMonths(filled(list, lastMonth));
+    const f = forecastMonths(filled(list, lastMonth, measured));
     if (f) chosen[f.method] = (chosen[f.method] ?? 0) + 1;
   }
   const ms = performance.now() - f0;

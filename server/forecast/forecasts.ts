@@ -8,16 +8,20 @@ export interface StoredPoint {
 }
 
 /**
- * A key's months from its first row to `lastMonth`, a month without a row being 0 (the measurement writes only
- * keys the register has: no open demand of a major that month is none).
+ * A key's months from its first row to `lastMonth`. A month the job measured without a row for the key is 0 (the
+ * measurement writes only keys the register has: no open demand of a major that month is none); a month the job
+ * did not measure at all (`measured` lacks it: the platform was down) carries the month before forward.
  */
-export function filled(points: readonly StoredPoint[], lastMonth: string): StoredPoint[] {
+export function filled(points: readonly StoredPoint[], lastMonth: string, measured?: ReadonlySet<string>): StoredPoint[] {
   if (points.length === 0) return [];
   const byMonth = new Map(points.map((p) => [p.month, p]));
   const out: StoredPoint[] = [];
-  for (let k = 0; k <= monthsBetween(points[0].month, lastMonth); k++) {
-    const month = addMonths(points[0].month, k);
-    out.push(byMonth.get(month) ?? { month, value: 0, source: 'register' });
+  for (let k = 0; k <= monthsBetween(points[0]!.month, lastMonth); k++) {
+    const month = addMonths(points[0]!.month, k);
+    const previous = out[out.length - 1];
+    const missing =
+      measured && !measured.has(month) && previous ? { ...previous, month } : { month, value: 0, source: 'register' as const };
+    out.push(byMonth.get(month) ?? missing);
   }
   return out;
 }

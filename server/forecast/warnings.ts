@@ -20,6 +20,7 @@ async function figuresOf(db: Db, dimension: Exclude<SeriesDimension, 'city'>): P
   const all = [...headcount, ...places, ...students];
   if (all.length === 0) return [];
   const lastMonth = all.reduce((m, r) => (r.month > m ? r.month : m), all[0]!.month);
+  const measured = new Set(all.map((r) => r.month));
   const keys = new Map<string, { first: string; demand: Map<string, number>; students: number }>();
   const at = (key: string, month: string) => {
     const k = keys.get(key) ?? keys.set(key, { first: month, demand: new Map(), students: 0 }).get(key)!;
@@ -35,10 +36,13 @@ async function figuresOf(db: Db, dimension: Exclude<SeriesDimension, 'city'>): P
     if (r.month === lastMonth) k.students = r.value;
   }
   return [...keys].map(([key, k]) => {
-    const history = Array.from({ length: monthsBetween(k.first, lastMonth) + 1 }, (_, i) => {
+    // a month nobody measured carries the month before forward, as the series page does (forecasts.ts filled)
+    const history: { month: string; value: number; source: 'register' }[] = [];
+    for (let i = 0; i <= monthsBetween(k.first, lastMonth); i++) {
       const month = addMonths(k.first, i);
-      return { month, value: k.demand.get(month) ?? 0, source: 'register' as const };
-    });
+      const value = k.demand.get(month) ?? (!measured.has(month) && history.length ? history[history.length - 1]!.value : 0);
+      history.push({ month, value, source: 'register' });
+    }
     const recent = history.slice(-12);
     const f = forecastMonths(history);
     return {

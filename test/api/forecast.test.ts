@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { todayOf } from '../../core/calendar.ts';
 import { addMonths, monthOf } from '../../core/forecast/index.ts';
-import { SERIES_MONTHLY_JOB, seriesMonthlyJob } from '../../server/forecast/index.ts';
+import { filled, SERIES_MONTHLY_JOB, seriesMonthlyJob } from '../../server/forecast/index.ts';
 import { DAILY_JOBS } from '../../server/job-kinds.ts';
 import { auditLog, demands, talentSeries } from '../../server/platform/db/schema/index.ts';
 import { TestClient } from '../support/client.ts';
@@ -85,6 +85,21 @@ for (const engine of testEngines()) {
       assert.deepEqual(Object.keys(result.series as object), ['major']);
       assert.deepEqual(saved.at(-1), { month: month(), done: ['city', 'cluster', 'major'] });
       assert.equal((await stored('headcount', 'major', '')).length, 1);
+    });
+
+    test('a month measured without the key is 0; a month nobody measured carries the one before', () => {
+      const p = (month: string, value: number) => ({ month, value, source: 'register' as const });
+      const months = filled([p('2025-01', 4), p('2025-04', 6)], '2025-05', new Set(['2025-01', '2025-03', '2025-04', '2025-05']));
+      assert.deepEqual(
+        months.map((m) => [m.month, m.value]),
+        [
+          ['2025-01', 4],
+          ['2025-02', 4],
+          ['2025-03', 0],
+          ['2025-04', 6],
+          ['2025-05', 0],
+        ],
+      );
     });
 
     test('a series with two years of history is forecast 12 months ahead with 80/95% bands and its backtest', async () => {

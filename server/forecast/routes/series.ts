@@ -27,10 +27,11 @@ const list = defineRoute({
     const db = services.database.db;
     const [stored, names] = await Promise.all([readSeries(db, query.measure, query.dimension), namesOf(db, query.dimension)]);
     const lastMonth = stored.reduce<string | null>((m, r) => (m === null || r.month > m ? r.month : m), null);
+    const measured = new Set(stored.map((r) => r.month));
     const byKey = new Map<string, typeof stored>();
     for (const r of stored) (byKey.get(r.key) ?? byKey.set(r.key, []).get(r.key)!).push(r);
     const items = [...byKey].map(([key, points]) => {
-      const history = filled(points, lastMonth!);
+      const history = filled(points, lastMonth!, measured);
       const f = forecastMonths(history);
       const recent = history.slice(-12);
       const recentMean = recent.reduce((s, p) => s + p.value, 0) / recent.length;
@@ -72,7 +73,7 @@ const detail = defineRoute({
     ]);
     if (stored.length === 0) throw new AppError('NOT_FOUND', '没有这个产业集群或专业的月度数据', { fields: { key: '没有月度数据' } });
     const lastMonth = all.reduce((m, r) => (r.month > m ? r.month : m), stored[stored.length - 1].month);
-    const history = filled(stored, lastMonth);
+    const history = filled(stored, lastMonth, new Set(all.map((r) => r.month)));
     return {
       dimension: params.dimension,
       key: urlKey(key),
