@@ -6,9 +6,13 @@
 import { parsePlanPolicy } from '../core/plan/plan.ts';
 import type { PlanPolicy } from '../core/plan/plan.ts';
 import { parseMatchingPolicy, type MatchingPolicy } from '../core/matching/policy.ts';
+import { parseForecastPolicy, type ForecastPolicy } from '../core/forecast/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
 
 /** The matching weights (section `matching` of the same file): see core/matching/policy.ts. */
 export const matchingPolicy: MatchingPolicy = parseMatchingPolicy((plan as { matching?: unknown }).matching);
+
+/** The talent-demand forecast (section `forecast`): see core/forecast/policy.ts. */
+export const forecastPolicy: ForecastPolicy = parseForecastPolicy((plan as { forecast?: unknown }).forecast);

@@ -11,6 +11,7 @@ import {
 } from './cockpit/index.ts';
 import type { DailyJob } from './platform/jobs/daily.ts';
 import { ALLOCATION_JOB, allocationJob } from './matching/index.ts';
+import { queueSeries, SERIES_MONTHLY_JOB, seriesMonthlyJob } from './forecast/index.ts';
 import { PLATFORM_TIDY_JOB, platformTidyJob, queueTidy } from './platform/jobs/tidy.ts';
 
 /** Every job kind of the platform. Features add their handlers here. */
@@ -22,6 +23,7 @@ export function createJobRegistry(): JobRegistry {
   registry.register(SUPERVISION_REMIND_JOB, supervisionRemindJob);
   registry.register(ALLOCATION_JOB, allocationJob);
   registry.register(PLATFORM_TIDY_JOB, platformTidyJob);
+  registry.register(SERIES_MONTHLY_JOB, seriesMonthlyJob);
   return registry;
 }
 
@@ -30,4 +32,6 @@ export const DAILY_JOBS: readonly DailyJob[] = [
   { kind: SUPERVISION_REMIND_JOB, queue: (db, key) => queueReminders(db, null, key) },
   { kind: INDICATORS_RECOMPUTE_JOB, queue: (db, key) => queueRecompute(db, null, 'daily', key) },
   { kind: PLATFORM_TIDY_JOB, queue: queueTidy },
+  // The day's run rewrites the current month's row of every talent series (the key ends with YYYY-MM-DD).
+  { kind: SERIES_MONTHLY_JOB, queue: (db, key) => queueSeries(db, null, key.slice(-10, -3), key) },
 ];

@@ -379,6 +379,14 @@ export const POLICY = {
     /** Opted-in students' names reach enterprises only through forEnterprise; this is counts only. */
     supplyDemand: { city_admin: 'city', department: 'city', district: 'district' },
   },
+  /**
+   * 人才供需月度序列与预测 (二 (五) 16): city-wide figures, read by the bureau and the departments; the bureau
+   * re-measures the current month (the monthly job runs by itself too).
+   */
+  talentForecast: {
+    read: { city_admin: 'city', department: 'city' },
+    refresh: { city_admin: 'city' },
+  },
   /** The city-wide internship allocation: the bureau runs it for the city, a school for its own students. */
   allocation: {
     run: { city_admin: 'city', school_admin: 'organisation' },

@@ -80,6 +80,8 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
     ['students.user_id', sql`update students set user_id = null where user_id in ${demoUsers}`],
     ['users', sql`delete from users where is_demo`],
     ['organisations', sql`delete from organisations where is_demo`],
+    // the demo city's generated past of the talent series (rows the monthly job measured stay)
+    ['talent_series', sql`delete from talent_series where source = 'demo'`],
   ];
   const counts: Record<string, number> = {};
   await database.db.transaction(async (tx) => {

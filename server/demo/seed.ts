@@ -9,6 +9,7 @@ import { seedMatchingDemo } from './matching.ts';
 import { seedPlacementsDemo } from './placements.ts';
 import { seedSupervisionDemo } from './supervision.ts';
 import { publishDemoIndicators } from './publications.ts';
+import { seedForecastDemo } from './forecast.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
 import type { Services } from '../platform/services.ts';
@@ -152,6 +153,8 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
       log(
         `任务督导演示数据：${reports.reports}份进展报告（${reports.late}份逾期报送，${reports.rated}份已评分），${reports.slots}个报送单位×任务，${reports.duePeriods}个已到期期次`,
       );
+      const series = await seedForecastDemo(db, { now });
+      log(`人才供需月度序列演示数据：${series.months}个月，${series.rows}行（本月取自登记数据，此前按登记数据回推生成）`);
     }
     log(`公开统计演示：已公开 ${await publishDemoIndicators(db)} 项指标`);
     // The credit bank: learner1 (an employee of enterprise1 in training) and student1 with outcomes, a transfer, a credential.

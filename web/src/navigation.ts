@@ -99,6 +99,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: '精准对接',
   },
   {
+    path: '/forecast',
+    label: '人才需求预测',
+    icon: AreaChartOutlined,
+    roles: ['city_admin', 'department'],
+    group: '精准对接',
+  },
+  {
     path: '/matching/allocation',
     label: '实习智能分配',
     icon: NodeIndexOutlined,

@@ -857,6 +857,17 @@ CREATE TABLE "training_courses" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "talent_series" (
+	"month" text NOT NULL,
+	"measure" text NOT NULL,
+	"dimension" text NOT NULL,
+	"key" text NOT NULL,
+	"value" integer NOT NULL,
+	"source" text NOT NULL,
+	"measured_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "talent_series_pk" PRIMARY KEY("measure","dimension","key","month")
+);
+--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1079,4 +1090,5 @@ CREATE UNIQUE INDEX "demands_post_uq" ON "demands" USING btree ("internship_post
 CREATE INDEX "student_profiles_seeking_idx" ON "student_profiles" USING btree ("student_id") WHERE "student_profiles"."seeking_internship";--> statement-breakpoint
 CREATE INDEX "student_profiles_discoverable_idx" ON "student_profiles" USING btree ("student_id") WHERE "student_profiles"."discoverable";--> statement-breakpoint
 CREATE UNIQUE INDEX "training_courses_school_name_uq" ON "training_courses" USING btree ("school_id","name");--> statement-breakpoint
-CREATE INDEX "training_courses_major_idx" ON "training_courses" USING btree ("major_code");
+CREATE INDEX "training_courses_major_idx" ON "training_courses" USING btree ("major_code");--> statement-breakpoint
+CREATE INDEX "talent_series_month_idx" ON "talent_series" USING btree ("month");
