@@ -14,6 +14,7 @@ interface Page {
 }
 interface Tasks {
   periods: Array<{ key: string; label: string; start: string }>;
+  items: Array<{ no: number; text: string }>;
 }
 
 /** Progress reports (rating for the bureau), the district league table, and the exports. */
