@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
+import { seededDemoFolder } from './demo-template.ts';
 import { startServer, type RunningServer } from './process.ts';
 
 /**
@@ -68,7 +69,9 @@ export function demoBrowser(name: string) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `chanjiao-browser-${name}-`));
   before(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    server = await startServer({ DATA_DIR: dataDir, DEMO_SCALE: 'tiny', DEMO_PASSWORD });
+    const env = { DEMO_SCALE: 'tiny', DEMO_PASSWORD };
+    await seededDemoFolder(env, dataDir);
+    server = await startServer({ ...env, DATA_DIR: dataDir });
     browser = await launchChromium();
   });
   after(async () => {
