@@ -9,6 +9,7 @@ import { seedMatchingDemo } from './matching.ts';
 import { seedPlacementsDemo } from './placements.ts';
 import { seedSupervisionDemo } from './supervision.ts';
 import { publishDemoIndicators } from './publications.ts';
+import { seedDeclarationsDemo } from './certification.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
 import type { Services } from '../platform/services.ts';
@@ -153,6 +154,8 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
         `任务督导演示数据：${reports.reports}份进展报告（${reports.late}份逾期报送，${reports.rated}份已评分），${reports.slots}个报送单位×任务，${reports.duePeriods}个已到期期次`,
       );
     }
+    const declared = await seedDeclarationsDemo(db, { now: services.now() });
+    log(`企业年度申报演示数据：${declared.declared}家规模以上企业已申报上一年度（其中国有企业${declared.stateOwned}家）`);
     log(`公开统计演示：已公开 ${await publishDemoIndicators(db)} 项指标`);
     // The credit bank: learner1 (an employee of enterprise1 in training) and student1 with outcomes, a transfer, a credential.
     const cb = await seedCreditBankDemo(db, services.pii, {

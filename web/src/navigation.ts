@@ -105,6 +105,21 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['city_admin', 'school_admin', 'enterprise_admin'],
     group: '精准对接',
   },
+  { path: '/certification/declaration', label: '年度申报', icon: FileDoneOutlined, roles: ['enterprise_admin'], group: '产教融合型企业' },
+  {
+    path: '/certification/declarations',
+    label: '企业年度申报',
+    icon: FileDoneOutlined,
+    roles: ['city_admin', 'district'],
+    group: '产教融合型企业',
+  },
+  {
+    path: '/certification/state-owned',
+    label: '国有企业职业教育情况',
+    icon: FileDoneOutlined,
+    roles: ['city_admin', 'department'],
+    group: '产教融合型企业',
+  },
   { path: '/imports', label: '数据导入', icon: CloudUploadOutlined, roles: IMPORT_ROLES, group: '系统管理' },
   { path: '/audit', label: '审计日志', icon: AuditOutlined, roles: ['city_admin'], group: '系统管理' },
 ];
