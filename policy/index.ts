@@ -6,9 +6,13 @@
 import { parsePlanPolicy } from '../core/plan/plan.ts';
 import type { PlanPolicy } from '../core/plan/plan.ts';
 import { parseMatchingPolicy, type MatchingPolicy } from '../core/matching/policy.ts';
+import { parseCertificationPolicy, type CertificationPolicy } from '../core/certification/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
 
 /** The matching weights (section `matching` of the same file): see core/matching/policy.ts. */
 export const matchingPolicy: MatchingPolicy = parseMatchingPolicy((plan as { matching?: unknown }).matching);
+
+/** The 产教融合型企业 section (`certification`): criteria, lifecycle deadlines, revocation: see core/certification/policy.ts. */
+export const certificationPolicy: CertificationPolicy = parseCertificationPolicy((plan as { certification?: unknown }).certification);

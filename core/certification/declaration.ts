@@ -54,10 +54,11 @@ const pct = (fraction: number) => Math.round(fraction * 10_000) / 100;
 
 export function declarationStanding(d: DeclarationFigures, rules: FundRules): DeclarationStanding {
   const share = d.payrollYuan > 0 ? d.fundDrawnYuan / d.payrollYuan : null;
-  // Compared in hundredths of a percent so that 1.5% of a round payroll is within, not below by a rounding error.
-  const shown = share === null ? null : pct(share);
+  // Compared on the exact ratio (a float tolerance, not the rounded figure shown): 1.5% of a round payroll is within, 2.5001% is above.
+  const EPS = 1e-12;
   const drawn: DrawnStanding | null =
-    shown === null ? null : shown < pct(rules.drawnMin) ? 'below' : shown > pct(rules.drawnMax) ? 'above' : 'within';
+    share === null ? null : share < rules.drawnMin - EPS ? 'below' : share > rules.drawnMax + EPS ? 'above' : 'within';
+  const shown = share === null ? null : pct(share);
   return {
     drawnSharePct: shown,
     drawn,
