@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { declarationProblems } from '../core/certification/declaration.ts';
-import { integer, pageOf, paging, queryInteger, versionNumber } from './common.ts';
+import { integer, pageOf, paging, queryInteger, text, versionNumber } from './common.ts';
 
 /** 产教融合型企业 (issue 14): the yearly declaration of enterprises above designated size (二 (二) 5, 任务清单 7; 三 18). */
 
@@ -130,3 +130,160 @@ export const declarationSummary = z.object({
   frontlineSharePct: z.number().nullable(),
 });
 export const stateOwnedDeclarationPage = pageOf(declaration).extend({ summary: declarationSummary });
+
+// ---- the lifecycle (issue 14 items 1–2) ---------------------------------------------------------
+
+export const CASE_STAGES = [
+  'applied',
+  'districtReviewed',
+  'eligible',
+  'expertReviewed',
+  'reserve',
+  'cultivating',
+  'publicNotice',
+  'certified',
+  'rejected',
+  'revoked',
+] as const;
+export const CERTIFICATION_LEVELS = ['city', 'province', 'nation'] as const;
+export const REVOCATION_REASONS = ['fraud', 'majorAccident', 'studentRights', 'dishonesty'] as const;
+
+const comment = text(500).trim();
+
+export const enterpriseParams = z.strictObject({ enterpriseId: z.uuid('企业编号格式不正确') });
+
+export const criterionResult = z.object({
+  code: z.string(),
+  name: z.string(),
+  group: z.enum(['basic', 'oneOf']),
+  check: z.enum(['data', 'evidence']),
+  evidence: z.string().optional(),
+  source: z.object({ document: z.string(), article: z.string() }),
+  status: z.enum(['met', 'missing', 'evidence']),
+  found: z.string().nullable(),
+});
+export const eligibility = z.object({
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  criteria: z.array(criterionResult),
+  missing: z.array(z.string()),
+  oneOfOpen: z.boolean(),
+  mayApply: z.boolean(),
+  /** Why an application would be refused today besides the criteria (an open case, a ban), or null. */
+  blocked: z.string().nullable(),
+});
+export type Eligibility = z.infer<typeof eligibility>;
+
+export const caseApply = z.strictObject({
+  enterpriseId: z.uuid('企业编号格式不正确'),
+  statement: text(4000).trim().min(10, '请说明校企合作情况及各项需佐证条件的材料（至少10个字）'),
+});
+export type CaseApply = z.infer<typeof caseApply>;
+
+export const districtReview = z.strictObject({ approve: z.boolean(), comment: comment.optional(), version: versionNumber });
+export type DistrictReview = z.infer<typeof districtReview>;
+
+/** The bureau's decisions, one per transition (core/certification/lifecycle.ts). */
+export const caseDecision = z.discriminatedUnion('transition', [
+  z.strictObject({ transition: z.literal('eligibilityCheck'), approve: z.boolean(), comment: comment.optional(), version: versionNumber }),
+  z.strictObject({
+    transition: z.literal('recordExpertReview'),
+    passed: z.boolean(),
+    /** The panel's total score, as its review document states it. */
+    score: z.number().min(0).max(100).multipleOf(0.1).optional(),
+    /** An evidence file of the case: the panel's signed review document. */
+    documentFileId: z.uuid('评审文件编号格式不正确'),
+    comment: comment.optional(),
+    version: versionNumber,
+  }),
+  z.strictObject({ transition: z.literal('enterReserve'), comment: comment.optional(), version: versionNumber }),
+  z.strictObject({
+    transition: z.literal('certify'),
+    level: z.enum(CERTIFICATION_LEVELS),
+    documentNo: text(100).trim().min(2, '请填写认定文件文号'),
+    comment: comment.optional(),
+    version: versionNumber,
+  }),
+  z.strictObject({ transition: z.literal('closeNotice'), objectionUpheld: z.boolean(), comment: comment.optional(), version: versionNumber }),
+  z.strictObject({
+    transition: z.literal('revoke'),
+    reason: z.enum(REVOCATION_REASONS),
+    comment: text(500).trim().min(4, '请写明取消认定的事实依据'),
+    version: versionNumber,
+  }),
+]);
+export type CaseDecision = z.infer<typeof caseDecision>;
+
+export const planPublish = z.strictObject({
+  title: text(200).trim().min(4, '请填写规划名称'),
+  url: z.url('请填写规划公开的网址').max(500),
+  version: versionNumber,
+});
+export type PlanPublish = z.infer<typeof planPublish>;
+
+export const annualReportCreate = z.strictObject({
+  year: integer('年度须为整数').min(2000).max(2100),
+  narrative: text(8000).trim().min(20, '请填写年度产教融合工作情况（至少20个字）'),
+});
+export type AnnualReportCreate = z.infer<typeof annualReportCreate>;
+
+export const caseListQuery = z.strictObject({
+  stage: z.enum(CASE_STAGES).optional(),
+  districtId: z.uuid().optional(),
+  enterpriseId: z.uuid().optional(),
+  ...paging,
+});
+export type CaseListQuery = z.infer<typeof caseListQuery>;
+
+export const certificationCase = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  districtId: z.string().nullable(),
+  districtName: z.string().nullable(),
+  stage: z.enum(CASE_STAGES),
+  appliedOn: z.string(),
+  prefill: z.record(z.string(), z.unknown()),
+  statement: z.string(),
+  reserveOn: z.string().nullable(),
+  planDueOn: z.string().nullable(),
+  planPublishedOn: z.string().nullable(),
+  planTitle: z.string().nullable(),
+  planUrl: z.string().nullable(),
+  level: z.enum(CERTIFICATION_LEVELS).nullable(),
+  documentNo: z.string().nullable(),
+  certifiedOn: z.string().nullable(),
+  objectionUntil: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  expertReviewFileId: z.string().nullable(),
+  expertReviewScore: z.number().nullable(),
+  revokedOn: z.string().nullable(),
+  revocationReason: z.enum(REVOCATION_REASONS).nullable(),
+  bannedUntil: z.string().nullable(),
+  lastComment: z.string().nullable(),
+  reportedYears: z.array(z.number()),
+  deadlines: z.object({
+    planOverdue: z.boolean(),
+    cultivationEndsOn: z.string().nullable(),
+    expired: z.boolean(),
+    reportsOverdue: z.array(z.number()),
+    reportDue: z.object({ year: z.number(), dueOn: z.string() }).nullable(),
+  }),
+  version: z.number(),
+});
+export type CertificationCase = z.infer<typeof certificationCase>;
+export const certificationCasePage = pageOf(certificationCase);
+
+export const certifiedEnterprise = z.object({
+  enterpriseName: z.string(),
+  uscc: z.string(),
+  districtName: z.string().nullable(),
+  level: z.enum(CERTIFICATION_LEVELS),
+  documentNo: z.string().nullable(),
+  certifiedOn: z.string(),
+  validUntil: z.string().nullable(),
+  /** In its objection period (公示中) rather than confirmed. */
+  inNotice: z.boolean(),
+  objectionUntil: z.string().nullable(),
+});
+export const certifiedList = z.object({ items: z.array(certifiedEnterprise) });

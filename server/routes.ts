@@ -27,7 +27,7 @@ import { metaRoutes } from './meta/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 import { searchRoutes } from './search/index.ts';
 import { personalDataRoutes } from './personal-data/index.ts';
-import { declarationRoutes } from './certification/index.ts';
+import { caseRoutes, declarationRoutes } from './certification/index.ts';
 
 /** Every API route of the platform. A route that is not listed here does not exist. */
 export function allRoutes(): AnyRoute[] {
@@ -58,7 +58,7 @@ export function allRoutes(): AnyRoute[] {
   );
   list.push(...internshipRoutes, ...internshipStatsRoutes);
   list.push(...matchingRoutes);
-  list.push(...declarationRoutes);
+  list.push(...declarationRoutes, ...caseRoutes);
   list.push(...cockpitRoutes, ...indicatorRoutes, ...taskRoutes, ...reportRoutes, ...publicStatsRoutes());
   list.push(...notificationRoutes);
   list.push(...creditBankRoutes());

@@ -416,6 +416,19 @@ export const POLICY = {
   stateOwnedDeclaration: {
     read: { city_admin: 'city', department: 'city' },
   },
+  /**
+   * 产教融合型企业 applications and their life (发改社会〔2019〕590号): the enterprise applies, publishes its plan and
+   * reports yearly; its district pre-reviews; the bureau checks eligibility, records the expert panel's outcome,
+   * enters the reserve, certifies and revokes; 发改委, 财政局 and the other departments follow the pipeline.
+   */
+  certificationCase: {
+    read: { city_admin: 'city', department: 'city', district: 'district', enterprise_admin: 'organisation' },
+    apply: { enterprise_admin: 'organisation' },
+    report: { enterprise_admin: 'organisation' },
+    attach: { city_admin: 'city', enterprise_admin: 'organisation' },
+    districtReview: { district: 'district' },
+    decide: { city_admin: 'city' },
+  },
   personalData: {
     export: { city_admin: 'city' },
     erase: { city_admin: 'city' },

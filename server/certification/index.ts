@@ -3,5 +3,6 @@
  * and what the cockpit computes from them. Everything else in server/certification/ is internal.
  */
 export { declarationRoutes } from './routes/declarations.ts';
+export { caseRoutes } from './routes/cases.ts';
 export { declarationYearOn, fundRules } from './repository/declarations.ts';
 export { trainingFundTallies, trainingFundDrill } from './indicators.ts';
