@@ -37,8 +37,20 @@ export function scopeOfEnterprise(access: Access): SQL {
   if (access.kind === 'city') return sql`true`;
   if (access.kind === 'none') return sql`false`;
   const parts: SQL[] = [];
-  if (access.districtIds.length) parts.push(sql`o.district_id in (${sql.join(access.districtIds.map((x) => sql`${x}::uuid`), sql`, `)})`);
-  if (access.organisationIds.length) parts.push(sql`o.id in (${sql.join(access.organisationIds.map((x) => sql`${x}::uuid`), sql`, `)})`);
+  if (access.districtIds.length)
+    parts.push(
+      sql`o.district_id in (${sql.join(
+        access.districtIds.map((x) => sql`${x}::uuid`),
+        sql`, `,
+      )})`,
+    );
+  if (access.organisationIds.length)
+    parts.push(
+      sql`o.id in (${sql.join(
+        access.organisationIds.map((x) => sql`${x}::uuid`),
+        sql`, `,
+      )})`,
+    );
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 }
 
@@ -128,14 +140,23 @@ export async function listCases(db: Db, access: Access, q: CaseListQuery, today:
     sql` and `,
   );
   const [items, [n]] = await Promise.all([
-    rows<CaseRow>(db, sql`${CASE_SELECT} where ${where} order by c.applied_on desc, c.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
-    rows<{ n: number }>(db, sql`select count(*)::int as n from certification_cases c join organisations o on o.id = c.enterprise_id where ${where}`),
+    rows<CaseRow>(
+      db,
+      sql`${CASE_SELECT} where ${where} order by c.applied_on desc, c.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+    ),
+    rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from certification_cases c join organisations o on o.id = c.enterprise_id where ${where}`,
+    ),
   ]);
   return { items: items.map((r) => toCase(r, today)), total: n?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 async function caseRow(db: Db | Tx, access: Access, id: string, lock = false): Promise<CaseRow> {
-  const [r] = await rows<CaseRow>(db, sql`${CASE_SELECT} where c.id = ${id} and ${scopeOfEnterprise(access)} ${lock ? sql`for update of c` : sql``}`);
+  const [r] = await rows<CaseRow>(
+    db,
+    sql`${CASE_SELECT} where c.id = ${id} and ${scopeOfEnterprise(access)} ${lock ? sql`for update of c` : sql``}`,
+  );
   if (!r) throw notFound('产教融合型企业申报');
   return r;
 }
@@ -188,9 +209,16 @@ export async function applyForCertification(tx: Tx, audit: Auditor, access: Acce
     educationGroupsLed: f.educationGroupsLed,
   });
   if (!e.mayApply)
-    throw new AppError('RULE_VIOLATION', `尚不满足基本条件：${e.criteria.filter((c) => e.missing.includes(c.code)).map((c) => c.name).join('；')}`, {
-      details: { rule: 'basicCriteria', missing: e.missing },
-    });
+    throw new AppError(
+      'RULE_VIOLATION',
+      `尚不满足基本条件：${e.criteria
+        .filter((c) => e.missing.includes(c.code))
+        .map((c) => c.name)
+        .join('；')}`,
+      {
+        details: { rule: 'basicCriteria', missing: e.missing },
+      },
+    );
   const prefill = {
     size: f.size,
     staffCount: f.staffCount,
@@ -207,9 +235,22 @@ export async function applyForCertification(tx: Tx, audit: Auditor, access: Acce
   const state = newCase(today);
   const [row] = await tx
     .insert(certificationCases)
-    .values({ enterpriseId: f.id, stage: state.stage, appliedOn: today, prefill, statement: input.statement, createdAt: now, updatedAt: now })
+    .values({
+      enterpriseId: f.id,
+      stage: state.stage,
+      appliedOn: today,
+      prefill,
+      statement: input.statement,
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning({ id: certificationCases.id });
-  await audit.record({ action: 'certification.apply', entityType: 'certificationCase', entityId: row!.id, after: { enterpriseId: f.id, stage: state.stage, appliedOn: today } });
+  await audit.record({
+    action: 'certification.apply',
+    entityType: 'certificationCase',
+    entityId: row!.id,
+    after: { enterpriseId: f.id, stage: state.stage, appliedOn: today },
+  });
   await syncIntegrationStatus(tx, f.id, state, today);
   return getCase(tx, { kind: 'city' }, row!.id, today);
 }
@@ -261,7 +302,17 @@ async function step(
 }
 
 export function reviewInDistrict(tx: Tx, audit: Auditor, access: Access, id: string, b: DistrictReview, today: string, now: Date) {
-  return step(tx, audit, access, id, b.version, { name: 'districtReview', approve: b.approve }, { lastComment: b.comment ?? null }, today, now);
+  return step(
+    tx,
+    audit,
+    access,
+    id,
+    b.version,
+    { name: 'districtReview', approve: b.approve },
+    { lastComment: b.comment ?? null },
+    today,
+    now,
+  );
 }
 
 export async function decide(tx: Tx, audit: Auditor, access: Access, id: string, b: CaseDecision, today: string, now: Date) {
@@ -276,7 +327,9 @@ export async function decide(tx: Tx, audit: Auditor, access: Access, id: string,
         sql`select id from evidence_files where id = ${b.documentFileId} and owner_kind = 'certificationCase' and owner_id = ${id}`,
       );
       if (!file)
-        throw new AppError('VALIDATION_FAILED', '评审文件须是本申报已上传的材料', { fields: { documentFileId: '请先上传专家评审意见，再登记结论' } });
+        throw new AppError('VALIDATION_FAILED', '评审文件须是本申报已上传的材料', {
+          fields: { documentFileId: '请先上传专家评审意见，再登记结论' },
+        });
       return step(
         tx,
         audit,
@@ -292,9 +345,29 @@ export async function decide(tx: Tx, audit: Auditor, access: Access, id: string,
     case 'enterReserve':
       return step(tx, audit, access, id, b.version, { name: 'enterReserve' }, { lastComment }, today, now);
     case 'certify':
-      return step(tx, audit, access, id, b.version, { name: 'certify', level: b.level }, { documentNo: b.documentNo, lastComment }, today, now);
+      return step(
+        tx,
+        audit,
+        access,
+        id,
+        b.version,
+        { name: 'certify', level: b.level },
+        { documentNo: b.documentNo, lastComment },
+        today,
+        now,
+      );
     case 'closeNotice':
-      return step(tx, audit, access, id, b.version, { name: 'closeNotice', objectionUpheld: b.objectionUpheld }, { lastComment }, today, now);
+      return step(
+        tx,
+        audit,
+        access,
+        id,
+        b.version,
+        { name: 'closeNotice', objectionUpheld: b.objectionUpheld },
+        { lastComment },
+        today,
+        now,
+      );
     case 'revoke':
       return step(tx, audit, access, id, b.version, { name: 'revoke', reason: b.reason }, { lastComment: b.comment }, today, now);
   }
@@ -328,7 +401,16 @@ export async function submitAnnualReport(
   const dueOn = annualReportDueOn(b.year, RULES);
   const [row] = await tx
     .insert(certificationAnnualReports)
-    .values({ caseId: id, year: b.year, submittedOn: today, dueOn, figures: figures ?? {}, narrative: b.narrative, submittedBy: userId, createdAt: now })
+    .values({
+      caseId: id,
+      year: b.year,
+      submittedOn: today,
+      dueOn,
+      figures: figures ?? {},
+      narrative: b.narrative,
+      submittedBy: userId,
+      createdAt: now,
+    })
     .returning({ id: certificationAnnualReports.id });
   await audit.record({
     action: 'certification.annualReport',
