@@ -105,6 +105,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['city_admin', 'school_admin', 'enterprise_admin'],
     group: '精准对接',
   },
+  { path: '/certification/mine', label: '产教融合型企业', icon: FileDoneOutlined, roles: ['enterprise_admin'], group: '产教融合型企业' },
+  {
+    path: '/certification/pipeline',
+    label: '培育认定',
+    icon: FileDoneOutlined,
+    roles: ['city_admin', 'department', 'district'],
+    group: '产教融合型企业',
+  },
   { path: '/certification/declaration', label: '年度申报', icon: FileDoneOutlined, roles: ['enterprise_admin'], group: '产教融合型企业' },
   {
     path: '/certification/declarations',

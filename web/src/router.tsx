@@ -34,6 +34,7 @@ const TasksPage = lazy(() => import('./pages/supervision/TasksPage.tsx'));
 const ReportsPage = lazy(() => import('./pages/supervision/ReportsPage.tsx'));
 const IndicatorsPage = lazy(() => import('./pages/supervision/IndicatorsPage.tsx'));
 const PublicStatsPage = lazy(() => import('./pages/public-stats/PublicStatsPage.tsx'));
+const CertifiedListPage = lazy(() => import('./pages/certification/CertifiedListPage.tsx'));
 
 const titled = (title: string): RouteHandle => ({ title });
 
@@ -58,6 +59,15 @@ export const router = createBrowserRouter([
         handle: titled('学分证书核验'),
       },
       ...publicDirectoryRoutes,
+      {
+        path: '/certified-enterprises',
+        element: (
+          <Suspense fallback={null}>
+            <CertifiedListPage />
+          </Suspense>
+        ),
+        handle: titled('产教融合型企业名单'),
+      },
       {
         path: '/statistics',
         element: (

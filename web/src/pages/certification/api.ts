@@ -32,3 +32,24 @@ export function lastYear(): number {
 export const yearOptions = () => [0, 1, 2, 3].map((i) => ({ value: lastYear() + 1 - i, label: `${lastYear() + 1 - i}年度` }));
 
 export const yuan = (n: number) => `${n.toLocaleString('zh-CN')} 元`;
+
+import type { certificationCase, certificationCasePage, certifiedList, eligibility } from '../../../../contracts/certification.ts';
+export type Eligibility = z.infer<typeof eligibility>;
+export type Case = z.infer<typeof certificationCase> & {
+  evidence?: Array<{ id: string; fileName: string; byteSize: number; createdAt: string }>;
+};
+export type CasePage = z.infer<typeof certificationCasePage>;
+export type CertifiedList = z.infer<typeof certifiedList>;
+
+export const useEligibility = (enterpriseId: string | undefined) =>
+  useQuery({
+    queryKey: [KEY, 'eligibility', enterpriseId],
+    enabled: !!enterpriseId,
+    queryFn: () => get<Eligibility>(`/api/certification/enterprises/${enterpriseId}/eligibility`),
+  });
+export const useCases = (q: Query) =>
+  useQuery({ queryKey: [KEY, 'cases', q], queryFn: () => get<CasePage>('/api/certification/cases', q) });
+export const useCase = (id: string | undefined) =>
+  useQuery({ queryKey: [KEY, 'case', id], enabled: !!id, queryFn: () => get<Case>(`/api/certification/cases/${id}`) });
+export const useCertified = () =>
+  useQuery({ queryKey: [KEY, 'public'], queryFn: () => get<CertifiedList>('/api/public/certified-enterprises') });

@@ -6,6 +6,8 @@ import { RoleGate } from '../../layout/RoleGate.tsx';
 const DeclarationPage = lazy(() => import('./DeclarationPage.tsx'));
 const DeclarationsPage = lazy(() => import('./DeclarationsPage.tsx'));
 const StateOwnedPage = lazy(() => import('./StateOwnedPage.tsx'));
+const EnterpriseCertificationPage = lazy(() => import('./EnterpriseCertificationPage.tsx'));
+const PipelinePage = lazy(() => import('./PipelinePage.tsx'));
 
 /** The certification pages (产教融合型企业, issue 14), children of the signed-in layout. */
 export const certificationRoutes: RouteObject[] = [
@@ -22,6 +24,22 @@ export const certificationRoutes: RouteObject[] = [
     element: (
       <RoleGate>
         <DeclarationsPage />
+      </RoleGate>
+    ),
+  },
+  {
+    path: 'certification/mine',
+    element: (
+      <RoleGate>
+        <EnterpriseCertificationPage />
+      </RoleGate>
+    ),
+  },
+  {
+    path: 'certification/pipeline',
+    element: (
+      <RoleGate>
+        <PipelinePage />
       </RoleGate>
     ),
   },
