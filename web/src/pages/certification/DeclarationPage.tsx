@@ -28,11 +28,14 @@ export default function DeclarationPage() {
   const stateOwned = Form.useWatch('stateOwned', f);
   const current = form.data?.declaration ?? null;
 
+  // Refilled when another declaration (or another version of it) is loaded, not on every refetch of the same one.
+  const loaded = `${year}:${current?.id ?? 'new'}:${current?.version ?? 0}:${form.isSuccess}`;
   useEffect(() => {
     f.resetFields();
     if (current) f.setFieldsValue({ ...current, sasacLevel: current.sasacLevel });
     else f.setFieldsValue({ stateOwned: false, sasacLevel: null });
-  }, [current, f, year]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loaded]);
 
   const save = useMutation({
     mutationFn: (v: DeclarationSave) =>
