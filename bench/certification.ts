@@ -17,7 +17,9 @@ import { openTestDatabase } from '../test/support/engines.ts';
  */
 const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
 if (!url) {
-  console.log(JSON.stringify({ bench: 'certification', skipped: 'set BENCH_DATABASE_URL (a PostgreSQL database whose name contains "test")' }));
+  console.log(
+    JSON.stringify({ bench: 'certification', skipped: 'set BENCH_DATABASE_URL (a PostgreSQL database whose name contains "test")' }),
+  );
   process.exit(0);
 }
 const N = Number(process.env.BENCH_ENTERPRISES || 20_000);
