@@ -204,7 +204,12 @@ export const caseDecision = z.discriminatedUnion('transition', [
     comment: comment.optional(),
     version: versionNumber,
   }),
-  z.strictObject({ transition: z.literal('closeNotice'), objectionUpheld: z.boolean(), comment: comment.optional(), version: versionNumber }),
+  z.strictObject({
+    transition: z.literal('closeNotice'),
+    objectionUpheld: z.boolean(),
+    comment: comment.optional(),
+    version: versionNumber,
+  }),
   z.strictObject({
     transition: z.literal('revoke'),
     reason: z.enum(REVOCATION_REASONS),

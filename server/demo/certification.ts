@@ -78,7 +78,7 @@ export async function seedCertificationDemo(db: Db, opts: { now: Date }): Promis
   const candidates = await rows<{ id: string }>(
     db,
     sql`select o.id from enterprise_declarations d join organisations o on o.id = d.enterprise_id join enterprises e on e.organisation_id = o.id
-      where d.year = ${year} and e.above_designated_size and o.status = 'active'
+      where d.year = ${year} and e.above_designated_size and o.status = 'active' and e.integration_status = 'none'
         and d.fund_drawn_yuan * 1000 >= d.payroll_yuan * 15
         and not exists (select 1 from memberships m join users u on u.id = m.user_id where m.organisation_id = o.id and u.username = 'enterprise1')
       order by o.code limit 8`,
