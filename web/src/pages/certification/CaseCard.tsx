@@ -18,13 +18,7 @@ export function CaseCard({ c }: { c: Case }) {
         {d.expired && <Tag color="red">认定已过有效期</Tag>}
       </Space>
       {at >= 0 && (
-        <Steps
-          size="small"
-          current={at}
-          responsive
-          items={PIPELINE.map((s) => ({ title: STAGE_LABELS[s] }))}
-          style={{ overflowX: 'auto' }}
-        />
+        <Steps size="small" progressDot current={at} direction="vertical" items={PIPELINE.map((s) => ({ title: STAGE_LABELS[s] }))} />
       )}
       {c.stage === 'revoked' && (
         <Alert
