@@ -20,6 +20,7 @@ const ALL = [
   'backup',
   'home',
   'forecast',
+  'certification',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 let failed = false;

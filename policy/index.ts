@@ -7,6 +7,7 @@ import { parsePlanPolicy } from '../core/plan/plan.ts';
 import type { PlanPolicy } from '../core/plan/plan.ts';
 import { parseMatchingPolicy, type MatchingPolicy } from '../core/matching/policy.ts';
 import { parseForecastPolicy, type ForecastPolicy } from '../core/forecast/policy.ts';
+import { parseCertificationPolicy, type CertificationPolicy } from '../core/certification/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
@@ -16,3 +17,5 @@ export const matchingPolicy: MatchingPolicy = parseMatchingPolicy((plan as { mat
 
 /** The talent-demand forecast (section `forecast`): see core/forecast/policy.ts. */
 export const forecastPolicy: ForecastPolicy = parseForecastPolicy((plan as { forecast?: unknown }).forecast);
+/** The 产教融合型企业 section (`certification`): criteria, lifecycle deadlines, revocation: see core/certification/policy.ts. */
+export const certificationPolicy: CertificationPolicy = parseCertificationPolicy((plan as { certification?: unknown }).certification);

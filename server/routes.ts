@@ -28,6 +28,7 @@ import { notificationRoutes } from './notifications/index.ts';
 import { searchRoutes } from './search/index.ts';
 import { personalDataRoutes } from './personal-data/index.ts';
 import { forecastRoutes } from './forecast/index.ts';
+import { caseRoutes, declarationRoutes } from './certification/index.ts';
 
 /** Every API route of the platform. A route that is not listed here does not exist. */
 export function allRoutes(): AnyRoute[] {
@@ -58,6 +59,7 @@ export function allRoutes(): AnyRoute[] {
   );
   list.push(...internshipRoutes, ...internshipStatsRoutes);
   list.push(...matchingRoutes);
+  list.push(...declarationRoutes, ...caseRoutes);
   list.push(...cockpitRoutes, ...indicatorRoutes, ...taskRoutes, ...reportRoutes, ...publicStatsRoutes());
   list.push(...notificationRoutes);
   list.push(...creditBankRoutes());

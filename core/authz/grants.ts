@@ -408,6 +408,35 @@ export const POLICY = {
    * A person's request about their own data (个人信息保护法 第45条 copy, 第47条 deletion) is made to the bureau,
    * which runs the platform: it exports what the platform holds about a student, teacher or learner, and erases it.
    */
+  /**
+   * 企业年度申报 (二 (二) 5; 三 18): the enterprise declares its own facts once a year; its district and the bureau
+   * read them (and the cockpit computes the training-fund targets from them). Nobody else writes an enterprise's figures.
+   */
+  declaration: {
+    read: { city_admin: 'city', district: 'district', enterprise_admin: 'organisation' },
+    save: { enterprise_admin: 'organisation' },
+  },
+  /**
+   * State-owned enterprises' declarations (三 18, 任务清单 29: SOEs' vocational education in their performance
+   * reviews), for the 国资委. Grants name roles, not units: every 市直部门 account holds it — a department reads
+   * only the SOE rows and their totals, never a private enterprise's declaration.
+   */
+  stateOwnedDeclaration: {
+    read: { city_admin: 'city', department: 'city' },
+  },
+  /**
+   * 产教融合型企业 applications and their life (发改社会〔2019〕590号): the enterprise applies, publishes its plan and
+   * reports yearly; its district pre-reviews; the bureau checks eligibility, records the expert panel's outcome,
+   * enters the reserve, certifies and revokes; 发改委, 财政局 and the other departments follow the pipeline.
+   */
+  certificationCase: {
+    read: { city_admin: 'city', department: 'city', district: 'district', enterprise_admin: 'organisation' },
+    apply: { enterprise_admin: 'organisation' },
+    report: { enterprise_admin: 'organisation' },
+    attach: { city_admin: 'city', enterprise_admin: 'organisation' },
+    districtReview: { district: 'district' },
+    decide: { city_admin: 'city' },
+  },
   personalData: {
     export: { city_admin: 'city' },
     erase: { city_admin: 'city' },

@@ -35,7 +35,12 @@ export type IndicatorSource =
    * 5, core/registry/teacher-practice.ts) in the window ending on the day of the recompute, over all active
    * specialty teachers, in percent.
    */
-  | { source: 'teacherPracticeShare' };
+  | { source: 'teacherPracticeShare' }
+  /**
+   * From the yearly declarations of active enterprises above designated size (last full year): `drawn` is the
+   * training fund drawn over payroll, `frontline` the part of the fund spent that went to front-line staff, in percent.
+   */
+  | { source: 'trainingFund'; measure: 'drawn' | 'frontline' };
 
 /**
  * A target that is a rule each person must meet (every specialty teacher: 1 year of enterprise practice in 5) is
@@ -140,8 +145,16 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
     { source: 'internshipPlacesShare' },
     '规模以上企业当年发布（含已截止）的实习岗位名额之和占这些企业职工总数的比例',
   ),
-  reported('training_fund_share', '市教育局等填报企业职工教育培训经费占工资总额的比例'),
-  reported('training_fund_frontline_share', '市教育局等填报培训经费用于一线职工的比例'),
+  computed(
+    'training_fund_share',
+    { source: 'trainingFund', measure: 'drawn' },
+    '规模以上企业上一年度申报的职工教育培训经费提取额之和占其职工工资总额之和的比例（另列提取比例在1.5%—2.5%区间内的企业数/申报企业数）',
+  ),
+  computed(
+    'training_fund_frontline_share',
+    { source: 'trainingFund', measure: 'frontline' },
+    '规模以上企业上一年度申报的培训经费使用额中用于一线职工的金额之和占使用额之和的比例（另列一线比例达标的企业数/申报企业数）',
+  ),
 ];
 
 const BY_CODE = new Map(INDICATOR_DEFINITIONS.map((d) => [d.code, d]));

@@ -56,6 +56,17 @@ export interface InternshipPlacesTally extends ByDistrict {
   places: number;
 }
 
+/** Declarations of enterprises above designated size (last full year): sums in yuan, and how many meet each rule. */
+export interface TrainingFundTally extends ByDistrict {
+  declared: number;
+  payroll: number;
+  drawn: number;
+  spent: number;
+  frontline: number;
+  drawnWithin: number;
+  frontlineMeeting: number;
+}
+
 export interface RegisterTallies {
   carriers: CarrierTally[];
   enterprises: EnterpriseTally[];
@@ -64,6 +75,7 @@ export interface RegisterTallies {
   programs: ProgramTally[];
   majorGroups: MajorGroupTally[];
   internshipPlaces: InternshipPlacesTally[];
+  trainingFund: TrainingFundTally[];
 }
 
 /** A measured value, with the parts it was computed from so screens can show "7 / 10" next to 70%. */
@@ -136,6 +148,27 @@ export function measure(source: IndicatorSource, t: RegisterTallies, scope: Scop
       const numerator = sum(rows, (r) => r.places);
       const denominator = sum(rows, (r) => r.staff);
       return { value: percent(numerator, denominator), numerator, denominator };
+    }
+    case 'trainingFund': {
+      const rows = inScope(t.trainingFund, scope);
+      const declared = sum(rows, (r) => r.declared);
+      const payroll = sum(rows, (r) => r.payroll);
+      // The value is the sums' ratio (a large enterprise weighs by its payroll); numerator/denominator count enterprises.
+      return source.measure === 'drawn'
+        ? {
+            // Two decimals: the range is 1.5%–2.5%, so one decimal would round 1.46% into it.
+            value: payroll > 0 ? round((sum(rows, (r) => r.drawn) / payroll) * 100, 2) : null,
+            numerator: sum(rows, (r) => r.drawnWithin),
+            denominator: declared,
+          }
+        : {
+            value: percent(
+              sum(rows, (r) => r.frontline),
+              sum(rows, (r) => r.spent),
+            ),
+            numerator: sum(rows, (r) => r.frontlineMeeting),
+            denominator: declared,
+          };
     }
   }
 }

@@ -10,6 +10,7 @@ import { seedPlacementsDemo } from './placements.ts';
 import { seedSupervisionDemo } from './supervision.ts';
 import { publishDemoIndicators } from './publications.ts';
 import { seedForecastDemo } from './forecast.ts';
+import { seedCertificationDemo, seedDeclarationsDemo } from './certification.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
 import type { Services } from '../platform/services.ts';
@@ -156,6 +157,9 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
       const series = await seedForecastDemo(db, { now });
       log(`人才供需月度序列演示数据：${series.months}个月，${series.rows}行（本月取自登记数据，此前按登记数据回推生成）`);
     }
+    const declared = await seedDeclarationsDemo(db, { now: services.now() });
+    log(`企业年度申报演示数据：${declared.declared}家规模以上企业已申报上一年度（其中国有企业${declared.stateOwned}家）`);
+    log(`产教融合型企业演示数据：${(await seedCertificationDemo(db, { now: services.now() })).cases}家企业在申报认定流程中`);
     log(`公开统计演示：已公开 ${await publishDemoIndicators(db)} 项指标`);
     // The credit bank: learner1 (an employee of enterprise1 in training) and student1 with outcomes, a transfer, a credential.
     const cb = await seedCreditBankDemo(db, services.pii, {

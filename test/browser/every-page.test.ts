@@ -27,6 +27,7 @@ const PUBLIC: [pathname: string, title: string][] = [
   ['/login', '登录'],
   ['/directory', '公开名录'],
   ['/statistics', '公开统计'],
+  ['/certified-enterprises', '产教融合型企业名单'],
   ['/register', '企业注册'],
   ['/credit-bank/verify', '学分证书核验'],
 ];

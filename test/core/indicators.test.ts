@@ -43,8 +43,10 @@ test('counts of carriers, certified enterprises and the dual-qualified share are
     assert.equal(indicatorDefinition(code)?.method, 'computed', code);
   }
   for (const code of ['key_majors', 'internship_posts_share']) assert.equal(indicatorDefinition(code)?.method, 'computed', code);
-  for (const code of ['graduate_retention_rate', 'per_student_funding', 'training_fund_share'])
-    assert.equal(indicatorDefinition(code)?.method, 'reported', code);
+  for (const code of ['graduate_retention_rate', 'per_student_funding']) assert.equal(indicatorDefinition(code)?.method, 'reported', code);
+  // Computed from the enterprises' yearly declarations (issue 14), no longer typed in.
+  for (const code of ['training_fund_share', 'training_fund_frontline_share'])
+    assert.equal(indicatorDefinition(code)?.method, 'computed', code);
 });
 
 test('progress: ≥ targets, ≤ ceilings and ranges', () => {
@@ -130,6 +132,28 @@ const tallies: RegisterTallies = {
     { districtId: 'd1', staff: 2000, places: 50 },
     { districtId: 'd2', staff: 1000, places: 0 },
   ],
+  trainingFund: [
+    {
+      districtId: 'd1',
+      declared: 3,
+      payroll: 10_000_000,
+      drawn: 146_000,
+      spent: 100_000,
+      frontline: 70_000,
+      drawnWithin: 1,
+      frontlineMeeting: 2,
+    },
+    {
+      districtId: 'd2',
+      declared: 1,
+      payroll: 10_000_000,
+      drawn: 300_000,
+      spent: 300_000,
+      frontline: 150_000,
+      drawnWithin: 0,
+      frontlineMeeting: 0,
+    },
+  ],
 };
 const value = (code: string, scope: string) => {
   const d = indicatorDefinition(code)!;
@@ -148,6 +172,18 @@ test('formulas: carrier counts follow kind, status, level and legal personality;
   assert.equal(value('integration_enterprises', 'city')!.value, 11, 'an enterprise without a district still counts city-wide');
   assert.equal(value('integration_enterprises', 'd1')!.value, 7);
   assert.equal(value('enterprise_run_schools', 'city')!.value, 2);
+});
+
+test('formulas: training fund from declarations — the ratio of the sums, two decimals for the 1.5%–2.5% range; enterprises meeting the rule as parts', () => {
+  assert.deepEqual(
+    value('training_fund_share', 'd1'),
+    { value: 1.46, numerator: 1, denominator: 3 },
+    '1.46% is not rounded into the range',
+  );
+  assert.deepEqual(value('training_fund_share', 'city'), { value: 2.23, numerator: 1, denominator: 4 });
+  assert.deepEqual(value('training_fund_frontline_share', 'd1'), { value: 70, numerator: 2, denominator: 3 });
+  assert.deepEqual(value('training_fund_frontline_share', 'city'), { value: 55, numerator: 2, denominator: 4 });
+  assert.deepEqual(value('training_fund_share', 'd3'), { value: null, numerator: 0, denominator: 0 }, 'no declarations, no value');
 });
 
 test('formulas: shares in percent with their parts; no denominator → no value', () => {

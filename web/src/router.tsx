@@ -20,6 +20,7 @@ import { searchRoutes } from './pages/search/routes.tsx';
 import { internshipRoutes } from './pages/internships/routes.tsx';
 import { matchingRoutes } from './pages/matching/routes.tsx';
 import { forecastRoutes } from './pages/forecast/routes.tsx';
+import { certificationRoutes } from './pages/certification/routes.tsx';
 
 // Pages that only some roles open, loaded on demand.
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
@@ -34,6 +35,7 @@ const TasksPage = lazy(() => import('./pages/supervision/TasksPage.tsx'));
 const ReportsPage = lazy(() => import('./pages/supervision/ReportsPage.tsx'));
 const IndicatorsPage = lazy(() => import('./pages/supervision/IndicatorsPage.tsx'));
 const PublicStatsPage = lazy(() => import('./pages/public-stats/PublicStatsPage.tsx'));
+const CertifiedListPage = lazy(() => import('./pages/certification/CertifiedListPage.tsx'));
 
 const titled = (title: string): RouteHandle => ({ title });
 
@@ -58,6 +60,15 @@ export const router = createBrowserRouter([
         handle: titled('学分证书核验'),
       },
       ...publicDirectoryRoutes,
+      {
+        path: '/certified-enterprises',
+        element: (
+          <Suspense fallback={null}>
+            <CertifiedListPage />
+          </Suspense>
+        ),
+        handle: titled('产教融合型企业名单'),
+      },
       {
         path: '/statistics',
         element: (
@@ -167,6 +178,7 @@ export const router = createBrowserRouter([
           ...internshipRoutes,
           ...matchingRoutes,
           ...forecastRoutes,
+          ...certificationRoutes,
           ...importRoutes,
           ...searchRoutes,
           { path: '*', element: <NotFoundPage />, handle: titled('页面不存在') },

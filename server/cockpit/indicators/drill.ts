@@ -7,6 +7,7 @@ import type { DrillResult } from '../../../contracts/cockpit.ts';
 import { currentPlan } from '../../../policy/index.ts';
 import { rows, type Db } from '../../platform/db/engine.ts';
 import { offeredPlaces } from '../../internships/index.ts';
+import { trainingFundDrill } from '../../certification/index.ts';
 import { practiceCheckOn, practiceDays } from './practice-sql.ts';
 
 /**
@@ -254,6 +255,9 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
         count: sql`select count(*)::int as n from major_groups g join organisations o on o.id = g.school_id where ${where}`,
       };
     }
+    case 'trainingFund':
+      // The declarations of the last full year, as the recompute counts them.
+      return { ...base, ...trainingFundDrill(s.measure, districtOf('o', scope), year - 1) };
     case 'internshipPlacesShare': {
       const where = sql`e.above_designated_size and o.status = 'active' and ${districtOf('o', scope)}`;
       return {

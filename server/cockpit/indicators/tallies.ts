@@ -11,6 +11,7 @@ import type {
 } from '../../../core/indicators/index.ts';
 import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
 import { offeredPlaces } from '../../internships/index.ts';
+import { trainingFundTallies } from '../../certification/index.ts';
 import { practiceDays, type PracticeCheck } from './practice-sql.ts';
 
 /**
@@ -36,7 +37,7 @@ export interface Tallies extends RegisterTallies {
 const CERTIFIED = sql`('certified_city', 'certified_province', 'certified_nation')`;
 
 export async function registerTallies(db: Db, practiceShareMin: number, year: number): Promise<Tallies> {
-  const [carriers, clusters, schools, teachers, programs, majorGroups, internshipPlaces] = await Promise.all([
+  const [carriers, clusters, schools, teachers, programs, majorGroups, internshipPlaces, trainingFund] = await Promise.all([
     rows<CarrierClusterTally>(
       db,
       sql`
@@ -93,9 +94,11 @@ export async function registerTallies(db: Db, practiceShareMin: number, year: nu
       left join ${offeredPlaces(year)} on offered.enterprise_id = o.id
       where e.above_designated_size and o.status = 'active' group by 1`,
     ),
+    // The enterprises' own declarations of the last full year (certification capability).
+    trainingFundTallies(db, year - 1),
   ]);
   const enterprises: EnterpriseTally[] = clusters.map((c) => ({ districtId: c.districtId, certified: c.certified }));
-  return { carriers, clusters, enterprises, schools, teachers, programs, majorGroups, internshipPlaces };
+  return { carriers, clusters, enterprises, schools, teachers, programs, majorGroups, internshipPlaces, trainingFund };
 }
 
 /**

@@ -11,7 +11,7 @@ import type {
   EnterpriseUpdate,
 } from '../../../contracts/enterprises.ts';
 import type { Auditor } from '../../platform/audit/auditor.ts';
-import type { Db, Tx } from '../../platform/db/engine.ts';
+import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
 import { enterpriseRegistrations, enterprises, industryClusters, organisations } from '../../platform/db/schema/index.ts';
 import { planRange, planShare } from '../../platform/plan-targets.ts';
 import { reindexEntity } from '../../search/index.ts';
@@ -202,6 +202,16 @@ export async function updateEnterprise(
     throw new AppError('FORBIDDEN', '产教融合型企业状态由市教育局认定', {
       fields: { integrationStatus: '产教融合型企业状态由市教育局认定' },
     });
+  }
+  // Once an enterprise has a certification case, its status follows from the case's stage (server/certification), never by hand;
+  // a status typed here records a certification made before the platform (with no case to follow from).
+  if (change.integrationStatus !== undefined && change.integrationStatus !== before.integrationStatus) {
+    const [tracked] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from certification_cases where enterprise_id = ${id}`);
+    if (tracked!.n > 0)
+      throw new AppError('RULE_VIOLATION', '该企业的产教融合型企业状态随申报认定流程变化，不能直接修改', {
+        fields: { integrationStatus: '请在产教融合型企业认定流程中办理（认定、取消认定）' },
+        details: { rule: 'statusFollowsLifecycle' },
+      });
   }
   await checkEnterpriseRefs(
     tx,

@@ -868,6 +868,62 @@ CREATE TABLE "talent_series" (
 	CONSTRAINT "talent_series_pk" PRIMARY KEY("measure","dimension","key","month")
 );
 --> statement-breakpoint
+CREATE TABLE "certification_annual_reports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"submitted_on" date NOT NULL,
+	"due_on" date NOT NULL,
+	"figures" jsonb NOT NULL,
+	"narrative" text NOT NULL,
+	"submitted_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "certification_cases" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	"stage" text NOT NULL,
+	"applied_on" date NOT NULL,
+	"prefill" jsonb NOT NULL,
+	"statement" text NOT NULL,
+	"reserve_on" date,
+	"plan_due_on" date,
+	"plan_published_on" date,
+	"plan_title" text,
+	"plan_url" text,
+	"level" text,
+	"document_no" text,
+	"certified_on" date,
+	"objection_until" date,
+	"valid_until" date,
+	"expert_review_file_id" uuid,
+	"expert_review_score" numeric(5, 1),
+	"revoked_on" date,
+	"revocation_reason" text,
+	"banned_until" date,
+	"last_comment" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "enterprise_declarations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"payroll_yuan" bigint NOT NULL,
+	"fund_drawn_yuan" bigint NOT NULL,
+	"fund_spent_yuan" bigint NOT NULL,
+	"frontline_share_pct" numeric(5, 2) NOT NULL,
+	"people_trained" integer NOT NULL,
+	"sasac_level" text,
+	"declared_by" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -969,6 +1025,11 @@ ALTER TABLE "demands" ADD CONSTRAINT "demands_cluster_code_industry_clusters_cod
 ALTER TABLE "demands" ADD CONSTRAINT "demands_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "student_profiles" ADD CONSTRAINT "student_profiles_student_id_students_id_fk" FOREIGN KEY ("student_id") REFERENCES "students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_courses" ADD CONSTRAINT "training_courses_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "certification_annual_reports" ADD CONSTRAINT "certification_annual_reports_case_id_certification_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "certification_cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "certification_annual_reports" ADD CONSTRAINT "certification_annual_reports_submitted_by_users_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "certification_cases" ADD CONSTRAINT "certification_cases_enterprise_id_organisations_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "enterprise_declarations" ADD CONSTRAINT "enterprise_declarations_enterprise_id_organisations_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "enterprise_declarations" ADD CONSTRAINT "enterprise_declarations_declared_by_users_id_fk" FOREIGN KEY ("declared_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_kind_code_uq" ON "organisations" USING btree ("kind","code");--> statement-breakpoint
 CREATE INDEX "organisations_district_idx" ON "organisations" USING btree ("district_id");--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind") WHERE "organisations"."status" <> 'archived';--> statement-breakpoint
@@ -1091,4 +1152,9 @@ CREATE INDEX "student_profiles_seeking_idx" ON "student_profiles" USING btree ("
 CREATE INDEX "student_profiles_discoverable_idx" ON "student_profiles" USING btree ("student_id") WHERE "student_profiles"."discoverable";--> statement-breakpoint
 CREATE UNIQUE INDEX "training_courses_school_name_uq" ON "training_courses" USING btree ("school_id","name");--> statement-breakpoint
 CREATE INDEX "training_courses_major_idx" ON "training_courses" USING btree ("major_code");--> statement-breakpoint
-CREATE INDEX "talent_series_month_idx" ON "talent_series" USING btree ("month");
+CREATE INDEX "talent_series_month_idx" ON "talent_series" USING btree ("month");--> statement-breakpoint
+CREATE UNIQUE INDEX "certification_annual_reports_case_year_uq" ON "certification_annual_reports" USING btree ("case_id","year");--> statement-breakpoint
+CREATE INDEX "certification_cases_enterprise_idx" ON "certification_cases" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE INDEX "certification_cases_stage_idx" ON "certification_cases" USING btree ("stage");--> statement-breakpoint
+CREATE UNIQUE INDEX "enterprise_declarations_enterprise_year_uq" ON "enterprise_declarations" USING btree ("enterprise_id","year");--> statement-breakpoint
+CREATE INDEX "enterprise_declarations_year_idx" ON "enterprise_declarations" USING btree ("year");

@@ -17,3 +17,4 @@ export * from './internship-lifecycle.ts';
 export * from './notifications.ts';
 export * from './matching.ts';
 export * from './forecast.ts';
+export * from './certification.ts';

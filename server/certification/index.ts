@@ -1,0 +1,8 @@
+/**
+ * The certification capability's public surface (产教融合型企业, issue 14): the enterprises' yearly declarations
+ * and what the cockpit computes from them. Everything else in server/certification/ is internal.
+ */
+export { declarationRoutes } from './routes/declarations.ts';
+export { caseRoutes } from './routes/cases.ts';
+export { declarationYearOn, fundRules } from './repository/declarations.ts';
+export { trainingFundTallies, trainingFundDrill } from './indicators.ts';

@@ -1,0 +1,174 @@
+import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { todayOf } from '../../core/calendar.ts';
+import { SASAC_LEVELS } from '../../contracts/certification.ts';
+import { rows, type Db } from '../platform/db/engine.ts';
+import {
+  addDays,
+  annualReportDueOn,
+  integrationStatusOf,
+  newCase,
+  transition,
+  type Transition,
+} from '../../core/certification/lifecycle.ts';
+import { certificationPolicy } from '../../policy/index.ts';
+import { certificationAnnualReports, certificationCases, enterpriseDeclarations, evidenceFiles } from '../platform/db/schema/index.ts';
+import { declarationYearOn } from '../certification/index.ts';
+import { createRng } from './prng.ts';
+
+/**
+ * Last year's declarations of the demo city's enterprises above designated size (issue 14 item 3), so the
+ * cockpit's training-fund targets and their drill-down have figures: about nine in ten have declared; most
+ * draw 1.5%–2.5% of payroll, some less (a few more), and spend most of it, 45%–85% on front-line staff; about
+ * one in twelve is state-owned, most under the city's 国资委. Payroll is the register's, give or take a tenth.
+ */
+export async function seedDeclarationsDemo(db: Db, opts: { now: Date; seed?: number }): Promise<{ declared: number; stateOwned: number }> {
+  const rng = createRng(opts.seed ?? 20240115);
+  const year = declarationYearOn(todayOf(opts.now));
+  const found = await rows<{ id: string; payroll: string | null; staff: number }>(
+    db,
+    sql`select o.id, e.payroll_yuan as payroll, e.staff_count as staff
+      from enterprises e join organisations o on o.id = e.organisation_id
+      where e.above_designated_size and o.status = 'active' order by o.code`,
+  );
+  const values = [];
+  for (const e of found) {
+    if (!rng.chance(0.9)) continue;
+    const registerPayroll = Number(e.payroll ?? 0) || e.staff * 90_000;
+    const payrollYuan = Math.round(registerPayroll * (0.95 + rng.next() * 0.15));
+    const band = rng.next();
+    const drawnShare = band < 0.15 ? 0.006 + rng.next() * 0.008 : band < 0.2 ? 0.026 + rng.next() * 0.006 : 0.015 + rng.next() * 0.01;
+    const fundDrawnYuan = Math.round(payrollYuan * drawnShare);
+    const fundSpentYuan = Math.round(fundDrawnYuan * (0.7 + rng.next() * 0.3));
+    const soe = rng.chance(0.08);
+    values.push({
+      enterpriseId: e.id,
+      year,
+      payrollYuan,
+      fundDrawnYuan,
+      fundSpentYuan,
+      frontlineSharePct: Math.round((45 + rng.next() * 40) * 100) / 100,
+      peopleTrained: Math.max(1, Math.round(e.staff * (0.2 + rng.next() * 0.8))),
+      sasacLevel: soe ? (rng.chance(0.6) ? 'city' : rng.pick(SASAC_LEVELS)) : null,
+      createdAt: opts.now,
+      updatedAt: opts.now,
+    } as const);
+  }
+  for (let i = 0; i < values.length; i += 1000)
+    await db
+      .insert(enterpriseDeclarations)
+      .values(values.slice(i, i + 1000))
+      .onConflictDoNothing();
+  return { declared: values.length, stateOwned: values.filter((v) => v.sasacLevel).length };
+}
+
+const PDF = Buffer.from('%PDF-1.4\n% 专家评审意见（演示）\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+/**
+ * A few enterprises in the 产教融合型企业 pipeline, stepped through the lifecycle's own state machine on past days
+ * (so every date and deadline is what the rules give): two certified at city level (one has sent its annual
+ * report), one in its objection period, one cultivating, one in the reserve whose plan is overdue, and three
+ * waiting on the district, the bureau and the expert panel. Each expert review carries the panel's document.
+ * enterprise1 stays out of it, so its account can run the self-check and apply.
+ */
+export async function seedCertificationDemo(db: Db, opts: { now: Date }): Promise<{ cases: number }> {
+  const today = todayOf(opts.now);
+  const rules = certificationPolicy.lifecycle;
+  const year = declarationYearOn(today);
+  const candidates = await rows<{ id: string }>(
+    db,
+    sql`select o.id from enterprise_declarations d join organisations o on o.id = d.enterprise_id join enterprises e on e.organisation_id = o.id
+      where d.year = ${year} and e.above_designated_size and o.status = 'active' and e.integration_status = 'none'
+        and d.fund_drawn_yuan * 1000 >= d.payroll_yuan * 15
+        and not exists (select 1 from memberships m join users u on u.id = m.user_id where m.organisation_id = o.id and u.username = 'enterprise1')
+      order by o.code limit 8`,
+  );
+  const [admin] = await rows<{ id: string }>(db, sql`select id from users where username = 'admin' limit 1`);
+  if (!admin) return { cases: 0 };
+  const back = (days: number) => addDays(today, -days);
+  // [applied days ago, the steps to take with their day offsets from the application]
+  type Plan = Array<[Transition, number]>;
+  const full = (certifyAfter: number): Plan => [
+    [{ name: 'districtReview', approve: true }, 10],
+    [{ name: 'eligibilityCheck', approve: true }, 20],
+    [{ name: 'recordExpertReview', passed: true, documentFileId: 'file' }, 40],
+    [{ name: 'enterReserve' }, 50],
+    [{ name: 'publishPlan' }, 100],
+    [{ name: 'certify', level: 'city' }, certifyAfter],
+  ];
+  const plans: Array<{ appliedAgo: number; steps: Plan; report?: boolean }> = [
+    { appliedAgo: 900, steps: [...full(430), [{ name: 'closeNotice', objectionUpheld: false }, 445]], report: true },
+    { appliedAgo: 700, steps: [...full(430), [{ name: 'closeNotice', objectionUpheld: false }, 445]] },
+    { appliedAgo: 420, steps: full(417) },
+    { appliedAgo: 300, steps: full(0).slice(0, 5) },
+    { appliedAgo: 160, steps: full(0).slice(0, 4) },
+    { appliedAgo: 40, steps: full(0).slice(0, 2) },
+    { appliedAgo: 20, steps: full(0).slice(0, 1) },
+    { appliedAgo: 5, steps: [] },
+  ];
+  let made = 0;
+  for (const [i, e] of candidates.entries()) {
+    const p = plans[i]!;
+    const appliedOn = back(p.appliedAgo);
+    let state = newCase(appliedOn);
+    for (const [t, after] of p.steps) state = transition(state, t, addDays(appliedOn, after), rules);
+    const [c] = await db
+      .insert(certificationCases)
+      .values({
+        enterpriseId: e.id,
+        stage: state.stage,
+        appliedOn,
+        prefill: { demo: true },
+        statement: '本企业与本市职业院校开展订单培养、共建实训基地，接收学生岗位实习，设有校企合作办公室。',
+        reserveOn: state.reserveOn,
+        planDueOn: state.planDueOn,
+        planPublishedOn: state.planPublishedOn,
+        planTitle: state.planPublishedOn ? '产教融合型企业三年建设规划' : null,
+        planUrl: state.planPublishedOn ? 'https://www.zhengzhou.gov.cn/' : null,
+        level: state.level,
+        documentNo: state.level ? `郑教〔${state.certifiedOn!.slice(0, 4)}〕${20 + i}号` : null,
+        certifiedOn: state.certifiedOn,
+        objectionUntil: state.objectionUntil,
+        validUntil: state.validUntil,
+        expertReviewScore: p.steps.length >= 3 ? 80 + i : null,
+        createdAt: opts.now,
+        updatedAt: opts.now,
+      })
+      .returning({ id: certificationCases.id });
+    if (p.steps.length >= 3) {
+      const [f] = await db
+        .insert(evidenceFiles)
+        .values({
+          ownerKind: 'certificationCase',
+          ownerId: c!.id,
+          fileName: '专家评审意见.pdf',
+          type: 'pdf',
+          mediaType: 'application/pdf',
+          byteSize: PDF.length,
+          sha256: crypto.createHash('sha256').update(PDF).digest('hex'),
+          data: PDF,
+          uploadedBy: admin.id,
+        })
+        .returning({ id: evidenceFiles.id });
+      await db
+        .update(certificationCases)
+        .set({ expertReviewFileId: f!.id })
+        .where(sql`${certificationCases.id} = ${c!.id}`);
+    }
+    if (p.report && state.certifiedOn && Number(state.certifiedOn.slice(0, 4)) < Number(today.slice(0, 4))) {
+      const y = Number(state.certifiedOn.slice(0, 4));
+      await db.insert(certificationAnnualReports).values({
+        caseId: c!.id,
+        year: y,
+        submittedOn: annualReportDueOn(y, rules),
+        dueOn: annualReportDueOn(y, rules),
+        figures: {},
+        narrative: '全年接收职业院校学生岗位实习，与合作院校共建专业，开展职工技能培训。',
+        createdAt: opts.now,
+      });
+    }
+    await db.execute(sql`update enterprises set integration_status = ${integrationStatusOf(state, today)} where organisation_id = ${e.id}`);
+    made++;
+  }
+  return { cases: made };
+}
