@@ -6,9 +6,13 @@
 import { parsePlanPolicy } from '../core/plan/plan.ts';
 import type { PlanPolicy } from '../core/plan/plan.ts';
 import { parseMatchingPolicy, type MatchingPolicy } from '../core/matching/policy.ts';
+import { parseGraduatesPolicy, type GraduatesPolicy } from '../core/graduates/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
 
 /** The matching weights (section `matching` of the same file): see core/matching/policy.ts. */
 export const matchingPolicy: MatchingPolicy = parseMatchingPolicy((plan as { matching?: unknown }).matching);
+
+/** Graduates' destinations and the definitions of 留郑率 and 中职升学率 (section `graduates`): see core/graduates/policy.ts. */
+export const graduatesPolicy: GraduatesPolicy = parseGraduatesPolicy((plan as { graduates?: unknown }).graduates);

@@ -11,6 +11,9 @@ import type {
 } from '../../../core/indicators/index.ts';
 import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
 import { offeredPlaces } from '../../internships/index.ts';
+import { destinationTallies } from '../../graduates/index.ts';
+import { headlinePartsByDistrict } from '../../../core/graduates/index.ts';
+import { graduatesPolicy } from '../../../policy/index.ts';
 import { practiceDays, type PracticeCheck } from './practice-sql.ts';
 
 /**
@@ -36,7 +39,7 @@ export interface Tallies extends RegisterTallies {
 const CERTIFIED = sql`('certified_city', 'certified_province', 'certified_nation')`;
 
 export async function registerTallies(db: Db, practiceShareMin: number, year: number): Promise<Tallies> {
-  const [carriers, clusters, schools, teachers, programs, majorGroups, internshipPlaces] = await Promise.all([
+  const [carriers, clusters, schools, teachers, programs, majorGroups, internshipPlaces, destinations] = await Promise.all([
     rows<CarrierClusterTally>(
       db,
       sql`
@@ -93,9 +96,12 @@ export async function registerTallies(db: Db, practiceShareMin: number, year: nu
       left join ${offeredPlaces(year)} on offered.enterprise_id = o.id
       where e.above_designated_size and o.status = 'active' group by 1`,
     ),
+    // Graduates' destinations grouped by what the two definitions look at (core/graduates decides which count).
+    destinationTallies(db, sql`true`),
   ]);
+  const graduates = headlinePartsByDistrict(graduatesPolicy, destinations).parts;
   const enterprises: EnterpriseTally[] = clusters.map((c) => ({ districtId: c.districtId, certified: c.certified }));
-  return { carriers, clusters, enterprises, schools, teachers, programs, majorGroups, internshipPlaces };
+  return { carriers, clusters, enterprises, schools, teachers, programs, majorGroups, internshipPlaces, graduates };
 }
 
 /**

@@ -16,3 +16,4 @@ export * from './internships.ts';
 export * from './internship-lifecycle.ts';
 export * from './notifications.ts';
 export * from './matching.ts';
+export * from './graduates.ts';
