@@ -17,7 +17,7 @@ const destinationFields = {
   industryCode: z
     .string()
     .trim()
-    .regex(/^[A-T](\d{2,4})?$/, '行业代码格式不正确（如C、C38或C3811）')
+    .regex(/^([A-T]|\d{2,4})$/, '行业代码格式不正确（门类字母如C，或2至4位数字如38、3811）')
     .nullable()
     .optional(),
   studySchool: optText(200),

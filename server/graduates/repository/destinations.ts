@@ -163,7 +163,7 @@ async function employerOf(db: Db | Tx, id: string | null | undefined) {
   return e;
 }
 
-export interface DestinationValues {
+export type DestinationValues = {
   graduationYear: number;
   categoryCode: string;
   categoryGroup: string;
@@ -176,7 +176,7 @@ export interface DestinationValues {
   locationDistrictId: string | null;
   inZhengzhou: boolean;
   note: string | null;
-}
+};
 
 /** The stored values of a checked destination (the employer's register name when it is on the platform). */
 export function valuesOf(d: Omit<DestinationInput, 'surveyPoint'>, employer: { id: string; name: string } | null): DestinationValues {
