@@ -11,7 +11,10 @@ const optText = (max: number) => text(max).trim().nullable().optional();
 /** What the school enters for one graduate at one survey point (see core/graduates/rules.ts for the rules). */
 const destinationFields = {
   graduationYear: year,
-  categoryCode: z.string().trim().regex(/^\d{2}$/, '毕业去向代码为2位数字'),
+  categoryCode: z
+    .string()
+    .trim()
+    .regex(/^\d{2}$/, '毕业去向代码为2位数字'),
   employerName: optText(200),
   employerOrganisationId: z.uuid('就业单位编号格式不正确').nullable().optional(),
   industryCode: z

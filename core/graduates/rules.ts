@@ -112,7 +112,8 @@ export interface RateParts {
 export function retentionRole(policy: GraduatesPolicy, t: Omit<DestinationTally, 'n' | 'graduationYear'>) {
   const r = policy.retention;
   const group = groupOf(policy, t.categoryCode);
-  const counted = !!group && t.surveyPoint === r.surveyPoint && r.schoolLevels.includes(t.schoolLevel) && r.denominatorGroups.includes(group);
+  const counted =
+    !!group && t.surveyPoint === r.surveyPoint && r.schoolLevels.includes(t.schoolLevel) && r.denominatorGroups.includes(group);
   return { denominator: counted, numerator: counted && r.numeratorGroups.includes(group!) && t.inZhengzhou };
 }
 
@@ -182,7 +183,10 @@ export function headlinePartsByDistrict(
   policy: GraduatesPolicy,
   tallies: readonly (DestinationTally & { districtId: string | null })[],
 ): { years: { retention: number | null; progression: number | null }; parts: DistrictGraduateParts[] } {
-  const years = { retention: latestMeasuredYear(policy, 'retention', tallies), progression: latestMeasuredYear(policy, 'progression', tallies) };
+  const years = {
+    retention: latestMeasuredYear(policy, 'retention', tallies),
+    progression: latestMeasuredYear(policy, 'progression', tallies),
+  };
   const byDistrict = new Map<string | null, DistrictGraduateParts>();
   for (const t of tallies) {
     const p = byDistrict.get(t.districtId) ?? {

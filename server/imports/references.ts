@@ -49,7 +49,9 @@ export async function loadRefs(db: Db, entity: ImportEntity, access: Access, tod
         )
       : [];
   const industries =
-    entity === 'enterprises' || entity === 'destinations' ? await rows<RefNamed>(db, sql`select distinct on (code) code, name from industries order by code`) : [];
+    entity === 'enterprises' || entity === 'destinations'
+      ? await rows<RefNamed>(db, sql`select distinct on (code) code, name from industries order by code`)
+      : [];
   const clusters = entity === 'enterprises' ? await rows<RefNamed>(db, sql`select code, name from industry_clusters`) : [];
 
   const districtBy = new Map<string, RefDistrict>();

@@ -39,7 +39,10 @@ for (const engine of testEngines()) {
         const id = idNumber();
         const row = await makeStudent(db, pii, schoolId, { userId, idNumber: id });
         // The real index of the number, so that the spreadsheet import finds the student by it.
-        await db.update(students).set({ status, cohort: 2022, idNumberIndex: pii.index(id) }).where(eq(students.id, row.id));
+        await db
+          .update(students)
+          .set({ status, cohort: 2022, idNumberIndex: pii.index(id) })
+          .where(eq(students.id, row.id));
         s[key] = { id: row.id, name: row.name, idNumber: id };
       };
       await make('a1', w.schoolA.id, 'graduated', w.users.studentA.id);
@@ -70,7 +73,11 @@ for (const engine of testEngines()) {
       const ids = list.body.items.map((r: { studentId: string }) => r.studentId);
       assert.ok(ids.includes(s.a1!.id) && !ids.includes(s.enrolled!.id) && !ids.includes(s.b1!.id));
       assert.equal(list.body.items[0].graduationYear, 2025, 'cohort 2022 + 3 years of a 中职');
-      const res = await put(c, `/api/graduates/${s.a1!.id}/destinations/graduation`, employed({ employerOrganisationId: w.enterprise.id, employerName: null }));
+      const res = await put(
+        c,
+        `/api/graduates/${s.a1!.id}/destinations/graduation`,
+        employed({ employerOrganisationId: w.enterprise.id, employerName: null }),
+      );
       assert.equal(res.status, 200, JSON.stringify(res.body));
       assert.equal(res.body.categoryName, '签劳动合同形式就业');
       assert.equal(res.body.confirmation, 'pending', 'an employer on the platform is asked to confirm');
@@ -78,7 +85,11 @@ for (const engine of testEngines()) {
       assert.equal(res.body.employerName, w.enterprise.name, 'the register name of a platform enterprise');
       const audits = await auditRows(w.db, 'graduateDestination', res.body.id);
       assert.equal(audits[0]!.action, 'create');
-      const again = await put(c, `/api/graduates/${s.a1!.id}/destinations/graduation`, employed({ employerOrganisationId: w.enterprise.id }));
+      const again = await put(
+        c,
+        `/api/graduates/${s.a1!.id}/destinations/graduation`,
+        employed({ employerOrganisationId: w.enterprise.id }),
+      );
       assert.equal(again.status, 409, 'an edit names the version it read');
       const filtered = await c.get('/api/graduates?surveyPoint=graduation&state=missing');
       assert.ok(!filtered.body.items.some((r: { studentId: string }) => r.studentId === s.a1!.id));
@@ -93,7 +104,11 @@ for (const engine of testEngines()) {
       const missing = await put(c, `/api/graduates/${s.a2!.id}/destinations/graduation`, { graduationYear: 2025, categoryCode: '11' });
       assert.equal(missing.status, 400);
       assert.ok(missing.body.fields.employerName && missing.body.fields.industryCode && missing.body.fields.districtId);
-      const study = await put(c, `/api/graduates/${s.a2!.id}/destinations/graduation`, { graduationYear: 2025, categoryCode: '80', districtId: w.schoolA.id });
+      const study = await put(c, `/api/graduates/${s.a2!.id}/destinations/graduation`, {
+        graduationYear: 2025,
+        categoryCode: '80',
+        districtId: w.schoolA.id,
+      });
       assert.equal(study.status, 400);
       assert.ok(study.body.fields.studySchool && study.body.fields.studyLevel && study.body.fields.studyFullTime);
       assert.match(study.body.fields.districtId, /不在郑州市行政区划目录中/);
@@ -103,7 +118,10 @@ for (const engine of testEngines()) {
       const year = await put(c, `/api/graduates/${s.a1!.id}/destinations/sixMonths`, employed({ graduationYear: 2024 }));
       assert.equal(year.status, 400);
       assert.match(year.body.fields.graduationYear, /毕业年份须一致/);
-      const n = await w.db.select({ n: sql<number>`count(*)::int` }).from(graduateDestinations).where(eq(graduateDestinations.studentId, s.a2!.id));
+      const n = await w.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(graduateDestinations)
+        .where(eq(graduateDestinations.studentId, s.a2!.id));
       assert.equal(n[0]!.n, 0, 'nothing half-written');
     });
 
@@ -131,7 +149,10 @@ for (const engine of testEngines()) {
       const stranger = await login(otherEnterpriseAdmin.username);
       assert.equal((await stranger.get('/api/graduate-confirmations')).body.total, 0);
       assert.equal((await stranger.post(`/api/graduate-confirmations/${row.id}`, { version: row.version, confirmed: true })).status, 404);
-      assert.equal((await (await as('schoolAdminA')).post(`/api/graduate-confirmations/${row.id}`, { version: row.version, confirmed: true })).status, 403);
+      assert.equal(
+        (await (await as('schoolAdminA')).post(`/api/graduate-confirmations/${row.id}`, { version: row.version, confirmed: true })).status,
+        403,
+      );
       const ok = await ent.post(`/api/graduate-confirmations/${row.id}`, { version: row.version, confirmed: true, note: '已入职' });
       assert.equal(ok.status, 200, JSON.stringify(ok.body));
       assert.equal(ok.body.confirmation, 'confirmed');
@@ -162,7 +183,10 @@ for (const engine of testEngines()) {
       assert.equal(res.body.correction.categoryName, '升学');
       assert.equal(res.body.categoryCode, '11', "the school's record stands until the school changes it");
       const theirs = await login(studentUserB.username);
-      assert.equal((await theirs.post(`/api/my/graduate-destinations/${d.id}/correction`, { ...body, version: res.body.version })).status, 404);
+      assert.equal(
+        (await theirs.post(`/api/my/graduate-destinations/${d.id}/correction`, { ...body, version: res.body.version })).status,
+        404,
+      );
       assert.equal((await theirs.get('/api/my/graduate-destinations')).body.items.length, 0);
       assert.equal((await (await as('schoolAdminA')).post(`/api/my/graduate-destinations/${d.id}/correction`, body)).status, 403);
       const school = await as('schoolAdminA');
@@ -181,7 +205,21 @@ for (const engine of testEngines()) {
 
     test('an import: a district not in the catalogue and a student who did not graduate are row errors, nothing written; a good file imports', async () => {
       const c = await as('schoolAdminA');
-      const header = ['身份证号码', '姓名', '毕业年份', '调查时点', '毕业去向', '单位名称', '行业代码', '录取学校', '就读层次', '是否全日制', '所在区县', '单位统一社会信用代码', '备注'];
+      const header = [
+        '身份证号码',
+        '姓名',
+        '毕业年份',
+        '调查时点',
+        '毕业去向',
+        '单位名称',
+        '行业代码',
+        '录取学校',
+        '就读层次',
+        '是否全日制',
+        '所在区县',
+        '单位统一社会信用代码',
+        '备注',
+      ];
       const districtName = (await w.db.select().from(organisations).where(eq(organisations.id, w.districtA.id)))[0]!.name;
       const bad = csvText([
         header,
@@ -192,10 +230,22 @@ for (const engine of testEngines()) {
       const rejected = await importFile(c, 'destinations', '去向.csv', Buffer.from(bad));
       assert.equal(rejected.result.outcome, 'rejected', JSON.stringify(rejected.result));
       const reasons = rejected.result.issues.map((i: { row: number; column: string; reason: string }) => [i.row, i.column, i.reason]);
-      assert.ok(reasons.some(([r, col, why]: [number, string, string]) => r === 2 && col === '所在区县' && /不在郑州市行政区划目录中/.test(why)), JSON.stringify(reasons));
-      assert.ok(reasons.some(([r, , why]: [number, string, string]) => r === 3 && /尚未毕业/.test(why)), JSON.stringify(reasons));
-      assert.ok(reasons.some(([r, , why]: [number, string, string]) => r === 4 && /不在您管理的学校/.test(why)), JSON.stringify(reasons));
-      const none = await w.db.select({ n: sql<number>`count(*)::int` }).from(graduateDestinations).where(eq(graduateDestinations.studentId, s.a2!.id));
+      assert.ok(
+        reasons.some(([r, col, why]: [number, string, string]) => r === 2 && col === '所在区县' && /不在郑州市行政区划目录中/.test(why)),
+        JSON.stringify(reasons),
+      );
+      assert.ok(
+        reasons.some(([r, , why]: [number, string, string]) => r === 3 && /尚未毕业/.test(why)),
+        JSON.stringify(reasons),
+      );
+      assert.ok(
+        reasons.some(([r, , why]: [number, string, string]) => r === 4 && /不在您管理的学校/.test(why)),
+        JSON.stringify(reasons),
+      );
+      const none = await w.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(graduateDestinations)
+        .where(eq(graduateDestinations.studentId, s.a2!.id));
       assert.equal(none[0]!.n, 0);
       const good = csvText([
         header,
@@ -211,7 +261,6 @@ for (const engine of testEngines()) {
       assert.equal(job.result.inserted, 6);
       assert.equal((await importFile(c, 'destinations', '去向.csv', Buffer.from(good))).result.unchanged, 6, 'a re-upload changes nothing');
       assert.equal((await (await as('teacherA')).post('/api/imports/destinations?fileName=x.csv', {})).status, 403);
-      void waitForJob;
     });
 
     test('留郑率 and 中职升学率 from the destinations, by school and major, with masked graduates; who may see them', async () => {
@@ -243,8 +292,15 @@ for (const engine of testEngines()) {
         drill.body.items.map((r: { counted: boolean }) => r.counted),
         [true, true, true, false],
       );
-      assert.ok(drill.body.items.every((r: { name: string }) => /^.\*+$/.test(r.name)), 'names masked');
-      assert.equal((await (await as('districtB')).get('/api/graduate-figures')).body.retention.denominator, 0, 'another district sees none');
+      assert.ok(
+        drill.body.items.every((r: { name: string }) => /^.\*+$/.test(r.name)),
+        'names masked',
+      );
+      assert.equal(
+        (await (await as('districtB')).get('/api/graduate-figures')).body.retention.denominator,
+        0,
+        'another district sees none',
+      );
       assert.equal((await (await as('districtA')).get('/api/graduate-figures?by=district')).body.rows[0].key, w.districtA.id);
       for (const who of ['schoolAdminA', 'teacherA', 'studentA', 'enterpriseAdmin'] as const)
         assert.equal((await (await as(who)).get('/api/graduate-figures')).status, 403, who);

@@ -44,8 +44,7 @@ test('counts of carriers, certified enterprises and the dual-qualified share are
   }
   for (const code of ['key_majors', 'internship_posts_share', 'graduate_retention_rate', 'secondary_progression_rate'])
     assert.equal(indicatorDefinition(code)?.method, 'computed', code);
-  for (const code of ['per_student_funding', 'training_fund_share'])
-    assert.equal(indicatorDefinition(code)?.method, 'reported', code);
+  for (const code of ['per_student_funding', 'training_fund_share']) assert.equal(indicatorDefinition(code)?.method, 'reported', code);
 });
 
 test('progress: ≥ targets, ≤ ceilings and ranges', () => {

@@ -34,7 +34,14 @@ export const destinationSpec: EntitySpec<DestinationRecord> = {
   keyColumn: 'idNumber',
   keyLabel: '身份证号码和调查时点',
   columns: [
-    { key: 'idNumber', header: '身份证号码', required: true, hint: '毕业生的18位居民身份证号码（请设为文本格式）', example: '11010519491231002X', text: true },
+    {
+      key: 'idNumber',
+      header: '身份证号码',
+      required: true,
+      hint: '毕业生的18位居民身份证号码（请设为文本格式）',
+      example: '11010519491231002X',
+      text: true,
+    },
     { key: 'name', header: '姓名', required: true, hint: '须与学生库中的姓名一致', example: '张三' },
     { key: 'graduationYear', header: '毕业年份', required: true, hint: '如2024', example: '2024' },
     {
@@ -45,7 +52,14 @@ export const destinationSpec: EntitySpec<DestinationRecord> = {
       example: '毕业时',
       choices: primaryLabels(SURVEY_POINT_LABELS),
     },
-    { key: 'category', header: '毕业去向', required: true, hint: '毕业去向代码（如11）或名称（如签劳动合同形式就业）', example: '11', text: true },
+    {
+      key: 'category',
+      header: '毕业去向',
+      required: true,
+      hint: '毕业去向代码（如11）或名称（如签劳动合同形式就业）',
+      example: '11',
+      text: true,
+    },
     { key: 'employerName', header: '单位名称', required: false, hint: '就业或自主创业时填写', example: '郑州示例智能装备有限公司' },
     {
       key: 'employerUscc',
@@ -55,9 +69,22 @@ export const destinationSpec: EntitySpec<DestinationRecord> = {
       example: '91410100MA00000000',
       text: true,
     },
-    { key: 'industryCode', header: '行业代码', required: false, hint: '就业时填写，国民经济行业分类（GB/T 4754）代码，如C或3811', example: '38', text: true },
+    {
+      key: 'industryCode',
+      header: '行业代码',
+      required: false,
+      hint: '就业时填写，国民经济行业分类（GB/T 4754）代码，如C或3811',
+      example: '38',
+      text: true,
+    },
     { key: 'studySchool', header: '录取学校', required: false, hint: '升学时填写', example: '郑州职业技术学院' },
-    { key: 'studyLevel', header: '就读层次', required: false, hint: '升学时填写：专科（高职）、职业本科、本科、研究生', example: '专科（高职）' },
+    {
+      key: 'studyLevel',
+      header: '就读层次',
+      required: false,
+      hint: '升学时填写：专科（高职）、职业本科、本科、研究生',
+      example: '专科（高职）',
+    },
     { key: 'studyFullTime', header: '是否全日制', required: false, hint: '升学时填写：是或否', example: '是', choices: ['是', '否'] },
     {
       key: 'district',
@@ -85,7 +112,8 @@ export const destinationSpec: EntitySpec<DestinationRecord> = {
     const studySchool = f.text('studySchool', { max: 200 });
     const levelText = f.text('studyLevel', { max: 40 });
     const studyLevel = levelText === undefined ? undefined : refs.studyLevel(levelText);
-    if (levelText !== undefined && !studyLevel) f.fail('studyLevel', `就读层次“${levelText}”不在可选层次中（专科（高职）、职业本科、本科、研究生）`);
+    if (levelText !== undefined && !studyLevel)
+      f.fail('studyLevel', `就读层次“${levelText}”不在可选层次中（专科（高职）、职业本科、本科、研究生）`);
     const studyFullTime = f.bool('studyFullTime');
     const districtText = f.text('district', { max: 40 });
     let districtId: string | null | undefined;

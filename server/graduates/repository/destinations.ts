@@ -53,7 +53,8 @@ function toDestination(r: Row): Destination {
 }
 
 /** The caller's scope over students (their school, its district, the student him/herself). */
-const studentScope = (access: Access) => scopeWhere(access, { organisationId: students.schoolId, districtId: organisations.districtId, userId: students.userId }) ?? sql`true`;
+const studentScope = (access: Access) =>
+  scopeWhere(access, { organisationId: students.schoolId, districtId: organisations.districtId, userId: students.userId }) ?? sql`true`;
 
 export async function listGraduates(db: Db, access: Access, q: GraduateListQuery) {
   const year = sql`coalesce((select min(g.graduation_year) from graduate_destinations g where g.student_id = students.id), ${expectedYearSql(sql`students.cohort`, sql`sc.level`)})`;
@@ -83,20 +84,18 @@ export async function listGraduates(db: Db, access: Access, q: GraduateListQuery
     rows<{ n: number }>(db, sql`select count(*)::int as n ${from}`),
   ]);
   return {
-    items: items.map(
-      (r): GraduateRow => ({
-        studentId: r.sid as string,
-        name: r.sname as string,
-        idNumberMasked: r.idNumberMasked as string,
-        schoolId: r.sschool as string,
-        schoolName: r.schoolName as string,
-        majorCode: (r.majorCode as string) ?? null,
-        majorName: (r.majorName as string) ?? null,
-        cohort: r.cohort as number,
-        graduationYear: r.gyear as number,
-        destination: r.id ? toDestination(r) : null,
-      }),
-    ),
+    items: items.map((r): GraduateRow => ({
+      studentId: r.sid as string,
+      name: r.sname as string,
+      idNumberMasked: r.idNumberMasked as string,
+      schoolId: r.sschool as string,
+      schoolName: r.schoolName as string,
+      majorCode: (r.majorCode as string) ?? null,
+      majorName: (r.majorName as string) ?? null,
+      cohort: r.cohort as number,
+      graduationYear: r.gyear as number,
+      destination: r.id ? toDestination(r) : null,
+    })),
     total: count?.n ?? 0,
     page: q.page,
     pageSize: q.pageSize,
@@ -218,7 +217,13 @@ export async function putDestination(
   const s = await studentInScope(tx, access, studentId);
   const why = notGraduatedReason(s);
   if (why) throw new AppError('RULE_VIOLATION', why, { fields: { studentId: why } });
-  const fields = checkDestination(policy, { ...body, surveyPoint: point }, s, await destinationLookups(tx, body), Number(todayOf(now).slice(0, 4)));
+  const fields = checkDestination(
+    policy,
+    { ...body, surveyPoint: point },
+    s,
+    await destinationLookups(tx, body),
+    Number(todayOf(now).slice(0, 4)),
+  );
   const otherYear = await otherPointsYear(tx, s.id, point);
   if (otherYear !== null && otherYear !== body.graduationYear && !fields.graduationYear)
     fields.graduationYear = `该毕业生其他调查时点登记的毕业年份为${otherYear}年，同一毕业生的毕业年份须一致`;
@@ -244,7 +249,12 @@ export async function putDestination(
         enteredBy: userId,
       })
       .returning({ id: graduateDestinations.id });
-    await audit.record({ action: 'create', entityType: 'graduateDestination', entityId: created!.id, after: { studentId: s.id, surveyPoint: point, ...values } });
+    await audit.record({
+      action: 'create',
+      entityType: 'graduateDestination',
+      entityId: created!.id,
+      after: { studentId: s.id, surveyPoint: point, ...values },
+    });
   } else {
     if (body.version === undefined || body.version !== before.version) throw versionConflict();
     const employerChanged = before.employer_organisation_id !== values.employerOrganisationId;
@@ -314,7 +324,15 @@ export async function listConfirmations(db: Db, access: Access, q: { page: numbe
   };
 }
 
-export async function confirmDestination(tx: Tx, audit: Auditor, access: Access, userId: string, id: string, body: ConfirmationBody, now: Date) {
+export async function confirmDestination(
+  tx: Tx,
+  audit: Auditor,
+  access: Access,
+  userId: string,
+  id: string,
+  body: ConfirmationBody,
+  now: Date,
+) {
   const [d] = await rows<Row>(
     tx,
     sql`select * from graduate_destinations where id = ${id} and employer_organisation_id is not null and ${employerScope(access)} for update`,
@@ -356,12 +374,24 @@ export async function correctDestination(tx: Tx, audit: Auditor, access: Access,
   if (!d) throw notFound('毕业去向');
   if (d.version !== body.version) throw versionConflict();
   const { version: _v, note, ...proposed } = body;
-  const fields = checkDestination(policy, { ...proposed, surveyPoint: d.survey_point as never, note }, d, await destinationLookups(tx, proposed), Number(todayOf(now).slice(0, 4)));
+  const fields = checkDestination(
+    policy,
+    { ...proposed, surveyPoint: d.survey_point as never, note },
+    d,
+    await destinationLookups(tx, proposed),
+    Number(todayOf(now).slice(0, 4)),
+  );
   if (Object.keys(fields).length) throw validationFailed(fields);
   const correction = { ...proposed, categoryName: categoryName(proposed.categoryCode), note };
   await tx.execute(sql`update graduate_destinations set correction = ${JSON.stringify(correction)}::jsonb, correction_at = ${now},
     version = version + 1, updated_at = now() where id = ${id}`);
-  await audit.record({ action: 'correct', entityType: 'graduateDestination', entityId: id, before: { correction: d.correction }, after: { correction } });
+  await audit.record({
+    action: 'correct',
+    entityType: 'graduateDestination',
+    entityId: id,
+    before: { correction: d.correction },
+    after: { correction },
+  });
   const [saved] = await destinationsOf(tx, sql`d.id = ${id}`);
   return saved!;
 }

@@ -31,7 +31,11 @@ const scoped = (access: Access) =>
 
 const KEYS: Record<FiguresQuery['by'], { key: SQL; name: SQL; join: SQL }> = {
   school: { key: sql`graduate_destinations.school_id::text`, name: sql`so.name`, join: sql`` },
-  district: { key: sql`graduate_destinations.district_id::text`, name: sql`dist.name`, join: sql`left join organisations dist on dist.id = graduate_destinations.district_id` },
+  district: {
+    key: sql`graduate_destinations.district_id::text`,
+    name: sql`dist.name`,
+    join: sql`left join organisations dist on dist.id = graduate_destinations.district_id`,
+  },
   major: {
     key: sql`m.code`,
     name: sql`m.name`,
@@ -74,7 +78,12 @@ const parts = (which: 'retention' | 'progression', xs: readonly KeyedTally[]) =>
 export async function graduateFigures(db: Db, access: Access, q: FiguresQuery): Promise<Figures> {
   const tallies = await destinationTallies(db, scoped(access), q.by);
   const years = [...new Set(tallies.map((t) => t.graduationYear))].sort((a, b) => b - a);
-  const year = q.graduationYear ?? latestMeasuredYear(policy, 'retention', tallies) ?? latestMeasuredYear(policy, 'progression', tallies) ?? years[0] ?? null;
+  const year =
+    q.graduationYear ??
+    latestMeasuredYear(policy, 'retention', tallies) ??
+    latestMeasuredYear(policy, 'progression', tallies) ??
+    years[0] ??
+    null;
   const ofYear = tallies.filter((t) => t.graduationYear === year);
   const keys = new Map<string | null, string>();
   for (const t of ofYear) keys.set(t.key, t.name ?? (q.by === 'cluster' ? '未对接产业集群' : q.by === 'major' ? '未登记专业' : '未登记'));
@@ -82,7 +91,11 @@ export async function graduateFigures(db: Db, access: Access, q: FiguresQuery): 
     const mine = ofYear.filter((t) => t.key === key);
     return { key, name, retention: parts('retention', mine), progression: parts('progression', mine) };
   });
-  rowsOut.sort((a, b) => b.retention.denominator + b.progression.denominator - (a.retention.denominator + a.progression.denominator) || a.name.localeCompare(b.name, 'zh'));
+  rowsOut.sort(
+    (a, b) =>
+      b.retention.denominator + b.progression.denominator - (a.retention.denominator + a.progression.denominator) ||
+      a.name.localeCompare(b.name, 'zh'),
+  );
   return {
     graduationYear: year,
     years: years.map((y) => {
@@ -157,7 +170,10 @@ export async function figureGraduates(db: Db, access: Access, q: FiguresDrillQue
       schoolName: r.schoolName,
       majorName: r.majorName,
       categoryName: policy.categories.find((c) => c.code === r.categoryCode)?.name ?? r.categoryCode,
-      place: r.studySchool ?? r.employerName ? `${r.studySchool ?? r.employerName}（${r.place ?? (r.inZhengzhou ? '郑州市' : '郑州市外')}）` : (r.place ?? '—'),
+      place:
+        (r.studySchool ?? r.employerName)
+          ? `${r.studySchool ?? r.employerName}（${r.place ?? (r.inZhengzhou ? '郑州市' : '郑州市外')}）`
+          : (r.place ?? '—'),
       counted: x.numerator,
     })),
     total: all.length,

@@ -12,7 +12,11 @@ import { valuesOf, type DestinationValues } from './destinations.ts';
  * register; this checks each row by the form's rules and writes). The import has already matched districts and
  * industries against the catalogues, so the look-ups here accept what it passes.
  */
-export function destinationProblems(input: DestinationInput, student: StudentFacts, today: Date): { notGraduated: string | null; fields: FieldErrors } {
+export function destinationProblems(
+  input: DestinationInput,
+  student: StudentFacts,
+  today: Date,
+): { notGraduated: string | null; fields: FieldErrors } {
   const notGraduated = notGraduatedReason(student);
   if (notGraduated) return { notGraduated, fields: {} };
   const checked = { district: () => true, industry: () => true };

@@ -90,7 +90,9 @@ const put = defineRoute({
   body: destinationPut,
   response: destination,
   handler: ({ services, access, actor, params, body, write }) =>
-    write((tx, audit) => putDestination(tx, audit, access, actor?.userId ?? null, params.studentId, params.surveyPoint, body, services.now())),
+    write((tx, audit) =>
+      putDestination(tx, audit, access, actor?.userId ?? null, params.studentId, params.surveyPoint, body, services.now()),
+    ),
 });
 
 const confirmations = defineRoute({
@@ -136,7 +138,8 @@ const correct = defineRoute({
   params: idParams,
   body: correctionBody,
   response: destination,
-  handler: ({ services, access, params, body, write }) => write((tx, audit) => correctDestination(tx, audit, access, params.id, body, services.now())),
+  handler: ({ services, access, params, body, write }) =>
+    write((tx, audit) => correctDestination(tx, audit, access, params.id, body, services.now())),
 });
 
 const figuresRoute = defineRoute({

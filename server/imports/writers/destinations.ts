@@ -92,7 +92,11 @@ async function prepare(db: Db | Tx, batch: readonly Item<DestinationRecord>[], c
     for (const [field, reason] of Object.entries(problems.fields)) fail(COLUMN[field] ?? null, reason);
     const other = storedYears.find((y) => y.studentId === s.id && y.surveyPoint !== r.surveyPoint && y.year !== r.graduationYear);
     const inFile = fileYears.get(s.id);
-    if (other) fail('毕业年份', `该毕业生${other.surveyPoint === 'graduation' ? '毕业时' : '其他调查时点'}已登记毕业年份为${other.year}年，同一毕业生的毕业年份须一致`);
+    if (other)
+      fail(
+        '毕业年份',
+        `该毕业生${other.surveyPoint === 'graduation' ? '毕业时' : '其他调查时点'}已登记毕业年份为${other.year}年，同一毕业生的毕业年份须一致`,
+      );
     else if (inFile !== undefined && inFile !== r.graduationYear) fail('毕业年份', '同一毕业生在本文件中的毕业年份不一致');
     fileYears.set(s.id, r.graduationYear);
     if (!Object.keys(problems.fields).length) items.push({ row: b.row, student: s, input, employer: employer ?? null });
