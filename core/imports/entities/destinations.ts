@@ -93,7 +93,7 @@ export const destinationSpec: EntitySpec<DestinationRecord> = {
       hint: `就业、创业、灵活就业、升学时填写工作或就读地点所在的郑州市区县名称或区划代码；郑州市以外填“${OUTSIDE_ZHENGZHOU}”`,
       example: '金水区',
     },
-    { key: 'note', header: '备注', required: false, hint: '可不填', example: '' },
+    { key: 'note', header: '备注', required: false, hint: '可不填', example: '9月入职' },
   ],
   key: (r) => `${r.idNumber}/${r.surveyPoint}`,
   validate(f, refs) {
