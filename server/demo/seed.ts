@@ -9,6 +9,7 @@ import { seedMatchingDemo } from './matching.ts';
 import { seedPlacementsDemo } from './placements.ts';
 import { seedSupervisionDemo } from './supervision.ts';
 import { publishDemoIndicators } from './publications.ts';
+import { seedGraduatesDemo } from './graduates.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
 import type { Services } from '../platform/services.ts';
@@ -153,6 +154,15 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
         `任务督导演示数据：${reports.reports}份进展报告（${reports.late}份逾期报送，${reports.rated}份已评分），${reports.slots}个报送单位×任务，${reports.duePeriods}个已到期期次`,
       );
     }
+    // Graduates' destinations, so the cockpit's 留郑率 and 中职升学率 are computed from them (issue 16).
+    const grads = await seedGraduatesDemo(db, services.pii, {
+      now: services.now(),
+      perSchool: services.config.demoScale === 'tiny' ? 12 : 20,
+      passwordHash: await demoPasswordHash(db),
+    });
+    log(
+      `毕业去向演示数据：${grads.years.join('、')}届毕业生${grads.graduates}人，去向记录${grads.destinations}条（graduate1 可查看本人去向）`,
+    );
     log(`公开统计演示：已公开 ${await publishDemoIndicators(db)} 项指标`);
     // The credit bank: learner1 (an employee of enterprise1 in training) and student1 with outcomes, a transfer, a credential.
     const cb = await seedCreditBankDemo(db, services.pii, {
