@@ -19,6 +19,7 @@ import { importRoutes } from './pages/imports/routes.tsx';
 import { searchRoutes } from './pages/search/routes.tsx';
 import { internshipRoutes } from './pages/internships/routes.tsx';
 import { matchingRoutes } from './pages/matching/routes.tsx';
+import { graduateRoutes } from './pages/graduates/routes.tsx';
 
 // Pages that only some roles open, loaded on demand.
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
@@ -165,6 +166,7 @@ export const router = createBrowserRouter([
           ...registryRoutes,
           ...internshipRoutes,
           ...matchingRoutes,
+          ...graduateRoutes,
           ...importRoutes,
           ...searchRoutes,
           { path: '*', element: <NotFoundPage />, handle: titled('页面不存在') },
