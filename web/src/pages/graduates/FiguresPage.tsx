@@ -1,6 +1,7 @@
 import { Alert, Card, Col, Modal, Row, Segmented, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { QueryError } from '../../components/QueryError.tsx';
+import { useIsPhone } from '../../hooks/useMediaQuery.ts';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { SURVEY_POINT_LABELS, useFigures, useFiguresDrill, type Figures, type FiguresDrill } from './api.ts';
 
@@ -19,6 +20,7 @@ const TITLES: Record<Measure, string> = { retention: '职业院校毕业生留�
  * graduates behind it (names masked), counted ones first.
  */
 export default function FiguresPage() {
+  const phone = useIsPhone();
   const [year, setYear] = useState<number | undefined>(undefined);
   const [by, setBy] = useState<By>('school');
   const [drill, setDrill] = useState<{ measure: Measure; key?: string | null; name: string } | null>(null);
@@ -151,8 +153,8 @@ export default function FiguresPage() {
         open={!!drill}
         onCancel={() => setDrill(null)}
         footer={null}
-        width={900}
-        title={drill ? `${TITLES[drill.measure]} · ${drill.name} · ${shown}届` : ''}
+        width={phone ? '100%' : 900}
+        title={drill ? `${TITLES[drill.measure]} · ${drill.name}（${shown}届）` : ''}
       >
         {d.error ? (
           <QueryError error={d.error} onRetry={() => void d.refetch()} />
