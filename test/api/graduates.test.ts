@@ -137,6 +137,17 @@ for (const engine of testEngines()) {
       const districtA = await (await as('districtA')).get(`/api/graduates/${s.a1!.id}`);
       assert.equal(districtA.status, 200);
       assert.equal(districtA.body.items.length, 1);
+      const listB = await (await as('districtB')).get('/api/graduates');
+      assert.deepEqual(
+        listB.body.items.map((r: { studentId: string }) => r.studentId),
+        [s.b1!.id],
+        "a district lists its own schools' graduates only",
+      );
+      assert.equal((await (await as('schoolAdminA')).get('/api/my/graduate-destinations')).status, 403);
+      assert.equal((await (await as('schoolAdminA')).get('/api/graduate-confirmations')).status, 403);
+      assert.equal((await new TestClient(server.url).get('/api/graduates/catalogue')).status, 401);
+      assert.equal((await (await as('schoolAdminA')).get('/api/imports/destinations/template')).status, 200);
+      assert.equal((await (await as('districtA')).get('/api/imports/destinations/template')).status, 403, 'the school enters its own');
     });
 
     test('the employer on the platform confirms its own graduates only', async () => {
@@ -302,8 +313,16 @@ for (const engine of testEngines()) {
         'another district sees none',
       );
       assert.equal((await (await as('districtA')).get('/api/graduate-figures?by=district')).body.rows[0].key, w.districtA.id);
-      for (const who of ['schoolAdminA', 'teacherA', 'studentA', 'enterpriseAdmin'] as const)
+      for (const who of ['schoolAdminA', 'teacherA', 'studentA', 'enterpriseAdmin'] as const) {
         assert.equal((await (await as(who)).get('/api/graduate-figures')).status, 403, who);
+        assert.equal((await (await as(who)).get('/api/graduate-figures/graduates?measure=retention&graduationYear=2025')).status, 403, who);
+      }
+      const drillB = await (await as('districtB')).get('/api/graduate-figures/graduates?measure=retention&graduationYear=2025');
+      assert.equal(drillB.body.total, 0, "another district's graduates are not listed");
+      const bySchool = await city.get(
+        `/api/graduate-figures/graduates?measure=progression&graduationYear=2025&by=school&key=${w.schoolA.id}&part=counted`,
+      );
+      assert.equal(bySchool.body.total, 2, 'the counted graduates of one breakdown row');
 
       // The cockpit computes the same figures.
       const run = await city.post('/api/indicators/recompute', {});
