@@ -5,6 +5,7 @@ import { graduatesPolicy as policy } from '../../policy/index.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { graduateDestinations, students } from '../platform/db/schema/index.ts';
 import type { PiiCipher } from '../platform/pii.ts';
+import { askEmployerToConfirm } from '../graduates/index.ts';
 import { personName, type Sex } from './names.ts';
 import { createRng, type Rng } from './prng.ts';
 
@@ -263,11 +264,22 @@ async function featuredSignIns(db: Db, passwordHash: string, year: number) {
       await db.execute(sql`update students set user_id = ${user.id} where id = ${grad.id}`);
     }
   }
-  await db.execute(sql`update graduate_destinations set employer_organisation_id = e.org, employer_name = e.name, location_district_id = e.district,
+  const asked = await rows<{ id: string; employerId: string; schoolName: string; graduationYear: number }>(
+    db,
+    sql`update graduate_destinations set employer_organisation_id = e.org, employer_name = e.name, location_district_id = e.district,
       in_zhengzhou = true, industry_code = e.industry, confirmation = 'pending', confirmed_at = null, confirmed_by = null
     from (select o.id as org, o.name, o.district_id as district, en.industry_code as industry from users u
           join memberships m on m.user_id = u.id join organisations o on o.id = m.organisation_id join enterprises en on en.organisation_id = o.id
           where u.username = 'enterprise1' limit 1) e
     where graduate_destinations.id in (select id from graduate_destinations where graduation_year = ${year} and survey_point = 'graduation'
-      and category_group = 'employed' and employer_organisation_id is null order by id limit 4) and e.district is not null`);
+      and category_group = 'employed' and employer_organisation_id is null order by id limit 4) and e.district is not null
+    returning graduate_destinations.id, e.org as "employerId", graduate_destinations.graduation_year as "graduationYear",
+      (select name from organisations o where o.id = graduate_destinations.school_id) as "schoolName"`,
+  );
+  await db.transaction((tx) =>
+    askEmployerToConfirm(
+      tx,
+      asked.map((a) => ({ ...a, destinationId: a.id })),
+    ),
+  );
 }

@@ -5,3 +5,4 @@
 export { graduateRoutes } from './routes/graduates.ts';
 export { destinationTallies, figureGraduates, type KeyedTally } from './repository/figures.ts';
 export { destinationProblems, upsertImportedDestinations, type ImportedDestination } from './repository/imported.ts';
+export { askEmployerToConfirm } from './repository/destinations.ts';

@@ -85,6 +85,13 @@ for (const engine of testEngines()) {
       assert.equal(res.body.employerName, w.enterprise.name, 'the register name of a platform enterprise');
       const audits = await auditRows(w.db, 'graduateDestination', res.body.id);
       assert.equal(audits[0]!.action, 'create');
+      const inbox = await (await as('enterpriseAdmin')).get('/api/notifications');
+      assert.ok(
+        inbox.body.items.some(
+          (n: { kind: string; link: string }) => n.kind === 'graduateConfirmation' && n.link === '/graduates/confirmations',
+        ),
+        'the employer is asked to confirm',
+      );
       const again = await put(
         c,
         `/api/graduates/${s.a1!.id}/destinations/graduation`,

@@ -16,6 +16,7 @@ import type { Auditor } from '../../platform/audit/auditor.ts';
 import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
 import { graduateDestinations, organisations, students } from '../../platform/db/schema/index.ts';
 import { scopeWhere } from '../../platform/http/scope-sql.ts';
+import { deliverToOrganisations } from '../../platform/notifications.ts';
 
 /**
  * 毕业去向: the school's list of its graduates, the form's write (one row per graduate per survey point), the
@@ -275,6 +276,15 @@ export async function putDestination(
     });
   }
   const [saved] = await destinationsOf(tx, sql`d.student_id = ${s.id} and d.survey_point = ${point}`);
+  if (saved!.employerOrganisationId && saved!.confirmation === 'pending')
+    await askEmployerToConfirm(tx, [
+      {
+        destinationId: saved!.id,
+        employerId: saved!.employerOrganisationId,
+        schoolName: s.schoolName,
+        graduationYear: saved!.graduationYear,
+      },
+    ]);
   return saved!;
 }
 
@@ -394,4 +404,27 @@ export async function correctDestination(tx: Tx, audit: Auditor, access: Access,
   });
   const [saved] = await destinationsOf(tx, sql`d.id = ${id}`);
   return saved!;
+}
+
+/**
+ * Tells an enterprise on the platform that a school has named it as a graduate's employer, with a link to its
+ * confirmation page (once per destination and employer).
+ */
+export async function askEmployerToConfirm(
+  tx: Tx,
+  asks: ReadonlyArray<{ destinationId: string; employerId: string; schoolName: string; graduationYear: number }>,
+) {
+  await deliverToOrganisations(
+    tx,
+    asks.map((a) => ({
+      organisationId: a.employerId,
+      roles: ['enterprise_admin'],
+      kind: 'graduateConfirmation',
+      dedupeKey: `graduate-destination:${a.destinationId}`,
+      title: '有毕业生登记在本单位就业，请确认',
+      body: `${a.schoolName}登记其${a.graduationYear}届毕业生在本单位就业。请在“毕业生就业确认”中确认或否认。`,
+      link: '/graduates/confirmations',
+      detail: { destinationId: a.destinationId },
+    })),
+  );
 }

@@ -5,7 +5,7 @@ import type { FieldErrors } from '../../../core/errors.ts';
 import { graduatesPolicy as policy } from '../../../policy/index.ts';
 import { rows, type Tx } from '../../platform/db/engine.ts';
 import { graduateDestinations } from '../../platform/db/schema/index.ts';
-import { valuesOf, type DestinationValues } from './destinations.ts';
+import { askEmployerToConfirm, valuesOf, type DestinationValues } from './destinations.ts';
 
 /**
  * The spreadsheet import's side of 毕业去向 (server/imports/writers/destinations.ts reads the sheet and the
@@ -25,7 +25,7 @@ export function destinationProblems(
 
 export interface ImportedDestination {
   row: number;
-  student: { id: string; schoolId: string; districtId: string | null; programId: string | null };
+  student: { id: string; schoolId: string; schoolName: string; districtId: string | null; programId: string | null };
   input: DestinationInput;
   employer: { id: string; name: string } | null;
 }
@@ -58,6 +58,10 @@ export async function upsertImportedDestinations(
       )
     : [];
   const inserts: (typeof graduateDestinations.$inferInsert)[] = [];
+  const asks: { destinationId: string; employerId: string; schoolName: string; graduationYear: number }[] = [];
+  const ask = (destinationId: string, it: ImportedDestination) =>
+    it.employer &&
+    asks.push({ destinationId, employerId: it.employer.id, schoolName: it.student.schoolName, graduationYear: it.input.graduationYear });
   for (const it of items) {
     const values = valuesOf(it.input, it.employer);
     const before = stored.find((s) => s.studentId === it.student.id && s.surveyPoint === it.input.surveyPoint);
@@ -75,6 +79,7 @@ export async function upsertImportedDestinations(
         enteredBy: audit.actorUserId,
       });
       audit.created('graduateDestination', id, { studentId: it.student.id, surveyPoint: it.input.surveyPoint, ...values });
+      ask(id, it);
       continue;
     }
     const { id, studentId: _s, surveyPoint: _p, ...old } = before;
@@ -90,9 +95,11 @@ export async function upsertImportedDestinations(
       note = ${values.note}, program_id = ${it.student.programId}, entered_by = ${audit.actorUserId},
       ${employerChanged ? sql`confirmation = ${values.employerOrganisationId ? 'pending' : 'none'}, confirmed_at = null, confirmed_by = null, confirmation_note = null,` : sql``}
       correction = null, correction_at = null, version = version + 1, updated_at = now() where id = ${id}`);
+    if (employerChanged) ask(id, it);
     tally.updated++;
   }
   for (let i = 0; i < inserts.length; i += 500) await tx.insert(graduateDestinations).values(inserts.slice(i, i + 500));
   tally.inserted += inserts.length;
+  await askEmployerToConfirm(tx, asks);
   await audit.flush(tx);
 }

@@ -17,6 +17,7 @@ interface Student {
   idx: string;
   name: string;
   schoolId: string;
+  schoolName: string;
   districtId: string | null;
   programId: string | null;
   status: 'enrolled' | 'graduated' | 'withdrawn';
@@ -26,7 +27,7 @@ interface Student {
 async function studentsOf(db: Db | Tx, indexes: string[]): Promise<Map<string, Student>> {
   const found = await rows<Student>(
     db,
-    sql`select s.id, s.id_number_index as idx, s.name, s.school_id as "schoolId", o.district_id as "districtId", s.program_id as "programId",
+    sql`select s.id, s.id_number_index as idx, s.name, s.school_id as "schoolId", o.name as "schoolName", o.district_id as "districtId", s.program_id as "programId",
       s.status, s.cohort from students s join organisations o on o.id = s.school_id
       where s.id_number_index = any(${sql.param(indexes)}::text[]) and s.archived_at is null`,
   );
