@@ -81,6 +81,7 @@ export const graduateListQuery = z.strictObject({
   state: z.enum(['recorded', 'missing', 'correction']).optional(),
 });
 export type GraduateListQuery = z.infer<typeof graduateListQuery>;
+export const graduateExportQuery = graduateListQuery.omit({ page: true, pageSize: true });
 
 export const graduateRow = z.object({
   studentId: z.string(),

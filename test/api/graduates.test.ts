@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { graduateDestinations, organisations, students } from '../../server/platform/db/schema/index.ts';
@@ -343,6 +344,26 @@ for (const engine of testEngines()) {
       assert.equal(cd.status, 200, JSON.stringify(cd.body));
       assert.equal(cd.body.total, 4);
       assert.match(cd.body.title, /2025届/);
+    });
+
+    test('the list and the figures export as .xlsx with ID numbers masked, within the reader’s scope', async () => {
+      const school = await as('schoolAdminA');
+      const rowsOf = async (c: TestClient, path: string) => {
+        const res = await fetch(`${server.url}${path}`, { headers: { cookie: c.cookie } });
+        assert.equal(res.status, 200, path);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(await res.arrayBuffer());
+        const out: unknown[][] = [];
+        wb.worksheets[0]!.eachRow((r) => out.push((r.values as unknown[]).slice(1)));
+        return out;
+      };
+      const list = await rowsOf(school, '/api/exports/graduates?surveyPoint=graduation');
+      assert.equal(list[0]![1], '身份证号（脱敏）');
+      assert.equal(list.length - 1, 4, "school A's four graduates");
+      assert.ok(list.slice(1).every((r) => /\*{8}/.test(String(r[1]))) && !JSON.stringify(list).includes(s.a1!.idNumber));
+      const figures = await rowsOf(await as('cityAdmin'), '/api/exports/graduate-figures?by=school');
+      assert.deepEqual(figures.at(-1)!.slice(0, 5), ['合计', 2025, 3, 4, 75]);
+      assert.equal((await fetch(`${server.url}/api/exports/graduate-figures`, { headers: { cookie: school.cookie } })).status, 403);
     });
 
     test('the catalogue of categories and the definitions come from the policy file', async () => {

@@ -14,6 +14,7 @@ import {
   figuresDrillQuery,
   figuresQuery,
   graduateDestinations,
+  graduateExportQuery,
   graduateListQuery,
   graduatePage,
   studentIdParams,
@@ -32,6 +33,8 @@ import {
   putDestination,
 } from '../repository/destinations.ts';
 import { figureGraduates, graduateFigures } from '../repository/figures.ts';
+import { exportFigures, exportGraduates } from '../exports/graduates.ts';
+import { xlsxDownload } from '../../platform/exports/download.ts';
 
 /**
  * 毕业去向 (issue 16): the school's graduates and their destinations at each survey point (form here, spreadsheet
@@ -164,4 +167,43 @@ const drill = defineRoute({
   handler: ({ services, access, query }) => figureGraduates(services.database.db, access, query),
 });
 
-export const graduateRoutes: AnyRoute[] = [catalogue, list, detail, put, confirmations, confirm, mine, correct, figuresRoute, drill];
+const listExport = defineRoute({
+  method: 'GET',
+  url: '/api/exports/graduates',
+  tags,
+  access: { resource: 'graduateDestination', action: 'read' },
+  summary: '导出毕业生去向（.xlsx，筛选条件同毕业生名单；身份证号脱敏）',
+  query: graduateExportQuery,
+  async handler({ services, access, query, reply }) {
+    xlsxDownload(reply, '毕业生去向', services.now());
+    return exportGraduates(services.database.db, access, query);
+  },
+});
+
+const figuresExport = defineRoute({
+  method: 'GET',
+  url: '/api/exports/graduate-figures',
+  tags,
+  access: { resource: 'graduateFigures', action: 'read' },
+  summary: '导出留郑率与中职升学率分列表（.xlsx，含合计）',
+  query: figuresQuery,
+  async handler({ services, access, query, reply }) {
+    xlsxDownload(reply, '留郑率与中职升学率', services.now());
+    return exportFigures(services.database.db, access, query);
+  },
+});
+
+export const graduateRoutes: AnyRoute[] = [
+  catalogue,
+  list,
+  detail,
+  put,
+  confirmations,
+  confirm,
+  mine,
+  correct,
+  figuresRoute,
+  drill,
+  listExport,
+  figuresExport,
+];

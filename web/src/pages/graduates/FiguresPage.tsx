@@ -2,6 +2,7 @@ import { Alert, Card, Col, Modal, Row, Segmented, Select, Space, Statistic, Tag,
 import { useState } from 'react';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useIsPhone } from '../../hooks/useMediaQuery.ts';
+import { ExportButton } from '../registry/kit/ExportButton.tsx';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { SURVEY_POINT_LABELS, useFigures, useFiguresDrill, type Figures, type FiguresDrill } from './api.ts';
 
@@ -101,6 +102,7 @@ export default function FiguresPage() {
     <div data-testid="graduate-figures">
       <div className="cj-page-head">
         <Typography.Title level={4}>毕业去向与留郑率</Typography.Title>
+        <ExportButton path="/api/exports/graduate-figures" query={{ graduationYear: year, by }} />
       </div>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select

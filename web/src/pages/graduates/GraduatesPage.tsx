@@ -7,6 +7,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { useIsPhone } from '../../hooks/useMediaQuery.ts';
 import { useCan } from '../registry/kit/can.ts';
+import { ExportButton } from '../registry/kit/ExportButton.tsx';
 import { CONFIRMATION_LABELS, destinationLine, KEY, SURVEY_POINT_LABELS, useGraduates, type Destination, type Graduate } from './api.ts';
 import { DestinationForm } from './DestinationForm.tsx';
 
@@ -74,11 +75,17 @@ export default function GraduatesPage() {
     <div data-testid="graduates-page">
       <div className="cj-page-head">
         <Typography.Title level={4}>毕业生去向</Typography.Title>
-        {mayImport && (
-          <Link to="/imports?entity=destinations">
-            <Button>表格导入</Button>
-          </Link>
-        )}
+        <Space wrap>
+          {mayImport && (
+            <Link to="/imports?entity=destinations">
+              <Button>表格导入</Button>
+            </Link>
+          )}
+          <ExportButton
+            path="/api/exports/graduates"
+            query={{ graduationYear: year, surveyPoint: point, state: state === 'all' ? undefined : state }}
+          />
+        </Space>
       </div>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
