@@ -8,6 +8,7 @@ import type { PlanPolicy } from '../core/plan/plan.ts';
 import { parseMatchingPolicy, type MatchingPolicy } from '../core/matching/policy.ts';
 import { parseForecastPolicy, type ForecastPolicy } from '../core/forecast/policy.ts';
 import { parseCertificationPolicy, type CertificationPolicy } from '../core/certification/policy.ts';
+import { parseGraduatesPolicy, type GraduatesPolicy } from '../core/graduates/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
@@ -19,3 +20,5 @@ export const matchingPolicy: MatchingPolicy = parseMatchingPolicy((plan as { mat
 export const forecastPolicy: ForecastPolicy = parseForecastPolicy((plan as { forecast?: unknown }).forecast);
 /** The 产教融合型企业 section (`certification`): criteria, lifecycle deadlines, revocation: see core/certification/policy.ts. */
 export const certificationPolicy: CertificationPolicy = parseCertificationPolicy((plan as { certification?: unknown }).certification);
+/** Graduates' destinations and the definitions of 留郑率 and 中职升学率 (section `graduates`): see core/graduates/policy.ts. */
+export const graduatesPolicy: GraduatesPolicy = parseGraduatesPolicy((plan as { graduates?: unknown }).graduates);

@@ -18,6 +18,7 @@ import { catalogueRoutes, clusterRoutes } from './catalogues/index.ts';
 import { directoryRoutes } from './directory/index.ts';
 import { creditBankRoutes } from './credit-bank/index.ts';
 import { cockpitRoutes, indicatorRoutes, publicStatsRoutes, reportRoutes, taskRoutes } from './cockpit/index.ts';
+import { graduateRoutes } from './graduates/index.ts';
 import { homeRoutes } from './home/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { internshipRoutes, internshipStatsRoutes } from './internships/index.ts';
@@ -66,5 +67,6 @@ export function allRoutes(): AnyRoute[] {
   list.push(...programRoutes, ...majorGroupRoutes, ...teacherRoutes, ...trainingCourseRoutes);
   list.push(...personalDataRoutes);
   list.push(...forecastRoutes);
+  list.push(...graduateRoutes);
   return list;
 }

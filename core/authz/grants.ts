@@ -233,6 +233,8 @@ export const POLICY = {
     students: { city_admin: 'city', district: 'district', school_admin: 'organisation' },
     /** 学习成果 in bulk (学分银行): issued by the organisation itself, as learningOutcome.issue. */
     outcomes: { school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
+    /** 毕业去向 (issue 16): the school enters its own graduates' destinations. */
+    destinations: { school_admin: 'organisation' },
   },
   /**
    * The search box: everyone finds the public register (what anonymous visitors see); beyond it, each role
@@ -436,6 +438,22 @@ export const POLICY = {
     attach: { city_admin: 'city', enterprise_admin: 'organisation' },
     districtReview: { district: 'district' },
     decide: { city_admin: 'city' },
+  },
+  /**
+   * 毕业去向 (issue 16): the school enters its graduates' destinations (the bureau may correct); its district and the
+   * bureau read them; an enterprise reads and confirms the ones naming it as employer; the student reads and
+   * corrects his or her own (the correction waits for the school).
+   */
+  graduateDestination: {
+    read: { city_admin: 'city', department: 'city', district: 'district', school_admin: 'organisation', teacher: 'organisation' },
+    write: { city_admin: 'city', school_admin: 'organisation' },
+    confirm: { enterprise_admin: 'organisation' },
+    readOwn: { student: 'self' },
+    correct: { student: 'self' },
+  },
+  /** 留郑率 and 中职升学率 with their breakdown (masked graduates in the drill-down): the bureau, departments, districts. */
+  graduateFigures: {
+    read: staffRead,
   },
   personalData: {
     export: { city_admin: 'city' },

@@ -52,3 +52,13 @@ export function primaryLabels(labels: Readonly<Record<string, string>>): string[
 }
 
 export const YES_NO_CHOICES = ['是', '否'] as const;
+
+/** 调查时点 of a graduate's destination (issue 16). */
+export const SURVEY_POINT_LABELS = {
+  毕业时: 'graduation',
+  毕业当年: 'graduation',
+  毕业6个月: 'sixMonths',
+  毕业半年: 'sixMonths',
+  毕业1年: 'oneYear',
+  毕业一年: 'oneYear',
+} as const;

@@ -1,7 +1,7 @@
 import type { Access } from '../authz/access.ts';
 import type { ColumnSpec, RowFields } from './fields.ts';
 
-export const IMPORT_ENTITIES = ['schools', 'enterprises', 'teachers', 'students', 'programs', 'outcomes'] as const;
+export const IMPORT_ENTITIES = ['schools', 'enterprises', 'teachers', 'students', 'programs', 'outcomes', 'destinations'] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 
 export interface RefDistrict {
@@ -44,6 +44,10 @@ export interface ImportRefs {
   industry(code: string): RefNamed | undefined;
   /** By name (智能终端) or code. */
   cluster(text: string): RefNamed | undefined;
+  /** 毕业去向 by national code (11) or name; loaded for the destinations import only. */
+  destinationCategory(text: string): RefNamed | undefined;
+  /** 就读层次 by name or code, as its code. */
+  studyLevel(text: string): string | undefined;
 }
 
 /** One importable register: its template columns, its row rules and its natural key. */

@@ -40,7 +40,14 @@ export type IndicatorSource =
    * From the yearly declarations of active enterprises above designated size (last full year): `drawn` is the
    * training fund drawn over payroll, `frontline` the part of the fund spent that went to front-line staff, in percent.
    */
-  | { source: 'trainingFund'; measure: 'drawn' | 'frontline' };
+  | { source: 'trainingFund'; measure: 'drawn' | 'frontline' }
+  /**
+   * From graduates' destinations (issue 16), by the definition in the policy file (`graduates.retention` /
+   * `graduates.progression`: survey point, school levels, which destinations count): 留郑率 and 中职升学率 of the
+   * latest graduation year that has destinations at the definition's survey point, in percent.
+   */
+  | { source: 'graduateRetention' }
+  | { source: 'secondaryProgression' };
 
 /**
  * A target that is a rule each person must meet (every specialty teacher: 1 year of enterprise practice in 5) is
@@ -85,7 +92,11 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
   ),
   computed('key_majors', { source: 'keyMajorGroups' }, '专业群库中经市教育局认定为产教融合型重点专业（群）的在册专业群'),
   reported('collaborative_projects', '市教育局、市人社局填报立项的协同育人项目个数并上传立项文件'),
-  reported('graduate_retention_rate', '市教育局按毕业去向统计填报留郑率（平台尚无毕业去向数据）'),
+  computed(
+    'graduate_retention_rate',
+    { source: 'graduateRetention' },
+    '毕业去向库中最近一届职业院校毕业生毕业6个月时点去向为就业、自主创业、灵活就业或升学且地点在郑州市的人数，占同一时点已落实去向人数的比例（口径见政策文件 graduates.retention）',
+  ),
   computed('consortia', { source: 'carriers', kinds: ['consortium'], statuses: WORKING }, '载体库中运行中或已认定的市域产教联合体'),
   computed(
     'entity_education_groups',
@@ -115,7 +126,11 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
     { source: 'practiceTeachingShare' },
     '在册开设专业填报的实践性教学课时占比的平均值（另列达标专业数）',
   ),
-  reported('secondary_progression_rate', '市教育局按中职毕业生去向统计填报升学比例（平台尚无毕业去向数据）'),
+  computed(
+    'secondary_progression_rate',
+    { source: 'secondaryProgression' },
+    '毕业去向库中最近一届中职毕业生毕业时点升入专科及以上全日制学历教育的人数，占同一时点已登记去向的中职毕业生人数的比例（口径见政策文件 graduates.progression）',
+  ),
   computed(
     'part_time_teacher_quota',
     { source: 'partTimeTeacherShare' },

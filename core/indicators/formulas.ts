@@ -67,6 +67,15 @@ export interface TrainingFundTally extends ByDistrict {
   frontlineMeeting: number;
 }
 
+/**
+/** Graduates of the latest measured year, per district of their school: the parts of 留郑率 and 中职升学率. */
+export interface GraduateTally extends ByDistrict {
+  retentionNumerator: number;
+  retentionDenominator: number;
+  progressionNumerator: number;
+  progressionDenominator: number;
+}
+
 export interface RegisterTallies {
   carriers: CarrierTally[];
   enterprises: EnterpriseTally[];
@@ -76,6 +85,7 @@ export interface RegisterTallies {
   majorGroups: MajorGroupTally[];
   internshipPlaces: InternshipPlacesTally[];
   trainingFund: TrainingFundTally[];
+  graduates: GraduateTally[];
 }
 
 /** A measured value, with the parts it was computed from so screens can show "7 / 10" next to 70%. */
@@ -143,6 +153,18 @@ export function measure(source: IndicatorSource, t: RegisterTallies, scope: Scop
     }
     case 'keyMajorGroups':
       return { value: sum(inScope(t.majorGroups, scope), (r) => r.keyMajors) };
+    case 'graduateRetention': {
+      const rows = inScope(t.graduates, scope);
+      const numerator = sum(rows, (r) => r.retentionNumerator);
+      const denominator = sum(rows, (r) => r.retentionDenominator);
+      return { value: percent(numerator, denominator), numerator, denominator };
+    }
+    case 'secondaryProgression': {
+      const rows = inScope(t.graduates, scope);
+      const numerator = sum(rows, (r) => r.progressionNumerator);
+      const denominator = sum(rows, (r) => r.progressionDenominator);
+      return { value: percent(numerator, denominator), numerator, denominator };
+    }
     case 'internshipPlacesShare': {
       const rows = inScope(t.internshipPlaces, scope);
       const numerator = sum(rows, (r) => r.places);

@@ -13,6 +13,8 @@ const DEMO_PUBLISHED = [
   'key_majors',
   'dual_qualified_share',
   'practice_teaching_share',
+  'graduate_retention_rate',
+  'secondary_progression_rate',
 ];
 
 export async function publishDemoIndicators(db: Db): Promise<number> {

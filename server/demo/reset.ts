@@ -64,6 +64,10 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
       sql`delete from major_group_programs where group_id in (select id from major_groups where school_id in ${demoOrgs})`,
     ],
     ['major_groups', sql`delete from major_groups where school_id in ${demoOrgs}`],
+    [
+      'graduate_destinations',
+      sql`delete from graduate_destinations where school_id in ${demoOrgs} or student_id in (select id from students where school_id in ${demoOrgs})`,
+    ],
     ['students', sql`delete from students where school_id in ${demoOrgs}`],
     [
       'teacher_practice_periods',

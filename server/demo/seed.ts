@@ -11,6 +11,7 @@ import { seedSupervisionDemo } from './supervision.ts';
 import { publishDemoIndicators } from './publications.ts';
 import { seedForecastDemo } from './forecast.ts';
 import { seedCertificationDemo, seedDeclarationsDemo } from './certification.ts';
+import { seedGraduatesDemo } from './graduates.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
 import type { Services } from '../platform/services.ts';
@@ -160,6 +161,15 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
     const declared = await seedDeclarationsDemo(db, { now: services.now() });
     log(`企业年度申报演示数据：${declared.declared}家规模以上企业已申报上一年度（其中国有企业${declared.stateOwned}家）`);
     log(`产教融合型企业演示数据：${(await seedCertificationDemo(db, { now: services.now() })).cases}家企业在申报认定流程中`);
+    // Graduates' destinations, so the cockpit's 留郑率 and 中职升学率 are computed from them (issue 16).
+    const grads = await seedGraduatesDemo(db, services.pii, {
+      now: services.now(),
+      perSchool: services.config.demoScale === 'tiny' ? 12 : 20,
+      passwordHash: await demoPasswordHash(db),
+    });
+    log(
+      `毕业去向演示数据：${grads.years.join('、')}届毕业生${grads.graduates}人，去向记录${grads.destinations}条（graduate1 可查看本人去向）`,
+    );
     log(`公开统计演示：已公开 ${await publishDemoIndicators(db)} 项指标`);
     // The credit bank: learner1 (an employee of enterprise1 in training) and student1 with outcomes, a transfer, a credential.
     const cb = await seedCreditBankDemo(db, services.pii, {

@@ -9,6 +9,7 @@ import {
   type RefNamed,
   type RefSchool,
 } from '../../core/imports/index.ts';
+import { graduatesPolicy } from '../../policy/index.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 
 /** The look-ups of core/imports' ImportRefs, loaded once per import, plus schools by id for the writers. */
@@ -48,7 +49,9 @@ export async function loadRefs(db: Db, entity: ImportEntity, access: Access, tod
         )
       : [];
   const industries =
-    entity === 'enterprises' ? await rows<RefNamed>(db, sql`select distinct on (code) code, name from industries order by code`) : [];
+    entity === 'enterprises' || entity === 'destinations'
+      ? await rows<RefNamed>(db, sql`select distinct on (code) code, name from industries order by code`)
+      : [];
   const clusters = entity === 'enterprises' ? await rows<RefNamed>(db, sql`select code, name from industry_clusters`) : [];
 
   const districtBy = new Map<string, RefDistrict>();
@@ -66,6 +69,17 @@ export async function loadRefs(db: Db, entity: ImportEntity, access: Access, tod
     clusterBy.set(labelKey(c.name), c);
     clusterBy.set(labelKey(c.code), c);
   }
+  const categoryBy = new Map<string, RefNamed>();
+  for (const c of graduatesPolicy.categories) {
+    categoryBy.set(labelKey(c.code), c);
+    categoryBy.set(labelKey(c.name), c);
+  }
+  const studyLevelBy = new Map<string, string>();
+  for (const l of graduatesPolicy.studyLevels) {
+    studyLevelBy.set(labelKey(l.code), l.code);
+    studyLevelBy.set(labelKey(l.name), l.code);
+    studyLevelBy.set(labelKey(l.name.replace(/（.*）/, '')), l.code);
+  }
   return {
     access,
     today,
@@ -76,5 +90,7 @@ export async function loadRefs(db: Db, entity: ImportEntity, access: Access, tod
     program: (schoolId, code) => programBy.get(`${schoolId}/${code}`),
     industry: (code) => industryBy.get(labelKey(code).toUpperCase()),
     cluster: (t) => clusterBy.get(labelKey(t)),
+    destinationCategory: (t) => categoryBy.get(labelKey(t)),
+    studyLevel: (t) => studyLevelBy.get(labelKey(t)),
   };
 }

@@ -110,6 +110,11 @@ export async function collectPersonalData(db: Db, pii: PiiCipher, subject: Subje
     );
     await add('studentProfile', '求职画像', sql`select * from student_profiles where student_id = ${id}`);
     await add('allocationProposals', '实习分配方案', sql`select * from allocation_proposals where student_id = ${id}`);
+    await add(
+      'graduateDestinations',
+      '毕业去向',
+      sql`select * from graduate_destinations where student_id = ${id} order by graduation_year, survey_point`,
+    );
   } else if (subject.kind === 'teacher') {
     const [idn] = await rows<{ id_number_cipher: string }>(
       db,

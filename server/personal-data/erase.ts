@@ -50,6 +50,12 @@ export async function erasePersonalData(
       sql`update internship_checkins set location = null where internship_id in ${mine} and location is not null`,
     );
     await count('student_profiles', sql`delete from student_profiles where student_id = ${id}`);
+    // The destinations stay for the statistics (no longer anyone's once the name is erased); their free text goes.
+    await count(
+      'graduate_destinations',
+      sql`update graduate_destinations set note = null, correction = null, confirmation_note = null where student_id = ${id}
+        and (note is not null or correction is not null or confirmation_note is not null)`,
+    );
   } else if (kind === 'teacher') {
     if (subject.register!.name === ERASED) throw alreadyErased();
     await count(

@@ -81,8 +81,11 @@ for (const engine of testEngines()) {
       assert.deepEqual([dual.value, dual.numerator, dual.denominator], [63.6, 7, 11]);
       assert.equal(dual.method, 'computed');
       assert.ok(['green', 'amber', 'red'].includes(dual.status));
-      assert.equal(target(res.body, 'graduate_retention_rate').method, 'reported');
-      assert.equal(target(res.body, 'graduate_retention_rate').status, 'unknown');
+      assert.equal(target(res.body, 'graduate_retention_rate').method, 'computed', "from graduates' destinations (issue 16)");
+      assert.deepEqual(
+        [target(res.body, 'graduate_retention_rate').value, target(res.body, 'graduate_retention_rate').status],
+        [null, 'unknown'],
+      );
       assert.deepEqual([target(res.body, 'key_majors').method, target(res.body, 'key_majors').value], ['computed', 0]);
       assert.equal(target(res.body, 'internship_posts_share').value, null, 'no enterprise above designated size yet');
       const a = res.body.districts.find((d: { id: string }) => d.id === w.districtA.id);

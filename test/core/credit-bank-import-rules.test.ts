@@ -10,6 +10,8 @@ const refs = (access: Access): ImportRefs => ({
   access,
   today: new Date('2025-09-01T00:00:00Z'),
   district: () => undefined,
+  destinationCategory: () => undefined,
+  studyLevel: () => undefined,
   school: () => undefined,
   major: () => undefined,
   program: () => undefined,

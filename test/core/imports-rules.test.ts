@@ -38,6 +38,8 @@ function refs(access: Access): ImportRefs {
     program: (s, m) => (s === 'school-a' && m === '510201' ? { id: 'p1' } : undefined),
     industry: (c) => (c === '3411' ? { code: '3411', name: '锅炉及辅助设备制造' } : undefined),
     cluster: (t) => (t === '装备制造' || t === 'equipment' ? { code: 'equipment', name: '装备制造' } : undefined),
+    destinationCategory: () => undefined,
+    studyLevel: () => undefined,
   };
 }
 

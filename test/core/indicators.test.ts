@@ -42,8 +42,9 @@ test('counts of carriers, certified enterprises and the dual-qualified share are
   ]) {
     assert.equal(indicatorDefinition(code)?.method, 'computed', code);
   }
-  for (const code of ['key_majors', 'internship_posts_share']) assert.equal(indicatorDefinition(code)?.method, 'computed', code);
-  for (const code of ['graduate_retention_rate', 'per_student_funding']) assert.equal(indicatorDefinition(code)?.method, 'reported', code);
+  for (const code of ['key_majors', 'internship_posts_share', 'graduate_retention_rate', 'secondary_progression_rate'])
+    assert.equal(indicatorDefinition(code)?.method, 'computed', code);
+  for (const code of ['per_student_funding']) assert.equal(indicatorDefinition(code)?.method, 'reported', code);
   // Computed from the enterprises' yearly declarations (issue 14), no longer typed in.
   for (const code of ['training_fund_share', 'training_fund_frontline_share'])
     assert.equal(indicatorDefinition(code)?.method, 'computed', code);
@@ -154,6 +155,10 @@ const tallies: RegisterTallies = {
       frontlineMeeting: 0,
     },
   ],
+  graduates: [
+    { districtId: 'd1', retentionNumerator: 6, retentionDenominator: 10, progressionNumerator: 3, progressionDenominator: 4 },
+    { districtId: 'd2', retentionNumerator: 1, retentionDenominator: 2, progressionNumerator: 0, progressionDenominator: 0 },
+  ],
 };
 const value = (code: string, scope: string) => {
   const d = indicatorDefinition(code)!;
@@ -198,6 +203,10 @@ test('formulas: shares in percent with their parts; no denominator → no value'
   assert.equal(value('key_majors', 'd1')!.value, 4);
   assert.deepEqual(value('teacher_enterprise_practice', 'city'), { value: 30, numerator: 3, denominator: 10 });
   assert.deepEqual(value('teacher_enterprise_practice', 'd2'), { value: null, numerator: 0, denominator: 0 });
+  assert.deepEqual(value('graduate_retention_rate', 'city'), { value: 58.3, numerator: 7, denominator: 12 });
+  assert.deepEqual(value('graduate_retention_rate', 'd2'), { value: 50, numerator: 1, denominator: 2 });
+  assert.deepEqual(value('secondary_progression_rate', 'city'), { value: 75, numerator: 3, denominator: 4 });
+  assert.deepEqual(value('secondary_progression_rate', 'd2'), { value: null, numerator: 0, denominator: 0 });
   assert.equal(percent(1, 3), 33.3);
   assert.equal(percent(1, 0), null);
 });

@@ -16,9 +16,10 @@ import { seedCreditBankDemo } from '../../server/demo/creditbank.ts';
 import { seedEnterpriseDesk } from '../../server/demo/enterprise-desk.ts';
 import { seedPlacementsDemo } from '../../server/demo/placements.ts';
 import { seedSupervisionDemo } from '../../server/demo/supervision.ts';
+import { seedGraduatesDemo } from '../../server/demo/graduates.ts';
+import { recomputeIndicators } from '../../server/cockpit/indicators/recompute.ts';
 import { demoLogins, seedDemo, seedIfEmpty } from '../../server/demo/seed.ts';
 import { SCALES } from '../../server/demo/types.ts';
-import { recomputeIndicators } from '../../server/cockpit/indicators/recompute.ts';
 import { createPiiCipher } from '../../server/platform/pii.ts';
 import type { Services } from '../../server/platform/services.ts';
 
@@ -429,6 +430,47 @@ test('the credit-bank demo: learner1 signs in to an employee’s account with ou
   );
   const logins = await demoLogins(database.db);
   assert.match(logins.find((l) => l.username === 'learner1')!.label, /^学习者 · /);
+});
+
+test('graduates of three years with destinations at the survey points passed; the cockpit computes 留郑率 and 中职升学率 from them', async () => {
+  const hash = (await rows<{ h: string }>(database.db, sql`select password_hash h from users where username = 'admin'`))[0]!.h;
+  const made = await seedGraduatesDemo(database.db, pii, { now: NOW, perSchool: 12, passwordHash: hash });
+  assert.deepEqual(made.years, [2023, 2024, 2025]);
+  assert.ok(made.graduates > 100, JSON.stringify(made));
+  // 2023 and 2024: three points each; 2025: only 毕业时 has passed on 29 November 2025.
+  const points = await rows<{ y: number; p: string; n: number }>(
+    database.db,
+    sql`select graduation_year as y, survey_point as p, count(*)::int as n from graduate_destinations group by 1, 2 order by 1, 2`,
+  );
+  assert.deepEqual(
+    points.filter((x) => x.y === 2025).map((x) => x.p),
+    ['graduation'],
+  );
+  assert.equal(points.filter((x) => x.y === 2024).length, 3);
+  assert.equal(
+    await count(
+      sql`select count(*)::int as n from graduate_destinations d join students s on s.id = d.student_id where s.status <> 'graduated'`,
+    ),
+    0,
+  );
+  assert.ok(
+    (await count(sql`select count(*)::int as n from graduate_destinations where confirmation = 'pending'`)) > 0,
+    'enterprise1 has graduates to confirm',
+  );
+  assert.equal(
+    await count(
+      sql`select count(*)::int as n from users u join students s on s.user_id = u.id where u.username = 'graduate1' and s.status = 'graduated'`,
+    ),
+    1,
+  );
+  const run = await recomputeIndicators(database.db, { now: NOW });
+  const values = await rows<{ code: string; value: number | null }>(
+    database.db,
+    sql`select code, value::float8 as value from indicator_values where run_id = ${run.runId} and scope = 'city'
+      and code in ('graduate_retention_rate', 'secondary_progression_rate') order by code`,
+  );
+  for (const v of values) assert.ok(v.value !== null && v.value > 30 && v.value < 95, JSON.stringify(values));
+  assert.equal(values.length, 2);
 });
 
 test('reset refuses, deleting nothing, once the demo has internships and credit-bank records', async () => {

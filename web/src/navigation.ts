@@ -135,6 +135,22 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['city_admin', 'department'],
     group: '产教融合型企业',
   },
+  {
+    path: '/graduates',
+    label: '毕业生去向',
+    icon: SolutionOutlined,
+    roles: ['school_admin', 'teacher', 'city_admin', 'department', 'district'],
+    group: '毕业去向',
+  },
+  { path: '/graduates/confirmations', label: '毕业生就业确认', icon: SolutionOutlined, roles: ['enterprise_admin'], group: '毕业去向' },
+  { path: '/graduates/mine', label: '我的毕业去向', icon: SolutionOutlined, roles: ['student'], group: '毕业去向' },
+  {
+    path: '/graduates/figures',
+    label: '留郑率与升学率',
+    icon: AreaChartOutlined,
+    roles: ['city_admin', 'department', 'district'],
+    group: '毕业去向',
+  },
   { path: '/imports', label: '数据导入', icon: CloudUploadOutlined, roles: IMPORT_ROLES, group: '系统管理' },
   { path: '/audit', label: '审计日志', icon: AuditOutlined, roles: ['city_admin'], group: '系统管理' },
 ];

@@ -21,6 +21,7 @@ import { internshipRoutes } from './pages/internships/routes.tsx';
 import { matchingRoutes } from './pages/matching/routes.tsx';
 import { forecastRoutes } from './pages/forecast/routes.tsx';
 import { certificationRoutes } from './pages/certification/routes.tsx';
+import { graduateRoutes } from './pages/graduates/routes.tsx';
 
 // Pages that only some roles open, loaded on demand.
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
@@ -179,6 +180,7 @@ export const router = createBrowserRouter([
           ...matchingRoutes,
           ...forecastRoutes,
           ...certificationRoutes,
+          ...graduateRoutes,
           ...importRoutes,
           ...searchRoutes,
           { path: '*', element: <NotFoundPage />, handle: titled('页面不存在') },

@@ -3,11 +3,15 @@ import { todayOf } from '../../../core/calendar.ts';
 import { CARRIER_KIND_LABELS, CARRIER_LEVEL_LABELS, CARRIER_STATUS_LABELS } from '../../../core/registry/carrier-kinds.ts';
 import { CITY, indicatorDefinition, type IndicatorSource } from '../../../core/indicators/index.ts';
 import { notFound } from '../../../core/errors.ts';
+import type { Access } from '../../../core/authz/index.ts';
 import type { DrillResult } from '../../../contracts/cockpit.ts';
 import { currentPlan } from '../../../policy/index.ts';
 import { rows, type Db } from '../../platform/db/engine.ts';
 import { offeredPlaces } from '../../internships/index.ts';
 import { trainingFundDrill } from '../../certification/index.ts';
+import { destinationTallies, figureGraduates } from '../../graduates/index.ts';
+import { latestMeasuredYear } from '../../../core/graduates/index.ts';
+import { graduatesPolicy } from '../../../policy/index.ts';
 import { practiceCheckOn, practiceDays } from './practice-sql.ts';
 
 /**
@@ -108,7 +112,7 @@ function carriersDrill(
   };
 }
 
-function drillOf(code: string, scope: string, cluster: string | undefined, today: string, practiceRun: PracticeRun | null): Drill {
+function drillOf(code: string, scope: string, cluster: string | undefined, today: string, practiceRun: PracticeRun | null): Drill | null {
   const year = Number(today.slice(0, 4));
   if (code === 'enterprises') return { title: '在册企业', basis: '产业集群中的在册企业', ...enterprisesDrill(scope, cluster, false) };
   if (code === 'carriers') return { title: '载体', basis: '运行中或已认定的载体', ...carriersDrill(scope, cluster, null) };
@@ -136,6 +140,9 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
   }
   const s = def.source;
   switch (s.source) {
+    case 'graduateRetention':
+    case 'secondaryProgression':
+      return null; // listed by the graduates capability (graduateDrill), with masked names
     case 'certifiedEnterprises':
       return { ...base, ...enterprisesDrill(scope, cluster, true) };
     case 'carriers':
@@ -295,6 +302,7 @@ export async function drillDown(
   const def = indicatorDefinition(code);
   const practiceRun = def?.method === 'computed' && def.source.source === 'teacherPracticeShare' ? await latestPracticeRun(db) : null;
   const d = drillOf(code, scope, cluster, today, practiceRun);
+  if (!d) return graduateDrill(db, code, scope, page);
   const [items, [count]] = await Promise.all([
     rows<Item>(db, sql`${d.list} limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}`),
     rows<{ n: number }>(db, d.count),
@@ -306,6 +314,38 @@ export async function drillDown(
     columns: d.columns.map(([key, title]) => ({ key, title })),
     items,
     total: count?.n ?? 0,
+    page: page.page,
+    pageSize: page.pageSize,
+  };
+}
+
+/**
+ * The graduates behind 留郑率 or 中职升学率 in the cockpit's scope: the latest measured graduation year (as the
+ * recompute counted), those counted first, names masked.
+ */
+async function graduateDrill(db: Db, code: string, scope: string, page: Page): Promise<DrillResult> {
+  const def = indicatorDefinition(code)!;
+  const measure = def.method === 'computed' && def.source.source === 'graduateRetention' ? 'retention' : 'progression';
+  const access: Access = scope === CITY ? { kind: 'city' } : { kind: 'limited', districtIds: [scope], organisationIds: [], userId: null };
+  const year = latestMeasuredYear(graduatesPolicy, measure, await destinationTallies(db, sql`true`));
+  const found = year
+    ? await figureGraduates(db, access, { measure, graduationYear: year, page: page.page, pageSize: page.pageSize })
+    : { items: [], total: 0 };
+  const point = graduatesPolicy.surveyPoints.find((p) => p.code === graduatesPolicy[measure].surveyPoint)?.name ?? '';
+  return {
+    code,
+    title: `${currentPlan.targets.find((t) => t.code === code)?.name ?? code}${year ? `（${year}届，${point}）` : ''}`,
+    basis: graduatesPolicy[measure].definition,
+    columns: [
+      ['name', '姓名（脱敏）'],
+      ['schoolName', '学校'],
+      ['majorName', '专业'],
+      ['categoryName', '毕业去向'],
+      ['place', '单位或学校（地点）'],
+      ['counted', measure === 'retention' ? '计入留郑' : '计入升学'],
+    ].map(([key, title]) => ({ key: key!, title: title! })),
+    items: found.items,
+    total: found.total,
     page: page.page,
     pageSize: page.pageSize,
   };

@@ -12,6 +12,9 @@ import type {
 import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
 import { offeredPlaces } from '../../internships/index.ts';
 import { trainingFundTallies } from '../../certification/index.ts';
+import { destinationTallies } from '../../graduates/index.ts';
+import { headlinePartsByDistrict } from '../../../core/graduates/index.ts';
+import { graduatesPolicy } from '../../../policy/index.ts';
 import { practiceDays, type PracticeCheck } from './practice-sql.ts';
 
 /**
@@ -37,7 +40,7 @@ export interface Tallies extends RegisterTallies {
 const CERTIFIED = sql`('certified_city', 'certified_province', 'certified_nation')`;
 
 export async function registerTallies(db: Db, practiceShareMin: number, year: number): Promise<Tallies> {
-  const [carriers, clusters, schools, teachers, programs, majorGroups, internshipPlaces, trainingFund] = await Promise.all([
+  const [carriers, clusters, schools, teachers, programs, majorGroups, internshipPlaces, trainingFund, destinations] = await Promise.all([
     rows<CarrierClusterTally>(
       db,
       sql`
@@ -96,9 +99,12 @@ export async function registerTallies(db: Db, practiceShareMin: number, year: nu
     ),
     // The enterprises' own declarations of the last full year (certification capability).
     trainingFundTallies(db, year - 1),
+    // Graduates' destinations grouped by what the two definitions look at (core/graduates decides which count).
+    destinationTallies(db, sql`true`),
   ]);
+  const graduates = headlinePartsByDistrict(graduatesPolicy, destinations).parts;
   const enterprises: EnterpriseTally[] = clusters.map((c) => ({ districtId: c.districtId, certified: c.certified }));
-  return { carriers, clusters, enterprises, schools, teachers, programs, majorGroups, internshipPlaces, trainingFund };
+  return { carriers, clusters, enterprises, schools, teachers, programs, majorGroups, internshipPlaces, trainingFund, graduates };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ImportEntity } from '../../../core/imports/index.ts';
+import { destinationWriter } from './destinations.ts';
 import { enterpriseWriter } from './enterprises.ts';
 import { outcomeWriter } from './outcomes.ts';
 import { programWriter } from './programs.ts';
@@ -15,5 +16,6 @@ export const WRITERS: Readonly<Record<ImportEntity, EntityWriter<any>>> = {
   students: studentWriter,
   programs: programWriter,
   outcomes: outcomeWriter,
+  destinations: destinationWriter,
 };
 export type { EntityWriter, Tally, WriteContext } from './types.ts';

@@ -924,6 +924,37 @@ CREATE TABLE "enterprise_declarations" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "graduate_destinations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"student_id" uuid NOT NULL,
+	"school_id" uuid NOT NULL,
+	"district_id" uuid,
+	"program_id" uuid,
+	"graduation_year" integer NOT NULL,
+	"survey_point" text NOT NULL,
+	"category_code" text NOT NULL,
+	"category_group" text NOT NULL,
+	"employer_name" text,
+	"employer_organisation_id" uuid,
+	"industry_code" text,
+	"study_school" text,
+	"study_level" text,
+	"study_full_time" boolean,
+	"location_district_id" uuid,
+	"in_zhengzhou" boolean DEFAULT false NOT NULL,
+	"note" text,
+	"confirmation" text DEFAULT 'none' NOT NULL,
+	"confirmed_at" timestamp with time zone,
+	"confirmed_by" uuid,
+	"confirmation_note" text,
+	"correction" jsonb,
+	"correction_at" timestamp with time zone,
+	"entered_by" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1030,6 +1061,14 @@ ALTER TABLE "certification_annual_reports" ADD CONSTRAINT "certification_annual_
 ALTER TABLE "certification_cases" ADD CONSTRAINT "certification_cases_enterprise_id_organisations_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enterprise_declarations" ADD CONSTRAINT "enterprise_declarations_enterprise_id_organisations_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enterprise_declarations" ADD CONSTRAINT "enterprise_declarations_declared_by_users_id_fk" FOREIGN KEY ("declared_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "graduate_destinations" ADD CONSTRAINT "graduate_destinations_student_id_students_id_fk" FOREIGN KEY ("student_id") REFERENCES "students"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "graduate_destinations" ADD CONSTRAINT "graduate_destinations_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "graduate_destinations" ADD CONSTRAINT "graduate_destinations_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "graduate_destinations" ADD CONSTRAINT "graduate_destinations_program_id_programs_id_fk" FOREIGN KEY ("program_id") REFERENCES "programs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "graduate_destinations" ADD CONSTRAINT "graduate_destinations_employer_organisation_id_organisations_id_fk" FOREIGN KEY ("employer_organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "graduate_destinations" ADD CONSTRAINT "graduate_destinations_location_district_id_organisations_id_fk" FOREIGN KEY ("location_district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "graduate_destinations" ADD CONSTRAINT "graduate_destinations_confirmed_by_users_id_fk" FOREIGN KEY ("confirmed_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "graduate_destinations" ADD CONSTRAINT "graduate_destinations_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_kind_code_uq" ON "organisations" USING btree ("kind","code");--> statement-breakpoint
 CREATE INDEX "organisations_district_idx" ON "organisations" USING btree ("district_id");--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind") WHERE "organisations"."status" <> 'archived';--> statement-breakpoint
@@ -1157,4 +1196,7 @@ CREATE UNIQUE INDEX "certification_annual_reports_case_year_uq" ON "certificatio
 CREATE INDEX "certification_cases_enterprise_idx" ON "certification_cases" USING btree ("enterprise_id");--> statement-breakpoint
 CREATE INDEX "certification_cases_stage_idx" ON "certification_cases" USING btree ("stage");--> statement-breakpoint
 CREATE UNIQUE INDEX "enterprise_declarations_enterprise_year_uq" ON "enterprise_declarations" USING btree ("enterprise_id","year");--> statement-breakpoint
-CREATE INDEX "enterprise_declarations_year_idx" ON "enterprise_declarations" USING btree ("year");
+CREATE INDEX "enterprise_declarations_year_idx" ON "enterprise_declarations" USING btree ("year");--> statement-breakpoint
+CREATE UNIQUE INDEX "graduate_destinations_student_point_uq" ON "graduate_destinations" USING btree ("student_id","survey_point");--> statement-breakpoint
+CREATE INDEX "graduate_destinations_school_year_idx" ON "graduate_destinations" USING btree ("school_id","graduation_year");--> statement-breakpoint
+CREATE INDEX "graduate_destinations_employer_idx" ON "graduate_destinations" USING btree ("employer_organisation_id") WHERE "graduate_destinations"."employer_organisation_id" is not null;

@@ -18,7 +18,7 @@ export const importFiles = pgTable(
   'import_files',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    entity: text('entity', { enum: ['schools', 'enterprises', 'teachers', 'students', 'programs', 'outcomes'] }).notNull(),
+    entity: text('entity', { enum: ['schools', 'enterprises', 'teachers', 'students', 'programs', 'outcomes', 'destinations'] }).notNull(),
     fileName: text('file_name').notNull(),
     format: text('format', { enum: ['xlsx', 'csv'] }).notNull(),
     /** CSV only: the encoding the file was read in (utf-8, utf-8-bom or gbk). */

@@ -18,3 +18,4 @@ export * from './notifications.ts';
 export * from './matching.ts';
 export * from './forecast.ts';
 export * from './certification.ts';
+export * from './graduates.ts';

@@ -1,0 +1,3 @@
+/** Graduates' destinations (issue 16): the national categories, the rules a destination meets, the two headline figures. */
+export * from './policy.ts';
+export * from './rules.ts';
