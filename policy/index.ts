@@ -6,9 +6,13 @@
 import { parsePlanPolicy } from '../core/plan/plan.ts';
 import type { PlanPolicy } from '../core/plan/plan.ts';
 import { parseMatchingPolicy, type MatchingPolicy } from '../core/matching/policy.ts';
+import { parseExpertReviewPolicy, type ExpertReviewPolicy } from '../core/expert-review/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
 
 /** The matching weights (section `matching` of the same file): see core/matching/policy.ts. */
 export const matchingPolicy: MatchingPolicy = parseMatchingPolicy((plan as { matching?: unknown }).matching);
+
+/** How experts are assigned and their scores aggregated (section `expertReview`): see core/expert-review/policy.ts. */
+export const expertReviewPolicy: ExpertReviewPolicy = parseExpertReviewPolicy((plan as { expertReview?: unknown }).expertReview);
