@@ -7,6 +7,7 @@ import { parsePlanPolicy } from '../core/plan/plan.ts';
 import type { PlanPolicy } from '../core/plan/plan.ts';
 import { parseMatchingPolicy, type MatchingPolicy } from '../core/matching/policy.ts';
 import { parseExpertReviewPolicy, type ExpertReviewPolicy } from '../core/expert-review/policy.ts';
+import { parseCallsPolicy, type CallsPolicy } from '../core/calls/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
@@ -16,3 +17,9 @@ export const matchingPolicy: MatchingPolicy = parseMatchingPolicy((plan as { mat
 
 /** How experts are assigned and their scores aggregated (section `expertReview`): see core/expert-review/policy.ts. */
 export const expertReviewPolicy: ExpertReviewPolicy = parseExpertReviewPolicy((plan as { expertReview?: unknown }).expertReview);
+
+/** The kinds of project call (section `calls`): see core/calls/policy.ts. */
+export const callsPolicy: CallsPolicy = parseCallsPolicy(
+  (plan as { calls?: unknown }).calls,
+  currentPlan.targets.map((t) => t.code),
+);

@@ -27,6 +27,8 @@ import { metaRoutes } from './meta/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 import { searchRoutes } from './search/index.ts';
 import { personalDataRoutes } from './personal-data/index.ts';
+import { expertReviewRoutes } from './expert-review/index.ts';
+import { callsRoutes } from './calls/index.ts';
 
 /** Every API route of the platform. A route that is not listed here does not exist. */
 export function allRoutes(): AnyRoute[] {
@@ -62,5 +64,6 @@ export function allRoutes(): AnyRoute[] {
   list.push(...creditBankRoutes());
   list.push(...programRoutes, ...majorGroupRoutes, ...teacherRoutes, ...trainingCourseRoutes);
   list.push(...personalDataRoutes);
+  list.push(...expertReviewRoutes, ...callsRoutes);
   return list;
 }

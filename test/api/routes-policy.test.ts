@@ -36,6 +36,7 @@ test('only the declared public routes are public', () => {
     'GET /api/docs',
     'GET /api/health',
     'GET /api/openapi.json',
+    'GET /api/public/calls',
     'GET /api/public/credentials/:id',
     'GET /api/public/credit-bank/keys',
     'GET /api/public/search',

@@ -16,3 +16,5 @@ export * from './internships.ts';
 export * from './internship-lifecycle.ts';
 export * from './notifications.ts';
 export * from './matching.ts';
+export * from './expert-review.ts';
+export * from './calls.ts';
