@@ -56,6 +56,12 @@ export interface InternshipPlacesTally extends ByDistrict {
   places: number;
 }
 
+/** Funded projects of published calls, by call kind and the applicant's district. */
+export interface FundedProjectTally extends ByDistrict {
+  callKind: string;
+  n: number;
+}
+
 export interface RegisterTallies {
   carriers: CarrierTally[];
   enterprises: EnterpriseTally[];
@@ -64,6 +70,7 @@ export interface RegisterTallies {
   programs: ProgramTally[];
   majorGroups: MajorGroupTally[];
   internshipPlaces: InternshipPlacesTally[];
+  fundedProjects: FundedProjectTally[];
 }
 
 /** A measured value, with the parts it was computed from so screens can show "7 / 10" next to 70%. */
@@ -99,6 +106,13 @@ export function measure(source: IndicatorSource, t: RegisterTallies, scope: Scop
     }
     case 'certifiedEnterprises':
       return { value: sum(inScope(t.enterprises, scope), (r) => r.certified) };
+    case 'fundedProjects':
+      return {
+        value: sum(
+          inScope(t.fundedProjects, scope).filter((r) => source.callKinds.includes(r.callKind)),
+          (r) => r.n,
+        ),
+      };
     case 'enterpriseRunSchools':
       return { value: sum(inScope(t.schools, scope), (r) => r.enterpriseRun) };
     case 'dualQualifiedShare': {

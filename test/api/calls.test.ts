@@ -403,6 +403,21 @@ for (const engine of testEngines()) {
       const pub = await new TestClient(server.url).get('/api/public/calls');
       const result = pub.body.results.find((r: any) => r.id === state.call.id);
       assert.equal(result.funded.length, 1);
+      // The funded project counts toward its target, computed, with the project in the drill-down.
+      let value: number | null = null;
+      for (let i = 0; i < 100 && value !== 1; i++) {
+        const cockpit = (await c.bureau!.get('/api/cockpit')).body;
+        value = cockpit.targets?.find((t: any) => t.code === 'collaborative_projects')?.value ?? null;
+        if (value !== 1) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.equal(value, 1, 'publication queues a recompute');
+      const drill = await c.bureau!.get('/api/cockpit/drill/collaborative_projects');
+      assert.equal(drill.status, 200);
+      const funded = decided.items.find((i: any) => i.decision === 'funded');
+      assert.deepEqual(
+        drill.body.items.map((i: any) => [i.id, i.awardYuan]),
+        [[funded.applicationId, funded.awardYuan]],
+      );
       for (const what of ['applications', 'scores', 'decisions']) {
         const x = await c.bureau!.get(`/api/calls/${state.call.id}/export/${what}`);
         assert.equal(x.status, 200, what);

@@ -11,6 +11,7 @@ import { callApplicationPartners, callApplications, calls, enterprises, organisa
 import { scopeWhere } from '../../platform/http/scope-sql.ts';
 import { deliverToOrganisations } from '../../platform/notifications.ts';
 import { closeRound, openRound, roundResults } from '../../expert-review/index.ts';
+import { queueRecompute } from '../../cockpit/index.ts';
 
 export function kindOf(code: string): CallKind {
   const kind = callsPolicy.kinds.find((k) => k.code === code);
@@ -420,6 +421,9 @@ export async function publishCall(tx: Tx, audit: Auditor, manage: Access, id: st
       detail: { callId: id },
     })),
   );
+  // The funded projects now count toward the plan's targets: the indicators are recomputed.
+  const job = await queueRecompute(tx, null, `call-published:${id}`);
+  await audit.record({ action: 'submit', entityType: 'job', entityId: job.id, after: { reason: 'call-published' } });
   await audit.record({
     action: 'publish',
     entityType: 'call',
