@@ -19,6 +19,7 @@ const ALL = [
   'front-door',
   'backup',
   'home',
+  'calls',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 let failed = false;

@@ -368,19 +368,19 @@ export async function decideCall(tx: Tx, audit: Auditor, manage: Access, id: str
       details: { totalYuan: total, budgetYuan: call.budgetYuan },
     });
   const awardOf = new Map(input.awards.map((a) => [a.applicationId, a.amountYuan]));
-  for (const r of ranking.items) {
-    const amount = awardOf.get(r.applicationId);
-    await tx
-      .update(callApplications)
-      .set({
-        score: r.score,
-        rank: r.rank,
-        decision: amount ? 'funded' : 'not_funded',
-        awardYuan: amount ?? null,
-        updatedAt: now,
-        version: sql`${callApplications.version} + 1`,
-      })
-      .where(eq(callApplications.id, r.applicationId));
+  // One statement for the whole ranking (thousands of applications), not one per application.
+  for (let i = 0; i < ranking.items.length; i += 1000) {
+    const part = ranking.items.slice(i, i + 1000);
+    const values = sql.join(
+      part.map((r) => {
+        const amount = awardOf.get(r.applicationId) ?? null;
+        return sql`(${r.applicationId}::uuid, ${r.score}::numeric, ${r.rank}::int, ${amount ? 'funded' : 'not_funded'}::text, ${amount}::bigint)`;
+      }),
+      sql`, `,
+    );
+    await tx.execute(sql`update ${callApplications} a set score = v.score, rank = v.rank, decision = v.decision, award_yuan = v.award,
+      updated_at = ${now}, version = a.version + 1
+      from (values ${values}) as v(id, score, rank, decision, award) where a.id = v.id`);
   }
   if (call.status === 'reviewing') await closeRound(tx, audit, call.reviewRoundId!);
   await bump(tx, id, { status: 'decided', decidedAt: now });
