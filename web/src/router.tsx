@@ -19,6 +19,7 @@ import { importRoutes } from './pages/imports/routes.tsx';
 import { searchRoutes } from './pages/search/routes.tsx';
 import { internshipRoutes } from './pages/internships/routes.tsx';
 import { matchingRoutes } from './pages/matching/routes.tsx';
+import { callRoutes, publicCallRoutes } from './pages/calls/routes.tsx';
 
 // Pages that only some roles open, loaded on demand.
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
@@ -57,6 +58,7 @@ export const router = createBrowserRouter([
         handle: titled('学分证书核验'),
       },
       ...publicDirectoryRoutes,
+      ...publicCallRoutes,
       {
         path: '/statistics',
         element: (
@@ -165,6 +167,7 @@ export const router = createBrowserRouter([
           ...registryRoutes,
           ...internshipRoutes,
           ...matchingRoutes,
+          ...callRoutes,
           ...importRoutes,
           ...searchRoutes,
           { path: '*', element: <NotFoundPage />, handle: titled('页面不存在') },
