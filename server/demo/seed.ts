@@ -8,6 +8,7 @@ import { seedEnterpriseDesk } from './enterprise-desk.ts';
 import { seedMatchingDemo } from './matching.ts';
 import { seedPlacementsDemo } from './placements.ts';
 import { seedSupervisionDemo } from './supervision.ts';
+import { seedCallsDemo } from './calls.ts';
 import { publishDemoIndicators } from './publications.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
@@ -153,6 +154,11 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
         `任务督导演示数据：${reports.reports}份进展报告（${reports.late}份逾期报送，${reports.rated}份已评分），${reports.slots}个报送单位×任务，${reports.duePeriods}个已到期期次`,
       );
     }
+    const projects = await seedCallsDemo(db, { now: services.now() });
+    if (projects)
+      log(
+        `项目申报演示数据：${projects.calls}批申报，${projects.applications}份申报书，${projects.funded}项已立项，${projects.experts}名评审专家`,
+      );
     log(`公开统计演示：已公开 ${await publishDemoIndicators(db)} 项指标`);
     // The credit bank: learner1 (an employee of enterprise1 in training) and student1 with outcomes, a transfer, a credential.
     const cb = await seedCreditBankDemo(db, services.pii, {

@@ -178,6 +178,11 @@ for (const engine of testEngines()) {
     const KNOWN_GAPS = [
       / (GET|POST) \/api\/internship-posts\/[0-9a-f-]+(\/application-check|\/applications)?: expected 404/,
       / GET \/api\/reports\/[0-9a-f-]+\/evidence\/[0-9a-f-]+: expected 200 on its own record, got 404/,
+      // Every call is listed to every staff account (GET /api/calls, read: city), but its ranking and exports are its
+      // owner's (call.manage: a department its own calls): a department's "own" guess from the list is another's call.
+      // And a call still taking applications has no ranking (409 INVALID_STATE) nor score sheets (404) yet.
+      /^department GET \/api\/calls\/[0-9a-f-]+\/(ranking|export\/\w+): expected 200 on its own record, got 404/,
+      /^city_admin GET \/api\/calls\/[0-9a-f-]+\/(ranking: expected 200 on its own record, got 409 INVALID_STATE|export\/scores: expected 200 on its own record, got 404)/,
     ];
 
     for (const role of ROLES) {
