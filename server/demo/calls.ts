@@ -71,6 +71,7 @@ export async function seedCallsDemo(db: Db, opts: { now: Date }) {
     .returning({ id: experts.id, organisationId: experts.organisationId, fields: experts.fields });
 
   const kind = (code: string) => callsPolicy.kinds.find((k) => k.code === code)!;
+  const nameOf = new Map(schoolRows.map((s) => [s.id, s.name]));
   const section = (title: string) =>
     `围绕${title}，学校与合作企业共同制定人才培养方案，共建实训场所，企业技术骨干参与教学，每年培养学生不少于200人，开展员工培训不少于500人次。`;
 
@@ -170,7 +171,7 @@ export async function seedCallsDemo(db: Db, opts: { now: Date }) {
           ].join('\n\n'),
           field: a.field,
           applicantOrganisationIds: [a.applicantOrganisationId, partnerOf(i)],
-          applicantNames: '',
+          applicantNames: [nameOf.get(a.applicantOrganisationId) ?? '', '合作企业'].join('、'),
         })),
       )
       .returning({
