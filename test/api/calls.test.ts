@@ -41,6 +41,7 @@ for (const engine of testEngines()) {
       const dept = await makeOrganisation(db, 'department');
       const schoolA = await makeSchool(db, districtA.id);
       const schoolB = await makeSchool(db, districtB.id);
+      const schoolC = await makeSchool(db, districtA.id);
       await db.update(schools).set({ level: 'higher' }).where(eq(schools.organisationId, schoolB.id));
       const entA = await makeEnterprise(db, districtA.id);
       const entB = await makeEnterprise(db, districtB.id);
@@ -63,6 +64,7 @@ for (const engine of testEngines()) {
         dept: await makeUser(db, 'department', dept.id),
         schoolA: await makeUser(db, 'school_admin', schoolA.id),
         schoolB: await makeUser(db, 'school_admin', schoolB.id),
+        schoolC: await makeUser(db, 'school_admin', schoolC.id),
         entA: await makeUser(db, 'enterprise_admin', entA.id),
         entB: await makeUser(db, 'enterprise_admin', entB.id),
         entOther: await makeUser(db, 'enterprise_admin', entOther.id),
@@ -129,6 +131,12 @@ for (const engine of testEngines()) {
       assert.equal((await c.schoolA!.get(`/api/calls/${state.call.id}`)).status, 404);
       assert.equal((await c.dept!.get(`/api/calls/${state.call.id}`)).status, 404);
       assert.equal((await c.dept!.patch(`/api/calls/${state.call.id}`, { version: 1, budgetYuan: 5 })).status, 404);
+      const edited = await c.bureau!.patch(`/api/calls/${state.call.id}`, {
+        version: state.call.version,
+        description: '面向职业院校，校企联合申报。',
+      });
+      assert.equal(edited.status, 200, JSON.stringify(edited.body));
+      state.call = edited.body;
       const opened = await c.bureau!.post(`/api/calls/${state.call.id}/open`, { version: state.call.version });
       assert.equal(opened.status, 200, JSON.stringify(opened.body));
       assert.equal(opened.body.status, 'open');
@@ -209,13 +217,23 @@ for (const engine of testEngines()) {
       res = await c.schoolB!.post(`/api/call-applications/${b.id}/submit`, { version: b.version });
       assert.equal(res.status, 200, JSON.stringify(res.body));
       state.appB = res.body;
+      // SchoolC starts and withdraws before the deadline; a withdrawn application is not edited again.
+      const cApp = (await c.schoolC!.post(url, {})).body;
+      const withdrawn = await c.schoolC!.post(`/api/call-applications/${cApp.id}/withdraw`, { version: cApp.version });
+      assert.equal(withdrawn.status, 200);
+      assert.equal(withdrawn.body.status, 'withdrawn');
+      assert.equal((await c.schoolA!.post(`/api/call-applications/${cApp.id}/withdraw`, { version: withdrawn.body.version })).status, 404);
+      assert.equal(
+        (await c.schoolC!.patch(`/api/call-applications/${cApp.id}`, { version: withdrawn.body.version, title: '再次修改' })).status,
+        409,
+      );
       const mine = await c.schoolA!.get('/api/call-applications');
       assert.deepEqual(
         mine.body.items.map((x: any) => x.id),
         [state.appA.id],
       );
       const owner = await c.bureau!.get(`/api/call-applications?callId=${state.call.id}`);
-      assert.equal(owner.body.total, 2);
+      assert.equal(owner.body.total, 3, 'the withdrawn one included');
     });
 
     test('the deadline: review only after it, no application or withdrawal after it', async () => {
@@ -324,6 +342,16 @@ for (const engine of testEngines()) {
         [200, 200, 200, 200, 200],
       );
       const sheetsB = state.round.subjects.find((s: any) => s.subjectId === state.appB.id).sheets;
+      // An expert who declines: the bureau withdraws the unscored assignment and gives it back; a scored one stays.
+      const roundUrl = `/api/review-rounds/${state.call.reviewRoundId}/assignments`;
+      assert.equal((await c.bureau!.request('DELETE', `${roundUrl}/${sheetsA[0].assignmentId}`)).status, 404);
+      assert.equal((await c.dept!.request('DELETE', `${roundUrl}/${sheetsB[0].assignmentId}`)).status, 404);
+      assert.equal((await c.schoolA!.request('DELETE', `${roundUrl}/${sheetsB[0].assignmentId}`)).status, 403);
+      assert.equal((await c.bureau!.request('DELETE', `${roundUrl}/${sheetsB[0].assignmentId}`)).status, 204);
+      const subjectB = state.round.subjects.find((s: any) => s.subjectId === state.appB.id).reviewSubjectId;
+      const readded = await c.bureau!.post(roundUrl, { reviewSubjectId: subjectB, expertId: sheetsB[0].expertId });
+      assert.equal(readded.status, 201, JSON.stringify(readded.body));
+      sheetsB[0] = { ...sheetsB[0], assignmentId: readded.body.id };
       await Promise.all(
         sheetsB.map((s: any) =>
           byExpert.get(s.expertId)!.request('PUT', `/api/reviews/${s.assignmentId}`, {
