@@ -941,7 +941,6 @@ CREATE TABLE "call_applications" (
 	"rank" integer,
 	"decision" text,
 	"award_yuan" bigint,
-	"carrier_id" uuid,
 	"is_demo" boolean DEFAULT false NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -79,8 +79,6 @@ export const callApplications = pgTable(
     rank: integer('rank'),
     decision: text('decision', { enum: ['funded', 'not_funded'] }),
     awardYuan: bigint('award_yuan', { mode: 'number' }),
-    /** A funded project's carrier, when the kind creates one (a 双师型 base …). */
-    carrierId: uuid('carrier_id'),
     isDemo: boolean('is_demo').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
