@@ -21,6 +21,7 @@ const ALL = [
   'home',
   'forecast',
   'certification',
+  'calls',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 let failed = false;

@@ -9,6 +9,8 @@ import { parseMatchingPolicy, type MatchingPolicy } from '../core/matching/polic
 import { parseForecastPolicy, type ForecastPolicy } from '../core/forecast/policy.ts';
 import { parseCertificationPolicy, type CertificationPolicy } from '../core/certification/policy.ts';
 import { parseGraduatesPolicy, type GraduatesPolicy } from '../core/graduates/policy.ts';
+import { parseExpertReviewPolicy, type ExpertReviewPolicy } from '../core/expert-review/policy.ts';
+import { parseCallsPolicy, type CallsPolicy } from '../core/calls/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
@@ -22,3 +24,11 @@ export const forecastPolicy: ForecastPolicy = parseForecastPolicy((plan as { for
 export const certificationPolicy: CertificationPolicy = parseCertificationPolicy((plan as { certification?: unknown }).certification);
 /** Graduates' destinations and the definitions of 留郑率 and 中职升学率 (section `graduates`): see core/graduates/policy.ts. */
 export const graduatesPolicy: GraduatesPolicy = parseGraduatesPolicy((plan as { graduates?: unknown }).graduates);
+/** How experts are assigned and their scores aggregated (section `expertReview`): see core/expert-review/policy.ts. */
+export const expertReviewPolicy: ExpertReviewPolicy = parseExpertReviewPolicy((plan as { expertReview?: unknown }).expertReview);
+
+/** The kinds of project call (section `calls`): see core/calls/policy.ts. */
+export const callsPolicy: CallsPolicy = parseCallsPolicy(
+  (plan as { calls?: unknown }).calls,
+  currentPlan.targets.map((t) => t.code),
+);

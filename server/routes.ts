@@ -30,6 +30,8 @@ import { searchRoutes } from './search/index.ts';
 import { personalDataRoutes } from './personal-data/index.ts';
 import { forecastRoutes } from './forecast/index.ts';
 import { caseRoutes, declarationRoutes } from './certification/index.ts';
+import { expertReviewRoutes } from './expert-review/index.ts';
+import { callsRoutes } from './calls/index.ts';
 
 /** Every API route of the platform. A route that is not listed here does not exist. */
 export function allRoutes(): AnyRoute[] {
@@ -68,5 +70,6 @@ export function allRoutes(): AnyRoute[] {
   list.push(...personalDataRoutes);
   list.push(...forecastRoutes);
   list.push(...graduateRoutes);
+  list.push(...expertReviewRoutes, ...callsRoutes);
   return list;
 }

@@ -459,6 +459,60 @@ export const POLICY = {
     export: { city_admin: 'city' },
     erase: { city_admin: 'city' },
   },
+  /**
+   * 评审专家库 (issue 15). An expert is a user account the bureau puts in the pool (experts.user_id), not a role:
+   * the expert keeps their own roles and reviews what is assigned to them.
+   */
+  expert: {
+    read: { city_admin: 'city', department: 'city' },
+    create: { city_admin: 'city' },
+    update: { city_admin: 'city' },
+  },
+  /** A review round: the bureau any, a department the rounds of its own calls. */
+  reviewRound: {
+    read: { city_admin: 'city', department: 'organisation' },
+    assign: { city_admin: 'city', department: 'organisation' },
+  },
+  /** An expert's own score sheets: any staff account may be in the pool; the repository keeps to the caller's sheets. */
+  review: {
+    score: {
+      city_admin: 'self',
+      department: 'self',
+      district: 'self',
+      school_admin: 'self',
+      teacher: 'self',
+      enterprise_admin: 'self',
+    },
+  },
+  /**
+   * 项目申报指南: the bureau (or a department) opens, reviews, decides and publishes its calls; every staff account
+   * reads the open and published ones (drafts only their owner's staff, in the repository).
+   */
+  call: {
+    read: {
+      city_admin: 'city',
+      department: 'city',
+      district: 'city',
+      school_admin: 'city',
+      teacher: 'city',
+      enterprise_admin: 'city',
+    },
+    manage: { city_admin: 'city', department: 'organisation' },
+  },
+  /**
+   * 申报书: the applicant's administrator drafts, submits and withdraws; a co-applicant reads and confirms its part;
+   * the call's owner reads them all (repository), a district those of its district's applicants.
+   */
+  callApplication: {
+    read: {
+      city_admin: 'city',
+      district: 'district',
+      school_admin: 'organisation',
+      teacher: 'organisation',
+      enterprise_admin: 'organisation',
+    },
+    write: { school_admin: 'organisation', enterprise_admin: 'organisation' },
+  },
 } as const satisfies Record<string, ResourcePolicy>;
 
 export type Resource = keyof typeof POLICY;

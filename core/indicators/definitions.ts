@@ -47,7 +47,12 @@ export type IndicatorSource =
    * latest graduation year that has destinations at the definition's survey point, in percent.
    */
   | { source: 'graduateRetention' }
-  | { source: 'secondaryProgression' };
+  | { source: 'secondaryProgression' }
+  /**
+   * Projects funded (立项) by published calls of the given kinds (policy `calls.kinds`), counted in the applicant's
+   * district: a project counts once its decision is public, never on a unit's word.
+   */
+  | { source: 'fundedProjects'; callKinds: readonly string[] };
 
 /**
  * A target that is a rule each person must meet (every specialty teacher: 1 year of enterprise practice in 5) is
@@ -91,7 +96,11 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
     '载体库中运行中或已认定的产教融合实践中心',
   ),
   computed('key_majors', { source: 'keyMajorGroups' }, '专业群库中经市教育局认定为产教融合型重点专业（群）的在册专业群'),
-  reported('collaborative_projects', '市教育局、市人社局填报立项的协同育人项目个数并上传立项文件'),
+  computed(
+    'collaborative_projects',
+    { source: 'fundedProjects', callKinds: ['collaborative_project'] },
+    '项目申报中经专家评审、立项并公示的政产学研用协同育人项目',
+  ),
   computed(
     'graduate_retention_rate',
     { source: 'graduateRetention' },
@@ -104,7 +113,11 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
     '载体库中具有独立法人资格、运行中或已认定的职教集团（联盟）',
   ),
   computed('enterprise_run_schools', { source: 'enterpriseRunSchools' }, '学校库中标记为企业举办的在册职业学校'),
-  reported('private_brand_projects', '市教育局填报认定的优质民办职教品牌项目个数并上传认定文件'),
+  computed(
+    'private_brand_projects',
+    { source: 'fundedProjects', callKinds: ['private_brand_project'] },
+    '项目申报中经专家评审、立项并公示的优质民办职教品牌项目',
+  ),
   computed(
     'city_innovation_centers',
     { source: 'carriers', kinds: ['innovationCenter'], statuses: CERTIFIED, levels: ['city'] },
@@ -143,8 +156,16 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
     SHARE_OF_ALL,
   ),
   computed('dual_qualified_share', { source: 'dualQualifiedShare' }, '在职专业课教师中认定为“双师型”的人数占比'),
-  reported('dual_qualified_training_bases', '市教育局、市财政局填报建成的“双师型”教师培养培训基地个数'),
-  reported('teaching_innovation_teams', '市教育局、市财政局填报立项的教师教学创新团队个数'),
+  computed(
+    'dual_qualified_training_bases',
+    { source: 'fundedProjects', callKinds: ['dual_qualified_training_base'] },
+    '项目申报中经专家评审、立项并公示的“双师型”教师培养培训基地',
+  ),
+  computed(
+    'teaching_innovation_teams',
+    { source: 'fundedProjects', callKinds: ['teaching_innovation_team'] },
+    '项目申报中经专家评审、立项并公示的职业教育教师教学创新团队',
+  ),
   reported('smart_demo_schools', '市教育局等填报认定的智慧职教示范校个数'),
   reported('virtual_simulation_bases', '市教育局等填报建成的虚拟仿真实训基地个数'),
   reported('online_courses', '市教育局等填报认定的精品在线课程门数'),

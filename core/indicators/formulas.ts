@@ -67,13 +67,18 @@ export interface TrainingFundTally extends ByDistrict {
   frontlineMeeting: number;
 }
 
-/**
 /** Graduates of the latest measured year, per district of their school: the parts of 留郑率 and 中职升学率. */
 export interface GraduateTally extends ByDistrict {
   retentionNumerator: number;
   retentionDenominator: number;
   progressionNumerator: number;
   progressionDenominator: number;
+}
+
+/** Funded projects of published calls, by call kind and the applicant's district. */
+export interface FundedProjectTally extends ByDistrict {
+  callKind: string;
+  n: number;
 }
 
 export interface RegisterTallies {
@@ -86,6 +91,7 @@ export interface RegisterTallies {
   internshipPlaces: InternshipPlacesTally[];
   trainingFund: TrainingFundTally[];
   graduates: GraduateTally[];
+  fundedProjects: FundedProjectTally[];
 }
 
 /** A measured value, with the parts it was computed from so screens can show "7 / 10" next to 70%. */
@@ -121,6 +127,13 @@ export function measure(source: IndicatorSource, t: RegisterTallies, scope: Scop
     }
     case 'certifiedEnterprises':
       return { value: sum(inScope(t.enterprises, scope), (r) => r.certified) };
+    case 'fundedProjects':
+      return {
+        value: sum(
+          inScope(t.fundedProjects, scope).filter((r) => source.callKinds.includes(r.callKind)),
+          (r) => r.n,
+        ),
+      };
     case 'enterpriseRunSchools':
       return { value: sum(inScope(t.schools, scope), (r) => r.enterpriseRun) };
     case 'dualQualifiedShare': {

@@ -49,7 +49,25 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
   const demoOrgs = sql`(select id from organisations where is_demo)`;
   const demoUsers = sql`(select id from users where is_demo)`;
   await refuseIfInUse(database, demoOrgs, demoUsers);
+  // Project calls and their review (server/demo/calls.ts): demo calls, and anything a demo party applied for or reviews.
+  const demoApps = sql`(select id from call_applications where call_id in (select id from calls where is_demo) or applicant_organisation_id in ${demoOrgs})`;
+  const demoRounds = sql`(select id from review_rounds where owner_kind = 'call' and owner_id in (select id from calls where is_demo))`;
   const steps: [string, ReturnType<typeof sql>][] = [
+    [
+      'review_assignments',
+      sql`delete from review_assignments where round_id in ${demoRounds} or expert_id in (select id from experts where is_demo or user_id in ${demoUsers})`,
+    ],
+    ['review_subjects', sql`delete from review_subjects where round_id in ${demoRounds}`],
+    ['calls.review_round_id', sql`update calls set review_round_id = null where review_round_id in ${demoRounds}`],
+    ['review_rounds', sql`delete from review_rounds where id in ${demoRounds}`],
+    ['call_application_members', sql`delete from call_application_members where application_id in ${demoApps}`],
+    [
+      'call_application_partners',
+      sql`delete from call_application_partners where application_id in ${demoApps} or organisation_id in ${demoOrgs}`,
+    ],
+    ['call_applications', sql`delete from call_applications where id in ${demoApps}`],
+    ['calls', sql`delete from calls where is_demo`],
+    ['experts', sql`delete from experts where is_demo or user_id in ${demoUsers}`],
     ['sessions', sql`delete from sessions where user_id in ${demoUsers}`],
     ['memberships', sql`delete from memberships where user_id in ${demoUsers} or organisation_id in ${demoOrgs}`],
     ['training_courses', sql`delete from training_courses where school_id in ${demoOrgs}`],

@@ -8,6 +8,7 @@ import { seedEnterpriseDesk } from './enterprise-desk.ts';
 import { seedMatchingDemo } from './matching.ts';
 import { seedPlacementsDemo } from './placements.ts';
 import { seedSupervisionDemo } from './supervision.ts';
+import { seedCallsDemo } from './calls.ts';
 import { publishDemoIndicators } from './publications.ts';
 import { seedForecastDemo } from './forecast.ts';
 import { seedCertificationDemo, seedDeclarationsDemo } from './certification.ts';
@@ -170,6 +171,11 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
     log(
       `毕业去向演示数据：${grads.years.join('、')}届毕业生${grads.graduates}人，去向记录${grads.destinations}条（graduate1 可查看本人去向）`,
     );
+    const projects = await seedCallsDemo(db, { now: services.now() });
+    if (projects)
+      log(
+        `项目申报演示数据：${projects.calls}批申报，${projects.applications}份申报书，${projects.funded}项已立项，${projects.experts}名评审专家`,
+      );
     log(`公开统计演示：已公开 ${await publishDemoIndicators(db)} 项指标`);
     // The credit bank: learner1 (an employee of enterprise1 in training) and student1 with outcomes, a transfer, a credential.
     const cb = await seedCreditBankDemo(db, services.pii, {

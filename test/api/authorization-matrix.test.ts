@@ -175,12 +175,16 @@ for (const engine of testEngines()) {
     });
 
     /**
-     * Where this matrix's guess of "another organisation's record" (in the bureau's list, not in the role's) is
-     * wrong since the session-4 merges, named so that everything else still gates. Published posts stay readable
-     * by id once they have ended, while the lists leave ended posts out (so an ended post looks like another
-     * organisation's and answers 200, or 409 POST_EXPIRED to an application); and the evidence of a progress
-     * report is paired with another report's id now that the demo files many reports. Issue 19 has the note.
+     * Where this matrix's guess of a role's "own record" (in its own list) is wrong, named so that everything else
+     * still gates: project calls (below). Issue 15's note has them.
      */
+    const KNOWN_GAPS = [
+      // Every call is listed to every staff account (GET /api/calls, read: city), but its ranking and exports are its
+      // owner's (call.manage: a department its own calls): a department's "own" guess from the list is another's call.
+      // And a call still taking applications has no ranking (409 INVALID_STATE) nor score sheets (404) yet.
+      /^department GET \/api\/calls\/[0-9a-f-]+\/(ranking|export\/\w+): expected 200 on its own record, got 404/,
+      /^city_admin GET \/api\/calls\/[0-9a-f-]+\/(ranking: expected 200 on its own record, got 409 INVALID_STATE|export\/scores: expected 200 on its own record, got 404)/,
+    ];
 
     for (const role of ROLES) {
       test(`${role}: refused where the policy refuses, 404 on another organisation's records, through where it grants`, async () => {
@@ -274,7 +278,10 @@ for (const engine of testEngines()) {
               );
           }
         });
-        assert.deepEqual(problems, []);
+        assert.deepEqual(
+          problems.filter((p) => !KNOWN_GAPS.some((k) => k.test(p))),
+          [],
+        );
       });
     }
   });

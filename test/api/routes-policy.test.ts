@@ -37,6 +37,7 @@ test('only the declared public routes are public', () => {
     'GET /api/health',
     'GET /api/openapi.json',
     'GET /api/public/certified-enterprises',
+    'GET /api/public/calls',
     'GET /api/public/credentials/:id',
     'GET /api/public/credit-bank/keys',
     'GET /api/public/search',

@@ -159,6 +159,11 @@ const tallies: RegisterTallies = {
     { districtId: 'd1', retentionNumerator: 6, retentionDenominator: 10, progressionNumerator: 3, progressionDenominator: 4 },
     { districtId: 'd2', retentionNumerator: 1, retentionDenominator: 2, progressionNumerator: 0, progressionDenominator: 0 },
   ],
+  fundedProjects: [
+    { districtId: 'd1', callKind: 'collaborative_project', n: 3 },
+    { districtId: 'd2', callKind: 'collaborative_project', n: 1 },
+    { districtId: 'd2', callKind: 'teaching_innovation_team', n: 2 },
+  ],
 };
 const value = (code: string, scope: string) => {
   const d = indicatorDefinition(code)!;
@@ -267,4 +272,11 @@ test('a figure that contradicts its own definition is named: share above 100%, n
   );
   assert.equal(figureKindOfTarget({ kind: 'range', unit: '%' }), 'share');
   assert.equal(figureKindOfTarget({ kind: 'amount', unit: '元' }), 'amount');
+});
+
+test('formulas: funded projects of published calls count by call kind, in the applicant’s district', () => {
+  assert.equal(value('collaborative_projects', 'city')!.value, 4);
+  assert.equal(value('collaborative_projects', 'd2')?.value, 1);
+  assert.equal(value('teaching_innovation_teams', 'city')?.value, 2);
+  assert.equal(value('private_brand_projects', 'city')?.value, 0);
 });

@@ -22,6 +22,7 @@ import { matchingRoutes } from './pages/matching/routes.tsx';
 import { forecastRoutes } from './pages/forecast/routes.tsx';
 import { certificationRoutes } from './pages/certification/routes.tsx';
 import { graduateRoutes } from './pages/graduates/routes.tsx';
+import { callRoutes, publicCallRoutes } from './pages/calls/routes.tsx';
 
 // Pages that only some roles open, loaded on demand.
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
@@ -61,6 +62,7 @@ export const router = createBrowserRouter([
         handle: titled('学分证书核验'),
       },
       ...publicDirectoryRoutes,
+      ...publicCallRoutes,
       {
         path: '/certified-enterprises',
         element: (
@@ -181,6 +183,7 @@ export const router = createBrowserRouter([
           ...forecastRoutes,
           ...certificationRoutes,
           ...graduateRoutes,
+          ...callRoutes,
           ...importRoutes,
           ...searchRoutes,
           { path: '*', element: <NotFoundPage />, handle: titled('页面不存在') },

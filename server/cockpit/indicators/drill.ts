@@ -147,6 +147,26 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
       return { ...base, ...enterprisesDrill(scope, cluster, true) };
     case 'carriers':
       return { ...base, ...carriersDrill(scope, cluster, s) };
+    case 'fundedProjects': {
+      // A funded project of a published call counts in its applicant's district (call_applications.district_id).
+      const where = sql`c.status = 'published' and a.decision = 'funded' and c.kind in ${inList(s.callKinds)} and ${districtOf('a', scope)}`;
+      return {
+        ...base,
+        columns: [
+          ['name', '项目名称'],
+          ['applicant', '申报单位'],
+          ['district', '所在区域'],
+          ['call', '申报批次'],
+          ['awardYuan', '立项金额（元）'],
+          ['publishedOn', '公示日期'],
+        ],
+        list: sql`select a.id, a.title as name, o.name as applicant, d.name as district, c.title as call, a.award_yuan::float8 as "awardYuan",
+          c.published_on::text as "publishedOn"
+          from call_applications a join calls c on c.id = a.call_id join organisations o on o.id = a.applicant_organisation_id
+          left join organisations d on d.id = a.district_id where ${where} order by c.published_on desc, a.rank, a.id`,
+        count: sql`select count(*)::int as n from call_applications a join calls c on c.id = a.call_id where ${where}`,
+      };
+    }
     case 'enterpriseRunSchools': {
       const where = sql`o.status = 'active' and s.enterprise_run and ${districtOf('o', scope)}`;
       return {

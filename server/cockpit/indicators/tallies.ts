@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type {
   CarrierTally,
   EnterpriseTally,
+  FundedProjectTally,
   InternshipPlacesTally,
   MajorGroupTally,
   ProgramTally,
@@ -103,8 +104,28 @@ export async function registerTallies(db: Db, practiceShareMin: number, year: nu
     destinationTallies(db, sql`true`),
   ]);
   const graduates = headlinePartsByDistrict(graduatesPolicy, destinations).parts;
+  // Projects funded by published calls (项目申报), in the applicant's district.
+  const fundedProjects = await rows<FundedProjectTally>(
+    db,
+    sql`
+    select a.district_id as "districtId", c.kind as "callKind", count(*)::int as n
+    from call_applications a join calls c on c.id = a.call_id
+    where c.status = 'published' and a.decision = 'funded' group by 1, 2`,
+  );
   const enterprises: EnterpriseTally[] = clusters.map((c) => ({ districtId: c.districtId, certified: c.certified }));
-  return { carriers, clusters, enterprises, schools, teachers, programs, majorGroups, internshipPlaces, trainingFund, graduates };
+  return {
+    carriers,
+    clusters,
+    enterprises,
+    schools,
+    teachers,
+    programs,
+    majorGroups,
+    internshipPlaces,
+    trainingFund,
+    graduates,
+    fundedProjects,
+  };
 }
 
 /**

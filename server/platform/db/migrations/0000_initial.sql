@@ -955,6 +955,115 @@ CREATE TABLE "graduate_destinations" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "experts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"organisation_id" uuid,
+	"affiliation" text,
+	"title" text,
+	"fields" text[] DEFAULT '{}'::text[] NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"is_demo" boolean DEFAULT false NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "review_assignments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"round_id" uuid NOT NULL,
+	"review_subject_id" uuid NOT NULL,
+	"expert_id" uuid NOT NULL,
+	"scores" jsonb,
+	"total" numeric(8, 2),
+	"comment" text,
+	"submitted_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "review_rounds" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"owner_kind" text NOT NULL,
+	"owner_id" uuid NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"rubric" jsonb NOT NULL,
+	"aggregation" text NOT NULL,
+	"experts_per_subject" integer NOT NULL,
+	"blind" boolean NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"held_on" date NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "review_subjects" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"round_id" uuid NOT NULL,
+	"subject_kind" text NOT NULL,
+	"subject_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"summary" text NOT NULL,
+	"field" text,
+	"applicant_organisation_ids" uuid[] NOT NULL,
+	"applicant_names" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "call_application_members" (
+	"application_id" uuid NOT NULL,
+	"teacher_id" uuid NOT NULL,
+	CONSTRAINT "call_application_members_pk" PRIMARY KEY("application_id","teacher_id")
+);
+--> statement-breakpoint
+CREATE TABLE "call_application_partners" (
+	"application_id" uuid NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"part" text NOT NULL,
+	"confirmed_at" timestamp with time zone,
+	CONSTRAINT "call_application_partners_pk" PRIMARY KEY("application_id","organisation_id")
+);
+--> statement-breakpoint
+CREATE TABLE "call_applications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"call_id" uuid NOT NULL,
+	"applicant_organisation_id" uuid NOT NULL,
+	"district_id" uuid,
+	"title" text NOT NULL,
+	"field" text,
+	"requested_yuan" bigint NOT NULL,
+	"sections" jsonb NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"submitted_at" timestamp with time zone,
+	"score" numeric(8, 2),
+	"rank" integer,
+	"decision" text,
+	"award_yuan" bigint,
+	"is_demo" boolean DEFAULT false NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "calls" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"opens_on" date NOT NULL,
+	"closes_on" date NOT NULL,
+	"budget_yuan" bigint NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"review_round_id" uuid,
+	"decided_at" timestamp with time zone,
+	"published_on" date,
+	"objection_ends_on" date,
+	"is_demo" boolean DEFAULT false NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1069,6 +1178,22 @@ ALTER TABLE "graduate_destinations" ADD CONSTRAINT "graduate_destinations_employ
 ALTER TABLE "graduate_destinations" ADD CONSTRAINT "graduate_destinations_location_district_id_organisations_id_fk" FOREIGN KEY ("location_district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "graduate_destinations" ADD CONSTRAINT "graduate_destinations_confirmed_by_users_id_fk" FOREIGN KEY ("confirmed_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "graduate_destinations" ADD CONSTRAINT "graduate_destinations_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "experts" ADD CONSTRAINT "experts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "experts" ADD CONSTRAINT "experts_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "review_assignments" ADD CONSTRAINT "review_assignments_round_id_review_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "review_rounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "review_assignments" ADD CONSTRAINT "review_assignments_review_subject_id_review_subjects_id_fk" FOREIGN KEY ("review_subject_id") REFERENCES "review_subjects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "review_assignments" ADD CONSTRAINT "review_assignments_expert_id_experts_id_fk" FOREIGN KEY ("expert_id") REFERENCES "experts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "review_rounds" ADD CONSTRAINT "review_rounds_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "review_subjects" ADD CONSTRAINT "review_subjects_round_id_review_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "review_rounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_application_members" ADD CONSTRAINT "call_application_members_application_id_call_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "call_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_application_members" ADD CONSTRAINT "call_application_members_teacher_id_teachers_id_fk" FOREIGN KEY ("teacher_id") REFERENCES "teachers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_application_partners" ADD CONSTRAINT "call_application_partners_application_id_call_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "call_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_application_partners" ADD CONSTRAINT "call_application_partners_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_applications" ADD CONSTRAINT "call_applications_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "calls"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_applications" ADD CONSTRAINT "call_applications_applicant_organisation_id_organisations_id_fk" FOREIGN KEY ("applicant_organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_applications" ADD CONSTRAINT "call_applications_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calls" ADD CONSTRAINT "calls_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calls" ADD CONSTRAINT "calls_review_round_id_review_rounds_id_fk" FOREIGN KEY ("review_round_id") REFERENCES "review_rounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_kind_code_uq" ON "organisations" USING btree ("kind","code");--> statement-breakpoint
 CREATE INDEX "organisations_district_idx" ON "organisations" USING btree ("district_id");--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind") WHERE "organisations"."status" <> 'archived';--> statement-breakpoint
@@ -1199,4 +1324,18 @@ CREATE UNIQUE INDEX "enterprise_declarations_enterprise_year_uq" ON "enterprise_
 CREATE INDEX "enterprise_declarations_year_idx" ON "enterprise_declarations" USING btree ("year");--> statement-breakpoint
 CREATE UNIQUE INDEX "graduate_destinations_student_point_uq" ON "graduate_destinations" USING btree ("student_id","survey_point");--> statement-breakpoint
 CREATE INDEX "graduate_destinations_school_year_idx" ON "graduate_destinations" USING btree ("school_id","graduation_year");--> statement-breakpoint
-CREATE INDEX "graduate_destinations_employer_idx" ON "graduate_destinations" USING btree ("employer_organisation_id") WHERE "graduate_destinations"."employer_organisation_id" is not null;
+CREATE INDEX "graduate_destinations_employer_idx" ON "graduate_destinations" USING btree ("employer_organisation_id") WHERE "graduate_destinations"."employer_organisation_id" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "experts_user_uq" ON "experts" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "experts_organisation_idx" ON "experts" USING btree ("organisation_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "review_assignments_uq" ON "review_assignments" USING btree ("review_subject_id","expert_id");--> statement-breakpoint
+CREATE INDEX "review_assignments_expert_idx" ON "review_assignments" USING btree ("expert_id");--> statement-breakpoint
+CREATE INDEX "review_assignments_round_idx" ON "review_assignments" USING btree ("round_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "review_rounds_owner_uq" ON "review_rounds" USING btree ("owner_kind","owner_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "review_subjects_uq" ON "review_subjects" USING btree ("round_id","subject_kind","subject_id");--> statement-breakpoint
+CREATE INDEX "review_subjects_applicants_idx" ON "review_subjects" USING gin ("applicant_organisation_ids");--> statement-breakpoint
+CREATE INDEX "call_application_partners_org_idx" ON "call_application_partners" USING btree ("organisation_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "call_applications_applicant_uq" ON "call_applications" USING btree ("call_id","applicant_organisation_id");--> statement-breakpoint
+CREATE INDEX "call_applications_applicant_idx" ON "call_applications" USING btree ("applicant_organisation_id");--> statement-breakpoint
+CREATE INDEX "call_applications_district_idx" ON "call_applications" USING btree ("district_id");--> statement-breakpoint
+CREATE INDEX "calls_status_idx" ON "calls" USING btree ("status","closes_on");--> statement-breakpoint
+CREATE INDEX "calls_kind_idx" ON "calls" USING btree ("kind");

@@ -19,3 +19,5 @@ export * from './matching.ts';
 export * from './forecast.ts';
 export * from './certification.ts';
 export * from './graduates.ts';
+export * from './expert-review.ts';
+export * from './calls.ts';
