@@ -57,6 +57,7 @@ export const callListQuery = z.strictObject({
   ...paging,
   status: z.enum(CALL_STATUSES).optional(),
   kind: text(40).optional(),
+  mine: z.enum(['true', 'false']).optional().describe('true：只列本单位发布、可管理的申报指南（市教育局为全部）'),
 });
 
 export const callCreate = z

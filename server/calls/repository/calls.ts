@@ -59,9 +59,15 @@ const toView = <T extends { kind: string }>(r: T) => ({ ...r, kindName: callsPol
 const visible = (manage: Access) =>
   manage.kind === 'city' ? undefined : or(ne(calls.status, 'draft'), scopeWhere(manage, { organisationId: calls.organisationId }));
 
-export async function listCalls(db: Db, manage: Access, q: { page: number; pageSize: number; status?: string; kind?: string }) {
+export async function listCalls(
+  db: Db,
+  manage: Access,
+  q: { page: number; pageSize: number; status?: string; kind?: string; mine?: 'true' | 'false' },
+) {
   const where = and(
     visible(manage),
+    // The calls this unit manages (a department its own, the bureau every one; an applicant none).
+    q.mine === 'true' ? scopeWhere(manage, { organisationId: calls.organisationId }) : undefined,
     q.status ? eq(calls.status, q.status as 'open') : undefined,
     q.kind ? eq(calls.kind, q.kind) : undefined,
   );
