@@ -11,6 +11,8 @@ export {
   openRound,
   roundOfOwner,
   roundResults,
+  roundsOfOwners,
+  runAssignment,
   unscoredCount,
   type RoundOpening,
   type SubjectOpening,
