@@ -6,7 +6,6 @@ import type { roundResults } from '../../../../contracts/expert-review.ts';
 import { errorMessage, get, post, postFile } from '../../api/client.ts';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { KEY, type Case } from './api.ts';
-import { STAGE_LABELS } from './labels.ts';
 
 type Round = z.infer<typeof roundResults>;
 type Sheet = Round['subjects'][number]['sheets'][number];
@@ -147,7 +146,7 @@ export function ExpertReviewPanel({ c, onDone }: { c: Case; onDone: () => void }
               })
             }
           >
-            确认评审结论（{subject!.score! >= pass! ? STAGE_LABELS.expertReviewed : STAGE_LABELS.rejected}）
+            确认评审结论（{subject!.score! >= pass! ? '通过，待纳入培育储备库' : '未通过'}）
           </Button>
         </Space>
       )}
