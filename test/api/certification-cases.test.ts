@@ -173,6 +173,11 @@ for (const engine of testEngines()) {
       // Opening the round: the bureau only, from the eligible stage, once.
       assert.equal((await d.post(`/api/certification/cases/${id}/expert-review`, { version: c.version })).status, 403);
       assert.equal((await e.post(`/api/certification/cases/${id}/expert-review`, { version: c.version })).status, 403);
+      assert.equal(
+        (await b.post('/api/certification/cases/00000000-0000-4000-8000-000000000000/expert-review', { version: 1 })).status,
+        404,
+      );
+      assert.equal((await b.post(`/api/certification/cases/${id}/expert-review`, { version: c.version + 1 })).status, 409, 'stale version');
       const opened = await b.post(`/api/certification/cases/${id}/expert-review`, { version: c.version });
       assert.equal(opened.status, 201, JSON.stringify(opened.body));
       c = opened.body;
