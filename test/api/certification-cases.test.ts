@@ -277,6 +277,46 @@ for (const engine of testEngines()) {
         version: tasks[0].version + 1,
       });
       assert.equal(revise.status, 409);
+
+      // A second enterprise's panel scores below the pass score: the case ends as rejected, on the same pool (here
+      // the first applicant's expert and its partner's may sit: no conflict with this enterprise).
+      await db()
+        .insert(carriers)
+        .values({
+          kind: 'educationGroup',
+          name: '另一职教集团',
+          leadOrganisationId: other.id,
+          districtId: otherDistrict.id,
+          level: 'city',
+          status: 'operating',
+        } as never);
+      const o = await as(u.other);
+      assert.equal((await o.request('PUT', `/api/certification/enterprises/${other.id}/declarations/2024`, figures)).status, 200);
+      const second = await o.post('/api/certification/cases', { enterpriseId: other.id, statement: '本企业与职业院校开展订单培养合作。' });
+      assert.equal(second.status, 201, JSON.stringify(second.body));
+      let s2 = (await od.post(`/api/certification/cases/${second.body.id}/district-review`, { approve: true, version: 1 })).body;
+      s2 = (
+        await b.post(`/api/certification/cases/${s2.id}/decisions`, { transition: 'eligibilityCheck', approve: true, version: s2.version })
+      ).body;
+      s2 = (await b.post(`/api/certification/cases/${s2.id}/expert-review`, { version: s2.version })).body;
+      const r2 = (await b.get(`/api/review-rounds/${s2.reviewRound.id}`)).body;
+      assert.equal((await b.post(`/api/review-rounds/${r2.id}/assignment`, { version: r2.version })).status, 200);
+      const low = { cooperation: 15, resources: 12, training: 10, plan: 8, demonstration: 5 };
+      let scored = 0;
+      for (const x of [...scorers, e, await as(partnerUser)]) {
+        const mine = (await x.get('/api/reviews?status=pending')).body.items.filter((t: { roundId: string }) => t.roundId === r2.id);
+        for (const t of mine) {
+          assert.equal(
+            (await x.request('PUT', `/api/reviews/${t.id}`, { scores: low, comment: '合作深度不足。', version: t.version })).status,
+            200,
+          );
+          scored++;
+        }
+      }
+      assert.equal(scored, certificationPolicy.review.expertsPerCase);
+      s2 = (await b.post(`/api/certification/cases/${s2.id}/decisions`, { transition: 'recordExpertReview', version: s2.version })).body;
+      assert.equal(s2.stage, 'rejected', 'below the pass score');
+      assert.equal(s2.expertReviewScore, 50);
       c = (await b.post(`/api/certification/cases/${id}/decisions`, { transition: 'enterReserve', version: c.version })).body;
       assert.equal(c.stage, 'reserve');
       assert.equal(c.planDueOn, '2025-06-03');
