@@ -186,13 +186,13 @@ export type DistrictReview = z.infer<typeof districtReview>;
 /** The bureau's decisions, one per transition (core/certification/lifecycle.ts). */
 export const caseDecision = z.discriminatedUnion('transition', [
   z.strictObject({ transition: z.literal('eligibilityCheck'), approve: z.boolean(), comment: comment.optional(), version: versionNumber }),
+  /**
+   * The panel's outcome is read from the case's review round (every sheet in, the aggregate against the policy's
+   * pass score): nothing of it is typed. The panel's signed review document may be attached as optional evidence.
+   */
   z.strictObject({
     transition: z.literal('recordExpertReview'),
-    passed: z.boolean(),
-    /** The panel's total score, as its review document states it. */
-    score: z.number().min(0).max(100).multipleOf(0.1).optional(),
-    /** An evidence file of the case: the panel's signed review document. */
-    documentFileId: z.uuid('评审文件编号格式不正确'),
+    documentFileId: z.uuid('评审文件编号格式不正确').optional(),
     comment: comment.optional(),
     version: versionNumber,
   }),
@@ -218,6 +218,10 @@ export const caseDecision = z.discriminatedUnion('transition', [
   }),
 ]);
 export type CaseDecision = z.infer<typeof caseDecision>;
+
+/** The bureau opens the expert review of an eligible case (a review round on the shared expert review). */
+export const expertReviewOpen = z.strictObject({ version: versionNumber });
+export type ExpertReviewOpen = z.infer<typeof expertReviewOpen>;
 
 export const planPublish = z.strictObject({
   title: text(200).trim().min(4, '请填写规划名称'),
@@ -261,7 +265,12 @@ export const certificationCase = z.object({
   objectionUntil: z.string().nullable(),
   validUntil: z.string().nullable(),
   expertReviewFileId: z.string().nullable(),
+  /** The aggregate of the panel's sheets the stage was decided on. */
   expertReviewScore: z.number().nullable(),
+  /** The case's review round (the shared expert review), or null before the bureau opened it; the pass score from the policy. */
+  reviewRound: z
+    .object({ id: z.string(), status: z.enum(['open', 'assigned', 'closed']), version: z.number(), passScore: z.number() })
+    .nullable(),
   revokedOn: z.string().nullable(),
   revocationReason: z.enum(REVOCATION_REASONS).nullable(),
   bannedUntil: z.string().nullable(),

@@ -74,8 +74,11 @@ export interface CaseState {
 export type Transition =
   | { name: 'districtReview'; approve: boolean }
   | { name: 'eligibilityCheck'; approve: boolean }
-  /** The panel's outcome, recorded by the bureau with the panel's review document (an evidence file of the case). */
-  | { name: 'recordExpertReview'; passed: boolean; documentFileId: string | null }
+  /**
+   * The panel's outcome, read from the case's review round (the shared expert review): every assigned sheet in,
+   * the aggregate against the policy's pass score. The bureau types no score and no verdict.
+   */
+  | { name: 'recordExpertReview'; assigned: number; submitted: number; score: number | null; passScore: number }
   | { name: 'enterReserve' }
   | { name: 'publishPlan' }
   | { name: 'certify'; level: CertificationLevel }
@@ -87,7 +90,7 @@ export const TRANSITION_LABELS: Record<Transition['name'] | 'apply', string> = {
   apply: '企业申报',
   districtReview: '区县初审',
   eligibilityCheck: '市教育局资格审查',
-  recordExpertReview: '登记专家评审结论',
+  recordExpertReview: '确认专家评审结论',
   enterReserve: '纳入培育储备库',
   publishPlan: '公开三年建设规划',
   certify: '认定',
@@ -176,8 +179,13 @@ export function transition(s: CaseState, t: Transition, today: string, rules: Li
     case 'eligibilityCheck':
       return { ...s, stage: t.approve ? 'eligible' : 'rejected' };
     case 'recordExpertReview':
-      if (!t.documentFileId) throw refuse('expertReviewDocument', '登记专家评审结论须附专家评审意见（评审文件）');
-      return { ...s, stage: t.passed ? 'expertReviewed' : 'rejected' };
+      if (t.assigned === 0) throw refuse('expertReviewAssigned', '尚未组织专家评审：请先发起评审并分配评审专家');
+      if (t.submitted < t.assigned || t.score === null)
+        throw refuse(
+          'expertReviewComplete',
+          `专家评分尚未全部提交（已交 ${t.submitted} 份，共 ${t.assigned} 份），全部专家评分提交后方可作出评审结论`,
+        );
+      return { ...s, stage: t.score >= t.passScore ? 'expertReviewed' : 'rejected' };
     case 'enterReserve':
       return { ...s, stage: 'reserve', reserveOn: today, planDueOn: addMonths(today, rules.planDueMonths) };
     case 'publishPlan':

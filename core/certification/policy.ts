@@ -4,6 +4,7 @@
  * after a revocation (发改社会〔2019〕590号 and the city's practice). Pure: parsed JSON in, a typed policy out, or
  * an error listing every problem.
  */
+import { AGGREGATIONS, type Aggregation, type RubricItem } from '../expert-review/index.ts';
 
 /** Facts of the register and the declarations a `data` criterion is checked against. */
 export const CRITERION_FACTS = ['aboveDesignatedSize', 'trainingFundDrawn', 'educationGroupsLed'] as const;
@@ -46,9 +47,23 @@ export interface LifecycleRule {
   source: RuleSource;
 }
 
+/**
+ * The expert-review stage (第八条): the panel the bureau assigns from the shared expert pool, the rubric the
+ * experts score on, how their totals aggregate and the aggregate a case needs to pass.
+ */
+export interface ReviewRule {
+  expertsPerCase: number;
+  aggregation: Aggregation;
+  passScore: number;
+  rubric: RubricItem[];
+  source: RuleSource;
+  note: string;
+}
+
 export interface CertificationPolicy {
   criteria: Criterion[];
   lifecycle: LifecycleRule;
+  review: ReviewRule;
   revocationReasons: RevocationReason[];
 }
 
@@ -119,10 +134,35 @@ export function parseCertificationPolicy(json: unknown): CertificationPolicy {
     banYears: int(l.banYears, '$.certification.lifecycle.banYears', 0, 20),
     source: source(l.source, '$.certification.lifecycle.source'),
   };
+  const r = obj(o.review, '$.certification.review');
+  const items = Array.isArray(r.rubric) ? (r.rubric as unknown[]) : (issues.push('$.certification.review.rubric: should be a list'), []);
+  const rubric: RubricItem[] = items.map((item, i) => {
+    const path = `$.certification.review.rubric[${i}]`;
+    const x = obj(item, path);
+    const min = int(x.min, `${path}.min`, 0, 100);
+    const max = int(x.max, `${path}.max`, 1, 100);
+    if (max <= min) issues.push(`${path}: max should be above min`);
+    return { code: str(x.code, `${path}.code`), label: str(x.label, `${path}.label`), min, max };
+  });
+  if (!rubric.length) issues.push('$.certification.review.rubric: should list at least one item');
+  if (new Set(rubric.map((x) => x.code)).size !== rubric.length) issues.push('$.certification.review.rubric: item codes repeat');
+  const top = rubric.reduce((sum, x) => sum + x.max, 0);
+  const aggregation = AGGREGATIONS.includes(r.aggregation as Aggregation)
+    ? (r.aggregation as Aggregation)
+    : (issues.push(`$.certification.review.aggregation: one of ${AGGREGATIONS.join(', ')}`), 'mean');
+  const passScore = int(r.passScore, '$.certification.review.passScore', 1, Math.max(1, top));
+  const review: ReviewRule = {
+    expertsPerCase: int(r.expertsPerCase, '$.certification.review.expertsPerCase', 1, 50),
+    aggregation,
+    passScore,
+    rubric,
+    source: source(r.source, '$.certification.review.source'),
+    note: str(r.note, '$.certification.review.note'),
+  };
   const reasons = Array.isArray(o.revocationReasons) ? (o.revocationReasons as unknown[]) : [];
   for (const r of reasons)
     if (!REVOCATION_REASONS.includes(r as RevocationReason)) issues.push(`$.certification.revocationReasons: unknown "${String(r)}"`);
   if (!reasons.length) issues.push('$.certification.revocationReasons: should list the reasons');
   if (issues.length) throw new Error(`政策文件 certification 部分格式错误：\n${issues.join('\n')}`);
-  return { criteria, lifecycle, revocationReasons: reasons as RevocationReason[] };
+  return { criteria, lifecycle, review, revocationReasons: reasons as RevocationReason[] };
 }

@@ -9,10 +9,21 @@ import {
   integrationStatusOf,
   newCase,
   transition,
+  type CaseState,
   type Transition,
 } from '../../core/certification/lifecycle.ts';
-import { certificationPolicy } from '../../policy/index.ts';
-import { certificationAnnualReports, certificationCases, enterpriseDeclarations, evidenceFiles } from '../platform/db/schema/index.ts';
+import { aggregate, assignExperts, noConflictData, totalOf } from '../../core/expert-review/index.ts';
+import { certificationPolicy, expertReviewPolicy } from '../../policy/index.ts';
+import {
+  certificationAnnualReports,
+  certificationCases,
+  enterpriseDeclarations,
+  evidenceFiles,
+  experts,
+  reviewAssignments,
+  reviewRounds,
+  reviewSubjects,
+} from '../platform/db/schema/index.ts';
 import { declarationYearOn } from '../certification/index.ts';
 import { createRng } from './prng.ts';
 
@@ -68,58 +79,160 @@ const PDF = Buffer.from('%PDF-1.4\n% 专家评审意见（演示）\n1 0 obj <<>
  * A few enterprises in the 产教融合型企业 pipeline, stepped through the lifecycle's own state machine on past days
  * (so every date and deadline is what the rules give): two certified at city level (one has sent its annual
  * report), one in its objection period, one cultivating, one in the reserve whose plan is overdue, and three
- * waiting on the district, the bureau and the expert panel. Each expert review carries the panel's document.
- * enterprise1 stays out of it, so its account can run the self-check and apply.
+ * waiting on the district, the bureau and the expert panel. Each expert review is a real review round of the shared
+ * expert review: the policy's panel drawn from the demo expert pool (seeded with the project calls; an expert of
+ * the applicant enterprise never on it), every sheet scored within the rubric, and the outcome the aggregate against
+ * the policy's pass score; the case waiting on the panel has its round assigned with some sheets still to score.
+ * Without a pool large enough, the cases stop before the expert review. enterprise1 stays out of it, so its
+ * account can run the self-check and apply.
  */
-export async function seedCertificationDemo(db: Db, opts: { now: Date }): Promise<{ cases: number }> {
+export async function seedCertificationDemo(db: Db, opts: { now: Date }): Promise<{ cases: number; reviewRounds: number }> {
+  const rng = createRng(1414);
   const today = todayOf(opts.now);
   const rules = certificationPolicy.lifecycle;
+  const review = certificationPolicy.review;
   const year = declarationYearOn(today);
-  const candidates = await rows<{ id: string }>(
+  const candidates = await rows<{ id: string; name: string }>(
     db,
-    sql`select o.id from enterprise_declarations d join organisations o on o.id = d.enterprise_id join enterprises e on e.organisation_id = o.id
+    sql`select o.id, o.name from enterprise_declarations d join organisations o on o.id = d.enterprise_id join enterprises e on e.organisation_id = o.id
       where d.year = ${year} and e.above_designated_size and o.status = 'active' and e.integration_status = 'none'
         and d.fund_drawn_yuan * 1000 >= d.payroll_yuan * 15
         and not exists (select 1 from memberships m join users u on u.id = m.user_id where m.organisation_id = o.id and u.username = 'enterprise1')
       order by o.code limit 8`,
   );
   const [admin] = await rows<{ id: string }>(db, sql`select id from users where username = 'admin' limit 1`);
-  if (!admin) return { cases: 0 };
+  if (!admin) return { cases: 0, reviewRounds: 0 };
+  const [bureau] = await rows<{ id: string }>(db, sql`select id from organisations where kind = 'bureau' order by code limit 1`);
+  const pool = await db
+    .select({ id: experts.id, organisationId: experts.organisationId, fields: experts.fields })
+    .from(experts)
+    .where(sql`${experts.active} and ${experts.isDemo}`)
+    .orderBy(experts.id);
+  const canReview = !!bureau && pool.length > review.expertsPerCase;
   const back = (days: number) => addDays(today, -days);
-  // [applied days ago, the steps to take with their day offsets from the application]
-  type Plan = Array<[Transition, number]>;
+  // [applied days ago, the steps to take with their day offsets from the application]; the review is opened on day 30.
+  type Step = Transition | { name: 'expertReview' };
+  type Plan = Array<[Step, number]>;
   const full = (certifyAfter: number): Plan => [
     [{ name: 'districtReview', approve: true }, 10],
     [{ name: 'eligibilityCheck', approve: true }, 20],
-    [{ name: 'recordExpertReview', passed: true, documentFileId: 'file' }, 40],
+    [{ name: 'expertReview' }, 40],
     [{ name: 'enterReserve' }, 50],
     [{ name: 'publishPlan' }, 100],
     [{ name: 'certify', level: 'city' }, certifyAfter],
   ];
-  const plans: Array<{ appliedAgo: number; steps: Plan; report?: boolean }> = [
+  const plans: Array<{ appliedAgo: number; steps: Plan; report?: boolean; scoring?: boolean }> = [
     { appliedAgo: 900, steps: [...full(430), [{ name: 'closeNotice', objectionUpheld: false }, 445]], report: true },
     { appliedAgo: 700, steps: [...full(430), [{ name: 'closeNotice', objectionUpheld: false }, 445]] },
     { appliedAgo: 420, steps: full(417) },
     { appliedAgo: 300, steps: full(0).slice(0, 5) },
     { appliedAgo: 160, steps: full(0).slice(0, 4) },
-    { appliedAgo: 40, steps: full(0).slice(0, 2) },
+    { appliedAgo: 40, steps: full(0).slice(0, 2), scoring: true },
     { appliedAgo: 20, steps: full(0).slice(0, 1) },
     { appliedAgo: 5, steps: [] },
   ];
+
+  /** A review round of one case: the panel assigned as the assignment rule does, `share` of its sheets scored. */
+  async function reviewRound(caseId: string, enterprise: { id: string; name: string }, heldOn: string, share: number, closed: boolean) {
+    const [round] = await db
+      .insert(reviewRounds)
+      .values({
+        ownerKind: 'certificationCase',
+        ownerId: caseId,
+        organisationId: bureau!.id,
+        title: `产教融合型企业认定专家评审：${enterprise.name}`,
+        rubric: review.rubric,
+        aggregation: review.aggregation,
+        expertsPerSubject: review.expertsPerCase,
+        blind: false,
+        status: closed ? 'closed' : 'assigned',
+        heldOn,
+      })
+      .returning({ id: reviewRounds.id });
+    const [subject] = await db
+      .insert(reviewSubjects)
+      .values({
+        roundId: round!.id,
+        subjectKind: 'certificationCase',
+        subjectId: caseId,
+        title: `${enterprise.name}（产教融合型企业申报）`,
+        summary: `【企业申报说明】\n${STATEMENT}\n\n【评审通过分数】汇总分不低于 ${review.passScore} 分（${review.source.article}）`,
+        field: null,
+        applicantOrganisationIds: [enterprise.id],
+        applicantNames: enterprise.name,
+      })
+      .returning({ id: reviewSubjects.id });
+    const assigned = assignExperts({
+      subjects: [{ ref: { kind: 'certificationCase', id: subject!.id }, applicantOrganisationIds: [enterprise.id], field: null }],
+      experts: pool.map((e) => ({ id: e.id, organisationId: e.organisationId, fields: e.fields })),
+      perSubject: review.expertsPerCase,
+      conflicts: noConflictData(),
+    });
+    if (!assigned.ok) throw new Error('演示专家库不足以组成产教融合型企业评审专家组');
+    const sheets = assigned.pairs.map((p, i) => {
+      const scored = i < Math.round(share * assigned.pairs.length);
+      const scores = Object.fromEntries(review.rubric.map((it) => [it.code, Math.round(it.max * (0.74 + rng.next() * 0.2) * 2) / 2]));
+      return {
+        roundId: round!.id,
+        reviewSubjectId: subject!.id,
+        expertId: pool[p.expertIndex]!.id,
+        scores: scored ? scores : null,
+        total: scored ? totalOf(review.rubric, scores) : null,
+        comment: scored ? '校企合作基础扎实，实训投入到位，建议进一步扩大订单培养规模。' : null,
+        submittedAt: scored ? new Date(`${heldOn}T06:00:00Z`) : null,
+      };
+    });
+    await db.insert(reviewAssignments).values(sheets);
+    const totals = sheets.filter((x) => x.total !== null).map((x) => x.total!);
+    return {
+      assigned: sheets.length,
+      submitted: totals.length,
+      score: totals.length ? aggregate(totals, review.aggregation, expertReviewPolicy.trimmedMeanDrop) : null,
+    };
+  }
+
   let made = 0;
+  let rounds = 0;
   for (const [i, e] of candidates.entries()) {
     const p = plans[i]!;
     const appliedOn = back(p.appliedAgo);
-    let state = newCase(appliedOn);
-    for (const [t, after] of p.steps) state = transition(state, t, addDays(appliedOn, after), rules);
+    // Without an expert pool the case waits on the panel (eligible) rather than skip the review.
+    const steps = canReview ? p.steps : p.steps.filter((_, k) => k < 2);
     const [c] = await db
       .insert(certificationCases)
       .values({
         enterpriseId: e.id,
-        stage: state.stage,
+        stage: 'applied',
         appliedOn,
         prefill: { demo: true },
-        statement: '本企业与本市职业院校开展订单培养、共建实训基地，接收学生岗位实习，设有校企合作办公室。',
+        statement: STATEMENT,
+        createdAt: opts.now,
+        updatedAt: opts.now,
+      })
+      .returning({ id: certificationCases.id });
+    // The review round is opened on day 30 (after the eligibility check); its outcome is what the state machine reads.
+    const reviewed = steps.some(([t]) => t.name === 'expertReview');
+    const r =
+      reviewed || (canReview && p.scoring) ? await reviewRound(c!.id, e, addDays(appliedOn, 30), reviewed ? 1 : 0.4, reviewed) : null;
+    if (r) rounds++;
+    let state: CaseState = newCase(appliedOn);
+    for (const [t, after] of steps) {
+      const day = addDays(appliedOn, after);
+      state =
+        t.name === 'expertReview'
+          ? transition(state, { name: 'recordExpertReview', ...r!, passScore: review.passScore }, day, rules)
+          : transition(state, t, day, rules);
+      if (state.stage === 'rejected') break;
+    }
+    if (reviewed)
+      await db
+        .update(certificationCases)
+        .set({ expertReviewScore: r!.score })
+        .where(sql`${certificationCases.id} = ${c!.id}`);
+    await db
+      .update(certificationCases)
+      .set({
+        stage: state.stage,
         reserveOn: state.reserveOn,
         planDueOn: state.planDueOn,
         planPublishedOn: state.planPublishedOn,
@@ -130,12 +243,10 @@ export async function seedCertificationDemo(db: Db, opts: { now: Date }): Promis
         certifiedOn: state.certifiedOn,
         objectionUntil: state.objectionUntil,
         validUntil: state.validUntil,
-        expertReviewScore: p.steps.length >= 3 ? 80 + i : null,
-        createdAt: opts.now,
-        updatedAt: opts.now,
       })
-      .returning({ id: certificationCases.id });
-    if (p.steps.length >= 3) {
+      .where(sql`${certificationCases.id} = ${c!.id}`);
+    if (reviewed) {
+      // The panel's signed opinion, kept as evidence beside the scores it summarises.
       const [f] = await db
         .insert(evidenceFiles)
         .values({
@@ -170,5 +281,7 @@ export async function seedCertificationDemo(db: Db, opts: { now: Date }): Promis
     await db.execute(sql`update enterprises set integration_status = ${integrationStatusOf(state, today)} where organisation_id = ${e.id}`);
     made++;
   }
-  return { cases: made };
+  return { cases: made, reviewRounds: rounds };
 }
+
+const STATEMENT = '本企业与本市职业院校开展订单培养、共建实训基地，接收学生岗位实习，设有校企合作办公室。';

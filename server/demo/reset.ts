@@ -51,7 +51,8 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
   await refuseIfInUse(database, demoOrgs, demoUsers);
   // Project calls and their review (server/demo/calls.ts): demo calls, and anything a demo party applied for or reviews.
   const demoApps = sql`(select id from call_applications where call_id in (select id from calls where is_demo) or applicant_organisation_id in ${demoOrgs})`;
-  const demoRounds = sql`(select id from review_rounds where owner_kind = 'call' and owner_id in (select id from calls where is_demo))`;
+  const demoRounds = sql`(select id from review_rounds where (owner_kind = 'call' and owner_id in (select id from calls where is_demo))
+    or (owner_kind = 'certificationCase' and owner_id in (select id from certification_cases where enterprise_id in ${demoOrgs})))`;
   const steps: [string, ReturnType<typeof sql>][] = [
     [
       'review_assignments',

@@ -161,7 +161,6 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
     }
     const declared = await seedDeclarationsDemo(db, { now: services.now() });
     log(`企业年度申报演示数据：${declared.declared}家规模以上企业已申报上一年度（其中国有企业${declared.stateOwned}家）`);
-    log(`产教融合型企业演示数据：${(await seedCertificationDemo(db, { now: services.now() })).cases}家企业在申报认定流程中`);
     // Graduates' destinations, so the cockpit's 留郑率 and 中职升学率 are computed from them (issue 16).
     const grads = await seedGraduatesDemo(db, services.pii, {
       now: services.now(),
@@ -176,6 +175,9 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
       log(
         `项目申报演示数据：${projects.calls}批申报，${projects.applications}份申报书，${projects.funded}项已立项，${projects.experts}名评审专家`,
       );
+    // After the calls: the certification's expert reviews draw their panels from the expert pool seeded there.
+    const certified = await seedCertificationDemo(db, { now: services.now() });
+    log(`产教融合型企业演示数据：${certified.cases}家企业在申报认定流程中，${certified.reviewRounds}轮专家评审`);
     log(`公开统计演示：已公开 ${await publishDemoIndicators(db)} 项指标`);
     // The credit bank: learner1 (an employee of enterprise1 in training) and student1 with outcomes, a transfer, a credential.
     const cb = await seedCreditBankDemo(db, services.pii, {

@@ -1,7 +1,7 @@
 /**
  * The expert-review capability's public surface: the expert pool, review rounds (opened by the capability that owns
- * the subjects — project calls today, certification next), assignment, score sheets and results. Everything else in
- * server/expert-review/ is internal (test/core/layers.test.ts keeps it so).
+ * the subjects — project calls, and 产教融合型企业 certification for its expert-review stage), assignment, score
+ * sheets and results. Everything else in server/expert-review/ is internal (test/core/layers.test.ts keeps it so).
  */
 import { expertRoutes, reviewRoutes, roundRoutes } from './routes/experts.ts';
 
@@ -11,6 +11,7 @@ export {
   openRound,
   roundOfOwner,
   roundResults,
+  roundsOfOwners,
   unscoredCount,
   type RoundOpening,
   type SubjectOpening,

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, carriers, enterprises } from '../../server/platform/db/schema/index.ts';
+import { auditLog, carrierPartners, carriers, enterprises } from '../../server/platform/db/schema/index.ts';
+import { certificationPolicy } from '../../policy/index.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
 import { makeDistrict, makeOrganisation, makeUser, TEST_PASSWORD } from '../support/factory.ts';
@@ -62,6 +63,7 @@ for (const engine of testEngines()) {
       const ndrc = await makeOrganisation(db(), 'department');
       const ent = await makeEnterprise(db(), district.id, { staffCount: 900, aboveDesignatedSize: true });
       const other = await makeEnterprise(db(), otherDistrict.id, { staffCount: 900, aboveDesignatedSize: true });
+      const partner = await makeEnterprise(db(), otherDistrict.id);
       const u = {
         bureau: await makeUser(db(), 'city_admin', bureau.id),
         ndrc: await makeUser(db(), 'department', ndrc.id),
@@ -70,7 +72,7 @@ for (const engine of testEngines()) {
         ent: await makeUser(db(), 'enterprise_admin', ent.id),
         other: await makeUser(db(), 'enterprise_admin', other.id),
       };
-      await db()
+      const [group] = await db()
         .insert(carriers)
         .values({
           kind: 'educationGroup',
@@ -79,7 +81,9 @@ for (const engine of testEngines()) {
           districtId: district.id,
           level: 'city',
           status: 'operating',
-        } as never);
+        } as never)
+        .returning({ id: carriers.id });
+      await db().insert(carrierPartners).values({ carrierId: group!.id, organisationId: partner.id });
       let e = await as(u.ent);
 
       // Self-check before declaring: the training fund is a data criterion, missing without a declaration.
@@ -143,28 +147,176 @@ for (const engine of testEngines()) {
       c = (await b.post(`/api/certification/cases/${id}/decisions`, { transition: 'eligibilityCheck', approve: true, version: c.version }))
         .body;
       assert.equal(c.stage, 'eligible');
-      // The expert panel's outcome needs its review document, a file of this case.
-      const noDoc = await b.post(`/api/certification/cases/${id}/decisions`, {
+      // The expert review runs on the shared expert review: no panel yet, no outcome (the bureau types none).
+      const none = await b.post(`/api/certification/cases/${id}/decisions`, { transition: 'recordExpertReview', version: c.version });
+      assert.equal(none.status, 422);
+      assert.equal(none.body.rule, 'expertReviewAssigned');
+      const typed = await b.post(`/api/certification/cases/${id}/decisions`, {
         transition: 'recordExpertReview',
         passed: true,
+        score: 99,
+        version: c.version,
+      });
+      assert.equal(typed.status, 400, 'a typed score or verdict is not accepted');
+
+      // The pool: five experts of other enterprises, one of the applicant itself, one of its partner in the education group.
+      const poolOrgs = await Promise.all(Array.from({ length: 5 }, () => makeEnterprise(db(), otherDistrict.id)));
+      const plainUsers = await Promise.all(poolOrgs.map((o) => makeUser(db(), 'enterprise_admin', o.id)));
+      const partnerUser = await makeUser(db(), 'enterprise_admin', partner.id);
+      const expertOf = new Map<string, string>();
+      for (const x of [...plainUsers, u.ent, partnerUser]) {
+        const r = await b.post('/api/experts', { userId: x.id, fields: ['equipment'], title: '高级工程师' });
+        assert.equal(r.status, 201, JSON.stringify(r.body));
+        expertOf.set(x.id, r.body.id);
+      }
+
+      // Opening the round: the bureau only, from the eligible stage, once.
+      assert.equal((await d.post(`/api/certification/cases/${id}/expert-review`, { version: c.version })).status, 403);
+      assert.equal((await e.post(`/api/certification/cases/${id}/expert-review`, { version: c.version })).status, 403);
+      assert.equal(
+        (await b.post('/api/certification/cases/00000000-0000-4000-8000-000000000000/expert-review', { version: 1 })).status,
+        404,
+      );
+      assert.equal((await b.post(`/api/certification/cases/${id}/expert-review`, { version: c.version + 1 })).status, 409, 'stale version');
+      const opened = await b.post(`/api/certification/cases/${id}/expert-review`, { version: c.version });
+      assert.equal(opened.status, 201, JSON.stringify(opened.body));
+      c = opened.body;
+      assert.equal(c.stage, 'eligible');
+      assert.equal(c.reviewRound.status, 'open');
+      assert.equal(c.reviewRound.passScore, certificationPolicy.review.passScore);
+      const rid = c.reviewRound.id;
+      assert.equal((await b.post(`/api/certification/cases/${id}/expert-review`, { version: c.version })).status, 409);
+      assert.equal((await e.get(`/api/review-rounds/${rid}`)).status, 403, 'the applicant does not see its panel');
+
+      // Assignment: the policy's panel size; the applicant's and its partner's experts are never on it.
+      let round = (await b.get(`/api/review-rounds/${rid}`)).body;
+      assert.equal(round.expertsPerSubject, certificationPolicy.review.expertsPerCase);
+      assert.deepEqual(
+        round.rubric.map((r: { code: string }) => r.code),
+        certificationPolicy.review.rubric.map((r) => r.code),
+      );
+      const assigned = await b.post(`/api/review-rounds/${rid}/assignment`, { version: round.version });
+      assert.equal(assigned.status, 200, JSON.stringify(assigned.body));
+      assert.equal(assigned.body.assigned, certificationPolicy.review.expertsPerCase);
+      round = (await b.get(`/api/review-rounds/${rid}`)).body;
+      const onPanel = new Set(round.subjects[0].sheets.map((x: { expertId: string }) => x.expertId));
+      assert.ok(!onPanel.has(expertOf.get(u.ent.id)), 'no expert of the applicant enterprise');
+      assert.ok(!onPanel.has(expertOf.get(partnerUser.id)), 'no expert of its partner');
+      assert.equal(round.subjects[0].subjectKind, 'certificationCase');
+      assert.equal(round.subjects[0].subjectId, id);
+      const forced = await b.post(`/api/review-rounds/${rid}/assignments`, {
+        reviewSubjectId: round.subjects[0].reviewSubjectId,
+        expertId: expertOf.get(u.ent.id),
+      });
+      assert.equal(forced.status, 422, "adding the applicant's own expert by hand is refused");
+      assert.equal((await e.get('/api/reviews')).body.total, 0, "the applicant's expert has nothing to score");
+
+      // The experts score on /reviews: the case shows as a certification subject, not blind; out of range is refused.
+      const sheet = (i: number) => ({ cooperation: 24 + i, resources: 20, training: 16, plan: 12, demonstration: 8 });
+      const scorers = await Promise.all(plainUsers.map((x) => as(x)));
+      const tasks = await Promise.all(scorers.map(async (x) => (await x.get('/api/reviews')).body.items[0]));
+      assert.equal(tasks[0].subjectKind, 'certificationCase');
+      assert.equal(tasks[0].applicantNames, made.body.enterpriseName);
+      assert.match(tasks[0].summary, /企业申报说明/);
+      const outOfRange = await scorers[0]!.request('PUT', `/api/reviews/${tasks[0].id}`, {
+        scores: { ...sheet(0), cooperation: 31 },
+        comment: '校企合作基础扎实。',
+        version: tasks[0].version,
+      });
+      assert.equal(outOfRange.status, 400);
+      assert.ok(outOfRange.body.fields['scores.cooperation']);
+      for (const [i, x] of scorers.slice(0, 4).entries()) {
+        const r = await x.request('PUT', `/api/reviews/${tasks[i].id}`, {
+          scores: sheet(i),
+          comment: '校企合作基础扎实。',
+          version: tasks[i].version,
+        });
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+      }
+      // Deciding before every assigned sheet is in names the rule; nothing moves.
+      const early4 = await b.post(`/api/certification/cases/${id}/decisions`, { transition: 'recordExpertReview', version: c.version });
+      assert.equal(early4.status, 422);
+      assert.equal(early4.body.rule, 'expertReviewComplete');
+      assert.match(early4.body.message, /已交 4 份，共 5 份/);
+      assert.equal((await b.get(`/api/certification/cases/${id}`)).body.stage, 'eligible');
+      assert.equal(
+        (
+          await scorers[4]!.request('PUT', `/api/reviews/${tasks[4].id}`, {
+            scores: sheet(4),
+            comment: '校企合作基础扎实。',
+            version: tasks[4].version,
+          })
+        ).status,
+        200,
+      );
+      // The review document stays optional evidence: one of another case is refused by its field.
+      const wrongDoc = await b.post(`/api/certification/cases/${id}/decisions`, {
+        transition: 'recordExpertReview',
         documentFileId: '00000000-0000-4000-8000-000000000000',
         version: c.version,
       });
-      assert.equal(noDoc.status, 400);
-      assert.ok(noDoc.body.fields.documentFileId);
+      assert.equal(wrongDoc.status, 400);
+      assert.ok(wrongDoc.body.fields.documentFileId);
       const doc = await upload(b, id);
       assert.equal(doc.status, 201, JSON.stringify(doc.body));
       c = (
         await b.post(`/api/certification/cases/${id}/decisions`, {
           transition: 'recordExpertReview',
-          passed: true,
-          score: 86.5,
           documentFileId: doc.body.id,
           version: c.version,
         })
       ).body;
-      assert.equal(c.stage, 'expertReviewed');
-      assert.equal(c.expertReviewScore, 86.5);
+      // Totals 80–84, trimmed mean (highest and lowest dropped): 82, at or above the pass score.
+      assert.equal(c.stage, 'expertReviewed', JSON.stringify(c));
+      assert.equal(c.expertReviewScore, 82);
+      assert.equal(c.expertReviewFileId, doc.body.id);
+      assert.equal(c.reviewRound.status, 'closed', 'scoring ends with the decision');
+      const revise = await scorers[0]!.request('PUT', `/api/reviews/${tasks[0].id}`, {
+        scores: sheet(4),
+        comment: '结论作出后修改评分。',
+        version: tasks[0].version + 1,
+      });
+      assert.equal(revise.status, 409);
+
+      // A second enterprise's panel scores below the pass score: the case ends as rejected, on the same pool (here
+      // the first applicant's expert and its partner's may sit: no conflict with this enterprise).
+      await db()
+        .insert(carriers)
+        .values({
+          kind: 'educationGroup',
+          name: '另一职教集团',
+          leadOrganisationId: other.id,
+          districtId: otherDistrict.id,
+          level: 'city',
+          status: 'operating',
+        } as never);
+      const o = await as(u.other);
+      assert.equal((await o.request('PUT', `/api/certification/enterprises/${other.id}/declarations/2024`, figures)).status, 200);
+      const second = await o.post('/api/certification/cases', { enterpriseId: other.id, statement: '本企业与职业院校开展订单培养合作。' });
+      assert.equal(second.status, 201, JSON.stringify(second.body));
+      let s2 = (await od.post(`/api/certification/cases/${second.body.id}/district-review`, { approve: true, version: 1 })).body;
+      s2 = (
+        await b.post(`/api/certification/cases/${s2.id}/decisions`, { transition: 'eligibilityCheck', approve: true, version: s2.version })
+      ).body;
+      s2 = (await b.post(`/api/certification/cases/${s2.id}/expert-review`, { version: s2.version })).body;
+      const r2 = (await b.get(`/api/review-rounds/${s2.reviewRound.id}`)).body;
+      assert.equal((await b.post(`/api/review-rounds/${r2.id}/assignment`, { version: r2.version })).status, 200);
+      const low = { cooperation: 15, resources: 12, training: 10, plan: 8, demonstration: 5 };
+      let scored = 0;
+      for (const x of [...scorers, e, await as(partnerUser)]) {
+        const mine = (await x.get('/api/reviews?status=pending')).body.items.filter((t: { roundId: string }) => t.roundId === r2.id);
+        for (const t of mine) {
+          assert.equal(
+            (await x.request('PUT', `/api/reviews/${t.id}`, { scores: low, comment: '合作深度不足。', version: t.version })).status,
+            200,
+          );
+          scored++;
+        }
+      }
+      assert.equal(scored, certificationPolicy.review.expertsPerCase);
+      s2 = (await b.post(`/api/certification/cases/${s2.id}/decisions`, { transition: 'recordExpertReview', version: s2.version })).body;
+      assert.equal(s2.stage, 'rejected', 'below the pass score');
+      assert.equal(s2.expertReviewScore, 50);
       c = (await b.post(`/api/certification/cases/${id}/decisions`, { transition: 'enterReserve', version: c.version })).body;
       assert.equal(c.stage, 'reserve');
       assert.equal(c.planDueOn, '2025-06-03');
@@ -295,6 +447,7 @@ for (const engine of testEngines()) {
         'apply',
         'districtReview',
         'eligibilityCheck',
+        'openExpertReview',
         'recordExpertReview',
         'enterReserve',
         'publishPlan',

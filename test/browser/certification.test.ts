@@ -4,8 +4,8 @@ import { demoBrowser, VIEWPORTS } from '../support/demo-browser.ts';
 
 /**
  * 产教融合型企业 pages on the tiny demo city at 375 px and 1920 px: the enterprise declares its year and sees its
- * standing, runs the self-check; the bureau opens a case of the pipeline; a department reads the SOEs' report;
- * anyone reads the certified list. Screenshots: test-results/certification-*.png.
+ * standing, runs the self-check; the bureau opens the case waiting on its expert panel (scores so far); a
+ * department reads the SOEs' report; anyone reads the certified list. Screenshots: test-results/certification-*.png.
  */
 describe('certification pages', () => {
   const app = demoBrowser('certification');
@@ -40,8 +40,15 @@ describe('certification pages', () => {
         async (page) => {
           await page.goto(`${app.url}/certification/pipeline`);
           await page.locator('[data-testid="case-row"]').first().waitFor();
+          // The case waiting on its panel: the review round's sheets, some scored, the rest still out.
+          await page.locator('.ant-segmented').getByText('待专家评审').click();
           await page.getByText('查看办理').first().click();
           await page.locator('.ant-drawer [data-testid="case-card"]').waitFor();
+          await page.locator('.ant-drawer [data-testid="review-sheet"]').first().waitFor();
+          await page
+            .locator('.ant-drawer')
+            .getByText(/已提交 \d+ \/ \d+ 份评分/)
+            .waitFor();
           return 'certification-pipeline';
         },
         'admin',

@@ -12,8 +12,10 @@ import {
   type CaseState,
   type Transition,
 } from '../../core/certification/lifecycle.ts';
+import { parseCertificationPolicy } from '../../core/certification/policy.ts';
 import { AppError } from '../../core/errors.ts';
 import { certificationPolicy, currentPlan } from '../../policy/index.ts';
+import plan from '../../policy/zhengzhou-2023.json' with { type: 'json' };
 
 const rules = certificationPolicy.lifecycle;
 const fund = fundRulesOf(currentPlan.rules);
@@ -34,6 +36,18 @@ test('policy: the deadlines and the ban come from the policy file (590号: 3 mon
   assert.equal(rules.banYears, 5);
   assert.ok(certificationPolicy.criteria.every((c) => c.source.document && c.source.article));
   assert.ok(certificationPolicy.criteria.some((c) => c.group === 'oneOf'));
+});
+
+test('policy: the expert-review stage has its rubric, panel size and pass score in the policy file, with its source', () => {
+  const r = certificationPolicy.review;
+  assert.ok(r.source.document && r.source.article && r.note);
+  assert.ok(r.expertsPerCase >= 1);
+  const top = r.rubric.reduce((sum, x) => sum + x.max, 0);
+  assert.ok(r.passScore > 0 && r.passScore <= top, 'a pass score the rubric can reach');
+  const broken = structuredClone(plan.certification) as { review: { passScore: number; rubric: unknown[] } };
+  broken.review.passScore = top * 3;
+  broken.review.rubric = [...broken.review.rubric, broken.review.rubric[0]];
+  assert.throws(() => parseCertificationPolicy(broken), /passScore[\s\S]*repeat|repeat[\s\S]*passScore/);
 });
 
 test('declaration: spent above drawn and a front-line share above 100% name their fields; standing against 1.5%–2.5% and 60%', () => {
@@ -83,11 +97,21 @@ test('lifecycle: each stage in order, deadlines from the policy; skipping a stag
   );
   s = step(s, { name: 'districtReview', approve: true }, '2024-01-15');
   s = step(s, { name: 'eligibilityCheck', approve: true }, '2024-01-20');
+  // The panel's outcome comes from its sheets: none assigned, or one still out, is refused naming the rule.
+  const pass = certificationPolicy.review.passScore;
+  const review = (assigned: number, submitted: number, score: number | null) =>
+    ({ name: 'recordExpertReview', assigned, submitted, score, passScore: pass }) as const;
   assert.equal(
-    ruleOf(() => step(s, { name: 'recordExpertReview', passed: true, documentFileId: null }, '2024-02-01')),
-    'expertReviewDocument',
+    ruleOf(() => step(s, review(0, 0, null), '2024-02-01')),
+    'expertReviewAssigned',
   );
-  s = step(s, { name: 'recordExpertReview', passed: true, documentFileId: 'f1' }, '2024-02-01');
+  assert.equal(
+    ruleOf(() => step(s, review(5, 4, 80), '2024-02-01')),
+    'expertReviewComplete',
+  );
+  assert.equal(step(s, review(5, 5, pass - 0.1), '2024-02-01').stage, 'rejected', 'below the pass score the case ends');
+  s = step(s, review(5, 5, pass), '2024-02-01');
+  assert.equal(s.stage, 'expertReviewed', 'the pass score itself passes');
   s = step(s, { name: 'enterReserve' }, '2024-02-29');
   assert.equal(s.planDueOn, '2024-05-29');
   assert.equal(integrationStatusOf(s, '2024-03-01'), 'reserve');

@@ -17,6 +17,9 @@ import { seedEnterpriseDesk } from '../../server/demo/enterprise-desk.ts';
 import { seedPlacementsDemo } from '../../server/demo/placements.ts';
 import { seedSupervisionDemo } from '../../server/demo/supervision.ts';
 import { seedGraduatesDemo } from '../../server/demo/graduates.ts';
+import { seedCallsDemo } from '../../server/demo/calls.ts';
+import { seedCertificationDemo, seedDeclarationsDemo } from '../../server/demo/certification.ts';
+import { certificationPolicy } from '../../policy/index.ts';
 import { recomputeIndicators } from '../../server/cockpit/indicators/recompute.ts';
 import { demoLogins, seedDemo, seedIfEmpty } from '../../server/demo/seed.ts';
 import { SCALES } from '../../server/demo/types.ts';
@@ -471,6 +474,45 @@ test('graduates of three years with destinations at the survey points passed; th
   );
   for (const v of values) assert.ok(v.value !== null && v.value > 30 && v.value < 95, JSON.stringify(values));
   assert.equal(values.length, 2);
+});
+
+test("the 产教融合型企业 pipeline: each case past the eligibility check has a real review round, its outcome the panel's aggregate", async () => {
+  await seedDeclarationsDemo(database.db, { now: NOW });
+  assert.ok(await seedCallsDemo(database.db, { now: NOW }), 'the expert pool is seeded with the calls');
+  const made = await seedCertificationDemo(database.db, { now: NOW });
+  assert.ok(made.cases >= 4 && made.reviewRounds >= 2, JSON.stringify(made));
+  const cases = await rows<{
+    stage: string;
+    score: number | null;
+    status: string | null;
+    assigned: number;
+    submitted: number;
+    own: number;
+  }>(
+    database.db,
+    sql`select c.stage, c.expert_review_score::float8 as score, r.status,
+        (select count(*)::int from review_assignments a where a.round_id = r.id) as assigned,
+        (select count(*)::int from review_assignments a where a.round_id = r.id and a.submitted_at is not null) as submitted,
+        (select count(*)::int from review_assignments a join experts x on x.id = a.expert_id where a.round_id = r.id and x.organisation_id = c.enterprise_id) as own
+      from certification_cases c left join review_rounds r on r.owner_kind = 'certificationCase' and r.owner_id = c.id`,
+  );
+  const { passScore, expertsPerCase } = certificationPolicy.review;
+  for (const c of cases) {
+    assert.equal(c.own, 0, 'no expert of the applicant enterprise on its panel');
+    if (['applied', 'districtReviewed'].includes(c.stage)) assert.equal(c.status, null, JSON.stringify(c));
+    else if (c.stage === 'eligible')
+      assert.ok(c.status === null || (c.status === 'assigned' && c.submitted < c.assigned), JSON.stringify(c));
+    else {
+      assert.equal(c.status, 'closed', JSON.stringify(c));
+      assert.equal(c.assigned, expertsPerCase);
+      assert.equal(c.submitted, c.assigned);
+      assert.ok(c.stage === 'rejected' ? c.score! < passScore : c.score! >= passScore, JSON.stringify(c));
+    }
+  }
+  assert.ok(
+    cases.some((c) => c.stage === 'eligible' && c.status === 'assigned'),
+    'one case waits on its panel, sheets still out',
+  );
 });
 
 test('reset refuses, deleting nothing, once the demo has internships and credit-bank records', async () => {

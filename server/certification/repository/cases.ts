@@ -27,9 +27,13 @@ import type { Auditor } from '../../platform/audit/auditor.ts';
 import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
 import { certificationAnnualReports, certificationCases } from '../../platform/db/schema/index.ts';
 import { offeredPlaces } from '../../internships/index.ts';
+import { closeRound, openRound, roundOfOwner, roundResults, roundsOfOwners } from '../../expert-review/index.ts';
 import { declarationYearOn, fundRules } from './declarations.ts';
 
 const RULES = certificationPolicy.lifecycle;
+const REVIEW = certificationPolicy.review;
+/** The owner kind of a certification case's review round (and of its one subject). */
+const REVIEW_OWNER = 'certificationCase';
 const pct = (fraction: number) => Math.round(fraction * 10_000) / 100;
 
 /** The caller's scope over an enterprise's records (alias o = the enterprise's organisation). */
@@ -91,7 +95,7 @@ async function enterpriseFacts(db: Db | Tx, access: Access, enterpriseId: string
   return f;
 }
 
-interface CaseRow extends Omit<CertificationCase, 'deadlines' | 'reportedYears' | 'prefill'> {
+interface CaseRow extends Omit<CertificationCase, 'deadlines' | 'reportedYears' | 'prefill' | 'reviewRound'> {
   prefill: Record<string, unknown>;
   reportedYears: number[] | null;
   enterpriseStatus: string;
@@ -123,10 +127,25 @@ const stateOf = (r: CaseRow): CaseState => ({
   reportedYears: r.reportedYears ?? [],
 });
 
-function toCase(r: CaseRow, today: string): CertificationCase {
+type ReviewRoundRef = CertificationCase['reviewRound'];
+
+function toCase(r: CaseRow, today: string, reviewRound: ReviewRoundRef): CertificationCase {
   const { enterpriseStatus: _s, ...rest } = r;
   const state = stateOf(r);
-  return { ...rest, reportedYears: state.reportedYears, deadlines: deadlinesOf(state, today, RULES) };
+  return { ...rest, reportedYears: state.reportedYears, deadlines: deadlinesOf(state, today, RULES), reviewRound };
+}
+
+/** Each case's review round (expert review), or null before the bureau opened one. */
+async function withRounds(db: Db | Tx, list: CaseRow[], today: string) {
+  const rounds = await roundsOfOwners(
+    db,
+    REVIEW_OWNER,
+    list.map((r) => r.id),
+  );
+  return list.map((r) => {
+    const round = rounds.get(r.id);
+    return toCase(r, today, round ? { ...round, passScore: REVIEW.passScore } : null);
+  });
 }
 
 export async function listCases(db: Db, access: Access, q: CaseListQuery, today: string) {
@@ -149,7 +168,7 @@ export async function listCases(db: Db, access: Access, q: CaseListQuery, today:
       sql`select count(*)::int as n from certification_cases c join organisations o on o.id = c.enterprise_id where ${where}`,
     ),
   ]);
-  return { items: items.map((r) => toCase(r, today)), total: n?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return { items: await withRounds(db, items, today), total: n?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 async function caseRow(db: Db | Tx, access: Access, id: string, lock = false): Promise<CaseRow> {
@@ -161,7 +180,8 @@ async function caseRow(db: Db | Tx, access: Access, id: string, lock = false): P
   return r;
 }
 
-export const getCase = async (db: Db | Tx, access: Access, id: string, today: string) => toCase(await caseRow(db, access, id), today);
+export const getCase = async (db: Db | Tx, access: Access, id: string, today: string) =>
+  (await withRounds(db, [await caseRow(db, access, id)], today))[0]!;
 
 /** Earlier cases of an enterprise (the ban and the one-open-case rule read them). */
 async function casesOf(db: Db | Tx, enterpriseId: string) {
@@ -320,28 +340,8 @@ export async function decide(tx: Tx, audit: Auditor, access: Access, id: string,
   switch (b.transition) {
     case 'eligibilityCheck':
       return step(tx, audit, access, id, b.version, { name: 'eligibilityCheck', approve: b.approve }, { lastComment }, today, now);
-    case 'recordExpertReview': {
-      // The review document must be a file of this case (uploaded by the bureau before recording the outcome).
-      const [file] = await rows<{ id: string }>(
-        tx,
-        sql`select id from evidence_files where id = ${b.documentFileId} and owner_kind = 'certificationCase' and owner_id = ${id}`,
-      );
-      if (!file)
-        throw new AppError('VALIDATION_FAILED', '评审文件须是本申报已上传的材料', {
-          fields: { documentFileId: '请先上传专家评审意见，再登记结论' },
-        });
-      return step(
-        tx,
-        audit,
-        access,
-        id,
-        b.version,
-        { name: 'recordExpertReview', passed: b.passed, documentFileId: file.id },
-        { expertReviewFileId: file.id, expertReviewScore: b.score ?? null, lastComment },
-        today,
-        now,
-      );
-    }
+    case 'recordExpertReview':
+      return concludeExpertReview(tx, audit, access, id, b, today, now);
     case 'enterReserve':
       return step(tx, audit, access, id, b.version, { name: 'enterReserve' }, { lastComment }, today, now);
     case 'certify':
@@ -371,6 +371,135 @@ export async function decide(tx: Tx, audit: Auditor, access: Access, id: string,
     case 'revoke':
       return step(tx, audit, access, id, b.version, { name: 'revoke', reason: b.reason }, { lastComment: b.comment }, today, now);
   }
+}
+
+// ——— the expert-review stage, on the shared expert review (server/expert-review) ———
+
+/**
+ * Opens the expert review of a case that passed the eligibility check: one review round, the case its only subject,
+ * the applicant enterprise the party conflicts are checked against (an expert of the enterprise or of one of its
+ * partners is never assigned), the rubric, aggregation and panel size from the policy file. The bureau then assigns
+ * the experts on the round (POST /api/review-rounds/:id/assignment) and the experts score on /reviews.
+ */
+export async function openExpertReview(
+  tx: Tx,
+  audit: Auditor,
+  access: Access,
+  organisationId: string,
+  id: string,
+  version: number,
+  today: string,
+) {
+  const c = await caseRow(tx, access, id, true);
+  if (c.version !== version) throw versionConflict();
+  if (c.stage !== 'eligible')
+    throw new AppError('INVALID_STATE', '资格审查通过后（待专家评审阶段）方可发起专家评审', {
+      details: { rule: 'stageOrder', stage: c.stage },
+    });
+  if (await roundOfOwner(tx, REVIEW_OWNER, id)) throw new AppError('CONFLICT', '该申报已发起专家评审', { details: { rule: 'oneRound' } });
+  const p = c.prefill as Record<string, unknown>;
+  const figure = (label: string, v: unknown, unit = '') => `${label}：${v === null || v === undefined ? '—' : `${String(v)}${unit}`}`;
+  await openRound(
+    tx,
+    audit,
+    {
+      ownerKind: REVIEW_OWNER,
+      ownerId: id,
+      organisationId,
+      title: `产教融合型企业认定专家评审：${c.enterpriseName}`,
+      rubric: REVIEW.rubric,
+      aggregation: REVIEW.aggregation,
+      expertsPerSubject: REVIEW.expertsPerCase,
+      // The enterprise is the subject of the review: its name cannot be hidden from the panel.
+      blind: false,
+      heldOn: today,
+    },
+    [
+      {
+        subjectKind: REVIEW_OWNER,
+        subjectId: id,
+        title: `${c.enterpriseName}（产教融合型企业申报）`,
+        summary: [
+          `申报日期：${c.appliedOn}${c.districtName ? `；所在区县：${c.districtName}` : ''}`,
+          [
+            '【登记与申报数据（申报时预填）】',
+            figure('职工人数', p.staffCount, '人'),
+            figure('职工教育培训经费提取比例', p.trainingFundDrawnPct, '%'),
+            figure('提供实习岗位', p.internshipPlaces, '个'),
+            figure('接收实习学生', p.internshipsHosted, '人次'),
+            figure('牵头职教集团', p.educationGroupsLed, '个'),
+            figure('牵头产教融合载体', p.carriersLed, '个'),
+          ].join('\n'),
+          `【企业申报说明】\n${c.statement}`,
+          `【评审通过分数】汇总分不低于 ${REVIEW.passScore} 分（${REVIEW.source.article}）`,
+        ].join('\n\n'),
+        field: null,
+        applicantOrganisationIds: [c.enterpriseId],
+        applicantNames: c.enterpriseName,
+      },
+    ],
+  );
+  await audit.record({
+    action: 'certification.openExpertReview',
+    entityType: 'certificationCase',
+    entityId: id,
+    after: { stage: c.stage },
+  });
+  return getCase(tx, { kind: 'city' }, id, today);
+}
+
+/**
+ * The stage's outcome from the finished round: every assigned sheet in (else refused naming the rule), the aggregate
+ * against the policy's pass score. The bureau types no score; the review document it may upload is optional evidence.
+ */
+async function concludeExpertReview(
+  tx: Tx,
+  audit: Auditor,
+  access: Access,
+  id: string,
+  b: Extract<CaseDecision, { transition: 'recordExpertReview' }>,
+  today: string,
+  now: Date,
+) {
+  let fileId: string | null = null;
+  if (b.documentFileId) {
+    const [file] = await rows<{ id: string }>(
+      tx,
+      sql`select id from evidence_files where id = ${b.documentFileId} and owner_kind = 'certificationCase' and owner_id = ${id}`,
+    );
+    if (!file)
+      throw new AppError('VALIDATION_FAILED', '评审文件须是本申报已上传的材料', {
+        fields: { documentFileId: '请先上传专家评审意见，或不附评审文件' },
+      });
+    fileId = file.id;
+  }
+  const round = await roundOfOwner(tx, REVIEW_OWNER, id);
+  let assigned = 0;
+  let submitted = 0;
+  let score: number | null = null;
+  if (round && round.status !== 'open') {
+    const results = await roundResults(tx, { kind: 'city' }, round.id);
+    const subject = results.subjects.find((x) => x.subjectId === id);
+    assigned = subject?.sheets.length ?? 0;
+    submitted = subject?.submitted ?? 0;
+    score = subject?.score ?? null;
+  }
+  const transitionOf: Transition = { name: 'recordExpertReview', assigned, submitted, score, passScore: REVIEW.passScore };
+  const done = await step(
+    tx,
+    audit,
+    access,
+    id,
+    b.version,
+    transitionOf,
+    { expertReviewFileId: fileId, expertReviewScore: score, lastComment: b.comment ?? null },
+    today,
+    now,
+  );
+  if (!round || round.status === 'closed') return done;
+  // Scoring ends with the decision: a sheet revised afterwards would no longer be what the case was decided on.
+  await closeRound(tx, audit, round.id);
+  return getCase(tx, { kind: 'city' }, id, today);
 }
 
 export function publishPlan(tx: Tx, audit: Auditor, access: Access, id: string, b: PlanPublish, today: string, now: Date) {

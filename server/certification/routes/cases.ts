@@ -1,4 +1,6 @@
+import { actingOrganisation } from '../../../core/authz/index.ts';
 import { todayOf } from '../../../core/calendar.ts';
+import { AppError } from '../../../core/errors.ts';
 import { idParams } from '../../../contracts/common.ts';
 import { evidenceFile, evidenceParams, evidenceUploadQuery } from '../../../contracts/cockpit.ts';
 import {
@@ -12,6 +14,7 @@ import {
   districtReview,
   eligibility,
   enterpriseParams,
+  expertReviewOpen,
   planPublish,
 } from '../../../contracts/certification.ts';
 import { addEvidence, evidenceOf, readEvidence } from '../../platform/evidence.ts';
@@ -24,6 +27,7 @@ import {
   eligibilityOf,
   getCase,
   listCases,
+  openExpertReview,
   publishPlan,
   reviewInDistrict,
   submitAnnualReport,
@@ -104,13 +108,32 @@ const decision = defineRoute({
   url: '/api/certification/cases/:id/decisions',
   tags,
   access: { resource: 'certificationCase', action: 'decide' },
-  summary: '市教育局决定：资格审查、登记专家评审结论（附评审文件）、纳入培育储备库、认定（级别与文号）、公示期满确认、取消认定（事由）',
+  summary:
+    '市教育局决定：资格审查、确认专家评审结论（按专家评分汇总，全部评分提交后；评审文件可选）、纳入培育储备库、认定（级别与文号）、公示期满确认、取消认定（事由）',
   params: idParams,
   body: caseDecision,
   response: certificationCase,
   handler: ({ services, access, params, body, write }) => {
     const now = services.now();
     return write((tx, audit) => decide(tx, audit, access, params.id, body, todayOf(now), now));
+  },
+});
+
+const openReview = defineRoute({
+  method: 'POST',
+  url: '/api/certification/cases/:id/expert-review',
+  tags,
+  access: { resource: 'certificationCase', action: 'decide' },
+  status: 201,
+  summary: '市教育局发起专家评审：资格审查通过的申报进入评审（回避申报企业及其合作方的专家，评分细则与人数见政策文件）',
+  params: idParams,
+  body: expertReviewOpen,
+  response: certificationCase,
+  handler: ({ services, access, actor, params, body, write }) => {
+    const organisationId = actingOrganisation(actor!, { resource: 'certificationCase', action: 'decide' });
+    if (!organisationId) throw new AppError('FORBIDDEN', '您的账号不属于任何单位');
+    const today = todayOf(services.now());
+    return write((tx, audit) => openExpertReview(tx, audit, access, organisationId, params.id, body.version, today));
   },
 });
 
@@ -189,4 +212,17 @@ const certified = defineRoute({
   handler: ({ services }) => certifiedEnterprises(services.database.db, todayOf(services.now())),
 });
 
-export const caseRoutes: AnyRoute[] = [selfCheck, list, detail, apply, review, decision, plan, annual, upload, download, certified];
+export const caseRoutes: AnyRoute[] = [
+  selfCheck,
+  list,
+  detail,
+  apply,
+  review,
+  decision,
+  openReview,
+  plan,
+  annual,
+  upload,
+  download,
+  certified,
+];

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Access } from '../../../core/authz/index.ts';
 import { AppError, notFound, validationFailed, versionConflict } from '../../../core/errors.ts';
 import {
@@ -98,6 +98,18 @@ export async function roundOfOwner(db: Db | Tx, ownerKind: string, ownerId: stri
     .from(reviewRounds)
     .where(and(eq(reviewRounds.ownerKind, ownerKind), eq(reviewRounds.ownerId, ownerId)));
   return round ?? null;
+}
+
+/** The rounds of many owners of one kind (a list of certification cases), keyed by owner id. */
+export async function roundsOfOwners(db: Db | Tx, ownerKind: string, ownerIds: string[]) {
+  const out = new Map<string, { id: string; status: 'open' | 'assigned' | 'closed'; version: number }>();
+  if (!ownerIds.length) return out;
+  const found = await db
+    .select({ ownerId: reviewRounds.ownerId, id: reviewRounds.id, status: reviewRounds.status, version: reviewRounds.version })
+    .from(reviewRounds)
+    .where(and(eq(reviewRounds.ownerKind, ownerKind), inArray(reviewRounds.ownerId, ownerIds)));
+  for (const r of found) out.set(r.ownerId, { id: r.id, status: r.status, version: r.version });
+  return out;
 }
 
 /**

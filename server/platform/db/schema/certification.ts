@@ -85,7 +85,10 @@ export const certificationCases = pgTable(
     certifiedOn: date('certified_on'),
     objectionUntil: date('objection_until'),
     validUntil: date('valid_until'),
-    /** The panel's decision as recorded by the bureau, with the evidence file of the review document. */
+    /**
+     * The expert-review stage: the optional evidence file of the panel's signed opinion, and the aggregate of the
+     * panel's sheets (the case's review round, owner kind certificationCase) the stage was decided on.
+     */
     expertReviewFileId: uuid('expert_review_file_id'),
     expertReviewScore: numeric('expert_review_score', { precision: 5, scale: 1, mode: 'number' }),
     revokedOn: date('revoked_on'),

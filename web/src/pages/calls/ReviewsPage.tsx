@@ -6,6 +6,9 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { KEY, useTasks, type ReviewTask } from './api.ts';
 
+/** What is being reviewed: a project application of a call, or an enterprise's 产教融合型企业 application. */
+const SUBJECT_KIND_LABELS: Record<string, string> = { call_application: '项目申报', certificationCase: '产教融合型企业认定' };
+
 /** The score form of one task: every rubric item within its range, and a comment. */
 function ScoreForm({ task, onDone }: { task: ReviewTask; onDone: () => void }) {
   const qc = useQueryClient();
@@ -78,10 +81,15 @@ export default function ReviewsPage() {
           onRowClick={setOpen}
           primary={{
             key: 'title',
-            title: '申报项目',
+            title: '评审对象',
             render: (t) => (
               <Space direction="vertical" size={0}>
-                <Typography.Link>{t.title}</Typography.Link>
+                <Space size={4} wrap>
+                  <Tag color={t.subjectKind === 'certificationCase' ? 'purple' : 'geekblue'}>
+                    {SUBJECT_KIND_LABELS[t.subjectKind] ?? '评审'}
+                  </Tag>
+                  <Typography.Link>{t.title}</Typography.Link>
+                </Space>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t.roundTitle}
                 </Typography.Text>

@@ -43,7 +43,11 @@ export function CaseCard({ c }: { c: Case }) {
         </Descriptions.Item>
         <Descriptions.Item label="培育期满">{d.cultivationEndsOn ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="专家评审">
-          {c.expertReviewScore !== null ? `${c.expertReviewScore}分（附评审意见）` : '—'}
+          {c.expertReviewScore !== null
+            ? `专家评分汇总 ${c.expertReviewScore} 分${c.expertReviewFileId ? '（附评审意见）' : ''}`
+            : c.reviewRound
+              ? '评审中'
+              : '—'}
         </Descriptions.Item>
         <Descriptions.Item label="认定">
           {c.certifiedOn

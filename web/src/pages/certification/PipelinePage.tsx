@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Drawer, Form, Input, InputNumber, Segmented, Select, Space, Tag, Typography, Upload } from 'antd';
+import { App, Button, Card, Drawer, Form, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { errorMessage, post, postFile } from '../../api/client.ts';
+import { errorMessage, post } from '../../api/client.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { useCan } from '../registry/kit/can.ts';
 import { KEY, useCase, useCases, type Case } from './api.ts';
 import { CaseCard } from './CaseCard.tsx';
+import { ExpertReviewPanel } from './ExpertReviewPanel.tsx';
 import { LEVEL_LABELS, PIPELINE, REASON_LABELS, STAGE_COLORS, STAGE_LABELS } from './labels.ts';
 
 type Body = Record<string, unknown>;
@@ -17,7 +18,6 @@ function Decide({ c, onDone }: { c: Case; onDone: () => void }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [fileId, setFileId] = useState<string | null>(c.expertReviewFileId);
   const bureau = can({ resource: 'certificationCase', action: 'decide' });
   const district = can({ resource: 'certificationCase', action: 'districtReview' }, { districtId: c.districtId });
   const run = useMutation({
@@ -50,43 +50,6 @@ function Decide({ c, onDone }: { c: Case; onDone: () => void }) {
     blocks.push(both((ok) => ({ approve: ok, comment: comment() }), `/api/certification/cases/${c.id}/district-review`));
   if (bureau && c.stage === 'districtReviewed')
     blocks.push(both((ok) => ({ transition: 'eligibilityCheck', approve: ok, comment: comment() })));
-  if (bureau && c.stage === 'eligible')
-    blocks.push(
-      <Space direction="vertical" key="expert">
-        <Typography.Text type="secondary">
-          评分由专家评审（另行组织）给出；此处登记专家组结论，并上传专家组签字的评审意见作为依据。
-        </Typography.Text>
-        <Upload
-          maxCount={1}
-          customRequest={async ({ file, onSuccess, onError }) => {
-            try {
-              const f = await postFile<{ id: string }>(
-                `/api/certification/cases/${c.id}/evidence?fileName=${encodeURIComponent((file as File).name)}`,
-                file as File,
-                { 'content-type': 'application/octet-stream' },
-              );
-              setFileId(f.id);
-              onSuccess?.(f);
-            } catch (e) {
-              void message.error(errorMessage(e));
-              onError?.(e as Error);
-            }
-          }}
-        >
-          <Button>上传评审意见</Button>
-        </Upload>
-        <Form.Item name="score" label="专家组评分" style={{ marginBottom: 0 }}>
-          <InputNumber min={0} max={100} step={0.1} />
-        </Form.Item>
-        {both((ok) => ({
-          transition: 'recordExpertReview',
-          passed: ok,
-          documentFileId: fileId,
-          score: form.getFieldValue('score') ?? undefined,
-          comment: comment(),
-        }))}
-      </Space>,
-    );
   if (bureau && c.stage === 'expertReviewed')
     blocks.push(
       <Button key="reserve" type="primary" onClick={() => decision({ transition: 'enterReserve', comment: comment() })}>
@@ -161,6 +124,7 @@ export default function PipelinePage() {
   const [open, setOpen] = useState<string>();
   const list = useCases({ stage: stage === 'all' ? undefined : stage, page, pageSize: 20 });
   const detail = useCase(open);
+  const canDecide = useCan()({ resource: 'certificationCase', action: 'decide' });
   return (
     <div data-testid="certification-pipeline">
       <div className="cj-page-head">
@@ -234,6 +198,7 @@ export default function PipelinePage() {
           <Space direction="vertical" style={{ width: '100%' }}>
             <CaseCard c={detail.data} />
             <Typography.Paragraph type="secondary">申报说明：{detail.data.statement}</Typography.Paragraph>
+            {canDecide && <ExpertReviewPanel c={detail.data} onDone={() => void detail.refetch()} />}
             <Decide c={detail.data} onDone={() => void detail.refetch()} />
           </Space>
         )}
