@@ -4,11 +4,11 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Role } from '../../core/authz/roles.ts';
 import { navItemsFor } from '../../web/src/navigation.ts';
-import { assertFits, demoBrowser, SHOTS as shots, VIEWPORTS, type Viewport } from '../support/demo-browser.ts';
+import { assertFits, demoBrowser, SHOTS as shots, takeCspViolations, VIEWPORTS, type Viewport } from '../support/demo-browser.ts';
 
 /**
  * Every page of every demo role's menu, and the pages without sign-in, at 375 px and 1920 px: nothing scrolls
- * sideways or is cut off inside its box (assertFits), no script error, and the tab names the page
+ * sideways or is cut off inside its box (assertFits), no script error, no CSP violation, and the tab names the page
  * ("实习学生 · 产教"). One session per role and screen; every page's problems are gathered before failing, so
  * one run names all of them. Screenshots: test-results/page-<user>-<path>-<screen>.png.
  */
@@ -46,6 +46,8 @@ describe('every page of every demo role', () => {
       await assertFits(page, at);
       if (title !== null && (await page.title()) !== `${title} · 产教`)
         problems.push(`${at}: title "${await page.title()}", not "${title} · 产教"`);
+      // Every page works under the platform's Content Security Policy (issue 19 item 4): nothing it needs is blocked.
+      problems.push(...(await takeCspViolations(page)).map((v) => `${at}: CSP blocked ${v}`));
     } catch (e) {
       problems.push(e instanceof Error ? e.message.split('\n')[0]! + ` (${at})` : String(e));
     }

@@ -59,6 +59,17 @@ export interface Session {
   errors: string[];
 }
 
+/** Runs in every page before its scripts: what the Content Security Policy blocks, as "directive blocked-URI". */
+function collectCspViolations() {
+  const seen: string[] = ((window as unknown as { cspViolations?: string[] }).cspViolations = []);
+  document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+}
+
+/** The CSP violations the page has logged since the last call (each page of a session is checked once). */
+export async function takeCspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations?.splice(0) ?? []);
+}
+
 /**
  * One browser test file's world: a server on its own tiny demo city (its own data folder, removed afterwards)
  * and Debian's Chromium, started before the file's tests and stopped after them. Call it inside `describe`.
@@ -96,6 +107,7 @@ export function demoBrowser(name: string) {
       page.setDefaultTimeout(60_000);
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
+      await page.addInitScript(collectCspViolations);
       return { context, page, errors };
     },
 
