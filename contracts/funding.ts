@@ -3,7 +3,9 @@ import { pageOf, paging, queryInteger, text, versionNumber } from './common.ts';
 
 /** 生均财政拨款 (二 (五) 14, 任务清单 20): the schools' yearly declarations and the 市财政局's 普通高中 figure. */
 
-export const fundingYearParams = z.strictObject({ year: queryInteger('年度应为整数').min(1900, '年度格式不正确').max(9999, '年度格式不正确') });
+export const fundingYearParams = z.strictObject({
+  year: queryInteger('年度应为整数').min(1900, '年度格式不正确').max(9999, '年度格式不正确'),
+});
 export const declarationIdParams = z.strictObject({ id: z.uuid('编号格式不正确') });
 
 /** What the school declares for one year: the general-budget appropriation in 元 and the students it covers. */

@@ -27,7 +27,8 @@ export function parseFundingPolicy(raw: unknown): FundingPolicy {
     return String(o[k] ?? '');
   };
   const num = (k: string) => {
-    if (typeof o[k] !== 'number' || !Number.isFinite(o[k]) || (o[k] as number) <= 0) problems.push(`funding.${k}: should be a positive number`);
+    if (typeof o[k] !== 'number' || !Number.isFinite(o[k]) || (o[k] as number) <= 0)
+      problems.push(`funding.${k}: should be a positive number`);
     return Number(o[k]);
   };
   const levels = (k: string): FundingLevel[] => {

@@ -33,7 +33,8 @@ export function declarationProblems(policy: FundingPolicy, input: DeclarationInp
   if (!Number.isInteger(input.year) || input.year < policy.firstYear) fields.year = `年度须为${policy.firstYear}年或以后的整年`;
   else if (input.year > thisYear) fields.year = `不能申报未来年度（今年为${thisYear}年）`;
   if (!Number.isInteger(input.students) || input.students <= 0) fields.students = '在校生数须为正整数';
-  if (!Number.isFinite(input.appropriationYuan) || input.appropriationYuan <= 0) fields.appropriationYuan = '财政拨款总额须为正数（单位：元）';
+  if (!Number.isFinite(input.appropriationYuan) || input.appropriationYuan <= 0)
+    fields.appropriationYuan = '财政拨款总额须为正数（单位：元）';
   if (fields.students || fields.appropriationYuan) return fields;
   const per = perStudentYuan(input.appropriationYuan, input.students);
   if (per < policy.perStudentFloorYuan)
@@ -64,7 +65,11 @@ export function fundingStanding(
 }
 
 /** The 普高 figure the 市财政局 enters: positive, in 元, within the same bounds, not for a future year. */
-export function highSchoolProblems(policy: FundingPolicy, input: { year: number; perStudentYuan: number }, thisYear: number): Record<string, string> {
+export function highSchoolProblems(
+  policy: FundingPolicy,
+  input: { year: number; perStudentYuan: number },
+  thisYear: number,
+): Record<string, string> {
   const fields: Record<string, string> = {};
   if (!Number.isInteger(input.year) || input.year < policy.firstYear) fields.year = `年度须为${policy.firstYear}年或以后的整年`;
   else if (input.year > thisYear) fields.year = `不能录入未来年度（今年为${thisYear}年）`;

@@ -57,9 +57,20 @@ const scopeSql = (access: Access): SQL => {
   if (access.kind === 'city') return sql`true`;
   if (access.kind === 'none') return sql`false`;
   const parts: SQL[] = [];
-  if (access.districtIds.length) parts.push(sql`d.district_id in (${sql.join(access.districtIds.map((x) => sql`${x}::uuid`), sql`, `)})`);
+  if (access.districtIds.length)
+    parts.push(
+      sql`d.district_id in (${sql.join(
+        access.districtIds.map((x) => sql`${x}::uuid`),
+        sql`, `,
+      )})`,
+    );
   if (access.organisationIds.length)
-    parts.push(sql`d.school_id in (${sql.join(access.organisationIds.map((x) => sql`${x}::uuid`), sql`, `)})`);
+    parts.push(
+      sql`d.school_id in (${sql.join(
+        access.organisationIds.map((x) => sql`${x}::uuid`),
+        sql`, `,
+      )})`,
+    );
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 };
 
@@ -108,9 +119,9 @@ export async function allDeclarations(
   now: Date,
 ): Promise<{ year: number; items: FundingDeclaration[] }> {
   const year = q.year ?? (await defaultYear(db, access, now));
-  const all = (await rows<Row>(db, sql`${SELECT} where d.year = ${year} and ${scopeSql(access)} order by d.per_student_yuan, o.name, d.id`)).map(
-    toDeclaration,
-  );
+  const all = (
+    await rows<Row>(db, sql`${SELECT} where d.year = ${year} and ${scopeSql(access)} order by d.per_student_yuan, o.name, d.id`)
+  ).map(toDeclaration);
   const order: Record<FundingDeclaration['standing'], number> = { below: 0, noBenchmark: 1, meets: 2, notCounted: 3 };
   const items = all.filter((d) => !q.standing || d.standing === q.standing).sort((a, b) => order[a.standing] - order[b.standing]);
   return { year, items };
@@ -150,8 +161,20 @@ const schoolScope = (access: Access): SQL => {
   if (access.kind === 'city') return sql`true`;
   if (access.kind === 'none') return sql`false`;
   const parts: SQL[] = [];
-  if (access.districtIds.length) parts.push(sql`o.district_id in (${sql.join(access.districtIds.map((x) => sql`${x}::uuid`), sql`, `)})`);
-  if (access.organisationIds.length) parts.push(sql`o.id in (${sql.join(access.organisationIds.map((x) => sql`${x}::uuid`), sql`, `)})`);
+  if (access.districtIds.length)
+    parts.push(
+      sql`o.district_id in (${sql.join(
+        access.districtIds.map((x) => sql`${x}::uuid`),
+        sql`, `,
+      )})`,
+    );
+  if (access.organisationIds.length)
+    parts.push(
+      sql`o.id in (${sql.join(
+        access.organisationIds.map((x) => sql`${x}::uuid`),
+        sql`, `,
+      )})`,
+    );
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 };
 
@@ -195,10 +218,19 @@ export async function putDeclaration(
   now: Date,
 ): Promise<FundingDeclaration> {
   const s = await ownSchool(tx, access);
-  const fields = declarationProblems(policy, { year, appropriationYuan: body.appropriationYuan, students: body.students }, Number(todayOf(now).slice(0, 4)));
+  const fields = declarationProblems(
+    policy,
+    { year, appropriationYuan: body.appropriationYuan, students: body.students },
+    Number(todayOf(now).slice(0, 4)),
+  );
   if (Object.keys(fields).length) throw validationFailed(fields);
   const per = perStudentYuan(body.appropriationYuan, body.students);
-  const values = { appropriationYuan: Math.round(body.appropriationYuan), students: body.students, perStudentYuan: per, note: body.note ?? null };
+  const values = {
+    appropriationYuan: Math.round(body.appropriationYuan),
+    students: body.students,
+    perStudentYuan: per,
+    note: body.note ?? null,
+  };
   const [before] = await rows<{ id: string; version: number; appropriationYuan: number; students: number; note: string | null }>(
     tx,
     sql`select id, version, appropriation_yuan::float8 as "appropriationYuan", students, note from funding_declarations
@@ -273,7 +305,12 @@ export async function putHighSchool(
     await tx
       .insert(highSchoolFunding)
       .values({ year, perStudentYuan: body.perStudentYuan, organisationId: unit.id, enteredBy: userId, createdAt: now, updatedAt: now });
-    await audit.record({ action: 'create', entityType: 'highSchoolFunding', entityId: String(year), after: { year, perStudentYuan: body.perStudentYuan } });
+    await audit.record({
+      action: 'create',
+      entityType: 'highSchoolFunding',
+      entityId: String(year),
+      after: { year, perStudentYuan: body.perStudentYuan },
+    });
   } else {
     if (body.version === undefined || body.version !== before.version) throw versionConflict();
     await tx.execute(sql`update high_school_funding set per_student_yuan = ${body.perStudentYuan}, organisation_id = ${unit.id},
