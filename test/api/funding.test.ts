@@ -8,6 +8,7 @@ import { testEngines } from '../support/engines.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { TestClient } from '../support/client.ts';
 import { waitForJob } from './imports-fixtures.ts';
+import { todayOf } from '../../core/calendar.ts';
 import { auditRows, buildRegistryWorld, put, signIn, type RegistryWorld } from './registry-fixtures.ts';
 
 /**
@@ -28,8 +29,8 @@ for (const engine of testEngines()) {
       assert.equal((await c.login(username, TEST_PASSWORD)).status, 200);
       return c;
     };
-    // The test clock is the real one: last year is always declarable, next year never.
-    const thisYear = new Date().getFullYear();
+    // The test server's clock is the real one (its Beijing year): last year is always declarable, next year never.
+    const thisYear = Number(todayOf(new Date()).slice(0, 4));
     const lastYear = thisYear - 1;
 
     before(async () => {
