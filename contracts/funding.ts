@@ -85,4 +85,6 @@ export const highSchoolFigure = z.object({
   updatedAt: z.string(),
 });
 export type HighSchoolFigure = z.infer<typeof highSchoolFigure>;
-export const highSchoolFigures = z.object({ items: z.array(highSchoolFigure) });
+/** `canEnter`: the caller's unit is the one that enters the figure (policy funding.enteredBy, 市财政局). */
+export const highSchoolFigures = z.object({ items: z.array(highSchoolFigure), canEnter: z.boolean(), enteredBy: z.string() });
+export type HighSchoolFigures = z.infer<typeof highSchoolFigures>;

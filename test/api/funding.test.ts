@@ -109,7 +109,17 @@ for (const engine of testEngines()) {
       assert.equal((await auditRows(w.db, 'highSchoolFunding', String(lastYear))).length, 1);
       const corrected = await put(fin, `/api/funding/high-school/${lastYear}`, { perStudentYuan: 20000, version: 1 });
       assert.equal(corrected.body.perStudentYuan, 20000);
+      assert.deepEqual(
+        [(await fin.get('/api/funding/high-school')).body.canEnter, (await fin.get('/api/funding/high-school')).body.enteredBy],
+        [true, '市财政局'],
+      );
       const seen = await (await as('districtA')).get('/api/funding/high-school');
+      assert.equal(seen.body.canEnter, false);
+      assert.equal(
+        (await (await as('department')).get('/api/funding/high-school')).body.canEnter,
+        false,
+        'another department reads, may not enter',
+      );
       assert.deepEqual(
         seen.body.items.map((h: { year: number; perStudentYuan: number }) => [h.year, h.perStudentYuan]),
         [[lastYear, 20000]],

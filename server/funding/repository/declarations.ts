@@ -17,6 +17,7 @@ import type {
   DeclarationPut,
   FundingDeclaration,
   HighSchoolFigure,
+  HighSchoolFigures,
   HighSchoolPut,
 } from '../../../contracts/funding.ts';
 import { currentPlan, fundingPolicy as policy } from '../../../policy/index.ts';
@@ -261,14 +262,34 @@ export async function putDeclaration(
   return getDeclaration(tx, access, id);
 }
 
-export async function listHighSchool(db: Db | Tx): Promise<{ items: HighSchoolFigure[] }> {
-  const items = await rows<HighSchoolFigure>(
+async function figures(db: Db | Tx): Promise<HighSchoolFigure[]> {
+  return rows<HighSchoolFigure>(
     db,
     sql`select h.year, h.per_student_yuan as "perStudentYuan", o.name as "enteredByName", h.version,
       to_char(h.updated_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as "updatedAt"
       from high_school_funding h join organisations o on o.id = h.organisation_id order by h.year desc`,
   );
-  return { items };
+}
+
+/** The caller's organisation when it is the unit that enters the 普高 figure (funding.enteredBy), else null. */
+async function enteringUnit(db: Db | Tx, access: Access): Promise<{ id: string } | null> {
+  const ids = access.kind === 'limited' ? access.organisationIds : [];
+  if (!ids.length) return null;
+  const [unit] = await rows<{ id: string }>(
+    db,
+    sql`select id from organisations where kind = 'department' and code = ${policy.enteredBy} and status = 'active'
+      and id in (${sql.join(
+        ids.map((x) => sql`${x}::uuid`),
+        sql`, `,
+      )})`,
+  );
+  return unit ?? null;
+}
+
+const unitName = () => currentPlan.units.find((u) => u.code === policy.enteredBy)?.name ?? policy.enteredBy;
+
+export async function listHighSchool(db: Db, enter: Access): Promise<HighSchoolFigures> {
+  return { items: await figures(db), canEnter: (await enteringUnit(db, enter)) !== null, enteredBy: unitName() };
 }
 
 /** The 市财政局 enters (or corrects) the year's local 普通高中 figure; another department's account is refused. */
@@ -281,19 +302,8 @@ export async function putHighSchool(
   body: HighSchoolPut,
   now: Date,
 ): Promise<HighSchoolFigure> {
-  const ids = access.kind === 'limited' ? access.organisationIds : [];
-  const [unit] = ids.length
-    ? await rows<{ id: string }>(
-        tx,
-        sql`select id from organisations where kind = 'department' and code = ${policy.enteredBy} and status = 'active'
-          and id in (${sql.join(
-            ids.map((x) => sql`${x}::uuid`),
-            sql`, `,
-          )})`,
-      )
-    : [];
-  const unitName = currentPlan.units.find((u) => u.code === policy.enteredBy)?.name ?? policy.enteredBy;
-  if (!unit) throw new AppError('FORBIDDEN', `当地普通高中生均财政拨款由${unitName}录入`);
+  const unit = await enteringUnit(tx, access);
+  if (!unit) throw new AppError('FORBIDDEN', `当地普通高中生均财政拨款由${unitName()}录入`);
   const fields = highSchoolProblems(policy, { year, perStudentYuan: body.perStudentYuan }, Number(todayOf(now).slice(0, 4)));
   if (Object.keys(fields).length) throw validationFailed(fields);
   const [before] = await rows<{ version: number; perStudentYuan: number }>(
@@ -323,5 +333,5 @@ export async function putHighSchool(
       after: { perStudentYuan: body.perStudentYuan },
     });
   }
-  return (await listHighSchool(tx)).items.find((h) => h.year === year)!;
+  return (await figures(tx)).find((h) => h.year === year)!;
 }

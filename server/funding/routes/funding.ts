@@ -11,6 +11,7 @@ import {
   highSchoolPut,
   myDeclarations as myDeclarationsSchema,
 } from '../../../contracts/funding.ts';
+import { accessFor } from '../../../core/authz/index.ts';
 import { defineRoute, type AnyRoute } from '../../platform/http/route.ts';
 import { xlsxDownload } from '../../platform/exports/download.ts';
 import {
@@ -94,7 +95,9 @@ const highSchool = defineRoute({
   access: { resource: 'highSchoolFunding', action: 'read' },
   summary: '历年当地普通高中生均财政拨款（市财政局录入，中职学校的比较标准）',
   response: highSchoolFigures,
-  handler: ({ services }) => listHighSchool(services.database.db),
+  // Whether the caller may enter the figure: the enter grant's reach (the caller's own unit), checked against funding.enteredBy.
+  handler: ({ services, actor }) =>
+    listHighSchool(services.database.db, actor ? accessFor(actor, { resource: 'highSchoolFunding', action: 'enter' }) : { kind: 'none' }),
 });
 
 const putHigh = defineRoute({

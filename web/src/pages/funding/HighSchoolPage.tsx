@@ -5,7 +5,6 @@ import { errorMessage, put } from '../../api/client.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { applyServerErrors } from '../../forms/zod.ts';
-import { useCan } from '../registry/kit/can.ts';
 import { KEY, useHighSchool, yuan, type HighSchoolFigures } from './api.ts';
 
 type Figure = HighSchoolFigures['items'][number];
@@ -17,8 +16,6 @@ type Figure = HighSchoolFigures['items'][number];
 export default function HighSchoolPage() {
   const q = useHighSchool();
   const qc = useQueryClient();
-  const can = useCan();
-  const mayEnter = can({ resource: 'highSchoolFunding', action: 'enter' });
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -58,8 +55,8 @@ export default function HighSchoolPage() {
         style={{ marginBottom: 12 }}
         message="公办中等职业学校生均财政拨款应高于当地普通高中（郑政办〔2023〕38号 二 (五) 14、任务清单 20），由市财政局逐年录入。"
       />
-      {mayEnter && (
-        <Card size="small" title="录入或更正一个年度（市财政局）" style={{ marginBottom: 12 }}>
+      {q.data?.canEnter && (
+        <Card size="small" title={`录入或更正一个年度（${q.data.enteredBy}）`} style={{ marginBottom: 12 }}>
           <Form
             form={form}
             layout="vertical"
