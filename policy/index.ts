@@ -10,6 +10,7 @@ import { parseForecastPolicy, type ForecastPolicy } from '../core/forecast/polic
 import { parseCertificationPolicy, type CertificationPolicy } from '../core/certification/policy.ts';
 import { parseGraduatesPolicy, type GraduatesPolicy } from '../core/graduates/policy.ts';
 import { parseExpertReviewPolicy, type ExpertReviewPolicy } from '../core/expert-review/policy.ts';
+import { parseFundingPolicy, type FundingPolicy } from '../core/funding/policy.ts';
 import { parseCallsPolicy, type CallsPolicy } from '../core/calls/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
@@ -32,3 +33,6 @@ export const callsPolicy: CallsPolicy = parseCallsPolicy(
   (plan as { calls?: unknown }).calls,
   currentPlan.targets.map((t) => t.code),
 );
+
+/** 生均财政拨款 declarations and the 普高 figure (section `funding`): see core/funding/policy.ts. */
+export const fundingPolicy: FundingPolicy = parseFundingPolicy((plan as { funding?: unknown }).funding);

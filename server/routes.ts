@@ -19,6 +19,7 @@ import { directoryRoutes } from './directory/index.ts';
 import { creditBankRoutes } from './credit-bank/index.ts';
 import { cockpitRoutes, indicatorRoutes, publicStatsRoutes, reportRoutes, taskRoutes } from './cockpit/index.ts';
 import { graduateRoutes } from './graduates/index.ts';
+import { fundingRoutes } from './funding/index.ts';
 import { homeRoutes } from './home/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { internshipRoutes, internshipStatsRoutes } from './internships/index.ts';
@@ -70,6 +71,7 @@ export function allRoutes(): AnyRoute[] {
   list.push(...personalDataRoutes);
   list.push(...forecastRoutes);
   list.push(...graduateRoutes);
+  list.push(...fundingRoutes);
   list.push(...expertReviewRoutes, ...callsRoutes);
   return list;
 }

@@ -451,6 +451,23 @@ export const POLICY = {
     readOwn: { student: 'self' },
     correct: { student: 'self' },
   },
+  /**
+   * 生均财政拨款 (二 (五) 14, 任务清单 20): a school declares its own yearly figure; its district, the bureau and the
+   * departments (the 市财政局 leads the task) read the declarations with their standing.
+   */
+  fundingDeclaration: {
+    read: { city_admin: 'city', department: 'city', district: 'district', school_admin: 'organisation' },
+    declare: { school_admin: 'organisation' },
+  },
+  /**
+   * The local 普通高中 per-student figure, the 中职 schools' benchmark: everyone on staff reads it; a department
+   * account enters it, and the repository accepts only the unit the policy names (funding.enteredBy, 市财政局) —
+   * as indicator reports accept only a target's responsible units.
+   */
+  highSchoolFunding: {
+    read: { city_admin: 'city', department: 'city', district: 'city', school_admin: 'city' },
+    enter: { department: 'organisation' },
+  },
   /** 留郑率 and 中职升学率 with their breakdown (masked graduates in the drill-down): the bureau, departments, districts. */
   graduateFigures: {
     read: staffRead,

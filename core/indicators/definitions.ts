@@ -52,7 +52,13 @@ export type IndicatorSource =
    * Projects funded (立项) by published calls of the given kinds (policy `calls.kinds`), counted in the applicant's
    * district: a project counts once its decision is public, never on a unit's word.
    */
-  | { source: 'fundedProjects'; callKinds: readonly string[] };
+  | { source: 'fundedProjects'; callKinds: readonly string[] }
+  /**
+   * From the schools' yearly 生均财政拨款 declarations (funding capability, policy `funding`): active public 高职
+   * (`higher`) or 中职 (`secondary`) schools whose figure of the measured year meets the threshold — 高职 at or above
+   * rules.per_student_funding, 中职 above the 市财政局's 普高 figure of that year — over all such schools, in percent.
+   */
+  | { source: 'perStudentFunding'; group: 'higher' | 'secondary' };
 
 /**
  * A target that is a rule each person must meet (every specialty teacher: 1 year of enterprise practice in 5) is
@@ -175,7 +181,17 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
     { source: 'carriers', kinds: ['internationalProject', 'lubanWorkshop'], statuses: WORKING },
     '载体库中运行中或已认定的国际合作项目与鲁班工坊',
   ),
-  reported('per_student_funding', '市财政局填报公办高等职业学校年生均财政拨款'),
+  computed(
+    'per_student_funding',
+    { source: 'perStudentFunding', group: 'higher' },
+    '在册公办高职学校（含职业本科）中，最近申报年度学校自报的生均财政拨款（一般公共预算拨款总额÷在校生数）不低于方案下限（政策文件 rules.per_student_funding）的学校占比；未申报的学校计为未达标；目标为全部达标',
+    SHARE_OF_ALL,
+  ),
+  computed(
+    'secondary_per_student_funding',
+    { source: 'perStudentFunding', group: 'secondary' },
+    '在册公办中职学校中，最近一个既有学校申报又有市财政局录入当地普高生均拨款的年度，生均财政拨款高于普高数额的学校占比；未申报的学校计为未达标',
+  ),
   computed(
     'internship_posts_share',
     { source: 'internshipPlacesShare' },

@@ -81,6 +81,13 @@ export interface FundedProjectTally extends ByDistrict {
   n: number;
 }
 
+/** Active public 高职 / 中职 schools (二 (五) 14) and those whose declaration of the measured year meets the threshold. */
+export interface FundingTally extends ByDistrict {
+  group: 'higher' | 'secondary';
+  schools: number;
+  meeting: number;
+}
+
 export interface RegisterTallies {
   carriers: CarrierTally[];
   enterprises: EnterpriseTally[];
@@ -92,6 +99,7 @@ export interface RegisterTallies {
   trainingFund: TrainingFundTally[];
   graduates: GraduateTally[];
   fundedProjects: FundedProjectTally[];
+  funding: FundingTally[];
 }
 
 /** A measured value, with the parts it was computed from so screens can show "7 / 10" next to 70%. */
@@ -134,6 +142,12 @@ export function measure(source: IndicatorSource, t: RegisterTallies, scope: Scop
           (r) => r.n,
         ),
       };
+    case 'perStudentFunding': {
+      const rows = inScope(t.funding, scope).filter((r) => r.group === source.group);
+      const numerator = sum(rows, (r) => r.meeting);
+      const denominator = sum(rows, (r) => r.schools);
+      return { value: percent(numerator, denominator), numerator, denominator };
+    }
     case 'enterpriseRunSchools':
       return { value: sum(inScope(t.schools, scope), (r) => r.enterpriseRun) };
     case 'dualQualifiedShare': {

@@ -44,6 +44,11 @@ interface TargetBase {
   responsibleUnits: string[];
   /** "within every …" for durations: 1 year per 5 years → value 1, per { value: 5, unit: "年" }. */
   per?: Period;
+  /**
+   * For a target the plan states against another figure, not a number (中职 funding above the local 普通高中's):
+   * that figure. Its value is then the share of schools meeting it (100 = all), not a figure of the plan's text.
+   */
+  against?: string;
   note?: string;
 }
 
@@ -279,6 +284,8 @@ function parseTarget(c: Checker, v: unknown, path: string): PlanTarget {
   if (per) base.per = per;
   const note = c.optStr(o.note, `${path}.note`);
   if (note) base.note = note;
+  const against = c.optStr(o.against, `${path}.against`);
+  if (against) base.against = against;
   if (deadline === null && base.deadlineStated) c.fail(`${path}.deadlineStated`, 'cannot be true without a deadline');
   if (o.comparator === 'between') {
     const min = c.num(o.min, `${path}.min`);

@@ -83,6 +83,8 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
       sql`delete from major_group_programs where group_id in (select id from major_groups where school_id in ${demoOrgs})`,
     ],
     ['major_groups', sql`delete from major_groups where school_id in ${demoOrgs}`],
+    ['funding_declarations', sql`delete from funding_declarations where school_id in ${demoOrgs} or district_id in ${demoOrgs}`],
+    ['high_school_funding', sql`delete from high_school_funding where organisation_id in ${demoOrgs}`],
     [
       'graduate_destinations',
       sql`delete from graduate_destinations where school_id in ${demoOrgs} or student_id in (select id from students where school_id in ${demoOrgs})`,

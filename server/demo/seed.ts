@@ -13,6 +13,7 @@ import { publishDemoIndicators } from './publications.ts';
 import { seedForecastDemo } from './forecast.ts';
 import { seedCertificationDemo, seedDeclarationsDemo } from './certification.ts';
 import { seedGraduatesDemo } from './graduates.ts';
+import { seedFundingDemo } from './funding.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
 import type { Services } from '../platform/services.ts';
@@ -170,6 +171,12 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
     log(
       `毕业去向演示数据：${grads.years.join('、')}届毕业生${grads.graduates}人，去向记录${grads.destinations}条（graduate1 可查看本人去向）`,
     );
+    // 生均财政拨款: the schools' declarations and the 市财政局's 普高 figure, so both funding targets are computed (issue 18).
+    const funding = await seedFundingDemo(db, { now: services.now() });
+    if (funding)
+      log(
+        `生均财政拨款演示数据：${funding.year}年${funding.declared}所公办学校已申报（${funding.below}所未达标），当地普高生均${funding.highSchoolYuan}元（dept_finance 录入）`,
+      );
     const projects = await seedCallsDemo(db, { now: services.now() });
     if (projects)
       log(

@@ -51,7 +51,7 @@ for (const engine of testEngines()) {
       assert.equal(res.status, 200);
       assert.equal(res.body.computedAt, null);
       assert.ok(res.body.alerts.some((a: { kind: string }) => a.kind === 'noSnapshot'));
-      assert.equal(res.body.targets.length, 32);
+      assert.equal(res.body.targets.length, 33);
       assert.ok(res.body.targets.every((t: { status: string }) => t.status === 'unknown'));
       // …and the first viewer's request starts the initial computation (once).
       const admin = await as('cityAdmin');
@@ -68,7 +68,7 @@ for (const engine of testEngines()) {
       const job = await recompute();
       assert.deepEqual(job.progress.done, job.progress.total);
       assert.equal(job.result.scopes, 4, 'the city and three districts');
-      assert.equal(job.result.values, 4 * 32);
+      assert.equal(job.result.values, 4 * 33);
     });
 
     test('city-wide figures come from the register, with status, parts, districts and clusters', async () => {

@@ -44,7 +44,9 @@ test('counts of carriers, certified enterprises and the dual-qualified share are
   }
   for (const code of ['key_majors', 'internship_posts_share', 'graduate_retention_rate', 'secondary_progression_rate'])
     assert.equal(indicatorDefinition(code)?.method, 'computed', code);
-  for (const code of ['per_student_funding']) assert.equal(indicatorDefinition(code)?.method, 'reported', code);
+  // Computed from the schools' yearly 生均财政拨款 declarations (issue 18), no longer typed in by the 财政局.
+  for (const code of ['per_student_funding', 'secondary_per_student_funding'])
+    assert.equal(indicatorDefinition(code)?.method, 'computed', code);
   // Computed from the enterprises' yearly declarations (issue 14), no longer typed in.
   for (const code of ['training_fund_share', 'training_fund_frontline_share'])
     assert.equal(indicatorDefinition(code)?.method, 'computed', code);
@@ -164,6 +166,11 @@ const tallies: RegisterTallies = {
     { districtId: 'd2', callKind: 'collaborative_project', n: 1 },
     { districtId: 'd2', callKind: 'teaching_innovation_team', n: 2 },
   ],
+  funding: [
+    { districtId: 'd1', group: 'higher', schools: 4, meeting: 3 },
+    { districtId: 'd2', group: 'higher', schools: 1, meeting: 0 },
+    { districtId: 'd2', group: 'secondary', schools: 2, meeting: 1 },
+  ],
 };
 const value = (code: string, scope: string) => {
   const d = indicatorDefinition(code)!;
@@ -279,4 +286,11 @@ test('formulas: funded projects of published calls count by call kind, in the ap
   assert.equal(value('collaborative_projects', 'd2')?.value, 1);
   assert.equal(value('teaching_innovation_teams', 'city')?.value, 2);
   assert.equal(value('private_brand_projects', 'city')?.value, 0);
+});
+
+test('formulas: per-student funding is the share of public schools of the group meeting their threshold', () => {
+  assert.deepEqual(value('per_student_funding', 'city'), { value: 60, numerator: 3, denominator: 5 });
+  assert.deepEqual(value('per_student_funding', 'd2'), { value: 0, numerator: 0, denominator: 1 });
+  assert.deepEqual(value('secondary_per_student_funding', 'city'), { value: 50, numerator: 1, denominator: 2 });
+  assert.deepEqual(value('secondary_per_student_funding', 'd1'), { value: null, numerator: 0, denominator: 0 });
 });

@@ -68,6 +68,8 @@ function extractTargetNumbers(text: string): { found: Found[]; unclassified: str
 const extracted = extractTargetNumbers(seed);
 
 function targetNumbers(t: PlanTarget): Array<{ value: number; cls: NumClass }> {
+  // A target stated against another figure (中职 above 普高) has no number in the plan: its 100% means "every school".
+  if (t.against) return [];
   const cls: NumClass = t.unit === '%' ? 'percent' : t.unit === '元' ? 'amount' : t.unit === '年' ? 'year' : 'count';
   const values = t.comparator === 'between' ? [t.min, t.max] : [t.value];
   const out = values.map((value) => ({ value, cls }));

@@ -166,6 +166,21 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['city_admin', 'department', 'district'],
     group: '毕业去向',
   },
+  {
+    path: '/funding',
+    label: '生均财政拨款',
+    icon: BankOutlined,
+    roles: ['city_admin', 'department', 'district'],
+    group: '经费保障',
+  },
+  { path: '/funding/mine', label: '本校生均拨款', icon: BankOutlined, roles: ['school_admin'], group: '经费保障' },
+  {
+    path: '/funding/high-school',
+    label: '普高生均拨款',
+    icon: BankOutlined,
+    roles: ['city_admin', 'department', 'district'],
+    group: '经费保障',
+  },
   { path: '/imports', label: '数据导入', icon: CloudUploadOutlined, roles: IMPORT_ROLES, group: '系统管理' },
   { path: '/audit', label: '审计日志', icon: AuditOutlined, roles: ['city_admin'], group: '系统管理' },
 ];

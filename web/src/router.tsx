@@ -22,6 +22,7 @@ import { matchingRoutes } from './pages/matching/routes.tsx';
 import { forecastRoutes } from './pages/forecast/routes.tsx';
 import { certificationRoutes } from './pages/certification/routes.tsx';
 import { graduateRoutes } from './pages/graduates/routes.tsx';
+import { fundingRoutes } from './pages/funding/routes.tsx';
 import { callRoutes, publicCallRoutes } from './pages/calls/routes.tsx';
 
 // Pages that only some roles open, loaded on demand.
@@ -183,6 +184,7 @@ export const router = createBrowserRouter([
           ...forecastRoutes,
           ...certificationRoutes,
           ...graduateRoutes,
+          ...fundingRoutes,
           ...callRoutes,
           ...importRoutes,
           ...searchRoutes,

@@ -10,6 +10,7 @@ import { rows, type Db } from '../../platform/db/engine.ts';
 import { offeredPlaces } from '../../internships/index.ts';
 import { trainingFundDrill } from '../../certification/index.ts';
 import { destinationTallies, figureGraduates } from '../../graduates/index.ts';
+import { fundingDrill } from '../../funding/index.ts';
 import { latestMeasuredYear } from '../../../core/graduates/index.ts';
 import { graduatesPolicy } from '../../../policy/index.ts';
 import { practiceCheckOn, practiceDays } from './practice-sql.ts';
@@ -167,6 +168,9 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
         count: sql`select count(*)::int as n from call_applications a join calls c on c.id = a.call_id where ${where}`,
       };
     }
+    case 'perStudentFunding':
+      // Every active public school of the group with its declaration of the measured year, as the recompute counts them.
+      return { ...base, ...fundingDrill(s.group, districtOf('o', scope)) };
     case 'enterpriseRunSchools': {
       const where = sql`o.status = 'active' and s.enterprise_run and ${districtOf('o', scope)}`;
       return {

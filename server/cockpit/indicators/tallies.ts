@@ -14,6 +14,7 @@ import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
 import { offeredPlaces } from '../../internships/index.ts';
 import { trainingFundTallies } from '../../certification/index.ts';
 import { destinationTallies } from '../../graduates/index.ts';
+import { fundingTallies } from '../../funding/index.ts';
 import { headlinePartsByDistrict } from '../../../core/graduates/index.ts';
 import { graduatesPolicy } from '../../../policy/index.ts';
 import { practiceDays, type PracticeCheck } from './practice-sql.ts';
@@ -112,6 +113,8 @@ export async function registerTallies(db: Db, practiceShareMin: number, year: nu
     from call_applications a join calls c on c.id = a.call_id
     where c.status = 'published' and a.decision = 'funded' group by 1, 2`,
   );
+  // Public 高职 / 中职 schools against the funding thresholds (the schools' own declarations, funding capability).
+  const funding = await fundingTallies(db);
   const enterprises: EnterpriseTally[] = clusters.map((c) => ({ districtId: c.districtId, certified: c.certified }));
   return {
     carriers,
@@ -125,6 +128,7 @@ export async function registerTallies(db: Db, practiceShareMin: number, year: nu
     trainingFund,
     graduates,
     fundedProjects,
+    funding,
   };
 }
 

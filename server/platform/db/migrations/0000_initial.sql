@@ -1064,6 +1064,31 @@ CREATE TABLE "calls" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "funding_declarations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"school_id" uuid NOT NULL,
+	"district_id" uuid,
+	"year" integer NOT NULL,
+	"appropriation_yuan" bigint NOT NULL,
+	"students" integer NOT NULL,
+	"per_student_yuan" integer NOT NULL,
+	"note" text,
+	"declared_by" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "high_school_funding" (
+	"year" integer PRIMARY KEY NOT NULL,
+	"per_student_yuan" integer NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"entered_by" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1194,6 +1219,11 @@ ALTER TABLE "call_applications" ADD CONSTRAINT "call_applications_applicant_orga
 ALTER TABLE "call_applications" ADD CONSTRAINT "call_applications_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_review_round_id_review_rounds_id_fk" FOREIGN KEY ("review_round_id") REFERENCES "review_rounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "funding_declarations" ADD CONSTRAINT "funding_declarations_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "funding_declarations" ADD CONSTRAINT "funding_declarations_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "funding_declarations" ADD CONSTRAINT "funding_declarations_declared_by_users_id_fk" FOREIGN KEY ("declared_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "high_school_funding" ADD CONSTRAINT "high_school_funding_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "high_school_funding" ADD CONSTRAINT "high_school_funding_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_kind_code_uq" ON "organisations" USING btree ("kind","code");--> statement-breakpoint
 CREATE INDEX "organisations_district_idx" ON "organisations" USING btree ("district_id");--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind") WHERE "organisations"."status" <> 'archived';--> statement-breakpoint
@@ -1338,4 +1368,6 @@ CREATE UNIQUE INDEX "call_applications_applicant_uq" ON "call_applications" USIN
 CREATE INDEX "call_applications_applicant_idx" ON "call_applications" USING btree ("applicant_organisation_id");--> statement-breakpoint
 CREATE INDEX "call_applications_district_idx" ON "call_applications" USING btree ("district_id");--> statement-breakpoint
 CREATE INDEX "calls_status_idx" ON "calls" USING btree ("status","closes_on");--> statement-breakpoint
-CREATE INDEX "calls_kind_idx" ON "calls" USING btree ("kind");
+CREATE INDEX "calls_kind_idx" ON "calls" USING btree ("kind");--> statement-breakpoint
+CREATE UNIQUE INDEX "funding_declarations_school_year_uq" ON "funding_declarations" USING btree ("school_id","year");--> statement-breakpoint
+CREATE INDEX "funding_declarations_year_idx" ON "funding_declarations" USING btree ("year");

@@ -21,3 +21,4 @@ export * from './certification.ts';
 export * from './graduates.ts';
 export * from './expert-review.ts';
 export * from './calls.ts';
+export * from './funding.ts';
