@@ -3,7 +3,7 @@ import type { DashboardSection, TodoItem } from '../../contracts/dashboard.ts';
 import { accessFor, type Access, type Actor, type Membership, type Permission } from '../../core/authz/index.ts';
 import { overdue as overdueSlots, findReport } from '../../core/supervision/index.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
-import { listAlerts, offeredPlaces } from '../internships/index.ts';
+import { countAlerts, offeredPlaces } from '../internships/index.ts';
 import { actingUnits, loadSupervision } from '../cockpit/index.ts';
 import { planRange } from '../platform/plan-targets.ts';
 
@@ -78,9 +78,9 @@ export async function schoolTodo(db: Db, actor: Actor, m: Membership, today: str
   if (may(me, { resource: 'internship', action: 'assignMentor' }))
     items.push(queue('noMentor', '未指定学校指导教师的实习', c!.noMentor, '/internships/interns'));
   if (may(me, { resource: 'internshipAlert', action: 'read' })) {
-    const alerts = await listAlerts(db, accessFor(me, { resource: 'internshipAlert', action: 'read' }), { page: 1, pageSize: 1 }, today);
+    const alerts = await countAlerts(db, accessFor(me, { resource: 'internshipAlert', action: 'read' }), today);
     items.push(
-      queue('alerts', '实习预警', alerts.total, '/internships/interns', {
+      queue('alerts', '实习预警', alerts, '/internships/interns', {
         overdue: true,
         detail: '缺协议、保险或周志，报酬或时长不合规定',
       }),
