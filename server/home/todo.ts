@@ -168,9 +168,12 @@ export async function governmentTodo(db: Db, actor: Actor, m: Membership, now: D
   if (may(me, { resource: 'supervision', action: 'rate' }))
     items.push(queue('taskReports', '待评分的进展报告', c!.taskReports, '/reports'));
 
-  const world = await loadSupervision(db, now);
+  const reporting = accessFor(me, { resource: 'supervision', action: 'report' });
+  const cityWide = accessFor(me, { resource: 'supervision', action: 'rate' }).kind === 'city';
+  // Only the bureau counts every unit's reports; the others judge their own slots, so read only their reports.
+  const world = await loadSupervision(db, now, cityWide ? undefined : reporting.kind === 'limited' ? reporting.organisationIds : []);
   if (may(me, { resource: 'supervision', action: 'report' })) {
-    const own = new Set(actingUnits(world, accessFor(me, { resource: 'supervision', action: 'report' })).map((o) => o.id));
+    const own = new Set(actingUnits(world, reporting).map((o) => o.id));
     const slots = world.slots.filter((s) => own.has(s.organisationId));
     const late = overdueSlots(slots, world.periods, world.index, world.today).length;
     items.push(queue('ownOverdue', '本单位逾期未报的进展报告', late, '/tasks', { overdue: true }));
@@ -180,7 +183,7 @@ export async function governmentTodo(db: Db, actor: Actor, m: Membership, now: D
       items.push(queue('ownDue', `${period.label}进展报告待报送`, waiting, '/tasks', { due: period.due }));
     }
   }
-  if (accessFor(me, { resource: 'supervision', action: 'rate' }).kind === 'city') {
+  if (cityWide) {
     items.push(
       queue(
         'cityOverdue',
