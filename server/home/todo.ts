@@ -3,7 +3,7 @@ import type { DashboardSection, TodoItem } from '../../contracts/dashboard.ts';
 import { accessFor, type Access, type Actor, type Membership, type Permission } from '../../core/authz/index.ts';
 import { overdue as overdueSlots, findReport } from '../../core/supervision/index.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
-import { listAlerts, offeredPlaces } from '../internships/index.ts';
+import { countAlerts, offeredPlaces } from '../internships/index.ts';
 import { actingUnits, loadSupervision } from '../cockpit/index.ts';
 import { planRange } from '../platform/plan-targets.ts';
 
@@ -78,9 +78,9 @@ export async function schoolTodo(db: Db, actor: Actor, m: Membership, today: str
   if (may(me, { resource: 'internship', action: 'assignMentor' }))
     items.push(queue('noMentor', '未指定学校指导教师的实习', c!.noMentor, '/internships/interns'));
   if (may(me, { resource: 'internshipAlert', action: 'read' })) {
-    const alerts = await listAlerts(db, accessFor(me, { resource: 'internshipAlert', action: 'read' }), { page: 1, pageSize: 1 }, today);
+    const alerts = await countAlerts(db, accessFor(me, { resource: 'internshipAlert', action: 'read' }), today);
     items.push(
-      queue('alerts', '实习预警', alerts.total, '/internships/interns', {
+      queue('alerts', '实习预警', alerts, '/internships/interns', {
         overdue: true,
         detail: '缺协议、保险或周志，报酬或时长不合规定',
       }),
@@ -168,9 +168,12 @@ export async function governmentTodo(db: Db, actor: Actor, m: Membership, now: D
   if (may(me, { resource: 'supervision', action: 'rate' }))
     items.push(queue('taskReports', '待评分的进展报告', c!.taskReports, '/reports'));
 
-  const world = await loadSupervision(db, now);
+  const reporting = accessFor(me, { resource: 'supervision', action: 'report' });
+  const cityWide = accessFor(me, { resource: 'supervision', action: 'rate' }).kind === 'city';
+  // Only the bureau counts every unit's reports; the others judge their own slots, so read only their reports.
+  const world = await loadSupervision(db, now, cityWide ? undefined : reporting.kind === 'limited' ? reporting.organisationIds : []);
   if (may(me, { resource: 'supervision', action: 'report' })) {
-    const own = new Set(actingUnits(world, accessFor(me, { resource: 'supervision', action: 'report' })).map((o) => o.id));
+    const own = new Set(actingUnits(world, reporting).map((o) => o.id));
     const slots = world.slots.filter((s) => own.has(s.organisationId));
     const late = overdueSlots(slots, world.periods, world.index, world.today).length;
     items.push(queue('ownOverdue', '本单位逾期未报的进展报告', late, '/tasks', { overdue: true }));
@@ -180,7 +183,7 @@ export async function governmentTodo(db: Db, actor: Actor, m: Membership, now: D
       items.push(queue('ownDue', `${period.label}进展报告待报送`, waiting, '/tasks', { due: period.due }));
     }
   }
-  if (accessFor(me, { resource: 'supervision', action: 'rate' }).kind === 'city') {
+  if (cityWide) {
     items.push(
       queue(
         'cityOverdue',

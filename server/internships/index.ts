@@ -3,7 +3,7 @@
  * server/internships/ is internal (test/core/layers.test.ts keeps it so).
  */
 export { getAgreement, recordInsurance, signAgreement, startInternship } from './repository/agreements.ts';
-export { listAlerts } from './repository/alerts.ts';
+export { countAlerts, listAlerts } from './repository/alerts.ts';
 export { accept, apply, approve, reject } from './repository/applications.ts';
 export { complete, withdraw } from './repository/endings.ts';
 export { assignEnterpriseMentor, assignSchoolMentor } from './repository/mentors.ts';

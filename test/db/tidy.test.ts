@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { loadConfig } from '../../server/platform/config.ts';
-import type { Database } from '../../server/platform/db/engine.ts';
+import { rows, type Database } from '../../server/platform/db/engine.ts';
 import { importFiles, jobs, sessions, signInThrottle } from '../../server/platform/db/schema/index.ts';
 import { DAILY_JOBS } from '../../server/job-kinds.ts';
-import { PLATFORM_TIDY_JOB, tidy } from '../../server/platform/jobs/tidy.ts';
+import { PLATFORM_TIDY_JOB, refreshPlannerStatistics, tidy } from '../../server/platform/jobs/tidy.ts';
 import { openTestDatabase, testEngines } from '../support/engines.ts';
 import { makeOrganisation, makeUser } from '../support/factory.ts';
 
@@ -23,6 +23,15 @@ for (const engine of testEngines()) {
 
     test('the daily runner queues the clean-up', () => {
       assert.ok(DAILY_JOBS.some((j) => j.kind === PLATFORM_TIDY_JOB));
+    });
+
+    test('gathers the planner statistics on PGlite, which has no autovacuum (PostgreSQL leaves it to its own)', async () => {
+      const reltuples = async () =>
+        Number((await rows<{ n: number }>(db(), sql`select reltuples as n from pg_class where oid = to_regclass('sessions')`))[0]!.n);
+      if (engine.name !== 'pglite') return assert.equal(await refreshPlannerStatistics(database), false);
+      assert.equal(await reltuples(), -1, 'a new table has never been analysed');
+      assert.equal(await refreshPlannerStatistics(database), true);
+      assert.ok((await reltuples()) >= 0);
     });
 
     test("purges ended sessions, spent throttle rows and finished jobs' payloads after the configured retention; keeps the rest", async () => {

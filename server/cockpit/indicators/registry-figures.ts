@@ -35,23 +35,29 @@ export async function registryFigures(
   practiceShareMin: number,
   counted: { students?: number } = {},
 ): Promise<RegistryFigures> {
-  const schoolOrgs = sql`(select o.id from organisations o where o.kind = 'school' and o.status = 'active' and ${orgFilter(scope, 'o')})`;
+  // The scope's schools once, and one pass each over its teachers and its programs (the counts are filters of it).
   const [r] = await rows<RegistryFigures>(
     db,
     sql`
+    with sch as (select o.id from organisations o where o.kind = 'school' and o.status = 'active' and ${orgFilter(scope, 'o')}),
+    t as (
+      select count(*)::int as "teachers", (count(*) filter (where t.subject = 'specialty'))::int as "specialtyTeachers",
+        (count(*) filter (where t.subject = 'specialty' and t.dual_qualified))::int as "dualQualifiedTeachers"
+      from teachers t where t.status = 'active' and t.school_id in (select id from sch)),
+    p as (
+      select count(*)::int as "programs", count(p.practice_share)::int as "programsWithPracticeShare",
+        (count(*) filter (where p.practice_share >= ${practiceShareMin}))::int as "programsMeetingPracticeShare"
+      from programs p where p.status = 'active' and p.school_id in (select id from sch))
     select
-      (select count(*)::int from organisations o where o.kind = 'school' and o.status = 'active' and ${orgFilter(scope, 'o')}) as "schools",
+      (select count(*)::int from sch) as "schools",
       (select count(*)::int from organisations o where o.kind = 'enterprise' and o.status = 'active' and ${scope.kind === 'school' ? sql`false` : orgFilter(scope, 'o')}) as "enterprises",
       (select count(*)::int from organisations o join enterprises e on e.organisation_id = o.id
          where o.status = 'active' and e.integration_status like 'certified%' and ${scope.kind === 'school' ? sql`false` : orgFilter(scope, 'o')}) as "certifiedEnterprises",
-      (select count(*)::int from teachers t where t.status = 'active' and t.school_id in ${schoolOrgs}) as "teachers",
-      (select count(*)::int from teachers t where t.status = 'active' and t.subject = 'specialty' and t.school_id in ${schoolOrgs}) as "specialtyTeachers",
-      (select count(*)::int from teachers t where t.status = 'active' and t.subject = 'specialty' and t.dual_qualified and t.school_id in ${schoolOrgs}) as "dualQualifiedTeachers",
-      ${counted.students !== undefined ? sql`${counted.students}::int` : sql`(select count(*)::int from students s where s.status = 'enrolled' and s.archived_at is null and s.school_id in ${schoolOrgs})`} as "students",
-      (select count(*)::int from programs p where p.status = 'active' and p.school_id in ${schoolOrgs}) as "programs",
-      (select count(*)::int from programs p where p.status = 'active' and p.practice_share is not null and p.school_id in ${schoolOrgs}) as "programsWithPracticeShare",
-      (select count(*)::int from programs p where p.status = 'active' and p.practice_share >= ${practiceShareMin} and p.school_id in ${schoolOrgs}) as "programsMeetingPracticeShare",
+      t."teachers", t."specialtyTeachers", t."dualQualifiedTeachers",
+      ${counted.students !== undefined ? sql`${counted.students}::int` : sql`(select count(*)::int from students s where s.status = 'enrolled' and s.archived_at is null and s.school_id in (select id from sch))`} as "students",
+      p."programs", p."programsWithPracticeShare", p."programsMeetingPracticeShare",
       exists (select 1 from organisations o where o.is_demo) as "isDemo"
+    from t, p
   `,
   );
   return r!;

@@ -53,15 +53,28 @@ export async function unitOrganisations(db: Db | Tx): Promise<UnitOrganisation[]
   return found.map((o) => ({ ...o, unit: unitOf(o) ?? '' })).filter((o) => o.unit);
 }
 
-export async function loadSupervision(db: Db, now: Date): Promise<SupervisionWorld> {
+/**
+ * The world at `now`. With `reportsOf`, only those organisations' reports are read (through the reports'
+ * organisation index): a world fit for judging their own slots alone, as the home's to-do does for a district or
+ * a department, instead of reading every unit's reports on each request.
+ */
+export async function loadSupervision(db: Db, now: Date, reportsOf?: readonly string[]): Promise<SupervisionWorld> {
   const today = todayOf(now);
   const periods = planPeriods();
+  const only = reportsOf
+    ? reportsOf.length
+      ? sql`where organisation_id in (${sql.join(
+          reportsOf.map((id) => sql`${id}`),
+          sql`, `,
+        )})`
+      : sql`where false`
+    : sql``;
   const [orgs, reports] = await Promise.all([
     unitOrganisations(db),
     rows<ReportFact>(
       db,
       sql`
-      select task_no as "taskNo", period, organisation_id as "organisationId", late, status, score from task_reports`,
+      select task_no as "taskNo", period, organisation_id as "organisationId", late, status, score from task_reports ${only}`,
     ),
   ]);
   return {

@@ -1,7 +1,7 @@
 import { and, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Retention } from '../config.ts';
 import { purgeThrottleRows } from '../auth/throttle-store.ts';
-import type { Db, Tx } from '../db/engine.ts';
+import type { Database, Db, Tx } from '../db/engine.ts';
 import { importFiles, jobs, sessions } from '../db/schema/index.ts';
 import type { JobHandler } from './registry.ts';
 import { submitJob } from './submit.ts';
@@ -40,9 +40,21 @@ export async function tidy(db: Db, now: Date, sessionIdleMinutes: number, keep: 
   return { sessions: endedSessions.length, throttleRows, jobPayloads: payloads.length, importFiles: files.length };
 }
 
+/**
+ * The embedded engine has no autovacuum: its planner statistics are gathered here, by the daily clean-up, so tables
+ * filled by imports since are not planned as if they held a few rows (the demo seed gathers them when it ends). A
+ * PostgreSQL server's autovacuum does it there. Says whether it ran.
+ */
+export async function refreshPlannerStatistics(database: Pick<Database, 'db' | 'engine'>): Promise<boolean> {
+  if (database.engine !== 'pglite') return false;
+  await database.db.execute(sql`analyze`);
+  return true;
+}
+
 export const platformTidyJob: JobHandler = async ({ services, progress }) => {
   await progress({ done: 0, total: 1, message: '正在清理过期会话和已完成任务的数据' });
   const result = await tidy(services.database.db, services.now(), services.config.sessionIdleMinutes, services.config.retention);
+  await refreshPlannerStatistics(services.database);
   await progress({ done: 1, total: 1, message: `已清理${result.sessions}个会话、${result.jobPayloads}个任务的数据` });
   return result;
 };
