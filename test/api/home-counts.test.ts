@@ -37,7 +37,8 @@ for (const engine of testEngines()) {
       const admin = await signIn(server, w, 'cityAdmin');
       const res = await admin.post('/api/indicators/recompute', {});
       assert.equal(res.status, 202);
-      for (let i = 0; i < 300; i++) {
+      // Waits up to two minutes: the recompute is a job, and a loaded CI machine runs it slowly.
+      for (let i = 0; i < 1200; i++) {
         const job = await admin.get(`/api/jobs/${res.body.id}`);
         if (job.body.status === 'succeeded') return;
         assert.notEqual(job.body.status, 'failed', JSON.stringify(job.body));
