@@ -118,7 +118,7 @@ for (const engine of testEngines()) {
       changed[STUDENT_HEADER.indexOf('手机号码')] = '13900139000';
       changed[STUDENT_HEADER.indexOf('入学年份')] = 2023;
       const third = await importFile(c, 'students', 'b.xlsx', await xlsx([STUDENT_HEADER, changed, rows[1]!]));
-      assert.deepEqual([third.result.inserted, third.result.updated, third.result.unchanged], [0, 1, 1]);
+      assert.deepEqual([third.result.inserted, third.result.updated, third.result.unchanged], [0, 1, 1], JSON.stringify(third));
       const [audit] = await db()
         .select()
         .from(auditLog)
