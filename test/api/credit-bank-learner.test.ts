@@ -14,8 +14,11 @@ import { buildCreditBankWorld } from './credit-bank-world.ts';
  * Learning accounts for learners who are not students (issue 6, item 1): an enterprise opens the account of an
  * employee in training together with a sign-in of role `learner`; the learner signs in and sees only their own.
  */
+/** A different valid ID number at each call (one person, one account: two equal numbers would be one person). */
+let serial = 0;
 const idNumber = () => {
-  const first17 = `4101051990030${String(crypto.randomInt(1000, 9999))}`;
+  serial += 1;
+  const first17 = `4101051990030${1 + (serial % 9)}${String(Math.floor(serial / 9) % 1000).padStart(3, '0')}`;
   return first17 + idNumberCheckChar(first17);
 };
 const NEW_PASSWORD = 'Learner#2025abc';
