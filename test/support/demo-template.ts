@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { todayOf } from '../../core/calendar.ts';
 import { startServer } from './process.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,14 +28,16 @@ function inputsHash(): string {
 }
 
 /**
- * A data folder holding the tiny demo city as `npm start` seeds it, seeded once per version of the code and
+ * A data folder holding the tiny demo city as `npm start` seeds it, seeded once per version of the code and day, and
  * copied into each browser test file's own folder: seeding took a minute or more per file, the same city each
  * time. The copy is the embedded engine's folder after a clean stop, so each file starts on a city of its own.
  */
 export async function seededDemoFolder(env: Record<string, string>, into: string): Promise<void> {
+  // The demo city is seeded relative to the day it is made (open posts, reports due): a template is one day's.
+  const day = todayOf(new Date());
   const template = path.join(
     os.tmpdir(),
-    `${PREFIX}${inputsHash()}-${crypto.createHash('sha256').update(JSON.stringify(env)).digest('hex').slice(0, 8)}`,
+    `${PREFIX}${inputsHash()}-${day}-${crypto.createHash('sha256').update(JSON.stringify(env)).digest('hex').slice(0, 8)}`,
   );
   if (!fs.existsSync(path.join(template, '.seeded'))) {
     // Older templates are of code that has changed since: removed, so they do not pile up.
