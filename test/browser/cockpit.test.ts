@@ -159,8 +159,10 @@ describe('cockpit and supervision pages', () => {
       await page.goto(`${app.url}/statistics`);
       const cards = page.locator('[data-testid="public-statistics"] .ant-card');
       await cards.first().waitFor();
-      assert.equal(await cards.count(), 6);
+      // The demo's eight published figures (server/demo/publications.ts), the two headline graduate figures among them.
+      assert.equal(await cards.count(), 8);
       await page.locator('.ant-card-head-title', { hasText: '产教融合型企业' }).first().waitFor();
+      await page.locator('.ant-card-head-title', { hasText: '留郑率' }).first().waitFor();
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -100,7 +100,7 @@ export default function MyFundingPage() {
             </Form.Item>
           </Space>
           <Form.Item name="note" label="备注" rules={rules.note}>
-            <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 3 }} />
+            <Input.TextArea maxLength={500} rows={2} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy}>
             保存申报

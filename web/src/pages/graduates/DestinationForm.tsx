@@ -159,7 +159,7 @@ export function DestinationForm({
         label={noteRequired ? '更正说明（学校据此核实）' : '备注'}
         rules={noteRequired ? [{ required: true, min: 2, message: '请说明需要更正的内容（至少2个字）' }] : rules.note}
       >
-        <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} />
+        <Input.TextArea maxLength={500} rows={3} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={busy}>
         {submitText}

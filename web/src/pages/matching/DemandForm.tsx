@@ -84,7 +84,7 @@ export function DemandForm({
         <Input maxLength={100} />
       </Form.Item>
       <Form.Item name="description" label="说明">
-        <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
+        <Input.TextArea maxLength={2000} rows={4} />
       </Form.Item>
       <Form.Item name="majorCodes" label="需要的专业（6位专业代码）" rules={rules.majorCodes}>
         <Select {...tags} placeholder="如 460103，回车添加" />
