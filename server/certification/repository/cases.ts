@@ -1,3 +1,4 @@
+import { scopeSqlOn } from '../../platform/http/scope-sql.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Access } from '../../../core/authz/index.ts';
 import { checkEligibility } from '../../../core/certification/criteria.ts';
@@ -37,26 +38,7 @@ const REVIEW_OWNER = 'certificationCase';
 const pct = (fraction: number) => Math.round(fraction * 10_000) / 100;
 
 /** The caller's scope over an enterprise's records (alias o = the enterprise's organisation). */
-export function scopeOfEnterprise(access: Access): SQL {
-  if (access.kind === 'city') return sql`true`;
-  if (access.kind === 'none') return sql`false`;
-  const parts: SQL[] = [];
-  if (access.districtIds.length)
-    parts.push(
-      sql`o.district_id in (${sql.join(
-        access.districtIds.map((x) => sql`${x}::uuid`),
-        sql`, `,
-      )})`,
-    );
-  if (access.organisationIds.length)
-    parts.push(
-      sql`o.id in (${sql.join(
-        access.organisationIds.map((x) => sql`${x}::uuid`),
-        sql`, `,
-      )})`,
-    );
-  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
-}
+export const scopeOfEnterprise = (access: Access): SQL => scopeSqlOn(access, { districtId: 'o.district_id', organisationId: 'o.id' });
 
 interface Facts {
   id: string;

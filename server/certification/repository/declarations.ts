@@ -1,3 +1,4 @@
+import { scopeSqlOn } from '../../platform/http/scope-sql.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Access } from '../../../core/authz/index.ts';
 import { declarationProblems, declarationStanding, fundRulesOf, type FundRules } from '../../../core/certification/declaration.ts';
@@ -81,26 +82,7 @@ export function declarationRows(year: number, where: SQL): SQL {
 }
 
 /** The caller's scope over a declaration (aliases d, o): the enterprise itself, its district, or the city. */
-function scopeOf(access: Access): SQL {
-  if (access.kind === 'city') return sql`true`;
-  if (access.kind === 'none') return sql`false`;
-  const parts: SQL[] = [];
-  if (access.districtIds.length)
-    parts.push(
-      sql`o.district_id in (${sql.join(
-        access.districtIds.map((x) => sql`${x}::uuid`),
-        sql`, `,
-      )})`,
-    );
-  if (access.organisationIds.length)
-    parts.push(
-      sql`d.enterprise_id in (${sql.join(
-        access.organisationIds.map((x) => sql`${x}::uuid`),
-        sql`, `,
-      )})`,
-    );
-  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
-}
+const scopeOf = (access: Access): SQL => scopeSqlOn(access, { districtId: 'o.district_id', organisationId: 'd.enterprise_id' });
 
 const STANDING: Record<NonNullable<DeclarationListQuery['standing']>, SQL> = {
   drawnBelow: sql`d.fund_drawn_yuan * 10000 < d.payroll_yuan * ${Math.round(fundRules.drawnMin * 10_000)}`,

@@ -1,3 +1,4 @@
+import { scopeSqlOn } from '../../platform/http/scope-sql.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import { todayOf } from '../../../core/calendar.ts';
 import type { Access } from '../../../core/authz/index.ts';
@@ -54,26 +55,7 @@ export function higherFloorYuan(): number {
   return r.value;
 }
 
-const scopeSql = (access: Access): SQL => {
-  if (access.kind === 'city') return sql`true`;
-  if (access.kind === 'none') return sql`false`;
-  const parts: SQL[] = [];
-  if (access.districtIds.length)
-    parts.push(
-      sql`d.district_id in (${sql.join(
-        access.districtIds.map((x) => sql`${x}::uuid`),
-        sql`, `,
-      )})`,
-    );
-  if (access.organisationIds.length)
-    parts.push(
-      sql`d.school_id in (${sql.join(
-        access.organisationIds.map((x) => sql`${x}::uuid`),
-        sql`, `,
-      )})`,
-    );
-  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
-};
+const scopeSql = (access: Access): SQL => scopeSqlOn(access, { districtId: 'd.district_id', organisationId: 'd.school_id' });
 
 const SELECT = sql`select d.id, d.school_id as "schoolId", o.name as "schoolName", dist.name as "districtName", s.ownership, s.level,
   d.year, d.appropriation_yuan::float8 as "appropriationYuan", d.students, d.per_student_yuan as "perStudentYuan", d.note, d.version,
