@@ -22,6 +22,15 @@ export function xlsxDownload(reply: FastifyReply, name: string, now: Date): void
     .header('content-disposition', attachment(`${name}_${todayOf(now).replace(/-/g, '')}.xlsx`));
 }
 
+/** Starts an A4 PDF download named `<name>_<yyyymmdd>.pdf`; `inline` opens it in the browser's viewer to print. */
+export function pdfDownload(reply: FastifyReply, name: string, now: Date, inline = false): void {
+  const disposition = attachment(`${name}_${todayOf(now).replace(/-/g, '')}.pdf`);
+  reply
+    .header('content-type', 'application/pdf')
+    .header('cache-control', 'no-store')
+    .header('content-disposition', inline ? disposition.replace(/^attachment/, 'inline') : disposition);
+}
+
 /**
  * Students' ID numbers and phones in clear for an export, when asked for: only with the personal-information
  * grant (its scope then narrows the export), and every row read is logged against this reader and request.
