@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fillTemplate } from '../../core/internships/agreement.ts';
 import type { Agreement } from '../../contracts/internship-lifecycle.ts';
+import type { PdfBlock, PdfDocumentSpec } from '../platform/pdf/a4-document.ts';
 import { AGREEMENT_PARTY_LABELS } from '../../contracts/internship-lifecycle.ts';
 
 /**
@@ -57,57 +58,48 @@ export function agreementText(f: AgreementFacts) {
   return { text, textSha256: crypto.createHash('sha256').update(text).digest('hex'), templateVersion: TEMPLATE_VERSION };
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const RELATIONS: Record<string, string> = { father: '父亲', mother: '母亲', other_guardian: '其他监护人' };
 
-/** A print-ready A4 page of the agreement with its recorded signatures (Chinese, 宋体 body). */
-export function agreementHtml(a: Agreement): string {
-  const paragraphs = a.text
-    .split('\n')
-    .map((line, i) => {
-      if (i === 0) return `<h1>${escapeHtml(line)}</h1>`;
-      if (/^第[一二三四五六七八九十]+条/.test(line)) return `<h2>${escapeHtml(line)}</h2>`;
-      return line.trim() ? `<p>${escapeHtml(line)}</p>` : '';
-    })
-    .join('\n');
-  const rows = a.requiredParties
-    .map((party) => {
-      const s = a.signatures.find((x) => x.party === party);
-      const who = s
-        ? escapeHtml(
-            party === 'guardian'
-              ? `${s.guardianName ?? ''}（${RELATIONS[s.guardianRelation ?? ''] ?? ''}，由${s.signerName}登记）`
-              : s.signerName,
-          )
-        : '<span class="missing">未签</span>';
-      const at = s ? escapeHtml(new Date(s.signedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })) : '';
-      return `<tr><th>${AGREEMENT_PARTY_LABELS[party]}</th><td>${who}</td><td>${at}</td></tr>`;
-    })
-    .join('\n');
-  return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>三方协议 ${escapeHtml(a.id.slice(0, 8))}</title>
-<style>
-  @page { size: A4; margin: 20mm 18mm; }
-  body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size: 12pt; line-height: 1.75; color: #000; max-width: 174mm; margin: 0 auto; padding: 8mm; }
-  h1 { text-align: center; font-size: 18pt; margin: 0 0 6mm; letter-spacing: 2pt; }
-  h2 { font-size: 12pt; margin: 4mm 0 1mm; }
-  p { margin: 0; text-indent: 0; }
-  table { width: 100%; border-collapse: collapse; margin-top: 8mm; page-break-inside: avoid; }
-  th, td { border: 1px solid #000; padding: 2mm 3mm; text-align: left; font-weight: normal; }
-  th { width: 32%; }
-  .missing { color: #a00; }
-  .meta { margin-top: 4mm; font-size: 9pt; color: #444; word-break: break-all; }
-  @media print { body { padding: 0; } .noprint { display: none; } }
-</style></head>
-<body>
-<p class="noprint" style="text-align:right"><button onclick="window.print()">打印</button></p>
-${paragraphs}
-<table><caption style="text-align:left;font-weight:bold">签署记录</caption>
-<tr><th>签署方</th><td>签字人</td><td>签署时间</td></tr>
-${rows}
-</table>
-<p class="meta">文本版本 ${escapeHtml(a.templateVersion)}；文本摘要（SHA-256）${escapeHtml(a.textSha256)}；${a.complete ? '各方已签齐，协议生效。' : '尚未签齐，协议未生效。'}</p>
-</body></html>`;
+/** The agreement as filed: its text, the signature record and the digest that binds them, as an A4 document. */
+export function agreementDocument(a: Agreement, issuedOn: string, generatedAt: Date): PdfDocumentSpec {
+  const [title = '三方协议', ...lines] = a.text.split('\n');
+  const blocks: PdfBlock[] = lines
+    .filter((line) => line.trim())
+    .map((line) =>
+      /^第[一二三四五六七八九十]+条/.test(line) ? { kind: 'heading', text: line, level: 2 } : { kind: 'paragraph', text: line },
+    );
+  const signatures = a.requiredParties.map((party) => {
+    const s = a.signatures.find((x) => x.party === party);
+    if (!s) return [AGREEMENT_PARTY_LABELS[party], '未签', ''];
+    const who =
+      party === 'guardian'
+        ? `${s.guardianName ?? ''}（${RELATIONS[s.guardianRelation ?? ''] ?? ''}，由${s.signerName}登记）`
+        : s.signerName;
+    return [AGREEMENT_PARTY_LABELS[party], who, new Date(s.signedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })];
+  });
+  blocks.push(
+    {
+      kind: 'table',
+      table: {
+        caption: '签署记录',
+        dataDate: issuedOn,
+        columns: [{ title: '签署方' }, { title: '签字人', width: 2 }, { title: '签署时间', width: 1.5 }],
+        rows: signatures,
+      },
+    },
+    {
+      kind: 'fields',
+      rows: [
+        ['文本版本', a.templateVersion],
+        ['文本摘要（SHA-256）', a.textSha256],
+        [
+          '状态',
+          a.complete
+            ? '各方已签齐，协议生效。'
+            : `尚未签齐（缺${a.missingParties.map((p) => AGREEMENT_PARTY_LABELS[p]).join('、')}），协议未生效。`,
+        ],
+      ],
+    },
+  );
+  return { title, issuer: '产教 Chanjiao 实习管理', issuedOn, generatedAt, blocks };
 }

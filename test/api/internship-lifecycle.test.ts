@@ -7,6 +7,7 @@ import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
 import { makeDistrict, makeOrganisation, makeSchool, makeStudent, makeUser, TEST_PASSWORD } from '../support/factory.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { pdfPages } from '../support/pdf-text.ts';
 
 const postTerms = (title: string, startDate = '2030-03-01', endDate = '2030-08-31') => ({
   title,
@@ -208,12 +209,17 @@ for (const engine of testEngines()) {
       assert.equal(started.body.insurance.payer, 'school');
       assert.equal((await w.u.school.post(`/api/internships/${id}/start`, {})).body.code, 'INVALID_STATE');
 
-      const page = await w.u.student.get(`/api/internships/${id}/agreement/print`);
-      assert.equal(page.status, 200);
-      assert.match(page.headers.get('content-type') ?? '', /text\/html/);
-      assert.match(page.body, /@page \{ size: A4/);
-      assert.match(page.body, /职业学校学生实习三方协议/);
-      assert.match(page.body, /各方已签齐/);
+      const pdf = await w.u.student.bytes(`/api/internships/${id}/agreement.pdf`);
+      assert.equal(pdf.status, 200);
+      assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+      const printed = (await pdfPages(pdf.body)).join('');
+      for (const text of [
+        '职业学校学生实习三方协议',
+        '签署记录',
+        '各方已签齐，协议生效。',
+        (await w.u.student.get(`/api/internships/${id}/agreement`)).body.textSha256,
+      ])
+        assert.ok(printed.includes(text), `the agreement prints ${text}`);
       const audited = await db()
         .select()
         .from(auditLog)
@@ -409,7 +415,7 @@ for (const engine of testEngines()) {
       for (const c of [w.u.otherSchool, w.u.otherEnterprise]) {
         assert.equal((await c.get(`/api/internships/${id}`)).status, 404);
         assert.equal((await c.get(`/api/internships/${id}/agreement`)).status, 404);
-        assert.equal((await c.get(`/api/internships/${id}/agreement/print`)).status, 404);
+        assert.equal((await c.get(`/api/internships/${id}/agreement.pdf`)).status, 404);
         assert.equal((await c.get(`/api/internships/${id}/logs`)).status, 404);
         assert.equal((await c.post(`/api/internships/${id}/agreement/signatures`, { party: 'school' })).status, 404);
         assert.equal((await c.request('PUT', `/api/internships/${id}/insurance`, insurance())).status, 404);

@@ -30,6 +30,12 @@ export class TestClient {
     return { status: res.status, body: json, headers: res.headers };
   }
 
+  /** A download's bytes (PDF, .xlsx), with the session cookie. */
+  async bytes(path: string) {
+    const res = await fetch(this.base + path, { headers: this.cookie ? { cookie: this.cookie } : {} });
+    return { status: res.status, body: Buffer.from(await res.arrayBuffer()), headers: res.headers };
+  }
+
   get(path: string) {
     return this.request('GET', path);
   }

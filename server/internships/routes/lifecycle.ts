@@ -35,7 +35,9 @@ import { complete, reassign, terminate, withdraw } from '../repository/endings.t
 import { getInternship, listInternships } from '../repository/internships.ts';
 import { checkIn, commentLog, evaluate, listCheckins, listLogs, writeLog } from '../repository/progress.ts';
 import { assignEnterpriseMentor, assignSchoolMentor } from '../repository/mentors.ts';
-import { agreementHtml } from '../agreement.ts';
+import { agreementDocument } from '../agreement.ts';
+import { renderA4Pdf } from '../../platform/pdf/a4-document.ts';
+import { pdfDownload } from '../../platform/exports/download.ts';
 
 const tags = ['internships'];
 const read = { resource: 'internship', action: 'read' } as const;
@@ -84,14 +86,16 @@ export const lifecycleRoutes = [
   }),
   defineRoute({
     method: 'GET',
-    url: '/api/internships/:id/agreement/print',
+    url: '/api/internships/:id/agreement.pdf',
     tags,
     access: read,
-    summary: '三方协议打印页（A4）',
+    summary: '三方协议（A4 PDF，含签署记录与文本摘要）',
     params: idParams,
     async handler({ services, access, params, reply }) {
-      const a = await getAgreement(services.database.db, access, params.id, todayOf(services.now()));
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(agreementHtml(a));
+      const now = services.now();
+      const a = await getAgreement(services.database.db, access, params.id, todayOf(now));
+      pdfDownload(reply, `三方协议_${a.id.slice(0, 8)}`, now, true);
+      reply.send(await renderA4Pdf(agreementDocument(a, todayOf(now), now)));
       return null;
     },
   }),

@@ -38,7 +38,7 @@ export function AgreementCard({ internship, side }: { internship: InternshipDeta
       data-testid="agreement"
       extra={
         a && (
-          <Button size="small" icon={<PrinterOutlined />} href={`/api/internships/${internship.id}/agreement/print`} target="_blank">
+          <Button size="small" icon={<PrinterOutlined />} href={`/api/internships/${internship.id}/agreement.pdf`} target="_blank">
             打印
           </Button>
         )
