@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { testEngines } from '../support/engines.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { buildPlanWorld, PDF_BYTES, signedIn, upload, type PlanWorld } from './plan-fixtures.ts';
+import { pdfPages } from '../support/pdf-text.ts';
 
 /**
  * Supervision of the task list over real HTTP, with the clock at 10 May 2024 (2024Q2 in progress, 2023Q4
@@ -181,13 +182,14 @@ for (const engine of testEngines()) {
         ['进展报告', '逾期未报', '区县排名'],
       );
       assert.equal(wb.getWorksheet('进展报告')!.rowCount, 1 + 4);
-      const page = await admin.get('/api/reports/print?period=2024Q1');
-      assert.equal(page.status, 200);
-      assert.match(page.headers.get('content-type')!, /text\/html/);
-      assert.match(page.body, /任务落实督导报告/);
-      assert.match(page.body, /2024年第一季度/);
+      const pdf = await admin.bytes('/api/reports/supervision.pdf?period=2024Q1');
+      assert.equal(pdf.status, 200);
+      assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+      const printed = (await pdfPages(pdf.body)).join('');
+      for (const text of ['任务落实督导报告', '期次：2024年第一季度', '区县督导考核排名', '任务清单落实情况', '逾期未报送清单'])
+        assert.ok(printed.includes(text), `the report prints ${text}`);
       assert.equal((await (await as('hrss')).get('/api/reports/export')).status, 403);
-      assert.equal((await (await as('districtA')).get('/api/reports/print')).status, 403);
+      assert.equal((await (await as('districtA')).get('/api/reports/supervision.pdf')).status, 403);
     });
   });
 }

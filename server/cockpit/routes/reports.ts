@@ -15,7 +15,9 @@ import { XLSX_MIME } from '../../platform/exports/xlsx-stream.ts';
 import { defineRoute, type AnyRoute } from '../../platform/http/route.ts';
 import { addEvidence, readEvidence } from '../../platform/evidence.ts';
 import { getTaskReport, listTaskReports, rateTaskReport, updateTaskReport } from '../repository/supervision.ts';
-import { supervisionPrintPage, supervisionWorkbook } from '../supervision/exports.ts';
+import { supervisionDocument, supervisionWorkbook } from '../supervision/exports.ts';
+import { renderA4Pdf } from '../../platform/pdf/a4-document.ts';
+import { pdfDownload } from '../../platform/exports/download.ts';
 import { buildLeague } from '../supervision/league.ts';
 import { sendFile, uploadedFile } from '../../platform/http/upload.ts';
 
@@ -131,18 +133,16 @@ const exportXlsx = defineRoute({
 
 const print = defineRoute({
   method: 'GET',
-  url: '/api/reports/print',
+  url: '/api/reports/supervision.pdf',
   tags: ['supervision'],
   access: { resource: 'supervision', action: 'export' },
-  summary: '可打印的督导报告（HTML，浏览器打印或另存为PDF）',
+  summary: '督导报告（A4 PDF：区县排名、任务清单落实情况、逾期未报送清单）',
   query: leagueQuery,
   handler: async ({ services, query, reply }) => {
-    const page = await supervisionPrintPage(services.database.readDb, services.now(), query.period);
-    reply
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
-    return page;
+    const now = services.now();
+    const pdf = await renderA4Pdf(await supervisionDocument(services.database.readDb, now, query.period));
+    pdfDownload(reply, '任务落实督导报告', now, true);
+    return pdf;
   },
 });
 

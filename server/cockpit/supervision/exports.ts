@@ -1,16 +1,16 @@
 import { todayOf } from '../../../core/calendar.ts';
 import ExcelJS from 'exceljs';
 import { overdue, roleInTask } from '../../../core/supervision/index.ts';
-import type { League } from '../../../contracts/supervision.ts';
 import { currentPlan } from '../../../policy/index.ts';
 import type { Db } from '../../platform/db/engine.ts';
+import type { PdfBlock, PdfDocumentSpec } from '../../platform/pdf/a4-document.ts';
 import { reportsForExport } from '../repository/supervision.ts';
 import { buildLeague } from './league.ts';
 import { loadSupervision } from './world.ts';
 
 /**
  * Supervision exports: the reports with their ratings, what is overdue and the league table, as an .xlsx
- * workbook (three sheets) and as a printable HTML page. The data is small (thousands of rows), so the
+ * workbook (three sheets) and as an A4 PDF. The data is small (thousands of rows), so the
  * workbook is built in memory.
  */
 async function gather(db: Db, now: Date, period?: string) {
@@ -99,57 +99,93 @@ export async function supervisionWorkbook(db: Db, now: Date, period?: string): P
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const esc = (s: unknown) =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(1));
+/** The overdue list prints its first rows; the workbook holds them all. */
+const LATE_ROWS_PRINTED = 500;
 
-function leagueHtml(league: League) {
-  return league.items
-    .map(
-      (x) =>
-        `<tr><td>${x.rank}</td><td>${esc(x.name)}</td><td>${fmt(x.total)}</td><td>${fmt(x.timeliness)}</td><td>${fmt(x.quality)}</td><td>${fmt(x.indicators)}</td><td>${x.onTime}/${x.dueSlots}</td></tr>`,
-    )
-    .join('');
-}
-
-/** A self-contained page for printing or saving as PDF from the browser (A4, no scripts, no external assets). */
-export async function supervisionPrintPage(db: Db, now: Date, period?: string): Promise<string> {
+/** The supervision report as an A4 document: the district league, the task list's progress, what is overdue. */
+export async function supervisionDocument(db: Db, now: Date, period?: string): Promise<PdfDocumentSpec> {
   const { world, league, periods, reports, late, orgName } = await gather(db, now, period);
-  const title = `${currentPlan.title}任务落实督导报告`;
+  const today = todayOf(now);
   const scopeLabel = period ? periods[0]!.label : `${periods[0]?.label ?? ''}至${periods.at(-1)?.label ?? ''}`;
-  const taskRows = currentPlan.tasks
-    .map((t) => {
-      const mine = reports.filter((r) => r.taskNo === t.no);
-      const rated = mine.filter((r) => r.score !== null);
-      const avg = rated.length ? rated.reduce((a, r) => a + r.score!, 0) / rated.length : null;
-      const owed = world.slots.filter((s) => s.taskNo === t.no).length * periods.length;
-      const missing = late.filter((l) => l.slot.taskNo === t.no).length;
-      return `<tr><td>${t.no}</td><td>${esc(t.text)}</td><td>${esc(currentPlan.units.find((u) => u.code === t.leadUnit)?.name)}</td><td>${mine.length}/${owed}</td><td>${missing}</td><td>${fmt(avg)}</td></tr>`;
-    })
-    .join('');
-  const lateRows = late
-    .slice(0, 500)
-    .map(
-      (l) =>
-        `<tr><td>${esc(l.period.label)}</td><td>${l.period.due}</td><td>${l.slot.taskNo}</td><td>${esc(orgName.get(l.slot.organisationId))}</td></tr>`,
-    )
-    .join('');
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title><style>
-@page { size: A4; margin: 18mm 15mm; }
-body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; font-size: 11pt; color: #111; max-width: 180mm; margin: 0 auto; }
-h1 { font-size: 18pt; text-align: center; margin: 0 0 4mm; } h2 { font-size: 13pt; border-bottom: 1px solid #333; margin-top: 8mm; }
-table { width: 100%; border-collapse: collapse; margin-top: 3mm; page-break-inside: auto; } tr { page-break-inside: avoid; }
-th, td { border: 1px solid #666; padding: 1.5mm 2mm; vertical-align: top; text-align: left; } th { background: #eee; }
-.meta { text-align: center; color: #444; } .note { color: #444; font-size: 9.5pt; }
-</style></head><body>
-<h1>${esc(title)}</h1>
-<p class="meta">${esc(currentPlan.document)} · 期次：${esc(scopeLabel)} · 生成日期：${todayOf(now)}</p>
-<h2>一、区县(市)、开发区督导考核排名</h2>
-<p class="note">依据${esc(currentPlan.document)} ${esc(league.article)}。综合得分 = 按时报送率×${league.weights.timeliness} + 报告质量×${league.weights.quality} + 指标达成×${league.weights.indicators}（暂无数据的项按比例分配权重）。</p>
-<table><thead><tr><th>名次</th><th>区域</th><th>综合得分</th><th>按时报送率</th><th>报告质量</th><th>指标达成</th><th>按时/应报</th></tr></thead><tbody>${leagueHtml(league)}</tbody></table>
-<h2>二、任务清单落实情况</h2>
-<table><thead><tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>已报/应报</th><th>逾期未报</th><th>平均评分</th></tr></thead><tbody>${taskRows}</tbody></table>
-<h2>三、逾期未报送清单</h2>
-${late.length ? `<table><thead><tr><th>期次</th><th>截止日期</th><th>任务序号</th><th>责任单位</th></tr></thead><tbody>${lateRows}</tbody></table>${late.length > 500 ? `<p class="note">另有${late.length - 500}条，见导出的表格。</p>` : ''}` : '<p>无逾期未报送的报告。</p>'}
-</body></html>`;
+  const taskRows = currentPlan.tasks.map((t) => {
+    const mine = reports.filter((r) => r.taskNo === t.no);
+    const rated = mine.filter((r) => r.score !== null);
+    const avg = rated.length ? rated.reduce((a, r) => a + r.score!, 0) / rated.length : null;
+    const owed = world.slots.filter((s) => s.taskNo === t.no).length * periods.length;
+    const missing = late.filter((l) => l.slot.taskNo === t.no).length;
+    const lead = currentPlan.units.find((u) => u.code === t.leadUnit)?.name ?? '';
+    return [String(t.no), t.text, lead, `${mine.length}/${owed}`, String(missing), fmt(avg)];
+  });
+  const blocks: PdfBlock[] = [
+    { kind: 'heading', text: '一、区县(市)、开发区督导考核排名' },
+    {
+      kind: 'paragraph',
+      text: `依据${currentPlan.document} ${league.article}。综合得分 = 按时报送率×${league.weights.timeliness} + 报告质量×${league.weights.quality} + 指标达成×${league.weights.indicators}（暂无数据的项按比例分配权重）。`,
+    },
+    {
+      kind: 'table',
+      table: {
+        caption: '区县督导考核排名',
+        dataDate: today,
+        columns: [
+          { title: '名次', width: 0.6 },
+          { title: '区域', width: 2 },
+          { title: '综合得分' },
+          { title: '按时报送率' },
+          { title: '报告质量' },
+          { title: '指标达成' },
+          { title: '按时/应报' },
+        ],
+        rows: league.items.map((x) => [
+          String(x.rank),
+          x.name,
+          fmt(x.total),
+          fmt(x.timeliness),
+          fmt(x.quality),
+          fmt(x.indicators),
+          `${x.onTime}/${x.dueSlots}`,
+        ]),
+      },
+    },
+    { kind: 'heading', text: '二、任务清单落实情况' },
+    {
+      kind: 'table',
+      table: {
+        caption: '任务清单落实情况',
+        dataDate: today,
+        columns: [
+          { title: '序号', width: 0.6 },
+          { title: '工作任务', width: 4 },
+          { title: '牵头单位', width: 1.5 },
+          { title: '已报/应报' },
+          { title: '逾期未报' },
+          { title: '平均评分' },
+        ],
+        rows: taskRows,
+      },
+    },
+    { kind: 'heading', text: '三、逾期未报送清单' },
+    {
+      kind: 'table',
+      table: {
+        caption: '逾期未报送清单',
+        dataDate: today,
+        columns: [{ title: '期次' }, { title: '截止日期' }, { title: '任务序号', width: 0.7 }, { title: '责任单位', width: 2.5 }],
+        rows: late
+          .slice(0, LATE_ROWS_PRINTED)
+          .map((l) => [l.period.label, l.period.due, String(l.slot.taskNo), orgName.get(l.slot.organisationId) ?? '']),
+        empty: '无逾期未报送的报告。',
+      },
+    },
+  ];
+  if (late.length > LATE_ROWS_PRINTED) blocks.push({ kind: 'paragraph', text: `另有${late.length - LATE_ROWS_PRINTED}条，见导出的表格。` });
+  return {
+    title: `${currentPlan.title}任务落实督导报告`,
+    subtitle: `${currentPlan.document} · 期次：${scopeLabel}`,
+    issuer: '郑州市教育局',
+    issuedOn: today,
+    generatedAt: now,
+    blocks,
+  };
 }

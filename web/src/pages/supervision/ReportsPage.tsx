@@ -153,7 +153,7 @@ export default function ReportsPage() {
           </Button>
         )}
         {isBureau && (
-          <Button icon={<PrinterOutlined />} href={`/api/reports/print${q}`} target="_blank">
+          <Button icon={<PrinterOutlined />} href={`/api/reports/supervision.pdf${q}`} target="_blank">
             打印督导报告
           </Button>
         )}
