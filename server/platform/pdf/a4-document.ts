@@ -58,8 +58,9 @@ export function renderA4Pdf(spec: PdfDocumentSpec): Promise<Buffer> {
     displayTitle: true,
     info: { Title: spec.title, Author: spec.issuer, Creator: 'Chanjiao 产教', CreationDate: spec.generatedAt },
   });
-  doc.registerFont('body', bodyFace());
-  doc.registerFont('bold', boldFace());
+  // pdfkit takes a parsed fontkit font (PDFFontFactory.open: anything with `layout`); its types list only files.
+  doc.registerFont('body', bodyFace() as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont('bold', boldFace() as unknown as PDFKit.Mixins.PDFFontSource);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
