@@ -28,6 +28,24 @@ function inputsHash(): string {
 }
 
 /**
+ * Older templates are of code that has changed since: removed so they do not pile up, but not while another test
+ * process may still use one (another checkout's run on the same machine): a folder being built is left to its
+ * living builder, a finished one for an hour.
+ */
+function stale(folder: string): boolean {
+  const builder = /\.building-(\d+)$/.exec(folder)?.[1];
+  if (builder) {
+    try {
+      process.kill(Number(builder), 0);
+      return false;
+    } catch {
+      return true;
+    }
+  }
+  return Date.now() - fs.statSync(folder).mtimeMs > 3_600_000;
+}
+
+/**
  * A data folder holding the tiny demo city as `npm start` seeds it, seeded once per version of the code and day, and
  * copied into each browser test file's own folder: seeding took a minute or more per file, the same city each
  * time. The copy is the embedded engine's folder after a clean stop, so each file starts on a city of its own.
@@ -40,8 +58,7 @@ export async function seededDemoFolder(env: Record<string, string>, into: string
     `${PREFIX}${inputsHash()}-${day}-${crypto.createHash('sha256').update(JSON.stringify(env)).digest('hex').slice(0, 8)}`,
   );
   if (!fs.existsSync(path.join(template, '.seeded'))) {
-    // Older templates are of code that has changed since: removed, so they do not pile up.
-    for (const old of fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(PREFIX)))
+    for (const old of fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(PREFIX) && stale(path.join(os.tmpdir(), n))))
       fs.rmSync(path.join(os.tmpdir(), old), { recursive: true, force: true });
     const building = `${template}.building-${process.pid}`;
     const server = await startServer({ ...env, DATA_DIR: building });
