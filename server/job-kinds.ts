@@ -12,6 +12,7 @@ import {
 import type { DailyJob } from './platform/jobs/daily.ts';
 import { ALLOCATION_JOB, allocationJob } from './matching/index.ts';
 import { queueSeries, SERIES_MONTHLY_JOB, seriesMonthlyJob } from './forecast/index.ts';
+import { QUALITY_EVALUATE_JOB, qualityEvaluateJob } from './quality/index.ts';
 import { PLATFORM_TIDY_JOB, platformTidyJob, queueTidy } from './platform/jobs/tidy.ts';
 
 /** Every job kind of the platform. Features add their handlers here. */
@@ -24,6 +25,7 @@ export function createJobRegistry(): JobRegistry {
   registry.register(ALLOCATION_JOB, allocationJob);
   registry.register(PLATFORM_TIDY_JOB, platformTidyJob);
   registry.register(SERIES_MONTHLY_JOB, seriesMonthlyJob);
+  registry.register(QUALITY_EVALUATE_JOB, qualityEvaluateJob);
   return registry;
 }
 

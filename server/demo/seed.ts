@@ -14,6 +14,7 @@ import { seedForecastDemo } from './forecast.ts';
 import { seedCertificationDemo, seedDeclarationsDemo } from './certification.ts';
 import { seedGraduatesDemo } from './graduates.ts';
 import { seedFundingDemo } from './funding.ts';
+import { seedQualityDemo } from './quality.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
 import type { Services } from '../platform/services.ts';
@@ -43,6 +44,7 @@ const FEATURED = [
   'enterprise1',
   'student1',
   'learner1',
+  'evaluator1',
 ];
 
 export interface DemoLogin {
@@ -194,6 +196,12 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
     if (cb)
       log(
         `学分银行演示数据：学习者 ${cb.learnerUsername}，${cb.outcomes}项学习成果，${cb.transfers}份学分转换申请，${cb.credentials}份凭证`,
+      );
+    // The quality evaluation: an evaluator (evaluator1) commissioned for last year, collected values, three years evaluated.
+    const quality = await seedQualityDemo(db, { now: services.now(), passwordHash: await demoPasswordHash(db) });
+    if (quality)
+      log(
+        `质量评价演示数据：${quality.years.join('、')}年度${quality.schools}所学校已评价，第三方评价机构 evaluator1 受委托评价${quality.commissioned}所`,
       );
     // The lists would key these rows on first use; keyed now, the first name-sorted page is as fast as the next.
     const keyed = await syncAllNameSorts(db);
