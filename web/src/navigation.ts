@@ -181,6 +181,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['city_admin', 'department', 'district'],
     group: '经费保障',
   },
+  {
+    path: '/quality',
+    label: '质量评价',
+    icon: AreaChartOutlined,
+    roles: ['city_admin', 'department', 'district', 'evaluator'],
+    group: '质量评价',
+  },
+  { path: '/quality/mine', label: '本校质量评价', icon: AreaChartOutlined, roles: ['school_admin'], group: '质量评价' },
+  { path: '/quality/commissions', label: '第三方评价', icon: SolutionOutlined, roles: ['city_admin', 'evaluator'], group: '质量评价' },
   { path: '/imports', label: '数据导入', icon: CloudUploadOutlined, roles: IMPORT_ROLES, group: '系统管理' },
   { path: '/audit', label: '审计日志', icon: AuditOutlined, roles: ['city_admin'], group: '系统管理' },
 ];
