@@ -73,18 +73,14 @@ export async function seedQualityDemo(db: Db, opts: { now: Date; passwordHash: s
   for (const y of years) {
     const system = systemFor(qualityPolicy, y)!;
     const surveys = await surveyScores(db, y);
-    await db.transaction((tx) =>
-      evaluateSchools(tx, { year: y, today, system, schoolIds: schools.map((s) => s.id), surveys, jobId: null, now: opts.now }),
-    );
+    await evaluateSchools(db, { year: y, today, system, schoolIds: schools.map((s) => s.id), surveys, jobId: null, now: opts.now });
     await rerank(db, y);
   }
   if (commissionId && school1) {
     await db.execute(sql`insert into quality_findings (commission_id, school_id, dimension, text, adjustment, author_id)
       values (${commissionId}, ${school1.id}, 'integration', '校企合作协议齐全，企业深度参与专业建设；现场核查的合作企业与平台数据一致。', 2, ${user!.id})`);
     const system = systemFor(qualityPolicy, last)!;
-    await db.transaction((tx) =>
-      evaluateSchools(tx, { year: last, today, system, schoolIds: [school1.id], surveys: [], jobId: null, now: opts.now }),
-    );
+    await evaluateSchools(db, { year: last, today, system, schoolIds: [school1.id], surveys: [], jobId: null, now: opts.now });
     await rerank(db, last);
   }
   return { years, schools: schools.length, commissioned: commissionId ? commissioned.length : 0 };

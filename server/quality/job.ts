@@ -37,7 +37,7 @@ export const qualityEvaluateJob: JobHandler = async ({ services, jobId, input, c
   for (let k = 0; k < todo.length; k += BATCH) {
     const batch = todo.slice(k, k + BATCH);
     await progress({ done, total: ids.length, message: `${year} 年度：已评价 ${done} / ${ids.length} 所学校` });
-    await db.transaction((tx) => evaluateSchools(tx, { year, today: todayOf(now), system, schoolIds: batch, surveys, jobId, now }));
+    await evaluateSchools(db, { year, today: todayOf(now), system, schoolIds: batch, surveys, jobId, now });
     done += batch.length;
     await saveCheckpoint({ after: batch.at(-1)! });
   }

@@ -47,9 +47,12 @@ export async function adjustmentsBySchool(db: Db | Tx, year: number, schoolIds: 
   return out;
 }
 
-/** Evaluates the given schools for the year and upserts their rows (one statement per school; the caller's transaction). */
+/**
+ * Evaluates the given schools for the year and upserts their rows in one transaction. The facts are read first on
+ * the pool (their queries run side by side, which one transaction's single connection cannot), then written.
+ */
 export async function evaluateSchools(
-  tx: Tx,
+  db: Db,
   o: {
     year: number;
     today: string;
@@ -62,16 +65,17 @@ export async function evaluateSchools(
 ): Promise<number> {
   if (!o.schoolIds.length) return 0;
   const [facts, collected, adjustments] = await Promise.all([
-    schoolFacts(tx, { year: o.year, today: o.today, schoolIds: o.schoolIds }),
-    collectedBySchool(tx, o.year, o.schoolIds),
-    adjustmentsBySchool(tx, o.year, o.schoolIds),
+    schoolFacts(db, { year: o.year, today: o.today, schoolIds: o.schoolIds }),
+    collectedBySchool(db, o.year, o.schoolIds),
+    adjustmentsBySchool(db, o.year, o.schoolIds),
   ]);
-  for (const f of facts) {
-    const surveys = o.surveys.filter((s) => s.schoolId === f.schoolId);
-    const values = indicatorValues(o.system, f.facts, surveys, collected.get(f.schoolId) ?? {});
-    const parts = indicatorParts(o.system, f.facts, surveys);
-    const e = evaluateSchool(policy, o.system, values, adjustments.get(f.schoolId));
-    await tx.execute(sql`insert into quality_results (year, school_id, district_id, system_version, data_date, total, dimensions,
+  await db.transaction(async (tx) => {
+    for (const f of facts) {
+      const surveys = o.surveys.filter((s) => s.schoolId === f.schoolId);
+      const values = indicatorValues(o.system, f.facts, surveys, collected.get(f.schoolId) ?? {});
+      const parts = indicatorParts(o.system, f.facts, surveys);
+      const e = evaluateSchool(policy, o.system, values, adjustments.get(f.schoolId));
+      await tx.execute(sql`insert into quality_results (year, school_id, district_id, system_version, data_date, total, dimensions,
         indicator_values, indicator_parts, job_id, computed_at)
       values (${o.year}, ${f.schoolId}, ${f.districtId}, ${o.system.version}, ${f.dataDate}, ${e.total}, ${JSON.stringify(e.dimensions)}::jsonb,
         ${JSON.stringify(values)}::jsonb, ${JSON.stringify(parts)}::jsonb, ${o.jobId}, ${o.now})
@@ -79,7 +83,8 @@ export async function evaluateSchools(
         data_date = excluded.data_date, total = excluded.total, dimensions = excluded.dimensions,
         previous_values = quality_results.indicator_values, indicator_values = excluded.indicator_values,
         indicator_parts = excluded.indicator_parts, job_id = excluded.job_id, computed_at = excluded.computed_at`);
-  }
+    }
+  });
   return facts.length;
 }
 

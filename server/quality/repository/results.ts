@@ -6,6 +6,7 @@ import {
   indicatorParts,
   indicatorValues,
   slippingIndicators,
+  systemFor,
   trendOf,
   type DimensionResult,
   type IndicatorParts,
@@ -201,4 +202,21 @@ export async function monitoring(db: Db, access: Access, schoolId: string, now: 
     ),
     slipping: slipping.map((s) => ({ ...s, name: names.get(s.code) ?? s.code })),
   };
+}
+
+/**
+ * How many of a school's indicators were slipping at the year's last stored evaluation (the daily run keeps it
+ * fresh): the school home's reminder, read from two stored rows instead of recomputing the facts. Null before any.
+ */
+export async function storedSlippingCount(db: Db | Tx, schoolId: string, year: number): Promise<number | null> {
+  const found = await rows<{ year: number; values: IndicatorValues; previous: IndicatorValues | null }>(
+    db,
+    sql`select year, indicator_values as values, previous_values as previous from quality_results
+      where school_id = ${schoolId} and year in (${year - 1}, ${year}) order by year desc`,
+  );
+  const current = found.find((r) => r.year === year);
+  const system = current && systemFor(policy, year);
+  if (!current || !system) return null;
+  const before = found.find((r) => r.year === year - 1)?.values ?? current.previous;
+  return slippingIndicators(policy, system, current.values, before).length;
 }
