@@ -162,6 +162,14 @@ for (const engine of testEngines()) {
       assert.ok(dual, 'short of its floor');
       assert.deepEqual([dual.value, dual.floor, dual.reasons], [33.3, 50, ['below_floor']]);
       assert.equal((await c.get(`/api/quality/monitoring/${w.schoolB.id}`)).status, 404);
+      // Once the running year is evaluated (daily), the school's home reminds it of what is slipping.
+      const bureau = await as('cityAdmin');
+      const run = await bureau.post(`/api/quality/evaluations/${year + 1}`, {});
+      assert.equal((await waitForJob(bureau, run.body.id)).status, 'succeeded');
+      const home = await c.get('/api/home');
+      const todo = home.body.sections.find((x: { kind: string }) => x.kind === 'todo');
+      const item = todo.items.find((i: { key: string }) => i.key === 'qualitySlipping');
+      assert.ok(item && item.count >= 1 && item.href === '/quality/mine', JSON.stringify(todo.items));
     });
 
     test('a third-party evaluator reads only the schools it is commissioned for, and enters findings within the limit, audited', async () => {
