@@ -13,7 +13,9 @@ export const surveyRounds = pgTable(
   'survey_rounds',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind', { enum: ['student_satisfaction', 'graduate_satisfaction', 'employer_satisfaction', 'internship_quality'] }).notNull(),
+    kind: text('kind', {
+      enum: ['student_satisfaction', 'graduate_satisfaction', 'employer_satisfaction', 'internship_quality'],
+    }).notNull(),
     year: integer('year').notNull(),
     title: text('title').notNull(),
     /** The bureau or the school that opened the round; null for the platform's yearly round of end-of-internship ratings. */
