@@ -21,7 +21,8 @@ import { todayOf } from '../core/calendar.ts';
 import { systemFor } from '../core/quality/index.ts';
 import { qualityPolicy } from '../policy/index.ts';
 import { openDatabase, rows } from '../server/platform/db/engine.ts';
-import { evaluateSchools, rerank, schoolFacts, surveyScores } from '../server/quality/index.ts';
+import { evaluateSchools, rerank, schoolFacts } from '../server/quality/index.ts';
+import { surveyScoresBySchool } from '../server/surveys/index.ts';
 import { report } from '../test/support/process.ts';
 
 const url = process.env.BENCH_DATABASE_URL;
@@ -117,7 +118,7 @@ try {
   const ids = (await rows<{ id: string }>(db, sql`select id from organisations where kind = 'school' order by id`)).map((r) => r.id);
   const evaluateAll = async () => {
     const t = performance.now();
-    const surveys = await surveyScores(db, year);
+    const surveys = await surveyScoresBySchool(db, year);
     for (let k = 0; k < ids.length; k += 100)
       await evaluateSchools(db, { year, today, system, schoolIds: ids.slice(k, k + 100), surveys, jobId: null, now });
     await rerank(db, year);

@@ -5,14 +5,14 @@
  * typed policy out, or every problem listed with its path. `systemProblems` is the same check for one system, so
  * a route that accepts a draft system refuses weights that do not add up with the field at fault.
  */
+import { SURVEY_KINDS, type SurveyKind } from '../surveys/policy.ts';
+
 export const DIMENSIONS = ['integration', 'skills', 'employment', 'service'] as const;
 export type DimensionCode = (typeof DIMENSIONS)[number];
 export const PARTIES = ['government', 'industry', 'enterprise', 'school'] as const;
 export type PartyCode = (typeof PARTIES)[number];
 export const SOURCES = ['computed', 'survey', 'collected'] as const;
 export type IndicatorSource = (typeof SOURCES)[number];
-export const SURVEY_KINDS = ['student_satisfaction', 'graduate_satisfaction', 'employer_satisfaction', 'internship_quality'] as const;
-export type SurveyKind = (typeof SURVEY_KINDS)[number];
 
 /**
  * What the platform computes per school and year (server/quality/repository/school-facts.ts): a computed

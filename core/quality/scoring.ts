@@ -1,5 +1,6 @@
 import type { SchoolFactValues } from './facts.ts';
-import type { DimensionCode, FactKey, PartyCode, QualityIndicator, QualityPolicy, QualitySystem, SurveyKind } from './policy.ts';
+import type { DimensionCode, FactKey, PartyCode, QualityIndicator, QualityPolicy, QualitySystem } from './policy.ts';
+import type { SurveyKind } from '../surveys/policy.ts';
 
 /**
  * The multi-party quality evaluation's arithmetic (三 18), pure: an indicator's value scored against its floor and

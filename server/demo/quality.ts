@@ -3,7 +3,8 @@ import { todayOf } from '../../core/calendar.ts';
 import { systemFor } from '../../core/quality/index.ts';
 import { qualityPolicy } from '../../policy/index.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
-import { evaluateSchools, rerank, surveyScores } from '../quality/index.ts';
+import { evaluateSchools, rerank } from '../quality/index.ts';
+import { surveyScoresBySchool } from '../surveys/index.ts';
 import { createRng } from './prng.ts';
 
 /**
@@ -72,7 +73,7 @@ export async function seedQualityDemo(db: Db, opts: { now: Date; passwordHash: s
   }
   for (const y of years) {
     const system = systemFor(qualityPolicy, y)!;
-    const surveys = await surveyScores(db, y);
+    const surveys = await surveyScoresBySchool(db, y);
     await evaluateSchools(db, { year: y, today, system, schoolIds: schools.map((s) => s.id), surveys, jobId: null, now: opts.now });
     await rerank(db, y);
   }

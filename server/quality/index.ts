@@ -9,5 +9,4 @@ export { listCommissions } from './repository/commissions.ts';
 export { qualityRoutes } from './routes/quality.ts';
 export { QUALITY_EVALUATE_JOB, qualityEvaluateJob, queueEvaluation } from './job.ts';
 export { evaluateSchools, rerank } from './repository/evaluate.ts';
-export { surveyScores } from './repository/survey-scores.ts';
 export { storedSlippingCount } from './repository/results.ts';

@@ -6,7 +6,7 @@ import { rows, type Db, type Tx } from '../platform/db/engine.ts';
 import type { JobHandler } from '../platform/jobs/registry.ts';
 import { submitJob } from '../platform/jobs/submit.ts';
 import { evaluateSchools, rerank } from './repository/evaluate.ts';
-import { surveyScores } from './repository/survey-scores.ts';
+import { surveyScoresBySchool } from '../surveys/index.ts';
 
 export const QUALITY_EVALUATE_JOB = 'quality.evaluate';
 /** Schools evaluated per transaction: a checkpoint after each, so a retry or a takeover goes on from the next. */
@@ -32,7 +32,7 @@ export const qualityEvaluateJob: JobHandler = async ({ services, jobId, input, c
   ).map((r) => r.id);
   const after = typeof checkpoint?.after === 'string' ? checkpoint.after : null;
   const todo = after ? ids.filter((id) => id > after) : ids;
-  const surveys = await surveyScores(db, year);
+  const surveys = await surveyScoresBySchool(db, year);
   let done = ids.length - todo.length;
   for (let k = 0; k < todo.length; k += BATCH) {
     const batch = todo.slice(k, k + BATCH);

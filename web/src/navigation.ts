@@ -190,6 +190,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { path: '/quality/mine', label: '本校质量评价', icon: AreaChartOutlined, roles: ['school_admin'], group: '质量评价' },
   { path: '/quality/commissions', label: '第三方评价', icon: SolutionOutlined, roles: ['city_admin', 'evaluator'], group: '质量评价' },
+  { path: '/surveys/mine', label: '我的问卷', icon: FileDoneOutlined, roles: ['student', 'enterprise_admin'], group: '质量评价' },
+  {
+    path: '/surveys',
+    label: '满意度调查',
+    icon: FileDoneOutlined,
+    roles: ['city_admin', 'department', 'district', 'school_admin'],
+    group: '质量评价',
+  },
+  { path: '/surveys/ratings', label: '实习生评价', icon: FileDoneOutlined, roles: ['enterprise_admin'], group: '质量评价' },
   { path: '/imports', label: '数据导入', icon: CloudUploadOutlined, roles: IMPORT_ROLES, group: '系统管理' },
   { path: '/audit', label: '审计日志', icon: AuditOutlined, roles: ['city_admin'], group: '系统管理' },
 ];

@@ -24,6 +24,7 @@ import { certificationRoutes } from './pages/certification/routes.tsx';
 import { graduateRoutes } from './pages/graduates/routes.tsx';
 import { fundingRoutes } from './pages/funding/routes.tsx';
 import { qualityRoutes } from './pages/quality/routes.tsx';
+import { surveyRoutes } from './pages/surveys/routes.tsx';
 import { callRoutes, publicCallRoutes } from './pages/calls/routes.tsx';
 
 // Pages that only some roles open, loaded on demand.
@@ -187,6 +188,7 @@ export const router = createBrowserRouter([
           ...graduateRoutes,
           ...fundingRoutes,
           ...qualityRoutes,
+          ...surveyRoutes,
           ...callRoutes,
           ...importRoutes,
           ...searchRoutes,

@@ -19,7 +19,7 @@ import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
 import { collectedBySchool } from './evaluate.ts';
 import { qualitySchoolsSql } from './scope.ts';
 import { schoolFacts } from './school-facts.ts';
-import { surveyScores } from './survey-scores.ts';
+import { surveyScoresBySchool } from '../../surveys/index.ts';
 import { commissionedFor } from './commissions.ts';
 import { systemOrNotFound } from './system.ts';
 
@@ -179,7 +179,7 @@ export async function monitoring(db: Db, access: Access, schoolId: string, now: 
   const [[facts], collected, surveys] = await Promise.all([
     schoolFacts(db, { year, today, schoolIds: [schoolId] }),
     collectedBySchool(db, year, [schoolId]),
-    surveyScores(db, year).then((xs) => xs.filter((s) => s.schoolId === schoolId)),
+    surveyScoresBySchool(db, year).then((xs) => xs.filter((s) => s.schoolId === schoolId)),
   ]);
   if (!facts) throw notFound('学校');
   const values = indicatorValues(system, facts.facts, surveys, collected.get(schoolId) ?? {});
