@@ -1,9 +1,9 @@
 /**
  * Issue 17's benchmark, on the PostgreSQL server at BENCH_DATABASE_URL (a schema of its own, dropped afterwards):
  * every school's quality evaluation of a year at city scale — 150 schools in 14 districts, 500,000 students, 30,000
- * teachers with enterprise-practice periods, 3,000 programs in major groups, 400,000 credit-bank outcomes, 150,000
- * graduates' destinations at two survey points, carriers with enterprise partners, training courses, funding
- * declarations and collected indicators. Internships are not generated (their posts and applications would make
+ * teachers with enterprise-practice periods, 3,000 programs in major groups, a skill certificate in the credit
+ * bank for each of the 375,000 enrolled students, 125,000 graduates' destinations at two survey points, carriers
+ * with enterprise partners, training courses, funding declarations and collected indicators. Internships are not generated (their posts and applications would make
  * the set-up the benchmark); the placement and partner queries still run, over an empty table.
  *
  *  - evaluate: what the job does — schoolFacts for batches of 100 schools, scoring, upsert — then the ranking;
@@ -93,8 +93,7 @@ try {
   await db.execute(sql`insert into credit_accounts (account_no, kind, student_id, holder_name, id_number_index, id_number_masked, organisation_id)
     select 'A' || st.id, 'student', st.id, st.name, st.id_number_index, 'x', st.school_id from students st where st.status = 'enrolled'`);
   await db.execute(sql`insert into learning_outcomes (account_id, issuer_id, kind, title, achieved_on, idempotency_key)
-    select a.id, a.organisation_id, case when k = 1 then 'skillCertificate' else 'schoolCourse' end, '成果', ${`${year}-06-30`}::date, a.id || '-' || k
-    from credit_accounts a cross join generate_series(1, 1) k where hashtext(a.id::text) % 10 < 11`);
+    select a.id, a.organisation_id, 'skillCertificate', '职业技能等级证书', ${`${year}-06-30`}::date, a.id::text from credit_accounts a`);
   await db.execute(sql`insert into graduate_destinations (student_id, school_id, district_id, graduation_year, survey_point, category_code, category_group, in_zhengzhou)
     select st.id, st.school_id, o.district_id, ${year}, p.point,
       case when hashtext(st.id::text) % 10 < 8 then '11' else '70' end,
