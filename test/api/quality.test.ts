@@ -107,7 +107,8 @@ for (const engine of testEngines()) {
       const ranking = await c.get(`/api/quality/results?year=${year}`);
       assert.equal(ranking.status, 200);
       const a = ranking.body.items.find((i: { schoolId: string }) => i.schoolId === w.schoolA.id);
-      assert.ok(a && a.rank >= 1 && a.total !== null);
+      assert.ok(a && a.rank >= 1 && typeof a.total === 'number', JSON.stringify(a));
+      assert.equal(typeof a.dimensions.integration, 'number');
       const detail = await c.get(`/api/quality/results/${year}/${w.schoolA.id}`);
       assert.equal(detail.status, 200);
       const ind = (code: string) =>
@@ -138,6 +139,8 @@ for (const engine of testEngines()) {
       const own = await c.get(`/api/quality/results/${year}/${w.schoolA.id}`);
       assert.equal(own.status, 200);
       assert.ok(own.body.ranked >= 3);
+      assert.equal(typeof own.body.total, 'number');
+      assert.equal(typeof own.body.trend[0].total, 'number');
       assert.deepEqual(
         own.body.trend.map((t: { year: number }) => t.year),
         [year],

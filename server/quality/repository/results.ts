@@ -46,7 +46,7 @@ export async function qualityRanking(db: Db, access: Access, year: number | unde
     computedAt: string;
   }>(
     db,
-    sql`select r.school_id as "schoolId", o.name as "schoolName", d.name as "districtName", r.total, r.rank, r.dimensions,
+    sql`select r.school_id as "schoolId", o.name as "schoolName", d.name as "districtName", r.total::float8 as total, r.rank, r.dimensions,
         r.data_date::text as "dataDate", ${stamp('r.computed_at')} as "computedAt"
       from quality_results r join organisations o on o.id = r.school_id left join organisations d on d.id = o.district_id
       where r.year = ${y} and ${qualitySchoolsSql(access, y)}
@@ -127,14 +127,14 @@ export async function schoolResult(db: Db, access: Access, year: number, schoolI
     parts: IndicatorParts;
   }>(
     db,
-    sql`select data_date::text as "dataDate", ${stamp('computed_at')} as "computedAt", system_version as "systemVersion", total, rank,
+    sql`select data_date::text as "dataDate", ${stamp('computed_at')} as "computedAt", system_version as "systemVersion", total::float8 as total, rank,
         dimensions, indicator_values as values, indicator_parts as parts
       from quality_results where year = ${year} and school_id = ${schoolId}`,
   );
   if (!r) throw notFound(`${year} 年度的评价结果`);
   const history = await rows<{ year: number; total: number | null; rank: number | null }>(
     db,
-    sql`select year, total, rank from quality_results where school_id = ${schoolId} order by year`,
+    sql`select year, total::float8 as total, rank from quality_results where school_id = ${schoolId} order by year`,
   );
   const [{ ranked }] = (await rows<{ ranked: number }>(
     db,
