@@ -168,12 +168,10 @@ function CollectedForm({ item, year, schoolId }: { item: Item; year: number; sch
     }
   };
   return (
-    <Card
-      size="small"
-      style={{ marginBottom: 12 }}
-      title={`${item.name}（${item.unit}）`}
-      extra={item.updatedAt && <Typography.Text type="secondary">{`${item.enteredByName ?? ''} ${item.updatedAt}`}</Typography.Text>}
-    >
+    <Card size="small" style={{ marginBottom: 12 }} title={`${item.name}（${item.unit}）`}>
+      {item.updatedAt && (
+        <Typography.Paragraph type="secondary">{`${item.enteredByName ?? ''} 于 ${item.updatedAt} 填报`}</Typography.Paragraph>
+      )}
       <Form
         form={form}
         layout="vertical"
