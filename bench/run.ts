@@ -22,6 +22,8 @@ const ALL = [
   'forecast',
   'certification',
   'calls',
+  'quality',
+  'surveys',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 let failed = false;

@@ -12,6 +12,8 @@ import { parseGraduatesPolicy, type GraduatesPolicy } from '../core/graduates/po
 import { parseExpertReviewPolicy, type ExpertReviewPolicy } from '../core/expert-review/policy.ts';
 import { parseFundingPolicy, type FundingPolicy } from '../core/funding/policy.ts';
 import { parseCallsPolicy, type CallsPolicy } from '../core/calls/policy.ts';
+import { parseQualityPolicy, type QualityPolicy } from '../core/quality/policy.ts';
+import { parseSurveysPolicy, type SurveysPolicy } from '../core/surveys/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
@@ -36,3 +38,8 @@ export const callsPolicy: CallsPolicy = parseCallsPolicy(
 
 /** 生均财政拨款 declarations and the 普高 figure (section `funding`): see core/funding/policy.ts. */
 export const fundingPolicy: FundingPolicy = parseFundingPolicy((plan as { funding?: unknown }).funding);
+
+/** The multi-party quality evaluation's indicator systems by year (section `quality`): see core/quality/policy.ts. */
+export const qualityPolicy: QualityPolicy = parseQualityPolicy((plan as { quality?: unknown }).quality);
+/** The multi-party evaluation's questionnaires, scale and minimum sample (section `surveys`): see core/surveys/policy.ts. */
+export const surveysPolicy: SurveysPolicy = parseSurveysPolicy((plan as { surveys?: unknown }).surveys);

@@ -22,6 +22,7 @@ const everyoneSelf: Grants = {
   enterprise_admin: 'self',
   student: 'self',
   learner: 'self',
+  evaluator: 'self',
 };
 
 export const POLICY = {
@@ -468,6 +469,34 @@ export const POLICY = {
     read: { city_admin: 'city', department: 'city', district: 'city', school_admin: 'city' },
     enter: { department: 'organisation' },
   },
+  /**
+   * 满意度调查 rounds (三 18, 任务清单 27): the bureau opens city-wide rounds, a school rounds for its own students,
+   * graduates and partners; the bureau, departments, districts and schools read the results and response rates of
+   * what their scope reaches (a school: its own figures only).
+   */
+  surveyRound: {
+    read: { city_admin: 'city', department: 'city', district: 'district', school_admin: 'organisation' },
+    open: { city_admin: 'city', school_admin: 'organisation' },
+  },
+  /** A respondent's own questionnaires (students and graduates, enterprises' administrators): only what they were sent. */
+  surveyAnswer: {
+    answer: { student: 'self', enterprise_admin: 'self' },
+  },
+  /**
+   * Interns' ratings of an internship unit, aggregated above the minimum sample: the enterprise its own; staff,
+   * schools, teachers and students any unit (they choose posts with them).
+   */
+  internshipRating: {
+    read: {
+      city_admin: 'city',
+      department: 'city',
+      district: 'city',
+      school_admin: 'city',
+      teacher: 'city',
+      student: 'city',
+      enterprise_admin: 'organisation',
+    },
+  },
   /** 留郑率 and 中职升学率 with their breakdown (masked graduates in the drill-down): the bureau, departments, districts. */
   graduateFigures: {
     read: staffRead,
@@ -529,6 +558,29 @@ export const POLICY = {
       enterprise_admin: 'organisation',
     },
     write: { school_admin: 'organisation', enterprise_admin: 'organisation' },
+  },
+  /**
+   * 职业教育质量评价 (三 18): the results, their evidence and the indicator system. A school reads its own; its
+   * district, the departments and the bureau theirs; a 第三方评价机构 reads only the schools it is commissioned for
+   * (the repository narrows its organisation grant to its commissions). The bureau runs the evaluation.
+   */
+  qualityResult: {
+    read: { ...staffRead, school_admin: 'organisation', evaluator: 'organisation' },
+    evaluate: { city_admin: 'city' },
+  },
+  /** A collected indicator is entered by the party that owns the fact: the school (its own), or the bureau. */
+  qualityCollected: {
+    read: { ...staffRead, school_admin: 'organisation', evaluator: 'organisation' },
+    enter: { city_admin: 'city', school_admin: 'organisation' },
+  },
+  /** The bureau commissions evaluation organisations; an evaluator reads its own commissions. */
+  qualityCommission: {
+    read: { city_admin: 'city', evaluator: 'organisation' },
+    manage: { city_admin: 'city' },
+  },
+  /** An evaluator's findings on the schools it is commissioned for; the bureau and the school read them. */
+  qualityFinding: {
+    write: { evaluator: 'organisation' },
   },
 } as const satisfies Record<string, ResourcePolicy>;
 

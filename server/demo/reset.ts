@@ -69,6 +69,20 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
     ['call_applications', sql`delete from call_applications where id in ${demoApps}`],
     ['calls', sql`delete from calls where is_demo`],
     ['experts', sql`delete from experts where is_demo or user_id in ${demoUsers}`],
+    // The quality evaluation: findings and commissions of demo evaluators or schools, collected values and results.
+    [
+      'quality_findings',
+      sql`delete from quality_findings where school_id in ${demoOrgs}
+      or commission_id in (select id from quality_commissions where evaluator_id in ${demoOrgs})`,
+    ],
+    [
+      'quality_commission_schools',
+      sql`delete from quality_commission_schools where school_id in ${demoOrgs}
+      or commission_id in (select id from quality_commissions where evaluator_id in ${demoOrgs})`,
+    ],
+    ['quality_commissions', sql`delete from quality_commissions where evaluator_id in ${demoOrgs}`],
+    ['quality_collected', sql`delete from quality_collected where school_id in ${demoOrgs}`],
+    ['quality_results', sql`delete from quality_results where school_id in ${demoOrgs}`],
     ['sessions', sql`delete from sessions where user_id in ${demoUsers}`],
     ['memberships', sql`delete from memberships where user_id in ${demoUsers} or organisation_id in ${demoOrgs}`],
     ['training_courses', sql`delete from training_courses where school_id in ${demoOrgs}`],

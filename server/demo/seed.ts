@@ -14,6 +14,8 @@ import { seedForecastDemo } from './forecast.ts';
 import { seedCertificationDemo, seedDeclarationsDemo } from './certification.ts';
 import { seedGraduatesDemo } from './graduates.ts';
 import { seedFundingDemo } from './funding.ts';
+import { seedQualityDemo } from './quality.ts';
+import { seedSurveysDemo } from './surveys.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
 import type { Services } from '../platform/services.ts';
@@ -43,6 +45,7 @@ const FEATURED = [
   'enterprise1',
   'student1',
   'learner1',
+  'evaluator1',
 ];
 
 export interface DemoLogin {
@@ -177,6 +180,12 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
       log(
         `生均财政拨款演示数据：${funding.year}年${funding.declared}所公办学校已申报（${funding.below}所未达标），当地普高生均${funding.highSchoolYuan}元（dept_finance 录入）`,
       );
+    // 满意度调查 after the internships and graduates: their students, graduates and partners are the respondents (issue 17).
+    const surveyed = await seedSurveysDemo(db, services.pii, { now: services.now(), passwordHash: await demoPasswordHash(db) });
+    if (surveyed)
+      log(
+        `满意度调查演示数据：${surveyed.rounds}轮调查，邀请${surveyed.invited}人次，${surveyed.answered}份匿名答卷（其中实习单位评价${surveyed.ratings}份；student1、graduate1 有待填问卷）`,
+      );
     const projects = await seedCallsDemo(db, { now: services.now() });
     if (projects)
       log(
@@ -194,6 +203,12 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
     if (cb)
       log(
         `学分银行演示数据：学习者 ${cb.learnerUsername}，${cb.outcomes}项学习成果，${cb.transfers}份学分转换申请，${cb.credentials}份凭证`,
+      );
+    // The quality evaluation: an evaluator (evaluator1) commissioned for last year, collected values, three years evaluated.
+    const quality = await seedQualityDemo(db, { now: services.now(), passwordHash: await demoPasswordHash(db) });
+    if (quality)
+      log(
+        `质量评价演示数据：${quality.years.join('、')}年度${quality.schools}所学校已评价，第三方评价机构 evaluator1 受委托评价${quality.commissioned}所`,
       );
     // The lists would key these rows on first use; keyed now, the first name-sorted page is as fast as the next.
     const keyed = await syncAllNameSorts(db);

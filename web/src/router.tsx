@@ -23,6 +23,8 @@ import { forecastRoutes } from './pages/forecast/routes.tsx';
 import { certificationRoutes } from './pages/certification/routes.tsx';
 import { graduateRoutes } from './pages/graduates/routes.tsx';
 import { fundingRoutes } from './pages/funding/routes.tsx';
+import { qualityRoutes } from './pages/quality/routes.tsx';
+import { surveyRoutes } from './pages/surveys/routes.tsx';
 import { callRoutes, publicCallRoutes } from './pages/calls/routes.tsx';
 
 // Pages that only some roles open, loaded on demand.
@@ -185,6 +187,8 @@ export const router = createBrowserRouter([
           ...certificationRoutes,
           ...graduateRoutes,
           ...fundingRoutes,
+          ...qualityRoutes,
+          ...surveyRoutes,
           ...callRoutes,
           ...importRoutes,
           ...searchRoutes,
