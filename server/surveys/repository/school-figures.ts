@@ -89,7 +89,7 @@ export interface SchoolFeedback {
   kinds: FeedbackKind[];
 }
 
-export async function surveyFeedbackForSchool(db: Db, schoolId: string, year: number): Promise<SchoolFeedback> {
+export async function surveyFeedbackForSchool(db: Db | Tx, schoolId: string, year: number): Promise<SchoolFeedback> {
   const byKind = new Map((await tallies(db, year, schoolId)).map((t) => [t.kind, t]));
   // The questions as the year's rounds asked them (a round keeps its version's), the policy's order first.
   const asked = await rows<{ kind: SurveyKind; questions: { code: string; text: string }[] }>(
