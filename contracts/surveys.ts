@@ -111,7 +111,8 @@ export const answerReceipt = z.object({ answered: z.literal(true), roundId: z.st
 /** An internship unit's ratings by its interns, per year: aggregated, and only from the minimum number of ratings on. */
 export const enterpriseRatingYear = z.object({
   year: z.number(),
-  responses: z.number(),
+  /** Null below the minimum: the unit is not told even how many of its interns rated it. */
+  responses: z.number().nullable(),
   sufficient: z.boolean(),
   score: z.number().nullable(),
   questions: z.array(questionAverage),

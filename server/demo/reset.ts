@@ -53,7 +53,14 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
   const demoApps = sql`(select id from call_applications where call_id in (select id from calls where is_demo) or applicant_organisation_id in ${demoOrgs})`;
   const demoRounds = sql`(select id from review_rounds where (owner_kind = 'call' and owner_id in (select id from calls where is_demo))
     or (owner_kind = 'certificationCase' and owner_id in (select id from certification_cases where enterprise_id in ${demoOrgs})))`;
+  // Survey rounds a demo unit opened or a demo account was asked in (server/demo/surveys.ts), with their answers.
+  const demoSurveys = sql`(select id from survey_rounds where owner_id in ${demoOrgs} or school_id in ${demoOrgs} or created_by in ${demoUsers}
+    or id in (select round_id from survey_invitations where user_id in ${demoUsers} or school_id in ${demoOrgs}))`;
   const steps: [string, ReturnType<typeof sql>][] = [
+    ['survey_answers', sql`delete from survey_answers where round_id in ${demoSurveys}`],
+    ['survey_participations', sql`delete from survey_participations where round_id in ${demoSurveys}`],
+    ['survey_invitations', sql`delete from survey_invitations where round_id in ${demoSurveys}`],
+    ['survey_rounds', sql`delete from survey_rounds where id in ${demoSurveys}`],
     [
       'review_assignments',
       sql`delete from review_assignments where round_id in ${demoRounds} or expert_id in (select id from experts where is_demo or user_id in ${demoUsers})`,

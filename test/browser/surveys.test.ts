@@ -46,7 +46,8 @@ describe('surveys pages', () => {
           await page.locator('[data-testid="survey-round-row"]', { hasText: '在校生满意度' }).first().click();
           await page.locator('[data-testid="survey-school-row"]').first().waitFor();
           assert.ok((await page.getByText('样本不足').count()) > 0);
-          await page.locator('[data-testid="survey-school-row"]').last().click();
+          // A school with enough answers opens its per-question averages and comments.
+          await page.locator('[data-testid="survey-school-row"]').filter({ hasNotText: '样本不足' }).first().click();
           await page.locator('[data-testid="survey-school-detail"]').waitFor();
           return 'surveys-round-bureau';
         },

@@ -35,7 +35,7 @@ export async function enterpriseRatings(db: Db, access: Access, enterpriseId: st
           policy.kinds.internship_quality.questions,
         )
       : { questions: [], comments: [] };
-    out.push({ year: y.year, responses: y.n, sufficient, score: sufficient ? round1(y.score) : null, ...detail });
+    out.push({ year: y.year, responses: sufficient ? y.n : null, sufficient, score: sufficient ? round1(y.score) : null, ...detail });
   }
   return { enterpriseId: e.id, enterpriseName: e.name, minResponses: policy.minResponses, scale: policy.scale, years: out };
 }

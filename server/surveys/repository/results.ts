@@ -6,6 +6,7 @@ import type { RoundResults, SchoolResult, UnitResult } from '../../../contracts/
 import { surveysPolicy as policy } from '../../../policy/index.ts';
 import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
 import { scopeSqlOn } from '../../platform/http/scope-sql.ts';
+import { respondents } from './respondents.ts';
 import { getRound } from './rounds.ts';
 
 /**
@@ -25,7 +26,7 @@ export async function roundResults(db: Db, access: Access, openAccess: Access, i
     score: number | null;
   }>(
     db,
-    sql`with inv as (select school_id, count(distinct respondent)::int as n from survey_invitations where round_id = ${id} group by 1),
+    sql`with inv as (select school_id, ${respondents(round.kind)}::int as n from survey_invitations where round_id = ${id} group by 1),
       ans as (select school_id, count(*)::int as n, avg(score)::float8 as score from survey_answers where round_id = ${id} group by 1)
       select sch.id as "schoolId", sch.name as "schoolName", d.name as "districtName", coalesce(inv.n, 0) as invited,
         coalesce(ans.n, 0) as responses, ans.score

@@ -58,8 +58,11 @@ async function counts(db: Db | Tx, access: Access, roundIds: string[]) {
   const found = await rows<{ roundId: string; invited: number; responses: number }>(
     db,
     sql`select r.id as "roundId",
-      (select count(distinct i.respondent) from survey_invitations i join organisations sch on sch.id = i.school_id
-        where i.round_id = r.id and ${schoolsInScope(access, 'sch')})::int as invited,
+      case when r.kind = 'employer_satisfaction'
+        then (select count(distinct i.respondent) from survey_invitations i join organisations sch on sch.id = i.school_id
+          where i.round_id = r.id and ${schoolsInScope(access, 'sch')})
+        else (select count(*) from survey_invitations i join organisations sch on sch.id = i.school_id
+          where i.round_id = r.id and ${schoolsInScope(access, 'sch')}) end::int as invited,
       (select count(*) from survey_answers a join organisations sch on sch.id = a.school_id
         where a.round_id = r.id and ${schoolsInScope(access, 'sch')})::int as responses
       from survey_rounds r where r.id in (${ids})`,

@@ -14,7 +14,8 @@ import { answerDetail } from './results.ts';
  *   the school it is about, not spread over all its partners);
  * - internship quality: the end-of-internship ratings given by this school's students.
  * A kind with fewer answers than the policy's minimum (surveys.minResponses) is left out: its figures could point at
- * the few who answered.
+ * the few who answered. A school's own round and the bureau's round of the same kind and year are pooled: a person
+ * asked in both counts as invited in each and may answer each.
  */
 export interface SurveyScore {
   schoolId: string;
@@ -29,20 +30,20 @@ export interface SurveyScore {
 type Tally = { schoolId: string; kind: SurveyKind; responses: number; score: number | null; invited: number };
 
 async function tallies(db: Db | Tx, year: number, schoolId?: string): Promise<Tally[]> {
-  const only = schoolId ? sql`and x.school_id = ${schoolId}` : sql``;
+  const only = (col: string) => (schoolId ? sql`and ${sql.raw(col)} = ${schoolId}::uuid` : sql``);
   return rows<Tally>(
     db,
     sql`with invited as (
-        select i.school_id, r.kind, count(distinct i.respondent)::int as n from survey_invitations i
-          join survey_rounds r on r.id = i.round_id where r.year = ${year} group by 1, 2),
+        select i.school_id, r.kind, (count(distinct i.respondent) filter (where r.kind = 'employer_satisfaction')
+          + count(*) filter (where r.kind <> 'employer_satisfaction'))::int as n
+        from survey_invitations i join survey_rounds r on r.id = i.round_id where r.year = ${year} ${only('i.school_id')} group by 1, 2),
       answered as (
         select a.school_id, r.kind, count(*)::int as n, avg(a.score)::float8 as score from survey_answers a
-          join survey_rounds r on r.id = a.round_id where r.year = ${year} group by 1, 2)
+          join survey_rounds r on r.id = a.round_id where r.year = ${year} ${only('a.school_id')} group by 1, 2)
       select x.school_id as "schoolId", x.kind, coalesce(a.n, 0) as responses, a.score, coalesce(i.n, 0) as invited
       from (select school_id, kind from invited union select school_id, kind from answered) x
       left join invited i on i.school_id = x.school_id and i.kind = x.kind
       left join answered a on a.school_id = x.school_id and a.kind = x.kind
-      where true ${only}
       order by x.school_id, x.kind`,
   );
 }
@@ -89,7 +90,7 @@ export interface SchoolFeedback {
   kinds: FeedbackKind[];
 }
 
-export async function surveyFeedbackForSchool(db: Db, schoolId: string, year: number): Promise<SchoolFeedback> {
+export async function surveyFeedbackForSchool(db: Db | Tx, schoolId: string, year: number): Promise<SchoolFeedback> {
   const byKind = new Map((await tallies(db, year, schoolId)).map((t) => [t.kind, t]));
   // The questions as the year's rounds asked them (a round keeps its version's), the policy's order first.
   const asked = await rows<{ kind: SurveyKind; questions: { code: string; text: string }[] }>(

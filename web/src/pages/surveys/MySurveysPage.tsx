@@ -106,7 +106,10 @@ function AnswerForm({
             <Radio.Group
               style={{ display: 'flex', flexDirection: 'column', gap: 6, marginTop: 8 }}
               value={values[x.code]}
-              onChange={(e) => setValues({ ...values, [x.code]: e.target.value as number })}
+              onChange={(e) => {
+                setValues({ ...values, [x.code]: e.target.value as number });
+                setProblems(({ [`values.${x.code}`]: _answered, ...rest }) => rest);
+              }}
             >
               {scale
                 .map((label, i) => ({ label, value: i + 1 }))

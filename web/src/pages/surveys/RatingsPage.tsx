@@ -32,7 +32,9 @@ export default function RatingsPage() {
             extra={y.sufficient ? <strong>{y.score} 分</strong> : <Tag>{INSUFFICIENT}</Tag>}
             data-testid="rating-year"
           >
-            <Typography.Paragraph>{y.responses} 份评价</Typography.Paragraph>
+            <Typography.Paragraph>
+              {y.sufficient ? `${y.responses} 份评价` : `评价少于 ${d.minResponses} 份，不显示结果`}
+            </Typography.Paragraph>
             {y.sufficient && (
               <>
                 <List
