@@ -144,6 +144,7 @@ export const CASE_STAGES = [
   'certified',
   'rejected',
   'revoked',
+  'expired',
 ] as const;
 export const CERTIFICATION_LEVELS = ['city', 'province', 'nation'] as const;
 export const REVOCATION_REASONS = ['fraud', 'majorAccident', 'studentRights', 'dishonesty'] as const;
@@ -235,6 +236,12 @@ export const annualReportCreate = z.strictObject({
   narrative: text(8000).trim().min(20, '请填写年度产教融合工作情况（至少20个字）'),
 });
 export type AnnualReportCreate = z.infer<typeof annualReportCreate>;
+
+/** One annual report of a case, for its printable document. */
+export const annualReportParams = z.strictObject({
+  id: z.uuid('编号格式不正确'),
+  year: queryInteger('年度须为整数').min(2000, '年度不早于2000年').max(2100, '年度不晚于2100年'),
+});
 
 export const caseListQuery = z.strictObject({
   stage: z.enum(CASE_STAGES).optional(),

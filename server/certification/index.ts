@@ -4,5 +4,6 @@
  */
 export { declarationRoutes } from './routes/declarations.ts';
 export { caseRoutes } from './routes/cases.ts';
+export { documentRoutes } from './routes/documents.ts';
 export { declarationYearOn, fundRules } from './repository/declarations.ts';
 export { trainingFundTallies, trainingFundDrill } from './indicators.ts';

@@ -54,6 +54,7 @@ const CASE_STAGES = [
   'certified',
   'rejected',
   'revoked',
+  'expired',
 ] as const;
 
 /**

@@ -134,7 +134,7 @@ export default function EnterpriseCertificationPage() {
     onError: (e) => (applyServerErrors(f, e, ['statement']), void message.error(errorMessage(e))),
   });
   if (!enterprise) return <Alert type="info" message="本页供企业管理员使用" />;
-  const open = latest && !['rejected', 'revoked'].includes(latest.stage);
+  const open = latest && !['rejected', 'revoked', 'expired'].includes(latest.stage);
   return (
     <div data-testid="enterprise-certification">
       <div className="cj-page-head">

@@ -136,7 +136,10 @@ export default function PipelinePage() {
           onChange={(v) => (setStage(v as Case['stage'] | 'all'), setPage(1))}
           options={[
             { value: 'all', label: '全部' },
-            ...[...PIPELINE, 'rejected' as const, 'revoked' as const].map((s) => ({ value: s, label: STAGE_LABELS[s] })),
+            ...[...PIPELINE, 'rejected' as const, 'revoked' as const, 'expired' as const].map((s) => ({
+              value: s,
+              label: STAGE_LABELS[s],
+            })),
           ]}
         />
       </Card>
