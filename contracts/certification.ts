@@ -308,3 +308,31 @@ export const certifiedEnterprise = z.object({
   objectionUntil: z.string().nullable(),
 });
 export const certifiedList = z.object({ items: z.array(certifiedEnterprise) });
+
+/** 未报送年度报告名单 (certified enterprises that owe a year's report). */
+export const missingReportsQuery = z.strictObject({
+  year: queryInteger('年度须为整数').min(2000, '年度不早于2000年').max(2100, '年度不晚于2100年').optional(),
+  districtId: z.uuid('区县编号格式不正确').optional(),
+});
+export type MissingReportsQuery = z.infer<typeof missingReportsQuery>;
+export const missingReports = z.object({
+  year: z.number(),
+  dueOn: z.string(),
+  /** Past the due day: those listed are late, not merely not yet reported. */
+  overdue: z.boolean(),
+  /** What follows a late report (policy file certification.lifecycle.annualReportOverdue). */
+  consequence: z.string(),
+  items: z.array(
+    z.object({
+      caseId: z.string(),
+      enterpriseId: z.string(),
+      enterpriseName: z.string(),
+      uscc: z.string(),
+      districtName: z.string().nullable(),
+      level: z.enum(CERTIFICATION_LEVELS),
+      documentNo: z.string().nullable(),
+      certifiedOn: z.string(),
+      validUntil: z.string(),
+    }),
+  ),
+});

@@ -12,6 +12,14 @@ import {
 import type { DailyJob } from './platform/jobs/daily.ts';
 import { ALLOCATION_JOB, allocationJob } from './matching/index.ts';
 import { queueSeries, SERIES_MONTHLY_JOB, seriesMonthlyJob } from './forecast/index.ts';
+import {
+  CERTIFICATION_EXPIRE_JOB,
+  CERTIFICATION_REMIND_JOB,
+  certificationExpireJob,
+  certificationRemindJob,
+  queueCertificationExpiry,
+  queueCertificationReminders,
+} from './certification/index.ts';
 import { PLATFORM_TIDY_JOB, platformTidyJob, queueTidy } from './platform/jobs/tidy.ts';
 
 /** Every job kind of the platform. Features add their handlers here. */
@@ -24,6 +32,8 @@ export function createJobRegistry(): JobRegistry {
   registry.register(ALLOCATION_JOB, allocationJob);
   registry.register(PLATFORM_TIDY_JOB, platformTidyJob);
   registry.register(SERIES_MONTHLY_JOB, seriesMonthlyJob);
+  registry.register(CERTIFICATION_EXPIRE_JOB, certificationExpireJob);
+  registry.register(CERTIFICATION_REMIND_JOB, certificationRemindJob);
   return registry;
 }
 
@@ -34,4 +44,6 @@ export const DAILY_JOBS: readonly DailyJob[] = [
   { kind: PLATFORM_TIDY_JOB, queue: queueTidy },
   // The day's run rewrites the current month's row of every talent series (the key ends with YYYY-MM-DD).
   { kind: SERIES_MONTHLY_JOB, queue: (db, key) => queueSeries(db, null, key.slice(-10, -3), key) },
+  { kind: CERTIFICATION_EXPIRE_JOB, queue: queueCertificationExpiry },
+  { kind: CERTIFICATION_REMIND_JOB, queue: queueCertificationReminders },
 ];

@@ -43,6 +43,10 @@ export interface LifecycleRule {
   objectionDays: number;
   /** "MM-DD" of the year after the one reported on. */
   annualReportDue: string;
+  /** Days before the due day from which an enterprise is reminded (one reminder per window, largest first). */
+  annualReportReminderDays: number[];
+  /** What follows a report not made in time (shown with the list of those who have not reported). */
+  annualReportOverdue: string;
   banYears: number;
   source: RuleSource;
 }
@@ -125,12 +129,19 @@ export function parseCertificationPolicy(json: unknown): CertificationPolicy {
   const l = obj(o.lifecycle, '$.certification.lifecycle');
   const due = str(l.annualReportDue, '$.certification.lifecycle.annualReportDue');
   if (due && !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(due)) issues.push('$.certification.lifecycle.annualReportDue: "MM-DD"');
+  const days = Array.isArray(l.annualReportReminderDays)
+    ? (l.annualReportReminderDays as unknown[])
+    : (issues.push('$.certification.lifecycle.annualReportReminderDays: should be a list'), []);
+  const reminderDays = days.map((d, i) => int(d, `$.certification.lifecycle.annualReportReminderDays[${i}]`, 1, 180)).sort((a, b) => b - a);
+  if (new Set(reminderDays).size !== reminderDays.length) issues.push('$.certification.lifecycle.annualReportReminderDays: days repeat');
   const lifecycle: LifecycleRule = {
     planDueMonths: int(l.planDueMonths, '$.certification.lifecycle.planDueMonths', 1, 24),
     cultivationMinYears: int(l.cultivationMinYears, '$.certification.lifecycle.cultivationMinYears', 0, 10),
     validityYears: int(l.validityYears, '$.certification.lifecycle.validityYears', 1, 20),
     objectionDays: int(l.objectionDays, '$.certification.lifecycle.objectionDays', 1, 60),
     annualReportDue: due,
+    annualReportReminderDays: reminderDays,
+    annualReportOverdue: str(l.annualReportOverdue, '$.certification.lifecycle.annualReportOverdue'),
     banYears: int(l.banYears, '$.certification.lifecycle.banYears', 0, 20),
     source: source(l.source, '$.certification.lifecycle.source'),
   };
