@@ -15,7 +15,7 @@ export const CERTIFICATION_EXPIRE_JOB = 'certification.expire';
  * enterprise is told — all in one transaction per case, so a case the bureau changed meanwhile is simply left to
  * the next day's run.
  */
-export async function expireCertifications(db: Db, now: Date, jobId: string | null) {
+export async function expireCertifications(db: Db, now: Date) {
   const today = todayOf(now);
   let expired = 0;
   let skipped = 0;
@@ -47,9 +47,9 @@ export async function expireCertifications(db: Db, now: Date, jobId: string | nu
   return { date: today, expired, skipped };
 }
 
-export const certificationExpireJob: JobHandler = async ({ services, jobId, progress }) => {
+export const certificationExpireJob: JobHandler = async ({ services, progress }) => {
   await progress({ done: 0, total: 1, message: '正在核对产教融合型企业认定有效期' });
-  const result = await expireCertifications(services.database.db, services.now(), jobId);
+  const result = await expireCertifications(services.database.db, services.now());
   await progress({ done: 1, total: 1, message: `${result.expired}家企业认定到期` });
   return result;
 };
