@@ -64,10 +64,18 @@ export interface ReviewRule {
   note: string;
 }
 
+/** What certification brings (财税〔2019〕46号): a share of the year's qualifying investment credited against the surcharges. */
+export interface SurchargeCreditRule {
+  ratePct: number;
+  source: RuleSource;
+  note: string;
+}
+
 export interface CertificationPolicy {
   criteria: Criterion[];
   lifecycle: LifecycleRule;
   review: ReviewRule;
+  surchargeCredit: SurchargeCreditRule;
   revocationReasons: RevocationReason[];
 }
 
@@ -170,10 +178,16 @@ export function parseCertificationPolicy(json: unknown): CertificationPolicy {
     source: source(r.source, '$.certification.review.source'),
     note: str(r.note, '$.certification.review.note'),
   };
+  const sc = obj(o.surchargeCredit, '$.certification.surchargeCredit');
+  const surchargeCredit: SurchargeCreditRule = {
+    ratePct: int(sc.ratePct, '$.certification.surchargeCredit.ratePct', 1, 100),
+    source: source(sc.source, '$.certification.surchargeCredit.source'),
+    note: str(sc.note, '$.certification.surchargeCredit.note'),
+  };
   const reasons = Array.isArray(o.revocationReasons) ? (o.revocationReasons as unknown[]) : [];
   for (const r of reasons)
     if (!REVOCATION_REASONS.includes(r as RevocationReason)) issues.push(`$.certification.revocationReasons: unknown "${String(r)}"`);
   if (!reasons.length) issues.push('$.certification.revocationReasons: should list the reasons');
   if (issues.length) throw new Error(`政策文件 certification 部分格式错误：\n${issues.join('\n')}`);
-  return { criteria, lifecycle, review, revocationReasons: reasons as RevocationReason[] };
+  return { criteria, lifecycle, review, surchargeCredit, revocationReasons: reasons as RevocationReason[] };
 }

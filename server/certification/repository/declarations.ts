@@ -38,6 +38,8 @@ interface Row {
   frontlineSharePct: string | number;
   peopleTrained: number;
   sasacLevel: Declaration['sasacLevel'];
+  vocationalInvestmentYuan: string | number | null;
+  educationSurchargesYuan: string | number | null;
   internshipPlaces: number;
   updatedAt: string;
   version: number;
@@ -62,6 +64,8 @@ export function toDeclaration(r: Row): Declaration {
     ...figures,
     stateOwned: r.sasacLevel !== null,
     sasacLevel: r.sasacLevel,
+    vocationalInvestmentYuan: r.vocationalInvestmentYuan === null ? null : Number(r.vocationalInvestmentYuan),
+    educationSurchargesYuan: r.educationSurchargesYuan === null ? null : Number(r.educationSurchargesYuan),
     internshipPlaces: r.internshipPlaces,
     standing: declarationStanding(figures, fundRules),
     updatedAt: new Date(r.updatedAt).toISOString(),
@@ -74,7 +78,8 @@ export function declarationRows(year: number, where: SQL): SQL {
   return sql`select d.id, d.enterprise_id as "enterpriseId", o.name as "enterpriseName", o.code as uscc, o.district_id as "districtId",
       dist.name as "districtName", d.year, d.payroll_yuan as "payrollYuan", d.fund_drawn_yuan as "fundDrawnYuan",
       d.fund_spent_yuan as "fundSpentYuan", d.frontline_share_pct as "frontlineSharePct", d.people_trained as "peopleTrained",
-      d.sasac_level as "sasacLevel", coalesce(offered.places, 0)::int as "internshipPlaces", d.updated_at as "updatedAt", d.version
+      d.sasac_level as "sasacLevel", d.vocational_investment_yuan as "vocationalInvestmentYuan",
+      d.education_surcharges_yuan as "educationSurchargesYuan", coalesce(offered.places, 0)::int as "internshipPlaces", d.updated_at as "updatedAt", d.version
     from enterprise_declarations d join organisations o on o.id = d.enterprise_id
     left join organisations dist on dist.id = o.district_id
     left join ${offeredPlaces(year)} on offered.enterprise_id = d.enterprise_id
@@ -215,6 +220,8 @@ export async function saveDeclaration(
     frontlineSharePct: input.frontlineSharePct,
     peopleTrained: input.peopleTrained,
     sasacLevel: input.stateOwned ? input.sasacLevel : null,
+    vocationalInvestmentYuan: input.vocationalInvestmentYuan ?? null,
+    educationSurchargesYuan: input.educationSurchargesYuan ?? null,
   };
   const [before] = await rows<Row>(tx, sql`${declarationRows(year, sql`d.enterprise_id = ${enterpriseId}`)} for update of d`);
   if (!before) {
@@ -242,6 +249,8 @@ export async function saveDeclaration(
     frontlineSharePct: Number(before.frontlineSharePct),
     peopleTrained: before.peopleTrained,
     sasacLevel: before.sasacLevel,
+    vocationalInvestmentYuan: before.vocationalInvestmentYuan === null ? null : Number(before.vocationalInvestmentYuan),
+    educationSurchargesYuan: before.educationSurchargesYuan === null ? null : Number(before.educationSurchargesYuan),
   };
   const touched = (Object.keys(values) as Array<keyof typeof values>).filter((k) => values[k] !== old[k]);
   await tx
