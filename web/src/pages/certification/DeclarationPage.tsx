@@ -10,7 +10,17 @@ import { KEY, lastYear, useDeclarationForm, yearOptions, type Declaration } from
 import { Standing } from './Standing.tsx';
 
 const rules = fieldRules(declarationSave);
-const FIELDS = ['payrollYuan', 'fundDrawnYuan', 'fundSpentYuan', 'frontlineSharePct', 'peopleTrained', 'stateOwned', 'sasacLevel'] as const;
+const FIELDS = [
+  'payrollYuan',
+  'fundDrawnYuan',
+  'fundSpentYuan',
+  'frontlineSharePct',
+  'peopleTrained',
+  'stateOwned',
+  'sasacLevel',
+  'vocationalInvestmentYuan',
+  'educationSurchargesYuan',
+] as const;
 
 /**
  * 年度申报 of an enterprise above designated size (二 (二) 5, 任务清单 7): one form a year with the facts it owns;
@@ -42,6 +52,8 @@ export default function DeclarationPage() {
       put<Declaration>(`/api/certification/enterprises/${enterprise!.id}/declarations/${year}`, {
         ...v,
         sasacLevel: v.stateOwned ? v.sasacLevel : null,
+        vocationalInvestmentYuan: v.vocationalInvestmentYuan ?? null,
+        educationSurchargesYuan: v.educationSurchargesYuan ?? null,
         ...(current && { version: current.version }),
       }),
     onSuccess: () => {
@@ -110,6 +122,23 @@ export default function DeclarationPage() {
                     <Select options={SASAC_LEVELS.map((l) => ({ value: l, label: SASAC_LEVEL_LABELS[l] }))} data-testid="sasac-level" />
                   </Form.Item>
                 )}
+                <Typography.Text strong>产教融合型企业填报（用于教育费附加、地方教育附加抵免；其他企业可不填）</Typography.Text>
+                <Form.Item
+                  name="vocationalInvestmentYuan"
+                  label="当年兴办职业教育的投资（元）"
+                  rules={rules.vocationalInvestmentYuan}
+                  extra="认定年度按投资额的30%抵免当年应缴附加，不足抵免的结转以后年度（财税〔2019〕46号）"
+                  style={{ marginTop: 8 }}
+                >
+                  <InputNumber style={{ width: '100%' }} min={0} precision={0} data-testid="investment" />
+                </Form.Item>
+                <Form.Item
+                  name="educationSurchargesYuan"
+                  label="当年应缴教育费附加和地方教育附加（元）"
+                  rules={rules.educationSurchargesYuan}
+                >
+                  <InputNumber style={{ width: '100%' }} min={0} precision={0} data-testid="surcharges" />
+                </Form.Item>
                 <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="declaration-submit">
                   {current ? '更正申报' : '提交申报'}
                 </Button>
