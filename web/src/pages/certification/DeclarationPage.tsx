@@ -4,12 +4,19 @@ import { useEffect, useState } from 'react';
 import { declarationSave, SASAC_LEVEL_LABELS, SASAC_LEVELS, type DeclarationSave } from '../../../../contracts/certification.ts';
 import { ApiError, errorMessage, put } from '../../api/client.ts';
 import { QueryError } from '../../components/QueryError.tsx';
-import { applyServerErrors, fieldRules } from '../../forms/zod.ts';
+import { applyServerErrors, checkValue, fieldRules } from '../../forms/zod.ts';
 import { useOwnOrganisations } from '../registry/kit/can.ts';
 import { KEY, lastYear, useDeclarationForm, yearOptions, type Declaration } from './api.ts';
 import { Standing } from './Standing.tsx';
 
 const rules = fieldRules(declarationSave);
+/** The surcharge-credit amounts are optional: left empty they are "not declared"; a value is checked by the contract. */
+const optionalAmount = (field: 'vocationalInvestmentYuan' | 'educationSurchargesYuan') => [
+  {
+    validator: async (_rule: unknown, v: unknown) =>
+      v === null || v === undefined ? undefined : checkValue(declarationSave.shape[field], v),
+  },
+];
 const FIELDS = [
   'payrollYuan',
   'fundDrawnYuan',
@@ -126,7 +133,7 @@ export default function DeclarationPage() {
                 <Form.Item
                   name="vocationalInvestmentYuan"
                   label="当年兴办职业教育的投资（元）"
-                  rules={rules.vocationalInvestmentYuan}
+                  rules={optionalAmount('vocationalInvestmentYuan')}
                   extra="认定年度按投资额的30%抵免当年应缴附加，不足抵免的结转以后年度（财税〔2019〕46号）"
                   style={{ marginTop: 8 }}
                 >
@@ -135,7 +142,7 @@ export default function DeclarationPage() {
                 <Form.Item
                   name="educationSurchargesYuan"
                   label="当年应缴教育费附加和地方教育附加（元）"
-                  rules={rules.educationSurchargesYuan}
+                  rules={optionalAmount('educationSurchargesYuan')}
                 >
                   <InputNumber style={{ width: '100%' }} min={0} precision={0} data-testid="surcharges" />
                 </Form.Item>
