@@ -113,6 +113,23 @@ export const declarationListQuery = z.strictObject({
 });
 export type DeclarationListQuery = z.infer<typeof declarationListQuery>;
 
+/** 未申报企业: enterprises above designated size that have not declared the year. */
+export const undeclaredQuery = z.strictObject({
+  year: queryInteger('年度须为整数').min(2000, '年度不早于2000年').max(2100, '年度不晚于2100年').optional(),
+  districtId: z.uuid('区县编号格式不正确').optional(),
+  ...paging,
+});
+export type UndeclaredQuery = z.infer<typeof undeclaredQuery>;
+export const undeclaredPage = pageOf(
+  z.object({
+    enterpriseId: z.string(),
+    enterpriseName: z.string(),
+    uscc: z.string(),
+    districtName: z.string().nullable(),
+    staffCount: z.number(),
+  }),
+).extend({ year: z.number() });
+
 /** The 国资委's list: state-owned enterprises' declarations, with the level of the supervising body. */
 export const stateOwnedDeclarationQuery = z.strictObject({
   year: queryInteger().min(2000).max(2100).optional(),

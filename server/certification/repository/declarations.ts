@@ -9,6 +9,7 @@ import type {
   DeclarationListQuery,
   DeclarationSave,
   StateOwnedDeclarationQuery,
+  UndeclaredQuery,
 } from '../../../contracts/certification.ts';
 import { currentPlan } from '../../../policy/index.ts';
 import type { Auditor } from '../../platform/audit/auditor.ts';
@@ -310,4 +311,28 @@ export async function listStateOwnedDeclarations(db: Db, q: StateOwnedDeclaratio
       frontlineSharePct: ratio(sum.frontlineYuan, sum.fundSpentYuan),
     },
   };
+}
+
+/**
+ * 未申报企业: active enterprises above designated size in the caller's scope without a declaration of the year (the
+ * training-fund targets count only those who declared, so the district knows whom to chase).
+ */
+export async function undeclaredEnterprises(db: Db, access: Access, q: UndeclaredQuery, today: string) {
+  const year = q.year ?? declarationYearOn(today);
+  const where = sql`e.above_designated_size and o.status = 'active' and ${scopeOfEnterprise(access)}
+    and ${q.districtId ? sql`o.district_id = ${q.districtId}` : sql`true`}
+    and not exists (select 1 from enterprise_declarations d where d.enterprise_id = o.id and d.year = ${year})`;
+  const [items, [n]] = await Promise.all([
+    rows<{ enterpriseId: string; enterpriseName: string; uscc: string; districtName: string | null; staffCount: number }>(
+      db,
+      sql`select o.id as "enterpriseId", o.name as "enterpriseName", o.code as uscc, dist.name as "districtName", e.staff_count as "staffCount"
+      from enterprises e join organisations o on o.id = e.organisation_id left join organisations dist on dist.id = o.district_id
+      where ${where} order by o.code limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+    ),
+    rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from enterprises e join organisations o on o.id = e.organisation_id where ${where}`,
+    ),
+  ]);
+  return { year, items, total: n?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }

@@ -41,6 +41,7 @@ import type {
   eligibility,
   enterpriseCredit,
   missingReports,
+  undeclaredPage,
 } from '../../../../contracts/certification.ts';
 export type Eligibility = z.infer<typeof eligibility>;
 export type Case = z.infer<typeof certificationCase> & {
@@ -75,3 +76,6 @@ export const useEnterpriseCredit = (enterpriseId: string | undefined) =>
   });
 export const useCredits = (q: Query) =>
   useQuery({ queryKey: [KEY, 'credits', q], queryFn: () => get<CreditList>('/api/certification/surcharge-credits', q) });
+export type UndeclaredPage = z.infer<typeof undeclaredPage>;
+export const useUndeclared = (q: Query) =>
+  useQuery({ queryKey: [KEY, 'undeclared', q], queryFn: () => get<UndeclaredPage>('/api/certification/undeclared-enterprises', q) });
