@@ -4,6 +4,9 @@ import { todayOf } from '../core/calendar.ts';
 import { eligibilityOf } from '../server/certification/repository/cases.ts';
 import { declarationYearOn } from '../server/certification/index.ts';
 import { trainingFundTallies } from '../server/certification/indicators.ts';
+import { applicationPdf } from '../server/certification/print.ts';
+import { missingReports } from '../server/certification/repository/reporting.ts';
+import { creditList } from '../server/certification/repository/surcharge-credit.ts';
 import { recomputeIndicators } from '../server/cockpit/indicators/recompute.ts';
 import { rows } from '../server/platform/db/engine.ts';
 import { openTestDatabase } from '../test/support/engines.ts';
@@ -13,7 +16,10 @@ import { openTestDatabase } from '../test/support/engines.ts';
  * afterwards): 20,000 enterprises above designated size in 14 districts; the full indicators recompute before
  * any declaration exists (the training-fund targets then have no value, as before this issue they had only typed-in
  * reports) and after every enterprise has declared; the declarations' tally alone; and the pre-fill of an
- * application (the register facts and the self-check) for 200 enterprises. Prints JSON lines with the load average.
+ * application (the register facts and the self-check) for 200 enterprises; then, with 1,000 of them certified and
+ * five years of declarations each, the surcharge-credit list, the list of those who have not reported and one
+ * application's A4 PDF, each against the declarations' tally measured in the same run (the anchor). Prints JSON
+ * lines with the load average.
  */
 const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
 if (!url) {
@@ -77,6 +83,37 @@ try {
     p50: prefill[Math.floor(prefill.length / 2)],
     p95: prefill[Math.floor(prefill.length * 0.95)],
   });
+
+  // What certification brings: 1,000 certified enterprises (ten times the plan's 100), five years of declarations each.
+  const CERTIFIED = 1000;
+  const today = todayOf(now);
+  await db.execute(sql`insert into certification_cases (enterprise_id, stage, applied_on, prefill, statement, level, document_no,
+      certified_on, objection_until, valid_until)
+    select o.id, 'certified', make_date(${year} - 5, 3, 1), '{}', '基准企业申报说明', 'city', '郑教〔基准〕' || row_number() over (order by o.code) || '号',
+      make_date(${year} - 4 + (hashtext(o.code) & 1), 6, 1), make_date(${year} - 4 + (hashtext(o.code) & 1), 6, 8), make_date(${year} + 1, 6, 1)
+    from organisations o where o.kind = 'enterprise' order by o.code limit ${CERTIFIED}`);
+  await db.execute(sql`insert into enterprise_declarations (enterprise_id, year, payroll_yuan, fund_drawn_yuan, fund_spent_yuan, frontline_share_pct, people_trained)
+    select c.enterprise_id, y, 30000000, 600000, 500000, 65, 300 from certification_cases c, generate_series(${year} - 4, ${year} - 1) y`);
+  await db.execute(sql`update enterprise_declarations d set vocational_investment_yuan = 100000 * (1 + (hashtext(d.id::text) & 31)),
+      education_surcharges_yuan = 50000 * (1 + (hashtext(d.id::text || 's') & 15))
+    where d.enterprise_id in (select enterprise_id from certification_cases)`);
+  await db.execute(sql`analyze`);
+  const anchor = await median(() => trainingFundTallies(db, year));
+  const ratio = (m: { p50?: number }) => (anchor.p50 ? Math.round((m.p50! / anchor.p50) * 100) / 100 : null);
+  const credits = await median(() => creditList(db, { kind: 'city' }, { year }, today));
+  print({
+    measure: 'surcharge_credit_list_ms',
+    certified: CERTIFIED,
+    years: 5,
+    ...credits,
+    anchor_tally_ms: anchor.p50,
+    ratio: ratio(credits),
+  });
+  const missing = await median(() => missingReports(db, { kind: 'city' }, {}, today));
+  print({ measure: 'missing_reports_ms', certified: CERTIFIED, ...missing, anchor_tally_ms: anchor.p50, ratio: ratio(missing) });
+  const [one] = await rows<{ id: string }>(db, sql`select id from certification_cases limit 1`);
+  const pdf = await median(() => applicationPdf(db, { kind: 'city' }, one!.id, today, now));
+  print({ measure: 'application_pdf_ms', ...pdf, anchor_tally_ms: anchor.p50, ratio: ratio(pdf) });
 } finally {
   await database.close();
 }

@@ -43,6 +43,9 @@ export const declarationSave = z
     peopleTrained: integer('培训职工人次须为整数').min(0, '培训职工人次不能为负数').max(10_000_000, '培训职工人次超出合理范围'),
     stateOwned: z.boolean(),
     sasacLevel: z.enum(SASAC_LEVELS).nullable(),
+    /** What a 产教融合型企业's surcharge credit is computed from (财税〔2019〕46号); optional for the others. */
+    vocationalInvestmentYuan: yuan('兴办职业教育的投资').nullable().optional(),
+    educationSurchargesYuan: yuan('当年应缴教育费附加和地方教育附加').nullable().optional(),
     version: versionNumber.optional(),
   })
   .superRefine((d, ctx) => {
@@ -75,6 +78,8 @@ export const declaration = z.object({
   peopleTrained: z.number(),
   stateOwned: z.boolean(),
   sasacLevel: z.enum(SASAC_LEVELS).nullable(),
+  vocationalInvestmentYuan: z.number().nullable(),
+  educationSurchargesYuan: z.number().nullable(),
   /** Internship places the enterprise offered in the year, from the register (not declared). */
   internshipPlaces: z.number(),
   standing: declarationStanding,
@@ -107,6 +112,23 @@ export const declarationListQuery = z.strictObject({
   ...paging,
 });
 export type DeclarationListQuery = z.infer<typeof declarationListQuery>;
+
+/** 未申报企业: enterprises above designated size that have not declared the year. */
+export const undeclaredQuery = z.strictObject({
+  year: queryInteger('年度须为整数').min(2000, '年度不早于2000年').max(2100, '年度不晚于2100年').optional(),
+  districtId: z.uuid('区县编号格式不正确').optional(),
+  ...paging,
+});
+export type UndeclaredQuery = z.infer<typeof undeclaredQuery>;
+export const undeclaredPage = pageOf(
+  z.object({
+    enterpriseId: z.string(),
+    enterpriseName: z.string(),
+    uscc: z.string(),
+    districtName: z.string().nullable(),
+    staffCount: z.number(),
+  }),
+).extend({ year: z.number() });
 
 /** The 国资委's list: state-owned enterprises' declarations, with the level of the supervising body. */
 export const stateOwnedDeclarationQuery = z.strictObject({
@@ -144,6 +166,7 @@ export const CASE_STAGES = [
   'certified',
   'rejected',
   'revoked',
+  'expired',
 ] as const;
 export const CERTIFICATION_LEVELS = ['city', 'province', 'nation'] as const;
 export const REVOCATION_REASONS = ['fraud', 'majorAccident', 'studentRights', 'dishonesty'] as const;
@@ -236,6 +259,12 @@ export const annualReportCreate = z.strictObject({
 });
 export type AnnualReportCreate = z.infer<typeof annualReportCreate>;
 
+/** One annual report of a case, for its printable document. */
+export const annualReportParams = z.strictObject({
+  id: z.uuid('编号格式不正确'),
+  year: queryInteger('年度须为整数').min(2000, '年度不早于2000年').max(2100, '年度不晚于2100年'),
+});
+
 export const caseListQuery = z.strictObject({
   stage: z.enum(CASE_STAGES).optional(),
   districtId: z.uuid().optional(),
@@ -301,3 +330,77 @@ export const certifiedEnterprise = z.object({
   objectionUntil: z.string().nullable(),
 });
 export const certifiedList = z.object({ items: z.array(certifiedEnterprise) });
+
+/** 未报送年度报告名单 (certified enterprises that owe a year's report). */
+export const missingReportsQuery = z.strictObject({
+  year: queryInteger('年度须为整数').min(2000, '年度不早于2000年').max(2100, '年度不晚于2100年').optional(),
+  districtId: z.uuid('区县编号格式不正确').optional(),
+});
+export type MissingReportsQuery = z.infer<typeof missingReportsQuery>;
+export const missingReports = z.object({
+  year: z.number(),
+  dueOn: z.string(),
+  /** Past the due day: those listed are late, not merely not yet reported. */
+  overdue: z.boolean(),
+  /** What follows a late report (policy file certification.lifecycle.annualReportOverdue). */
+  consequence: z.string(),
+  items: z.array(
+    z.object({
+      caseId: z.string(),
+      enterpriseId: z.string(),
+      enterpriseName: z.string(),
+      uscc: z.string(),
+      districtName: z.string().nullable(),
+      level: z.enum(CERTIFICATION_LEVELS),
+      documentNo: z.string().nullable(),
+      certifiedOn: z.string(),
+      validUntil: z.string(),
+    }),
+  ),
+});
+
+// ---- what certification brings: the surcharge credit (财税〔2019〕46号; issue 14 item 4) ------------------
+
+export const surchargeCreditQuery = z.strictObject({
+  year: queryInteger('年度须为整数').min(2000, '年度不早于2000年').max(2100, '年度不晚于2100年').optional(),
+  districtId: z.uuid('区县编号格式不正确').optional(),
+});
+export type SurchargeCreditQuery = z.infer<typeof surchargeCreditQuery>;
+
+export const creditLine = z.object({
+  year: z.number(),
+  /** Certified on some day of the year: only then does its investment earn a credit. */
+  certified: z.boolean(),
+  investmentYuan: z.number().nullable(),
+  creditYuan: z.number(),
+  carriedInYuan: z.number(),
+  surchargesYuan: z.number().nullable(),
+  usedYuan: z.number(),
+  carriedOutYuan: z.number(),
+});
+export type CreditLine = z.infer<typeof creditLine>;
+
+const creditEnterprise = z.object({
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  uscc: z.string(),
+  districtName: z.string().nullable(),
+});
+const ruleSource = z.object({ document: z.string(), article: z.string() });
+
+export const enterpriseCredit = creditEnterprise.extend({
+  ratePct: z.number(),
+  source: ruleSource,
+  note: z.string(),
+  lines: z.array(creditLine),
+});
+export type EnterpriseCredit = z.infer<typeof enterpriseCredit>;
+
+export const creditList = z.object({
+  year: z.number(),
+  ratePct: z.number(),
+  source: ruleSource,
+  items: z.array(creditEnterprise.extend(creditLine.shape)),
+  totals: z.object({ enterprises: z.number(), creditYuan: z.number(), usedYuan: z.number(), carriedOutYuan: z.number() }),
+});
+export type CreditList = z.infer<typeof creditList>;

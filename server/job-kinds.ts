@@ -13,6 +13,14 @@ import type { DailyJob } from './platform/jobs/daily.ts';
 import { ALLOCATION_JOB, allocationJob } from './matching/index.ts';
 import { queueSeries, SERIES_MONTHLY_JOB, seriesMonthlyJob } from './forecast/index.ts';
 import { QUALITY_EVALUATE_JOB, qualityEvaluateJob, queueEvaluation } from './quality/index.ts';
+import {
+  CERTIFICATION_EXPIRE_JOB,
+  CERTIFICATION_REMIND_JOB,
+  certificationExpireJob,
+  certificationRemindJob,
+  queueCertificationExpiry,
+  queueCertificationReminders,
+} from './certification/index.ts';
 import { PLATFORM_TIDY_JOB, platformTidyJob, queueTidy } from './platform/jobs/tidy.ts';
 
 /** Every job kind of the platform. Features add their handlers here. */
@@ -26,6 +34,8 @@ export function createJobRegistry(): JobRegistry {
   registry.register(PLATFORM_TIDY_JOB, platformTidyJob);
   registry.register(SERIES_MONTHLY_JOB, seriesMonthlyJob);
   registry.register(QUALITY_EVALUATE_JOB, qualityEvaluateJob);
+  registry.register(CERTIFICATION_EXPIRE_JOB, certificationExpireJob);
+  registry.register(CERTIFICATION_REMIND_JOB, certificationRemindJob);
   return registry;
 }
 
@@ -38,4 +48,6 @@ export const DAILY_JOBS: readonly DailyJob[] = [
   { kind: SERIES_MONTHLY_JOB, queue: (db, key) => queueSeries(db, null, key.slice(-10, -3), key) },
   // The running year's quality evaluation, so process monitoring and the school's reminder follow the data (三 18).
   { kind: QUALITY_EVALUATE_JOB, queue: (db, key) => queueEvaluation(db, null, Number(key.slice(-10, -6)), key) },
+  { kind: CERTIFICATION_EXPIRE_JOB, queue: queueCertificationExpiry },
+  { kind: CERTIFICATION_REMIND_JOB, queue: queueCertificationReminders },
 ];

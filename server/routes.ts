@@ -30,7 +30,7 @@ import { notificationRoutes } from './notifications/index.ts';
 import { searchRoutes } from './search/index.ts';
 import { personalDataRoutes } from './personal-data/index.ts';
 import { forecastRoutes } from './forecast/index.ts';
-import { caseRoutes, declarationRoutes } from './certification/index.ts';
+import { caseRoutes, declarationRoutes, documentRoutes, reportingRoutes, surchargeCreditRoutes } from './certification/index.ts';
 import { expertReviewRoutes } from './expert-review/index.ts';
 import { callsRoutes } from './calls/index.ts';
 import { qualityRoutes } from './quality/index.ts';
@@ -65,7 +65,7 @@ export function allRoutes(): AnyRoute[] {
   );
   list.push(...internshipRoutes, ...internshipStatsRoutes);
   list.push(...matchingRoutes);
-  list.push(...declarationRoutes, ...caseRoutes);
+  list.push(...declarationRoutes, ...caseRoutes, ...documentRoutes, ...reportingRoutes, ...surchargeCreditRoutes);
   list.push(...cockpitRoutes, ...indicatorRoutes, ...taskRoutes, ...reportRoutes, ...publicStatsRoutes());
   list.push(...notificationRoutes);
   list.push(...creditBankRoutes());

@@ -441,6 +441,13 @@ export const POLICY = {
     decide: { city_admin: 'city' },
   },
   /**
+   * The surcharge credit a 产教融合型企业 earns (财税〔2019〕46号, issue 14 item 4), computed from its declarations: the
+   * enterprise sees its own ledger; the bureau and the departments (the 税务 and 财政 units verify it) the city's list.
+   */
+  surchargeCredit: {
+    read: { city_admin: 'city', department: 'city', enterprise_admin: 'organisation' },
+  },
+  /**
    * 毕业去向 (issue 16): the school enters its graduates' destinations (the bureau may correct); its district and the
    * bureau read them; an enterprise reads and confirms the ones naming it as employer; the student reads and
    * corrects his or her own (the correction waits for the school).

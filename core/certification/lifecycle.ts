@@ -9,7 +9,8 @@ import type { LifecycleRule, RevocationReason } from './policy.ts';
  * applied → districtReviewed → eligible → expertReviewed → reserve (培育储备库; three-year plan due in 3 months)
  * → cultivating (plan published; at least 1 year from entry into the reserve) → publicNotice (certified at a level,
  * objection period) → certified (with a validity) … annual reports by the end of January … → revoked (reason,
- * 5-year ban). A refusal at a review ends the case as `rejected`; an upheld objection too.
+ * 5-year ban). A refusal at a review ends the case as `rejected`; an upheld objection too. A certification not
+ * renewed lapses the day after its validity (`expired`, the daily job); the enterprise may then apply again.
  */
 export const STAGES = [
   'applied',
@@ -22,6 +23,7 @@ export const STAGES = [
   'certified',
   'rejected',
   'revoked',
+  'expired',
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -36,6 +38,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
   certified: '已认定',
   rejected: '未通过',
   revoked: '已取消认定',
+  expired: '认定已到期',
 };
 
 export const LEVELS = ['city', 'province', 'nation'] as const;
@@ -84,7 +87,9 @@ export type Transition =
   | { name: 'certify'; level: CertificationLevel }
   | { name: 'closeNotice'; objectionUpheld: boolean }
   | { name: 'annualReport'; year: number }
-  | { name: 'revoke'; reason: RevocationReason };
+  | { name: 'revoke'; reason: RevocationReason }
+  /** The validity has passed (the daily job, server/certification/jobs/expiry.ts). */
+  | { name: 'expire' };
 
 export const TRANSITION_LABELS: Record<Transition['name'] | 'apply', string> = {
   apply: '企业申报',
@@ -97,6 +102,7 @@ export const TRANSITION_LABELS: Record<Transition['name'] | 'apply', string> = {
   closeNotice: '公示期满',
   annualReport: '报送年度报告',
   revoke: '取消认定',
+  expire: '认定到期',
 };
 
 /** The stage each transition starts from. */
@@ -110,6 +116,7 @@ const FROM: Record<Transition['name'], readonly Stage[]> = {
   closeNotice: ['publicNotice'],
   annualReport: ['certified'],
   revoke: ['reserve', 'cultivating', 'publicNotice', 'certified'],
+  expire: ['certified'],
 };
 
 // Dates are "YYYY-MM-DD" in Beijing; month arithmetic clamps to the month's last day (Nov 30 + 3 months = Feb 28/29).
@@ -211,6 +218,9 @@ export function transition(s: CaseState, t: Transition, today: string, rules: Li
     }
     case 'revoke':
       return { ...s, stage: 'revoked', revokedOn: today, revocationReason: t.reason, bannedUntil: addYears(today, rules.banYears) };
+    case 'expire':
+      if (s.validUntil === null || today <= s.validUntil) throw refuse('validity', `认定有效期至${s.validUntil ?? '—'}，尚未到期`);
+      return { ...s, stage: 'expired' };
   }
 }
 
@@ -265,6 +275,7 @@ export function integrationStatusOf(s: Pick<CaseState, 'stage' | 'level' | 'vali
       return s.validUntil !== null && today > s.validUntil ? 'none' : `certified_${s.level!}`;
     case 'rejected':
     case 'revoked':
+    case 'expired':
       return 'none';
   }
 }

@@ -43,6 +43,10 @@ export interface LifecycleRule {
   objectionDays: number;
   /** "MM-DD" of the year after the one reported on. */
   annualReportDue: string;
+  /** Days before the due day from which an enterprise is reminded (one reminder per window, largest first). */
+  annualReportReminderDays: number[];
+  /** What follows a report not made in time (shown with the list of those who have not reported). */
+  annualReportOverdue: string;
   banYears: number;
   source: RuleSource;
 }
@@ -60,10 +64,18 @@ export interface ReviewRule {
   note: string;
 }
 
+/** What certification brings (财税〔2019〕46号): a share of the year's qualifying investment credited against the surcharges. */
+export interface SurchargeCreditRule {
+  ratePct: number;
+  source: RuleSource;
+  note: string;
+}
+
 export interface CertificationPolicy {
   criteria: Criterion[];
   lifecycle: LifecycleRule;
   review: ReviewRule;
+  surchargeCredit: SurchargeCreditRule;
   revocationReasons: RevocationReason[];
 }
 
@@ -125,12 +137,19 @@ export function parseCertificationPolicy(json: unknown): CertificationPolicy {
   const l = obj(o.lifecycle, '$.certification.lifecycle');
   const due = str(l.annualReportDue, '$.certification.lifecycle.annualReportDue');
   if (due && !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(due)) issues.push('$.certification.lifecycle.annualReportDue: "MM-DD"');
+  const days = Array.isArray(l.annualReportReminderDays)
+    ? (l.annualReportReminderDays as unknown[])
+    : (issues.push('$.certification.lifecycle.annualReportReminderDays: should be a list'), []);
+  const reminderDays = days.map((d, i) => int(d, `$.certification.lifecycle.annualReportReminderDays[${i}]`, 1, 180)).sort((a, b) => b - a);
+  if (new Set(reminderDays).size !== reminderDays.length) issues.push('$.certification.lifecycle.annualReportReminderDays: days repeat');
   const lifecycle: LifecycleRule = {
     planDueMonths: int(l.planDueMonths, '$.certification.lifecycle.planDueMonths', 1, 24),
     cultivationMinYears: int(l.cultivationMinYears, '$.certification.lifecycle.cultivationMinYears', 0, 10),
     validityYears: int(l.validityYears, '$.certification.lifecycle.validityYears', 1, 20),
     objectionDays: int(l.objectionDays, '$.certification.lifecycle.objectionDays', 1, 60),
     annualReportDue: due,
+    annualReportReminderDays: reminderDays,
+    annualReportOverdue: str(l.annualReportOverdue, '$.certification.lifecycle.annualReportOverdue'),
     banYears: int(l.banYears, '$.certification.lifecycle.banYears', 0, 20),
     source: source(l.source, '$.certification.lifecycle.source'),
   };
@@ -159,10 +178,16 @@ export function parseCertificationPolicy(json: unknown): CertificationPolicy {
     source: source(r.source, '$.certification.review.source'),
     note: str(r.note, '$.certification.review.note'),
   };
+  const sc = obj(o.surchargeCredit, '$.certification.surchargeCredit');
+  const surchargeCredit: SurchargeCreditRule = {
+    ratePct: int(sc.ratePct, '$.certification.surchargeCredit.ratePct', 1, 100),
+    source: source(sc.source, '$.certification.surchargeCredit.source'),
+    note: str(sc.note, '$.certification.surchargeCredit.note'),
+  };
   const reasons = Array.isArray(o.revocationReasons) ? (o.revocationReasons as unknown[]) : [];
   for (const r of reasons)
     if (!REVOCATION_REASONS.includes(r as RevocationReason)) issues.push(`$.certification.revocationReasons: unknown "${String(r)}"`);
   if (!reasons.length) issues.push('$.certification.revocationReasons: should list the reasons');
   if (issues.length) throw new Error(`政策文件 certification 部分格式错误：\n${issues.join('\n')}`);
-  return { criteria, lifecycle, review, revocationReasons: reasons as RevocationReason[] };
+  return { criteria, lifecycle, review, surchargeCredit, revocationReasons: reasons as RevocationReason[] };
 }

@@ -1,8 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Access } from '../../core/authz/index.ts';
-import { SASAC_LEVEL_LABELS, type DeclarationListQuery, type StateOwnedDeclarationQuery } from '../../contracts/certification.ts';
+import { LEVEL_LABELS, STAGE_LABELS } from '../../core/certification/lifecycle.ts';
+import {
+  SASAC_LEVEL_LABELS,
+  type CaseListQuery,
+  type DeclarationListQuery,
+  type StateOwnedDeclarationQuery,
+} from '../../contracts/certification.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { streamWorkbook } from '../platform/exports/xlsx-stream.ts';
+import { listCases } from './repository/cases.ts';
 import { declarationListWhere, declarationRows, declarationYearOn, toDeclaration } from './repository/declarations.ts';
 
 const BATCH = 2000;
@@ -73,4 +80,59 @@ export function exportStateOwnedDeclarations(db: Db, q: Omit<StateOwnedDeclarati
     q.year ?? declarationYearOn(today),
     sql`d.sasac_level is not null and ${q.sasacLevel ? sql`d.sasac_level = ${q.sasacLevel}` : sql`true`}`,
   );
+}
+
+const PIPELINE_COLUMNS = [
+  { header: '企业名称', width: 32 },
+  { header: '所在区域' },
+  { header: '阶段', width: 22 },
+  { header: '申报日期', width: 12 },
+  { header: '纳入储备库', width: 12 },
+  { header: '建设规划应公开日期', width: 14 },
+  { header: '建设规划公开日期', width: 14 },
+  { header: '建设规划逾期', width: 10 },
+  { header: '培育期满', width: 12 },
+  { header: '专家评审汇总分', width: 10 },
+  { header: '认定级别', width: 10 },
+  { header: '认定文号', width: 22 },
+  { header: '认定日期', width: 12 },
+  { header: '有效期至', width: 12 },
+  { header: '已报送年度报告' },
+  { header: '逾期未报年度报告' },
+  { header: '取消认定日期', width: 12 },
+  { header: '不得申报至', width: 12 },
+];
+const PIPELINE_PAGE = 200;
+
+/** The pipeline board as .xlsx (same filters and scope as the list), one row a case with its dates and deadlines. */
+export function exportPipeline(db: Db, access: Access, q: Omit<CaseListQuery, 'page' | 'pageSize'>, today: string) {
+  return streamWorkbook('产教融合型企业培育认定', PIPELINE_COLUMNS, async (add, drain) => {
+    for (let page = 1; ; page++) {
+      const { items } = await listCases(db, access, { ...q, page, pageSize: PIPELINE_PAGE }, today);
+      for (const c of items) {
+        add([
+          c.enterpriseName,
+          c.districtName ?? '',
+          STAGE_LABELS[c.stage],
+          c.appliedOn,
+          c.reserveOn ?? '',
+          c.planDueOn ?? '',
+          c.planPublishedOn ?? '',
+          c.deadlines.planOverdue ? '是' : '',
+          c.deadlines.cultivationEndsOn ?? '',
+          c.expertReviewScore ?? '',
+          c.level ? LEVEL_LABELS[c.level] : '',
+          c.documentNo ?? '',
+          c.certifiedOn ?? '',
+          c.validUntil ?? '',
+          c.reportedYears.join('、'),
+          c.deadlines.reportsOverdue.join('、'),
+          c.revokedOn ?? '',
+          c.bannedUntil ?? '',
+        ]);
+      }
+      await drain();
+      if (items.length < PIPELINE_PAGE) break;
+    }
+  });
 }

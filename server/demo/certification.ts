@@ -78,7 +78,8 @@ const PDF = Buffer.from('%PDF-1.4\n% 专家评审意见（演示）\n1 0 obj <<>
 /**
  * A few enterprises in the 产教融合型企业 pipeline, stepped through the lifecycle's own state machine on past days
  * (so every date and deadline is what the rules give): two certified at city level (one has sent its annual
- * report), one in its objection period, one cultivating, one in the reserve whose plan is overdue, and three
+ * report, the other has not; both declared their investment in vocational education and their surcharges for
+ * the surcharge credit), one in its objection period, one cultivating, one in the reserve whose plan is overdue, and three
  * waiting on the district, the bureau and the expert panel. Each expert review is a real review round of the shared
  * expert review: the policy's panel drawn from the demo expert pool (seeded with the project calls; an expert of
  * the applicant enterprise never on it), every sheet scored within the rubric, and the outcome the aggregate against
@@ -88,6 +89,8 @@ const PDF = Buffer.from('%PDF-1.4\n% 专家评审意见（演示）\n1 0 obj <<>
  */
 export async function seedCertificationDemo(db: Db, opts: { now: Date }): Promise<{ cases: number; reviewRounds: number }> {
   const rng = createRng(1414);
+  // Its own stream, so the review scores drawn from `rng` stay what they were.
+  const money = createRng(4614);
   const today = todayOf(opts.now);
   const rules = certificationPolicy.lifecycle;
   const review = certificationPolicy.review;
@@ -123,7 +126,8 @@ export async function seedCertificationDemo(db: Db, opts: { now: Date }): Promis
   ];
   const plans: Array<{ appliedAgo: number; steps: Plan; report?: boolean; scoring?: boolean }> = [
     { appliedAgo: 900, steps: [...full(430), [{ name: 'closeNotice', objectionUpheld: false }, 445]], report: true },
-    { appliedAgo: 700, steps: [...full(430), [{ name: 'closeNotice', objectionUpheld: false }, 445]] },
+    // Certified over a year ago and silent since: on the bureau's list of those who have not reported.
+    { appliedAgo: 1000, steps: [...full(430), [{ name: 'closeNotice', objectionUpheld: false }, 445]] },
     { appliedAgo: 420, steps: full(417) },
     { appliedAgo: 300, steps: full(0).slice(0, 5) },
     { appliedAgo: 160, steps: full(0).slice(0, 4) },
@@ -278,6 +282,11 @@ export async function seedCertificationDemo(db: Db, opts: { now: Date }): Promis
         createdAt: opts.now,
       });
     }
+    if (state.stage === 'certified')
+      await db.execute(
+        sql`update enterprise_declarations set vocational_investment_yuan = ${50_000 * (10 + Math.floor(money.next() * 50))},
+          education_surcharges_yuan = ${10_000 * (10 + Math.floor(money.next() * 50))} where enterprise_id = ${e.id} and year = ${year}`,
+      );
     await db.execute(sql`update enterprises set integration_status = ${integrationStatusOf(state, today)} where organisation_id = ${e.id}`);
     made++;
   }

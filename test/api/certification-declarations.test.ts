@@ -217,5 +217,27 @@ for (const engine of testEngines()) {
       assert.equal(row.meets, true);
       assert.equal(drill.body.items[0].meets, false, 'those outside the range first');
     });
+
+    test('the enterprises above designated size that have not declared: the district its own, an enterprise itself, departments not', async () => {
+      const { district, enterprise, users } = await w();
+      const late = await makeEnterprise(db(), district.id, { name: '郑州未申报机械有限公司', staffCount: 600, aboveDesignatedSize: true });
+      const small = await makeEnterprise(db(), district.id, { staffCount: 20, aboveDesignatedSize: false });
+      const lateUser = await makeUser(db(), 'enterprise_admin', late.id);
+      const ids = async (c: TestClient, q = '') => {
+        const res = await c.get(`/api/certification/undeclared-enterprises${q}`);
+        assert.equal(res.status, 200, JSON.stringify(res.body));
+        return res.body.items.map((i: { enterpriseId: string }) => i.enterpriseId) as string[];
+      };
+      const mine = await ids(await as(users.district));
+      assert.ok(mine.includes(late.id));
+      assert.ok(!mine.includes(small.id), 'below designated size: not asked');
+      assert.ok(!mine.includes(enterprise.id), 'declared');
+      assert.ok(!(await ids(await as(users.otherDistrict))).includes(late.id), 'another district');
+      assert.ok((await ids(await as(users.bureau), `?year=${year}&districtId=${district.id}`)).includes(late.id));
+      assert.deepEqual(await ids(await as(lateUser)), [late.id]);
+      assert.deepEqual(await ids(await as(users.enterprise)), []);
+      assert.equal((await (await as(users.sasac)).get('/api/certification/undeclared-enterprises')).status, 403);
+      assert.equal((await (await as(users.bureau)).get('/api/certification/undeclared-enterprises?year=abc')).status, 400);
+    });
   });
 }

@@ -5,7 +5,8 @@ import { demoBrowser, VIEWPORTS } from '../support/demo-browser.ts';
 /**
  * 产教融合型企业 pages on the tiny demo city at 375 px and 1920 px: the enterprise declares its year and sees its
  * standing, runs the self-check; the bureau opens the case waiting on its expert panel (scores so far); a
- * department reads the SOEs' report; anyone reads the certified list. Screenshots: test-results/certification-*.png.
+ * department reads the SOEs' report and the surcharge credits; the bureau sees who has not reported and prints a
+ * case's application; anyone reads the certified list. Screenshots: test-results/certification-*.png.
  */
 describe('certification pages', () => {
   const app = demoBrowser('certification');
@@ -58,6 +59,8 @@ describe('certification pages', () => {
         async (page) => {
           await page.goto(`${app.url}/certification/declarations`);
           await page.locator('[data-testid="declaration-row"]').first().waitFor();
+          // The demo declares for 90% of enterprises above designated size: the rest are listed to be chased.
+          await page.locator('[data-testid="undeclared"] [data-testid="undeclared-row"]').first().waitFor();
           return 'certification-declarations';
         },
         // The tiny city's 金水区 has no enterprise above designated size: the bureau's list is the city's.
@@ -69,6 +72,28 @@ describe('certification pages', () => {
           await page.goto(`${app.url}/certification/state-owned`);
           await page.locator('[data-testid="state-owned-page"] .ant-statistic').first().waitFor();
           return 'certification-state-owned';
+        },
+        'dept_ndrc',
+      );
+      await app.onPage(
+        vp,
+        async (page) => {
+          // Certified over a year ago and not reported: on the list with the policy's consequence; the case prints.
+          await page.goto(`${app.url}/certification/pipeline`);
+          await page.locator('[data-testid="missing-reports"] [data-testid="missing-row"]').first().waitFor();
+          await page.locator('.ant-segmented').getByText('已认定').click();
+          await page.getByText('查看办理').first().click();
+          await page.locator('.ant-drawer [data-testid="case-documents"]').getByText('申报书（PDF）').waitFor();
+          return 'certification-missing-reports';
+        },
+        'admin',
+      );
+      await app.onPage(
+        vp,
+        async (page) => {
+          await page.goto(`${app.url}/certification/surcharge-credits`);
+          await page.locator('[data-testid="credit-row"]').first().waitFor();
+          return 'certification-surcharge-credits';
         },
         'dept_ndrc',
       );

@@ -144,6 +144,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: '产教融合型企业',
   },
   {
+    path: '/certification/surcharge-credits',
+    label: '附加抵免',
+    icon: FileDoneOutlined,
+    roles: ['city_admin', 'department'],
+    group: '产教融合型企业',
+  },
+  {
     path: '/certification/state-owned',
     label: '国有企业职业教育情况',
     icon: FileDoneOutlined,

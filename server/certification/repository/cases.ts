@@ -555,3 +555,18 @@ export async function certifiedEnterprises(db: Db, today: string) {
   );
   return { items };
 }
+
+/** Certifications past their validity on `today`: the expiry job's work. */
+export function lapsedCases(db: Db, today: string) {
+  return rows<{ id: string; enterpriseId: string; enterpriseName: string; validUntil: string; version: number }>(
+    db,
+    sql`select c.id, c.enterprise_id as "enterpriseId", o.name as "enterpriseName", c.valid_until::text as "validUntil", c.version
+    from certification_cases c join organisations o on o.id = c.enterprise_id
+    where c.stage = 'certified' and c.valid_until < ${today} order by c.valid_until, c.id`,
+  );
+}
+
+/** A certification lapses the day after its validity (the daily job): named, audited, the register's status follows. */
+export function expireCase(tx: Tx, audit: Auditor, id: string, version: number, today: string, now: Date) {
+  return step(tx, audit, { kind: 'city' }, id, version, { name: 'expire' }, {}, today, now);
+}

@@ -9,6 +9,7 @@ import type {
   DeclarationListQuery,
   DeclarationSave,
   StateOwnedDeclarationQuery,
+  UndeclaredQuery,
 } from '../../../contracts/certification.ts';
 import { currentPlan } from '../../../policy/index.ts';
 import type { Auditor } from '../../platform/audit/auditor.ts';
@@ -38,6 +39,8 @@ interface Row {
   frontlineSharePct: string | number;
   peopleTrained: number;
   sasacLevel: Declaration['sasacLevel'];
+  vocationalInvestmentYuan: string | number | null;
+  educationSurchargesYuan: string | number | null;
   internshipPlaces: number;
   updatedAt: string;
   version: number;
@@ -62,6 +65,8 @@ export function toDeclaration(r: Row): Declaration {
     ...figures,
     stateOwned: r.sasacLevel !== null,
     sasacLevel: r.sasacLevel,
+    vocationalInvestmentYuan: r.vocationalInvestmentYuan === null ? null : Number(r.vocationalInvestmentYuan),
+    educationSurchargesYuan: r.educationSurchargesYuan === null ? null : Number(r.educationSurchargesYuan),
     internshipPlaces: r.internshipPlaces,
     standing: declarationStanding(figures, fundRules),
     updatedAt: new Date(r.updatedAt).toISOString(),
@@ -74,7 +79,8 @@ export function declarationRows(year: number, where: SQL): SQL {
   return sql`select d.id, d.enterprise_id as "enterpriseId", o.name as "enterpriseName", o.code as uscc, o.district_id as "districtId",
       dist.name as "districtName", d.year, d.payroll_yuan as "payrollYuan", d.fund_drawn_yuan as "fundDrawnYuan",
       d.fund_spent_yuan as "fundSpentYuan", d.frontline_share_pct as "frontlineSharePct", d.people_trained as "peopleTrained",
-      d.sasac_level as "sasacLevel", coalesce(offered.places, 0)::int as "internshipPlaces", d.updated_at as "updatedAt", d.version
+      d.sasac_level as "sasacLevel", d.vocational_investment_yuan as "vocationalInvestmentYuan",
+      d.education_surcharges_yuan as "educationSurchargesYuan", coalesce(offered.places, 0)::int as "internshipPlaces", d.updated_at as "updatedAt", d.version
     from enterprise_declarations d join organisations o on o.id = d.enterprise_id
     left join organisations dist on dist.id = o.district_id
     left join ${offeredPlaces(year)} on offered.enterprise_id = d.enterprise_id
@@ -215,6 +221,8 @@ export async function saveDeclaration(
     frontlineSharePct: input.frontlineSharePct,
     peopleTrained: input.peopleTrained,
     sasacLevel: input.stateOwned ? input.sasacLevel : null,
+    vocationalInvestmentYuan: input.vocationalInvestmentYuan ?? null,
+    educationSurchargesYuan: input.educationSurchargesYuan ?? null,
   };
   const [before] = await rows<Row>(tx, sql`${declarationRows(year, sql`d.enterprise_id = ${enterpriseId}`)} for update of d`);
   if (!before) {
@@ -242,6 +250,8 @@ export async function saveDeclaration(
     frontlineSharePct: Number(before.frontlineSharePct),
     peopleTrained: before.peopleTrained,
     sasacLevel: before.sasacLevel,
+    vocationalInvestmentYuan: before.vocationalInvestmentYuan === null ? null : Number(before.vocationalInvestmentYuan),
+    educationSurchargesYuan: before.educationSurchargesYuan === null ? null : Number(before.educationSurchargesYuan),
   };
   const touched = (Object.keys(values) as Array<keyof typeof values>).filter((k) => values[k] !== old[k]);
   await tx
@@ -301,4 +311,28 @@ export async function listStateOwnedDeclarations(db: Db, q: StateOwnedDeclaratio
       frontlineSharePct: ratio(sum.frontlineYuan, sum.fundSpentYuan),
     },
   };
+}
+
+/**
+ * 未申报企业: active enterprises above designated size in the caller's scope without a declaration of the year (the
+ * training-fund targets count only those who declared, so the district knows whom to chase).
+ */
+export async function undeclaredEnterprises(db: Db, access: Access, q: UndeclaredQuery, today: string) {
+  const year = q.year ?? declarationYearOn(today);
+  const where = sql`e.above_designated_size and o.status = 'active' and ${scopeOfEnterprise(access)}
+    and ${q.districtId ? sql`o.district_id = ${q.districtId}` : sql`true`}
+    and not exists (select 1 from enterprise_declarations d where d.enterprise_id = o.id and d.year = ${year})`;
+  const [items, [n]] = await Promise.all([
+    rows<{ enterpriseId: string; enterpriseName: string; uscc: string; districtName: string | null; staffCount: number }>(
+      db,
+      sql`select o.id as "enterpriseId", o.name as "enterpriseName", o.code as uscc, dist.name as "districtName", e.staff_count as "staffCount"
+      from enterprises e join organisations o on o.id = e.organisation_id left join organisations dist on dist.id = o.district_id
+      where ${where} order by o.code limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+    ),
+    rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from enterprises e join organisations o on o.id = e.organisation_id where ${where}`,
+    ),
+  ]);
+  return { year, items, total: n?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }

@@ -9,6 +9,8 @@ import {
   declarationSave,
   stateOwnedDeclarationPage,
   stateOwnedDeclarationQuery,
+  undeclaredPage,
+  undeclaredQuery,
 } from '../../../contracts/certification.ts';
 import { xlsxDownload } from '../../platform/exports/download.ts';
 import { defineRoute, type AnyRoute } from '../../platform/http/route.ts';
@@ -19,6 +21,7 @@ import {
   listDeclarations,
   listStateOwnedDeclarations,
   saveDeclaration,
+  undeclaredEnterprises,
 } from '../repository/declarations.ts';
 
 const tags = ['certification'];
@@ -113,4 +116,15 @@ const stateOwnedExport = defineRoute({
   },
 });
 
-export const declarationRoutes: AnyRoute[] = [list, detail, form, save, exported, stateOwned, stateOwnedExport];
+const undeclared = defineRoute({
+  method: 'GET',
+  url: '/api/certification/undeclared-enterprises',
+  tags,
+  access: { resource: 'declaration', action: 'read' },
+  summary: '未申报企业：某年度尚未提交年度申报的规模以上企业（默认上一年度；区县看本区县）',
+  query: undeclaredQuery,
+  response: undeclaredPage,
+  handler: ({ services, access, query }) => undeclaredEnterprises(services.database.db, access, query, todayOf(services.now())),
+});
+
+export const declarationRoutes: AnyRoute[] = [list, detail, form, save, exported, stateOwned, stateOwnedExport, undeclared];

@@ -917,6 +917,8 @@ CREATE TABLE "enterprise_declarations" (
 	"fund_spent_yuan" bigint NOT NULL,
 	"frontline_share_pct" numeric(5, 2) NOT NULL,
 	"people_trained" integer NOT NULL,
+	"vocational_investment_yuan" bigint,
+	"education_surcharges_yuan" bigint,
 	"sasac_level" text,
 	"declared_by" uuid,
 	"version" integer DEFAULT 1 NOT NULL,

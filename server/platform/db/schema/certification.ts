@@ -30,6 +30,13 @@ export const enterpriseDeclarations = pgTable(
     frontlineSharePct: numeric('frontline_share_pct', { precision: 5, scale: 2, mode: 'number' }).notNull(),
     /** 培训职工人次. */
     peopleTrained: integer('people_trained').notNull(),
+    /**
+     * 当年兴办职业教育的投资, yuan (财税〔2019〕46号: the qualifying investment of which a certified enterprise credits 30%
+     * against its 教育费附加 and 地方教育附加); null when none is declared.
+     */
+    vocationalInvestmentYuan: bigint('vocational_investment_yuan', { mode: 'number' }),
+    /** 当年应缴教育费附加和地方教育附加, yuan: what the credit is set against; null when not declared. */
+    educationSurchargesYuan: bigint('education_surcharges_yuan', { mode: 'number' }),
     /** null: not state-owned; else the level of the supervising 国资委. */
     sasacLevel: text('sasac_level', { enum: SASAC_LEVELS }),
     declaredBy: uuid('declared_by').references(() => users.id),
@@ -54,6 +61,7 @@ const CASE_STAGES = [
   'certified',
   'rejected',
   'revoked',
+  'expired',
 ] as const;
 
 /**

@@ -1,4 +1,5 @@
-import { Alert, Descriptions, Space, Steps, Tag, Typography } from 'antd';
+import { FilePdfOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Space, Steps, Tag, Typography } from 'antd';
 import type { Case } from './api.ts';
 import { LEVEL_LABELS, PIPELINE, REASON_LABELS, STAGE_COLORS, STAGE_LABELS } from './labels.ts';
 
@@ -61,6 +62,22 @@ export function CaseCard({ c }: { c: Case }) {
         </Descriptions.Item>
       </Descriptions>
       {c.lastComment && c.stage !== 'revoked' && <Typography.Text type="secondary">最近意见：{c.lastComment}</Typography.Text>}
+      <Space wrap data-testid="case-documents">
+        <Button size="small" icon={<FilePdfOutlined />} href={`/api/certification/cases/${c.id}/application.pdf`} target="_blank">
+          申报书（PDF）
+        </Button>
+        {c.reportedYears.map((y) => (
+          <Button
+            key={y}
+            size="small"
+            icon={<FilePdfOutlined />}
+            href={`/api/certification/cases/${c.id}/annual-reports/${y}/report.pdf`}
+            target="_blank"
+          >
+            {y}年度报告（PDF）
+          </Button>
+        ))}
+      </Space>
     </Space>
   );
 }

@@ -4,13 +4,30 @@ import { useEffect, useState } from 'react';
 import { declarationSave, SASAC_LEVEL_LABELS, SASAC_LEVELS, type DeclarationSave } from '../../../../contracts/certification.ts';
 import { ApiError, errorMessage, put } from '../../api/client.ts';
 import { QueryError } from '../../components/QueryError.tsx';
-import { applyServerErrors, fieldRules } from '../../forms/zod.ts';
+import { applyServerErrors, checkValue, fieldRules } from '../../forms/zod.ts';
 import { useOwnOrganisations } from '../registry/kit/can.ts';
 import { KEY, lastYear, useDeclarationForm, yearOptions, type Declaration } from './api.ts';
 import { Standing } from './Standing.tsx';
 
 const rules = fieldRules(declarationSave);
-const FIELDS = ['payrollYuan', 'fundDrawnYuan', 'fundSpentYuan', 'frontlineSharePct', 'peopleTrained', 'stateOwned', 'sasacLevel'] as const;
+/** The surcharge-credit amounts are optional: left empty they are "not declared"; a value is checked by the contract. */
+const optionalAmount = (field: 'vocationalInvestmentYuan' | 'educationSurchargesYuan') => [
+  {
+    validator: async (_rule: unknown, v: unknown) =>
+      v === null || v === undefined ? undefined : checkValue(declarationSave.shape[field], v),
+  },
+];
+const FIELDS = [
+  'payrollYuan',
+  'fundDrawnYuan',
+  'fundSpentYuan',
+  'frontlineSharePct',
+  'peopleTrained',
+  'stateOwned',
+  'sasacLevel',
+  'vocationalInvestmentYuan',
+  'educationSurchargesYuan',
+] as const;
 
 /**
  * 年度申报 of an enterprise above designated size (二 (二) 5, 任务清单 7): one form a year with the facts it owns;
@@ -42,6 +59,8 @@ export default function DeclarationPage() {
       put<Declaration>(`/api/certification/enterprises/${enterprise!.id}/declarations/${year}`, {
         ...v,
         sasacLevel: v.stateOwned ? v.sasacLevel : null,
+        vocationalInvestmentYuan: v.vocationalInvestmentYuan ?? null,
+        educationSurchargesYuan: v.educationSurchargesYuan ?? null,
         ...(current && { version: current.version }),
       }),
     onSuccess: () => {
@@ -110,6 +129,23 @@ export default function DeclarationPage() {
                     <Select options={SASAC_LEVELS.map((l) => ({ value: l, label: SASAC_LEVEL_LABELS[l] }))} data-testid="sasac-level" />
                   </Form.Item>
                 )}
+                <Typography.Text strong>产教融合型企业填报（用于教育费附加、地方教育附加抵免；其他企业可不填）</Typography.Text>
+                <Form.Item
+                  name="vocationalInvestmentYuan"
+                  label="当年兴办职业教育的投资（元）"
+                  rules={optionalAmount('vocationalInvestmentYuan')}
+                  extra="认定年度按投资额的30%抵免当年应缴附加，不足抵免的结转以后年度（财税〔2019〕46号）"
+                  style={{ marginTop: 8 }}
+                >
+                  <InputNumber style={{ width: '100%' }} min={0} precision={0} data-testid="investment" />
+                </Form.Item>
+                <Form.Item
+                  name="educationSurchargesYuan"
+                  label="当年应缴教育费附加和地方教育附加（元）"
+                  rules={optionalAmount('educationSurchargesYuan')}
+                >
+                  <InputNumber style={{ width: '100%' }} min={0} precision={0} data-testid="surcharges" />
+                </Form.Item>
                 <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="declaration-submit">
                   {current ? '更正申报' : '提交申报'}
                 </Button>

@@ -5,6 +5,7 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ExportButton } from '../registry/kit/ExportButton.tsx';
 import { lastYear, useDeclarations, yearOptions, yuan, type Declaration } from './api.ts';
 import { Standing } from './Standing.tsx';
+import { Undeclared } from './Undeclared.tsx';
 
 const STANDINGS = [
   { value: 'drawnBelow', label: '提取比例低于下限' },
@@ -69,6 +70,7 @@ export default function DeclarationsPage() {
           ]}
         />
       )}
+      <Undeclared year={year} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { applyServerErrors, fieldRules } from '../../forms/zod.ts';
 import { useOwnOrganisations } from '../registry/kit/can.ts';
 import { KEY, lastYear, useCase, useCases, useEligibility, type Case, type Eligibility } from './api.ts';
 import { CaseCard } from './CaseCard.tsx';
+import { CreditLedger } from './CreditLedger.tsx';
 
 const applyRules = fieldRules(caseApply);
 const planRules = fieldRules(planPublish);
@@ -134,7 +135,7 @@ export default function EnterpriseCertificationPage() {
     onError: (e) => (applyServerErrors(f, e, ['statement']), void message.error(errorMessage(e))),
   });
   if (!enterprise) return <Alert type="info" message="本页供企业管理员使用" />;
-  const open = latest && !['rejected', 'revoked'].includes(latest.stage);
+  const open = latest && !['rejected', 'revoked', 'expired'].includes(latest.stage);
   return (
     <div data-testid="enterprise-certification">
       <div className="cj-page-head">
@@ -148,6 +149,7 @@ export default function EnterpriseCertificationPage() {
           </Card>
         )}
         {detail.data && <Actions c={detail.data} />}
+        <CreditLedger enterpriseId={enterprise.id} />
         <Card size="small" title="条件自查" loading={elig.isLoading}>
           {elig.error && <QueryError error={elig.error} onRetry={() => void elig.refetch()} />}
           {elig.data && (

@@ -8,6 +8,8 @@ import { useCan } from '../registry/kit/can.ts';
 import { KEY, useCase, useCases, type Case } from './api.ts';
 import { CaseCard } from './CaseCard.tsx';
 import { ExpertReviewPanel } from './ExpertReviewPanel.tsx';
+import { MissingReports } from './MissingReports.tsx';
+import { ExportButton } from '../registry/kit/ExportButton.tsx';
 import { LEVEL_LABELS, PIPELINE, REASON_LABELS, STAGE_COLORS, STAGE_LABELS } from './labels.ts';
 
 type Body = Record<string, unknown>;
@@ -127,16 +129,21 @@ export default function PipelinePage() {
   const canDecide = useCan()({ resource: 'certificationCase', action: 'decide' });
   return (
     <div data-testid="certification-pipeline">
-      <div className="cj-page-head">
+      <div className="cj-page-head" style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 8 }}>
         <Typography.Title level={4}>产教融合型企业培育认定</Typography.Title>
+        <ExportButton path="/api/exports/certification-cases" query={{ stage: stage === 'all' ? undefined : stage }} />
       </div>
+      <MissingReports />
       <Card size="small" style={{ marginBottom: 12, overflowX: 'auto' }}>
         <Segmented
           value={stage}
           onChange={(v) => (setStage(v as Case['stage'] | 'all'), setPage(1))}
           options={[
             { value: 'all', label: '全部' },
-            ...[...PIPELINE, 'rejected' as const, 'revoked' as const].map((s) => ({ value: s, label: STAGE_LABELS[s] })),
+            ...[...PIPELINE, 'rejected' as const, 'revoked' as const, 'expired' as const].map((s) => ({
+              value: s,
+              label: STAGE_LABELS[s],
+            })),
           ]}
         />
       </Card>

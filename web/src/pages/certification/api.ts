@@ -33,7 +33,16 @@ export const yearOptions = () => [0, 1, 2, 3].map((i) => ({ value: lastYear() + 
 
 export const yuan = (n: number) => `${n.toLocaleString('zh-CN')} 元`;
 
-import type { certificationCase, certificationCasePage, certifiedList, eligibility } from '../../../../contracts/certification.ts';
+import type {
+  certificationCase,
+  certificationCasePage,
+  certifiedList,
+  creditList,
+  eligibility,
+  enterpriseCredit,
+  missingReports,
+  undeclaredPage,
+} from '../../../../contracts/certification.ts';
 export type Eligibility = z.infer<typeof eligibility>;
 export type Case = z.infer<typeof certificationCase> & {
   evidence?: Array<{ id: string; fileName: string; byteSize: number; createdAt: string }>;
@@ -53,3 +62,20 @@ export const useCase = (id: string | undefined) =>
   useQuery({ queryKey: [KEY, 'case', id], enabled: !!id, queryFn: () => get<Case>(`/api/certification/cases/${id}`) });
 export const useCertified = () =>
   useQuery({ queryKey: [KEY, 'public'], queryFn: () => get<CertifiedList>('/api/public/certified-enterprises') });
+
+export type MissingReports = z.infer<typeof missingReports>;
+export type EnterpriseCredit = z.infer<typeof enterpriseCredit>;
+export type CreditList = z.infer<typeof creditList>;
+export const useMissingReports = (q: Query) =>
+  useQuery({ queryKey: [KEY, 'missing', q], queryFn: () => get<MissingReports>('/api/certification/annual-reports/missing', q) });
+export const useEnterpriseCredit = (enterpriseId: string | undefined) =>
+  useQuery({
+    queryKey: [KEY, 'credit', enterpriseId],
+    enabled: !!enterpriseId,
+    queryFn: () => get<EnterpriseCredit>(`/api/certification/enterprises/${enterpriseId}/surcharge-credit`),
+  });
+export const useCredits = (q: Query) =>
+  useQuery({ queryKey: [KEY, 'credits', q], queryFn: () => get<CreditList>('/api/certification/surcharge-credits', q) });
+export type UndeclaredPage = z.infer<typeof undeclaredPage>;
+export const useUndeclared = (q: Query) =>
+  useQuery({ queryKey: [KEY, 'undeclared', q], queryFn: () => get<UndeclaredPage>('/api/certification/undeclared-enterprises', q) });

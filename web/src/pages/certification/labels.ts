@@ -11,6 +11,7 @@ export const STAGE_LABELS: Record<Case['stage'], string> = {
   certified: '已认定',
   rejected: '未通过',
   revoked: '已取消认定',
+  expired: '认定已到期',
 };
 export const STAGE_COLORS: Record<Case['stage'], string> = {
   applied: 'default',
@@ -23,6 +24,7 @@ export const STAGE_COLORS: Record<Case['stage'], string> = {
   certified: 'green',
   rejected: 'red',
   revoked: 'red',
+  expired: 'default',
 };
 export const LEVEL_LABELS = { city: '市级', province: '省级', nation: '国家级' } as const;
 export const REASON_LABELS = {

@@ -8,6 +8,7 @@ const DeclarationsPage = lazy(() => import('./DeclarationsPage.tsx'));
 const StateOwnedPage = lazy(() => import('./StateOwnedPage.tsx'));
 const EnterpriseCertificationPage = lazy(() => import('./EnterpriseCertificationPage.tsx'));
 const PipelinePage = lazy(() => import('./PipelinePage.tsx'));
+const SurchargeCreditsPage = lazy(() => import('./SurchargeCreditsPage.tsx'));
 
 /** The certification pages (产教融合型企业, issue 14), children of the signed-in layout. */
 export const certificationRoutes: RouteObject[] = [
@@ -40,6 +41,14 @@ export const certificationRoutes: RouteObject[] = [
     element: (
       <RoleGate>
         <PipelinePage />
+      </RoleGate>
+    ),
+  },
+  {
+    path: 'certification/surcharge-credits',
+    element: (
+      <RoleGate>
+        <SurchargeCreditsPage />
       </RoleGate>
     ),
   },
