@@ -12,6 +12,7 @@ import { parseGraduatesPolicy, type GraduatesPolicy } from '../core/graduates/po
 import { parseExpertReviewPolicy, type ExpertReviewPolicy } from '../core/expert-review/policy.ts';
 import { parseFundingPolicy, type FundingPolicy } from '../core/funding/policy.ts';
 import { parseCallsPolicy, type CallsPolicy } from '../core/calls/policy.ts';
+import { parseDigitalPolicy, type DigitalPolicy } from '../core/digital/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
@@ -36,3 +37,6 @@ export const callsPolicy: CallsPolicy = parseCallsPolicy(
 
 /** 生均财政拨款 declarations and the 普高 figure (section `funding`): see core/funding/policy.ts. */
 export const fundingPolicy: FundingPolicy = parseFundingPolicy((plan as { funding?: unknown }).funding);
+
+/** Digital vocational education: online courses, the smart-campus standard, 智慧职教示范校 (section `digital`): see core/digital/policy.ts. */
+export const digitalPolicy: DigitalPolicy = parseDigitalPolicy((plan as { digital?: unknown }).digital);
