@@ -14,6 +14,7 @@ import { seedForecastDemo } from './forecast.ts';
 import { seedCertificationDemo, seedDeclarationsDemo } from './certification.ts';
 import { seedGraduatesDemo } from './graduates.ts';
 import { seedFundingDemo } from './funding.ts';
+import { seedDigitalDemo } from './digital.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
 import type { Services } from '../platform/services.ts';
@@ -176,6 +177,12 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
     if (funding)
       log(
         `生均财政拨款演示数据：${funding.year}年${funding.declared}所公办学校已申报（${funding.below}所未达标），当地普高生均${funding.highSchoolYuan}元（dept_finance 录入）`,
+      );
+    // 数字职教: the published smart-campus standard, self-assessments, demo schools and online courses (issue 18).
+    const digital = await seedDigitalDemo(db, { now: services.now() });
+    if (digital)
+      log(
+        `数字职教演示数据：${digital.courses}门在线课程（${digital.recognised}门已认定），${digital.assessed}所学校已自评智慧校园（${digital.meeting}所审核达标），${digital.demoSchools}所智慧职教示范校（school1 的申报待认定）`,
       );
     const projects = await seedCallsDemo(db, { now: services.now() });
     if (projects)
