@@ -239,3 +239,23 @@ export const mySmartCampus = z.object({
   /** Why the school may not apply to be a 智慧职教示范校 yet, or null. */
   applyProblem: z.string().nullable(),
 });
+
+/**
+ * A student of the providing school who completed a recognised course: its credits reach the student's credit-bank
+ * account as a learning outcome (once per course and student, whatever the number of calls).
+ */
+export const completionPost = z.strictObject({
+  studentId: z.uuid('学生编号格式不正确'),
+  hours: z.number('学时须为整数').int('学时须为整数').min(1, '学时须为正整数').max(10_000, '学时过大，请核对'),
+  grade: text(20).trim().nullable().optional(),
+  completedOn: z.iso.date('日期格式应为YYYY-MM-DD'),
+});
+export type CompletionPost = z.infer<typeof completionPost>;
+
+export const completion = z.object({
+  outcomeId: z.string(),
+  courseId: z.string(),
+  studentId: z.string(),
+  credits: z.number(),
+  completedOn: z.string(),
+});

@@ -6,7 +6,10 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 import type { TestClient } from '../support/client.ts';
 import { waitForJob } from './imports-fixtures.ts';
 import { auditRows, buildRegistryWorld, put, signIn, type RegistryWorld } from './registry-fixtures.ts';
+import { sql } from 'drizzle-orm';
 import { digitalPolicy } from '../../policy/index.ts';
+import { makeStudent } from '../support/factory.ts';
+import { rows } from '../../server/platform/db/engine.ts';
 
 /**
  * Digital vocational education (issue 18 item 1) over real HTTP: the bureau publishes the smart-campus standard,
@@ -249,6 +252,45 @@ for (const engine of testEngines()) {
       const list = await city.get('/api/digital/courses');
       assert.deepEqual([list.body.total, list.body.recognised], [2, 1]);
       assert.equal((await auditRows(w.db, 'onlineCourse', ids.course)).length, 3);
+    });
+
+    test('a student’s completion of a recognised course deposits its credits in the credit bank once; others are refused', async () => {
+      const student = await makeStudent(w.db, server.services.pii, w.schoolA.id);
+      const otherStudent = await makeStudent(w.db, server.services.pii, w.schoolB.id, { idNumber: '110105194912310021' });
+      const school = await as('schoolAdminA');
+      const body = { studentId: student.id, hours: 32, grade: '优秀', completedOn: '2026-01-10' };
+      const first = await school.post(`/api/digital/courses/${ids.course}/completions`, body);
+      assert.equal(first.status, 200, JSON.stringify(first.body));
+      assert.equal(first.body.credits, 2);
+      const again = await school.post(`/api/digital/courses/${ids.course}/completions`, body);
+      assert.deepEqual([again.status, again.body.outcomeId], [200, first.body.outcomeId], 'the same outcome, not a second deposit');
+      const deposits = await rows<{ credits: number }>(
+        w.db,
+        sql`select l.credits::float8 as credits from credit_ledger l where l.outcome_id = ${first.body.outcomeId}`,
+      );
+      assert.deepEqual(
+        deposits.map((r) => r.credits),
+        [2],
+      );
+      const [outcome] = await rows<{ kind: string; title: string }>(
+        w.db,
+        sql`select kind, title from learning_outcomes where id = ${first.body.outcomeId}`,
+      );
+      assert.deepEqual([outcome!.kind, outcome!.title], ['onlineCourse', '精品在线课程：数控加工技术']);
+      const other = await school.post(`/api/digital/courses/${ids.course}/completions`, { ...body, studentId: otherStudent.id });
+      assert.equal(other.status, 404, "another school's student");
+      assert.equal((await (await as('schoolAdminB')).post(`/api/digital/courses/${ids.course}/completions`, body)).status, 404);
+      const unrecognised = await (
+        await as('schoolAdminB')
+      ).post(`/api/digital/courses/${ids.otherCourse}/completions`, {
+        ...body,
+        studentId: otherStudent.id,
+      });
+      assert.deepEqual([unrecognised.status, unrecognised.body.code], [409, 'INVALID_STATE']);
+      const future = await school.post(`/api/digital/courses/${ids.course}/completions`, { ...body, completedOn: '2999-01-01' });
+      assert.deepEqual([future.status, Object.keys(future.body.fields)], [400, ['completedOn']]);
+      for (const who of ['cityAdmin', 'enterpriseAdmin', 'teacherA', 'studentA'] as const)
+        assert.equal((await (await as(who)).post(`/api/digital/courses/${ids.course}/completions`, body)).status, 403, who);
     });
 
     test('the public catalogue shows recognised courses only; the list exports as .xlsx within the reader’s scope', async () => {

@@ -1,4 +1,6 @@
 import {
+  completion,
+  completionPost,
   courseExportQuery,
   courseListQuery,
   coursePage,
@@ -14,6 +16,7 @@ import { xlsxDownload } from '../../platform/exports/download.ts';
 import { createRateLimiter } from '../../platform/http/rate-limit.ts';
 import { declareCourse, getCourse, listCourses, publicCourses, reviewCourse, updateCourse } from '../repository/courses.ts';
 import { exportCourses } from '../exports/courses.ts';
+import { recordCompletion } from '../repository/completions.ts';
 
 /**
  * 精品在线课程 (二 (四) 11): schools declare, the bureau recognises (counted toward online_courses), partner
@@ -81,6 +84,19 @@ const review = defineRoute({
     write((tx, audit) => reviewCourse(tx, audit, access, actor?.userId ?? null, params.id, body, services.now())),
 });
 
+const complete = defineRoute({
+  method: 'POST',
+  url: '/api/digital/courses/:id/completions',
+  tags,
+  access: { resource: 'onlineCourse', action: 'declare' },
+  summary: '开课学校登记本校学生完成一门已认定课程：课程学分作为学习成果存入学生的学分银行账户（同一学生同一课程只存一次）',
+  params: idParams,
+  body: completionPost,
+  response: completion,
+  handler: ({ services, access, actor, params, body, write }) =>
+    write((tx, audit) => recordCompletion(tx, audit, access, actor?.userId ?? null, params.id, body, services.now())),
+});
+
 const exportList = defineRoute({
   method: 'GET',
   url: '/api/exports/online-courses',
@@ -110,5 +126,5 @@ export function courseRoutes(): AnyRoute[] {
       return publicCourses(services.database.db, query);
     },
   });
-  return [list, detail, declare, update, review, exportList, publicList];
+  return [list, detail, declare, update, review, complete, exportList, publicList];
 }
