@@ -113,7 +113,8 @@ export async function seedDigitalDemo(db: Db, opts: { now: Date; seed?: number }
     for (let k = 0; k < n; k++) {
       const m = majors[k]!;
       const roll = rng.next();
-      const status = roll < 0.6 ? 'recognised' : roll < 0.9 ? 'submitted' : 'rejected';
+      // school1's first course (with enterprise1) is recognised: its completions can be recorded in the demo.
+      const status = (own && k === 0) || roll < 0.6 ? 'recognised' : roll < 0.9 ? 'submitted' : 'rejected';
       const declared = at(rng.int(10, 200));
       courses.push({
         schoolId: s.id,

@@ -69,6 +69,25 @@ describe('digital pages', () => {
       }));
   }
 
+  test('school1 records a student’s completion of its recognised course: the credits reach the credit bank', () =>
+    app.onPage(
+      VIEWPORTS[VIEWPORTS.length - 1]!,
+      async (page) => {
+        await page.goto(`${app.url}/digital/courses`);
+        await page.locator('[data-testid="course-complete"]').first().click();
+        const form = page.locator('[data-testid="completion-form"]');
+        await form.locator('.ant-select').click();
+        await page.locator('.ant-select-item-option').first().click();
+        await form.locator('input#hours').fill('32');
+        await form.locator('input#completedOn').fill('2026-01-10');
+        await form.locator('input#completedOn').press('Enter');
+        await page.getByRole('button', { name: '存入学分银行' }).click();
+        await page.getByText(/已存入学分银行：[\d.]+ 学分/).waitFor();
+        return 'digital-completion';
+      },
+      'school1',
+    ));
+
   test('the bureau approves school1 as a 智慧职教示范校 from the list', () =>
     app.onPage(
       VIEWPORTS[VIEWPORTS.length - 1]!,

@@ -5,6 +5,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { ExportButton } from '../registry/kit/ExportButton.tsx';
 import { STATUS_COLORS, useCourses, type Course } from './api.ts';
+import { CompletionForm } from './CompletionForm.tsx';
 import { CourseForm } from './CourseForm.tsx';
 import { ReviewButtons } from './ReviewButtons.tsx';
 
@@ -23,6 +24,7 @@ export default function CoursesPage() {
   const [text, setText] = useState('');
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Course | null | 'new'>(null);
+  const [completing, setCompleting] = useState<Course | null>(null);
   const filter = { status: status === 'all' ? undefined : status, q: text || undefined };
   const q = useCourses({ ...filter, page, pageSize: 20 });
   const primary: Column<Course> = {
@@ -68,6 +70,10 @@ export default function CoursesPage() {
         ) : isSchool && c.status !== 'recognised' ? (
           <Button size="small" onClick={() => setEditing(c)}>
             更正
+          </Button>
+        ) : isSchool ? (
+          <Button size="small" onClick={() => setCompleting(c)} data-testid="course-complete">
+            登记学生结业
           </Button>
         ) : null,
     });
@@ -115,6 +121,7 @@ export default function CoursesPage() {
           rowTestId="course-row"
         />
       )}
+      {completing && <CompletionForm course={completing} onClose={() => setCompleting(null)} />}
       {editing && <CourseForm course={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </div>
   );
