@@ -14,6 +14,7 @@ import { parseFundingPolicy, type FundingPolicy } from '../core/funding/policy.t
 import { parseCallsPolicy, type CallsPolicy } from '../core/calls/policy.ts';
 import { parseQualityPolicy, type QualityPolicy } from '../core/quality/policy.ts';
 import { parseSurveysPolicy, type SurveysPolicy } from '../core/surveys/policy.ts';
+import { parseDigitalPolicy, type DigitalPolicy } from '../core/digital/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
@@ -43,3 +44,5 @@ export const fundingPolicy: FundingPolicy = parseFundingPolicy((plan as { fundin
 export const qualityPolicy: QualityPolicy = parseQualityPolicy((plan as { quality?: unknown }).quality);
 /** The multi-party evaluation's questionnaires, scale and minimum sample (section `surveys`): see core/surveys/policy.ts. */
 export const surveysPolicy: SurveysPolicy = parseSurveysPolicy((plan as { surveys?: unknown }).surveys);
+/** Digital vocational education: online courses, the smart-campus standard, 智慧职教示范校 (section `digital`): see core/digital/policy.ts. */
+export const digitalPolicy: DigitalPolicy = parseDigitalPolicy((plan as { digital?: unknown }).digital);

@@ -504,6 +504,30 @@ export const POLICY = {
       enterprise_admin: 'organisation',
     },
   },
+  /**
+   * 精品在线课程 (二 (四) 11): the providing school declares and corrects its courses; the partner enterprise reads the
+   * courses it co-built; districts read their schools'; the bureau recognises them (what online_courses counts).
+   */
+  onlineCourse: {
+    read: { ...staffRead, school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
+    declare: { school_admin: 'organisation' },
+    review: { city_admin: 'city' },
+  },
+  /**
+   * The smart-campus standard and the schools' self-assessments against it: the bureau publishes the standard and
+   * reviews the self-assessments (what smart_campus_share counts); a school assesses itself; districts read theirs.
+   */
+  smartCampus: {
+    read: { ...staffRead, school_admin: 'organisation' },
+    assess: { school_admin: 'organisation' },
+    review: { city_admin: 'city' },
+  },
+  /** Applications to be a 智慧职教示范校: a school applies, the bureau decides (what smart_demo_schools counts). */
+  smartDemoSchool: {
+    read: { ...staffRead, school_admin: 'organisation' },
+    apply: { school_admin: 'organisation' },
+    decide: { city_admin: 'city' },
+  },
   /** 留郑率 and 中职升学率 with their breakdown (masked graduates in the drill-down): the bureau, departments, districts. */
   graduateFigures: {
     read: staffRead,

@@ -58,7 +58,13 @@ export type IndicatorSource =
    * (`higher`) or 中职 (`secondary`) schools whose figure of the measured year meets the threshold — 高职 at or above
    * rules.per_student_funding, 中职 above the 市财政局's 普高 figure of that year — over all such schools, in percent.
    */
-  | { source: 'perStudentFunding'; group: 'higher' | 'secondary' };
+  | { source: 'perStudentFunding'; group: 'higher' | 'secondary' }
+  /**
+   * Digital vocational education (digital capability, policy `digital`): `onlineCourses` counts 精品在线课程 the bureau
+   * recognised; `smartCampus` is the share of active 职业学校 whose self-assessment against the published standard the
+   * bureau accepted as meeting it; `demoSchools` counts schools the bureau approved as 智慧职教示范校.
+   */
+  | { source: 'digital'; measure: 'onlineCourses' | 'smartCampus' | 'demoSchools' };
 
 /**
  * A target that is a rule each person must meet (every specialty teacher: 1 year of enterprise practice in 5) is
@@ -172,10 +178,22 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
     { source: 'fundedProjects', callKinds: ['teaching_innovation_team'] },
     '项目申报中经专家评审、立项并公示的职业教育教师教学创新团队',
   ),
-  reported('smart_demo_schools', '市教育局等填报认定的智慧职教示范校个数'),
+  computed(
+    'smart_demo_schools',
+    { source: 'digital', measure: 'demoSchools' },
+    '智慧校园自评经审核达标的学校申报、市教育局认定的智慧职教示范校（在册学校）个数',
+  ),
   reported('virtual_simulation_bases', '市教育局等填报建成的虚拟仿真实训基地个数'),
-  reported('online_courses', '市教育局等填报认定的精品在线课程门数'),
-  reported('smart_campus_share', '市教育局等填报达到智慧校园标准的职业学校占比'),
+  computed(
+    'online_courses',
+    { source: 'digital', measure: 'onlineCourses' },
+    '学校申报、市教育局认定的职业教育精品在线课程（市级、省级、国家级；在册学校开设）门数',
+  ),
+  computed(
+    'smart_campus_share',
+    { source: 'digital', measure: 'smartCampus' },
+    '在册职业学校（中职、高职、职业本科）中，对照市教育局发布的现行智慧校园建设标准（政策文件 digital.smartCampus）自评、经市教育局审核通过且达到标准的学校占比；未自评的学校计为未达标',
+  ),
   computed(
     'international_projects',
     { source: 'carriers', kinds: ['internationalProject', 'lubanWorkshop'], statuses: WORKING },

@@ -88,6 +88,14 @@ export interface FundingTally extends ByDistrict {
   meeting: number;
 }
 
+/** Digital vocational education (二 (四) 11): recognised online courses, 职业学校 and those meeting the smart-campus standard, demo schools. */
+export interface DigitalTally extends ByDistrict {
+  onlineCourses: number;
+  vocationalSchools: number;
+  smartCampusMeeting: number;
+  demoSchools: number;
+}
+
 export interface RegisterTallies {
   carriers: CarrierTally[];
   enterprises: EnterpriseTally[];
@@ -100,6 +108,7 @@ export interface RegisterTallies {
   graduates: GraduateTally[];
   fundedProjects: FundedProjectTally[];
   funding: FundingTally[];
+  digital: DigitalTally[];
 }
 
 /** A measured value, with the parts it was computed from so screens can show "7 / 10" next to 70%. */
@@ -146,6 +155,14 @@ export function measure(source: IndicatorSource, t: RegisterTallies, scope: Scop
       const rows = inScope(t.funding, scope).filter((r) => r.group === source.group);
       const numerator = sum(rows, (r) => r.meeting);
       const denominator = sum(rows, (r) => r.schools);
+      return { value: percent(numerator, denominator), numerator, denominator };
+    }
+    case 'digital': {
+      const rows = inScope(t.digital, scope);
+      if (source.measure === 'onlineCourses') return { value: sum(rows, (r) => r.onlineCourses) };
+      if (source.measure === 'demoSchools') return { value: sum(rows, (r) => r.demoSchools) };
+      const numerator = sum(rows, (r) => r.smartCampusMeeting);
+      const denominator = sum(rows, (r) => r.vocationalSchools);
       return { value: percent(numerator, denominator), numerator, denominator };
     }
     case 'enterpriseRunSchools':

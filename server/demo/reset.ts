@@ -104,6 +104,17 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
       sql`delete from major_group_programs where group_id in (select id from major_groups where school_id in ${demoOrgs})`,
     ],
     ['major_groups', sql`delete from major_groups where school_id in ${demoOrgs}`],
+    ['smart_demo_applications', sql`delete from smart_demo_applications where school_id in ${demoOrgs} or district_id in ${demoOrgs}`],
+    ['smart_campus_assessments', sql`delete from smart_campus_assessments where school_id in ${demoOrgs} or district_id in ${demoOrgs}`],
+    [
+      'smart_campus_standards',
+      sql`delete from smart_campus_standards st where st.published_by in ${demoUsers}
+      and not exists (select 1 from smart_campus_assessments a where a.standard_id = st.id)`,
+    ],
+    [
+      'online_courses',
+      sql`delete from online_courses where school_id in ${demoOrgs} or district_id in ${demoOrgs} or partner_enterprise_id in ${demoOrgs}`,
+    ],
     ['funding_declarations', sql`delete from funding_declarations where school_id in ${demoOrgs} or district_id in ${demoOrgs}`],
     ['high_school_funding', sql`delete from high_school_funding where organisation_id in ${demoOrgs}`],
     [

@@ -16,6 +16,7 @@ import { seedGraduatesDemo } from './graduates.ts';
 import { seedFundingDemo } from './funding.ts';
 import { seedQualityDemo } from './quality.ts';
 import { seedSurveysDemo } from './surveys.ts';
+import { seedDigitalDemo } from './digital.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
 import type { Services } from '../platform/services.ts';
@@ -185,6 +186,12 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
     if (surveyed)
       log(
         `满意度调查演示数据：${surveyed.rounds}轮调查，邀请${surveyed.invited}人次，${surveyed.answered}份匿名答卷（其中实习单位评价${surveyed.ratings}份；student1、graduate1 有待填问卷）`,
+      );
+    // 数字职教: the published smart-campus standard, self-assessments, demo schools and online courses (issue 18).
+    const digital = await seedDigitalDemo(db, { now: services.now() });
+    if (digital)
+      log(
+        `数字职教演示数据：${digital.courses}门在线课程（${digital.recognised}门已认定），${digital.assessed}所学校已自评智慧校园（${digital.meeting}所审核达标），${digital.demoSchools}所智慧职教示范校（school1 的申报待认定）`,
       );
     const projects = await seedCallsDemo(db, { now: services.now() });
     if (projects)

@@ -31,6 +31,7 @@ const PUBLIC: [pathname: string, title: string][] = [
   ['/certified-enterprises', '产教融合型企业名单'],
   ['/register', '企业注册'],
   ['/credit-bank/verify', '学分证书核验'],
+  ['/online-courses', '精品在线课程'],
 ];
 
 describe('every page of every demo role', () => {

@@ -47,6 +47,9 @@ test('counts of carriers, certified enterprises and the dual-qualified share are
   // Computed from the schools' yearly 生均财政拨款 declarations (issue 18), no longer typed in by the 财政局.
   for (const code of ['per_student_funding', 'secondary_per_student_funding'])
     assert.equal(indicatorDefinition(code)?.method, 'computed', code);
+  // Computed from online courses, smart-campus self-assessments and demo-school decisions (issue 18), no longer typed in.
+  for (const code of ['online_courses', 'smart_campus_share', 'smart_demo_schools'])
+    assert.equal(indicatorDefinition(code)?.method, 'computed', code);
   // Computed from the enterprises' yearly declarations (issue 14), no longer typed in.
   for (const code of ['training_fund_share', 'training_fund_frontline_share'])
     assert.equal(indicatorDefinition(code)?.method, 'computed', code);
@@ -171,6 +174,10 @@ const tallies: RegisterTallies = {
     { districtId: 'd2', group: 'higher', schools: 1, meeting: 0 },
     { districtId: 'd2', group: 'secondary', schools: 2, meeting: 1 },
   ],
+  digital: [
+    { districtId: 'd1', onlineCourses: 7, vocationalSchools: 8, smartCampusMeeting: 2, demoSchools: 1 },
+    { districtId: 'd2', onlineCourses: 3, vocationalSchools: 2, smartCampusMeeting: 1, demoSchools: 0 },
+  ],
 };
 const value = (code: string, scope: string) => {
   const d = indicatorDefinition(code)!;
@@ -286,6 +293,15 @@ test('formulas: funded projects of published calls count by call kind, in the ap
   assert.equal(value('collaborative_projects', 'd2')?.value, 1);
   assert.equal(value('teaching_innovation_teams', 'city')?.value, 2);
   assert.equal(value('private_brand_projects', 'city')?.value, 0);
+});
+
+test('formulas: digital targets count recognised courses and demo schools, and the share of 职业学校 meeting the standard', () => {
+  assert.deepEqual(value('online_courses', 'city'), { value: 10 });
+  assert.deepEqual(value('online_courses', 'd2'), { value: 3 });
+  assert.deepEqual(value('smart_demo_schools', 'city'), { value: 1 });
+  assert.deepEqual(value('smart_campus_share', 'city'), { value: 30, numerator: 3, denominator: 10 });
+  assert.deepEqual(value('smart_campus_share', 'd2'), { value: 50, numerator: 1, denominator: 2 });
+  assert.deepEqual(value('smart_campus_share', 'd9'), { value: null, numerator: 0, denominator: 0 });
 });
 
 test('formulas: per-student funding is the share of public schools of the group meeting their threshold', () => {

@@ -206,6 +206,28 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: '质量评价',
   },
   { path: '/surveys/ratings', label: '实习生评价', icon: FileDoneOutlined, roles: ['enterprise_admin'], group: '质量评价' },
+  {
+    path: '/digital/courses',
+    label: '精品在线课程',
+    icon: ReadOutlined,
+    roles: ['city_admin', 'department', 'district', 'school_admin', 'teacher', 'enterprise_admin'],
+    group: '数字职教',
+  },
+  {
+    path: '/digital/smart-campus',
+    label: '智慧校园自评审核',
+    icon: ReadOutlined,
+    roles: ['city_admin', 'department', 'district'],
+    group: '数字职教',
+  },
+  { path: '/digital/my-campus', label: '本校智慧校园', icon: ReadOutlined, roles: ['school_admin'], group: '数字职教' },
+  {
+    path: '/digital/demo-schools',
+    label: '智慧职教示范校',
+    icon: ReadOutlined,
+    roles: ['city_admin', 'department', 'district'],
+    group: '数字职教',
+  },
   { path: '/imports', label: '数据导入', icon: CloudUploadOutlined, roles: IMPORT_ROLES, group: '系统管理' },
   { path: '/audit', label: '审计日志', icon: AuditOutlined, roles: ['city_admin'], group: '系统管理' },
 ];

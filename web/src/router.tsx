@@ -25,6 +25,7 @@ import { graduateRoutes } from './pages/graduates/routes.tsx';
 import { fundingRoutes } from './pages/funding/routes.tsx';
 import { qualityRoutes } from './pages/quality/routes.tsx';
 import { surveyRoutes } from './pages/surveys/routes.tsx';
+import { digitalRoutes, publicDigitalRoutes } from './pages/digital/routes.tsx';
 import { callRoutes, publicCallRoutes } from './pages/calls/routes.tsx';
 
 // Pages that only some roles open, loaded on demand.
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
       },
       ...publicDirectoryRoutes,
       ...publicCallRoutes,
+      ...publicDigitalRoutes,
       {
         path: '/certified-enterprises',
         element: (
@@ -189,6 +191,7 @@ export const router = createBrowserRouter([
           ...fundingRoutes,
           ...qualityRoutes,
           ...surveyRoutes,
+          ...digitalRoutes,
           ...callRoutes,
           ...importRoutes,
           ...searchRoutes,

@@ -1194,6 +1194,68 @@ CREATE TABLE "survey_rounds" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "online_courses" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"school_id" uuid NOT NULL,
+	"district_id" uuid,
+	"partner_enterprise_id" uuid,
+	"title" text NOT NULL,
+	"level" text NOT NULL,
+	"major_codes" jsonb NOT NULL,
+	"url" text NOT NULL,
+	"credits" numeric(4, 1) NOT NULL,
+	"enrolments" integer NOT NULL,
+	"summary" text,
+	"status" text DEFAULT 'submitted' NOT NULL,
+	"review_note" text,
+	"reviewed_by" uuid,
+	"reviewed_at" timestamp with time zone,
+	"declared_by" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "smart_campus_assessments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"school_id" uuid NOT NULL,
+	"district_id" uuid,
+	"standard_id" uuid NOT NULL,
+	"items" jsonb NOT NULL,
+	"met_items" integer NOT NULL,
+	"meets" boolean NOT NULL,
+	"status" text DEFAULT 'submitted' NOT NULL,
+	"review_note" text,
+	"reviewed_by" uuid,
+	"reviewed_at" timestamp with time zone,
+	"submitted_by" uuid,
+	"submitted_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "smart_campus_standards" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"title" text NOT NULL,
+	"items" jsonb NOT NULL,
+	"pass_items" integer NOT NULL,
+	"published_by" uuid,
+	"published_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "smart_demo_applications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"school_id" uuid NOT NULL,
+	"district_id" uuid,
+	"statement" text NOT NULL,
+	"status" text DEFAULT 'submitted' NOT NULL,
+	"decision_note" text,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	"applied_by" uuid,
+	"applied_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1352,6 +1414,21 @@ ALTER TABLE "survey_participations" ADD CONSTRAINT "survey_participations_round_
 ALTER TABLE "survey_rounds" ADD CONSTRAINT "survey_rounds_owner_id_organisations_id_fk" FOREIGN KEY ("owner_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_rounds" ADD CONSTRAINT "survey_rounds_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_rounds" ADD CONSTRAINT "survey_rounds_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "online_courses" ADD CONSTRAINT "online_courses_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "online_courses" ADD CONSTRAINT "online_courses_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "online_courses" ADD CONSTRAINT "online_courses_partner_enterprise_id_organisations_id_fk" FOREIGN KEY ("partner_enterprise_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "online_courses" ADD CONSTRAINT "online_courses_reviewed_by_users_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "online_courses" ADD CONSTRAINT "online_courses_declared_by_users_id_fk" FOREIGN KEY ("declared_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "smart_campus_assessments" ADD CONSTRAINT "smart_campus_assessments_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "smart_campus_assessments" ADD CONSTRAINT "smart_campus_assessments_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "smart_campus_assessments" ADD CONSTRAINT "smart_campus_assessments_standard_id_smart_campus_standards_id_fk" FOREIGN KEY ("standard_id") REFERENCES "smart_campus_standards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "smart_campus_assessments" ADD CONSTRAINT "smart_campus_assessments_reviewed_by_users_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "smart_campus_assessments" ADD CONSTRAINT "smart_campus_assessments_submitted_by_users_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "smart_campus_standards" ADD CONSTRAINT "smart_campus_standards_published_by_users_id_fk" FOREIGN KEY ("published_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "smart_demo_applications" ADD CONSTRAINT "smart_demo_applications_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "smart_demo_applications" ADD CONSTRAINT "smart_demo_applications_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "smart_demo_applications" ADD CONSTRAINT "smart_demo_applications_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "smart_demo_applications" ADD CONSTRAINT "smart_demo_applications_applied_by_users_id_fk" FOREIGN KEY ("applied_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_kind_code_uq" ON "organisations" USING btree ("kind","code");--> statement-breakpoint
 CREATE INDEX "organisations_district_idx" ON "organisations" USING btree ("district_id");--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind") WHERE "organisations"."status" <> 'archived';--> statement-breakpoint
@@ -1512,4 +1589,10 @@ CREATE INDEX "survey_invitations_user_idx" ON "survey_invitations" USING btree (
 CREATE INDEX "survey_invitations_round_school_idx" ON "survey_invitations" USING btree ("round_id","school_id");--> statement-breakpoint
 CREATE INDEX "survey_rounds_year_idx" ON "survey_rounds" USING btree ("year","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "survey_rounds_owner_kind_year_uq" ON "survey_rounds" USING btree ("owner_id","kind","year") WHERE "survey_rounds"."owner_id" is not null;--> statement-breakpoint
-CREATE UNIQUE INDEX "survey_rounds_internship_year_uq" ON "survey_rounds" USING btree ("year") WHERE "survey_rounds"."kind" = 'internship_quality' and "survey_rounds"."owner_id" is null;
+CREATE UNIQUE INDEX "survey_rounds_internship_year_uq" ON "survey_rounds" USING btree ("year") WHERE "survey_rounds"."kind" = 'internship_quality' and "survey_rounds"."owner_id" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "online_courses_school_title_uq" ON "online_courses" USING btree ("school_id","title");--> statement-breakpoint
+CREATE INDEX "online_courses_status_idx" ON "online_courses" USING btree ("status","district_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "smart_campus_assessments_school_standard_uq" ON "smart_campus_assessments" USING btree ("school_id","standard_id");--> statement-breakpoint
+CREATE INDEX "smart_campus_assessments_status_idx" ON "smart_campus_assessments" USING btree ("standard_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "smart_demo_applications_school_uq" ON "smart_demo_applications" USING btree ("school_id");--> statement-breakpoint
+CREATE INDEX "smart_demo_applications_status_idx" ON "smart_demo_applications" USING btree ("status");
