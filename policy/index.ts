@@ -13,6 +13,7 @@ import { parseExpertReviewPolicy, type ExpertReviewPolicy } from '../core/expert
 import { parseFundingPolicy, type FundingPolicy } from '../core/funding/policy.ts';
 import { parseCallsPolicy, type CallsPolicy } from '../core/calls/policy.ts';
 import { parseQualityReportsPolicy, type QualityReportsPolicy } from '../core/quality-reports/policy.ts';
+import { parseQualityPolicy, type QualityPolicy } from '../core/quality/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
@@ -40,3 +41,5 @@ export const fundingPolicy: FundingPolicy = parseFundingPolicy((plan as { fundin
 
 /** The annual quality reports' parts, length limits and generated tables (section `qualityReports`, 三 18): see core/quality-reports/policy.ts. */
 export const qualityReportsPolicy: QualityReportsPolicy = parseQualityReportsPolicy((plan as { qualityReports?: unknown }).qualityReports);
+/** The multi-party quality evaluation's indicator systems by year (section `quality`): see core/quality/policy.ts. */
+export const qualityPolicy: QualityPolicy = parseQualityPolicy((plan as { quality?: unknown }).quality);

@@ -5,6 +5,7 @@
 export { INDICATORS_RECOMPUTE_JOB, indicatorsRecomputeJob, queueRecompute } from './indicators/job.ts';
 export { cityFigures, registryFigures, registryFiguresByDistrict, share } from './indicators/registry-figures.ts';
 export type { FigureScope, RegistryFigures } from './indicators/registry-figures.ts';
+export { practiceCheckOn, practiceDays, type PracticeCheck } from './indicators/practice-sql.ts';
 export { latestSnapshot } from './repository/indicators.ts';
 export { createTaskReport, rateTaskReport } from './repository/supervision.ts';
 export { cockpitRoutes } from './routes/cockpit.ts';

@@ -1,0 +1,7 @@
+/**
+ * The quality capability's public surface (issue 17): the multi-party quality evaluation of vocational schools.
+ * `schoolFacts` is what the platform already holds about each school in a year (the computed indicators; the
+ * schools' annual quality reports read it too).
+ */
+export { schoolFacts, type SchoolFacts, type SchoolFactsQuery } from './repository/school-facts.ts';
+export type { Fact, SchoolFactValues } from '../../core/quality/facts.ts';
