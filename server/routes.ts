@@ -33,6 +33,7 @@ import { forecastRoutes } from './forecast/index.ts';
 import { caseRoutes, declarationRoutes } from './certification/index.ts';
 import { expertReviewRoutes } from './expert-review/index.ts';
 import { callsRoutes } from './calls/index.ts';
+import { qualityReportRoutes } from './quality-reports/index.ts';
 
 /** Every API route of the platform. A route that is not listed here does not exist. */
 export function allRoutes(): AnyRoute[] {
@@ -73,5 +74,6 @@ export function allRoutes(): AnyRoute[] {
   list.push(...graduateRoutes);
   list.push(...fundingRoutes);
   list.push(...expertReviewRoutes, ...callsRoutes);
+  list.push(...qualityReportRoutes);
   return list;
 }

@@ -88,3 +88,6 @@ export function aggregateTables(specs: readonly TableSpec[], schools: readonly R
 /** The rows of the tables without data, as "表名：行名", so a report says what it is missing. */
 export const missingRows = (tables: readonly ReportTable[]): string[] =>
   tables.flatMap((t) => t.rows.filter((r) => r.value === null).map((r) => `${t.title}：${r.label}`));
+
+/** The day a year's facts are as of: its last day, or today while it runs. */
+export const factsDateOf = (year: number, today: string): string => (today < `${year}-12-31` ? today : `${year}-12-31`);
