@@ -14,6 +14,7 @@ import { parseFundingPolicy, type FundingPolicy } from '../core/funding/policy.t
 import { parseCallsPolicy, type CallsPolicy } from '../core/calls/policy.ts';
 import { parseQualityReportsPolicy, type QualityReportsPolicy } from '../core/quality-reports/policy.ts';
 import { parseQualityPolicy, type QualityPolicy } from '../core/quality/policy.ts';
+import { parseSurveysPolicy, type SurveysPolicy } from '../core/surveys/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
@@ -43,3 +44,5 @@ export const fundingPolicy: FundingPolicy = parseFundingPolicy((plan as { fundin
 export const qualityReportsPolicy: QualityReportsPolicy = parseQualityReportsPolicy((plan as { qualityReports?: unknown }).qualityReports);
 /** The multi-party quality evaluation's indicator systems by year (section `quality`): see core/quality/policy.ts. */
 export const qualityPolicy: QualityPolicy = parseQualityPolicy((plan as { quality?: unknown }).quality);
+/** The multi-party evaluation's questionnaires, scale and minimum sample (section `surveys`): see core/surveys/policy.ts. */
+export const surveysPolicy: SurveysPolicy = parseSurveysPolicy((plan as { surveys?: unknown }).surveys);

@@ -34,6 +34,7 @@ import { caseRoutes, declarationRoutes } from './certification/index.ts';
 import { expertReviewRoutes } from './expert-review/index.ts';
 import { callsRoutes } from './calls/index.ts';
 import { qualityReportRoutes } from './quality-reports/index.ts';
+import { surveyRoutes } from './surveys/index.ts';
 
 /** Every API route of the platform. A route that is not listed here does not exist. */
 export function allRoutes(): AnyRoute[] {
@@ -75,5 +76,6 @@ export function allRoutes(): AnyRoute[] {
   list.push(...fundingRoutes);
   list.push(...expertReviewRoutes, ...callsRoutes);
   list.push(...qualityReportRoutes);
+  list.push(...surveyRoutes);
   return list;
 }

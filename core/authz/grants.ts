@@ -468,6 +468,34 @@ export const POLICY = {
     read: { city_admin: 'city', department: 'city', district: 'city', school_admin: 'city' },
     enter: { department: 'organisation' },
   },
+  /**
+   * 满意度调查 rounds (三 18, 任务清单 27): the bureau opens city-wide rounds, a school rounds for its own students,
+   * graduates and partners; the bureau, departments, districts and schools read the results and response rates of
+   * what their scope reaches (a school: its own figures only).
+   */
+  surveyRound: {
+    read: { city_admin: 'city', department: 'city', district: 'district', school_admin: 'organisation' },
+    open: { city_admin: 'city', school_admin: 'organisation' },
+  },
+  /** A respondent's own questionnaires (students and graduates, enterprises' administrators): only what they were sent. */
+  surveyAnswer: {
+    answer: { student: 'self', enterprise_admin: 'self' },
+  },
+  /**
+   * Interns' ratings of an internship unit, aggregated above the minimum sample: the enterprise its own; staff,
+   * schools, teachers and students any unit (they choose posts with them).
+   */
+  internshipRating: {
+    read: {
+      city_admin: 'city',
+      department: 'city',
+      district: 'city',
+      school_admin: 'city',
+      teacher: 'city',
+      student: 'city',
+      enterprise_admin: 'organisation',
+    },
+  },
   /** 留郑率 and 中职升学率 with their breakdown (masked graduates in the drill-down): the bureau, departments, districts. */
   graduateFigures: {
     read: staffRead,

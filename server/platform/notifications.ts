@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Access } from '../../core/authz/index.ts';
 import { notFound } from '../../core/errors.ts';
 import type { Notification } from '../../contracts/notifications.ts';
@@ -115,4 +115,27 @@ export async function deliverToOrganisations(
     delivered += inserted.length;
   }
   return { delivered, recipients: recipients.size };
+}
+
+/** A message for every account a query selects (one column, `user_id`), e.g. the respondents a survey round invites. */
+export interface UsersMessage {
+  kind: string;
+  /** Per message, not per person: the recipient's id is prefixed, as for organisations' messages. */
+  dedupeKey: string;
+  title: string;
+  body: string;
+  link: string | null;
+  detail: Record<string, unknown>;
+}
+
+/**
+ * Delivers one message to the active accounts a query selects, in one statement however many they are (a city-wide
+ * round invites hundreds of thousands); a person who already has it (same dedupe key) is skipped.
+ */
+export async function deliverToUsers(tx: Tx, m: UsersMessage, userIds: SQL): Promise<number> {
+  const result = (await tx.execute(sql`insert into notifications (user_id, kind, title, body, link, detail, dedupe_key)
+    select distinct q.user_id, ${m.kind}, ${m.title}, ${m.body}, ${m.link}, ${JSON.stringify(m.detail)}::jsonb, q.user_id::text || ':' || ${m.dedupeKey}
+    from (${userIds}) q join users u on u.id = q.user_id where not u.disabled
+    on conflict do nothing`)) as unknown as { rowCount?: number | null; affectedRows?: number };
+  return result.rowCount ?? result.affectedRows ?? 0;
 }

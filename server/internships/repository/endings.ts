@@ -15,6 +15,7 @@ import {
   students,
 } from '../../platform/db/schema/index.ts';
 import { issueOutcome, openStudentAccount } from '../../credit-bank/index.ts';
+import { inviteInternshipRating } from '../../surveys/index.ts';
 import { draftAgreementOnOpen, refuse } from './agreements.ts';
 import { takePlace } from './applications.ts';
 import {
@@ -145,7 +146,8 @@ export async function reassign(
 /**
  * The school completes the internship once both mentors gave their mid-term and final evaluations. A passed
  * internship is deposited in the student's credit-bank account as a learning outcome of kind internship, issued
- * by the school, under a key of the internship: a retried completion cannot deposit it twice.
+ * by the school, under a key of the internship: a retried completion cannot deposit it twice. The student is then
+ * asked to rate the internship unit (surveys).
  */
 export async function complete(
   tx: Tx,
@@ -212,6 +214,18 @@ export async function complete(
     learningOutcomeId = outcome.id;
   }
   await setInternship(tx, id, { status: 'completed', endedOn: today, outcome: body.outcome, learningOutcomeId });
+  // The student rates the unit (岗位实习评价, anonymous to it), whatever the outcome.
+  await inviteInternshipRating(
+    tx,
+    {
+      internshipId: id,
+      studentUserId: row.studentUserId,
+      schoolId: row.i.schoolId,
+      enterpriseId: row.i.enterpriseId,
+      enterpriseName: row.enterpriseName,
+    },
+    now,
+  );
   await audit.record({
     action: 'complete',
     entityType: 'internship',

@@ -31,6 +31,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   /** A signature by someone who is not that party of the agreement. */
   NOT_THE_PARTY: 403,
   ALREADY_SIGNED: 409,
+  /** A second answer to an anonymous survey by the same respondent (one answer per person, 三 18). */
+  ALREADY_ANSWERED: 409,
   OVERLAPPING_INTERNSHIP: 409,
   /** The database connection failed under the request (server restart, failover): nothing to fix in the input. */
   DB_UNAVAILABLE: 503,

@@ -1118,6 +1118,49 @@ CREATE TABLE "quality_reports" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "survey_answers" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"round_id" uuid NOT NULL,
+	"school_id" uuid NOT NULL,
+	"enterprise_id" uuid,
+	"values" jsonb NOT NULL,
+	"score" real NOT NULL,
+	"free_text" text
+);
+--> statement-breakpoint
+CREATE TABLE "survey_invitations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"round_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"subject" text DEFAULT '' NOT NULL,
+	"respondent" text NOT NULL,
+	"school_id" uuid NOT NULL,
+	"enterprise_id" uuid,
+	"invited_on" date NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "survey_participations" (
+	"round_id" uuid NOT NULL,
+	"respondent_key" text NOT NULL,
+	CONSTRAINT "survey_participations_round_id_respondent_key_pk" PRIMARY KEY("round_id","respondent_key")
+);
+--> statement-breakpoint
+CREATE TABLE "survey_rounds" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"year" integer NOT NULL,
+	"title" text NOT NULL,
+	"owner_id" uuid,
+	"school_id" uuid,
+	"status" text DEFAULT 'open' NOT NULL,
+	"closes_on" date NOT NULL,
+	"questions" jsonb NOT NULL,
+	"free_text_prompt" text NOT NULL,
+	"policy_version" text NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1260,6 +1303,17 @@ ALTER TABLE "quality_reports" ADD CONSTRAINT "quality_reports_organisation_id_or
 ALTER TABLE "quality_reports" ADD CONSTRAINT "quality_reports_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quality_reports" ADD CONSTRAINT "quality_reports_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quality_reports" ADD CONSTRAINT "quality_reports_reviewed_by_users_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_answers" ADD CONSTRAINT "survey_answers_round_id_survey_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "survey_rounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_answers" ADD CONSTRAINT "survey_answers_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_answers" ADD CONSTRAINT "survey_answers_enterprise_id_organisations_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_invitations" ADD CONSTRAINT "survey_invitations_round_id_survey_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "survey_rounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_invitations" ADD CONSTRAINT "survey_invitations_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_invitations" ADD CONSTRAINT "survey_invitations_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_invitations" ADD CONSTRAINT "survey_invitations_enterprise_id_organisations_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_participations" ADD CONSTRAINT "survey_participations_round_id_survey_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "survey_rounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_rounds" ADD CONSTRAINT "survey_rounds_owner_id_organisations_id_fk" FOREIGN KEY ("owner_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_rounds" ADD CONSTRAINT "survey_rounds_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_rounds" ADD CONSTRAINT "survey_rounds_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_kind_code_uq" ON "organisations" USING btree ("kind","code");--> statement-breakpoint
 CREATE INDEX "organisations_district_idx" ON "organisations" USING btree ("district_id");--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind") WHERE "organisations"."status" <> 'archived';--> statement-breakpoint
@@ -1410,4 +1464,12 @@ CREATE INDEX "funding_declarations_year_idx" ON "funding_declarations" USING btr
 CREATE INDEX "quality_report_partners_school_idx" ON "quality_report_partners" USING btree ("school_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "quality_reports_organisation_year_uq" ON "quality_reports" USING btree ("organisation_id","year");--> statement-breakpoint
 CREATE INDEX "quality_reports_year_status_idx" ON "quality_reports" USING btree ("year","status");--> statement-breakpoint
-CREATE INDEX "quality_reports_district_idx" ON "quality_reports" USING btree ("district_id");
+CREATE INDEX "quality_reports_district_idx" ON "quality_reports" USING btree ("district_id");--> statement-breakpoint
+CREATE INDEX "survey_answers_round_school_idx" ON "survey_answers" USING btree ("round_id","school_id");--> statement-breakpoint
+CREATE INDEX "survey_answers_enterprise_idx" ON "survey_answers" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "survey_invitations_round_user_subject_uq" ON "survey_invitations" USING btree ("round_id","user_id","subject");--> statement-breakpoint
+CREATE INDEX "survey_invitations_user_idx" ON "survey_invitations" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "survey_invitations_round_school_idx" ON "survey_invitations" USING btree ("round_id","school_id");--> statement-breakpoint
+CREATE INDEX "survey_rounds_year_idx" ON "survey_rounds" USING btree ("year","kind");--> statement-breakpoint
+CREATE UNIQUE INDEX "survey_rounds_owner_kind_year_uq" ON "survey_rounds" USING btree ("owner_id","kind","year") WHERE "survey_rounds"."owner_id" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "survey_rounds_internship_year_uq" ON "survey_rounds" USING btree ("year") WHERE "survey_rounds"."kind" = 'internship_quality' and "survey_rounds"."owner_id" is null;
