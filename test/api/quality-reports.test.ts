@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { after, before, describe, test } from 'node:test';
 import { todayOf } from '../../core/calendar.ts';
-import { carrierPartners, carriers } from '../../server/platform/db/schema/index.ts';
+import { surveysPolicy } from '../../policy/index.ts';
+import { carrierPartners, carriers, surveyAnswers, surveyRounds } from '../../server/platform/db/schema/index.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
 import { TEST_PASSWORD } from '../support/factory.ts';
@@ -47,6 +48,34 @@ for (const engine of testEngines()) {
     test('a blank draft shows the seven parts with their limits and the six tables from data, 暂无数据 where there is none', async () => {
       const c = await as('schoolAdminA');
       assert.equal((await put(c, `/api/funding/my-declarations/${year}`, { appropriationYuan: 24_000_000, students: 1200 })).status, 200);
+      // The year's students' satisfaction round with enough answers (all 4 of 5: 75 points); the graduates' with too few.
+      const round = async (kind: 'student_satisfaction' | 'graduate_satisfaction', answers: number) => {
+        const questions = surveysPolicy.kinds[kind].questions;
+        const [r] = await w.db
+          .insert(surveyRounds)
+          .values({
+            kind,
+            year,
+            title: kind,
+            schoolId: w.schoolA.id,
+            ownerId: w.schoolA.id,
+            status: 'closed',
+            closesOn: `${year}-12-01`,
+            questions,
+            freeTextPrompt: '',
+            policyVersion: 'test',
+          })
+          .returning();
+        for (let i = 0; i < answers; i++)
+          await w.db.insert(surveyAnswers).values({
+            roundId: r!.id,
+            schoolId: w.schoolA.id,
+            values: Object.fromEntries(questions.map((q) => [q.code, 4])),
+            score: 75,
+          });
+      };
+      await round('student_satisfaction', surveysPolicy.minResponses);
+      await round('graduate_satisfaction', surveysPolicy.minResponses - 1);
       const res = await c.get(mine);
       assert.equal(res.status, 200, JSON.stringify(res.body));
       const r = res.body;
@@ -69,6 +98,8 @@ for (const engine of testEngines()) {
       assert.deepEqual([employment.value, employment.display], [null, '暂无数据'], 'no destinations recorded: no data, never 0');
       const students = row('计分卡', /在校生数/);
       assert.equal(students.display, '暂无数据', 'no student on the register');
+      assert.deepEqual([row('学生反馈表', /^在校生满意度$/).display, row('学生反馈表', /^在校生满意度$/).source], ['75 分', '满意度调查']);
+      assert.equal(row('学生反馈表', /^毕业生满意度$/).display, '暂无数据', 'too few answers to show');
       const foreign = row('国际影响表', /留学生/);
       assert.deepEqual([foreign.display, foreign.source], ['暂无数据', null]);
       assert.ok(r.missing.includes('国际影响表：全日制国（境）外留学生人数'), r.missing.join('；'));

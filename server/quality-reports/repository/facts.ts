@@ -2,11 +2,13 @@ import { sql } from 'drizzle-orm';
 import { factsDateOf, type ReportFacts } from '../../../core/quality-reports/index.ts';
 import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
 import { schoolFacts } from '../../quality/index.ts';
+import { surveyFeedbackForSchool, type SchoolFeedback } from '../../surveys/index.ts';
 
 /**
  * The facts a report's tables are generated from. A school's come from the quality capability's `schoolFacts`
- * (the same figures its evaluation scores), plus the ones only a report shows (kept here until they move there):
- * its international carriers. An enterprise's are counted here from its internships, posts, carriers, the
+ * (the same figures its evaluation scores), its 学生反馈表 from the surveys capability's `surveyFeedbackForSchool`
+ * (a kind below the minimum sample has no score: 暂无数据), plus the one only a report shows (kept here until it
+ * moves to schoolFacts): its international carriers. An enterprise's are counted here from its internships, posts, carriers, the
  * destinations naming it as employer and its yearly declaration (产教融合型企业申报).
  */
 export interface FactsOf {
@@ -28,8 +30,9 @@ export async function schoolReportFacts(
   today: string,
 ): Promise<Map<string, FactsOf>> {
   if (!schoolIds.length) return new Map();
-  const [computed, international] = await Promise.all([
+  const [computed, feedback, international] = await Promise.all([
     schoolFacts(db as Db, { year, today, schoolIds }),
+    Promise.all(schoolIds.map((id) => surveyFeedbackForSchool(db as Db, id, year))),
     rows<{ schoolId: string; n: number }>(
       db,
       sql`select o.id as "schoolId", count(distinct c.id)::int as n from organisations o
@@ -39,12 +42,14 @@ export async function schoolReportFacts(
     ),
   ]);
   const intl = new Map(international.map((r) => [r.schoolId, r.n]));
+  const surveys = new Map(feedback.map((f) => [f.schoolId, surveyFacts(f)]));
   return new Map(
     computed.map((s) => {
       const facts: ReportFacts = Object.fromEntries(Object.entries(s.facts).map(([k, f]) => [k, f.value]));
       // No student on the register is no data for the headcount, not a school of none.
       facts.students = s.students > 0 ? s.students : null;
       facts.international_carriers = intl.get(s.schoolId) ?? 0;
+      Object.assign(facts, surveys.get(s.schoolId));
       return [s.schoolId, { facts, dataDate: s.dataDate }];
     }),
   );
@@ -104,5 +109,18 @@ export async function enterpriseReportFacts(db: Db | Tx, enterpriseId: string, y
       fund_spent_yuan: declaration?.spent ?? null,
       people_trained: declaration?.trained ?? null,
     },
+  };
+}
+
+/** The 学生反馈表's facts: each kind's score (none below the minimum sample) and the response rate of the satisfaction rounds. */
+function surveyFacts(f: SchoolFeedback): ReportFacts {
+  const kind = (k: string) => f.kinds.find((x) => x.kind === k);
+  return {
+    student_satisfaction: kind('student_satisfaction')?.score ?? null,
+    student_satisfaction_response_rate: kind('student_satisfaction')?.responseRate ?? null,
+    graduate_satisfaction: kind('graduate_satisfaction')?.score ?? null,
+    graduate_satisfaction_response_rate: kind('graduate_satisfaction')?.responseRate ?? null,
+    internship_quality: kind('internship_quality')?.score ?? null,
+    employer_satisfaction: kind('employer_satisfaction')?.score ?? null,
   };
 }
