@@ -22,6 +22,7 @@ const ALL = [
   'forecast',
   'certification',
   'calls',
+  'quality-reports',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 let failed = false;
