@@ -181,6 +181,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['city_admin', 'department', 'district'],
     group: '经费保障',
   },
+  {
+    path: '/quality-reports',
+    label: '质量年度报告',
+    icon: FileDoneOutlined,
+    roles: ['city_admin', 'department', 'district', 'school_admin', 'enterprise_admin'],
+    group: '质量年度报告',
+  },
+  {
+    path: '/quality-reports/mine',
+    label: '撰写质量报告',
+    icon: FileDoneOutlined,
+    roles: ['city_admin', 'school_admin', 'enterprise_admin'],
+    group: '质量年度报告',
+  },
   { path: '/imports', label: '数据导入', icon: CloudUploadOutlined, roles: IMPORT_ROLES, group: '系统管理' },
   { path: '/audit', label: '审计日志', icon: AuditOutlined, roles: ['city_admin'], group: '系统管理' },
 ];

@@ -23,6 +23,7 @@ import { forecastRoutes } from './pages/forecast/routes.tsx';
 import { certificationRoutes } from './pages/certification/routes.tsx';
 import { graduateRoutes } from './pages/graduates/routes.tsx';
 import { fundingRoutes } from './pages/funding/routes.tsx';
+import { publicQualityReportRoutes, qualityReportRoutes } from './pages/quality-reports/routes.tsx';
 import { callRoutes, publicCallRoutes } from './pages/calls/routes.tsx';
 
 // Pages that only some roles open, loaded on demand.
@@ -64,6 +65,7 @@ export const router = createBrowserRouter([
       },
       ...publicDirectoryRoutes,
       ...publicCallRoutes,
+      ...publicQualityReportRoutes,
       {
         path: '/certified-enterprises',
         element: (
@@ -185,6 +187,7 @@ export const router = createBrowserRouter([
           ...certificationRoutes,
           ...graduateRoutes,
           ...fundingRoutes,
+          ...qualityReportRoutes,
           ...callRoutes,
           ...importRoutes,
           ...searchRoutes,
