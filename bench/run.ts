@@ -23,6 +23,7 @@ const ALL = [
   'certification',
   'calls',
   'quality-reports',
+  'quality',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 let failed = false;

@@ -12,6 +12,7 @@ import {
 import type { DailyJob } from './platform/jobs/daily.ts';
 import { ALLOCATION_JOB, allocationJob } from './matching/index.ts';
 import { queueSeries, SERIES_MONTHLY_JOB, seriesMonthlyJob } from './forecast/index.ts';
+import { QUALITY_EVALUATE_JOB, qualityEvaluateJob, queueEvaluation } from './quality/index.ts';
 import { PLATFORM_TIDY_JOB, platformTidyJob, queueTidy } from './platform/jobs/tidy.ts';
 
 /** Every job kind of the platform. Features add their handlers here. */
@@ -24,6 +25,7 @@ export function createJobRegistry(): JobRegistry {
   registry.register(ALLOCATION_JOB, allocationJob);
   registry.register(PLATFORM_TIDY_JOB, platformTidyJob);
   registry.register(SERIES_MONTHLY_JOB, seriesMonthlyJob);
+  registry.register(QUALITY_EVALUATE_JOB, qualityEvaluateJob);
   return registry;
 }
 
@@ -34,4 +36,6 @@ export const DAILY_JOBS: readonly DailyJob[] = [
   { kind: PLATFORM_TIDY_JOB, queue: queueTidy },
   // The day's run rewrites the current month's row of every talent series (the key ends with YYYY-MM-DD).
   { kind: SERIES_MONTHLY_JOB, queue: (db, key) => queueSeries(db, null, key.slice(-10, -3), key) },
+  // The running year's quality evaluation, so process monitoring and the school's reminder follow the data (三 18).
+  { kind: QUALITY_EVALUATE_JOB, queue: (db, key) => queueEvaluation(db, null, Number(key.slice(-10, -6)), key) },
 ];

@@ -35,6 +35,7 @@ import { expertReviewRoutes } from './expert-review/index.ts';
 import { callsRoutes } from './calls/index.ts';
 import { qualityReportRoutes } from './quality-reports/index.ts';
 import { surveyRoutes } from './surveys/index.ts';
+import { qualityRoutes } from './quality/index.ts';
 
 /** Every API route of the platform. A route that is not listed here does not exist. */
 export function allRoutes(): AnyRoute[] {
@@ -77,5 +78,6 @@ export function allRoutes(): AnyRoute[] {
   list.push(...expertReviewRoutes, ...callsRoutes);
   list.push(...qualityReportRoutes);
   list.push(...surveyRoutes);
+  list.push(...qualityRoutes);
   return list;
 }

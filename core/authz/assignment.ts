@@ -11,11 +11,12 @@ export const ROLE_ORGANISATION_KIND: Record<Role, readonly Membership['organisat
   enterprise_admin: ['enterprise'],
   /** A learner belongs to the organisation that opened their learning account: their employer, or a school for a social learner. */
   learner: ['enterprise', 'school'],
+  evaluator: ['evaluator'],
 };
 
 /** Which roles a holder of a role may hand out when creating accounts (within their own data scope). */
 const ASSIGNABLE: Partial<Record<Role, readonly Role[]>> = {
-  city_admin: ['city_admin', 'department', 'district', 'school_admin', 'teacher', 'student', 'enterprise_admin', 'learner'],
+  city_admin: ['city_admin', 'department', 'district', 'school_admin', 'teacher', 'student', 'enterprise_admin', 'learner', 'evaluator'],
   school_admin: ['school_admin', 'teacher', 'student', 'learner'],
   enterprise_admin: ['enterprise_admin', 'learner'],
 };

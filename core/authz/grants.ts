@@ -22,6 +22,7 @@ const everyoneSelf: Grants = {
   enterprise_admin: 'self',
   student: 'self',
   learner: 'self',
+  evaluator: 'self',
 };
 
 export const POLICY = {
@@ -568,6 +569,29 @@ export const POLICY = {
       enterprise_admin: 'organisation',
     },
     write: { school_admin: 'organisation', enterprise_admin: 'organisation' },
+  },
+  /**
+   * 职业教育质量评价 (三 18): the results, their evidence and the indicator system. A school reads its own; its
+   * district, the departments and the bureau theirs; a 第三方评价机构 reads only the schools it is commissioned for
+   * (the repository narrows its organisation grant to its commissions). The bureau runs the evaluation.
+   */
+  qualityResult: {
+    read: { ...staffRead, school_admin: 'organisation', evaluator: 'organisation' },
+    evaluate: { city_admin: 'city' },
+  },
+  /** A collected indicator is entered by the party that owns the fact: the school (its own), or the bureau. */
+  qualityCollected: {
+    read: { ...staffRead, school_admin: 'organisation', evaluator: 'organisation' },
+    enter: { city_admin: 'city', school_admin: 'organisation' },
+  },
+  /** The bureau commissions evaluation organisations; an evaluator reads its own commissions. */
+  qualityCommission: {
+    read: { city_admin: 'city', evaluator: 'organisation' },
+    manage: { city_admin: 'city' },
+  },
+  /** An evaluator's findings on the schools it is commissioned for; the bureau and the school read them. */
+  qualityFinding: {
+    write: { evaluator: 'organisation' },
   },
 } as const satisfies Record<string, ResourcePolicy>;
 

@@ -1,5 +1,5 @@
 /** The roles of DESIGN.md. A user holds roles in organisations (memberships). */
-export const ROLES = ['city_admin', 'department', 'district', 'school_admin', 'teacher', 'enterprise_admin', 'student', 'learner'] as const;
+export const ROLES = ['city_admin', 'department', 'district', 'school_admin', 'teacher', 'enterprise_admin', 'student', 'learner', 'evaluator'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -12,6 +12,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   student: '学生',
   /** 学习者: a learner who is not a student here (an enterprise employee in training); only their credit-bank account. */
   learner: '学习者',
+  /** 第三方评价机构: commissioned by the bureau to evaluate some schools' quality for a year (三 18); sees only those. */
+  evaluator: '第三方评价机构',
 };
 
 /** How far a grant reaches: the whole city, the member organisation's district, the organisation itself, or the user's own records. */
@@ -19,7 +21,7 @@ export type Scope = 'city' | 'district' | 'organisation' | 'self';
 
 export interface Membership {
   organisationId: string;
-  organisationKind: 'bureau' | 'department' | 'district' | 'school' | 'enterprise';
+  organisationKind: 'bureau' | 'department' | 'district' | 'school' | 'enterprise' | 'evaluator';
   /** The district of the member organisation (a district organisation is its own district). */
   districtId: string | null;
   role: Role;

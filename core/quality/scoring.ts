@@ -45,6 +45,29 @@ export function indicatorValues(
   return out;
 }
 
+export type IndicatorParts = Record<string, { numerator: number; denominator: number } | null>;
+
+/** The parts behind each value a school can check: a share's numerator and denominator, a survey's answers and invitations. */
+export function indicatorParts(
+  system: QualitySystem,
+  facts: SchoolFactValues,
+  surveys: readonly Omit<SurveyScore, 'schoolId'>[],
+): IndicatorParts {
+  const out: IndicatorParts = {};
+  for (const d of system.dimensions)
+    for (const i of d.indicators) {
+      const f = i.source === 'computed' ? facts[i.formula as FactKey] : undefined;
+      const s = i.source === 'survey' ? surveys.find((x) => x.kind === i.formula) : undefined;
+      out[i.code] =
+        f?.numerator !== undefined && f.denominator !== undefined
+          ? { numerator: f.numerator, denominator: f.denominator }
+          : s
+            ? { numerator: s.responses, denominator: s.invited }
+            : null;
+    }
+  return out;
+}
+
 /**
  * An indicator's score, 0–100: at or beyond the target 100, at the floor `passScore`, linear between; short of the
  * floor it falls linearly to 0 (at 0 for `higher`, at twice the floor's distance from the target for `lower`).

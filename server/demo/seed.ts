@@ -15,6 +15,7 @@ import { seedCertificationDemo, seedDeclarationsDemo } from './certification.ts'
 import { seedGraduatesDemo } from './graduates.ts';
 import { seedFundingDemo } from './funding.ts';
 import { seedQualityReportsDemo } from './quality-reports.ts';
+import { seedQualityDemo } from './quality.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
 import type { Services } from '../platform/services.ts';
@@ -44,6 +45,7 @@ const FEATURED = [
   'enterprise1',
   'student1',
   'learner1',
+  'evaluator1',
 ];
 
 export interface DemoLogin {
@@ -201,6 +203,12 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
     log(
       `质量年度报告演示数据：${qr.year}年度${qr.reports}份报告（${qr.published}份已公开；school1 的报告被退回修改，enterprise1 的报告待合作学校确认）`,
     );
+    // The quality evaluation: an evaluator (evaluator1) commissioned for last year, collected values, three years evaluated.
+    const quality = await seedQualityDemo(db, { now: services.now(), passwordHash: await demoPasswordHash(db) });
+    if (quality)
+      log(
+        `质量评价演示数据：${quality.years.join('、')}年度${quality.schools}所学校已评价，第三方评价机构 evaluator1 受委托评价${quality.commissioned}所`,
+      );
     // The lists would key these rows on first use; keyed now, the first name-sorted page is as fast as the next.
     const keyed = await syncAllNameSorts(db);
     log(`名称拼音排序键：${Object.values(keyed).reduce((a, b) => a + b, 0)} 条`);

@@ -17,6 +17,7 @@ import {
   share,
 } from '../cockpit/index.ts';
 import { studentHome } from './student.ts';
+import { evaluatorHome } from './evaluator.ts';
 import { planRange, planShare, planTarget } from '../platform/plan-targets.ts';
 import { enterpriseTodo, governmentTodo, schoolTodo, todoSection } from './todo.ts';
 
@@ -384,6 +385,7 @@ const BUILDERS: Record<Membership['role'], Builder> = {
   enterprise_admin: enterprise,
   student,
   learner,
+  evaluator: evaluatorHome,
 };
 
 /** The home page of the actor's first role (the web app's role switcher asks for another with `role`). */

@@ -6,6 +6,7 @@ import { rows, type Db } from '../platform/db/engine.ts';
 import { countAlerts, offeredPlaces } from '../internships/index.ts';
 import { actingUnits, loadSupervision } from '../cockpit/index.ts';
 import { planRange } from '../platform/plan-targets.ts';
+import { storedSlippingCount } from '../quality/index.ts';
 
 /**
  * "What do I have to do today" for each staff role: the queues waiting on the caller's organisation, each with
@@ -85,6 +86,12 @@ export async function schoolTodo(db: Db, actor: Actor, m: Membership, today: str
         detail: '缺协议、保险或周志，报酬或时长不合规定',
       }),
     );
+  }
+  // Process monitoring (三 18): the school's quality indicators below their floor or falling, as last evaluated.
+  if (m.role === 'school_admin') {
+    const slipping = await storedSlippingCount(db, school, Number(today.slice(0, 4)));
+    if (slipping !== null)
+      items.push(queue('qualitySlipping', '需要关注的质量评价指标', slipping, '/quality/mine', { detail: '低于底线或较上期下滑' }));
   }
   return items;
 }

@@ -5,3 +5,9 @@
  */
 export { schoolFacts, type SchoolFacts, type SchoolFactsQuery } from './repository/school-facts.ts';
 export type { Fact, SchoolFactValues } from '../../core/quality/facts.ts';
+export { listCommissions } from './repository/commissions.ts';
+export { qualityRoutes } from './routes/quality.ts';
+export { QUALITY_EVALUATE_JOB, qualityEvaluateJob, queueEvaluation } from './job.ts';
+export { evaluateSchools, rerank } from './repository/evaluate.ts';
+export { surveyScores } from './repository/survey-scores.ts';
+export { storedSlippingCount } from './repository/results.ts';

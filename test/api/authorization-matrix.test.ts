@@ -33,6 +33,7 @@ const ACCOUNTS: Record<Role, string> = {
   enterprise_admin: 'enterprise1',
   student: 'student1',
   learner: 'learner1',
+  evaluator: 'evaluator1',
 };
 /** Signing out would end the session the rest of the matrix uses; it is every signed-in user's, by design. */
 const SKIPPED = new Set(['POST /api/auth/logout']);

@@ -22,6 +22,7 @@ const USERS: [username: string, role: Role][] = [
   ['enterprise1', 'enterprise_admin'],
   ['student1', 'student'],
   ['learner1', 'learner'],
+  ['evaluator1', 'evaluator'],
 ];
 const PUBLIC: [pathname: string, title: string][] = [
   ['/login', '登录'],

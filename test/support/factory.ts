@@ -15,7 +15,7 @@ let passwordHash: Promise<string> | undefined;
 
 const uid = () => crypto.randomBytes(5).toString('hex');
 
-type Kind = 'bureau' | 'department' | 'school' | 'enterprise';
+type Kind = 'bureau' | 'department' | 'school' | 'enterprise' | 'evaluator';
 
 export async function makeOrganisation(db: Db, kind: Kind, opts: { districtId?: string; name?: string } = {}) {
   const [org] = await db

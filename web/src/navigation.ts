@@ -182,6 +182,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: '经费保障',
   },
   {
+    path: '/quality',
+    label: '质量评价',
+    icon: AreaChartOutlined,
+    roles: ['city_admin', 'department', 'district', 'evaluator'],
+    group: '质量评价',
+  },
+  { path: '/quality/mine', label: '本校质量评价', icon: AreaChartOutlined, roles: ['school_admin'], group: '质量评价' },
+  { path: '/quality/commissions', label: '第三方评价', icon: SolutionOutlined, roles: ['city_admin', 'evaluator'], group: '质量评价' },
+  {
     path: '/quality-reports',
     label: '质量年度报告',
     icon: FileDoneOutlined,

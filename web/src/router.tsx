@@ -24,6 +24,7 @@ import { certificationRoutes } from './pages/certification/routes.tsx';
 import { graduateRoutes } from './pages/graduates/routes.tsx';
 import { fundingRoutes } from './pages/funding/routes.tsx';
 import { publicQualityReportRoutes, qualityReportRoutes } from './pages/quality-reports/routes.tsx';
+import { qualityRoutes } from './pages/quality/routes.tsx';
 import { callRoutes, publicCallRoutes } from './pages/calls/routes.tsx';
 
 // Pages that only some roles open, loaded on demand.
@@ -188,6 +189,7 @@ export const router = createBrowserRouter([
           ...graduateRoutes,
           ...fundingRoutes,
           ...qualityReportRoutes,
+          ...qualityRoutes,
           ...callRoutes,
           ...importRoutes,
           ...searchRoutes,

@@ -1161,6 +1161,66 @@ CREATE TABLE "survey_rounds" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "quality_collected" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"school_id" uuid NOT NULL,
+	"district_id" uuid,
+	"year" integer NOT NULL,
+	"indicator_code" text NOT NULL,
+	"value" numeric(14, 2) NOT NULL,
+	"evidence" text NOT NULL,
+	"entered_by" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "quality_commission_schools" (
+	"commission_id" uuid NOT NULL,
+	"school_id" uuid NOT NULL,
+	CONSTRAINT "quality_commission_schools_pk" PRIMARY KEY("commission_id","school_id")
+);
+--> statement-breakpoint
+CREATE TABLE "quality_commissions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"year" integer NOT NULL,
+	"evaluator_id" uuid NOT NULL,
+	"note" text,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "quality_findings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"commission_id" uuid NOT NULL,
+	"school_id" uuid NOT NULL,
+	"dimension" text NOT NULL,
+	"text" text NOT NULL,
+	"adjustment" numeric(4, 1) DEFAULT 0 NOT NULL,
+	"author_id" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "quality_results" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"year" integer NOT NULL,
+	"school_id" uuid NOT NULL,
+	"district_id" uuid,
+	"system_version" integer NOT NULL,
+	"data_date" date NOT NULL,
+	"total" numeric(5, 1),
+	"rank" integer,
+	"dimensions" jsonb NOT NULL,
+	"indicator_values" jsonb NOT NULL,
+	"indicator_parts" jsonb NOT NULL,
+	"previous_values" jsonb,
+	"job_id" uuid,
+	"computed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1314,6 +1374,18 @@ ALTER TABLE "survey_participations" ADD CONSTRAINT "survey_participations_round_
 ALTER TABLE "survey_rounds" ADD CONSTRAINT "survey_rounds_owner_id_organisations_id_fk" FOREIGN KEY ("owner_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_rounds" ADD CONSTRAINT "survey_rounds_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_rounds" ADD CONSTRAINT "survey_rounds_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quality_collected" ADD CONSTRAINT "quality_collected_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quality_collected" ADD CONSTRAINT "quality_collected_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quality_collected" ADD CONSTRAINT "quality_collected_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quality_commission_schools" ADD CONSTRAINT "quality_commission_schools_commission_id_quality_commissions_id_fk" FOREIGN KEY ("commission_id") REFERENCES "quality_commissions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quality_commission_schools" ADD CONSTRAINT "quality_commission_schools_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quality_commissions" ADD CONSTRAINT "quality_commissions_evaluator_id_organisations_id_fk" FOREIGN KEY ("evaluator_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quality_commissions" ADD CONSTRAINT "quality_commissions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quality_findings" ADD CONSTRAINT "quality_findings_commission_id_quality_commissions_id_fk" FOREIGN KEY ("commission_id") REFERENCES "quality_commissions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quality_findings" ADD CONSTRAINT "quality_findings_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quality_findings" ADD CONSTRAINT "quality_findings_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quality_results" ADD CONSTRAINT "quality_results_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quality_results" ADD CONSTRAINT "quality_results_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_kind_code_uq" ON "organisations" USING btree ("kind","code");--> statement-breakpoint
 CREATE INDEX "organisations_district_idx" ON "organisations" USING btree ("district_id");--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind") WHERE "organisations"."status" <> 'archived';--> statement-breakpoint
@@ -1472,4 +1544,10 @@ CREATE INDEX "survey_invitations_user_idx" ON "survey_invitations" USING btree (
 CREATE INDEX "survey_invitations_round_school_idx" ON "survey_invitations" USING btree ("round_id","school_id");--> statement-breakpoint
 CREATE INDEX "survey_rounds_year_idx" ON "survey_rounds" USING btree ("year","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "survey_rounds_owner_kind_year_uq" ON "survey_rounds" USING btree ("owner_id","kind","year") WHERE "survey_rounds"."owner_id" is not null;--> statement-breakpoint
-CREATE UNIQUE INDEX "survey_rounds_internship_year_uq" ON "survey_rounds" USING btree ("year") WHERE "survey_rounds"."kind" = 'internship_quality' and "survey_rounds"."owner_id" is null;
+CREATE UNIQUE INDEX "survey_rounds_internship_year_uq" ON "survey_rounds" USING btree ("year") WHERE "survey_rounds"."kind" = 'internship_quality' and "survey_rounds"."owner_id" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "quality_collected_school_year_code_uq" ON "quality_collected" USING btree ("school_id","year","indicator_code");--> statement-breakpoint
+CREATE INDEX "quality_commission_schools_school_idx" ON "quality_commission_schools" USING btree ("school_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "quality_commissions_evaluator_year_uq" ON "quality_commissions" USING btree ("evaluator_id","year");--> statement-breakpoint
+CREATE UNIQUE INDEX "quality_findings_commission_school_dimension_uq" ON "quality_findings" USING btree ("commission_id","school_id","dimension");--> statement-breakpoint
+CREATE UNIQUE INDEX "quality_results_year_school_uq" ON "quality_results" USING btree ("year","school_id");--> statement-breakpoint
+CREATE INDEX "quality_results_school_idx" ON "quality_results" USING btree ("school_id");

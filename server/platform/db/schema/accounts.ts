@@ -1,4 +1,5 @@
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ROLES } from '../../../../core/authz/roles.ts';
 import { organisations } from './organisations.ts';
 
 export const users = pgTable(
@@ -30,7 +31,7 @@ export const memberships = pgTable(
       .notNull()
       .references(() => organisations.id),
     role: text('role', {
-      enum: ['city_admin', 'department', 'district', 'school_admin', 'teacher', 'enterprise_admin', 'student', 'learner'],
+      enum: ROLES,
     }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -24,3 +24,4 @@ export * from './calls.ts';
 export * from './funding.ts';
 export * from './quality-reports.ts';
 export * from './surveys.ts';
+export * from './quality.ts';

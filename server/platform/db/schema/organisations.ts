@@ -4,14 +4,14 @@ import { nameSortKey, nameSortStaleIndex } from './name-sort.ts';
 
 /**
  * Every party of the plan is an organisation: the bureau, the departments of the task list, the districts
- * and development zones, schools and enterprises. Kind-specific facts live in their own tables (schools,
+ * and development zones, schools, enterprises and the third-party evaluation organisations. Kind-specific facts live in their own tables (schools,
  * enterprises) keyed by the organisation id, so scopes, memberships and audit work the same for all.
  */
 export const organisations = pgTable(
   'organisations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind', { enum: ['bureau', 'department', 'district', 'school', 'enterprise'] }).notNull(),
+    kind: text('kind', { enum: ['bureau', 'department', 'district', 'school', 'enterprise', 'evaluator'] }).notNull(),
     name: text('name').notNull(),
     /** 名称's pinyin sort key (schema/name-sort.ts). */
     nameSort: nameSortKey('name_sort'),
