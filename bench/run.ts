@@ -24,6 +24,7 @@ const ALL = [
   'calls',
   'quality-reports',
   'quality',
+  'surveys',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 let failed = false;

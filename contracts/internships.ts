@@ -50,6 +50,8 @@ export const post = z.object({
   status: z.enum(['draft', 'published', 'closed']),
   majorCodes: z.array(z.string()),
   version: z.number(),
+  /** Interns' end-of-internship rating of the enterprise over the last two years (0–100), only from the minimum sample on; lists only. */
+  internRating: z.object({ score: z.number(), responses: z.number() }).nullable().optional(),
   // The terms a student weighs and an enterprise edits (shown on the post's page).
   districtId: z.string().nullable(),
   districtName: z.string().nullable(),

@@ -47,7 +47,7 @@ export const surveyRound = z.object({
   canClose: z.boolean(),
 });
 export type SurveyRound = z.infer<typeof surveyRound>;
-export const surveyRounds = z.object({ items: z.array(surveyRound), minResponses: z.number(), canOpen: z.boolean() });
+export const surveyRounds = z.object({ items: z.array(surveyRound), total: z.number(), minResponses: z.number(), canOpen: z.boolean() });
 
 const questionAverage = z.object({ code: z.string(), text: z.string(), score: z.number(), mean: z.number(), answers: z.number() });
 
@@ -94,6 +94,7 @@ export const myInvitation = z.object({
 export type MyInvitation = z.infer<typeof myInvitation>;
 export const myInvitations = z.object({
   items: z.array(myInvitation),
+  total: z.number(),
   scale: z.array(z.string()),
   freeTextMaxLength: z.number(),
 });

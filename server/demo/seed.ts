@@ -16,6 +16,7 @@ import { seedGraduatesDemo } from './graduates.ts';
 import { seedFundingDemo } from './funding.ts';
 import { seedQualityReportsDemo } from './quality-reports.ts';
 import { seedQualityDemo } from './quality.ts';
+import { seedSurveysDemo } from './surveys.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
 import type { Services } from '../platform/services.ts';
@@ -179,6 +180,12 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
     if (funding)
       log(
         `生均财政拨款演示数据：${funding.year}年${funding.declared}所公办学校已申报（${funding.below}所未达标），当地普高生均${funding.highSchoolYuan}元（dept_finance 录入）`,
+      );
+    // 满意度调查 after the internships and graduates: their students, graduates and partners are the respondents (issue 17).
+    const surveyed = await seedSurveysDemo(db, services.pii, { now: services.now(), passwordHash: await demoPasswordHash(db) });
+    if (surveyed)
+      log(
+        `满意度调查演示数据：${surveyed.rounds}轮调查，邀请${surveyed.invited}人次，${surveyed.answered}份匿名答卷（其中实习单位评价${surveyed.ratings}份；student1、graduate1 有待填问卷）`,
       );
     const projects = await seedCallsDemo(db, { now: services.now() });
     if (projects)

@@ -15,3 +15,6 @@ export {
 } from './repository/school-figures.ts';
 export { inviteInternshipRating } from './repository/invitations.ts';
 export { internshipRatingsOf } from './repository/ratings.ts';
+/** The demo city enters its rounds and answers through the capability's own code. */
+export { answer } from './repository/answers.ts';
+export { closeRound, openRound } from './repository/rounds.ts';

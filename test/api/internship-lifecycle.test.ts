@@ -313,6 +313,16 @@ for (const engine of testEngines()) {
       assert.equal(outcome!.grade, '93');
       assert.equal(outcome!.issuerId, w.school.id);
       assert.equal(outcome!.idempotencyKey, `internship:${id}`);
+      // The student is asked to rate the unit (surveys), anonymously, once for this internship.
+      const asked = (await w.u.student.get('/api/surveys/mine')).body.items.filter(
+        (i: { kind: string }) => i.kind === 'internship_quality',
+      );
+      assert.equal(asked.length, 1);
+      assert.deepEqual([asked[0].answered, asked[0].open], [false, true]);
+      const rated = await w.u.student.post(`/api/surveys/mine/${asked[0].id}/answer`, {
+        values: Object.fromEntries(asked[0].questions.map((q: { code: string }) => [q.code, 4])),
+      });
+      assert.equal(rated.status, 200, JSON.stringify(rated.body));
       // The student sees it in the credit bank.
       const mine = await w.u.student.get('/api/credit-bank/outcomes?kind=internship');
       assert.equal(mine.status, 200);

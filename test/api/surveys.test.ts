@@ -5,7 +5,7 @@ import { todayOf } from '../../core/calendar.ts';
 import { surveysPolicy } from '../../policy/index.ts';
 import { rows } from '../../server/platform/db/engine.ts';
 import { graduateDestinations, students } from '../../server/platform/db/schema/index.ts';
-import { inviteInternshipRating, surveyFeedbackForSchool, surveyScoresBySchool } from '../../server/surveys/index.ts';
+import { internshipRatingsOf, inviteInternshipRating, surveyFeedbackForSchool, surveyScoresBySchool } from '../../server/surveys/index.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
 import { makeOrganisation, makeStudent, makeUser, TEST_PASSWORD } from '../support/factory.ts';
@@ -312,7 +312,13 @@ for (const engine of testEngines()) {
         [few.body.years[0].responses, few.body.years[0].sufficient, few.body.years[0].score, few.body.years[0].comments],
         [min - 1, false, null, []],
       );
+      assert.deepEqual(
+        [...(await internshipRatingsOf(w.db, [rated.id], year)).keys()],
+        [],
+        'the post list shows no rating below the minimum',
+      );
       assert.equal((await answerOne(interns[min - 1]!)).status, 200);
+      assert.deepEqual((await internshipRatingsOf(w.db, [rated.id, w.enterprise.id], year)).get(rated.id), { score: 100, responses: min });
       assert.equal((await answerOne(interns[0]!)).body.code, 'ALREADY_ANSWERED');
       const enough = await ent.get(`/api/surveys/enterprise-ratings/${rated.id}`);
       assert.deepEqual(

@@ -204,6 +204,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['city_admin', 'school_admin', 'enterprise_admin'],
     group: '质量年度报告',
   },
+  { path: '/surveys/mine', label: '我的问卷', icon: FileDoneOutlined, roles: ['student', 'enterprise_admin'], group: '质量评价' },
+  {
+    path: '/surveys',
+    label: '满意度调查',
+    icon: FileDoneOutlined,
+    roles: ['city_admin', 'department', 'district', 'school_admin'],
+    group: '质量评价',
+  },
+  { path: '/surveys/ratings', label: '实习生评价', icon: FileDoneOutlined, roles: ['enterprise_admin'], group: '质量评价' },
   { path: '/imports', label: '数据导入', icon: CloudUploadOutlined, roles: IMPORT_ROLES, group: '系统管理' },
   { path: '/audit', label: '审计日志', icon: AuditOutlined, roles: ['city_admin'], group: '系统管理' },
 ];

@@ -25,6 +25,7 @@ import { graduateRoutes } from './pages/graduates/routes.tsx';
 import { fundingRoutes } from './pages/funding/routes.tsx';
 import { publicQualityReportRoutes, qualityReportRoutes } from './pages/quality-reports/routes.tsx';
 import { qualityRoutes } from './pages/quality/routes.tsx';
+import { surveyRoutes } from './pages/surveys/routes.tsx';
 import { callRoutes, publicCallRoutes } from './pages/calls/routes.tsx';
 
 // Pages that only some roles open, loaded on demand.
@@ -190,6 +191,7 @@ export const router = createBrowserRouter([
           ...fundingRoutes,
           ...qualityReportRoutes,
           ...qualityRoutes,
+          ...surveyRoutes,
           ...callRoutes,
           ...importRoutes,
           ...searchRoutes,

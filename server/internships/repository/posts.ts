@@ -13,6 +13,7 @@ import { internshipPosts, majors, organisations } from '../../platform/db/schema
 import { scopeWhere } from '../../platform/http/scope-sql.ts';
 import { countOf } from '../../platform/db/paging.ts';
 import { escapeLike } from '../../platform/registry-guards.ts';
+import { internshipRatingsOf } from '../../surveys/index.ts';
 
 export const rules = internshipRules(currentPlan);
 
@@ -130,7 +131,10 @@ export async function listPosts(db: Db, owner: Access, q: PostFilter, today: str
         .where(where),
     ),
   ]);
-  return { items: await withMajors(db, items), total, page: q.page, pageSize: q.pageSize };
+  // The interns' rating of each enterprise listed, for the student choosing (surveys: aggregated, above the minimum sample).
+  const ratings = await internshipRatingsOf(db, [...new Set(items.map((p) => p.enterpriseId))], Number(today.slice(0, 4)));
+  const withRatings = (await withMajors(db, items)).map((p) => ({ ...p, internRating: ratings.get(p.enterpriseId) ?? null }));
+  return { items: withRatings, total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getPost(db: Db | Tx, owner: Access, id: string) {

@@ -7,7 +7,7 @@ import type { SurveyAudience } from '../../../core/surveys/index.ts';
  * - students: enrolled students with an account; graduates: graduated students with an account;
  * - enterprises: the administrators of each enterprise that partnered with a school in the year — it hosted the
  *   school's interns (an internship under way or completed in the year) or employs the school's graduates of the
- *   year (a destination naming it, not denied) — once per school: the employer rates each school it knows.
+ *   year or the year before (a destination naming it, not denied) — once per school: the employer rates each school it knows.
  * `schools` restricts to one school (a school's own round) or none (the bureau's city-wide round).
  */
 export function audienceQuery(audience: Exclude<SurveyAudience, 'internship'>, year: number, schoolId: string | null): SQL {
@@ -27,7 +27,7 @@ export function audienceQuery(audience: Exclude<SurveyAudience, 'internship'>, y
           and coalesce(i.ended_on, i.planned_end) >= ${first}::date ${school('i.school_id')}
       union
       select g.school_id, g.employer_organisation_id from graduate_destinations g
-        where g.graduation_year = ${year} and g.employer_organisation_id is not null and g.confirmation <> 'denied' ${school('g.school_id')}
+        where g.graduation_year between ${year - 1} and ${year} and g.employer_organisation_id is not null and g.confirmation <> 'denied' ${school('g.school_id')}
     ) p
     join organisations e on e.id = p.enterprise_id and e.status = 'active'
     join organisations sch on sch.id = p.school_id and sch.status = 'active'

@@ -59,7 +59,7 @@ export async function myInvitations(db: Db, pii: PiiCipher, userId: string, now:
   }));
   // What is still to be answered first.
   items.sort((a, b) => Number(a.answered || !a.open) - Number(b.answered || !b.open));
-  return { items, scale: policy.scale, freeTextMaxLength: policy.freeTextMaxLength };
+  return { items, total: items.length, scale: policy.scale, freeTextMaxLength: policy.freeTextMaxLength };
 }
 
 /**

@@ -93,7 +93,7 @@ export async function listRounds(
   access: Access,
   openAccess: Access,
   q: { year?: number | undefined; kind?: SurveyKind | undefined },
-): Promise<{ items: SurveyRound[]; minResponses: number; canOpen: boolean }> {
+): Promise<{ items: SurveyRound[]; total: number; minResponses: number; canOpen: boolean }> {
   const found = await rows<RoundRow>(
     db,
     sql`${ROUND} where ${visible(access)} ${q.year ? sql`and r.year = ${q.year}` : sql``} ${q.kind ? sql`and r.kind = ${q.kind}` : sql``}
@@ -106,6 +106,7 @@ export async function listRounds(
   );
   return {
     items: found.map((r) => toRound(r, c.get(r.id), openAccess)),
+    total: found.length,
     minResponses: policy.minResponses,
     canOpen: openAccess.kind !== 'none',
   };

@@ -79,6 +79,11 @@ export default function FindPostsPage() {
                       <Tag>每天{p.dailyHours}小时</Tag>
                       <Tag color={p.places > p.placesTaken ? 'green' : 'default'}>剩余{Math.max(0, p.places - p.placesTaken)}个名额</Tag>
                       {p.districtName && <Tag icon={<EnvironmentOutlined />}>{p.districtName}</Tag>}
+                      {p.internRating && (
+                        <Tag color="gold" data-testid="post-intern-rating">
+                          实习生评价 {p.internRating.score} 分（{p.internRating.responses}人）
+                        </Tag>
+                      )}
                     </Space>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {p.startDate} 至 {p.endDate}
