@@ -31,6 +31,7 @@ const PUBLIC: [pathname: string, title: string][] = [
   ['/certified-enterprises', '产教融合型企业名单'],
   ['/register', '企业注册'],
   ['/credit-bank/verify', '学分证书核验'],
+  ['/quality-reports/public', '职业教育质量年度报告'],
 ];
 
 describe('every page of every demo role', () => {
