@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REPORT_KINDS } from '../core/quality-reports/facts.ts';
 import { REPORT_STATUSES } from '../core/quality-reports/workflow.ts';
-import { idParams, queryInteger, text, versionNumber } from './common.ts';
+import { idParams, pageOf, paging, queryInteger, text, versionNumber } from './common.ts';
 
 /** 质量年度报告 (三 18): schools', enterprises' and the city's 中职 annual quality reports. */
 
@@ -14,10 +14,12 @@ export const reportListQuery = z.strictObject({
   year: queryInteger('年度应为整数').min(2000, '年度格式不正确').max(9999, '年度格式不正确').optional(),
   status: z.enum(REPORT_STATUSES, '状态取值不正确').optional(),
   kind: z.enum(REPORT_KINDS, '报告类型取值不正确').optional(),
+  ...paging,
 });
 export type ReportListQuery = z.infer<typeof reportListQuery>;
 
-export const publicReportQuery = reportListQuery.pick({ year: true, kind: true });
+export const publicReportQuery = reportListQuery.pick({ year: true, kind: true, page: true, pageSize: true });
+export type PublicReportQuery = z.infer<typeof publicReportQuery>;
 
 /**
  * The parts being saved, by part code (a part not sent keeps its text). The policy's per-part limit is checked by
@@ -109,4 +111,6 @@ export const reportSummary = z.object({
   partnersWaiting: z.number(),
 });
 export type ReportSummary = z.infer<typeof reportSummary>;
-export const reportList = z.object({ items: z.array(reportSummary) });
+/** A page of the reports matching: newest year first, those waiting for review first. */
+export const reportList = pageOf(reportSummary);
+export type ReportList = z.infer<typeof reportList>;

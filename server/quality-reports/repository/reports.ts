@@ -11,7 +11,7 @@ import {
   type ReportStatus,
   type ReportTable,
 } from '../../../core/quality-reports/index.ts';
-import type { QualityReport, ReportListQuery, ReportSummary } from '../../../contracts/quality-reports.ts';
+import type { PublicReportQuery, QualityReport, ReportList, ReportListQuery, ReportSummary } from '../../../contracts/quality-reports.ts';
 import { qualityReportsPolicy as policy } from '../../../policy/index.ts';
 import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
 import { scopeSqlOn } from '../../platform/http/scope-sql.ts';
@@ -181,39 +181,46 @@ export async function getReport(
   }));
 }
 
-export async function listReports(db: Db, read: Access, confirm: Access, q: ReportListQuery): Promise<{ items: ReportSummary[] }> {
+export async function listReports(db: Db, read: Access, confirm: Access, q: ReportListQuery): Promise<ReportList> {
   await syncNameSort(db, 'organisations');
   const where = [readableSql(read, confirm)];
   if (q.year) where.push(sql`r.year = ${q.year}`);
   if (q.status) where.push(sql`r.status = ${q.status}`);
   if (q.kind) where.push(sql`r.kind = ${q.kind}`);
-  return { items: await summaries(db, sql.join(where, sql` and `)) };
+  return summaries(db, sql.join(where, sql` and `), q);
 }
 
 /** Published reports, for anyone: the public list of 质量年度报告. */
-export async function publishedReports(
-  db: Db,
-  q: { year?: number | undefined; kind?: ReportKind | undefined },
-): Promise<{ items: ReportSummary[] }> {
+export async function publishedReports(db: Db, q: PublicReportQuery): Promise<ReportList> {
   await syncNameSort(db, 'organisations');
   const where = [sql`r.status = 'published'`];
   if (q.year) where.push(sql`r.year = ${q.year}`);
   if (q.kind) where.push(sql`r.kind = ${q.kind}`);
-  return { items: await summaries(db, sql.join(where, sql` and `)) };
+  return summaries(db, sql.join(where, sql` and `), q);
 }
 
-async function summaries(db: Db, where: SQL): Promise<ReportSummary[]> {
-  const found = await rows<Omit<ReportSummary, 'kindLabel' | 'statusLabel'>>(
+async function summaries(db: Db, where: SQL, q: { page: number; pageSize: number }): Promise<ReportList> {
+  const found = await rows<Omit<ReportSummary, 'kindLabel' | 'statusLabel'> & { total: number }>(
     db,
     sql`select r.id, r.kind, o.name as "organisationName", d.name as "districtName", r.year, r.status,
       ${stamp('r.submitted_at')} as "submittedAt", ${stamp('r.published_at')} as "publishedAt",
-      (select count(*)::int from quality_report_partners qp where qp.report_id = r.id and qp.confirmed_at is null) as "partnersWaiting"
+      (select count(*)::int from quality_report_partners qp where qp.report_id = r.id and qp.confirmed_at is null) as "partnersWaiting",
+      count(*) over ()::int as total
       from quality_reports r join organisations o on o.id = r.organisation_id left join organisations d on d.id = r.district_id
       where ${where}
       order by r.year desc, case r.status when 'submitted' then 0 when 'returned' then 1 when 'draft' then 2 else 3 end, o.name_sort, r.id
-      limit 1000`,
+      limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
   );
-  return found.map((r) => ({ ...r, kindLabel: REPORT_KIND_LABELS[r.kind], statusLabel: REPORT_STATUS_LABELS[r.status] }));
+  const items = found.map(({ total: _, ...r }) => ({
+    ...r,
+    kindLabel: REPORT_KIND_LABELS[r.kind],
+    statusLabel: REPORT_STATUS_LABELS[r.status],
+  }));
+  // A page past the end has no row to carry the count: count again only then.
+  const [counted] =
+    found.length || q.page === 1 ? [] : await rows<{ n: number }>(db, sql`select count(*)::int as n from quality_reports r where ${where}`);
+  const total = found[0]?.total ?? counted?.n ?? 0;
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 /** A published report as the public reads it: no review comments. */

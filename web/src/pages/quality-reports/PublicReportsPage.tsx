@@ -7,7 +7,8 @@ import { usePublicReports, yearOptions } from './api.ts';
 /** The public page (no sign-in): the published 质量年度报告 of schools, enterprises with their partners, and the city, each as its PDF. */
 export default function PublicReportsPage() {
   const [year, setYear] = useState<number | undefined>(undefined);
-  const q = usePublicReports({ year });
+  // The year's reports fit one page (a city has some 150 schools); older years are chosen above.
+  const q = usePublicReports({ year, pageSize: 200 });
   if (q.error) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
   return (
     <PublicShell>

@@ -15,7 +15,8 @@ import { STATUS_COLORS, useReports, yearOptions, type ReportSummary } from './ap
 export default function ReportsPage() {
   const [year, setYear] = useState<number | undefined>(undefined);
   const [status, setStatus] = useState<ReportSummary['status'] | undefined>(undefined);
-  const q = useReports({ year, status });
+  const [page, setPage] = useState(1);
+  const q = useReports({ year, status, page, pageSize: 20 });
   const navigate = useNavigate();
   const writes = mayVisit('/quality-reports/mine', rolesOf(useMe()));
   if (q.error) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
@@ -42,7 +43,7 @@ export default function ReportsPage() {
             placeholder="年度"
             value={year}
             options={yearOptions()}
-            onChange={setYear}
+            onChange={(y) => (setYear(y), setPage(1))}
             style={{ width: 120 }}
             aria-label="年度"
           />
@@ -51,7 +52,7 @@ export default function ReportsPage() {
             placeholder="状态"
             value={status}
             options={REPORT_STATUSES.map((s) => ({ value: s, label: REPORT_STATUS_LABELS[s] }))}
-            onChange={setStatus}
+            onChange={(v) => (setStatus(v), setPage(1))}
             style={{ width: 120 }}
             aria-label="状态"
           />
@@ -67,6 +68,9 @@ export default function ReportsPage() {
         loading={q.isLoading}
         empty="暂无报告"
         pageSize={20}
+        total={q.data?.total}
+        page={page}
+        onPage={setPage}
         rowTestId="quality-report-row"
         onRowClick={(r) => navigate(`/quality-reports/${r.id}`)}
       />
