@@ -4,7 +4,7 @@ import type { ReportKind, ReportStatus } from '../../core/quality-reports/index.
 import { qualityReportsPolicy as policy } from '../../policy/index.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { qualityReportPartners, qualityReports } from '../platform/db/schema/index.ts';
-import { demoReportTables, partnerSchoolsOf } from '../quality-reports/index.ts';
+import { liveTables, partnerSchoolsOf } from '../quality-reports/index.ts';
 
 /**
  * 质量年度报告 in the demo city (issue 17 item 4), last year's, in every state so each page has something to show:
@@ -72,7 +72,7 @@ export async function seedQualityReportsDemo(db: Db, opts: { now: Date }): Promi
     const author = { id: organisationId, name: org!.name, kind, districtId: kind === 'city' ? null : org!.districtId, districtName: null };
     const partners = kind === 'enterprise' ? await partnerSchoolsOf(db, organisationId, year) : [];
     if (kind === 'enterprise' && !partners.length) continue;
-    const frozen = status === 'submitted' || status === 'published' ? await demoReportTables(db, author, year, today) : null;
+    const frozen = status === 'submitted' || status === 'published' ? await liveTables(db, author, year, today) : null;
     const parts = Object.fromEntries(policy.parts[kind].map((p) => [p.code, partText(kind, p.code, p.title, org!.name, year)]));
     const [created] = await db
       .insert(qualityReports)
