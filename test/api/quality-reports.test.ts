@@ -331,6 +331,25 @@ for (const engine of testEngines()) {
       assert.ok(text.includes(`郑州市中等职业教育质量年度报告（${year}年度）`) && text.includes('有数据学校数'));
     });
 
+    test('another school’s draft is not found on any route, for any school, district or the public', async () => {
+      const b = await as('schoolAdminB');
+      const draft = await put(b, mine, { parts: { talent: '乙校草稿。' } });
+      assert.equal(draft.status, 200);
+      const id = draft.body.id;
+      for (const who of ['schoolAdminA', 'schoolAdminA2', 'districtA', 'enterpriseAdmin'] as const) {
+        const c = await as(who);
+        for (const path of [`/api/quality-reports/${id}`, `/api/quality-reports/${id}/pdf`, `/api/quality-reports/${id}/xlsx`])
+          assert.equal((await c.get(path)).status, 404, `${who} ${path}`);
+        assert.ok(!(await c.get('/api/quality-reports')).body.items.some((r: { id: string }) => r.id === id), `${who} list`);
+      }
+      assert.equal((await (await as('schoolAdminA')).post(`/api/quality-reports/${id}/confirm`)).status, 404);
+      assert.equal((await new TestClient(server.url).get(`/api/public/quality-reports/${id}/pdf`)).status, 404);
+      assert.equal((await (await as('districtB')).get(`/api/quality-reports/${id}`)).status, 200, 'its own district reads it');
+      const admin = await as('cityAdmin');
+      const approve = await admin.post(`/api/quality-reports/${id}/approve`, { version: draft.body.version });
+      assert.deepEqual([approve.status, approve.body.code], [409, 'INVALID_STATE'], 'a draft cannot be approved');
+    });
+
     test('years outside the policy’s range and roles without a report are refused', async () => {
       const c = await as('schoolAdminA');
       const future = await c.get(`/api/quality-reports/mine/${year + 2}`);
