@@ -2,11 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Access } from '../../../core/authz/index.ts';
 import { AppError, notFound, validationFailed } from '../../../core/errors.ts';
 import { approvalBlock, commentProblems, REPORT_STATUS_LABELS } from '../../../core/quality-reports/index.ts';
-import type { QualityReport, ReturnBody } from '../../../contracts/quality-reports.ts';
+import type { ReturnBody } from '../../../contracts/quality-reports.ts';
 import { qualityReportsPolicy as policy } from '../../../policy/index.ts';
 import type { Auditor } from '../../platform/audit/auditor.ts';
 import { rows, type Tx } from '../../platform/db/engine.ts';
-import { checkVersion, getReport, partnersOf, readableSql, REPORT_SELECT, type ReportRow } from '../repository/reports.ts';
+import { checkVersion, partnersOf, readableSql, REPORT_SELECT, type ReportRow } from '../repository/reports.ts';
 
 /**
  * The bureau's review of a submitted report — returned with comments per part (its tables thaw: the next submission
@@ -34,7 +34,7 @@ export async function returnReport(
   id: string,
   body: ReturnBody,
   now: Date,
-): Promise<QualityReport> {
+): Promise<void> {
   const row = await lockedRow(tx, access, id);
   checkVersion(row, body.version);
   if (row.status !== 'submitted') throw notSubmitted(row);
@@ -50,7 +50,6 @@ export async function returnReport(
     before: { status: row.status },
     after: { status: 'returned', comments },
   });
-  return getReport(tx, access, id, now);
 }
 
 export async function approveReport(
@@ -61,7 +60,7 @@ export async function approveReport(
   id: string,
   version: number,
   now: Date,
-): Promise<QualityReport> {
+): Promise<void> {
   const row = await lockedRow(tx, access, id);
   checkVersion(row, version);
   const block = approvalBlock(row.status, row.kind, await partnersOf(tx, id));
@@ -75,18 +74,10 @@ export async function approveReport(
     before: { status: row.status },
     after: { status: 'published' },
   });
-  return getReport(tx, access, id, now);
 }
 
 /** A partner school confirms the enterprise's submitted report (its own row of the partners only). */
-export async function confirmReport(
-  tx: Tx,
-  audit: Auditor,
-  access: Accesses,
-  userId: string | null,
-  id: string,
-  now: Date,
-): Promise<QualityReport> {
+export async function confirmReport(tx: Tx, audit: Auditor, access: Accesses, userId: string | null, id: string, now: Date): Promise<void> {
   const row = await lockedRow(tx, access, id);
   const mine = access.confirm.kind === 'limited' ? access.confirm.organisationIds : [];
   const partner = (await partnersOf(tx, id)).find((p) => mine.includes(p.schoolId));
@@ -96,5 +87,4 @@ export async function confirmReport(
   await tx.execute(sql`update quality_report_partners set confirmed_at = ${now}, confirmed_by = ${userId}
     where report_id = ${id} and school_id = ${partner.schoolId}`);
   await audit.record({ action: 'confirm', entityType: 'qualityReport', entityId: id, after: { schoolId: partner.schoolId } });
-  return getReport(tx, access, id, now);
 }

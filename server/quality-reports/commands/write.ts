@@ -3,22 +3,33 @@ import { todayOf } from '../../../core/calendar.ts';
 import type { Access } from '../../../core/authz/index.ts';
 import { AppError, validationFailed, versionConflict } from '../../../core/errors.ts';
 import { editable, partProblems, statusAfterSubmission, submissionProblems } from '../../../core/quality-reports/index.ts';
-import type { PartsPut, QualityReport } from '../../../contracts/quality-reports.ts';
+import type { ReportTable } from '../../../core/quality-reports/index.ts';
+import type { PartsPut } from '../../../contracts/quality-reports.ts';
 import { qualityReportsPolicy as policy } from '../../../policy/index.ts';
 import type { Auditor } from '../../platform/audit/auditor.ts';
-import type { Tx } from '../../platform/db/engine.ts';
+import type { Db, Tx } from '../../platform/db/engine.ts';
 import { qualityReports } from '../../platform/db/schema/index.ts';
 import { authorOf } from '../repository/authors.ts';
 import { partnerSchools } from '../repository/facts.ts';
-import { checkVersion, checkYear, myReport, notEditable, ownRow } from '../repository/reports.ts';
+import { checkVersion, checkYear, notEditable, ownRow } from '../repository/reports.ts';
 import { liveTables } from '../repository/tables.ts';
 
 /**
  * The author's writes: saving parts of its report (a part over its limit is refused naming the part; nothing is
  * saved), and submitting it — every part written, the tables frozen with their data date, an enterprise report's
  * partner schools fixed for their confirmation. Read-only to the author from then on, until the bureau returns it.
+ * The routes read the report back after the transaction: composing it reads many tables side by side, which one
+ * transaction's connection cannot do.
  */
-export async function saveParts(tx: Tx, audit: Auditor, write: Access, userId: string | null, year: number, body: PartsPut, now: Date) {
+export async function saveParts(
+  tx: Tx,
+  audit: Auditor,
+  write: Access,
+  userId: string | null,
+  year: number,
+  body: PartsPut,
+  now: Date,
+): Promise<void> {
   checkYear(year, now);
   const author = await authorOf(tx, write);
   const fields = partProblems(policy.parts[author.kind], body.parts);
@@ -60,7 +71,12 @@ export async function saveParts(tx: Tx, audit: Auditor, write: Access, userId: s
       after: { parts: changed },
     });
   }
-  return myReport(tx, write, year, now);
+}
+
+/** The tables a submission freezes, read on the pool before the write (their facts are read side by side). */
+export async function tablesToFreeze(db: Db, write: Access, year: number, now: Date): Promise<{ tables: ReportTable[]; dataDate: string }> {
+  checkYear(year, now);
+  return liveTables(db, await authorOf(db, write), year, todayOf(now));
 }
 
 export async function submitReport(
@@ -71,7 +87,8 @@ export async function submitReport(
   year: number,
   version: number,
   now: Date,
-): Promise<QualityReport> {
+  frozen: { tables: ReportTable[]; dataDate: string },
+): Promise<void> {
   checkYear(year, now);
   const author = await authorOf(tx, write);
   const row = await ownRow(tx, author, year, true);
@@ -81,7 +98,7 @@ export async function submitReport(
   if (!editable(row.status)) throw notEditable(row.status);
   const fields = submissionProblems(parts, row.parts);
   if (Object.keys(fields).length) throw validationFailed(fields, '报告各部分填写完整后方可提交');
-  const { tables, dataDate } = await liveTables(tx, author, year, todayOf(now));
+  const { tables, dataDate } = frozen;
   if (author.kind === 'enterprise') {
     const partners = await partnerSchools(tx, author.id, year);
     if (!partners.length)
@@ -109,5 +126,4 @@ export async function submitReport(
     before: { status: row.status },
     after: { status, dataDate },
   });
-  return myReport(tx, write, year, now);
 }

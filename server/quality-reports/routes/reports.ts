@@ -12,7 +12,7 @@ import {
 import { accessFor, type Access, type Actor } from '../../../core/authz/index.ts';
 import { defineRoute, type AnyRoute } from '../../platform/http/route.ts';
 import { approveReport, confirmReport, returnReport } from '../commands/review.ts';
-import { saveParts, submitReport } from '../commands/write.ts';
+import { saveParts, submitReport, tablesToFreeze } from '../commands/write.ts';
 import { getReport, listReports, myReport, publishedReport, publishedReports } from '../repository/reports.ts';
 import { sendReportPdf, sendReportXlsx } from './documents.ts';
 
@@ -61,8 +61,10 @@ const save = defineRoute({
   params: reportYearParams,
   body: partsPut,
   response: qualityReport,
-  handler: ({ services, access, actor, params, body, write }) =>
-    write((tx, audit) => saveParts(tx, audit, access, actor?.userId ?? null, params.year, body, services.now())),
+  async handler({ services, access, actor, params, body, write }) {
+    await write((tx, audit) => saveParts(tx, audit, access, actor?.userId ?? null, params.year, body, services.now()));
+    return myReport(services.database.db, access, params.year, services.now());
+  },
 });
 
 const submit = defineRoute({
@@ -74,8 +76,12 @@ const submit = defineRoute({
   params: reportYearParams,
   body: versionBody,
   response: qualityReport,
-  handler: ({ services, access, actor, params, body, write }) =>
-    write((tx, audit) => submitReport(tx, audit, access, actor?.userId ?? null, params.year, body.version, services.now())),
+  async handler({ services, access, actor, params, body, write }) {
+    const db = services.database.db;
+    const frozen = await tablesToFreeze(db, access, params.year, services.now());
+    await write((tx, audit) => submitReport(tx, audit, access, actor?.userId ?? null, params.year, body.version, services.now(), frozen));
+    return myReport(db, access, params.year, services.now());
+  },
 });
 
 const detail = defineRoute({
@@ -98,8 +104,11 @@ const sendBack = defineRoute({
   params: reportIdParams,
   body: returnBody,
   response: qualityReport,
-  handler: ({ services, actor, params, body, write }) =>
-    write((tx, audit) => returnReport(tx, audit, accesses(actor, readOf(actor)), actor?.userId ?? null, params.id, body, services.now())),
+  async handler({ services, actor, params, body, write }) {
+    const access = accesses(actor, readOf(actor));
+    await write((tx, audit) => returnReport(tx, audit, access, actor?.userId ?? null, params.id, body, services.now()));
+    return getReport(services.database.db, access, params.id, services.now());
+  },
 });
 
 const approve = defineRoute({
@@ -111,10 +120,11 @@ const approve = defineRoute({
   params: reportIdParams,
   body: versionBody,
   response: qualityReport,
-  handler: ({ services, actor, params, body, write }) =>
-    write((tx, audit) =>
-      approveReport(tx, audit, accesses(actor, readOf(actor)), actor?.userId ?? null, params.id, body.version, services.now()),
-    ),
+  async handler({ services, actor, params, body, write }) {
+    const access = accesses(actor, readOf(actor));
+    await write((tx, audit) => approveReport(tx, audit, access, actor?.userId ?? null, params.id, body.version, services.now()));
+    return getReport(services.database.db, access, params.id, services.now());
+  },
 });
 
 const confirm = defineRoute({
@@ -125,8 +135,11 @@ const confirm = defineRoute({
   summary: '合作学校确认与企业联合发布其质量年度报告',
   params: reportIdParams,
   response: qualityReport,
-  handler: ({ services, actor, params, write }) =>
-    write((tx, audit) => confirmReport(tx, audit, accesses(actor, readOf(actor)), actor?.userId ?? null, params.id, services.now())),
+  async handler({ services, actor, params, write }) {
+    const access = accesses(actor, readOf(actor));
+    await write((tx, audit) => confirmReport(tx, audit, access, actor?.userId ?? null, params.id, services.now()));
+    return getReport(services.database.db, access, params.id, services.now());
+  },
 });
 
 const pdf = defineRoute({
