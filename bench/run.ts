@@ -22,6 +22,7 @@ const ALL = [
   'forecast',
   'certification',
   'calls',
+  'quality-reports',
   'quality',
   'surveys',
 ];

@@ -15,6 +15,7 @@ import { parseCallsPolicy, type CallsPolicy } from '../core/calls/policy.ts';
 import { parseQualityPolicy, type QualityPolicy } from '../core/quality/policy.ts';
 import { parseSurveysPolicy, type SurveysPolicy } from '../core/surveys/policy.ts';
 import { parseDigitalPolicy, type DigitalPolicy } from '../core/digital/policy.ts';
+import { parseQualityReportsPolicy, type QualityReportsPolicy } from '../core/quality-reports/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
@@ -40,6 +41,8 @@ export const callsPolicy: CallsPolicy = parseCallsPolicy(
 /** 生均财政拨款 declarations and the 普高 figure (section `funding`): see core/funding/policy.ts. */
 export const fundingPolicy: FundingPolicy = parseFundingPolicy((plan as { funding?: unknown }).funding);
 
+/** The annual quality reports' parts, length limits and generated tables (section `qualityReports`, 三 18): see core/quality-reports/policy.ts. */
+export const qualityReportsPolicy: QualityReportsPolicy = parseQualityReportsPolicy((plan as { qualityReports?: unknown }).qualityReports);
 /** The multi-party quality evaluation's indicator systems by year (section `quality`): see core/quality/policy.ts. */
 export const qualityPolicy: QualityPolicy = parseQualityPolicy((plan as { quality?: unknown }).quality);
 /** The multi-party evaluation's questionnaires, scale and minimum sample (section `surveys`): see core/surveys/policy.ts. */

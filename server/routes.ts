@@ -36,6 +36,7 @@ import { expertReviewRoutes } from './expert-review/index.ts';
 import { callsRoutes } from './calls/index.ts';
 import { qualityRoutes } from './quality/index.ts';
 import { surveyRoutes } from './surveys/index.ts';
+import { qualityReportRoutes } from './quality-reports/index.ts';
 
 /** Every API route of the platform. A route that is not listed here does not exist. */
 export function allRoutes(): AnyRoute[] {
@@ -79,5 +80,6 @@ export function allRoutes(): AnyRoute[] {
   list.push(...expertReviewRoutes, ...callsRoutes);
   list.push(...qualityRoutes);
   list.push(...surveyRoutes);
+  list.push(...qualityReportRoutes);
   return list;
 }

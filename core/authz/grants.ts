@@ -532,6 +532,17 @@ export const POLICY = {
   graduateFigures: {
     read: staffRead,
   },
+  /**
+   * 质量年度报告 (三 18): a school or an enterprise writes and submits its own report, the bureau the city's 中职
+   * report; the bureau reviews (returns or approves); a partner school confirms an enterprise's joint report (the
+   * repository keeps that to the reports naming it). Districts and departments read; published reports are public.
+   */
+  qualityReport: {
+    read: { city_admin: 'city', department: 'city', district: 'district', school_admin: 'organisation', enterprise_admin: 'organisation' },
+    write: { city_admin: 'organisation', school_admin: 'organisation', enterprise_admin: 'organisation' },
+    review: { city_admin: 'city' },
+    confirm: { school_admin: 'organisation' },
+  },
   personalData: {
     export: { city_admin: 'city' },
     erase: { city_admin: 'city' },

@@ -75,6 +75,12 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
     ],
     ['call_applications', sql`delete from call_applications where id in ${demoApps}`],
     ['calls', sql`delete from calls where is_demo`],
+    [
+      'quality_report_partners',
+      sql`delete from quality_report_partners where school_id in ${demoOrgs}
+      or report_id in (select id from quality_reports where organisation_id in ${demoOrgs})`,
+    ],
+    ['quality_reports', sql`delete from quality_reports where organisation_id in ${demoOrgs}`],
     ['experts', sql`delete from experts where is_demo or user_id in ${demoUsers}`],
     // The quality evaluation: findings and commissions of demo evaluators or schools, collected values and results.
     [

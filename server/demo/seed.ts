@@ -17,6 +17,7 @@ import { seedFundingDemo } from './funding.ts';
 import { seedQualityDemo } from './quality.ts';
 import { seedSurveysDemo } from './surveys.ts';
 import { seedDigitalDemo } from './digital.ts';
+import { seedQualityReportsDemo } from './quality-reports.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
 import type { Services } from '../platform/services.ts';
@@ -211,6 +212,11 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
       log(
         `学分银行演示数据：学习者 ${cb.learnerUsername}，${cb.outcomes}项学习成果，${cb.transfers}份学分转换申请，${cb.credentials}份凭证`,
       );
+    // 质量年度报告 in every state (after funding, graduates and the credit bank: their tables are generated from them).
+    const qr = await seedQualityReportsDemo(db, { now: services.now() });
+    log(
+      `质量年度报告演示数据：${qr.year}年度${qr.reports}份报告（${qr.published}份已公开；school1 的报告被退回修改，enterprise1 的报告待合作学校确认）`,
+    );
     // The quality evaluation: an evaluator (evaluator1) commissioned for last year, collected values, three years evaluated.
     const quality = await seedQualityDemo(db, { now: services.now(), passwordHash: await demoPasswordHash(db) });
     if (quality)

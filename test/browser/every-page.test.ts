@@ -32,6 +32,7 @@ const PUBLIC: [pathname: string, title: string][] = [
   ['/register', '企业注册'],
   ['/credit-bank/verify', '学分证书核验'],
   ['/online-courses', '精品在线课程'],
+  ['/quality-reports/public', '职业教育质量年度报告'],
 ];
 
 describe('every page of every demo role', () => {

@@ -197,6 +197,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { path: '/quality/mine', label: '本校质量评价', icon: AreaChartOutlined, roles: ['school_admin'], group: '质量评价' },
   { path: '/quality/commissions', label: '第三方评价', icon: SolutionOutlined, roles: ['city_admin', 'evaluator'], group: '质量评价' },
+  {
+    path: '/quality-reports',
+    label: '质量年度报告',
+    icon: FileDoneOutlined,
+    roles: ['city_admin', 'department', 'district', 'school_admin', 'enterprise_admin'],
+    group: '质量年度报告',
+  },
+  {
+    path: '/quality-reports/mine',
+    label: '撰写质量报告',
+    icon: FileDoneOutlined,
+    roles: ['city_admin', 'school_admin', 'enterprise_admin'],
+    group: '质量年度报告',
+  },
   { path: '/surveys/mine', label: '我的问卷', icon: FileDoneOutlined, roles: ['student', 'enterprise_admin'], group: '质量评价' },
   {
     path: '/surveys',

@@ -26,6 +26,7 @@ import { fundingRoutes } from './pages/funding/routes.tsx';
 import { qualityRoutes } from './pages/quality/routes.tsx';
 import { surveyRoutes } from './pages/surveys/routes.tsx';
 import { digitalRoutes, publicDigitalRoutes } from './pages/digital/routes.tsx';
+import { publicQualityReportRoutes, qualityReportRoutes } from './pages/quality-reports/routes.tsx';
 import { callRoutes, publicCallRoutes } from './pages/calls/routes.tsx';
 
 // Pages that only some roles open, loaded on demand.
@@ -68,6 +69,7 @@ export const router = createBrowserRouter([
       ...publicDirectoryRoutes,
       ...publicCallRoutes,
       ...publicDigitalRoutes,
+      ...publicQualityReportRoutes,
       {
         path: '/certified-enterprises',
         element: (
@@ -192,6 +194,7 @@ export const router = createBrowserRouter([
           ...qualityRoutes,
           ...surveyRoutes,
           ...digitalRoutes,
+          ...qualityReportRoutes,
           ...callRoutes,
           ...importRoutes,
           ...searchRoutes,

@@ -1256,6 +1256,35 @@ CREATE TABLE "smart_demo_applications" (
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "quality_report_partners" (
+	"report_id" uuid NOT NULL,
+	"school_id" uuid NOT NULL,
+	"confirmed_by" uuid,
+	"confirmed_at" timestamp with time zone,
+	CONSTRAINT "quality_report_partners_report_id_school_id_pk" PRIMARY KEY("report_id","school_id")
+);
+--> statement-breakpoint
+CREATE TABLE "quality_reports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"district_id" uuid,
+	"year" integer NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"parts" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"comments" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"tables" jsonb,
+	"data_date" date,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_by" uuid,
+	"submitted_at" timestamp with time zone,
+	"reviewed_by" uuid,
+	"reviewed_at" timestamp with time zone,
+	"published_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1429,6 +1458,13 @@ ALTER TABLE "smart_demo_applications" ADD CONSTRAINT "smart_demo_applications_sc
 ALTER TABLE "smart_demo_applications" ADD CONSTRAINT "smart_demo_applications_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "smart_demo_applications" ADD CONSTRAINT "smart_demo_applications_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "smart_demo_applications" ADD CONSTRAINT "smart_demo_applications_applied_by_users_id_fk" FOREIGN KEY ("applied_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quality_report_partners" ADD CONSTRAINT "quality_report_partners_report_id_quality_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "quality_reports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quality_report_partners" ADD CONSTRAINT "quality_report_partners_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quality_report_partners" ADD CONSTRAINT "quality_report_partners_confirmed_by_users_id_fk" FOREIGN KEY ("confirmed_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quality_reports" ADD CONSTRAINT "quality_reports_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quality_reports" ADD CONSTRAINT "quality_reports_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quality_reports" ADD CONSTRAINT "quality_reports_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quality_reports" ADD CONSTRAINT "quality_reports_reviewed_by_users_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_kind_code_uq" ON "organisations" USING btree ("kind","code");--> statement-breakpoint
 CREATE INDEX "organisations_district_idx" ON "organisations" USING btree ("district_id");--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind") WHERE "organisations"."status" <> 'archived';--> statement-breakpoint
@@ -1595,4 +1631,8 @@ CREATE INDEX "online_courses_status_idx" ON "online_courses" USING btree ("statu
 CREATE UNIQUE INDEX "smart_campus_assessments_school_standard_uq" ON "smart_campus_assessments" USING btree ("school_id","standard_id");--> statement-breakpoint
 CREATE INDEX "smart_campus_assessments_status_idx" ON "smart_campus_assessments" USING btree ("standard_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "smart_demo_applications_school_uq" ON "smart_demo_applications" USING btree ("school_id");--> statement-breakpoint
-CREATE INDEX "smart_demo_applications_status_idx" ON "smart_demo_applications" USING btree ("status");
+CREATE INDEX "smart_demo_applications_status_idx" ON "smart_demo_applications" USING btree ("status");--> statement-breakpoint
+CREATE INDEX "quality_report_partners_school_idx" ON "quality_report_partners" USING btree ("school_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "quality_reports_organisation_year_uq" ON "quality_reports" USING btree ("organisation_id","year");--> statement-breakpoint
+CREATE INDEX "quality_reports_year_status_idx" ON "quality_reports" USING btree ("year","status");--> statement-breakpoint
+CREATE INDEX "quality_reports_district_idx" ON "quality_reports" USING btree ("district_id");

@@ -25,3 +25,4 @@ export * from './funding.ts';
 export * from './quality.ts';
 export * from './surveys.ts';
 export * from './digital.ts';
+export * from './quality-reports.ts';

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, Progress, Row, Skeleton, Tag, Typography } from 'antd';
 import type { z } from 'zod';
 import type { publicStatistics } from '../../../../contracts/cockpit.ts';
+import { Link } from 'react-router-dom';
 import { get } from '../../api/client.ts';
 import { PublicShell } from '../directory/PublicShell.tsx';
 
@@ -21,6 +22,11 @@ export default function PublicStatsPage() {
         <Typography.Paragraph type="secondary">
           {q.data ? `依据《${q.data.plan.title}》（${q.data.plan.document}）` : ''}
           {q.data?.computedAt ? ` · 数据更新于 ${new Date(q.data.computedAt).toLocaleString('zh-CN', { hour12: false })}` : ''}
+        </Typography.Paragraph>
+        <Typography.Paragraph>
+          <Link to="/quality-reports/public" data-testid="link-quality-reports">
+            各职业学校、企业及全市中职质量年度报告 →
+          </Link>
         </Typography.Paragraph>
         {q.isPending && <Skeleton active />}
         {q.error && <Alert type="error" showIcon message={q.error.message} />}
