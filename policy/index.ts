@@ -12,6 +12,7 @@ import { parseGraduatesPolicy, type GraduatesPolicy } from '../core/graduates/po
 import { parseExpertReviewPolicy, type ExpertReviewPolicy } from '../core/expert-review/policy.ts';
 import { parseFundingPolicy, type FundingPolicy } from '../core/funding/policy.ts';
 import { parseCallsPolicy, type CallsPolicy } from '../core/calls/policy.ts';
+import { parseInternationalPolicy, type InternationalPolicy } from '../core/international/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
@@ -36,3 +37,9 @@ export const callsPolicy: CallsPolicy = parseCallsPolicy(
 
 /** 生均财政拨款 declarations and the 普高 figure (section `funding`): see core/funding/policy.ts. */
 export const fundingPolicy: FundingPolicy = parseFundingPolicy((plan as { funding?: unknown }).funding);
+
+/** 国际交流与合作 records (section `international`): see core/international/policy.ts. */
+export const internationalPolicy: InternationalPolicy = parseInternationalPolicy(
+  (plan as { international?: unknown }).international,
+  currentPlan.targets.map((t) => t.code),
+);

@@ -1089,6 +1089,33 @@ CREATE TABLE "high_school_funding" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "international_records" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"district_id" uuid,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"country" text NOT NULL,
+	"partner" text NOT NULL,
+	"started_on" date NOT NULL,
+	"ended_on" date,
+	"year" integer NOT NULL,
+	"direction" text,
+	"participant" text,
+	"people" integer,
+	"role" text,
+	"awards" integer,
+	"qualification" text,
+	"status" text DEFAULT 'submitted' NOT NULL,
+	"return_reason" text,
+	"entered_by" uuid,
+	"verified_by" uuid,
+	"verified_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1224,6 +1251,10 @@ ALTER TABLE "funding_declarations" ADD CONSTRAINT "funding_declarations_district
 ALTER TABLE "funding_declarations" ADD CONSTRAINT "funding_declarations_declared_by_users_id_fk" FOREIGN KEY ("declared_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "high_school_funding" ADD CONSTRAINT "high_school_funding_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "high_school_funding" ADD CONSTRAINT "high_school_funding_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "international_records" ADD CONSTRAINT "international_records_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "international_records" ADD CONSTRAINT "international_records_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "international_records" ADD CONSTRAINT "international_records_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "international_records" ADD CONSTRAINT "international_records_verified_by_users_id_fk" FOREIGN KEY ("verified_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_kind_code_uq" ON "organisations" USING btree ("kind","code");--> statement-breakpoint
 CREATE INDEX "organisations_district_idx" ON "organisations" USING btree ("district_id");--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind") WHERE "organisations"."status" <> 'archived';--> statement-breakpoint
@@ -1370,4 +1401,6 @@ CREATE INDEX "call_applications_district_idx" ON "call_applications" USING btree
 CREATE INDEX "calls_status_idx" ON "calls" USING btree ("status","closes_on");--> statement-breakpoint
 CREATE INDEX "calls_kind_idx" ON "calls" USING btree ("kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "funding_declarations_school_year_uq" ON "funding_declarations" USING btree ("school_id","year");--> statement-breakpoint
-CREATE INDEX "funding_declarations_year_idx" ON "funding_declarations" USING btree ("year");
+CREATE INDEX "funding_declarations_year_idx" ON "funding_declarations" USING btree ("year");--> statement-breakpoint
+CREATE INDEX "international_records_org_year_idx" ON "international_records" USING btree ("organisation_id","year");--> statement-breakpoint
+CREATE INDEX "international_records_status_idx" ON "international_records" USING btree ("status","kind");
