@@ -468,6 +468,15 @@ export const POLICY = {
     read: { city_admin: 'city', department: 'city', district: 'city', school_admin: 'city' },
     enter: { department: 'organisation' },
   },
+  /**
+   * 国际交流与合作 (二 (四) 13): the school or enterprise that owns the fact enters it with evidence; its district, the
+   * bureau and the departments (市外办 shares the task) read; only the bureau verifies, and only verified records count.
+   */
+  internationalRecord: {
+    read: { ...staffRead, school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
+    write: { school_admin: 'organisation', enterprise_admin: 'organisation' },
+    verify: { city_admin: 'city' },
+  },
   /** 留郑率 and 中职升学率 with their breakdown (masked graduates in the drill-down): the bureau, departments, districts. */
   graduateFigures: {
     read: staffRead,

@@ -58,7 +58,12 @@ export type IndicatorSource =
    * (`higher`) or 中职 (`secondary`) schools whose figure of the measured year meets the threshold — 高职 at or above
    * rules.per_student_funding, 中职 above the 市财政局's 普高 figure of that year — over all such schools, in percent.
    */
-  | { source: 'perStudentFunding'; group: 'higher' | 'secondary' };
+  | { source: 'perStudentFunding'; group: 'higher' | 'secondary' }
+  /**
+   * 国际交流与合作 records (international capability, policy `international`) the bureau has verified with their
+   * evidence — exchanges, recognitions, competitions, 鲁班工坊 — one project each, in the owner's district.
+   */
+  | { source: 'internationalRecords' };
 
 /**
  * A target that is a rule each person must meet (every specialty teacher: 1 year of enterprise practice in 5) is
@@ -178,8 +183,8 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
   reported('smart_campus_share', '市教育局等填报达到智慧校园标准的职业学校占比'),
   computed(
     'international_projects',
-    { source: 'carriers', kinds: ['internationalProject', 'lubanWorkshop'], statuses: WORKING },
-    '载体库中运行中或已认定的国际合作项目与鲁班工坊',
+    { source: 'internationalRecords' },
+    '学校、企业登记并上传佐证材料、经市教育局核验的国际交流合作记录（师生交流、资格互认、技能大赛、鲁班工坊），每条计1个项目（口径见政策文件 international）',
   ),
   computed(
     'per_student_funding',

@@ -88,6 +88,11 @@ export interface FundingTally extends ByDistrict {
   meeting: number;
 }
 
+/** Verified international records, by the owner's district. */
+export interface InternationalTally extends ByDistrict {
+  n: number;
+}
+
 export interface RegisterTallies {
   carriers: CarrierTally[];
   enterprises: EnterpriseTally[];
@@ -100,6 +105,7 @@ export interface RegisterTallies {
   graduates: GraduateTally[];
   fundedProjects: FundedProjectTally[];
   funding: FundingTally[];
+  international: InternationalTally[];
 }
 
 /** A measured value, with the parts it was computed from so screens can show "7 / 10" next to 70%. */
@@ -148,6 +154,8 @@ export function measure(source: IndicatorSource, t: RegisterTallies, scope: Scop
       const denominator = sum(rows, (r) => r.schools);
       return { value: percent(numerator, denominator), numerator, denominator };
     }
+    case 'internationalRecords':
+      return { value: sum(inScope(t.international, scope), (r) => r.n) };
     case 'enterpriseRunSchools':
       return { value: sum(inScope(t.schools, scope), (r) => r.enterpriseRun) };
     case 'dualQualifiedShare': {

@@ -83,6 +83,12 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
       sql`delete from major_group_programs where group_id in (select id from major_groups where school_id in ${demoOrgs})`,
     ],
     ['major_groups', sql`delete from major_groups where school_id in ${demoOrgs}`],
+    [
+      'evidence_files (international)',
+      sql`delete from evidence_files where owner_kind = 'internationalRecord'
+      and owner_id in (select id from international_records where organisation_id in ${demoOrgs})`,
+    ],
+    ['international_records', sql`delete from international_records where organisation_id in ${demoOrgs} or district_id in ${demoOrgs}`],
     ['funding_declarations', sql`delete from funding_declarations where school_id in ${demoOrgs} or district_id in ${demoOrgs}`],
     ['high_school_funding', sql`delete from high_school_funding where organisation_id in ${demoOrgs}`],
     [

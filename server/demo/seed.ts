@@ -14,6 +14,7 @@ import { seedForecastDemo } from './forecast.ts';
 import { seedCertificationDemo, seedDeclarationsDemo } from './certification.ts';
 import { seedGraduatesDemo } from './graduates.ts';
 import { seedFundingDemo } from './funding.ts';
+import { seedInternationalDemo } from './international.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
 import type { Services } from '../platform/services.ts';
@@ -176,6 +177,12 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
     if (funding)
       log(
         `生均财政拨款演示数据：${funding.year}年${funding.declared}所公办学校已申报（${funding.below}所未达标），当地普高生均${funding.highSchoolYuan}元（dept_finance 录入）`,
+      );
+    // 国际交流与合作 with evidence, most verified, so international_projects is computed from them (issue 18).
+    const international = await seedInternationalDemo(db, { now: services.now() });
+    if (international)
+      log(
+        `国际交流合作演示数据：${international.records}条记录（${international.verified}条已核验，${international.awaiting}条待市教育局核验）`,
       );
     const projects = await seedCallsDemo(db, { now: services.now() });
     if (projects)

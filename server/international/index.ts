@@ -4,5 +4,7 @@
  * quality report (国际影响表); the cockpit counts international_projects through `internationalTallies` and lists
  * them through `internationalDrill`.
  */
+export { internationalRoutes } from './routes/international.ts';
 export { internationalSummary } from './repository/summary.ts';
+export { internationalDrill, internationalTallies } from './repository/indicator.ts';
 export type { InternationalSummary } from '../../core/international/index.ts';

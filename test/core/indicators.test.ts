@@ -171,6 +171,10 @@ const tallies: RegisterTallies = {
     { districtId: 'd2', group: 'higher', schools: 1, meeting: 0 },
     { districtId: 'd2', group: 'secondary', schools: 2, meeting: 1 },
   ],
+  international: [
+    { districtId: 'd1', n: 4 },
+    { districtId: null, n: 1 },
+  ],
 };
 const value = (code: string, scope: string) => {
   const d = indicatorDefinition(code)!;
@@ -185,7 +189,8 @@ test('formulas: carrier counts follow kind, status, level and legal personality;
   assert.equal(value('entity_education_groups', 'city')!.value, 4);
   assert.equal(value('provincial_innovation_centers', 'city')!.value, 5);
   assert.equal(value('city_innovation_centers', 'city')!.value, 0);
-  assert.equal(value('international_projects', 'city')!.value, 3, 'Luban workshops count as international projects');
+  assert.equal(value('international_projects', 'city')!.value, 5, 'verified international records, not carriers');
+  assert.equal(value('international_projects', 'd1')!.value, 4);
   assert.equal(value('integration_enterprises', 'city')!.value, 11, 'an enterprise without a district still counts city-wide');
   assert.equal(value('integration_enterprises', 'd1')!.value, 7);
   assert.equal(value('enterprise_run_schools', 'city')!.value, 2);

@@ -23,6 +23,7 @@ import { forecastRoutes } from './pages/forecast/routes.tsx';
 import { certificationRoutes } from './pages/certification/routes.tsx';
 import { graduateRoutes } from './pages/graduates/routes.tsx';
 import { fundingRoutes } from './pages/funding/routes.tsx';
+import { internationalRoutes } from './pages/international/routes.tsx';
 import { callRoutes, publicCallRoutes } from './pages/calls/routes.tsx';
 
 // Pages that only some roles open, loaded on demand.
@@ -185,6 +186,7 @@ export const router = createBrowserRouter([
           ...certificationRoutes,
           ...graduateRoutes,
           ...fundingRoutes,
+          ...internationalRoutes,
           ...callRoutes,
           ...importRoutes,
           ...searchRoutes,

@@ -11,6 +11,7 @@ import { offeredPlaces } from '../../internships/index.ts';
 import { trainingFundDrill } from '../../certification/index.ts';
 import { destinationTallies, figureGraduates } from '../../graduates/index.ts';
 import { fundingDrill } from '../../funding/index.ts';
+import { internationalDrill } from '../../international/index.ts';
 import { latestMeasuredYear } from '../../../core/graduates/index.ts';
 import { graduatesPolicy } from '../../../policy/index.ts';
 import { practiceCheckOn, practiceDays } from './practice-sql.ts';
@@ -171,6 +172,9 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
     case 'perStudentFunding':
       // Every active public school of the group with its declaration of the measured year, as the recompute counts them.
       return { ...base, ...fundingDrill(s.group, districtOf('o', scope)) };
+    case 'internationalRecords':
+      // Verified records only, in the owner's district, as the recompute counts them.
+      return { ...base, ...internationalDrill(districtOf('r', scope)) };
     case 'enterpriseRunSchools': {
       const where = sql`o.status = 'active' and s.enterprise_run and ${districtOf('o', scope)}`;
       return {

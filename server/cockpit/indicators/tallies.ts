@@ -15,6 +15,7 @@ import { offeredPlaces } from '../../internships/index.ts';
 import { trainingFundTallies } from '../../certification/index.ts';
 import { destinationTallies } from '../../graduates/index.ts';
 import { fundingTallies } from '../../funding/index.ts';
+import { internationalTallies } from '../../international/index.ts';
 import { headlinePartsByDistrict } from '../../../core/graduates/index.ts';
 import { graduatesPolicy } from '../../../policy/index.ts';
 import { practiceDays, type PracticeCheck } from './practice-sql.ts';
@@ -115,6 +116,8 @@ export async function registerTallies(db: Db, practiceShareMin: number, year: nu
   );
   // Public 高职 / 中职 schools against the funding thresholds (the schools' own declarations, funding capability).
   const funding = await fundingTallies(db);
+  // Verified international records (the owners' records, checked by the bureau: international capability).
+  const international = await internationalTallies(db);
   const enterprises: EnterpriseTally[] = clusters.map((c) => ({ districtId: c.districtId, certified: c.certified }));
   return {
     carriers,
@@ -129,6 +132,7 @@ export async function registerTallies(db: Db, practiceShareMin: number, year: nu
     graduates,
     fundedProjects,
     funding,
+    international,
   };
 }
 
