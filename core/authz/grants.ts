@@ -91,6 +91,8 @@ export const POLICY = {
     archive: { city_admin: 'city', district: 'district' },
     /** Recording a certification (认定) is the bureau's act. */
     certify: { city_admin: 'city' },
+    /** Checking on evidence that an operating carrier runs, before it counts toward a target: the bureau or its district. */
+    verify: { city_admin: 'city', district: 'district' },
   },
   /** The cluster ↔ major and cluster ↔ industry mapping (reading it is public). */
   industryCluster: {

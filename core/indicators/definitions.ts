@@ -24,7 +24,10 @@ export type IndicatorSource =
   | { source: 'dualQualifiedShare' }
   /** Mean practice-teaching share of active programs that record one, in percent. */
   | { source: 'practiceTeachingShare' }
-  /** Part-time teachers and industry mentors over the staffing quota of the schools that declare one, in percent. */
+  /**
+   * 聘足配齐 (二 (三) 10): schools that declare a staffing quota whose part-time teachers and industry mentors fill
+   * the quota's share (rules.part_time_teacher_quota, whole teachers, not above it), over all such schools, in percent.
+   */
   | { source: 'partTimeTeacherShare' }
   /** Active major groups the bureau designated 产教融合型重点专业（群）. */
   | { source: 'keyMajorGroups' }
@@ -158,7 +161,8 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
   computed(
     'part_time_teacher_quota',
     { source: 'partTimeTeacherShare' },
-    '已填报核定编制数的学校中，兼职教师与产业导师人数占核定编制数的比例',
+    '已填报核定编制数的学校中，兼职教师与产业导师人数按核定编制数的30%（向下取整）聘足配齐、且未超过该比例的学校占比；未配齐的学校计为未达标；目标为全部学校配齐',
+    SHARE_OF_ALL,
   ),
   computed(
     'teacher_enterprise_practice',

@@ -26,10 +26,9 @@ export interface EnterpriseTally extends ByDistrict {
 
 export interface SchoolTally extends ByDistrict {
   enterpriseRun: number;
-  /** Sum of 核定编制数 over schools that declare one. */
-  staffingQuota: number;
-  /** Part-time teachers and industry mentors of those same schools. */
-  partTimeInQuotaSchools: number;
+  /** Schools that declare a 核定编制数 (above zero), and those whose part-time teachers fill its share (聘足配齐). */
+  quotaSchools: number;
+  quotaFilled: number;
 }
 
 export interface TeacherTally extends ByDistrict {
@@ -182,8 +181,8 @@ export function measure(source: IndicatorSource, t: RegisterTallies, scope: Scop
     }
     case 'partTimeTeacherShare': {
       const rows = inScope(t.schools, scope);
-      const numerator = sum(rows, (r) => r.partTimeInQuotaSchools);
-      const denominator = sum(rows, (r) => r.staffingQuota);
+      const numerator = sum(rows, (r) => r.quotaFilled);
+      const denominator = sum(rows, (r) => r.quotaSchools);
       return { value: percent(numerator, denominator), numerator, denominator };
     }
     case 'keyMajorGroups':

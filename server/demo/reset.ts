@@ -77,6 +77,11 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
       sql`delete from carrier_partners where organisation_id in ${demoOrgs}
       or carrier_id in (select id from carriers where is_demo or lead_organisation_id in ${demoOrgs})`,
     ],
+    [
+      'evidence_files (carriers)',
+      sql`delete from evidence_files where owner_kind = 'carrier'
+      and owner_id in (select id from carriers where is_demo or lead_organisation_id in ${demoOrgs})`,
+    ],
     ['carriers', sql`delete from carriers where is_demo or lead_organisation_id in ${demoOrgs}`],
     [
       'major_group_programs',

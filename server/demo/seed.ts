@@ -15,6 +15,7 @@ import { seedCertificationDemo, seedDeclarationsDemo } from './certification.ts'
 import { seedGraduatesDemo } from './graduates.ts';
 import { seedFundingDemo } from './funding.ts';
 import { seedInternationalDemo } from './international.ts';
+import { seedCarrierChecksDemo } from './carrier-checks.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
 import type { Services } from '../platform/services.ts';
@@ -92,6 +93,9 @@ export async function seedDemo(
     `生成演示数据（规模 ${opts.scale}：${city.scale.schools} 所学校，${city.scale.enterprises} 家企业，${city.scale.teachers} 名教师，${city.scale.students} 名学生）`,
   );
   const counts = await loadCity(db, pii, city, { passwordHash, log: opts.log });
+  // Operating carriers count once verified on evidence: the demo's were checked by the bureau, two wait for it.
+  const checks = await seedCarrierChecksDemo(db, opts.now);
+  opts.log(`载体运行核验演示数据：${checks.verified}个运行中载体已核验，${checks.awaiting}个待核验`);
   await reindexAll(db);
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   opts.log(`演示数据导入完成，用时 ${seconds} 秒`);

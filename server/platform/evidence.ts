@@ -6,7 +6,7 @@ import type { Auditor } from './audit/auditor.ts';
 import type { Db, Tx } from './db/engine.ts';
 import { evidenceFiles } from './db/schema/index.ts';
 
-type OwnerKind = 'taskReport' | 'indicatorReport' | 'certificationCase' | 'internationalRecord';
+type OwnerKind = 'taskReport' | 'indicatorReport' | 'certificationCase' | 'internationalRecord' | 'carrier';
 
 const listed = {
   id: evidenceFiles.id,

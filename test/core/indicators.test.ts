@@ -116,8 +116,8 @@ const tallies: RegisterTallies = {
     { districtId: null, certified: 1 },
   ],
   schools: [
-    { districtId: 'd1', enterpriseRun: 2, staffingQuota: 100, partTimeInQuotaSchools: 20 },
-    { districtId: 'd2', enterpriseRun: 0, staffingQuota: 0, partTimeInQuotaSchools: 0 },
+    { districtId: 'd1', enterpriseRun: 2, quotaSchools: 5, quotaFilled: 1 },
+    { districtId: 'd2', enterpriseRun: 0, quotaSchools: 0, quotaFilled: 0 },
   ],
   teachers: [
     { districtId: 'd1', specialty: 10, dualQualified: 7, practiceMet: 3 },
@@ -212,7 +212,11 @@ test('formulas: shares in percent with their parts; no denominator → no value'
   assert.deepEqual(value('dual_qualified_share', 'city'), { value: 70, numerator: 7, denominator: 10 });
   assert.deepEqual(value('dual_qualified_share', 'd2'), { value: null, numerator: 0, denominator: 0 });
   assert.deepEqual(value('practice_teaching_share', 'd1'), { value: 55, numerator: 3, denominator: 4 });
-  assert.deepEqual(value('part_time_teacher_quota', 'city'), { value: 20, numerator: 20, denominator: 100 });
+  assert.deepEqual(
+    value('part_time_teacher_quota', 'city'),
+    { value: 20, numerator: 1, denominator: 5 },
+    'schools 聘足配齐 of those with a quota',
+  );
   assert.deepEqual(value('internship_posts_share', 'city'), { value: 1.7, numerator: 50, denominator: 3000 });
   assert.deepEqual(value('internship_posts_share', 'd1'), { value: 2.5, numerator: 50, denominator: 2000 });
   assert.deepEqual(value('internship_posts_share', 'd3'), { value: null, numerator: 0, denominator: 0 });

@@ -19,6 +19,8 @@ import { internationalTallies } from '../../international/index.ts';
 import { headlinePartsByDistrict } from '../../../core/graduates/index.ts';
 import { graduatesPolicy } from '../../../policy/index.ts';
 import { practiceDays, type PracticeCheck } from './practice-sql.ts';
+import { partTimeTarget } from './part-time-sql.ts';
+import { countedCarrier } from './carrier-sql.ts';
 
 /**
  * The register, counted once per recompute and grouped by district: every computed indicator, city-wide
@@ -44,11 +46,12 @@ const CERTIFIED = sql`('certified_city', 'certified_province', 'certified_nation
 
 export async function registerTallies(db: Db, practiceShareMin: number, year: number): Promise<Tallies> {
   const [carriers, clusters, schools, teachers, programs, majorGroups, internshipPlaces, trainingFund, destinations] = await Promise.all([
+    // An operating carrier counts once the bureau or its district has verified it on evidence, not on its lead's word.
     rows<CarrierClusterTally>(
       db,
       sql`
       select district_id as "districtId", kind, level, status, legal_person as "legalPerson", cluster_code as "clusterCode", count(*)::int as n
-      from carriers where archived_at is null group by 1, 2, 3, 4, 5, 6`,
+      from carriers where archived_at is null and ${countedCarrier(sql`carriers`)} group by 1, 2, 3, 4, 5, 6`,
     ),
     rows<ClusterTally>(
       db,
@@ -61,8 +64,8 @@ export async function registerTallies(db: Db, practiceShareMin: number, year: nu
       db,
       sql`
       select o.district_id as "districtId", (count(*) filter (where s.enterprise_run))::int as "enterpriseRun",
-        coalesce(sum(s.staffing_quota), 0)::int as "staffingQuota",
-        coalesce(sum(pt.n) filter (where s.staffing_quota is not null), 0)::int as "partTimeInQuotaSchools"
+        (count(*) filter (where s.staffing_quota > 0))::int as "quotaSchools",
+        (count(*) filter (where s.staffing_quota > 0 and coalesce(pt.n, 0) = ${partTimeTarget(sql`s.staffing_quota`)}))::int as "quotaFilled"
       from schools s join organisations o on o.id = s.organisation_id
       left join (select school_id, count(*)::int as n from teachers
                  where status = 'active' and employment in ('partTime', 'industryMentor') group by school_id) pt on pt.school_id = o.id

@@ -316,6 +316,8 @@ CREATE TABLE "carriers" (
 	"status" text DEFAULT 'planned' NOT NULL,
 	"certified_at" date,
 	"certifying_body" text,
+	"operating_verified_at" timestamp with time zone,
+	"operating_verified_by" uuid,
 	"archived_at" timestamp with time zone,
 	"is_demo" boolean DEFAULT false NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
@@ -1146,6 +1148,7 @@ ALTER TABLE "carrier_partners" ADD CONSTRAINT "carrier_partners_organisation_id_
 ALTER TABLE "carriers" ADD CONSTRAINT "carriers_lead_organisation_id_organisations_id_fk" FOREIGN KEY ("lead_organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "carriers" ADD CONSTRAINT "carriers_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "carriers" ADD CONSTRAINT "carriers_cluster_code_industry_clusters_code_fk" FOREIGN KEY ("cluster_code") REFERENCES "industry_clusters"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "carriers" ADD CONSTRAINT "carriers_operating_verified_by_users_id_fk" FOREIGN KEY ("operating_verified_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cluster_industries" ADD CONSTRAINT "cluster_industries_cluster_code_industry_clusters_code_fk" FOREIGN KEY ("cluster_code") REFERENCES "industry_clusters"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cluster_majors" ADD CONSTRAINT "cluster_majors_cluster_code_industry_clusters_code_fk" FOREIGN KEY ("cluster_code") REFERENCES "industry_clusters"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enterprise_registrations" ADD CONSTRAINT "enterprise_registrations_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
