@@ -13,6 +13,7 @@ import { parseExpertReviewPolicy, type ExpertReviewPolicy } from '../core/expert
 import { parseFundingPolicy, type FundingPolicy } from '../core/funding/policy.ts';
 import { parseCallsPolicy, type CallsPolicy } from '../core/calls/policy.ts';
 import { parseInternationalPolicy, type InternationalPolicy } from '../core/international/policy.ts';
+import { parsePracticalCoursesPolicy, type PracticalCoursesPolicy } from '../core/practical-courses/rules.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
@@ -41,5 +42,11 @@ export const fundingPolicy: FundingPolicy = parseFundingPolicy((plan as { fundin
 /** 国际交流与合作 records (section `international`): see core/international/policy.ts. */
 export const internationalPolicy: InternationalPolicy = parseInternationalPolicy(
   (plan as { international?: unknown }).international,
+  currentPlan.targets.map((t) => t.code),
+);
+
+/** 劳动技术与职业体验课程 (section `practicalCourses`): see core/practical-courses/rules.ts. */
+export const practicalCoursesPolicy: PracticalCoursesPolicy = parsePracticalCoursesPolicy(
+  (plan as { practicalCourses?: unknown }).practicalCourses,
   currentPlan.targets.map((t) => t.code),
 );

@@ -21,6 +21,7 @@ import { cockpitRoutes, indicatorRoutes, publicStatsRoutes, reportRoutes, taskRo
 import { graduateRoutes } from './graduates/index.ts';
 import { fundingRoutes } from './funding/index.ts';
 import { internationalRoutes } from './international/index.ts';
+import { practicalCourseRoutes } from './practical-courses/index.ts';
 import { homeRoutes } from './home/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { internshipRoutes, internshipStatsRoutes } from './internships/index.ts';
@@ -74,6 +75,7 @@ export function allRoutes(): AnyRoute[] {
   list.push(...graduateRoutes);
   list.push(...fundingRoutes);
   list.push(...internationalRoutes);
+  list.push(...practicalCourseRoutes);
   list.push(...expertReviewRoutes, ...callsRoutes);
   return list;
 }

@@ -479,6 +479,14 @@ export const POLICY = {
     write: { school_admin: 'organisation', enterprise_admin: 'organisation' },
     verify: { city_admin: 'city' },
   },
+  /**
+   * 劳动技术与职业体验课程 (二 (三) 7): the school that developed a course keeps it in the catalogue; its district,
+   * the bureau and the departments (市人社局 shares the task) read them all. The open ones are public.
+   */
+  practicalCourse: {
+    read: { ...staffRead, school_admin: 'organisation', teacher: 'organisation' },
+    write: { school_admin: 'organisation' },
+  },
   /** 留郑率 and 中职升学率 with their breakdown (masked graduates in the drill-down): the bureau, departments, districts. */
   graduateFigures: {
     read: staffRead,

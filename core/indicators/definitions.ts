@@ -66,7 +66,9 @@ export type IndicatorSource =
    * 国际交流与合作 records (international capability, policy `international`) the bureau has verified with their
    * evidence — exchanges, recognitions, competitions, 鲁班工坊 — one project each, in the owner's district.
    */
-  | { source: 'internationalRecords' };
+  | { source: 'internationalRecords' }
+  /** 劳动技术/职业体验 courses in the catalogue (practical-courses capability): open and developed with an enterprise. */
+  | { source: 'practicalCourses' };
 
 /**
  * A target that is a rule each person must meet (every specialty teacher: 1 year of enterprise practice in 5) is
@@ -142,7 +144,11 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
     { source: 'carriers', kinds: ['innovationCenter'], statuses: CERTIFIED, levels: ['province'] },
     '载体库中已认定的省级协同创新中心',
   ),
-  reported('practical_courses', '市教育局、市人社局填报面向中小学开设的劳动技术与职业体验课程门数'),
+  computed(
+    'practical_courses',
+    { source: 'practicalCourses' },
+    '课程目录中职业学校登记、与至少一家企业合作开发、面向中小学开设中的劳动技术课程与职业体验课程门数（口径见政策文件 practicalCourses）',
+  ),
   computed(
     'experience_centers',
     { source: 'carriers', kinds: ['experienceCenter'], statuses: WORKING },

@@ -92,6 +92,11 @@ export interface InternationalTally extends ByDistrict {
   n: number;
 }
 
+/** Open 劳动技术/职业体验 courses developed with an enterprise, by the school's district. */
+export interface PracticalCourseTally extends ByDistrict {
+  n: number;
+}
+
 export interface RegisterTallies {
   carriers: CarrierTally[];
   enterprises: EnterpriseTally[];
@@ -105,6 +110,7 @@ export interface RegisterTallies {
   fundedProjects: FundedProjectTally[];
   funding: FundingTally[];
   international: InternationalTally[];
+  practicalCourses: PracticalCourseTally[];
 }
 
 /** A measured value, with the parts it was computed from so screens can show "7 / 10" next to 70%. */
@@ -155,6 +161,8 @@ export function measure(source: IndicatorSource, t: RegisterTallies, scope: Scop
     }
     case 'internationalRecords':
       return { value: sum(inScope(t.international, scope), (r) => r.n) };
+    case 'practicalCourses':
+      return { value: sum(inScope(t.practicalCourses, scope), (r) => r.n) };
     case 'enterpriseRunSchools':
       return { value: sum(inScope(t.schools, scope), (r) => r.enterpriseRun) };
     case 'dualQualifiedShare': {

@@ -93,6 +93,12 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
       sql`delete from evidence_files where owner_kind = 'internationalRecord'
       and owner_id in (select id from international_records where organisation_id in ${demoOrgs})`,
     ],
+    [
+      'practical_course_partners',
+      sql`delete from practical_course_partners where enterprise_id in ${demoOrgs}
+      or course_id in (select id from practical_courses where school_id in ${demoOrgs})`,
+    ],
+    ['practical_courses', sql`delete from practical_courses where school_id in ${demoOrgs} or district_id in ${demoOrgs}`],
     ['international_records', sql`delete from international_records where organisation_id in ${demoOrgs} or district_id in ${demoOrgs}`],
     ['funding_declarations', sql`delete from funding_declarations where school_id in ${demoOrgs} or district_id in ${demoOrgs}`],
     ['high_school_funding', sql`delete from high_school_funding where organisation_id in ${demoOrgs}`],

@@ -16,6 +16,7 @@ import { seedGraduatesDemo } from './graduates.ts';
 import { seedFundingDemo } from './funding.ts';
 import { seedInternationalDemo } from './international.ts';
 import { seedCarrierChecksDemo } from './carrier-checks.ts';
+import { seedPracticalCoursesDemo } from './practical-courses.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
 import type { Services } from '../platform/services.ts';
@@ -188,6 +189,9 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
       log(
         `国际交流合作演示数据：${international.records}条记录（${international.verified}条已核验，${international.awaiting}条待市教育局核验）`,
       );
+    // 劳动技术与职业体验课程 developed with enterprises, so practical_courses is computed from the catalogue (issue 18).
+    const courses = await seedPracticalCoursesDemo(db, { now: services.now() });
+    if (courses) log(`劳动技术与职业体验课程演示数据：${courses.courses}门课程（${courses.counted}门校企合作开发、开设中）`);
     const projects = await seedCallsDemo(db, { now: services.now() });
     if (projects)
       log(

@@ -175,6 +175,10 @@ const tallies: RegisterTallies = {
     { districtId: 'd1', n: 4 },
     { districtId: null, n: 1 },
   ],
+  practicalCourses: [
+    { districtId: 'd1', n: 7 },
+    { districtId: 'd2', n: 2 },
+  ],
 };
 const value = (code: string, scope: string) => {
   const d = indicatorDefinition(code)!;
@@ -191,6 +195,8 @@ test('formulas: carrier counts follow kind, status, level and legal personality;
   assert.equal(value('city_innovation_centers', 'city')!.value, 0);
   assert.equal(value('international_projects', 'city')!.value, 5, 'verified international records, not carriers');
   assert.equal(value('international_projects', 'd1')!.value, 4);
+  assert.equal(value('practical_courses', 'city')!.value, 9, 'courses co-developed with enterprises');
+  assert.equal(value('practical_courses', 'd2')!.value, 2);
   assert.equal(value('integration_enterprises', 'city')!.value, 11, 'an enterprise without a district still counts city-wide');
   assert.equal(value('integration_enterprises', 'd1')!.value, 7);
   assert.equal(value('enterprise_run_schools', 'city')!.value, 2);

@@ -188,6 +188,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ROLES.filter((r) => grantsFor({ resource: 'internationalRecord', action: 'read' })[r]),
     group: '国际合作',
   },
+  {
+    path: '/practical-courses',
+    label: '劳动与职业体验课程',
+    icon: ReadOutlined,
+    roles: ROLES.filter((r) => grantsFor({ resource: 'practicalCourse', action: 'read' })[r]),
+    group: '中小学职业启蒙',
+  },
   { path: '/imports', label: '数据导入', icon: CloudUploadOutlined, roles: IMPORT_ROLES, group: '系统管理' },
   { path: '/audit', label: '审计日志', icon: AuditOutlined, roles: ['city_admin'], group: '系统管理' },
 ];

@@ -24,6 +24,7 @@ import { certificationRoutes } from './pages/certification/routes.tsx';
 import { graduateRoutes } from './pages/graduates/routes.tsx';
 import { fundingRoutes } from './pages/funding/routes.tsx';
 import { internationalRoutes } from './pages/international/routes.tsx';
+import { practicalCourseRoutes, publicPracticalCourseRoutes } from './pages/practical-courses/routes.tsx';
 import { callRoutes, publicCallRoutes } from './pages/calls/routes.tsx';
 
 // Pages that only some roles open, loaded on demand.
@@ -65,6 +66,7 @@ export const router = createBrowserRouter([
       },
       ...publicDirectoryRoutes,
       ...publicCallRoutes,
+      ...publicPracticalCourseRoutes,
       {
         path: '/certified-enterprises',
         element: (
@@ -187,6 +189,7 @@ export const router = createBrowserRouter([
           ...graduateRoutes,
           ...fundingRoutes,
           ...internationalRoutes,
+          ...practicalCourseRoutes,
           ...callRoutes,
           ...importRoutes,
           ...searchRoutes,

@@ -12,6 +12,7 @@ import { trainingFundDrill } from '../../certification/index.ts';
 import { destinationTallies, figureGraduates } from '../../graduates/index.ts';
 import { fundingDrill } from '../../funding/index.ts';
 import { internationalDrill } from '../../international/index.ts';
+import { practicalCourseDrill } from '../../practical-courses/index.ts';
 import { latestMeasuredYear } from '../../../core/graduates/index.ts';
 import { graduatesPolicy } from '../../../policy/index.ts';
 import { practiceCheckOn, practiceDays } from './practice-sql.ts';
@@ -177,6 +178,8 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
     case 'internationalRecords':
       // Verified records only, in the owner's district, as the recompute counts them.
       return { ...base, ...internationalDrill(districtOf('r', scope)) };
+    case 'practicalCourses':
+      return { ...base, ...practicalCourseDrill(districtOf('c', scope)) };
     case 'enterpriseRunSchools': {
       const where = sql`o.status = 'active' and s.enterprise_run and ${districtOf('o', scope)}`;
       return {

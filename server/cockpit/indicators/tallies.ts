@@ -16,6 +16,7 @@ import { trainingFundTallies } from '../../certification/index.ts';
 import { destinationTallies } from '../../graduates/index.ts';
 import { fundingTallies } from '../../funding/index.ts';
 import { internationalTallies } from '../../international/index.ts';
+import { practicalCourseTallies } from '../../practical-courses/index.ts';
 import { headlinePartsByDistrict } from '../../../core/graduates/index.ts';
 import { graduatesPolicy } from '../../../policy/index.ts';
 import { practiceDays, type PracticeCheck } from './practice-sql.ts';
@@ -121,6 +122,8 @@ export async function registerTallies(db: Db, practiceShareMin: number, year: nu
   const funding = await fundingTallies(db);
   // Verified international records (the owners' records, checked by the bureau: international capability).
   const international = await internationalTallies(db);
+  // 劳动技术/职业体验 courses the schools developed with enterprises (practical-courses capability).
+  const practicalCourses = await practicalCourseTallies(db);
   const enterprises: EnterpriseTally[] = clusters.map((c) => ({ districtId: c.districtId, certified: c.certified }));
   return {
     carriers,
@@ -136,6 +139,7 @@ export async function registerTallies(db: Db, practiceShareMin: number, year: nu
     fundedProjects,
     funding,
     international,
+    practicalCourses,
   };
 }
 

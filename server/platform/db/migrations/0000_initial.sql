@@ -1118,6 +1118,28 @@ CREATE TABLE "international_records" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "practical_course_partners" (
+	"course_id" uuid NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	CONSTRAINT "practical_course_partners_course_id_enterprise_id_pk" PRIMARY KEY("course_id","enterprise_id")
+);
+--> statement-breakpoint
+CREATE TABLE "practical_courses" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"school_id" uuid NOT NULL,
+	"district_id" uuid,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"stages" text[] NOT NULL,
+	"hours" integer NOT NULL,
+	"summary" text NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"entered_by" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1258,6 +1280,11 @@ ALTER TABLE "international_records" ADD CONSTRAINT "international_records_organi
 ALTER TABLE "international_records" ADD CONSTRAINT "international_records_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "international_records" ADD CONSTRAINT "international_records_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "international_records" ADD CONSTRAINT "international_records_verified_by_users_id_fk" FOREIGN KEY ("verified_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "practical_course_partners" ADD CONSTRAINT "practical_course_partners_course_id_practical_courses_id_fk" FOREIGN KEY ("course_id") REFERENCES "practical_courses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "practical_course_partners" ADD CONSTRAINT "practical_course_partners_enterprise_id_organisations_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "practical_courses" ADD CONSTRAINT "practical_courses_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "practical_courses" ADD CONSTRAINT "practical_courses_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "practical_courses" ADD CONSTRAINT "practical_courses_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_kind_code_uq" ON "organisations" USING btree ("kind","code");--> statement-breakpoint
 CREATE INDEX "organisations_district_idx" ON "organisations" USING btree ("district_id");--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind") WHERE "organisations"."status" <> 'archived';--> statement-breakpoint
@@ -1406,4 +1433,7 @@ CREATE INDEX "calls_kind_idx" ON "calls" USING btree ("kind");--> statement-brea
 CREATE UNIQUE INDEX "funding_declarations_school_year_uq" ON "funding_declarations" USING btree ("school_id","year");--> statement-breakpoint
 CREATE INDEX "funding_declarations_year_idx" ON "funding_declarations" USING btree ("year");--> statement-breakpoint
 CREATE INDEX "international_records_org_year_idx" ON "international_records" USING btree ("organisation_id","year");--> statement-breakpoint
-CREATE INDEX "international_records_status_idx" ON "international_records" USING btree ("status","kind");
+CREATE INDEX "international_records_status_idx" ON "international_records" USING btree ("status","kind");--> statement-breakpoint
+CREATE INDEX "practical_course_partners_enterprise_idx" ON "practical_course_partners" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE INDEX "practical_courses_school_idx" ON "practical_courses" USING btree ("school_id");--> statement-breakpoint
+CREATE INDEX "practical_courses_status_idx" ON "practical_courses" USING btree ("status","kind");

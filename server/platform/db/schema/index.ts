@@ -23,3 +23,4 @@ export * from './expert-review.ts';
 export * from './calls.ts';
 export * from './funding.ts';
 export * from './international.ts';
+export * from './practical-courses.ts';
