@@ -100,16 +100,14 @@ for (const engine of testEngines()) {
       // School A: quota 10 asks for 3 part-time teachers and has 3; school B: quota 20 asks for 6 and has none.
       await db.update(schools).set({ staffingQuota: 10 }).where(eq(schools.organisationId, w.schoolA.id));
       await db.update(schools).set({ staffingQuota: 20 }).where(eq(schools.organisationId, w.schoolB.id));
-      await db
-        .insert(teachers)
-        .values(
-          ['甲', '乙', '丙'].map((name) => ({
-            schoolId: w.schoolA.id,
-            name,
-            employment: 'partTime' as const,
-            subject: 'specialty' as const,
-          })),
-        );
+      await db.insert(teachers).values(
+        ['甲', '乙', '丙'].map((name) => ({
+          schoolId: w.schoolA.id,
+          name,
+          employment: 'partTime' as const,
+          subject: 'specialty' as const,
+        })),
+      );
       const b = await (await as('schoolAdminB')).get(`/api/schools/${w.schoolB.id}`);
       assert.deepEqual(
         [b.body.standings.partTimeTeachers.met, b.body.standings.partTimeTeachers.fill, b.body.standings.partTimeTeachers.shortfall],
