@@ -40,6 +40,7 @@ test('only the declared public routes are public', () => {
     'GET /api/public/certified-enterprises',
     'GET /api/public/credentials/:id',
     'GET /api/public/credit-bank/keys',
+    'GET /api/public/practical-courses',
     'GET /api/public/search',
     'GET /api/public/statistics',
     'POST /api/auth/login',
