@@ -87,9 +87,14 @@ export const carrier = z.object({
   status: z.enum(CARRIER_STATUSES),
   certifiedAt: z.string().nullable(),
   certifyingBody: z.string().nullable(),
+  /** When the bureau or the district checked that the operating carrier runs (null: not counted yet). */
+  operatingVerifiedAt: z.string().nullable(),
   archived: z.boolean(),
   isDemo: z.boolean(),
   version: z.number(),
 });
 export type Carrier = z.infer<typeof carrier>;
 export const carrierPage = pageOf(carrier);
+
+/** The bureau's or the district's check that an operating carrier runs, naming the version read. */
+export const carrierVerifyOperating = z.strictObject({ version: z.number().int().min(1) });

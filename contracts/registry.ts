@@ -67,6 +67,9 @@ export const schoolStandings = z.object({
     partTime: z.number(),
     staffingQuota: z.number().nullable(),
     maxPartTime: z.number().nullable(),
+    /** 聘足配齐 (二 (三) 10): short of the quota's share, filled to it, or over it; null without a quota. */
+    fill: z.enum(['short', 'full', 'over']).nullable(),
+    shortfall: z.number(),
   }),
   dualQualifiedTeachers: shareStanding.extend({ dualQualified: z.number(), specialty: z.number(), shortfall: z.number() }),
   /** Specialty teachers meeting the 1-year-in-5 enterprise-practice rule on `asOf`. */

@@ -16,6 +16,8 @@ import { parseQualityPolicy, type QualityPolicy } from '../core/quality/policy.t
 import { parseSurveysPolicy, type SurveysPolicy } from '../core/surveys/policy.ts';
 import { parseDigitalPolicy, type DigitalPolicy } from '../core/digital/policy.ts';
 import { parseQualityReportsPolicy, type QualityReportsPolicy } from '../core/quality-reports/policy.ts';
+import { parseInternationalPolicy, type InternationalPolicy } from '../core/international/policy.ts';
+import { parsePracticalCoursesPolicy, type PracticalCoursesPolicy } from '../core/practical-courses/rules.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
@@ -49,3 +51,14 @@ export const qualityPolicy: QualityPolicy = parseQualityPolicy((plan as { qualit
 export const surveysPolicy: SurveysPolicy = parseSurveysPolicy((plan as { surveys?: unknown }).surveys);
 /** Digital vocational education: online courses, the smart-campus standard, 智慧职教示范校 (section `digital`): see core/digital/policy.ts. */
 export const digitalPolicy: DigitalPolicy = parseDigitalPolicy((plan as { digital?: unknown }).digital);
+/** 国际交流与合作 records (section `international`): see core/international/policy.ts. */
+export const internationalPolicy: InternationalPolicy = parseInternationalPolicy(
+  (plan as { international?: unknown }).international,
+  currentPlan.targets.map((t) => t.code),
+);
+
+/** 劳动技术与职业体验课程 (section `practicalCourses`): see core/practical-courses/rules.ts. */
+export const practicalCoursesPolicy: PracticalCoursesPolicy = parsePracticalCoursesPolicy(
+  (plan as { practicalCourses?: unknown }).practicalCourses,
+  currentPlan.targets.map((t) => t.code),
+);

@@ -21,6 +21,8 @@ import { cockpitRoutes, indicatorRoutes, publicStatsRoutes, reportRoutes, taskRo
 import { graduateRoutes } from './graduates/index.ts';
 import { fundingRoutes } from './funding/index.ts';
 import { digitalRoutes } from './digital/index.ts';
+import { internationalRoutes } from './international/index.ts';
+import { practicalCourseRoutes } from './practical-courses/index.ts';
 import { homeRoutes } from './home/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { internshipRoutes, internshipStatsRoutes } from './internships/index.ts';
@@ -77,6 +79,8 @@ export function allRoutes(): AnyRoute[] {
   list.push(...graduateRoutes);
   list.push(...fundingRoutes);
   list.push(...digitalRoutes());
+  list.push(...internationalRoutes);
+  list.push(...practicalCourseRoutes);
   list.push(...expertReviewRoutes, ...callsRoutes);
   list.push(...qualityRoutes);
   list.push(...surveyRoutes);

@@ -92,6 +92,8 @@ export const POLICY = {
     archive: { city_admin: 'city', district: 'district' },
     /** Recording a certification (认定) is the bureau's act. */
     certify: { city_admin: 'city' },
+    /** Checking on evidence that an operating carrier runs, before it counts toward a target: the bureau or its district. */
+    verify: { city_admin: 'city', district: 'district' },
   },
   /** The cluster ↔ major and cluster ↔ industry mapping (reading it is public). */
   industryCluster: {
@@ -527,6 +529,23 @@ export const POLICY = {
     read: { ...staffRead, school_admin: 'organisation' },
     apply: { school_admin: 'organisation' },
     decide: { city_admin: 'city' },
+  },
+  /**
+   * 国际交流与合作 (二 (四) 13): the school or enterprise that owns the fact enters it with evidence; its district, the
+   * bureau and the departments (市外办 shares the task) read; only the bureau verifies, and only verified records count.
+   */
+  internationalRecord: {
+    read: { ...staffRead, school_admin: 'organisation', teacher: 'organisation', enterprise_admin: 'organisation' },
+    write: { school_admin: 'organisation', enterprise_admin: 'organisation' },
+    verify: { city_admin: 'city' },
+  },
+  /**
+   * 劳动技术与职业体验课程 (二 (三) 7): the school that developed a course keeps it in the catalogue; its district,
+   * the bureau and the departments (市人社局 shares the task) read them all. The open ones are public.
+   */
+  practicalCourse: {
+    read: { ...staffRead, school_admin: 'organisation', teacher: 'organisation' },
+    write: { school_admin: 'organisation' },
   },
   /** 留郑率 and 中职升学率 with their breakdown (masked graduates in the drill-down): the bureau, departments, districts. */
   graduateFigures: {

@@ -24,7 +24,10 @@ export type IndicatorSource =
   | { source: 'dualQualifiedShare' }
   /** Mean practice-teaching share of active programs that record one, in percent. */
   | { source: 'practiceTeachingShare' }
-  /** Part-time teachers and industry mentors over the staffing quota of the schools that declare one, in percent. */
+  /**
+   * 聘足配齐 (二 (三) 10): schools that declare a staffing quota whose part-time teachers and industry mentors fill
+   * the quota's share (rules.part_time_teacher_quota, whole teachers, not above it), over all such schools, in percent.
+   */
   | { source: 'partTimeTeacherShare' }
   /** Active major groups the bureau designated 产教融合型重点专业（群）. */
   | { source: 'keyMajorGroups' }
@@ -64,7 +67,14 @@ export type IndicatorSource =
    * recognised; `smartCampus` is the share of active 职业学校 whose self-assessment against the published standard the
    * bureau accepted as meeting it; `demoSchools` counts schools the bureau approved as 智慧职教示范校.
    */
-  | { source: 'digital'; measure: 'onlineCourses' | 'smartCampus' | 'demoSchools' };
+  | { source: 'digital'; measure: 'onlineCourses' | 'smartCampus' | 'demoSchools' }
+  /**
+   * 国际交流与合作 records (international capability, policy `international`) the bureau has verified with their
+   * evidence — exchanges, recognitions, competitions, 鲁班工坊 — one project each, in the owner's district.
+   */
+  | { source: 'internationalRecords' }
+  /** 劳动技术/职业体验 courses in the catalogue (practical-courses capability): open and developed with an enterprise. */
+  | { source: 'practicalCourses' };
 
 /**
  * A target that is a rule each person must meet (every specialty teacher: 1 year of enterprise practice in 5) is
@@ -140,7 +150,11 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
     { source: 'carriers', kinds: ['innovationCenter'], statuses: CERTIFIED, levels: ['province'] },
     '载体库中已认定的省级协同创新中心',
   ),
-  reported('practical_courses', '市教育局、市人社局填报面向中小学开设的劳动技术与职业体验课程门数'),
+  computed(
+    'practical_courses',
+    { source: 'practicalCourses' },
+    '课程目录中职业学校登记、与至少一家企业合作开发、面向中小学开设中的劳动技术课程与职业体验课程门数（口径见政策文件 practicalCourses）',
+  ),
   computed(
     'experience_centers',
     { source: 'carriers', kinds: ['experienceCenter'], statuses: WORKING },
@@ -159,7 +173,8 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
   computed(
     'part_time_teacher_quota',
     { source: 'partTimeTeacherShare' },
-    '已填报核定编制数的学校中，兼职教师与产业导师人数占核定编制数的比例',
+    '已填报核定编制数的学校中，兼职教师与产业导师人数按核定编制数的30%（向下取整）聘足配齐、且未超过该比例的学校占比；未配齐的学校计为未达标；目标为全部学校配齐',
+    SHARE_OF_ALL,
   ),
   computed(
     'teacher_enterprise_practice',
@@ -196,8 +211,8 @@ export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
   ),
   computed(
     'international_projects',
-    { source: 'carriers', kinds: ['internationalProject', 'lubanWorkshop'], statuses: WORKING },
-    '载体库中运行中或已认定的国际合作项目与鲁班工坊',
+    { source: 'internationalRecords' },
+    '学校、企业登记并上传佐证材料、经市教育局核验的国际交流合作记录（师生交流、资格互认、技能大赛、鲁班工坊），每条计1个项目（口径见政策文件 international）',
   ),
   computed(
     'per_student_funding',

@@ -26,10 +26,9 @@ export interface EnterpriseTally extends ByDistrict {
 
 export interface SchoolTally extends ByDistrict {
   enterpriseRun: number;
-  /** Sum of 核定编制数 over schools that declare one. */
-  staffingQuota: number;
-  /** Part-time teachers and industry mentors of those same schools. */
-  partTimeInQuotaSchools: number;
+  /** Schools that declare a 核定编制数 (above zero), and those whose part-time teachers fill its share (聘足配齐). */
+  quotaSchools: number;
+  quotaFilled: number;
 }
 
 export interface TeacherTally extends ByDistrict {
@@ -95,6 +94,15 @@ export interface DigitalTally extends ByDistrict {
   smartCampusMeeting: number;
   demoSchools: number;
 }
+/** Verified international records, by the owner's district. */
+export interface InternationalTally extends ByDistrict {
+  n: number;
+}
+
+/** Open 劳动技术/职业体验 courses developed with an enterprise, by the school's district. */
+export interface PracticalCourseTally extends ByDistrict {
+  n: number;
+}
 
 export interface RegisterTallies {
   carriers: CarrierTally[];
@@ -109,6 +117,8 @@ export interface RegisterTallies {
   fundedProjects: FundedProjectTally[];
   funding: FundingTally[];
   digital: DigitalTally[];
+  international: InternationalTally[];
+  practicalCourses: PracticalCourseTally[];
 }
 
 /** A measured value, with the parts it was computed from so screens can show "7 / 10" next to 70%. */
@@ -165,6 +175,10 @@ export function measure(source: IndicatorSource, t: RegisterTallies, scope: Scop
       const denominator = sum(rows, (r) => r.vocationalSchools);
       return { value: percent(numerator, denominator), numerator, denominator };
     }
+    case 'internationalRecords':
+      return { value: sum(inScope(t.international, scope), (r) => r.n) };
+    case 'practicalCourses':
+      return { value: sum(inScope(t.practicalCourses, scope), (r) => r.n) };
     case 'enterpriseRunSchools':
       return { value: sum(inScope(t.schools, scope), (r) => r.enterpriseRun) };
     case 'dualQualifiedShare': {
@@ -191,8 +205,8 @@ export function measure(source: IndicatorSource, t: RegisterTallies, scope: Scop
     }
     case 'partTimeTeacherShare': {
       const rows = inScope(t.schools, scope);
-      const numerator = sum(rows, (r) => r.partTimeInQuotaSchools);
-      const denominator = sum(rows, (r) => r.staffingQuota);
+      const numerator = sum(rows, (r) => r.quotaFilled);
+      const denominator = sum(rows, (r) => r.quotaSchools);
       return { value: percent(numerator, denominator), numerator, denominator };
     }
     case 'keyMajorGroups':

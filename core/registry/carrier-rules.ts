@@ -54,3 +54,20 @@ export function touchesCertification(
   if (change.certifyingBody !== undefined && change.certifyingBody !== (before?.certifyingBody ?? null)) return true;
   return false;
 }
+
+/**
+ * A carrier marked 运行中 counts toward the plan's targets only once the bureau or its district has checked it on
+ * evidence (二 (四) 12 and the other carrier targets: never on the lead's word alone). The check's preconditions:
+ * the carrier is operating, not yet checked since it became so, and has at least one evidence file. Null when it may
+ * be verified, else the 中文 reason naming the rule.
+ */
+export function operatingVerifyProblem(
+  c: { status: CarrierStatus; operatingVerifiedAt: string | null; archived: boolean },
+  evidenceFiles: number,
+): string | null {
+  if (c.archived) return '载体已归档，不能核验';
+  if (c.status !== 'operating') return '只有状态为“运行中”的载体需要核验运行情况';
+  if (c.operatingVerifiedAt) return '该载体的运行情况已核验';
+  if (evidenceFiles < 1) return '核验运行情况须有佐证材料：请牵头单位先上传运行佐证材料';
+  return null;
+}

@@ -3,8 +3,8 @@
  * file by the caller (never literals here). Pure.
  *
  * - 实践性教学课时 ≥ 50% of hours, per program (二 (三) 8, `practice_teaching_share`);
- * - part-time teachers (兼职教师 and 产业导师 alike) ≤ 30% of the staffing quota (二 (三) 10,
- *   `part_time_teacher_quota`);
+ * - part-time teachers (兼职教师 and 产业导师 alike) filled to 30% of the staffing quota, never above it (二 (三) 10,
+ *   `part_time_teacher_quota`: 聘足配齐);
  * - dual-qualified teachers ≥ 70% of specialty teachers (二 (三) 10; 任务清单 13, `dual_qualified_share`).
  */
 export interface ShareRule {
@@ -54,20 +54,38 @@ export function practiceShareStanding(share: number | null, rule: ShareRule): Sh
   return { ...standing(Math.round(share * 1000), 1000, rule), share };
 }
 
+/** 聘足配齐: short of the quota's share (flagged), filled to it, or over it (beyond what may be hired). */
+export type PartTimeFill = 'short' | 'full' | 'over';
+
 export interface PartTimeStanding extends ShareStanding {
   partTime: number;
   staffingQuota: number | null;
-  /** The most part-time teachers the quota allows; null without a quota. */
+  /** The most part-time teachers the quota allows — and the number to fill it to; null without a quota. */
   maxPartTime: number | null;
+  /** null without a quota (nothing to compare). */
+  fill: PartTimeFill | null;
+  /** Part-time teachers still to hire to fill the share (0 unless short). */
+  shortfall: number;
 }
 
-/** Part-time teachers and industry mentors against the school's 教职工核定编制数. */
+/**
+ * Part-time teachers and industry mentors against the school's 教职工核定编制数. The plan says schools hire them "按
+ * 教职工核定编制数额30%的比例聘足配齐" (二 (三) 10): the share is both the most a school may hire and what it should
+ * fill, so a school below it is short (not met, and shown so), one at it is filled, one above it is over the limit.
+ * Whole teachers: the share of the quota rounded down.
+ */
 export function partTimeStanding(partTime: number, staffingQuota: number | null, rule: ShareRule): PartTimeStanding {
+  const max = staffingQuota === null ? null : Math.floor((staffingQuota * ppm(rule.value)) / PPM);
+  const base = standing(partTime, staffingQuota, rule);
+  const fill: PartTimeFill | null = max === null || !staffingQuota ? null : partTime < max ? 'short' : partTime > max ? 'over' : 'full';
   return {
-    ...standing(partTime, staffingQuota, rule),
+    ...base,
+    met: fill === null ? null : fill === 'full',
     partTime,
     staffingQuota,
-    maxPartTime: staffingQuota === null ? null : Math.floor((staffingQuota * ppm(rule.value)) / PPM),
+    maxPartTime: max,
+    fill,
+    shortfall: fill === 'short' ? max! - partTime : 0,
   };
 }
 

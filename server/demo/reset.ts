@@ -104,6 +104,11 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
       sql`delete from carrier_partners where organisation_id in ${demoOrgs}
       or carrier_id in (select id from carriers where is_demo or lead_organisation_id in ${demoOrgs})`,
     ],
+    [
+      'evidence_files (carriers)',
+      sql`delete from evidence_files where owner_kind = 'carrier'
+      and owner_id in (select id from carriers where is_demo or lead_organisation_id in ${demoOrgs})`,
+    ],
     ['carriers', sql`delete from carriers where is_demo or lead_organisation_id in ${demoOrgs}`],
     [
       'major_group_programs',
@@ -121,6 +126,18 @@ export async function resetDemo(database: Database, dataDir: string, log: (msg: 
       'online_courses',
       sql`delete from online_courses where school_id in ${demoOrgs} or district_id in ${demoOrgs} or partner_enterprise_id in ${demoOrgs}`,
     ],
+    [
+      'evidence_files (international)',
+      sql`delete from evidence_files where owner_kind = 'internationalRecord'
+      and owner_id in (select id from international_records where organisation_id in ${demoOrgs})`,
+    ],
+    [
+      'practical_course_partners',
+      sql`delete from practical_course_partners where enterprise_id in ${demoOrgs}
+      or course_id in (select id from practical_courses where school_id in ${demoOrgs})`,
+    ],
+    ['practical_courses', sql`delete from practical_courses where school_id in ${demoOrgs} or district_id in ${demoOrgs}`],
+    ['international_records', sql`delete from international_records where organisation_id in ${demoOrgs} or district_id in ${demoOrgs}`],
     ['funding_declarations', sql`delete from funding_declarations where school_id in ${demoOrgs} or district_id in ${demoOrgs}`],
     ['high_school_funding', sql`delete from high_school_funding where organisation_id in ${demoOrgs}`],
     [

@@ -18,6 +18,9 @@ import { seedQualityDemo } from './quality.ts';
 import { seedSurveysDemo } from './surveys.ts';
 import { seedDigitalDemo } from './digital.ts';
 import { seedQualityReportsDemo } from './quality-reports.ts';
+import { seedInternationalDemo } from './international.ts';
+import { seedCarrierChecksDemo } from './carrier-checks.ts';
+import { seedPracticalCoursesDemo } from './practical-courses.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
 import type { Services } from '../platform/services.ts';
@@ -96,6 +99,9 @@ export async function seedDemo(
     `生成演示数据（规模 ${opts.scale}：${city.scale.schools} 所学校，${city.scale.enterprises} 家企业，${city.scale.teachers} 名教师，${city.scale.students} 名学生）`,
   );
   const counts = await loadCity(db, pii, city, { passwordHash, log: opts.log });
+  // Operating carriers count once verified on evidence: the demo's were checked by the bureau, two wait for it.
+  const checks = await seedCarrierChecksDemo(db, opts.now);
+  opts.log(`载体运行核验演示数据：${checks.verified}个运行中载体已核验，${checks.awaiting}个待核验`);
   await reindexAll(db);
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   opts.log(`演示数据导入完成，用时 ${seconds} 秒`);
@@ -194,6 +200,15 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
       log(
         `数字职教演示数据：${digital.courses}门在线课程（${digital.recognised}门已认定），${digital.assessed}所学校已自评智慧校园（${digital.meeting}所审核达标），${digital.demoSchools}所智慧职教示范校（school1 的申报待认定）`,
       );
+    // 国际交流与合作 with evidence, most verified, so international_projects is computed from them (issue 18).
+    const international = await seedInternationalDemo(db, { now: services.now() });
+    if (international)
+      log(
+        `国际交流合作演示数据：${international.records}条记录（${international.verified}条已核验，${international.awaiting}条待市教育局核验）`,
+      );
+    // 劳动技术与职业体验课程 developed with enterprises, so practical_courses is computed from the catalogue (issue 18).
+    const courses = await seedPracticalCoursesDemo(db, { now: services.now() });
+    if (courses) log(`劳动技术与职业体验课程演示数据：${courses.courses}门课程（${courses.counted}门校企合作开发、开设中）`);
     const projects = await seedCallsDemo(db, { now: services.now() });
     if (projects)
       log(

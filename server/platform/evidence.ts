@@ -6,7 +6,7 @@ import type { Auditor } from './audit/auditor.ts';
 import type { Db, Tx } from './db/engine.ts';
 import { evidenceFiles } from './db/schema/index.ts';
 
-type OwnerKind = 'taskReport' | 'indicatorReport' | 'certificationCase';
+type OwnerKind = 'taskReport' | 'indicatorReport' | 'certificationCase' | 'internationalRecord' | 'carrier';
 
 const listed = {
   id: evidenceFiles.id,
@@ -83,7 +83,7 @@ export async function addEvidence(
     .returning(listed);
   await audit.record({
     action: 'evidence.add',
-    entityType: ownerKind === 'taskReport' ? 'task_report' : ownerKind === 'indicatorReport' ? 'indicator_report' : 'certificationCase',
+    entityType: ownerKind === 'taskReport' ? 'task_report' : ownerKind === 'indicatorReport' ? 'indicator_report' : ownerKind,
     entityId: ownerId,
     after: { fileName, type: check.type, byteSize: data.length, sha256 },
   });

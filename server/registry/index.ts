@@ -4,7 +4,7 @@
  */
 export { assertEnterpriseInScope } from './repository/enterprises.ts';
 export { nameSortKeyer, syncAllNameSorts, syncNameSort } from './repository/name-sort.ts';
-export { planPracticeRule } from './repository/registry-rules.ts';
+export { planPracticeRule, planShareRule } from './repository/registry-rules.ts';
 export { carrierRoutes } from './routes/carriers.ts';
 export { codeRoutes } from './routes/codes.ts';
 export { enterpriseRoutes } from './routes/enterprises.ts';

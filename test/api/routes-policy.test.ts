@@ -44,6 +44,7 @@ test('only the declared public routes are public', () => {
     'GET /api/public/quality-reports',
     'GET /api/public/quality-reports/:id',
     'GET /api/public/quality-reports/:id/pdf',
+    'GET /api/public/practical-courses',
     'GET /api/public/search',
     'GET /api/public/statistics',
     'POST /api/auth/login',

@@ -106,8 +106,16 @@ for (const engine of testEngines()) {
       assert.equal(d.status, 200);
       const st = d.body.standings;
       assert.deepEqual(
-        [st.partTimeTeachers.partTime, st.partTimeTeachers.staffingQuota, st.partTimeTeachers.maxPartTime, st.partTimeTeachers.met],
-        [2, 10, 3, true],
+        [
+          st.partTimeTeachers.partTime,
+          st.partTimeTeachers.staffingQuota,
+          st.partTimeTeachers.maxPartTime,
+          st.partTimeTeachers.met,
+          st.partTimeTeachers.fill,
+          st.partTimeTeachers.shortfall,
+        ],
+        [2, 10, 3, false, 'short', 1],
+        'two of the three the quota asks for: short of 聘足配齐, not green',
       );
       assert.equal(st.partTimeTeachers.limit, 0.3);
       assert.match(st.partTimeTeachers.article, /二 \(三\) 10/);

@@ -119,8 +119,8 @@ const tallies: RegisterTallies = {
     { districtId: null, certified: 1 },
   ],
   schools: [
-    { districtId: 'd1', enterpriseRun: 2, staffingQuota: 100, partTimeInQuotaSchools: 20 },
-    { districtId: 'd2', enterpriseRun: 0, staffingQuota: 0, partTimeInQuotaSchools: 0 },
+    { districtId: 'd1', enterpriseRun: 2, quotaSchools: 5, quotaFilled: 1 },
+    { districtId: 'd2', enterpriseRun: 0, quotaSchools: 0, quotaFilled: 0 },
   ],
   teachers: [
     { districtId: 'd1', specialty: 10, dualQualified: 7, practiceMet: 3 },
@@ -178,6 +178,14 @@ const tallies: RegisterTallies = {
     { districtId: 'd1', onlineCourses: 7, vocationalSchools: 8, smartCampusMeeting: 2, demoSchools: 1 },
     { districtId: 'd2', onlineCourses: 3, vocationalSchools: 2, smartCampusMeeting: 1, demoSchools: 0 },
   ],
+  international: [
+    { districtId: 'd1', n: 4 },
+    { districtId: null, n: 1 },
+  ],
+  practicalCourses: [
+    { districtId: 'd1', n: 7 },
+    { districtId: 'd2', n: 2 },
+  ],
 };
 const value = (code: string, scope: string) => {
   const d = indicatorDefinition(code)!;
@@ -192,7 +200,10 @@ test('formulas: carrier counts follow kind, status, level and legal personality;
   assert.equal(value('entity_education_groups', 'city')!.value, 4);
   assert.equal(value('provincial_innovation_centers', 'city')!.value, 5);
   assert.equal(value('city_innovation_centers', 'city')!.value, 0);
-  assert.equal(value('international_projects', 'city')!.value, 3, 'Luban workshops count as international projects');
+  assert.equal(value('international_projects', 'city')!.value, 5, 'verified international records, not carriers');
+  assert.equal(value('international_projects', 'd1')!.value, 4);
+  assert.equal(value('practical_courses', 'city')!.value, 9, 'courses co-developed with enterprises');
+  assert.equal(value('practical_courses', 'd2')!.value, 2);
   assert.equal(value('integration_enterprises', 'city')!.value, 11, 'an enterprise without a district still counts city-wide');
   assert.equal(value('integration_enterprises', 'd1')!.value, 7);
   assert.equal(value('enterprise_run_schools', 'city')!.value, 2);
@@ -214,7 +225,11 @@ test('formulas: shares in percent with their parts; no denominator → no value'
   assert.deepEqual(value('dual_qualified_share', 'city'), { value: 70, numerator: 7, denominator: 10 });
   assert.deepEqual(value('dual_qualified_share', 'd2'), { value: null, numerator: 0, denominator: 0 });
   assert.deepEqual(value('practice_teaching_share', 'd1'), { value: 55, numerator: 3, denominator: 4 });
-  assert.deepEqual(value('part_time_teacher_quota', 'city'), { value: 20, numerator: 20, denominator: 100 });
+  assert.deepEqual(
+    value('part_time_teacher_quota', 'city'),
+    { value: 20, numerator: 1, denominator: 5 },
+    'schools 聘足配齐 of those with a quota',
+  );
   assert.deepEqual(value('internship_posts_share', 'city'), { value: 1.7, numerator: 50, denominator: 3000 });
   assert.deepEqual(value('internship_posts_share', 'd1'), { value: 2.5, numerator: 50, denominator: 2000 });
   assert.deepEqual(value('internship_posts_share', 'd3'), { value: null, numerator: 0, denominator: 0 });

@@ -35,18 +35,21 @@ test('practice-teaching share: exactly the threshold meets it, a thousandth belo
   assert.equal(practiceShareStanding(0.62, practice).share, 0.62);
 });
 
-test('part-time teachers against the staffing quota: at most 30%, whole teachers', () => {
+test('part-time teachers against the staffing quota: filled to 30% (聘足配齐), never above, whole teachers', () => {
   const at = partTimeStanding(30, 100, partTime);
-  assert.deepEqual([at.met, at.maxPartTime, at.share], [true, 30, 0.3]);
-  assert.equal(partTimeStanding(31, 100, partTime).met, false);
-  assert.equal(partTimeStanding(0, 100, partTime).met, true);
+  assert.deepEqual([at.met, at.fill, at.maxPartTime, at.share, at.shortfall], [true, 'full', 30, 0.3, 0]);
+  assert.deepEqual([partTimeStanding(31, 100, partTime).met, partTimeStanding(31, 100, partTime).fill], [false, 'over']);
+  const none = partTimeStanding(0, 100, partTime);
+  assert.deepEqual([none.met, none.fill, none.shortfall], [false, 'short', 30], 'no part-time teachers is a shortfall, not green');
+  assert.deepEqual([partTimeStanding(29, 100, partTime).fill, partTimeStanding(29, 100, partTime).shortfall], ['short', 1]);
   assert.equal(partTimeStanding(2, 7, partTime).maxPartTime, 2); // 7 × 30% = 2.1 → 2
+  assert.equal(partTimeStanding(2, 7, partTime).met, true);
   assert.equal(partTimeStanding(3, 7, partTime).met, false);
   assert.equal(partTimeStanding(3, 10, partTime).met, true); // 3 / 10 is 0.30000000000000004 in floating point
   const noQuota = partTimeStanding(5, null, partTime);
-  assert.deepEqual([noQuota.share, noQuota.met, noQuota.maxPartTime], [null, null, null]);
+  assert.deepEqual([noQuota.share, noQuota.met, noQuota.maxPartTime, noQuota.fill], [null, null, null, null]);
   const zero = partTimeStanding(0, 0, partTime);
-  assert.deepEqual([zero.share, zero.met, zero.maxPartTime], [null, null, 0]);
+  assert.deepEqual([zero.share, zero.met, zero.maxPartTime, zero.fill], [null, null, 0, null]);
 });
 
 test('dual-qualified share of specialty teachers: 7 of 10 meets 70%, with the shortfall otherwise', () => {
@@ -65,5 +68,5 @@ test('a changed policy value changes the outcome: nothing is hard-coded', () => 
   const stricter = { ...dual, value: 0.8 };
   assert.equal(dualQualifiedStanding(7, 10, stricter).met, false);
   assert.equal(practiceShareStanding(0.55, { ...practice, value: 0.6 }).met, false);
-  assert.equal(partTimeStanding(35, 100, { ...partTime, value: 0.4 }).met, true);
+  assert.equal(partTimeStanding(40, 100, { ...partTime, value: 0.4 }).met, true);
 });

@@ -19,7 +19,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { CloudUploadOutlined } from '@ant-design/icons';
-import { ApartmentOutlined, BulbOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BulbOutlined, GlobalOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { grantsFor } from '../../core/authz/grants.ts';
 import { ROLES, type Role } from '../../core/authz/roles.ts';
 import { IMPORT_ENTITIES } from '../../core/imports/spec.ts';
@@ -241,6 +241,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: ReadOutlined,
     roles: ['city_admin', 'department', 'district'],
     group: '数字职教',
+  },
+  {
+    path: '/international',
+    label: '国际交流与合作',
+    icon: GlobalOutlined,
+    roles: ROLES.filter((r) => grantsFor({ resource: 'internationalRecord', action: 'read' })[r]),
+    group: '国际合作',
+  },
+  {
+    path: '/practical-courses',
+    label: '劳动与职业体验课程',
+    icon: ReadOutlined,
+    roles: ROLES.filter((r) => grantsFor({ resource: 'practicalCourse', action: 'read' })[r]),
+    group: '中小学职业启蒙',
   },
   { path: '/imports', label: '数据导入', icon: CloudUploadOutlined, roles: IMPORT_ROLES, group: '系统管理' },
   { path: '/audit', label: '审计日志', icon: AuditOutlined, roles: ['city_admin'], group: '系统管理' },

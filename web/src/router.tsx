@@ -27,6 +27,8 @@ import { qualityRoutes } from './pages/quality/routes.tsx';
 import { surveyRoutes } from './pages/surveys/routes.tsx';
 import { digitalRoutes, publicDigitalRoutes } from './pages/digital/routes.tsx';
 import { publicQualityReportRoutes, qualityReportRoutes } from './pages/quality-reports/routes.tsx';
+import { internationalRoutes } from './pages/international/routes.tsx';
+import { practicalCourseRoutes, publicPracticalCourseRoutes } from './pages/practical-courses/routes.tsx';
 import { callRoutes, publicCallRoutes } from './pages/calls/routes.tsx';
 
 // Pages that only some roles open, loaded on demand.
@@ -70,6 +72,7 @@ export const router = createBrowserRouter([
       ...publicCallRoutes,
       ...publicDigitalRoutes,
       ...publicQualityReportRoutes,
+      ...publicPracticalCourseRoutes,
       {
         path: '/certified-enterprises',
         element: (
@@ -195,6 +198,8 @@ export const router = createBrowserRouter([
           ...surveyRoutes,
           ...digitalRoutes,
           ...qualityReportRoutes,
+          ...internationalRoutes,
+          ...practicalCourseRoutes,
           ...callRoutes,
           ...importRoutes,
           ...searchRoutes,

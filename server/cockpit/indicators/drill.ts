@@ -12,9 +12,13 @@ import { trainingFundDrill } from '../../certification/index.ts';
 import { destinationTallies, figureGraduates } from '../../graduates/index.ts';
 import { fundingDrill } from '../../funding/index.ts';
 import { digitalDrill } from '../../digital/index.ts';
+import { internationalDrill } from '../../international/index.ts';
+import { practicalCourseDrill } from '../../practical-courses/index.ts';
 import { latestMeasuredYear } from '../../../core/graduates/index.ts';
 import { graduatesPolicy } from '../../../policy/index.ts';
 import { practiceCheckOn, practiceDays } from './practice-sql.ts';
+import { partTimeTarget } from './part-time-sql.ts';
+import { countedCarrier } from './carrier-sql.ts';
 
 /**
  * The records behind a cockpit number, with the same filters as the formula that counted them
@@ -90,7 +94,7 @@ function carriersDrill(
   cluster: string | undefined,
   s: Extract<IndicatorSource, { source: 'carriers' }> | null,
 ): Omit<Drill, 'title' | 'basis'> {
-  const where = sql`k.archived_at is null and ${districtOf('k', scope)}
+  const where = sql`k.archived_at is null and ${districtOf('k', scope)} and ${countedCarrier(sql`k`)}
     and k.status in ${inList(s?.statuses ?? ['operating', 'certified'])}
     and ${s ? sql`k.kind in ${inList(s.kinds)}` : sql`true`}
     and ${s?.levels ? sql`k.level in ${inList(s.levels)}` : sql`true`}
@@ -175,6 +179,11 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
     case 'digital':
       // The recognised courses, the 职业学校 with their self-assessments, or the approved demo schools.
       return { ...base, ...digitalDrill(s.measure, districtOf('o', scope)) };
+    case 'internationalRecords':
+      // Verified records only, in the owner's district, as the recompute counts them.
+      return { ...base, ...internationalDrill(districtOf('r', scope)) };
+    case 'practicalCourses':
+      return { ...base, ...practicalCourseDrill(districtOf('c', scope)) };
     case 'enterpriseRunSchools': {
       const where = sql`o.status = 'active' and s.enterprise_run and ${districtOf('o', scope)}`;
       return {
@@ -256,20 +265,26 @@ function drillOf(code: string, scope: string, cluster: string | undefined, today
       };
     }
     case 'partTimeTeacherShare': {
-      const where = sql`o.status = 'active' and s.staffing_quota is not null and ${districtOf('o', scope)}`;
+      // Schools with a staffing quota, short of 聘足配齐 first, with how many part-time teachers the quota asks for.
+      const where = sql`o.status = 'active' and s.staffing_quota > 0 and ${districtOf('o', scope)}`;
+      const asked = partTimeTarget(sql`s.staffing_quota`);
       return {
         ...base,
         columns: [
           ['name', '学校'],
           ['staffingQuota', '核定编制数'],
+          ['asked', '应聘兼职教师（30%）'],
           ['partTime', '兼职教师与产业导师'],
           ['share', '占比(%)'],
+          ['fill', '聘足配齐'],
         ],
-        list: sql`select o.id, o.name, s.staffing_quota as "staffingQuota", coalesce(pt.n, 0) as "partTime",
-          round(coalesce(pt.n, 0) * 100.0 / nullif(s.staffing_quota, 0), 1)::float8 as share
+        list: sql`select x.*, case when x."partTime" < x.asked then '未配齐（差' || (x.asked - x."partTime") || '人）'
+            when x."partTime" > x.asked then '超过比例' else '已配齐' end as fill
+          from (select o.id, o.name, s.staffing_quota as "staffingQuota", ${asked}::int as asked, coalesce(pt.n, 0) as "partTime",
+            round(coalesce(pt.n, 0) * 100.0 / s.staffing_quota, 1)::float8 as share
           from schools s join organisations o on o.id = s.organisation_id
           left join (select school_id, count(*)::int as n from teachers where status = 'active' and employment in ('partTime', 'industryMentor') group by school_id) pt on pt.school_id = o.id
-          where ${where} order by share desc nulls last, o.name`,
+          where ${where}) x order by (x."partTime" = x.asked), x."partTime" - x.asked, x.name, x.id`,
         count: sql`select count(*)::int as n from schools s join organisations o on o.id = s.organisation_id where ${where}`,
       };
     }

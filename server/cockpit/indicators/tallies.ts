@@ -16,9 +16,13 @@ import { trainingFundTallies } from '../../certification/index.ts';
 import { destinationTallies } from '../../graduates/index.ts';
 import { fundingTallies } from '../../funding/index.ts';
 import { digitalTallies } from '../../digital/index.ts';
+import { internationalTallies } from '../../international/index.ts';
+import { practicalCourseTallies } from '../../practical-courses/index.ts';
 import { headlinePartsByDistrict } from '../../../core/graduates/index.ts';
 import { graduatesPolicy } from '../../../policy/index.ts';
 import { practiceDays, type PracticeCheck } from './practice-sql.ts';
+import { partTimeTarget } from './part-time-sql.ts';
+import { countedCarrier } from './carrier-sql.ts';
 
 /**
  * The register, counted once per recompute and grouped by district: every computed indicator, city-wide
@@ -44,11 +48,12 @@ const CERTIFIED = sql`('certified_city', 'certified_province', 'certified_nation
 
 export async function registerTallies(db: Db, practiceShareMin: number, year: number): Promise<Tallies> {
   const [carriers, clusters, schools, teachers, programs, majorGroups, internshipPlaces, trainingFund, destinations] = await Promise.all([
+    // An operating carrier counts once the bureau or its district has verified it on evidence, not on its lead's word.
     rows<CarrierClusterTally>(
       db,
       sql`
       select district_id as "districtId", kind, level, status, legal_person as "legalPerson", cluster_code as "clusterCode", count(*)::int as n
-      from carriers where archived_at is null group by 1, 2, 3, 4, 5, 6`,
+      from carriers where archived_at is null and ${countedCarrier(sql`carriers`)} group by 1, 2, 3, 4, 5, 6`,
     ),
     rows<ClusterTally>(
       db,
@@ -61,8 +66,8 @@ export async function registerTallies(db: Db, practiceShareMin: number, year: nu
       db,
       sql`
       select o.district_id as "districtId", (count(*) filter (where s.enterprise_run))::int as "enterpriseRun",
-        coalesce(sum(s.staffing_quota), 0)::int as "staffingQuota",
-        coalesce(sum(pt.n) filter (where s.staffing_quota is not null), 0)::int as "partTimeInQuotaSchools"
+        (count(*) filter (where s.staffing_quota > 0))::int as "quotaSchools",
+        (count(*) filter (where s.staffing_quota > 0 and coalesce(pt.n, 0) = ${partTimeTarget(sql`s.staffing_quota`)}))::int as "quotaFilled"
       from schools s join organisations o on o.id = s.organisation_id
       left join (select school_id, count(*)::int as n from teachers
                  where status = 'active' and employment in ('partTime', 'industryMentor') group by school_id) pt on pt.school_id = o.id
@@ -118,6 +123,10 @@ export async function registerTallies(db: Db, practiceShareMin: number, year: nu
   const funding = await fundingTallies(db);
   // Recognised online courses, smart-campus self-assessments and demo schools (digital capability).
   const digital = await digitalTallies(db);
+  // Verified international records (the owners' records, checked by the bureau: international capability).
+  const international = await internationalTallies(db);
+  // 劳动技术/职业体验 courses the schools developed with enterprises (practical-courses capability).
+  const practicalCourses = await practicalCourseTallies(db);
   const enterprises: EnterpriseTally[] = clusters.map((c) => ({ districtId: c.districtId, certified: c.certified }));
   return {
     carriers,
@@ -133,6 +142,8 @@ export async function registerTallies(db: Db, practiceShareMin: number, year: nu
     fundedProjects,
     funding,
     digital,
+    international,
+    practicalCourses,
   };
 }
 

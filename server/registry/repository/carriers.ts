@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'd
 import { alias } from 'drizzle-orm/pg-core';
 import { inScope, type Access } from '../../../core/authz/index.ts';
 import { AppError, notFound, validationFailed, versionConflict, type FieldErrors } from '../../../core/errors.ts';
-import { carrierProblems, touchesCertification, type CarrierFacts } from '../../../core/registry/carrier-rules.ts';
+import { carrierProblems, operatingVerifyProblem, touchesCertification, type CarrierFacts } from '../../../core/registry/carrier-rules.ts';
 import type { Carrier, CarrierCreate, CarrierListQuery, CarrierUpdate } from '../../../contracts/carriers.ts';
 import type { Auditor } from '../../platform/audit/auditor.ts';
 import type { Db, Tx } from '../../platform/db/engine.ts';
@@ -37,6 +37,7 @@ function selectCarriers(db: Db | Tx) {
       status: carriers.status,
       certifiedAt: carriers.certifiedAt,
       certifyingBody: carriers.certifyingBody,
+      operatingVerifiedAt: sql<string | null>`to_char(${carriers.operatingVerifiedAt} at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')`,
       archivedAt: carriers.archivedAt,
       isDemo: carriers.isDemo,
       version: carriers.version,
@@ -222,9 +223,16 @@ export async function updateCarrier(
     throw certifyForbidden();
   const partnerIds = newPartners === undefined ? undefined : await checkedPartners(tx, newPartners, leadId);
 
+  // A change of status undoes the check that the carrier runs: it is verified again, on evidence, before it counts.
+  const statusChanged = fields.status !== undefined && fields.status !== before.status;
   const bumped = await tx
     .update(carriers)
-    .set({ ...fields, version: sql`${carriers.version} + 1`, updatedAt: now })
+    .set({
+      ...fields,
+      ...(statusChanged && { operatingVerifiedAt: null, operatingVerifiedBy: null }),
+      version: sql`${carriers.version} + 1`,
+      updatedAt: now,
+    })
     .where(and(eq(carriers.id, id), eq(carriers.version, version)))
     .returning({ id: carriers.id });
   if (!bumped.length) throw versionConflict();
@@ -345,4 +353,42 @@ function auditable(c: Carrier): Record<string, unknown> {
 
 function pick(row: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(keys.map((k) => [k, row[k]]));
+}
+
+/** The carrier a caller may attach evidence to: its lead's side (carrier.update's write scope), else 404 or 403. */
+export const carrierForEvidence = (tx: Tx, access: Access, id: string) => carrierForWrite(tx, access, id);
+
+/**
+ * The bureau or the carrier's district checks, on its evidence files, that an operating carrier runs: from then on
+ * it counts toward the targets (server/cockpit tallies). Audited; refused by name when the carrier is not operating,
+ * already checked, or has no evidence.
+ */
+export async function verifyOperating(
+  tx: Tx,
+  audit: Auditor,
+  access: Access,
+  userId: string,
+  id: string,
+  version: number,
+  evidenceFiles: number,
+  now: Date,
+): Promise<Carrier> {
+  const before = await getCarrier(tx, access, id);
+  if (!inScope(access, { districtId: before.districtId })) throw notFound('载体');
+  const problem = operatingVerifyProblem(before, evidenceFiles);
+  if (problem) throw new AppError('CONFLICT', problem, evidenceFiles < 1 ? { details: { rule: 'evidenceRequired' } } : {});
+  const bumped = await tx
+    .update(carriers)
+    .set({ operatingVerifiedAt: now, operatingVerifiedBy: userId, version: sql`${carriers.version} + 1`, updatedAt: now })
+    .where(and(eq(carriers.id, id), eq(carriers.version, version)))
+    .returning({ id: carriers.id });
+  if (!bumped.length) throw versionConflict();
+  await audit.record({
+    action: 'verifyOperating',
+    entityType: 'carrier',
+    entityId: id,
+    before: { status: before.status, operatingVerifiedAt: null },
+    after: { status: before.status, operatingVerifiedAt: now.toISOString(), evidenceFiles },
+  });
+  return getCarrier(tx, access, id);
 }

@@ -316,6 +316,8 @@ CREATE TABLE "carriers" (
 	"status" text DEFAULT 'planned' NOT NULL,
 	"certified_at" date,
 	"certifying_body" text,
+	"operating_verified_at" timestamp with time zone,
+	"operating_verified_by" uuid,
 	"archived_at" timestamp with time zone,
 	"is_demo" boolean DEFAULT false NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
@@ -1285,6 +1287,55 @@ CREATE TABLE "quality_reports" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "international_records" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"district_id" uuid,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"country" text NOT NULL,
+	"partner" text NOT NULL,
+	"started_on" date NOT NULL,
+	"ended_on" date,
+	"year" integer NOT NULL,
+	"direction" text,
+	"participant" text,
+	"people" integer,
+	"role" text,
+	"awards" integer,
+	"qualification" text,
+	"status" text DEFAULT 'submitted' NOT NULL,
+	"return_reason" text,
+	"entered_by" uuid,
+	"verified_by" uuid,
+	"verified_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "practical_course_partners" (
+	"course_id" uuid NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	CONSTRAINT "practical_course_partners_course_id_enterprise_id_pk" PRIMARY KEY("course_id","enterprise_id")
+);
+--> statement-breakpoint
+CREATE TABLE "practical_courses" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"school_id" uuid NOT NULL,
+	"district_id" uuid,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"stages" text[] NOT NULL,
+	"hours" integer NOT NULL,
+	"summary" text NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"entered_by" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1315,6 +1366,7 @@ ALTER TABLE "carrier_partners" ADD CONSTRAINT "carrier_partners_organisation_id_
 ALTER TABLE "carriers" ADD CONSTRAINT "carriers_lead_organisation_id_organisations_id_fk" FOREIGN KEY ("lead_organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "carriers" ADD CONSTRAINT "carriers_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "carriers" ADD CONSTRAINT "carriers_cluster_code_industry_clusters_code_fk" FOREIGN KEY ("cluster_code") REFERENCES "industry_clusters"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "carriers" ADD CONSTRAINT "carriers_operating_verified_by_users_id_fk" FOREIGN KEY ("operating_verified_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cluster_industries" ADD CONSTRAINT "cluster_industries_cluster_code_industry_clusters_code_fk" FOREIGN KEY ("cluster_code") REFERENCES "industry_clusters"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cluster_majors" ADD CONSTRAINT "cluster_majors_cluster_code_industry_clusters_code_fk" FOREIGN KEY ("cluster_code") REFERENCES "industry_clusters"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enterprise_registrations" ADD CONSTRAINT "enterprise_registrations_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1465,6 +1517,15 @@ ALTER TABLE "quality_reports" ADD CONSTRAINT "quality_reports_organisation_id_or
 ALTER TABLE "quality_reports" ADD CONSTRAINT "quality_reports_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quality_reports" ADD CONSTRAINT "quality_reports_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quality_reports" ADD CONSTRAINT "quality_reports_reviewed_by_users_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "international_records" ADD CONSTRAINT "international_records_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "international_records" ADD CONSTRAINT "international_records_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "international_records" ADD CONSTRAINT "international_records_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "international_records" ADD CONSTRAINT "international_records_verified_by_users_id_fk" FOREIGN KEY ("verified_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "practical_course_partners" ADD CONSTRAINT "practical_course_partners_course_id_practical_courses_id_fk" FOREIGN KEY ("course_id") REFERENCES "practical_courses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "practical_course_partners" ADD CONSTRAINT "practical_course_partners_enterprise_id_organisations_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "practical_courses" ADD CONSTRAINT "practical_courses_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "practical_courses" ADD CONSTRAINT "practical_courses_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "practical_courses" ADD CONSTRAINT "practical_courses_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_kind_code_uq" ON "organisations" USING btree ("kind","code");--> statement-breakpoint
 CREATE INDEX "organisations_district_idx" ON "organisations" USING btree ("district_id");--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind") WHERE "organisations"."status" <> 'archived';--> statement-breakpoint
@@ -1635,4 +1696,9 @@ CREATE INDEX "smart_demo_applications_status_idx" ON "smart_demo_applications" U
 CREATE INDEX "quality_report_partners_school_idx" ON "quality_report_partners" USING btree ("school_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "quality_reports_organisation_year_uq" ON "quality_reports" USING btree ("organisation_id","year");--> statement-breakpoint
 CREATE INDEX "quality_reports_year_status_idx" ON "quality_reports" USING btree ("year","status");--> statement-breakpoint
-CREATE INDEX "quality_reports_district_idx" ON "quality_reports" USING btree ("district_id");
+CREATE INDEX "quality_reports_district_idx" ON "quality_reports" USING btree ("district_id");--> statement-breakpoint
+CREATE INDEX "international_records_org_year_idx" ON "international_records" USING btree ("organisation_id","year");--> statement-breakpoint
+CREATE INDEX "international_records_status_idx" ON "international_records" USING btree ("status","kind");--> statement-breakpoint
+CREATE INDEX "practical_course_partners_enterprise_idx" ON "practical_course_partners" USING btree ("enterprise_id");--> statement-breakpoint
+CREATE INDEX "practical_courses_school_idx" ON "practical_courses" USING btree ("school_id");--> statement-breakpoint
+CREATE INDEX "practical_courses_status_idx" ON "practical_courses" USING btree ("status","kind");

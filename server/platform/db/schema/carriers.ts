@@ -3,6 +3,7 @@ import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uu
 import { industryClusters } from './catalogues.ts';
 import { nameSortKey, nameSortStaleIndex } from './name-sort.ts';
 import { organisations } from './organisations.ts';
+import { users } from './accounts.ts';
 import { CARRIER_KINDS, CARRIER_LEVELS, CARRIER_STATUSES } from '../../../../core/registry/carrier-kinds.ts';
 
 /**
@@ -34,6 +35,13 @@ export const carriers = pgTable(
     certifiedAt: date('certified_at'),
     /** 认定单位, e.g. 郑州市教育局, 河南省教育厅. */
     certifyingBody: text('certifying_body'),
+    /**
+     * When the bureau or the carrier's district checked, on the evidence files (evidence_files, owner kind carrier),
+     * that an `operating` carrier runs: until then it counts toward no target on its lead's word alone. Cleared
+     * whenever the status changes.
+     */
+    operatingVerifiedAt: timestamp('operating_verified_at', { withTimezone: true }),
+    operatingVerifiedBy: uuid('operating_verified_by').references(() => users.id),
     /** Archived records are hidden from lists but never deleted: targets and partners may refer to them. */
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     isDemo: boolean('is_demo').notNull().default(false),

@@ -26,3 +26,5 @@ export * from './quality.ts';
 export * from './surveys.ts';
 export * from './digital.ts';
 export * from './quality-reports.ts';
+export * from './international.ts';
+export * from './practical-courses.ts';

@@ -66,7 +66,9 @@ export const evidenceFiles = pgTable(
   'evidence_files',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ownerKind: text('owner_kind', { enum: ['taskReport', 'indicatorReport', 'certificationCase'] }).notNull(),
+    ownerKind: text('owner_kind', {
+      enum: ['taskReport', 'indicatorReport', 'certificationCase', 'internationalRecord', 'carrier'],
+    }).notNull(),
     ownerId: uuid('owner_id').notNull(),
     fileName: text('file_name').notNull(),
     type: text('type').notNull(),

@@ -10,6 +10,7 @@ import { useRecord } from '../kit/useRecord.ts';
 import { label } from '../labels.ts';
 import { carrierStatus } from './CarrierListPage.tsx';
 import { CarrierForm } from './CarrierForm.tsx';
+import { OperatingCheck } from './OperatingCheck.tsx';
 
 const KIND_OF_ORG: Record<string, string> = {
   school: '学校',
@@ -21,7 +22,7 @@ const KIND_OF_ORG: Record<string, string> = {
 const yesNoUnknown = (v: boolean | null) => (v === null ? '—' : v ? '是' : '否');
 
 export default function CarrierDetailPage() {
-  const query = useRecord<Carrier>('/api/carriers');
+  const query = useRecord<Carrier & { evidence: Array<{ id: string; fileName: string }> }>('/api/carriers');
   const can = useCan();
   const [editing, setEditing] = useState(false);
   return (
@@ -68,6 +69,7 @@ export default function CarrierDetailPage() {
               <Descriptions.Item label="认定">{c.certifiedAt ? `${c.certifiedAt} · ${c.certifyingBody ?? ''}` : '—'}</Descriptions.Item>
             </Descriptions>
           </Card>
+          <OperatingCheck c={c} onChanged={() => void query.refetch()} />
           <Card title={`参与单位（${c.partners.length}）`} className="cj-section">
             <List
               size="small"

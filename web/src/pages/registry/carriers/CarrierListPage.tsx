@@ -13,8 +13,16 @@ import { label } from '../labels.ts';
 import { CarrierForm } from './CarrierForm.tsx';
 
 const to = (c: Carrier) => `/registry/carriers/${c.id}`;
+/** The status, and for an operating carrier not yet verified on evidence that it waits (it counts toward no target). */
 export const carrierStatus = (c: Carrier) =>
-  c.archived ? <Tag>已归档</Tag> : <StatusTag status={c.status} labels={CARRIER_STATUS_LABELS} />;
+  c.archived ? (
+    <Tag>已归档</Tag>
+  ) : (
+    <>
+      <StatusTag status={c.status} labels={CARRIER_STATUS_LABELS} />
+      {c.status === 'operating' && !c.operatingVerifiedAt && <Tag color="gold">待核验</Tag>}
+    </>
+  );
 const levelTag = (c: Carrier) => (
   <Tag color={c.level === 'national' ? 'red' : c.level === 'province' ? 'gold' : 'blue'}>{label(CARRIER_LEVEL_LABELS, c.level)}</Tag>
 );

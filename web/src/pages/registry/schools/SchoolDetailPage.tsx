@@ -80,7 +80,15 @@ export default function SchoolDetailPage() {
                 met={s.standings.partTimeTeachers.met}
                 percent={s.standings.partTimeTeachers.share}
                 value={`${percent(s.standings.partTimeTeachers.share)}（${s.standings.partTimeTeachers.partTime} 人）`}
-                rule={`不超过核定编制的 ${percent(s.standings.partTimeTeachers.limit)}`}
+                rule={`按核定编制的 ${percent(s.standings.partTimeTeachers.limit)} 聘足配齐${
+                  s.standings.partTimeTeachers.maxPartTime === null ? '' : `（应聘 ${s.standings.partTimeTeachers.maxPartTime} 人）`
+                }${
+                  s.standings.partTimeTeachers.fill === 'short'
+                    ? `，尚差 ${s.standings.partTimeTeachers.shortfall} 人`
+                    : s.standings.partTimeTeachers.fill === 'over'
+                      ? '，已超过可聘比例'
+                      : ''
+                }`}
                 article={s.standings.partTimeTeachers.article}
               />,
               <Standing
