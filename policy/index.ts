@@ -12,6 +12,7 @@ import { parseGraduatesPolicy, type GraduatesPolicy } from '../core/graduates/po
 import { parseExpertReviewPolicy, type ExpertReviewPolicy } from '../core/expert-review/policy.ts';
 import { parseFundingPolicy, type FundingPolicy } from '../core/funding/policy.ts';
 import { parseCallsPolicy, type CallsPolicy } from '../core/calls/policy.ts';
+import { parseEmploymentReportPolicy, type EmploymentReportPolicy } from '../core/employment-report/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
@@ -36,3 +37,8 @@ export const callsPolicy: CallsPolicy = parseCallsPolicy(
 
 /** 生均财政拨款 declarations and the 普高 figure (section `funding`): see core/funding/policy.ts. */
 export const fundingPolicy: FundingPolicy = parseFundingPolicy((plan as { funding?: unknown }).funding);
+
+/** The annual report on talent supply–demand and employment (section `employmentReport`): see core/employment-report/policy.ts. */
+export const employmentReportPolicy: EmploymentReportPolicy = parseEmploymentReportPolicy(
+  (plan as { employmentReport?: unknown }).employmentReport,
+);

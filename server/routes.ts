@@ -20,6 +20,7 @@ import { creditBankRoutes } from './credit-bank/index.ts';
 import { cockpitRoutes, indicatorRoutes, publicStatsRoutes, reportRoutes, taskRoutes } from './cockpit/index.ts';
 import { graduateRoutes } from './graduates/index.ts';
 import { fundingRoutes } from './funding/index.ts';
+import { employmentReportRoutes } from './employment-report/index.ts';
 import { homeRoutes } from './home/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { internshipRoutes, internshipStatsRoutes } from './internships/index.ts';
@@ -72,6 +73,7 @@ export function allRoutes(): AnyRoute[] {
   list.push(...forecastRoutes);
   list.push(...graduateRoutes);
   list.push(...fundingRoutes);
+  list.push(...employmentReportRoutes);
   list.push(...expertReviewRoutes, ...callsRoutes);
   return list;
 }

@@ -14,6 +14,7 @@ import { seedForecastDemo } from './forecast.ts';
 import { seedCertificationDemo, seedDeclarationsDemo } from './certification.ts';
 import { seedGraduatesDemo } from './graduates.ts';
 import { seedFundingDemo } from './funding.ts';
+import { seedEmploymentReportDemo } from './employment-report.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
 import type { Services } from '../platform/services.ts';
@@ -177,6 +178,11 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
       log(
         `生均财政拨款演示数据：${funding.year}年${funding.declared}所公办学校已申报（${funding.below}所未达标），当地普高生均${funding.highSchoolYuan}元（dept_finance 录入）`,
       );
+    // The annual report drafted from the series and destinations above and published, for /statistics (issue 16).
+    if (services.config.demoScale !== 'city') {
+      const reported = await seedEmploymentReportDemo(db, { now: services.now() });
+      if (reported) log(`年度报告演示数据：${reported}年度人才供需与就业状况年度报告已发布（公开统计页可下载）`);
+    }
     const projects = await seedCallsDemo(db, { now: services.now() });
     if (projects)
       log(

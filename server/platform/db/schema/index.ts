@@ -22,3 +22,4 @@ export * from './graduates.ts';
 export * from './expert-review.ts';
 export * from './calls.ts';
 export * from './funding.ts';
+export * from './employment-report.ts';
