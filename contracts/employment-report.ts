@@ -59,7 +59,7 @@ export type ReportSummary = z.infer<typeof reportSummary>;
 
 export const reportList = z.object({
   items: z.array(reportSummary),
-  /** The year a new draft defaults to: the latest graduation year whose 留郑率 survey point has data. */
+  /** The year a new draft defaults to: the latest graduation year with 留郑率 data and no report yet. */
   suggestedYear: z.number().nullable(),
   article: z.string(),
   note: z.string(),

@@ -44,10 +44,14 @@ const summary = (r: Row): ReportSummary => ({
 
 export async function listReports(db: Db) {
   const all = await rows<Row>(db, sql`${SELECT} order by year desc`);
-  const tallies = await destinationTallies(db, sql`true`);
+  const point = graduatesPolicy.retention.surveyPoint;
+  const reported = new Set(all.map((r) => r.year));
+  const open = (await destinationTallies(db, sql`graduate_destinations.survey_point = ${point}`)).filter(
+    (t) => !reported.has(t.graduationYear),
+  );
   return {
     items: all.map(summary),
-    suggestedYear: latestMeasuredYear(graduatesPolicy, 'retention', tallies) ?? null,
+    suggestedYear: latestMeasuredYear(graduatesPolicy, 'retention', open) ?? null,
     article: employmentReportPolicy.article,
     note: employmentReportPolicy.note,
   };
