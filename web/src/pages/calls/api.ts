@@ -7,11 +7,13 @@ import type {
   call,
   callKindList,
   callPage,
+  objection,
+  objectionList,
   publicCalls,
   ranking,
 } from '../../../../contracts/calls.ts';
 import type { expertPage, reviewTask, reviewTaskPage, roundResults } from '../../../../contracts/expert-review.ts';
-import { get } from '../../api/client.ts';
+import { ApiError, get } from '../../api/client.ts';
 
 export type Call = z.infer<typeof call>;
 export type CallKind = z.infer<typeof callKindList>[number];
@@ -23,6 +25,8 @@ export type ReviewTask = z.infer<typeof reviewTask>;
 export type Prefill = z.infer<typeof applicationPrefill>;
 export type PublicCalls = z.infer<typeof publicCalls>;
 export type ExpertPage = z.infer<typeof expertPage>;
+export type Objection = z.infer<typeof objection>;
+export type ObjectionList = z.infer<typeof objectionList>;
 
 /** Every calls query key starts here: one invalidation refreshes every calls page. */
 export const KEY = 'calls';
@@ -50,3 +54,16 @@ export const useTasks = () =>
 export const useExperts = (page: number) =>
   useQuery({ queryKey: [KEY, 'experts', page], queryFn: () => get<ExpertPage>('/api/experts', { page, pageSize: 20 }) });
 export const usePublicCalls = () => useQuery({ queryKey: [KEY, 'public'], queryFn: () => get<PublicCalls>('/api/public/calls') });
+export const useObjections = (callId: string, enabled: boolean) =>
+  useQuery({ queryKey: [KEY, 'objections', callId], enabled, queryFn: () => get<ObjectionList>(`/api/calls/${callId}/objections`) });
+/** The applicant's objection to its application; null while it has raised none (the server answers 404). */
+export const useMyObjection = (applicationId: string | undefined) =>
+  useQuery({
+    queryKey: [KEY, 'objection', applicationId],
+    enabled: !!applicationId,
+    queryFn: () =>
+      get<Objection>(`/api/call-applications/${applicationId}/objection`).catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }),
+  });
