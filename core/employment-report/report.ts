@@ -90,6 +90,8 @@ export interface ReportInput {
     students: number;
     change: number | null;
   }[];
+  /** Majors warned on their graduates' outcomes (去向落实率, 留郑率), with their shares. */
+  outcomeWarnings: { kindLabel: string; name: string; graduates: number; retention: number | null; placement: number | null }[];
 }
 
 const one = (x: number) => Math.round(x * 10) / 10;
@@ -111,9 +113,10 @@ export function draftConclusion(input: ReportInput): string {
   const behind = input.retention.value !== null && input.retention.value < input.retention.target;
   const majors = input.warnings.filter((w) => w.dimension === 'major').length;
   const clusters = input.warnings.filter((w) => w.dimension === 'cluster').length;
+  const outcomes = new Set(input.outcomeWarnings.map((w) => w.name)).size;
   return (
     `${input.year}届职业院校毕业生留郑率为${pctText(input.retention)}，${behind ? '低于' : '达到'}方案目标${one(input.retention.target * 100)}%；` +
-    `中职毕业生升学率为${pctText(input.progression)}。本年度列入预警的专业${majors}个、缺少对接专业的产业集群${clusters}个，` +
+    `中职毕业生升学率为${pctText(input.progression)}。按预测需求预警的专业${majors}个、缺少对接专业的产业集群${clusters}个，按毕业生去向和留郑率预警的专业${outcomes}个，` +
     `建议相关学校结合预测需求调整招生计划和专业设置。`
   );
 }
@@ -324,6 +327,25 @@ export function buildReport(policy: EmploymentReportPolicy, input: ReportInput):
           one(w.forecastDemand),
           w.students,
           w.change === null ? '—' : one(w.change * 100),
+        ]),
+        empty: '本年度无预警',
+      },
+      {
+        caption: '表9 专业预警（毕业生去向落实率、留郑率）',
+        dataDate: d,
+        columns: [
+          { title: '预警类型', width: 1.6 },
+          { title: '专业', width: 2.5 },
+          { title: '毕业生', align: 'right' },
+          { title: '去向落实率（%）', align: 'right' },
+          { title: '留郑率（%）', align: 'right' },
+        ],
+        rows: input.outcomeWarnings.map((w) => [
+          w.kindLabel,
+          w.name,
+          w.graduates,
+          w.placement === null ? '—' : one(w.placement * 100),
+          w.retention === null ? '—' : one(w.retention * 100),
         ]),
         empty: '本年度无预警',
       },

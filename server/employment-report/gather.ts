@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { FORECAST_METHOD_LABELS, WARNING_KIND_LABELS } from '../../contracts/forecast.ts';
+import { FORECAST_METHOD_LABELS, OUTCOME_WARNING_KIND_LABELS, WARNING_KIND_LABELS } from '../../contracts/forecast.ts';
 import { buildReport, draftConclusion, draftForeword, type ReportContent, type ReportInput } from '../../core/employment-report/index.ts';
 import { majorWarnings } from '../../core/forecast/index.ts';
 import { DESTINATION_GROUP_LABELS } from '../../core/graduates/index.ts';
 import { employmentReportPolicy, forecastPolicy, graduatesPolicy } from '../../policy/index.ts';
 import type { Db } from '../platform/db/engine.ts';
 import { demandFigures } from '../forecast/index.ts';
-import { destinationTallies, graduateFigures } from '../graduates/index.ts';
+import { destinationTallies, graduateFigures, majorOutcomeWarnings } from '../graduates/index.ts';
 
 const CITY = { kind: 'city' } as const;
 
@@ -22,7 +22,7 @@ export interface Drafted {
 }
 
 export async function draftReport(db: Db, year: number, dataDate: string): Promise<Drafted> {
-  const [clusters, majors, city, byDistrict, byCluster, tallies, majorTallies] = await Promise.all([
+  const [clusters, majors, city, byDistrict, byCluster, tallies, majorTallies, outcomes] = await Promise.all([
     demandFigures(db, 'cluster'),
     demandFigures(db, 'major'),
     demandFigures(db, 'city'),
@@ -34,6 +34,7 @@ export async function draftReport(db: Db, year: number, dataDate: string): Promi
       sql`graduate_destinations.graduation_year = ${year} and graduate_destinations.survey_point = 'graduation'`,
       'major',
     ),
+    majorOutcomeWarnings(db, year),
   ]);
   const point = graduatesPolicy.retention.surveyPoint;
   const byCategory = new Map<string, number>();
@@ -64,6 +65,7 @@ export async function draftReport(db: Db, year: number, dataDate: string): Promi
       steps: f.steps,
     },
     warnings: majorWarnings(majors, clusters, thresholds).map((w) => ({ ...w, kindLabel: WARNING_KIND_LABELS[w.kind] })),
+    outcomeWarnings: outcomes.map((w) => ({ ...w, kindLabel: OUTCOME_WARNING_KIND_LABELS[w.kind] })),
   };
   return {
     content: buildReport(employmentReportPolicy, input),

@@ -1,5 +1,7 @@
 import { addMonths, majorWarnings, monthsBetween, type SeriesFigures } from '../../core/forecast/index.ts';
-import { forecastPolicy } from '../../policy/index.ts';
+import type { WarningList } from '../../contracts/forecast.ts';
+import { forecastPolicy, graduatesPolicy } from '../../policy/index.ts';
+import { latestOutcomeYear, majorOutcomeWarnings } from '../graduates/index.ts';
 import type { Db } from '../platform/db/engine.ts';
 import { forecastMonths } from './forecasts.ts';
 import { namesOf, readSeries, type SeriesDimension } from './repository/series.ts';
@@ -60,9 +62,25 @@ export async function demandFigures(
   });
 }
 
-/** 专业预警: the warnings of the policy's thresholds over every major and cluster, with their figures. */
-export async function warnings(db: Db) {
-  const [majors, clusters] = await Promise.all([demandFigures(db, 'major'), demandFigures(db, 'cluster')]);
+/**
+ * 专业预警: the warnings of the policy's thresholds over every major and cluster by demand, with their figures, and
+ * over every major by its graduates' outcomes (去向落实率, 留郑率) of the latest graduation year measured.
+ */
+export async function warnings(db: Db): Promise<WarningList> {
+  const [majors, clusters, year] = await Promise.all([demandFigures(db, 'major'), demandFigures(db, 'cluster'), latestOutcomeYear(db)]);
   const { article, note, ...thresholds } = forecastPolicy.warnings;
-  return { article, note, thresholds, items: majorWarnings(majors, clusters, thresholds) };
+  const { article: outcomeArticle, note: outcomeNote, ...outcomeThresholds } = graduatesPolicy.warnings;
+  return {
+    article,
+    note,
+    thresholds,
+    items: majorWarnings(majors, clusters, thresholds),
+    outcomes: {
+      article: outcomeArticle,
+      note: outcomeNote,
+      graduationYear: year,
+      thresholds: outcomeThresholds,
+      items: year === null ? [] : await majorOutcomeWarnings(db, year),
+    },
+  };
 }

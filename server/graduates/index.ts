@@ -4,5 +4,6 @@
  */
 export { graduateRoutes } from './routes/graduates.ts';
 export { destinationTallies, figureGraduates, graduateFigures, type KeyedTally } from './repository/figures.ts';
+export { latestOutcomeYear, majorOutcomeWarnings } from './repository/outcomes.ts';
 export { destinationProblems, upsertImportedDestinations, type ImportedDestination } from './repository/imported.ts';
 export { askEmployerToConfirm } from './repository/destinations.ts';

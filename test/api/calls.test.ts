@@ -496,8 +496,9 @@ for (const engine of testEngines()) {
       assert.equal(raised.status, 201, JSON.stringify(raised.body));
       assert.equal(raised.body.status, 'pending');
       assert.equal((await c.schoolB!.post(url, { reasons: '再次异议' })).status, 409, 'once per application');
-      assert.equal((await c.schoolB!.get(url)).status, 200);
-      assert.equal((await c.schoolA!.get(url)).status, 404);
+      assert.equal((await c.schoolB!.get(url)).body.objection.id, raised.body.id);
+      assert.equal((await c.schoolA!.get(url)).status, 404, "another applicant's application");
+      assert.equal((await c.schoolA!.get(`/api/call-applications/${state.appA.id}/objection`)).body.objection, null, 'none raised');
 
       const list = `/api/calls/${state.call.id}/objections`;
       const open = await c.bureau!.get(list);

@@ -152,6 +152,23 @@ for (const engine of testEngines()) {
       assert.equal(wb.worksheets.length, 1 + tables.length, 'a cover sheet and one sheet per table');
     });
 
+    test("majors are warned on their graduates' outcomes by the policy's shares, and the report lists the same warnings", async () => {
+      const admin = await as('admin');
+      const { body } = await admin.get('/api/forecast/warnings');
+      const o = body.outcomes;
+      assert.equal(o.graduationYear, 2025);
+      assert.deepEqual(o.thresholds, { minRetentionShare: 0.3, minPlacementShare: 0.85, minGraduates: 5 });
+      for (const w of o.items) {
+        assert.ok(w.graduates >= 5, JSON.stringify(w));
+        assert.ok(w.kind === 'placement_low' ? w.placement < 0.85 : w.retention < 0.3, JSON.stringify(w));
+      }
+      const report = (await admin.get('/api/employment-reports/2025')).body;
+      const table = report.content.sections
+        .flatMap((x: { tables: { caption: string; rows: unknown[][] }[] }) => x.tables)
+        .find((t: { caption: string }) => t.caption.startsWith('表9'));
+      assert.equal(table.rows.length, o.items.length, 'the report of the same year lists the same outcome warnings');
+    });
+
     test('only the bureau drafts and publishes; departments read; schools, enterprises and the public do not', async () => {
       const dept = await as('dept_ndrc');
       const { body } = await (await as('admin')).get('/api/employment-reports');

@@ -8,6 +8,7 @@ import type { Db, Tx } from '../../platform/db/engine.ts';
 import { callApplications, callObjections, calls, organisations } from '../../platform/db/schema/index.ts';
 import { scopeWhere } from '../../platform/http/scope-sql.ts';
 import { deliverToOrganisations } from '../../platform/notifications.ts';
+import { getApplication, type ApplicationAccess } from './applications.ts';
 
 /**
  * 异议 during 公示 (issue 15 item 4): the applicant of a published decision objects once, with reasons, until the
@@ -101,13 +102,11 @@ async function objectionOf(db: Db | Tx, id: string) {
   return view(r!);
 }
 
-/** The applicant's own objection to one application (404 when none, or not its application). */
-export async function myObjection(db: Db, read: Access, applicationId: string) {
-  const [r] = await select(db).where(
-    and(eq(callObjections.applicationId, applicationId), scopeWhere(read, { organisationId: callObjections.applicantOrganisationId })),
-  );
-  if (!r) throw notFound('异议');
-  return view(r);
+/** The objection to an application the caller reads (null while none was raised); another's application is not found. */
+export async function myObjection(db: Db, a: ApplicationAccess, applicationId: string) {
+  await getApplication(db, a, applicationId);
+  const [r] = await select(db).where(eq(callObjections.applicationId, applicationId));
+  return { objection: r ? view(r) : null };
 }
 
 /** Every objection to a call the caller manages, with whether its result is final. */

@@ -315,10 +315,10 @@ export const applicationRoutes = [
     url: '/api/call-applications/:id/objection',
     tags,
     access: { resource: 'callApplication', action: 'read' },
-    summary: '本单位对一份申报提出的异议及答复',
+    summary: '对一份申报提出的异议及答复（未提出时为空；能查看申报书的单位可查看）',
     params: idParams,
-    response: objection,
-    handler: ({ services, access, params }) => myObjection(services.database.db, access, params.id),
+    response: z.object({ objection: objection.nullable() }),
+    handler: ({ services, actor, params }) => myObjection(services.database.db, appAccess(actor!), params.id),
   }),
   defineRoute({
     method: 'GET',

@@ -13,7 +13,7 @@ import type {
   ranking,
 } from '../../../../contracts/calls.ts';
 import type { expertPage, reviewTask, reviewTaskPage, roundResults } from '../../../../contracts/expert-review.ts';
-import { ApiError, get } from '../../api/client.ts';
+import { get } from '../../api/client.ts';
 
 export type Call = z.infer<typeof call>;
 export type CallKind = z.infer<typeof callKindList>[number];
@@ -56,14 +56,10 @@ export const useExperts = (page: number) =>
 export const usePublicCalls = () => useQuery({ queryKey: [KEY, 'public'], queryFn: () => get<PublicCalls>('/api/public/calls') });
 export const useObjections = (callId: string, enabled: boolean) =>
   useQuery({ queryKey: [KEY, 'objections', callId], enabled, queryFn: () => get<ObjectionList>(`/api/calls/${callId}/objections`) });
-/** The applicant's objection to its application; null while it has raised none (the server answers 404). */
+/** The applicant's objection to its application; null while it has raised none. */
 export const useMyObjection = (applicationId: string | undefined) =>
   useQuery({
     queryKey: [KEY, 'objection', applicationId],
     enabled: !!applicationId,
-    queryFn: () =>
-      get<Objection>(`/api/call-applications/${applicationId}/objection`).catch((e: unknown) => {
-        if (e instanceof ApiError && e.status === 404) return null;
-        throw e;
-      }),
+    queryFn: async () => (await get<{ objection: Objection | null }>(`/api/call-applications/${applicationId}/objection`)).objection,
   });
