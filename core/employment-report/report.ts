@@ -57,6 +57,7 @@ export interface DemandFigure {
 }
 
 export interface Rate {
+  /** In percent with one decimal, as the graduates capability computes it (core/graduates rateOf). */
   value: number | null;
   numerator: number;
   denominator: number;
@@ -95,9 +96,9 @@ export interface ReportInput {
 }
 
 const one = (x: number) => Math.round(x * 10) / 10;
-/** A rate in percent to one decimal, or '—' when nobody is in its denominator. */
-const pct = (r: Rate): Cell => (r.value === null ? '—' : one(r.value * 100));
-const pctText = (r: Rate) => (r.value === null ? '暂无数据' : `${one(r.value * 100)}%`);
+/** A rate (already in percent), or '—' when nobody is in its denominator. */
+const pct = (r: Rate): Cell => (r.value === null ? '—' : r.value);
+const pctText = (r: Rate) => (r.value === null ? '暂无数据' : `${r.value}%`);
 const change = (recent: number, next: number | null): Cell => (next === null || recent <= 0 ? '—' : one((next / recent - 1) * 100));
 
 /** The drafted text a bureau starts from: what the report is and where its figures come from. */
@@ -115,7 +116,7 @@ export function draftConclusion(input: ReportInput): string {
   const clusters = input.warnings.filter((w) => w.dimension === 'cluster').length;
   const outcomes = new Set(input.outcomeWarnings.map((w) => w.name)).size;
   return (
-    `${input.year}届职业院校毕业生留郑率为${pctText(input.retention)}，${behind ? '低于' : '达到'}方案目标${one(input.retention.target * 100)}%；` +
+    `${input.year}届职业院校毕业生留郑率为${pctText(input.retention)}，${behind ? '低于' : '达到'}方案目标${input.retention.target}%；` +
     `中职毕业生升学率为${pctText(input.progression)}。按预测需求预警的专业${majors}个、缺少对接专业的产业集群${clusters}个，按毕业生去向和留郑率预警的专业${outcomes}个，` +
     `建议相关学校结合预测需求调整招生计划和专业设置。`
   );
@@ -235,8 +236,8 @@ export function buildReport(policy: EmploymentReportPolicy, input: ReportInput):
     heading: '四、留郑率与中职升学率',
     paragraphs: [
       `${input.year}届职业院校毕业生留郑率${pctText(input.retention)}（${input.retention.numerator}/${input.retention.denominator}），` +
-        `方案目标${one(input.retention.target * 100)}%；中职毕业生升学率${pctText(input.progression)}` +
-        `（${input.progression.numerator}/${input.progression.denominator}），方案目标${one(input.progression.target * 100)}%。`,
+        `方案目标${input.retention.target}%；中职毕业生升学率${pctText(input.progression)}` +
+        `（${input.progression.numerator}/${input.progression.denominator}），方案目标${input.progression.target}%。`,
       `留郑率口径：${input.retention.definition}`,
     ],
     charts: [
@@ -244,10 +245,10 @@ export function buildReport(policy: EmploymentReportPolicy, input: ReportInput):
         caption: `图2 ${input.year}届毕业生留郑率（%），按区县(市)`,
         dataDate: d,
         unit: '%',
-        target: one(input.retention.target * 100),
+        target: input.retention.target,
         bars: largest(withRates(input.byDistrict), (x) => x.retention.denominator, policy.chartBars).map((x) => ({
           label: x.name,
-          value: one((x.retention.value ?? 0) * 100),
+          value: x.retention.value ?? 0,
         })),
       },
     ],
