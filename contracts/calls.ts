@@ -206,3 +206,40 @@ export const publicCalls = z.object({
     }),
   ),
 });
+
+/** 异议 (issue 15 item 4): an applicant's objection to a published result during 公示, and the answer to it. */
+export const OBJECTION_OUTCOME_LABELS = { upheld: '异议成立', dismissed: '异议不成立' } as const;
+export const objectionRaise = z.strictObject({
+  reasons: text(4000).trim().min(1, '请写明异议理由'),
+});
+export const objectionAnswer = z.strictObject({
+  ...versioned,
+  outcome: z.enum(['upheld', 'dismissed'], '请选择异议是否成立'),
+  answer: text(4000).trim().min(1, '请填写答复意见'),
+});
+export type ObjectionAnswer = z.infer<typeof objectionAnswer>;
+export const objection = z.object({
+  id: z.string(),
+  callId: z.string(),
+  applicationId: z.string(),
+  applicationTitle: z.string(),
+  applicantName: z.string(),
+  decision: z.enum(['funded', 'not_funded']).nullable(),
+  reasons: z.string(),
+  raisedAt: z.string(),
+  status: z.enum(['pending', 'answered']),
+  outcome: z.enum(['upheld', 'dismissed']).nullable(),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  version: z.number(),
+});
+export type Objection = z.infer<typeof objection>;
+export const objectionList = z.object({
+  objectionEndsOn: z.string().nullable(),
+  /** The 公示 period is over (today is after objectionEndsOn). */
+  periodOver: z.boolean(),
+  pending: z.number(),
+  /** Published, the period over and every objection answered: the result stands. */
+  final: z.boolean(),
+  items: z.array(objection),
+});

@@ -95,6 +95,11 @@ export const WARNING_KIND_LABELS: Record<(typeof WARNING_KINDS)[number], string>
   demand_low: '需求不足（每百名在校生）',
   cluster_without_majors: '增长集群缺对接专业',
 };
+export const OUTCOME_WARNING_KINDS = ['retention_low', 'placement_low'] as const;
+export const OUTCOME_WARNING_KIND_LABELS: Record<(typeof OUTCOME_WARNING_KINDS)[number], string> = {
+  retention_low: '留郑率偏低',
+  placement_low: '去向落实率偏低',
+};
 export const warningList = z.object({
   article: z.string(),
   note: z.string(),
@@ -112,4 +117,37 @@ export const warningList = z.object({
       demandPer100Students: z.number().nullable(),
     }),
   ),
+  /** 专业预警 on graduates' outcomes (去向落实率, 留郑率) of the latest graduation year measured (graduates.warnings). */
+  outcomes: z.object({
+    article: z.string(),
+    note: z.string(),
+    graduationYear: z.number().nullable(),
+    thresholds: z.object({ minRetentionShare: z.number(), minPlacementShare: z.number(), minGraduates: z.number() }),
+    items: z.array(
+      z.object({
+        kind: z.enum(OUTCOME_WARNING_KINDS),
+        key: z.string(),
+        name: z.string(),
+        graduates: z.number(),
+        retention: z.number().nullable(),
+        placement: z.number().nullable(),
+      }),
+    ),
+  }),
+});
+
+export type WarningList = z.infer<typeof warningList>;
+
+/** The warnings as the bureau published them to schools; `mine` marks the majors a school's programmes teach. */
+export const publishedWarnings = z.object({
+  publication: z
+    .object({
+      id: z.string(),
+      publishedOn: z.string(),
+      publishedBy: z.string().nullable(),
+      warnings: warningList,
+    })
+    .nullable(),
+  /** Major codes of the caller's own school programmes (empty for staff of the city, departments, districts). */
+  myMajors: z.array(z.string()),
 });

@@ -18,6 +18,7 @@ import { parseDigitalPolicy, type DigitalPolicy } from '../core/digital/policy.t
 import { parseQualityReportsPolicy, type QualityReportsPolicy } from '../core/quality-reports/policy.ts';
 import { parseInternationalPolicy, type InternationalPolicy } from '../core/international/policy.ts';
 import { parsePracticalCoursesPolicy, type PracticalCoursesPolicy } from '../core/practical-courses/rules.ts';
+import { parseEmploymentReportPolicy, type EmploymentReportPolicy } from '../core/employment-report/policy.ts';
 import plan from './zhengzhou-2023.json' with { type: 'json' };
 
 export const currentPlan: PlanPolicy = parsePlanPolicy(plan);
@@ -61,4 +62,8 @@ export const internationalPolicy: InternationalPolicy = parseInternationalPolicy
 export const practicalCoursesPolicy: PracticalCoursesPolicy = parsePracticalCoursesPolicy(
   (plan as { practicalCourses?: unknown }).practicalCourses,
   currentPlan.targets.map((t) => t.code),
+);
+/** The annual report on talent supply–demand and employment (section `employmentReport`): see core/employment-report/policy.ts. */
+export const employmentReportPolicy: EmploymentReportPolicy = parseEmploymentReportPolicy(
+  (plan as { employmentReport?: unknown }).employmentReport,
 );

@@ -23,6 +23,7 @@ import { fundingRoutes } from './funding/index.ts';
 import { digitalRoutes } from './digital/index.ts';
 import { internationalRoutes } from './international/index.ts';
 import { practicalCourseRoutes } from './practical-courses/index.ts';
+import { employmentReportRoutes } from './employment-report/index.ts';
 import { homeRoutes } from './home/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { internshipRoutes, internshipStatsRoutes } from './internships/index.ts';
@@ -81,6 +82,7 @@ export function allRoutes(): AnyRoute[] {
   list.push(...digitalRoutes());
   list.push(...internationalRoutes);
   list.push(...practicalCourseRoutes);
+  list.push(...employmentReportRoutes);
   list.push(...expertReviewRoutes, ...callsRoutes);
   list.push(...qualityRoutes);
   list.push(...surveyRoutes);

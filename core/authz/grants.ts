@@ -392,6 +392,14 @@ export const POLICY = {
     read: { city_admin: 'city', department: 'city' },
     refresh: { city_admin: 'city' },
   },
+  /**
+   * 人才供需与就业状况年度报告 (二 (五) 16): the bureau drafts, edits and publishes it; departments read the drafts
+   * with it. Once published anyone reads it on the public statistics page (public routes, no grant).
+   */
+  employmentReport: {
+    read: { city_admin: 'city', department: 'city' },
+    edit: { city_admin: 'city' },
+  },
   /** The city-wide internship allocation: the bureau runs it for the city, a school for its own students. */
   allocation: {
     run: { city_admin: 'city', school_admin: 'organisation' },

@@ -1,3 +1,5 @@
+import type { OutcomeThresholds } from './warnings.ts';
+
 /**
  * The graduates section of the plan policy file (`graduates`): the national graduate-destination categories
  * (毕业去向分类与代码) with the platform's grouping, the study levels, the survey points, and the exact
@@ -75,6 +77,8 @@ export interface GraduatesPolicy {
   studyYears: Record<SchoolLevel, number>;
   retention: RetentionDefinition;
   progression: ProgressionDefinition;
+  /** 专业预警 on outcomes: thresholds of 留郑率 and 去向落实率 by major (core/graduates/warnings.ts). */
+  warnings: OutcomeThresholds & { article: string; note: string };
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -122,8 +126,25 @@ export function parseGraduatesPolicy(raw: unknown): GraduatesPolicy {
   groups(retention.denominatorGroups, 'graduates.retention.denominatorGroups');
   const progression = definition('progression');
   if (typeof progression.fullTimeOnly !== 'boolean') problems.push('graduates.progression.fullTimeOnly must be true or false');
+  const w = isObj(raw.warnings) ? raw.warnings : {};
+  const share = (k: string) => {
+    if (typeof w[k] !== 'number' || !((w[k] as number) >= 0 && (w[k] as number) <= 1))
+      problems.push(`graduates.warnings.${k} must be a share 0–1`);
+    return w[k] as number;
+  };
+  if (!Number.isInteger(w.minGraduates) || (w.minGraduates as number) < 1)
+    problems.push('graduates.warnings.minGraduates must be a whole number ≥ 1');
+  if (!isStr(w.article) || !isStr(w.note)) problems.push('graduates.warnings needs article and note');
+  const warnings = {
+    article: String(w.article ?? ''),
+    note: String(w.note ?? ''),
+    minRetentionShare: share('minRetentionShare'),
+    minPlacementShare: share('minPlacementShare'),
+    minGraduates: w.minGraduates as number,
+  };
   if (problems.length) throw new Error(`policy: ${problems.join('; ')}`);
   return {
+    warnings,
     note: String(raw.note ?? ''),
     categoriesSource: String(raw.categoriesSource ?? ''),
     categories,

@@ -7,6 +7,7 @@ import type { Db } from '../platform/db/engine.ts';
 import {
   callApplicationPartners,
   callApplications,
+  callObjections,
   calls,
   experts,
   memberships,
@@ -233,13 +234,14 @@ export async function seedCallsDemo(db: Db, opts: { now: Date }) {
   );
   let budget = 3_000_000;
   let funded = 0;
+  let notFunded: (typeof past.apps)[number] | undefined;
   for (const r of ranked) {
     const app = past.apps.find((a) => a.id === r.item.applicationId)!;
     const award = funded < 6 && app.requestedYuan <= budget ? app.requestedYuan : null;
     if (award) {
       budget -= award;
       funded++;
-    }
+    } else notFunded ??= app;
     await db
       .update(callApplications)
       .set({ score: r.item.score, rank: r.rank, decision: award ? 'funded' : 'not_funded', awardYuan: award })
@@ -254,6 +256,20 @@ export async function seedCallsDemo(db: Db, opts: { now: Date }) {
       decidedAt: new Date(`${addDays(publishedOn, -3)}T02:00:00Z`),
     })
     .where(eq(calls.id, past.id));
+  // One applicant not funded objected during 公示 and the bureau answered: the result stands (final).
+  if (notFunded)
+    await db.insert(callObjections).values({
+      callId: past.id,
+      applicationId: notFunded.id,
+      applicantOrganisationId: notFunded.applicantOrganisationId,
+      reasons: '本校申报的实训基地共建成效材料较完整，请复核“合作基础”一项评分。',
+      raisedAt: new Date(`${addDays(publishedOn, 2)}T02:00:00Z`),
+      status: 'answered',
+      outcome: 'dismissed',
+      answer: '经组织专家复核，评分符合评分细则，维持原评审结果。',
+      answeredAt: new Date(`${addDays(publishedOn, 5)}T02:00:00Z`),
+      version: 2,
+    });
 
   // 2. This year's teaching innovation teams: deadline passed, experts scoring.
   const teamOpens = addDays(today, -40);

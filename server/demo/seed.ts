@@ -21,6 +21,7 @@ import { seedQualityReportsDemo } from './quality-reports.ts';
 import { seedInternationalDemo } from './international.ts';
 import { seedCarrierChecksDemo } from './carrier-checks.ts';
 import { seedPracticalCoursesDemo } from './practical-courses.ts';
+import { seedEmploymentReportDemo } from './employment-report.ts';
 import { rows, type Db } from '../platform/db/engine.ts';
 import { memberships, organisations, users } from '../platform/db/schema/index.ts';
 import type { Services } from '../platform/services.ts';
@@ -209,6 +210,11 @@ export async function seedIfEmpty(services: Services, log: (msg: string) => void
     // 劳动技术与职业体验课程 developed with enterprises, so practical_courses is computed from the catalogue (issue 18).
     const courses = await seedPracticalCoursesDemo(db, { now: services.now() });
     if (courses) log(`劳动技术与职业体验课程演示数据：${courses.courses}门课程（${courses.counted}门校企合作开发、开设中）`);
+    // The annual report drafted from the series and destinations above and published, for /statistics (issue 16).
+    if (services.config.demoScale !== 'city') {
+      const reported = await seedEmploymentReportDemo(db, { now: services.now() });
+      if (reported) log(`年度报告演示数据：${reported}年度人才供需与就业状况年度报告已发布（公开统计页可下载）`);
+    }
     const projects = await seedCallsDemo(db, { now: services.now() });
     if (projects)
       log(

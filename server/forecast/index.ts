@@ -5,4 +5,5 @@
 export { queueSeries, SERIES_MONTHLY_JOB, seriesMonthlyJob } from './job.ts';
 export { measureRegister, writeMonth, type SeriesDimension, type SeriesPoint } from './repository/series.ts';
 export { filled, forecastMonths } from './forecasts.ts';
+export { demandFigures } from './warnings.ts';
 export { forecastRoutes } from './routes/series.ts';

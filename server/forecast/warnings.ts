@@ -1,16 +1,21 @@
 import { addMonths, majorWarnings, monthsBetween, type SeriesFigures } from '../../core/forecast/index.ts';
-import { forecastPolicy } from '../../policy/index.ts';
+import type { WarningList } from '../../contracts/forecast.ts';
+import { forecastPolicy, graduatesPolicy } from '../../policy/index.ts';
+import { latestOutcomeYear, majorOutcomeWarnings } from '../graduates/index.ts';
 import type { Db } from '../platform/db/engine.ts';
 import { forecastMonths } from './forecasts.ts';
 import { namesOf, readSeries, type SeriesDimension } from './repository/series.ts';
 
-const UNNAMED = { cluster: '方案所列集群之外', major: '不限专业 / 未登记专业' } as const;
+const UNNAMED = { city: '全市', cluster: '方案所列集群之外', major: '不限专业 / 未登记专业' } as const;
 
 /**
  * Each key's demand (people wanted by open talent demands + places left on posts, month by month), its forecast
- * and its enrolled students now, for one dimension: the figures the warnings are judged on.
+ * and its enrolled students now, for one dimension: the figures the warnings are judged on, and the annual report's.
  */
-async function figuresOf(db: Db, dimension: Exclude<SeriesDimension, 'city'>): Promise<SeriesFigures[]> {
+export async function demandFigures(
+  db: Db,
+  dimension: SeriesDimension,
+): Promise<(SeriesFigures & { lastMonth: string; forecast: ReturnType<typeof forecastMonths> })[]> {
   const [headcount, places, students, names] = await Promise.all([
     readSeries(db, 'headcount', dimension),
     readSeries(db, 'places', dimension),
@@ -47,6 +52,8 @@ async function figuresOf(db: Db, dimension: Exclude<SeriesDimension, 'city'>): P
     const f = forecastMonths(history);
     return {
       key,
+      lastMonth,
+      forecast: f,
       name: key ? (names.get(key) ?? key) : UNNAMED[dimension],
       recentDemand: recent.reduce((s, p) => s + p.value, 0) / recent.length,
       forecastDemand: f ? f.steps.reduce((s, p) => s + p.mean, 0) / f.steps.length : null,
@@ -55,9 +62,25 @@ async function figuresOf(db: Db, dimension: Exclude<SeriesDimension, 'city'>): P
   });
 }
 
-/** 专业预警: the warnings of the policy's thresholds over every major and cluster, with their figures. */
-export async function warnings(db: Db) {
-  const [majors, clusters] = await Promise.all([figuresOf(db, 'major'), figuresOf(db, 'cluster')]);
+/**
+ * 专业预警: the warnings of the policy's thresholds over every major and cluster by demand, with their figures, and
+ * over every major by its graduates' outcomes (去向落实率, 留郑率) of the latest graduation year measured.
+ */
+export async function warnings(db: Db): Promise<WarningList> {
+  const [majors, clusters, year] = await Promise.all([demandFigures(db, 'major'), demandFigures(db, 'cluster'), latestOutcomeYear(db)]);
   const { article, note, ...thresholds } = forecastPolicy.warnings;
-  return { article, note, thresholds, items: majorWarnings(majors, clusters, thresholds) };
+  const { article: outcomeArticle, note: outcomeNote, ...outcomeThresholds } = graduatesPolicy.warnings;
+  return {
+    article,
+    note,
+    thresholds,
+    items: majorWarnings(majors, clusters, thresholds),
+    outcomes: {
+      article: outcomeArticle,
+      note: outcomeNote,
+      graduationYear: year,
+      thresholds: outcomeThresholds,
+      items: year === null ? [] : await majorOutcomeWarnings(db, year),
+    },
+  };
 }

@@ -3,6 +3,7 @@
  * The cockpit counts the figures through `destinationTallies`; imports write destinations through `importDestinations`.
  */
 export { graduateRoutes } from './routes/graduates.ts';
-export { destinationTallies, figureGraduates, type KeyedTally } from './repository/figures.ts';
+export { destinationTallies, figureGraduates, graduateFigures, type KeyedTally } from './repository/figures.ts';
+export { latestOutcomeYear, majorOutcomeWarnings } from './repository/outcomes.ts';
 export { destinationProblems, upsertImportedDestinations, type ImportedDestination } from './repository/imported.ts';
 export { askEmployerToConfirm } from './repository/destinations.ts';

@@ -8,6 +8,7 @@ import { testEngines } from '../support/engines.ts';
 import { makeDistrict, makeOrganisation, makeSchool, makeUser, TEST_PASSWORD } from '../support/factory.ts';
 import { loadRegistryCatalogues, makeEnterprise } from '../support/registry.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { pdfPages } from '../support/pdf-text.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -453,6 +454,83 @@ for (const engine of testEngines()) {
         assert.equal((await c.dept!.get(`/api/calls/${state.call.id}/export/${what}`)).status, 404);
         assert.equal((await c.schoolA!.get(`/api/calls/${state.call.id}/export/${what}`)).status, 403);
       }
+    });
+
+    test('the decision list prints as an A4 PDF: for the managing unit, then for anyone once published', async () => {
+      const { c } = w;
+      const bytes = async (client: TestClient | null, path: string) => {
+        const res = await fetch(server.url + path, { headers: client?.cookie ? { cookie: client.cookie } : {} });
+        return { status: res.status, type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
+      };
+      const own = await bytes(c.bureau!, `/api/calls/${state.call.id}/decision-list`);
+      assert.equal(own.status, 200);
+      assert.equal(own.type, 'application/pdf');
+      const call = (await c.bureau!.get(`/api/calls/${state.call.id}`)).body;
+      const text = (await pdfPages(own.body)).join('\n');
+      for (const s of [
+        `${call.title}立项名单公示`,
+        state.appA.title,
+        `${call.publishedOn} 至 ${call.objectionEndsOn}`,
+        `数据日期：${call.publishedOn}`,
+        '提出异议',
+      ])
+        assert.ok(text.includes(s), `the list prints ${s}: ${text}`);
+      assert.ok(!text.includes(state.appB.title), 'only the funded projects are listed');
+      assert.equal((await bytes(c.dept!, `/api/calls/${state.call.id}/decision-list`)).status, 404, "another unit's call");
+      assert.equal((await bytes(c.schoolA!, `/api/calls/${state.call.id}/decision-list`)).status, 403);
+      assert.equal((await bytes(null, `/api/public/calls/${state.call.id}/decision-list`)).status, 200);
+      assert.equal((await bytes(null, `/api/public/calls/${crypto.randomUUID()}/decision-list`)).status, 404);
+    });
+
+    test('objections during 公示: the applicant objects once with reasons, the managing unit answers, then the result is final', async () => {
+      const { c } = w;
+      const url = `/api/call-applications/${state.appB.id}/objection`;
+      const blank = await c.schoolB!.post(url, { reasons: '  ' });
+      assert.equal(blank.status, 400);
+      assert.ok(blank.body.fields.reasons);
+      assert.equal((await c.schoolA!.post(url, { reasons: '代为异议' })).status, 404, "another applicant's application");
+      assert.equal((await c.entOther!.post(url, { reasons: '无关单位' })).status, 404);
+      assert.equal((await c.student!.post(url, { reasons: '学生' })).status, 403);
+      assert.equal((await c.bureau!.post(url, { reasons: '发布单位' })).status, 403);
+      const raised = await c.schoolB!.post(url, { reasons: '专家评分与申报材料不符，请复核第三项评分。' });
+      assert.equal(raised.status, 201, JSON.stringify(raised.body));
+      assert.equal(raised.body.status, 'pending');
+      assert.equal((await c.schoolB!.post(url, { reasons: '再次异议' })).status, 409, 'once per application');
+      assert.equal((await c.schoolB!.get(url)).body.objection.id, raised.body.id);
+      assert.equal((await c.schoolA!.get(url)).status, 404, "another applicant's application");
+      assert.equal((await c.schoolA!.get(`/api/call-applications/${state.appA.id}/objection`)).body.objection, null, 'none raised');
+
+      const list = `/api/calls/${state.call.id}/objections`;
+      const open = await c.bureau!.get(list);
+      assert.equal(open.status, 200);
+      assert.deepEqual([open.body.pending, open.body.periodOver, open.body.final], [1, false, false]);
+      assert.equal((await c.dept!.get(list)).status, 404, "another unit's call");
+      assert.equal((await c.schoolB!.get(list)).status, 403);
+
+      const answer = `/api/call-objections/${raised.body.id}/answer`;
+      const body = { version: raised.body.version, outcome: 'dismissed', answer: '经复核，评分符合评分细则，维持原结果。' };
+      assert.equal((await c.dept!.post(answer, body)).status, 404);
+      assert.equal((await c.schoolB!.post(answer, body)).status, 403);
+      assert.equal((await c.bureau!.post(answer, { ...body, version: body.version + 1 })).status, 409);
+      assert.equal((await c.bureau!.post(answer, { ...body, outcome: 'maybe' })).status, 400);
+      const answered = await c.bureau!.post(answer, body);
+      assert.equal(answered.status, 200, JSON.stringify(answered.body));
+      assert.deepEqual([answered.body.status, answered.body.outcome], ['answered', 'dismissed']);
+      assert.equal((await c.bureau!.post(answer, { ...body, version: answered.body.version })).status, 409, 'answered once');
+      const told = await c.schoolB!.get('/api/notifications');
+      assert.ok(JSON.stringify(told.body).includes('异议不成立'), 'the applicant is told');
+
+      // after the period (its last day moved to yesterday: a session would not survive moving the clock): no more
+      // objections, and with nothing pending the result is final
+      const yesterday = todayOf(new Date(Date.now() - DAY));
+      await server.services.database.db.update(calls).set({ objectionEndsOn: yesterday }).where(eq(calls.id, state.call.id));
+      const late = await c.schoolA!.post(`/api/call-applications/${state.appA.id}/objection`, { reasons: '逾期异议' });
+      assert.equal(late.status, 422);
+      assert.ok(late.body.fields.objectionPeriod);
+      const over = await c.bureau!.get(list);
+      assert.deepEqual([over.body.pending, over.body.periodOver, over.body.final], [0, true, true]);
+      const audits = await server.services.database.db.select().from(auditLog).where(eq(auditLog.entityType, 'call_objection'));
+      assert.deepEqual(audits.map((a) => a.action).sort(), ['create', 'update']);
     });
   });
 }

@@ -26,6 +26,24 @@ describe('calls pages', () => {
         },
         'admin',
       );
+      // The published call: its decision list as a PDF, and the objection raised in 公示 with the bureau's answer.
+      await app.onPage(
+        vp,
+        async (page) => {
+          const list = await app.call(page, 'GET', '/api/calls');
+          const published = list.body.items.find((c: { status: string }) => c.status === 'published')?.id as string | undefined;
+          assert.ok(published, 'the demo holds a published call');
+          await page.goto(`${app.url}/calls/${published}`);
+          await page.locator('[data-testid="objection-row"]').first().waitFor();
+          await page.getByText('异议不成立').first().waitFor();
+          await page.getByText('立项结果生效').first().waitFor();
+          const href = await page.locator('[data-testid="call-decision-list"]').getAttribute('href');
+          const pdf = await page.request.get(`${app.url}${href}`);
+          assert.equal(pdf.headers()['content-type'], 'application/pdf');
+          return 'calls-published';
+        },
+        'admin',
+      );
       await app.onPage(
         vp,
         async (page) => {
@@ -43,6 +61,8 @@ describe('calls pages', () => {
         await page.goto(`${app.url}/calls/public`);
         await page.locator('[data-testid="public-calls"]').waitFor();
         await page.getByText('异议期至').first().waitFor();
+        const href = await page.locator('[data-testid="public-decision-list"]').first().getAttribute('href');
+        assert.equal((await page.request.get(`${app.url}${href}`)).headers()['content-type'], 'application/pdf');
         return 'calls-public';
       });
     }

@@ -73,3 +73,28 @@ test('an empty table prints one row saying so instead of a bare header', async (
   const [page] = await pdfPages(await renderA4Pdf(spec(0)));
   assert.ok(page!.includes('本年度尚无数据'), page);
 });
+
+test('a bar chart prints its caption, each label and value, the target line and its data date', async () => {
+  const [page] = await pdfPages(
+    await renderA4Pdf({
+      ...spec(0),
+      blocks: [
+        {
+          kind: 'bars',
+          chart: {
+            caption: '图1 留郑率（%），按区县(市)',
+            dataDate: '2026-12-01',
+            unit: '%',
+            target: 60,
+            bars: [
+              { label: '金水区', value: 72.5 },
+              { label: '中原区', value: 48 },
+            ],
+          },
+        },
+      ],
+    }),
+  );
+  for (const text of ['图1 留郑率（%），按区县(市)', '金水区', '72.5%', '中原区', '48%', '目标 60%', '数据日期：2026-12-01'])
+    assert.ok(page!.includes(text), `the chart prints ${text}: ${page}`);
+});

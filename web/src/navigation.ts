@@ -121,6 +121,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: '精准对接',
   },
   {
+    path: '/employment-reports',
+    label: '供需与就业年度报告',
+    icon: ReadOutlined,
+    roles: ['city_admin', 'department'],
+    group: '精准对接',
+  },
+  {
     path: '/matching/allocation',
     label: '实习智能分配',
     icon: NodeIndexOutlined,

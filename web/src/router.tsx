@@ -20,6 +20,7 @@ import { searchRoutes } from './pages/search/routes.tsx';
 import { internshipRoutes } from './pages/internships/routes.tsx';
 import { matchingRoutes } from './pages/matching/routes.tsx';
 import { forecastRoutes } from './pages/forecast/routes.tsx';
+import { employmentReportRoutes } from './pages/employment-report/routes.tsx';
 import { certificationRoutes } from './pages/certification/routes.tsx';
 import { graduateRoutes } from './pages/graduates/routes.tsx';
 import { fundingRoutes } from './pages/funding/routes.tsx';
@@ -191,6 +192,7 @@ export const router = createBrowserRouter([
           ...internshipRoutes,
           ...matchingRoutes,
           ...forecastRoutes,
+          ...employmentReportRoutes,
           ...certificationRoutes,
           ...graduateRoutes,
           ...fundingRoutes,

@@ -15,14 +15,20 @@ import {
   callStep,
   callUpdate,
   decisionRequest,
+  objection,
+  objectionAnswer,
+  objectionList,
+  objectionRaise,
   publicCalls,
   ranking,
 } from '../../../contracts/calls.ts';
 import { accessFor, type Actor } from '../../../core/authz/index.ts';
 import { callsPolicy } from '../../../policy/index.ts';
-import { xlsxDownload } from '../../platform/exports/download.ts';
+import { pdfDownload, xlsxDownload } from '../../platform/exports/download.ts';
 import { defineRoute } from '../../platform/http/route.ts';
+import { decisionListPdf } from '../decision-list.ts';
 import { exportApplications, exportDecisions, exportScores } from '../exports.ts';
+import { answerObjection, callObjectionList, myObjection, raiseObjection } from '../repository/objections.ts';
 import {
   createApplication,
   confirmPartner,
@@ -264,5 +270,76 @@ export const applicationRoutes = [
     response: application,
     handler: ({ services, actor, access, params, write }) =>
       write((tx, audit) => confirmPartner(tx, audit, access, appAccess(actor!), params.id, services.now())),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/calls/:id/decision-list',
+    tags,
+    access: { resource: 'call', action: 'manage' },
+    summary: '立项名单公示（A4 PDF）：立项决定作出后即可预览，公示后注明公示期和异议方式',
+    params: idParams,
+    async handler({ services, access, params, reply }) {
+      const pdf = await decisionListPdf(services.database.db, access, params.id, services.now());
+      pdfDownload(reply, '立项名单公示', services.now(), true);
+      return pdf;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/public/calls/:id/decision-list',
+    tags,
+    access: 'public',
+    summary: '已公示的立项名单（A4 PDF，公开）',
+    params: idParams,
+    async handler({ services, params, reply }) {
+      const pdf = await decisionListPdf(services.database.db, null, params.id, services.now());
+      pdfDownload(reply, '立项名单公示', services.now(), true);
+      return pdf;
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/call-applications/:id/objection',
+    tags,
+    access: { resource: 'callApplication', action: 'write' },
+    status: 201,
+    summary: '公示期内对本单位申报的评审结果提出异议（写明理由；每份申报一次）',
+    params: idParams,
+    body: objectionRaise,
+    response: objection,
+    handler: ({ services, actor, access, params, body, write }) =>
+      write((tx, audit) => raiseObjection(tx, audit, access, actor!.userId, params.id, body.reasons, services.now())),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/call-applications/:id/objection',
+    tags,
+    access: { resource: 'callApplication', action: 'read' },
+    summary: '对一份申报提出的异议及答复（未提出时为空；能查看申报书的单位可查看）',
+    params: idParams,
+    response: z.object({ objection: objection.nullable() }),
+    handler: ({ services, actor, params }) => myObjection(services.database.db, appAccess(actor!), params.id),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/calls/:id/objections',
+    tags,
+    access: { resource: 'call', action: 'manage' },
+    summary: '一批申报公示期内收到的异议及答复，公示期是否结束、结果是否生效',
+    params: idParams,
+    response: objectionList,
+    handler: ({ services, access, params }) => callObjectionList(services.database.db, access, params.id, services.now()),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/call-objections/:id/answer',
+    tags,
+    access: { resource: 'call', action: 'manage' },
+    summary: '答复异议（成立或不成立，写明意见；须提供读取时的版本号），申报单位收到通知',
+    params: idParams,
+    body: objectionAnswer,
+    response: objection,
+    handler: ({ services, actor, access, params, body, write }) =>
+      write((tx, audit) => answerObjection(tx, audit, access, actor!.userId, params.id, body, services.now())),
   }),
 ];

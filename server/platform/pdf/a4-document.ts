@@ -8,6 +8,7 @@ export type PdfBlock =
   /** Label–value lines, as on a form (申报单位：…). */
   | { kind: 'fields'; rows: readonly (readonly [string, string])[] }
   | { kind: 'table'; table: PdfTable }
+  | { kind: 'bars'; chart: PdfBarChart }
   | { kind: 'pageBreak' };
 
 export interface PdfColumn {
@@ -25,6 +26,17 @@ export interface PdfTable {
   rows: readonly (readonly string[])[];
   /** Shown in one row when there are no rows. */
   empty?: string;
+}
+
+/** A horizontal bar chart: one bar per label, scaled to the largest value (or the target, when larger). */
+export interface PdfBarChart {
+  caption: string;
+  /** As for a table: the business date its figures were read, printed under it. */
+  dataDate: string;
+  unit: string;
+  bars: readonly { label: string; value: number }[];
+  /** A reference line across the bars (the plan's target), labelled 目标. */
+  target?: number;
 }
 
 export interface PdfDocumentSpec {
@@ -110,6 +122,9 @@ function layout(doc: PDFKit.PDFDocument, block: PdfBlock): void {
     case 'table':
       table(doc, block.table);
       return;
+    case 'bars':
+      bars(doc, block.chart);
+      return;
     case 'pageBreak':
       doc.addPage();
       return;
@@ -156,6 +171,48 @@ function table(doc: PDFKit.PDFDocument, t: PdfTable): void {
     .fontSize(8)
     .fillColor('#555')
     .text(`数据日期：${t.dataDate}`, left, doc.y + 3, { width: contentWidth(doc), align: 'right' });
+  doc.fillColor('black').moveDown(0.8);
+}
+
+const BAR_ROW = 16;
+
+function bars(doc: PDFKit.PDFDocument, chart: PdfBarChart): void {
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  const labelWidth = width * 0.3;
+  const valueWidth = 50;
+  const plot = width - labelWidth - valueWidth - 2 * CELL_PAD;
+  const scale = Math.max(chart.target ?? 0, ...chart.bars.map((b) => b.value), 1e-9);
+  keepRoom(doc, 40 + BAR_ROW * Math.max(1, chart.bars.length));
+  doc.moveDown(0.3).font('bold').fontSize(11).text(chart.caption, left, doc.y, { width, align: 'center' });
+  doc.moveDown(0.3);
+  const top = doc.y;
+  const x0 = left + labelWidth + CELL_PAD;
+  doc.font('body').fontSize(CELL_SIZE);
+  if (chart.bars.length === 0) doc.text('无数据', left, top, { width, align: 'center' });
+  chart.bars.forEach((b, i) => {
+    const y = top + i * BAR_ROW;
+    doc.fillColor('black').text(b.label, left, y + 3, { width: labelWidth, align: 'right', lineBreak: false, ellipsis: true });
+    doc.rect(x0, y + 2, Math.max(0.5, (plot * b.value) / scale), BAR_ROW - 4).fill('#4a7bd0');
+    doc
+      .fillColor('black')
+      .text(`${b.value}${chart.unit}`, x0 + (plot * b.value) / scale + 3, y + 3, { width: valueWidth, lineBreak: false });
+  });
+  const bottom = top + BAR_ROW * Math.max(1, chart.bars.length);
+  if (chart.target !== undefined && chart.bars.length) {
+    const x = x0 + (plot * chart.target) / scale;
+    doc.moveTo(x, top).lineTo(x, bottom).dash(3, { space: 2 }).strokeColor('#e5484d').stroke().undash();
+    doc
+      .fillColor('#e5484d')
+      .fontSize(8)
+      .text(`目标 ${chart.target}${chart.unit}`, x - 40, bottom + 1, { width: 80, align: 'center', lineBreak: false });
+  }
+  doc.strokeColor('black');
+  doc
+    .font('body')
+    .fontSize(8)
+    .fillColor('#555')
+    .text(`数据日期：${chart.dataDate}`, left, bottom + 12, { width, align: 'right' });
   doc.fillColor('black').moveDown(0.8);
 }
 

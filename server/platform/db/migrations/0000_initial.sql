@@ -1049,6 +1049,22 @@ CREATE TABLE "call_applications" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "call_objections" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"call_id" uuid NOT NULL,
+	"application_id" uuid NOT NULL,
+	"applicant_organisation_id" uuid NOT NULL,
+	"reasons" text NOT NULL,
+	"raised_by" uuid,
+	"raised_at" timestamp with time zone NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"outcome" text,
+	"answer" text,
+	"answered_by" uuid,
+	"answered_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "calls" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"kind" text NOT NULL,
@@ -1336,6 +1352,21 @@ CREATE TABLE "practical_courses" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "employment_reports" (
+	"year" integer PRIMARY KEY NOT NULL,
+	"status" text NOT NULL,
+	"content" jsonb NOT NULL,
+	"foreword" text NOT NULL,
+	"conclusion" text NOT NULL,
+	"data_date" text NOT NULL,
+	"drafted_by" uuid,
+	"drafted_at" timestamp with time zone NOT NULL,
+	"published_by" uuid,
+	"published_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1465,6 +1496,11 @@ ALTER TABLE "call_application_partners" ADD CONSTRAINT "call_application_partner
 ALTER TABLE "call_applications" ADD CONSTRAINT "call_applications_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "calls"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_applications" ADD CONSTRAINT "call_applications_applicant_organisation_id_organisations_id_fk" FOREIGN KEY ("applicant_organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_applications" ADD CONSTRAINT "call_applications_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_objections" ADD CONSTRAINT "call_objections_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "calls"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_objections" ADD CONSTRAINT "call_objections_application_id_call_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "call_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_objections" ADD CONSTRAINT "call_objections_applicant_organisation_id_organisations_id_fk" FOREIGN KEY ("applicant_organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_objections" ADD CONSTRAINT "call_objections_raised_by_users_id_fk" FOREIGN KEY ("raised_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_objections" ADD CONSTRAINT "call_objections_answered_by_users_id_fk" FOREIGN KEY ("answered_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_review_round_id_review_rounds_id_fk" FOREIGN KEY ("review_round_id") REFERENCES "review_rounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "funding_declarations" ADD CONSTRAINT "funding_declarations_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1526,6 +1562,8 @@ ALTER TABLE "practical_course_partners" ADD CONSTRAINT "practical_course_partner
 ALTER TABLE "practical_courses" ADD CONSTRAINT "practical_courses_school_id_organisations_id_fk" FOREIGN KEY ("school_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "practical_courses" ADD CONSTRAINT "practical_courses_district_id_organisations_id_fk" FOREIGN KEY ("district_id") REFERENCES "organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "practical_courses" ADD CONSTRAINT "practical_courses_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "employment_reports" ADD CONSTRAINT "employment_reports_drafted_by_users_id_fk" FOREIGN KEY ("drafted_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "employment_reports" ADD CONSTRAINT "employment_reports_published_by_users_id_fk" FOREIGN KEY ("published_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_kind_code_uq" ON "organisations" USING btree ("kind","code");--> statement-breakpoint
 CREATE INDEX "organisations_district_idx" ON "organisations" USING btree ("district_id");--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind") WHERE "organisations"."status" <> 'archived';--> statement-breakpoint
@@ -1669,6 +1707,8 @@ CREATE INDEX "call_application_partners_org_idx" ON "call_application_partners" 
 CREATE UNIQUE INDEX "call_applications_applicant_uq" ON "call_applications" USING btree ("call_id","applicant_organisation_id");--> statement-breakpoint
 CREATE INDEX "call_applications_applicant_idx" ON "call_applications" USING btree ("applicant_organisation_id");--> statement-breakpoint
 CREATE INDEX "call_applications_district_idx" ON "call_applications" USING btree ("district_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "call_objections_application_uq" ON "call_objections" USING btree ("application_id");--> statement-breakpoint
+CREATE INDEX "call_objections_call_idx" ON "call_objections" USING btree ("call_id");--> statement-breakpoint
 CREATE INDEX "calls_status_idx" ON "calls" USING btree ("status","closes_on");--> statement-breakpoint
 CREATE INDEX "calls_kind_idx" ON "calls" USING btree ("kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "funding_declarations_school_year_uq" ON "funding_declarations" USING btree ("school_id","year");--> statement-breakpoint

@@ -16,6 +16,7 @@ import {
 import { organisations } from './organisations.ts';
 import { teachers } from './registry.ts';
 import { reviewRounds } from './expert-review.ts';
+import { users } from './accounts.ts';
 
 /**
  * 项目申报指南: a call the bureau (or a department) opens for one kind of project of the policy file (calls.kinds),
@@ -122,4 +123,37 @@ export const callApplicationMembers = pgTable(
       .references(() => teachers.id),
   },
   (t) => [primaryKey({ name: 'call_application_members_pk', columns: [t.applicationId, t.teacherId] })],
+);
+
+/**
+ * 异议: during a published result's 公示 (until calls.objection_ends_on) an applicant may object to its decision once,
+ * with reasons; the unit that manages the call answers (upheld or dismissed). The result is final once the period
+ * is over and every objection is answered.
+ */
+export const callObjections = pgTable(
+  'call_objections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => callApplications.id),
+    applicantOrganisationId: uuid('applicant_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    reasons: text('reasons').notNull(),
+    raisedBy: uuid('raised_by').references(() => users.id),
+    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: ['pending', 'answered'] })
+      .notNull()
+      .default('pending'),
+    outcome: text('outcome', { enum: ['upheld', 'dismissed'] }),
+    answer: text('answer'),
+    answeredBy: uuid('answered_by').references(() => users.id),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('call_objections_application_uq').on(t.applicationId), index('call_objections_call_idx').on(t.callId)],
 );

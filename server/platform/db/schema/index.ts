@@ -28,3 +28,4 @@ export * from './digital.ts';
 export * from './quality-reports.ts';
 export * from './international.ts';
 export * from './practical-courses.ts';
+export * from './employment-report.ts';

@@ -8,6 +8,7 @@ import { useMe } from '../../auth/session.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { STATUS_COLORS, yuan } from './CallsPage.tsx';
+import { ManageObjections, RaiseObjection } from './Objections.tsx';
 import {
   KEY,
   useApplication,
@@ -121,6 +122,11 @@ function Manage({ call }: { call: Call }) {
             <Button href={`/api/calls/${call.id}/export/scores`}>导出专家评分</Button>
             <Button href={`/api/calls/${call.id}/export/decisions`}>导出立项结果</Button>
           </>
+        )}
+        {(call.status === 'decided' || call.status === 'published') && (
+          <Button href={`/api/calls/${call.id}/decision-list`} target="_blank" data-testid="call-decision-list">
+            立项名单（PDF）
+          </Button>
         )}
       </Space>
       {round.data && round.data.status !== 'open' && (
@@ -367,6 +373,7 @@ function Apply({ call }: { call: Call }) {
               </Popconfirm>
             )}
           </Space>
+          <RaiseObjection call={call} application={a} />
         </>
       )}
     </Card>
@@ -418,6 +425,7 @@ export default function CallPage() {
         </Card>
       )}
       {c && manages && <Manage call={c} />}
+      {c && manages && <ManageObjections call={c} />}
       {c && applies && <Apply call={c} />}
     </div>
   );

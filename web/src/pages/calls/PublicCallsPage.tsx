@@ -1,4 +1,4 @@
-import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { QueryError } from '../../components/QueryError.tsx';
 import { yuan } from './CallsPage.tsx';
 import { usePublicCalls } from './api.ts';
@@ -28,7 +28,20 @@ export default function PublicCallsPage() {
         )}
       </Card>
       {data.data?.results.map((r) => (
-        <Card key={r.id} size="small" style={{ marginBottom: 16 }} title={r.title} extra={<Tag color="purple">公示</Tag>}>
+        <Card
+          key={r.id}
+          size="small"
+          style={{ marginBottom: 16 }}
+          title={r.title}
+          extra={
+            <Space size={4}>
+              <Tag color="purple">公示</Tag>
+              <Button size="small" href={`/api/public/calls/${r.id}/decision-list`} target="_blank" data-testid="public-decision-list">
+                名单PDF
+              </Button>
+            </Space>
+          }
+        >
           <Typography.Paragraph type="secondary">
             {r.kindName} · {r.organisationName} · {r.publishedOn} 公示，异议期至 {r.objectionEndsOn}
           </Typography.Paragraph>

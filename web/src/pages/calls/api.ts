@@ -7,6 +7,8 @@ import type {
   call,
   callKindList,
   callPage,
+  objection,
+  objectionList,
   publicCalls,
   ranking,
 } from '../../../../contracts/calls.ts';
@@ -23,6 +25,8 @@ export type ReviewTask = z.infer<typeof reviewTask>;
 export type Prefill = z.infer<typeof applicationPrefill>;
 export type PublicCalls = z.infer<typeof publicCalls>;
 export type ExpertPage = z.infer<typeof expertPage>;
+export type Objection = z.infer<typeof objection>;
+export type ObjectionList = z.infer<typeof objectionList>;
 
 /** Every calls query key starts here: one invalidation refreshes every calls page. */
 export const KEY = 'calls';
@@ -50,3 +54,12 @@ export const useTasks = () =>
 export const useExperts = (page: number) =>
   useQuery({ queryKey: [KEY, 'experts', page], queryFn: () => get<ExpertPage>('/api/experts', { page, pageSize: 20 }) });
 export const usePublicCalls = () => useQuery({ queryKey: [KEY, 'public'], queryFn: () => get<PublicCalls>('/api/public/calls') });
+export const useObjections = (callId: string, enabled: boolean) =>
+  useQuery({ queryKey: [KEY, 'objections', callId], enabled, queryFn: () => get<ObjectionList>(`/api/calls/${callId}/objections`) });
+/** The applicant's objection to its application; null while it has raised none. */
+export const useMyObjection = (applicationId: string | undefined) =>
+  useQuery({
+    queryKey: [KEY, 'objection', applicationId],
+    enabled: !!applicationId,
+    queryFn: async () => (await get<{ objection: Objection | null }>(`/api/call-applications/${applicationId}/objection`)).objection,
+  });

@@ -2,6 +2,7 @@ import { Alert, Card, Col, Descriptions, Empty, Row, Segmented, Select, Table, T
 import { lazy, Suspense, useState } from 'react';
 import {
   FORECAST_METHOD_LABELS,
+  OUTCOME_WARNING_KIND_LABELS,
   SERIES_MEASURE_LABELS,
   SERIES_MEASURES,
   WARNING_KIND_LABELS,
@@ -14,6 +15,8 @@ import { useSeriesDetail, useSeriesList, useWarnings, type SeriesList, type Warn
 const ForecastChart = lazy(() => import('./ForecastChart.tsx'));
 type Item = SeriesList['items'][number];
 type WarningItem = WarningList['items'][number];
+type OutcomeItem = WarningList['outcomes']['items'][number];
+const share = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 type Dim = 'cluster' | 'major';
 
 const fixed = (v: number | null, digits = 1) => (v === null ? '—' : v.toFixed(digits));
@@ -201,8 +204,40 @@ function Warnings() {
               { key: 'per100', title: '每百名在校生', align: 'right', render: (w) => fixed(w.demandPer100Students) },
             ]}
           />
+          {data.data && <OutcomeWarnings outcomes={data.data.outcomes} />}
         </>
       )}
     </Card>
+  );
+}
+
+/** 专业预警 on graduates' outcomes: majors whose 去向落实率 or 留郑率 falls below the policy's shares. */
+function OutcomeWarnings({ outcomes: o }: { outcomes: WarningList['outcomes'] }) {
+  return (
+    <div data-testid="forecast-outcome-warnings" style={{ marginTop: 16 }}>
+      <Typography.Paragraph type="secondary">
+        {o.graduationYear ? `${o.graduationYear}届` : ''}毕业生去向落实率低于 {Math.round(o.thresholds.minPlacementShare * 100)}%
+        或留郑率低于 {Math.round(o.thresholds.minRetentionShare * 100)}% 的专业（毕业生不少于 {o.thresholds.minGraduates}{' '}
+        人；阈值见政策文件，{o.article}）。
+      </Typography.Paragraph>
+      <ResponsiveTable<OutcomeItem>
+        rows={o.items}
+        rowKey={(w) => `${w.kind}|${w.key}`}
+        pageSize={10}
+        rowTestId="forecast-outcome-warning"
+        empty="暂无去向与留郑预警"
+        primary={{ key: 'name', title: '专业', render: (w) => w.name }}
+        columns={[
+          {
+            key: 'kind',
+            title: '预警',
+            render: (w) => <Typography.Text type="warning">{OUTCOME_WARNING_KIND_LABELS[w.kind]}</Typography.Text>,
+          },
+          { key: 'graduates', title: '毕业生', align: 'right', render: (w) => w.graduates },
+          { key: 'placement', title: '去向落实率', align: 'right', render: (w) => share(w.placement) },
+          { key: 'retention', title: '留郑率', align: 'right', render: (w) => share(w.retention) },
+        ]}
+      />
+    </div>
   );
 }

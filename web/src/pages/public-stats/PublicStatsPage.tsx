@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import type { publicStatistics } from '../../../../contracts/cockpit.ts';
 import { Link } from 'react-router-dom';
 import { get } from '../../api/client.ts';
+import { Downloads } from '../employment-report/Downloads.tsx';
+import { usePublicReports } from '../employment-report/api.ts';
 import { PublicShell } from '../directory/PublicShell.tsx';
 
 type Stats = z.infer<typeof publicStatistics>;
@@ -63,7 +65,30 @@ export default function PublicStatsPage() {
             </Col>
           ))}
         </Row>
+        <AnnualReports />
       </div>
     </PublicShell>
+  );
+}
+
+/** 人才供需与就业状况年度报告 the bureau has published (二 (五) 16): each as an A4 PDF to print and its tables as .xlsx. */
+function AnnualReports() {
+  const q = usePublicReports();
+  if (!q.data?.items.length) return null;
+  return (
+    <Card size="small" title="年度报告" style={{ marginTop: 16 }} data-testid="public-reports">
+      {q.data.items.map((r) => (
+        <div key={r.year} className="cj-public-report" data-testid="public-report">
+          <div>
+            <Typography.Text strong>{r.title}</Typography.Text>
+            <br />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              数据日期 {r.dataDate} · 发布于 {r.publishedAt}
+            </Typography.Text>
+          </div>
+          <Downloads year={r.year} prefix="/api/public/employment-reports" />
+        </div>
+      ))}
+    </Card>
   );
 }
