@@ -1,5 +1,15 @@
 /** The roles of DESIGN.md. A user holds roles in organisations (memberships). */
-export const ROLES = ['city_admin', 'department', 'district', 'school_admin', 'teacher', 'enterprise_admin', 'student', 'learner', 'evaluator'] as const;
+export const ROLES = [
+  'city_admin',
+  'department',
+  'district',
+  'school_admin',
+  'teacher',
+  'enterprise_admin',
+  'student',
+  'learner',
+  'evaluator',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
