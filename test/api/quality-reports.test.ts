@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { after, before, describe, test } from 'node:test';
 import { todayOf } from '../../core/calendar.ts';
 import { surveysPolicy } from '../../policy/index.ts';
-import { carrierPartners, carriers, surveyAnswers, surveyRounds } from '../../server/platform/db/schema/index.ts';
+import { carrierPartners, carriers, internationalRecords, surveyAnswers, surveyRounds } from '../../server/platform/db/schema/index.ts';
 import { TestClient } from '../support/client.ts';
 import { testEngines } from '../support/engines.ts';
 import { TEST_PASSWORD } from '../support/factory.ts';
@@ -76,6 +76,21 @@ for (const engine of testEngines()) {
       };
       await round('student_satisfaction', surveysPolicy.minResponses);
       await round('graduate_satisfaction', surveysPolicy.minResponses - 1);
+      // 国际影响表 counts what the bureau verified: 12 students abroad counts, an exchange awaiting the bureau does not.
+      const exchange = {
+        organisationId: w.schoolA.id,
+        kind: 'exchange',
+        title: '赴德研修',
+        country: '德国',
+        partner: '某应用技术大学',
+        year,
+        direction: 'outbound',
+        participant: 'student',
+      } as const;
+      await w.db.insert(internationalRecords).values([
+        { ...exchange, startedOn: `${year}-03-01`, people: 12, status: 'verified' },
+        { ...exchange, startedOn: `${year}-09-01`, people: 30, status: 'submitted' },
+      ]);
       const res = await c.get(mine);
       assert.equal(res.status, 200, JSON.stringify(res.body));
       const r = res.body;
@@ -100,6 +115,7 @@ for (const engine of testEngines()) {
       assert.equal(students.display, '暂无数据', 'no student on the register');
       assert.deepEqual([row('学生反馈表', /^在校生满意度$/).display, row('学生反馈表', /^在校生满意度$/).source], ['75 分', '满意度调查']);
       assert.equal(row('学生反馈表', /^毕业生满意度$/).display, '暂无数据', 'too few answers to show');
+      assert.deepEqual([row('国际影响表', /出国（境）交流/).value, row('国际影响表', /出国（境）交流/).source], [12, '国际交流与合作']);
       const foreign = row('国际影响表', /留学生/);
       assert.deepEqual([foreign.display, foreign.source], ['暂无数据', null]);
       assert.ok(r.missing.includes('国际影响表：全日制国（境）外留学生人数'), r.missing.join('；'));
@@ -249,7 +265,7 @@ for (const engine of testEngines()) {
       assert.deepEqual([fundingRow[2], fundingRow[5]], [30000, `${year}-12-31`]);
       const foreign = out.find((r) => String(r[1]).includes('留学生'))!;
       assert.deepEqual([foreign[2] ?? null, foreign[4]], [null, '暂无数据'], 'no value, not 0');
-      assert.equal(out.length, 1 + 7 + 6 + 4 + 4 + 4 + 3);
+      assert.equal(out.length, 1 + 7 + 6 + 4 + 8 + 4 + 3);
     });
 
     test('an enterprise report needs partner schools, which confirm it before the bureau may publish it', async () => {

@@ -3,24 +3,19 @@ import { factsDateOf, type ReportFacts } from '../../../core/quality-reports/ind
 import { rows, type Db, type Tx } from '../../platform/db/engine.ts';
 import { schoolFacts } from '../../quality/index.ts';
 import { surveyFeedbackForSchool, type SchoolFeedback } from '../../surveys/index.ts';
+import { internationalSummary, type InternationalSummary } from '../../international/index.ts';
 
 /**
  * The facts a report's tables are generated from. A school's come from the quality capability's `schoolFacts`
  * (the same figures its evaluation scores), its 学生反馈表 from the surveys capability's `surveyFeedbackForSchool`
- * (a kind below the minimum sample has no score: 暂无数据), plus the one only a report shows (kept here until it
- * moves to schoolFacts): its international carriers. An enterprise's are counted here from its internships, posts, carriers, the
+ * (a kind below the minimum sample has no score: 暂无数据), its 国际影响表 from the international capability's verified
+ * records (`internationalSummary`). An enterprise's are counted here from its internships, posts, carriers, the
  * destinations naming it as employer and its yearly declaration (产教融合型企业申报).
  */
 export interface FactsOf {
   facts: ReportFacts;
   dataDate: string;
 }
-
-const uuidList = (ids: readonly string[]) =>
-  sql`(${sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  )})`;
 
 /** Every school's facts of a year at once (the city-scale path: one grouped pass per table). */
 export async function schoolReportFacts(
@@ -33,26 +28,32 @@ export async function schoolReportFacts(
   const [computed, feedback, international] = await Promise.all([
     schoolFacts(db as Db, { year, today, schoolIds }),
     Promise.all(schoolIds.map((id) => surveyFeedbackForSchool(db as Db, id, year))),
-    rows<{ schoolId: string; n: number }>(
-      db,
-      sql`select o.id as "schoolId", count(distinct c.id)::int as n from organisations o
-        join carriers c on c.archived_at is null and c.status <> 'closed' and c.kind in ('internationalProject', 'lubanWorkshop')
-          and (c.lead_organisation_id = o.id or exists (select 1 from carrier_partners cp where cp.carrier_id = c.id and cp.organisation_id = o.id))
-        where o.id in ${uuidList(schoolIds)} group by 1`,
-    ),
+    Promise.all(schoolIds.map(async (id) => [id, await internationalSummary(db, id, year)] as const)),
   ]);
-  const intl = new Map(international.map((r) => [r.schoolId, r.n]));
+  const intl = new Map(international);
   const surveys = new Map(feedback.map((f) => [f.schoolId, surveyFacts(f)]));
   return new Map(
     computed.map((s) => {
       const facts: ReportFacts = Object.fromEntries(Object.entries(s.facts).map(([k, f]) => [k, f.value]));
       // No student on the register is no data for the headcount, not a school of none.
       facts.students = s.students > 0 ? s.students : null;
-      facts.international_carriers = intl.get(s.schoolId) ?? 0;
+      Object.assign(facts, internationalFacts(intl.get(s.schoolId)!));
       Object.assign(facts, surveys.get(s.schoolId));
       return [s.schoolId, { facts, dataDate: s.dataDate }];
     }),
   );
+}
+
+/** 国际影响表's rows from the school's verified international records (international capability). */
+function internationalFacts(summary: InternationalSummary): ReportFacts {
+  const { inbound, outbound } = summary.exchanges;
+  return {
+    exchange_outbound_people: outbound.students + outbound.teachers,
+    exchange_inbound_people: inbound.students + inbound.teachers,
+    international_recognitions: summary.recognitions,
+    international_competitions: summary.competitions.hosted + summary.competitions.entered,
+    luban_workshops: summary.lubanWorkshops.count,
+  };
 }
 
 /** The partner schools of an enterprise in a year: its interns' schools and the schools it shares a carrier with. */
