@@ -296,7 +296,7 @@ for (const engine of testEngines()) {
       const hrss = await as('hrss');
       const union = await as('union');
       const day = new Date().toISOString().slice(0, 10);
-      assert.equal((await union.post('/api/indicators/online_courses/reports', { value: 3, measuredOn: day })).status, 404);
+      assert.equal((await union.post('/api/indicators/virtual_simulation_bases/reports', { value: 3, measuredOn: day })).status, 404);
       const computed = await hrss.post('/api/indicators/integration_enterprises/reports', { value: 3, measuredOn: day });
       assert.equal(computed.status, 400);
       assert.ok(computed.body.fields.code);
@@ -309,7 +309,7 @@ for (const engine of testEngines()) {
       assert.equal(negative.status, 400);
       assert.match(negative.body.fields.value, /负数/);
       assert.equal(
-        (await (await as('schoolAdmin')).post('/api/indicators/online_courses/reports', { value: 3, measuredOn: day })).status,
+        (await (await as('schoolAdmin')).post('/api/indicators/virtual_simulation_bases/reports', { value: 3, measuredOn: day })).status,
         403,
       );
     });
@@ -317,7 +317,7 @@ for (const engine of testEngines()) {
     test('a reported value with evidence, accepted by the bureau, enters the cockpit and its drill-down', async () => {
       const hrss = await as('hrss');
       const day = new Date().toISOString().slice(0, 10);
-      const created = await hrss.post('/api/indicators/online_courses/reports', {
+      const created = await hrss.post('/api/indicators/virtual_simulation_bases/reports', {
         value: 12,
         measuredOn: day,
         note: '立项文件见附件',
@@ -353,11 +353,11 @@ for (const engine of testEngines()) {
       );
       let value: number | null = null;
       for (let i = 0; i < 100 && value !== 12; i++) {
-        value = target((await admin.get('/api/cockpit')).body, 'online_courses').value;
+        value = target((await admin.get('/api/cockpit')).body, 'virtual_simulation_bases').value;
         if (value !== 12) await new Promise((r) => setTimeout(r, 100));
       }
       assert.equal(value, 12, 'acceptance queues a recompute');
-      const drill = await admin.get('/api/cockpit/drill/online_courses');
+      const drill = await admin.get('/api/cockpit/drill/virtual_simulation_bases');
       assert.equal(drill.body.items[0].organisation, '市人社局');
       assert.equal(drill.body.items[0].evidence, '立项文件.pdf');
     });
