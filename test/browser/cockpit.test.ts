@@ -157,7 +157,7 @@ describe('cockpit and supervision pages', () => {
     const { context, page, errors } = await app.open(VIEWPORTS[0]);
     try {
       await page.goto(`${app.url}/statistics`);
-      const cards = page.locator('[data-testid="public-statistics"] .ant-card');
+      const cards = page.locator('[data-testid="public-indicator"]');
       await cards.first().waitFor();
       // The demo's eight published figures (server/demo/publications.ts), the two headline graduate figures among them.
       assert.equal(await cards.count(), 8);

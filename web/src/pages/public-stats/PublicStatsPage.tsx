@@ -39,6 +39,7 @@ export default function PublicStatsPage() {
               <Card
                 size="small"
                 title={s.name}
+                data-testid="public-indicator"
                 extra={
                   <Tag
                     color={s.status === 'unknown' ? 'default' : undefined}
