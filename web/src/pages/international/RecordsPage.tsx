@@ -1,3 +1,4 @@
+import { todayOf } from '../../../../core/calendar.ts';
 import { Button, Card, Col, Row, Segmented, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { INTERNATIONAL_KIND_LABELS } from '../../../../core/international/records.ts';
@@ -16,7 +17,7 @@ type Status = InternationalRecord['status'] | 'all';
  * districts and departments read those in their scope. Records awaiting the bureau come first.
  */
 export default function RecordsPage() {
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(todayOf(new Date()).slice(0, 4));
   const [year, setYear] = useState<number | undefined>(undefined);
   const [kind, setKind] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState<Status>('all');

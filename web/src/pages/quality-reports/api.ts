@@ -1,3 +1,4 @@
+import { todayOf } from '../../../../core/calendar.ts';
 import { useQuery } from '@tanstack/react-query';
 import type { QualityReport, ReportList, ReportSummary } from '../../../../contracts/quality-reports.ts';
 import { get, type Query } from '../../api/client.ts';
@@ -23,5 +24,5 @@ export const STATUS_COLORS: Record<QualityReport['status'], string> = {
 };
 
 /** Reports are of last year by default: a year is reported once it is over. */
-export const lastYear = () => new Date().getFullYear() - 1;
+export const lastYear = () => Number(todayOf(new Date()).slice(0, 4)) - 1;
 export const yearOptions = () => Array.from({ length: 4 }, (_, i) => lastYear() + 1 - i).map((y) => ({ value: y, label: `${y}年度` }));

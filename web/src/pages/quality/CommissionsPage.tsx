@@ -1,3 +1,4 @@
+import { todayOf } from '../../../../core/calendar.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -84,7 +85,7 @@ function CommissionForm({ evaluators }: { evaluators: QualityCommissionList['eva
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ year: ranking.data?.year ?? new Date().getFullYear() - 1 }}
+        initialValues={{ year: ranking.data?.year ?? Number(todayOf(new Date()).slice(0, 4)) - 1 }}
         onFinish={(v) => void onFinish(v)}
       >
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}

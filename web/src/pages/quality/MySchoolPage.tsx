@@ -1,3 +1,4 @@
+import { todayOf } from '../../../../core/calendar.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, InputNumber, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -123,7 +124,7 @@ function Monitoring({ schoolId }: { schoolId: string | undefined }) {
 type Item = QualityCollectedList['items'][number];
 
 function Collected({ schoolId }: { schoolId: string | undefined }) {
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [year, setYear] = useState(Number(todayOf(new Date()).slice(0, 4)) - 1);
   const q = useCollected(year, schoolId);
   if (q.error) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
   return (
@@ -134,7 +135,7 @@ function Collected({ schoolId }: { schoolId: string | undefined }) {
           aria-label="填报年度"
           value={year}
           min={2023}
-          max={new Date().getFullYear()}
+          max={Number(todayOf(new Date()).slice(0, 4))}
           precision={0}
           onChange={(v) => v && setYear(v)}
         />

@@ -1,3 +1,4 @@
+import { todayOf } from '../../../../core/calendar.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Select, Space, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
@@ -33,7 +34,7 @@ export default function RankingPage() {
   const isBureau = me.data?.roles.some((r) => r.role === 'city_admin') ?? false;
   if (q.error) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
   const data = q.data;
-  const shownYear = data?.year ?? new Date().getFullYear();
+  const shownYear = data?.year ?? Number(todayOf(new Date()).slice(0, 4));
   const evaluate = async () => {
     setRun({ busy: true, message: '已提交，正在计算…', error: null });
     try {

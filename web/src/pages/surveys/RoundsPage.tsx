@@ -1,3 +1,4 @@
+import { todayOf } from '../../../../core/calendar.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Progress, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -25,7 +26,7 @@ export default function RoundsPage() {
   const navigate = useNavigate();
   const [opening, setOpening] = useState(false);
   if (q.error) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(todayOf(new Date()).slice(0, 4));
   return (
     <div data-testid="survey-rounds">
       <div className="cj-page-head">
@@ -110,7 +111,12 @@ function OpenRound({ open, onClose }: { open: boolean; onClose: () => void }) {
       confirmLoading={create.isPending}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ year: new Date().getFullYear() }} onFinish={(v) => create.mutate(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ year: Number(todayOf(new Date()).slice(0, 4)) }}
+        onFinish={(v) => create.mutate(v)}
+      >
         <Form.Item name="kind" label="调查类型" rules={[{ required: true, message: '请选择调查类型' }]}>
           <Select options={KIND_OPTIONS} data-testid="survey-kind" />
         </Form.Item>
