@@ -24,11 +24,10 @@ export function xlsxDownload(reply: FastifyReply, name: string, now: Date): void
 
 /** Starts an A4 PDF download named `<name>_<yyyymmdd>.pdf`; `inline` opens it in the browser's viewer to print. */
 export function pdfDownload(reply: FastifyReply, name: string, now: Date, inline = false): void {
-  const disposition = attachment(`${name}_${todayOf(now).replace(/-/g, '')}.pdf`);
   reply
     .header('content-type', 'application/pdf')
     .header('cache-control', 'no-store')
-    .header('content-disposition', inline ? disposition.replace(/^attachment/, 'inline') : disposition);
+    .header('content-disposition', attachment(`${name}_${todayOf(now).replace(/-/g, '')}.pdf`, inline ? 'inline' : 'attachment'));
 }
 
 /**

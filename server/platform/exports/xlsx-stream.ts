@@ -43,9 +43,9 @@ export function streamWorkbook(
 }
 
 /** Content-Disposition for a Chinese file name (RFC 6266 / 5987), with an ASCII fallback. */
-export function attachment(fileName: string): string {
+export function attachment(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
   const extension = /\.[a-z]+$/.exec(fileName)?.[0] ?? '';
-  return `attachment; filename="export${extension}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `${disposition}; filename="export${extension}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
